@@ -1,0 +1,176 @@
+"""``assess``: a Case, a Document or a text -> ``AssessedDocument``."""
+
+from __future__ import annotations
+
+from calcidx import __version__
+from calcidx.assess.facts import CaseFacts, build_facts
+from calcidx.assess.model import (
+    AssessedCase,
+    AssessedDocument,
+    Assessment,
+    DerivedLab,
+    KnowledgeStamp,
+    SubformCall,
+    SubtypeCall,
+    Warning,
+)
+from calcidx.assess.pathway import PathwayResult, run_pathway
+from calcidx.assess.workup import missing_workup
+from calcidx.case.labs import check_lab
+from calcidx.case.model import Case, Document, DocumentInfo, Lab
+from calcidx.errors import InputError
+from calcidx.knowledge.loader import load_bundle
+from calcidx.knowledge.schema import KnowledgeBundle
+
+__all__ = ["assess", "assess_case", "knowledge_stamp"]
+
+_SUBTYPE_LABELS = {
+    "undetermined": "Undetermined",
+    "not_calcinosis": "Not calcinosis cutis",
+}
+
+
+def knowledge_stamp(bundle: KnowledgeBundle | None = None) -> KnowledgeStamp:
+    """The knowledge bundle and HPO release every output reports."""
+    kb = bundle or load_bundle()
+    return KnowledgeStamp(
+        bundle=kb.info.name,
+        bundle_version=kb.info.version,
+        hpo_release=kb.info.hpo_release,
+        calcidx_version=__version__,
+    )
+
+
+def _subtype_call(result: PathwayResult, bundle: KnowledgeBundle) -> SubtypeCall:
+    code = result.subtype
+    label = bundle.subtypes[code].label if code in bundle.subtypes else _SUBTYPE_LABELS[code]
+    return SubtypeCall.model_validate({"code": code, "label": label, "certainty": result.certainty})
+
+
+def _derived(facts: CaseFacts) -> list[DerivedLab]:
+    return [
+        DerivedLab(
+            id=d.id,
+            label=d.label,
+            value=d.value,
+            unit=d.unit,
+            interpretation=d.interpretation,
+            method=d.method,
+            caveat=d.caveat,
+            refs=d.refs,
+        )
+        for d in facts.labs_report.derived
+    ]
+
+
+def _enrich_labs(case: Case, bundle: KnowledgeBundle) -> list[Lab]:
+    """The case's labs with LOINC and interpretation filled in where the record left them out."""
+    out = []
+    for lab in case.labs:
+        analyte = bundle.analytes.get(lab.analyte)
+        update: dict[str, object] = {}
+        if lab.loinc is None and analyte is not None and analyte.loinc:
+            update["loinc"] = analyte.loinc[0]
+        if lab.interpretation is None:
+            update["interpretation"] = check_lab(lab, case.patient, bundle).interpretation
+        out.append(lab.model_copy(update=update))
+    return out
+
+
+def assess_case(case: Case, bundle: KnowledgeBundle | None = None) -> Assessment:
+    """Assess one case: subtype, rationale, missing work-up, differential, treatments, warnings."""
+    kb = bundle or load_bundle()
+    facts = build_facts(case, kb)
+    result = run_pathway(facts, kb)
+    warnings = [Warning(code=w.code, message=w.message, field=w.field) for w in facts.labs_report.warnings]
+    warnings += result.warnings
+    for finding in [*case.findings, *case.exposures]:
+        if kb.concept(finding.concept) is None and finding.concept not in kb.lookalikes:
+            warnings.append(
+                Warning(
+                    code="unknown_concept",
+                    message=f"concept {finding.concept!r} is not in the knowledge base; it was not used",
+                    field="findings",
+                )
+            )
+    assessment = Assessment(
+        subtype=_subtype_call(result, kb),
+        subform=(
+            SubformCall(code=result.subform, label=kb.subforms[result.subform].label, note=result.subform_note)
+            if result.subform
+            else None
+        ),
+        associated_conditions=result.associated,
+        rationale=result.steps,
+        disagreements=result.disagreements,
+        alternatives=result.alternatives,
+        suggested_causes=result.suggested_causes,
+        missing_workup=missing_workup(result, facts, kb),
+        derived_labs=_derived(facts),
+        warnings=warnings,
+        knowledge=knowledge_stamp(kb),
+    )
+    return _add_guidance(assessment, facts, kb)
+
+
+def _add_guidance(assessment: Assessment, facts: CaseFacts, kb: KnowledgeBundle) -> Assessment:
+    """Differential diagnosis and treatment options (issue 4 modules)."""
+    try:
+        from calcidx.assess.differential import rank_lookalikes
+        from calcidx.assess.inherited import rank_inherited
+        from calcidx.assess.treatment import select_treatments
+    except ModuleNotFoundError:  # TEMPORARY until the differential modules land
+        return assessment
+    code = assessment.subtype.code
+    lookalikes = rank_lookalikes(facts, kb, subtype=code)
+    inherited, fit = rank_inherited(facts, kb)
+    differential = [*lookalikes, *inherited]
+    for rank, item in enumerate(differential, start=1):
+        item.rank = rank
+    offered, withheld = select_treatments(
+        facts,
+        kb,
+        subtype=code,
+        subform=assessment.subform.code if assessment.subform else None,
+        conditions=assessment.associated_conditions,
+    )
+    return assessment.model_copy(
+        update={
+            "differential": differential,
+            "differential_fit": fit,
+            "treatments": offered,
+            "withheld_treatments": withheld,
+        }
+    )
+
+
+def _assessed(case: Case, bundle: KnowledgeBundle) -> AssessedCase:
+    assessment = assess_case(case, bundle)
+    data = case.model_dump()
+    data["labs"] = [lab.model_dump() for lab in _enrich_labs(case, bundle)]
+    return AssessedCase.model_validate({**data, "assessment": assessment})
+
+
+def assess(x: Case | Document | str, *, bundle: KnowledgeBundle | None = None) -> AssessedDocument:
+    """Assess a ``Case``, every case of a ``Document``, or a text (extracted first).
+
+    Raises:
+        InputError: ``x`` is none of these.
+    """
+    kb = bundle or load_bundle()
+    if isinstance(x, str):
+        from calcidx.extract.pipeline import extract
+
+        x = extract(x)
+    if isinstance(x, Case):
+        document = Document(document=DocumentInfo(kind="other"), cases=[x])
+    elif isinstance(x, Document):
+        document = x
+    else:
+        raise InputError(f"assess takes a Case, a Document or a text, not {type(x).__name__}")
+    return AssessedDocument(
+        document=document.document,
+        cases=[_assessed(case, kb) for case in document.cases],
+        warnings=list(document.warnings),
+        knowledge=knowledge_stamp(kb),
+    )

@@ -1,0 +1,143 @@
+"""Look-alikes of calcinosis cutis (``lookalikes.yaml``), ranked for one case.
+
+A look-alike is listed when the case has at least one of its features (present or suspected),
+or when its ``applies_to`` names the case's subtype or sub-form (``all`` lists it for every
+case: the classic look-alikes always worth excluding). Findings reported absent count against
+it. Interpreted labs count as the feature whose HPO code is the lab's phenotype
+(``lab_phenotypes.yaml``): a high uric acid is the hyperuricaemia feature.
+
+Order: look-alikes with a *decisive* finding first (in data order, the order the pathway's
+look-alike step uses, so the look-alike behind a ``not_calcinosis`` call leads), then by score
+(decisive 3, feature present 1, suspected 0.5, absent -1), then by data order.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from calcidx.assess.facts import CaseFacts
+from calcidx.assess.model import DifferentialItem
+from calcidx.knowledge.schema import KnowledgeBundle, Lookalike
+
+__all__ = ["ALWAYS", "lab_concepts", "rank_lookalikes"]
+
+#: ``applies_to`` value that lists a look-alike for every case.
+ALWAYS = "all"
+
+_DECISIVE = 3.0
+_PRESENT = 1.0
+_POSSIBLE = 0.5
+_ABSENT = -1.0
+
+
+@dataclass
+class _Match:
+    look: Lookalike
+    order: int
+    decisive: list[str] = field(default_factory=list)
+    present: list[str] = field(default_factory=list)
+    possible: list[str] = field(default_factory=list)
+    absent: list[str] = field(default_factory=list)
+    applies: bool = False
+
+    @property
+    def score(self) -> float:
+        return (
+            _DECISIVE * len(self.decisive)
+            + _PRESENT * len(self.present)
+            + _POSSIBLE * len(self.possible)
+            + _ABSENT * len(self.absent)
+        )
+
+
+def lab_concepts(facts: CaseFacts, bundle: KnowledgeBundle) -> dict[str, str]:
+    """Concept ids implied by interpreted labs: concept id -> "uric acid high".
+
+    A lab phenotype (analyte + interpretation -> HPO term) implies every concept that carries
+    the same HPO code.
+    """
+    by_hpo: dict[str, list[str]] = {}
+    for table in (bundle.conditions, bundle.features):
+        for concept in table.values():
+            for code in concept.codes.hpo:
+                by_hpo.setdefault(code, []).append(concept.id)
+    out: dict[str, str] = {}
+    for phen in bundle.lab_phenotypes:
+        if facts.labs.get(phen.analyte) == phen.interpretation:
+            for concept_id in by_hpo.get(phen.hpo, []):
+                label = facts.labels.get(phen.analyte, phen.analyte)
+                out.setdefault(concept_id, f"{label} {phen.interpretation}")
+    return out
+
+
+def _label(concept_id: str, facts: CaseFacts, bundle: KnowledgeBundle) -> str:
+    concept = bundle.concept(concept_id)
+    if concept is not None:
+        return concept.label
+    if concept_id in bundle.lookalikes:
+        return bundle.lookalikes[concept_id].label
+    return facts.labels.get(concept_id, concept_id)
+
+
+def _match(look: Lookalike, order: int, facts: CaseFacts, labs: dict[str, str], targets: set[str]) -> _Match:
+    present = facts.present | set(labs)
+    match = _Match(look=look, order=order)
+    # The look-alike itself named as a finding ("gouty tophi" diagnosed) is decisive.
+    decisive = [*look.decisive, look.id]
+    features = [c for c in look.features_for if c not in decisive]
+    match.decisive = [c for c in dict.fromkeys(decisive) if c in present]
+    match.present = [c for c in features if c in present]
+    match.possible = [c for c in dict.fromkeys([*decisive, *features]) if c in facts.possible and c not in present]
+    match.absent = [c for c in dict.fromkeys([*decisive, *features]) if c in facts.absent and c not in present]
+    match.applies = bool(set(look.applies_to) & targets)
+    return match
+
+
+def _item(rank: int, match: _Match, facts: CaseFacts, bundle: KnowledgeBundle, labs: dict[str, str]) -> DifferentialItem:
+    def name(concept_id: str) -> str:
+        label = _label(concept_id, facts, bundle)
+        return f"{label} (from {labs[concept_id]})" if concept_id in labs and concept_id not in facts.present else label
+
+    features_for = [f"{name(c)}: decisive" for c in match.decisive]
+    features_for += [name(c) for c in match.present]
+    features_for += [f"{name(c)}: suspected" for c in match.possible]
+    features_against = [f"{name(c)}: reported absent" for c in match.absent]
+    codes = {key: list(value) for key, value in match.look.codes.model_dump().items() if value}
+    return DifferentialItem(
+        id=match.look.id,
+        label=match.look.label,
+        kind="lookalike",
+        score=match.score,
+        rank=rank,
+        features_for=features_for,
+        features_against=features_against,
+        test=match.look.test,
+        codes=codes,
+        refs=list(match.look.refs),
+    )
+
+
+def rank_lookalikes(
+    facts: CaseFacts, bundle: KnowledgeBundle, *, subtype: str, subform: str | None = None
+) -> list[DifferentialItem]:
+    """The look-alikes worth considering for this case, best first (rank from 1).
+
+    Args:
+        facts: the case's facts.
+        bundle: the knowledge bundle (``lookalikes``, concepts, lab phenotypes).
+        subtype: the pathway's subtype code; matched against ``applies_to``.
+        subform: the sub-form id, if any; matched against ``applies_to`` too.
+
+    Returns:
+        One ``DifferentialItem`` (kind ``lookalike``) per look-alike with a feature for it in
+        this case or an ``applies_to`` naming the subtype, sub-form or ``all``; features for and
+        against are human-readable, ``test`` is the test that tells it apart.
+    """
+    labs = lab_concepts(facts, bundle)
+    targets = {subtype, ALWAYS} | ({subform} if subform else set())
+    matches = [
+        _match(look, order, facts, labs, targets) for order, look in enumerate(bundle.lookalikes.values())
+    ]
+    kept = [m for m in matches if m.decisive or m.present or m.possible or m.applies]
+    kept.sort(key=lambda m: (0 if m.decisive else 1, m.order if m.decisive else 0, -m.score, m.order))
+    return [_item(rank, match, facts, bundle, labs) for rank, match in enumerate(kept, start=1)]

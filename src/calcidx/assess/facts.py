@@ -1,0 +1,120 @@
+"""``CaseFacts``: an order-independent view of a ``Case`` that every rule reads.
+
+Findings, exposures, medication and observation concepts are folded into sets keyed by
+knowledge id, so the pathway's answer cannot depend on the order facts were listed in.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+from calcidx.assess.model import FactUsed
+from calcidx.case.labs import LabReport, interpret_labs
+from calcidx.case.model import Case, Evidence
+from calcidx.knowledge.schema import KnowledgeBundle
+
+__all__ = ["CaseFacts", "build_facts"]
+
+
+@dataclass
+class CaseFacts:
+    """What is known about one case, by knowledge id.
+
+    Attributes:
+        present: concept ids asserted present (or historical: a past condition still counts).
+        absent: concept ids explicitly negated.
+        possible: concept ids only suspected.
+        family: concept ids reported in relatives.
+        labs: analyte id -> interpretation (low | normal | high), after unit checks.
+        evidence: concept id or analyte id -> evidence spans.
+        sites: lesion sites as written (lower case).
+    """
+
+    case: Case
+    labs_report: LabReport
+    present: set[str] = field(default_factory=set)
+    absent: set[str] = field(default_factory=set)
+    possible: set[str] = field(default_factory=set)
+    family: set[str] = field(default_factory=set)
+    labels: dict[str, str] = field(default_factory=dict)
+    evidence: dict[str, list[Evidence]] = field(default_factory=dict)
+    sites: list[str] = field(default_factory=list)
+
+    @property
+    def labs(self) -> dict[str, str]:
+        return self.labs_report.interpretations
+
+    @property
+    def age(self) -> float | None:
+        return self.case.patient.age_years
+
+    def has(self, concept_id: str) -> bool:
+        return concept_id in self.present
+
+    def any_present(self, ids: Iterable[str]) -> list[str]:
+        """The ids from ``ids`` that are present, sorted (stable output)."""
+        return sorted(set(ids) & self.present)
+
+    def fact(self, concept_id: str, kind: str = "finding") -> FactUsed:
+        """A ``FactUsed`` for a concept, carrying its evidence."""
+        return FactUsed.model_validate(
+            {
+                "kind": kind,
+                "id": concept_id,
+                "label": self.labels.get(concept_id, concept_id),
+                "value": "present" if concept_id in self.present else None,
+                "evidence": self.evidence.get(concept_id, []),
+            }
+        )
+
+    def lab_fact(self, analyte: str) -> FactUsed:
+        """A ``FactUsed`` for an interpreted lab."""
+        interp = self.labs.get(analyte)
+        return FactUsed(
+            kind="lab",
+            id=analyte,
+            label=self.labels.get(analyte, analyte),
+            value=interp,
+            evidence=self.labs_report.evidence.get(analyte, []),
+        )
+
+
+def _add(facts: CaseFacts, concept: str, assertion: str, label: str | None, evidence: list[Evidence]) -> None:
+    target = {
+        "present": facts.present,
+        "historical": facts.present,
+        "absent": facts.absent,
+        "possible": facts.possible,
+        "family": facts.family,
+    }.get(assertion)
+    if target is None:  # hypothetical: never counts as a fact about the patient
+        return
+    target.add(concept)
+    if label and concept not in facts.labels:
+        facts.labels[concept] = label
+    if evidence:
+        facts.evidence.setdefault(concept, []).extend(evidence)
+
+
+def build_facts(case: Case, bundle: KnowledgeBundle) -> CaseFacts:
+    """Fold a case into ``CaseFacts`` (labs interpreted against the knowledge base)."""
+    facts = CaseFacts(case=case, labs_report=interpret_labs(case, bundle))
+    for finding in [*case.findings, *case.exposures]:
+        concept = bundle.concept(finding.concept)
+        label = finding.label or (concept.label if concept else None)
+        _add(facts, finding.concept, finding.assertion, label, finding.evidence)
+    for med in case.medications:
+        if med.concept:
+            _add(facts, med.concept, med.assertion, med.name, med.evidence)
+    for obs in [*case.histology, *case.imaging]:
+        for concept_id in obs.concepts:
+            concept = bundle.concept(concept_id)
+            _add(facts, concept_id, "present", concept.label if concept else None, obs.evidence)
+    # A concept both asserted and negated (e.g. two mentions) counts as present: the positive
+    # statement is the stronger evidence, and the negation stays visible in the case itself.
+    facts.absent -= facts.present
+    for analyte in bundle.analytes.values():
+        facts.labels.setdefault(analyte.id, analyte.label)
+    facts.sites = sorted(lesion.site.lower() for lesion in case.lesions if lesion.site)
+    return facts

@@ -1,0 +1,363 @@
+"""Inherited and syndromic causes, ranked over the HPO annotations shipped with hpo3.
+
+The case's findings become HPO terms: present and absent concepts through their ``codes.hpo``,
+and interpreted labs through ``lab_phenotypes.yaml`` (high phosphate -> Hyperphosphatemia; a
+*normal* result excludes both the low and the high phenotype of that analyte). Candidates are the
+OMIM and ORPHA diseases annotated with a calcification term of ``calcification_terms.yaml`` or
+one of its descendants; that set is built once per process.
+
+Scoring (one number per disease, in [-1, 1]):
+
+* **Present findings** use Resnik similarity (Resnik P, "Using information content to evaluate
+  semantic similarity in a taxonomy", IJCAI 1995): the similarity of a finding ``q`` to a disease
+  is the information content (OMIM-annotation IC from hpo3) of the most informative ancestor
+  that ``q`` shares with any of the disease's annotated terms. As in the Phenomizer (Köhler S et
+  al., "Clinical diagnostics in human genetics with semantic similarity searches in ontologies",
+  Am J Hum Genet 2009;85:457-464) the query-to-disease direction is averaged over the findings;
+  dividing by the findings' own IC makes a perfect match score 1. Each finding's share is its
+  ``TermContribution``.
+* **Absent findings** count against a disease, as in LIRICAL (Robinson PN et al., "Interpretable
+  clinical genomics with a likelihood ratio paradigm", Am J Hum Genet 2020;107:403-417): an
+  excluded term that the disease is annotated with (the term or a descendant) subtracts
+  ``ABSENT_WEIGHT`` times its IC share. The contribution is reported with status ``absent``.
+
+Fit (``differential_fit``), documented thresholds on the best score:
+
+* ``none``: no finding other than the calcification itself maps to HPO (every candidate is a
+  calcifying disease, so calcification alone does not discriminate), or best score < ``WEAK_FIT``;
+* ``weak``: ``WEAK_FIT`` <= best score < ``GOOD_FIT``;
+* ``good``: best score >= ``GOOD_FIT`` and at least two discriminating findings match it.
+"""
+
+from __future__ import annotations
+
+import functools
+import math
+import re
+from collections import Counter
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from typing import Any, Literal
+
+from calcidx.assess.facts import CaseFacts
+from calcidx.assess.model import DifferentialItem, TermContribution
+from calcidx.knowledge import hpo
+from calcidx.knowledge.schema import KnowledgeBundle
+
+__all__ = [
+    "ABSENT_WEIGHT",
+    "CALCIFICATION_WEIGHT",
+    "GOOD_FIT",
+    "WEAK_FIT",
+    "CaseTerms",
+    "DiseaseScore",
+    "candidate_count",
+    "case_terms",
+    "rank_inherited",
+    "score_diseases",
+]
+
+Fit = Literal["good", "weak", "none"]
+
+#: Weight of an excluded finding the disease is annotated with, relative to an equally
+#: informative matched finding (LIRICAL-style penalty; hpo3 carries no annotation frequencies).
+ABSENT_WEIGHT = 0.5
+#: Best-score thresholds for ``differential_fit`` (see module docstring).
+GOOD_FIT = 0.6
+WEAK_FIT = 0.35
+#: Weight of a calcification finding: it is why every candidate is here, so it separates them
+#: only weakly (a quarter of a discriminating finding of equal information content).
+CALCIFICATION_WEIGHT = 0.25
+#: A present finding "matches" a disease when it reaches this share of its own IC.
+_MATCH_SHARE = 0.5
+
+Source = Literal["omim", "orpha"]
+
+
+@dataclass(frozen=True)
+class _Disease:
+    source: Source
+    id: str
+    name: str
+    closure: frozenset[int]  # annotated terms and all their ancestors (HPO integer ids)
+
+
+@dataclass(frozen=True)
+class _Index:
+    diseases: tuple[_Disease, ...]
+    calcification: frozenset[int]  # the calcification terms (descendants qualify too)
+    ic: dict[int, float]  # information content over the candidate diseases
+    max_ic: float
+    _ranked: dict[int, tuple[tuple[float, int], ...]] = field(default_factory=dict)
+
+    def ranked_ancestors(self, term_id: int) -> tuple[tuple[float, int], ...]:
+        """The term and those of its ancestors annotated to some candidate, most informative first."""
+        cached = self._ranked.get(term_id)
+        if cached is None:
+            nodes = {node for _, node in _ancestors_by_ic(term_id)}
+            cached = tuple(sorted(((self.ic[n], n) for n in nodes if n in self.ic), reverse=True))
+            self._ranked[term_id] = cached
+        return cached
+
+    def self_ic(self, term_id: int) -> float:
+        """The IC a perfect match of this term would earn (max IC when no candidate has it)."""
+        return self.ic.get(term_id, self.max_ic)
+
+
+@dataclass(frozen=True)
+class CaseTerms:
+    """The HPO terms of one case (integer ids) and where each came from."""
+
+    present: dict[int, str]  # term -> human-readable origin ("finding: Raynaud phenomenon")
+    absent: dict[int, str]
+
+
+@dataclass(frozen=True)
+class DiseaseScore:
+    """One disease's score and the per-term contributions that make it up."""
+
+    disease: _Disease
+    score: float
+    contributions: list[TermContribution]
+    shares: dict[int, float]  # present term -> share of its own IC that this disease matches
+    matched: int  # discriminating present findings that reach ``_MATCH_SHARE``
+
+
+def _hpo_int(hpo_id: str) -> int | None:
+    match = re.fullmatch(r"HP:(\d+)", hpo_id.strip())
+    return int(match.group(1)) if match else None
+
+
+def _term(term_id: int) -> Any:
+    return hpo.ontology().hpo(term_id)
+
+
+@functools.cache
+def _ancestors_by_ic(term_id: int) -> tuple[tuple[float, int], ...]:
+    """The term and its ancestors as (IC, id), most informative first."""
+    term = _term(term_id)
+    nodes = [term, *term.all_parents]
+    ranked = sorted(((float(node.information_content.omim), int(node)) for node in nodes), reverse=True)
+    return tuple(ranked)
+
+
+@functools.cache
+def _label(term_id: int) -> str:
+    return str(_term(term_id).name)
+
+
+def _hpo_text(term_id: int) -> str:
+    return f"HP:{term_id:07d}"
+
+
+def _closure(term_ids: Iterable[int]) -> frozenset[int]:
+    out: set[int] = set()
+    for term_id in term_ids:
+        out.update(node for _, node in _ancestors_by_ic(term_id))
+    return frozenset(out)
+
+
+@functools.cache
+def _index(calcification_ids: frozenset[int]) -> _Index:
+    """Build the candidate set once per calcification-term set (once per process in practice)."""
+    ontology = hpo.ontology()
+    diseases: list[_Disease] = []
+    seen_names: set[str] = set()
+    sources: tuple[tuple[Source, Iterable[Any]], ...] = (
+        ("omim", ontology.omim_diseases),
+        ("orpha", ontology.orpha_diseases),
+    )
+    for source, table in sources:
+        for disease in table:
+            annotated = [int(term_id) for term_id in disease.hpo]
+            closure = _closure(annotated)
+            if not closure & calcification_ids:
+                continue
+            name = str(disease.name)
+            key = re.sub(r"[^a-z0-9]+", " ", name.lower()).strip()
+            if key in seen_names:  # ORPHA entry duplicating an OMIM one by name
+                continue
+            seen_names.add(key)
+            diseases.append(_Disease(source=source, id=str(disease.id), name=name, closure=closure))
+    counts: Counter[int] = Counter()
+    for item in diseases:
+        counts.update(item.closure)
+    total = max(len(diseases), 1)
+    ic = {term_id: math.log(total / count) for term_id, count in counts.items()}
+    return _Index(diseases=tuple(diseases), calcification=calcification_ids, ic=ic, max_ic=math.log(total))
+
+
+def _is_calcification(term_id: int, index: _Index) -> bool:
+    return any(node in index.calcification for _, node in _ancestors_by_ic(term_id))
+
+
+def _calcification_ids(bundle: KnowledgeBundle) -> frozenset[int]:
+    ids = {_hpo_int(item.hpo) for item in bundle.calcification_terms}
+    return frozenset(i for i in ids if i is not None)
+
+
+def candidate_count(bundle: KnowledgeBundle) -> int:
+    """How many OMIM/ORPHA diseases qualify as calcifying candidates (builds the cache)."""
+    return len(_index(_calcification_ids(bundle)).diseases)
+
+
+def _concept_hpo(bundle: KnowledgeBundle, concept_id: str) -> list[str]:
+    concept = bundle.concept(concept_id)
+    if concept is None and concept_id in bundle.lookalikes:
+        return list(bundle.lookalikes[concept_id].codes.hpo)
+    return list(concept.codes.hpo) if concept is not None else []
+
+
+def case_terms(facts: CaseFacts, bundle: KnowledgeBundle) -> CaseTerms:
+    """Map the case's present/absent findings and interpreted labs to HPO terms.
+
+    A term both present and absent counts as present; an absent term that is an ancestor of a
+    present one is dropped (saying "no skin abnormality" next to a skin finding is noise).
+    """
+    present: dict[int, str] = {}
+    absent: dict[int, str] = {}
+
+    def put(target: dict[int, str], hpo_id: str, origin: str) -> None:
+        term_id = _hpo_int(hpo_id)
+        if term_id is not None and hpo.term(hpo_id) is not None:
+            target.setdefault(term_id, origin)
+
+    for concept_id in sorted(facts.present):
+        for hpo_id in _concept_hpo(bundle, concept_id):
+            put(present, hpo_id, f"finding: {facts.labels.get(concept_id, concept_id)}")
+    for concept_id in sorted(facts.absent):
+        for hpo_id in _concept_hpo(bundle, concept_id):
+            put(absent, hpo_id, f"absent: {facts.labels.get(concept_id, concept_id)}")
+    for analyte, interpretation in sorted(facts.labs.items()):
+        label = facts.labels.get(analyte, analyte)
+        for phen in bundle.lab_phenotypes:
+            if phen.analyte != analyte:
+                continue
+            if phen.interpretation == interpretation:
+                put(present, phen.hpo, f"lab: {label} {interpretation}")
+            elif interpretation == "normal":
+                put(absent, phen.hpo, f"lab: {label} normal")
+    present_closure = _closure(present)
+    for term_id in list(absent):
+        if term_id in present_closure:
+            del absent[term_id]
+    return CaseTerms(present=present, absent=absent)
+
+
+def _weight(term_id: int, index: _Index) -> float:
+    return CALCIFICATION_WEIGHT if _is_calcification(term_id, index) else 1.0
+
+
+def score_diseases(terms: CaseTerms, bundle: KnowledgeBundle) -> list[DiseaseScore]:
+    """Score every candidate disease against the case terms, best first (ties by name)."""
+    index = _index(_calcification_ids(bundle))
+    present = sorted(terms.present)
+    absent = sorted(terms.absent)
+    weights = {t: _weight(t, index) for t in present}
+    total = sum(weights[t] * index.self_ic(t) for t in present)
+    if total <= 0:
+        return []
+    ranked = {t: index.ranked_ancestors(t) for t in present}
+    absent_cost = {t: ABSENT_WEIGHT * _weight(t, index) * index.self_ic(t) / total for t in absent}
+    scored: list[DiseaseScore] = []
+    for disease in index.diseases:
+        closure = disease.closure
+        contributions: list[TermContribution] = []
+        shares: dict[int, float] = {}
+        score = 0.0
+        for term_id in present:
+            best = next((ic for ic, node in ranked[term_id] if node in closure), 0.0)
+            own = index.self_ic(term_id)
+            shares[term_id] = best / own if own > 0 else 0.0
+            value = weights[term_id] * best / total
+            score += value
+            contributions.append(_contribution(term_id, "present", value))
+        for term_id in absent:
+            if term_id in closure:
+                score -= absent_cost[term_id]
+                contributions.append(_contribution(term_id, "absent", -absent_cost[term_id]))
+        matched = sum(1 for t in present if weights[t] == 1.0 and shares[t] >= _MATCH_SHARE)
+        scored.append(DiseaseScore(disease, score, contributions, shares, matched))
+    scored.sort(key=lambda item: (-item.score, item.disease.name))
+    return scored
+
+
+def _contribution(term_id: int, status: Literal["present", "absent"], value: float) -> TermContribution:
+    return TermContribution(hpo=_hpo_text(term_id), label=_label(term_id), status=status, contribution=round(value, 4))
+
+
+def _fit(best: DiseaseScore | None, terms: CaseTerms, bundle: KnowledgeBundle) -> Fit:
+    index = _index(_calcification_ids(bundle))
+    if best is None or all(_is_calcification(t, index) for t in terms.present):
+        return "none"
+    if best.score >= GOOD_FIT and best.matched >= 2:
+        return "good"
+    if best.score >= WEAK_FIT:
+        return "weak"
+    return "none"
+
+
+def _item(rank: int, scored: DiseaseScore, terms: CaseTerms, refs: list[str]) -> DifferentialItem:
+    disease = scored.disease
+    features_for: list[str] = []
+    features_against: list[str] = []
+    for contribution in scored.contributions:
+        term_id = _hpo_int(contribution.hpo)
+        if term_id is None:
+            continue
+        if contribution.status == "absent":
+            features_against.append(f"{contribution.label} ({terms.absent[term_id]}): excluded, but annotated here")
+            continue
+        share = scored.shares.get(term_id, 0.0)
+        origin = terms.present[term_id]
+        if share >= 0.999:
+            features_for.append(f"{contribution.label} ({origin})")
+        elif share >= _MATCH_SHARE:
+            features_for.append(f"{contribution.label} ({origin}; a related term is annotated)")
+        else:
+            features_against.append(f"{contribution.label} ({origin}): not annotated to this disease")
+    return DifferentialItem(
+        id=f"{disease.source}:{disease.id}",
+        label=disease.name,
+        kind="inherited",
+        score=round(scored.score, 4),
+        rank=rank,
+        features_for=features_for,
+        features_against=features_against,
+        test=None,
+        codes={disease.source: [disease.id]},
+        contributions=scored.contributions,
+        refs=refs,
+    )
+
+
+def _ontology_refs(bundle: KnowledgeBundle) -> list[str]:
+    """References describing the HPO and its annotations, if the bundle has any."""
+    refs: set[str] = set()
+    for item in bundle.calcification_terms:
+        refs.update(item.refs)
+    return sorted(refs)
+
+
+def rank_inherited(
+    facts: CaseFacts, bundle: KnowledgeBundle, *, limit: int = 5
+) -> tuple[list[DifferentialItem], Fit]:
+    """Rank calcifying OMIM/ORPHA diseases for one case, with per-term contributions.
+
+    Args:
+        facts: the case's facts (present/absent concepts and interpreted labs).
+        bundle: the knowledge bundle (concept HPO codes, lab phenotypes, calcification terms).
+        limit: how many diseases to return.
+
+    Returns:
+        The top ``limit`` diseases (kind ``inherited``, rank from 1) and the fit of the best one:
+        ``good``, ``weak`` or ``none`` (thresholds in the module docstring). Diseases scoring
+        zero or below are never returned.
+    """
+    terms = case_terms(facts, bundle)
+    scored = [item for item in score_diseases(terms, bundle) if item.score > 0]
+    best = scored[0] if scored else None
+    fit = _fit(best, terms, bundle)
+    refs = _ontology_refs(bundle)
+    items = [_item(rank, item, terms, refs) for rank, item in enumerate(scored[:limit], start=1)]
+    return items, fit

@@ -1,0 +1,188 @@
+"""The ``Assessment`` of one case and the ``AssessedDocument`` the public ``assess`` returns."""
+
+from __future__ import annotations
+
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict
+
+from calcidx.case.model import Case, DocumentInfo, Evidence
+
+__all__ = [
+    "AssessedCase",
+    "AssessedDocument",
+    "Assessment",
+    "DerivedLab",
+    "DifferentialItem",
+    "Disagreement",
+    "FactUsed",
+    "KnowledgeStamp",
+    "MissingTest",
+    "RuleStep",
+    "SubformCall",
+    "SubtypeCall",
+    "TermContribution",
+    "TreatmentOption",
+    "Warning",
+]
+
+SubtypeOutcome = Literal[
+    "dystrophic", "metastatic", "idiopathic", "iatrogenic", "calciphylaxis", "undetermined", "not_calcinosis"
+]
+Certainty = Literal["confirmed", "probable", "possible"]
+
+DISCLAIMER = (
+    "CalciDx supports clinical judgement; it does not replace it. Every conclusion cites its sources: "
+    "check them against the patient in front of you."
+)
+
+
+class _Out(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+
+class FactUsed(_Out):
+    """A case fact a rule read, with the evidence that supports it."""
+
+    kind: Literal["finding", "exposure", "lab", "derived_lab", "patient", "lesion", "histology", "imaging", "stated"]
+    id: str
+    label: str
+    value: str | None = None
+    evidence: list[Evidence] = []
+
+
+class RuleStep(_Out):
+    """One step of the reasoning: the rule (id@version), the facts it used, what it concluded."""
+
+    rule: str
+    title: str
+    fired: bool
+    facts: list[FactUsed] = []
+    conclusion: str
+    refs: list[str]
+    evidence: Literal["confirmed", "secondary", "synthesized"]
+
+
+class SubtypeCall(_Out):
+    code: SubtypeOutcome
+    label: str
+    certainty: Certainty | None = None
+
+
+class SubformCall(_Out):
+    code: str
+    label: str
+    note: str | None = None
+
+
+class Disagreement(_Out):
+    """Where sources classify the same entity differently: both views, each with its sources."""
+
+    topic: str
+    views: list[str]
+    refs: list[str]
+
+
+class MissingTest(_Out):
+    """A test not done that would confirm or change the conclusion."""
+
+    id: str
+    label: str
+    loinc: list[str] = []
+    reason: str
+    decides: str | None = None
+    refs: list[str]
+
+
+class DerivedLab(_Out):
+    """A value computed from the case's labs (canonical units), with how it was computed."""
+
+    id: str
+    label: str
+    value: float | None = None
+    unit: str | None = None
+    interpretation: str | None = None
+    method: str
+    caveat: str | None = None
+    refs: list[str] = []
+
+
+class TermContribution(_Out):
+    hpo: str
+    label: str
+    status: Literal["present", "absent"]
+    contribution: float
+
+
+class DifferentialItem(_Out):
+    """A look-alike or an inherited/syndromic cause, with what speaks for and against it."""
+
+    id: str
+    label: str
+    kind: Literal["lookalike", "inherited", "subtype"]
+    score: float | None = None
+    rank: int
+    features_for: list[str] = []
+    features_against: list[str] = []
+    test: str | None = None
+    codes: dict[str, list[str]] = {}
+    contributions: list[TermContribution] = []
+    refs: list[str] = []
+
+
+class TreatmentOption(_Out):
+    id: str
+    label: str
+    evidence_level: str
+    dose: str | None = None
+    response: str | None = None
+    recommended: bool = True
+    cautions: list[str] = []
+    refs: list[str] = []
+
+
+class Warning(_Out):  # noqa: A001 - the contract's name for a data-quality warning
+    code: str
+    message: str
+    field: str | None = None
+
+
+class KnowledgeStamp(_Out):
+    bundle: str
+    bundle_version: str
+    hpo_release: str
+    calcidx_version: str
+
+
+class Assessment(_Out):
+    """The conclusion for one case, with everything that led to it."""
+
+    subtype: SubtypeCall
+    subform: SubformCall | None = None
+    associated_conditions: list[str] = []
+    rationale: list[RuleStep] = []
+    disagreements: list[Disagreement] = []
+    alternatives: list[str] = []
+    suggested_causes: list[str] = []
+    missing_workup: list[MissingTest] = []
+    derived_labs: list[DerivedLab] = []
+    differential: list[DifferentialItem] = []
+    differential_fit: Literal["good", "weak", "none"] | None = None
+    treatments: list[TreatmentOption] = []
+    withheld_treatments: list[TreatmentOption] = []
+    warnings: list[Warning] = []
+    knowledge: KnowledgeStamp
+    disclaimer: str = DISCLAIMER
+
+
+class AssessedCase(Case):
+    """A ``Case`` with its ``assessment`` (``cases[i].assessment`` in the JSON contract)."""
+
+    assessment: Assessment
+
+
+class AssessedDocument(_Out):
+    document: DocumentInfo = DocumentInfo()
+    cases: list[AssessedCase] = []
+    warnings: list[str] = []
+    knowledge: KnowledgeStamp

@@ -1,0 +1,89 @@
+"""Missing work-up: each test not done that would confirm or change the conclusion, and why.
+
+Which tests matter when comes from ``workup.yaml`` (``when`` tags); this module only decides
+which tags apply to a case and which tests are already in the record.
+"""
+
+from __future__ import annotations
+
+from calcidx.assess.facts import CaseFacts
+from calcidx.assess.model import MissingTest
+from calcidx.assess.pathway import PathwayResult
+from calcidx.knowledge.schema import KnowledgeBundle, WorkupItem
+
+__all__ = ["missing_workup"]
+
+
+def _contexts(result: PathwayResult, facts: CaseFacts, bundle: KnowledgeBundle) -> dict[str, str]:
+    """The ``when`` tags that apply, each with the sentence that says why."""
+    subtype = result.subtype
+    if subtype == "not_calcinosis":
+        return {}
+    why: dict[str, str] = {
+        "every_patient": "first-line panel for every patient: it decides whether the calcinosis is metastatic",
+    }
+    has_ctd = any(
+        bundle.conditions[c].category == "connective_tissue_disease" for c in facts.present if c in bundle.conditions
+    )
+    if subtype in ("idiopathic", "undetermined") or (subtype == "dystrophic" and not has_ctd):
+        why["ctd_suspected"] = (
+            "idiopathic stays probable until connective tissue disease is excluded"
+            if subtype == "idiopathic"
+            else "connective tissue disease is the commonest cause of dystrophic calcinosis"
+        )
+    if subtype in ("metastatic", "undetermined") or any(facts.labs.get(a) == "high" for a in ("calcium", "phosphate")):
+        why["metabolic"] = "finds the cause of the calcium/phosphate abnormality"
+    if subtype == "calciphylaxis":
+        why["calciphylaxis"] = "confirms calciphylaxis and finds its risk factors"
+    if result.subform in ("tumoral_calcinosis", "hftc"):
+        why["tumoral"] = "tells hyperphosphataemic familial tumoral calcinosis from other tumoral calcinosis"
+    if not any("calcinosis_confirmation" in bundle.features[c].role for c in facts.present if c in bundle.features):
+        why["imaging"] = "shows the calcification and its extent"
+        if result.certainty != "confirmed" or subtype == "undetermined":
+            why["histology"] = "confirms calcium deposits and excludes mimics when the subtype is unclear"
+    if any(
+        look.features_for and set(look.features_for) & facts.present for look in bundle.lookalikes.values()
+    ):
+        why["lookalike"] = "features of a look-alike are present: the test tells it apart"
+    return why
+
+
+def _done(item: WorkupItem, facts: CaseFacts) -> bool:
+    """A test counts as done when any of its analytes has a result in the record."""
+    if not item.analytes:
+        return False
+    return any(a in facts.labs or a in facts.labs_report.canonical for a in item.analytes) or any(
+        lab.analyte in item.analytes for lab in facts.case.labs
+    )
+
+
+def _observed(item: WorkupItem, facts: CaseFacts) -> bool:
+    if "imaging" in item.when and facts.case.imaging:
+        return True
+    return "histology" in item.when and bool(facts.case.histology)
+
+
+def missing_workup(result: PathwayResult, facts: CaseFacts, bundle: KnowledgeBundle) -> list[MissingTest]:
+    """Tests not in the record that would confirm or change this case's conclusion."""
+    why = _contexts(result, facts, bundle)
+    out: list[MissingTest] = []
+    for item in bundle.workup.values():
+        tags = [tag for tag in item.when if tag in why]
+        if not tags or _done(item, facts) or _observed(item, facts):
+            continue
+        loinc = list(item.loinc)
+        for analyte_id in item.analytes:
+            for code in bundle.analytes[analyte_id].loinc:
+                if code not in loinc:
+                    loinc.append(code)
+        out.append(
+            MissingTest(
+                id=item.id,
+                label=item.label,
+                loinc=loinc,
+                reason=f"{item.question} ({why[tags[0]]})",
+                decides=tags[0],
+                refs=list(item.refs),
+            )
+        )
+    return out

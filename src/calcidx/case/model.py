@@ -1,0 +1,194 @@
+"""The ``Case`` model: one patient, as typed into a form, loaded from JSON or read from text.
+
+Field names follow the JSON contract in ARCHITECTURE.md. Free-text fields keep what the source
+said; coded fields hold knowledge-base ids. Every extracted fact can carry ``evidence``: character
+offsets into the original text and the text itself.
+"""
+
+from __future__ import annotations
+
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field, field_validator
+
+__all__ = [
+    "Assertion",
+    "Case",
+    "Comparator",
+    "DocumentInfo",
+    "Document",
+    "Evidence",
+    "Finding",
+    "Interpretation",
+    "Lab",
+    "Laterality",
+    "Lesion",
+    "Medication",
+    "Observation",
+    "Patient",
+    "Provenance",
+    "Sex",
+    "TreatmentGiven",
+]
+
+Assertion = Literal["present", "absent", "possible", "historical", "family", "hypothetical"]
+Sex = Literal["female", "male"]
+Laterality = Literal["left", "right", "bilateral"]
+Interpretation = Literal["low", "normal", "high"]
+Comparator = Literal["<", "<=", ">", ">=", "="]
+DocumentKind = Literal["case_report", "case_series", "review", "other"]
+
+
+class _Model(BaseModel):
+    model_config = ConfigDict(extra="forbid", str_strip_whitespace=True)
+
+
+class Evidence(_Model):
+    """Where a fact was read: ``text[start:end]`` of the source document."""
+
+    start: int = Field(ge=0)
+    end: int = Field(ge=0)
+    text: str
+
+
+class Patient(_Model):
+    """Demographics. ``age_years`` is fractional for infants (9 months -> 0.75)."""
+
+    age_years: float | None = Field(default=None, ge=0, le=130)
+    age_text: str | None = None
+    sex: Sex | None = None
+    evidence: list[Evidence] = []
+
+
+class Lesion(_Model):
+    """A skin or subcutaneous lesion (or a group of similar lesions at one site)."""
+
+    site: str | None = None
+    laterality: Laterality | None = None
+    morphology: list[str] = []
+    size: str | None = None
+    count: str | None = None
+    symptoms: list[str] = []
+    onset: str | None = None
+    duration: str | None = None
+    evidence: list[Evidence] = []
+
+
+class Finding(_Model):
+    """A coded fact with its assertion status: a condition, exposure, symptom, sign or result.
+
+    ``concept`` is a knowledge-base id (conditions, exposures, features, look-alikes).
+    ``trigger`` is the cue that set a non-``present`` assertion (e.g. "denied", "no history of").
+    """
+
+    concept: str = Field(min_length=1)
+    label: str | None = None
+    assertion: Assertion = "present"
+    trigger: str | None = None
+    site: str | None = None
+    evidence: list[Evidence] = []
+
+
+class Lab(_Model):
+    """A laboratory result as printed, with its analyte id and interpretation."""
+
+    analyte: str = Field(min_length=1)
+    name: str | None = None
+    loinc: str | None = None
+    value: float | None = None
+    unit: str | None = None
+    comparator: Comparator | None = None
+    reference_range: str | None = None
+    reference_low: float | None = None
+    reference_high: float | None = None
+    interpretation: Interpretation | None = None
+    qualitative: str | None = None
+    evidence: list[Evidence] = []
+
+
+class Observation(_Model):
+    """An imaging or histology result: the text, plus concept ids it establishes."""
+
+    modality: str | None = None
+    text: str
+    concepts: list[str] = []
+    evidence: list[Evidence] = []
+
+
+class Medication(_Model):
+    """A medication the patient takes or took (``assertion`` says which)."""
+
+    name: str = Field(min_length=1)
+    concept: str | None = None
+    dose: str | None = None
+    assertion: Assertion = "present"
+    evidence: list[Evidence] = []
+
+
+class TreatmentGiven(_Model):
+    """A treatment given for the calcinosis (or planned, per ``status``)."""
+
+    name: str = Field(min_length=1)
+    concept: str | None = None
+    status: Literal["given", "planned", "stopped"] = "given"
+    response: str | None = None
+    evidence: list[Evidence] = []
+
+
+class Provenance(_Model):
+    """Where this case came from."""
+
+    source: str | None = None
+    title: str | None = None
+    doi: str | None = None
+    pmid: str | None = None
+    extractor: str | None = None
+
+
+class Case(_Model):
+    """One patient."""
+
+    case_id: str | None = None
+    patient_index: int = Field(default=1, ge=1)
+    patient: Patient = Patient()
+    lesions: list[Lesion] = []
+    findings: list[Finding] = []
+    exposures: list[Finding] = []
+    medications: list[Medication] = []
+    labs: list[Lab] = []
+    imaging: list[Observation] = []
+    histology: list[Observation] = []
+    diagnosis_as_written: str | None = None
+    stated_subtype: str | None = None
+    stated_subform: str | None = None
+    treatments: list[TreatmentGiven] = []
+    outcome: str | None = None
+    provenance: Provenance = Provenance()
+
+    @field_validator("labs")
+    @classmethod
+    def _analyte_ids_are_snake_case(cls, labs: list[Lab]) -> list[Lab]:
+        for lab in labs:
+            if not lab.analyte.replace("_", "").isalnum() or lab.analyte.lower() != lab.analyte:
+                raise ValueError(f"analyte id {lab.analyte!r} is not a snake_case knowledge id")
+        return labs
+
+
+class DocumentInfo(_Model):
+    """What kind of document a text is, and where it came from."""
+
+    kind: DocumentKind = "other"
+    title: str | None = None
+    source: str | None = None
+    doi: str | None = None
+    pmid: str | None = None
+    characters: int = 0
+    format: str | None = None
+
+
+class Document(_Model):
+    """The result of ``extract``: the document's kind and one ``Case`` per patient."""
+
+    document: DocumentInfo = DocumentInfo()
+    cases: list[Case] = []
+    warnings: list[str] = []

@@ -1,0 +1,195 @@
+"""``calcidx knowledge validate``: check the bundle like code.
+
+Checks: the schema (unknown keys rejected, done by the loader), ids unique within each file and
+across the concept tables, every reference key resolves, every cross-reference resolves, every
+HPO id exists and is not obsolete in the release shipped with hpo3, and that release is the one
+``bundle.yaml`` records.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from calcidx.errors import KnowledgeError
+from calcidx.knowledge import hpo
+from calcidx.knowledge.loader import data_dir, load_bundle_from
+from calcidx.knowledge.schema import Cited, KnowledgeBundle, Treatment
+
+__all__ = ["ValidationReport", "validate_bundle"]
+
+
+@dataclass
+class ValidationReport:
+    """What ``validate_bundle`` found: problems (must be empty) and counts of what was checked."""
+
+    problems: list[str] = field(default_factory=list)
+    counts: dict[str, int] = field(default_factory=dict)
+    hpo_release: str = ""
+    bundle_version: str = ""
+
+    @property
+    def ok(self) -> bool:
+        return not self.problems
+
+
+def _cited_items(bundle: KnowledgeBundle) -> Iterable[tuple[str, Cited]]:
+    tables: dict[str, Iterable[Cited]] = {
+        "subtypes": bundle.subtypes.values(),
+        "subforms": bundle.subforms.values(),
+        "conditions": bundle.conditions.values(),
+        "exposures": bundle.exposures.values(),
+        "features": bundle.features.values(),
+        "analytes": bundle.analytes.values(),
+        "workup": bundle.workup.values(),
+        "lab_phenotypes": bundle.lab_phenotypes,
+        "rules": bundle.rules.values(),
+        "lookalikes": bundle.lookalikes.values(),
+        "treatments": bundle.treatments.values(),
+        "cautions": bundle.cautions.values(),
+        "calcification_terms": bundle.calcification_terms,
+    }
+    for name, items in tables.items():
+        for item in items:
+            yield name, item
+            if name == "analytes":
+                analyte = bundle.analytes[getattr(item, "id")]
+                for band in analyte.ranges:
+                    yield "analytes.ranges", band
+                if analyte.plausible is not None:
+                    yield "analytes.plausible", analyte.plausible
+
+
+def _label(name: str, item: object) -> str:
+    ident = getattr(item, "id", None) or getattr(item, "hpo", None) or getattr(item, "analyte", "?")
+    return f"{name}:{ident}"
+
+
+def _hpo_ids(bundle: KnowledgeBundle) -> Iterable[tuple[str, str]]:
+    for name, table in (
+        ("conditions", bundle.conditions),
+        ("exposures", bundle.exposures),
+        ("features", bundle.features),
+        ("subforms", bundle.subforms),
+        ("lookalikes", bundle.lookalikes),
+    ):
+        for item in table.values():
+            for hpo_id in item.codes.hpo:
+                yield f"{name}:{item.id}", hpo_id
+    for phen in bundle.lab_phenotypes:
+        yield f"lab_phenotypes:{phen.analyte}/{phen.interpretation}", phen.hpo
+    for calc in bundle.calcification_terms:
+        yield f"calcification_terms:{calc.label}", calc.hpo
+
+
+def _check_cross_refs(bundle: KnowledgeBundle, problems: list[str]) -> None:
+    concepts = set(bundle.conditions) | set(bundle.exposures) | set(bundle.features)
+    for sub in bundle.subforms.values():
+        for code in sub.subtypes:
+            if code not in bundle.subtypes:
+                problems.append(f"subforms:{sub.id}: unknown subtype {code!r}")
+    for look in bundle.lookalikes.values():
+        for cid in [*look.features_for, *look.decisive]:
+            if cid not in concepts:
+                problems.append(f"lookalikes:{look.id}: unknown concept {cid!r}")
+    for phen in bundle.lab_phenotypes:
+        if phen.analyte not in bundle.analytes:
+            problems.append(f"lab_phenotypes: unknown analyte {phen.analyte!r}")
+    for item in bundle.workup.values():
+        for analyte in item.analytes:
+            if analyte not in bundle.analytes:
+                problems.append(f"workup:{item.id}: unknown analyte {analyte!r}")
+    for caution in bundle.cautions.values():
+        for cid in caution.when.conditions_any:
+            if cid not in concepts:
+                problems.append(f"cautions:{caution.id}: unknown concept {cid!r}")
+    for treatment in bundle.treatments.values():
+        _check_treatment(bundle, treatment, concepts, problems)
+
+
+def _check_treatment(
+    bundle: KnowledgeBundle, treatment: Treatment, concepts: set[str], problems: list[str]
+) -> None:
+    for cid in treatment.cautions:
+        if cid not in bundle.cautions:
+            problems.append(f"treatments:{treatment.id}: unknown caution {cid!r}")
+    for sub in treatment.subforms:
+        if sub not in bundle.subforms:
+            problems.append(f"treatments:{treatment.id}: unknown subform {sub!r}")
+    for cid in treatment.conditions:
+        if cid not in concepts:
+            problems.append(f"treatments:{treatment.id}: unknown concept {cid!r}")
+    if treatment.dose and not treatment.dose_refs:
+        problems.append(f"treatments:{treatment.id}: a dose needs dose_refs naming its source")
+
+
+def validate_bundle(folder: Path | None = None, *, check_hpo: bool = True) -> ValidationReport:
+    """Validate the knowledge data in ``folder`` (default: the shipped bundle)."""
+    report = ValidationReport()
+    try:
+        bundle = load_bundle_from(folder or data_dir())
+    except KnowledgeError as exc:
+        report.problems.append(str(exc))
+        return report
+    report.bundle_version = bundle.info.version
+    problems = report.problems
+
+    seen: dict[str, str] = {}
+    for name, table in (
+        ("conditions", bundle.conditions),
+        ("exposures", bundle.exposures),
+        ("features", bundle.features),
+        ("lookalikes", bundle.lookalikes),
+    ):
+        for item_id in table:
+            if item_id in seen:
+                problems.append(f"id {item_id!r} is used in both {seen[item_id]} and {name}")
+            seen[item_id] = name
+
+    for name, item in _cited_items(bundle):
+        refs = list(item.refs)
+        refs += list(getattr(item, "dose_refs", []) or [])
+        refs += list(getattr(item, "loinc_refs", []) or [])
+        for ref in refs:
+            if ref not in bundle.references:
+                problems.append(f"{_label(name, item)}: reference {ref!r} is not in references.yaml")
+    for analyte in bundle.analytes.values():
+        if analyte.loinc and not analyte.loinc_refs:
+            problems.append(f"analytes:{analyte.id}: LOINC codes need loinc_refs naming their source")
+        symbols = {unit.symbol for unit in analyte.units}
+        if analyte.units and analyte.canonical_unit not in symbols:
+            problems.append(f"analytes:{analyte.id}: canonical unit {analyte.canonical_unit!r} not among units")
+
+    _check_cross_refs(bundle, problems)
+
+    if check_hpo:
+        release = hpo.loaded_release()
+        report.hpo_release = release
+        if release != bundle.info.hpo_release:
+            problems.append(
+                f"bundle.yaml records HPO release {bundle.info.hpo_release!r} but hpo3 ships {release!r}: "
+                "re-validate the HPO ids and update hpo_release"
+            )
+        for where, hpo_id in _hpo_ids(bundle):
+            found = hpo.term(hpo_id)
+            if found is None:
+                problems.append(f"{where}: HPO id {hpo_id!r} does not exist in release {release}")
+            elif found.is_obsolete:
+                problems.append(f"{where}: HPO id {hpo_id!r} is obsolete in release {release}")
+
+    report.counts = {
+        "references": len(bundle.references),
+        "subtypes": len(bundle.subtypes),
+        "subforms": len(bundle.subforms),
+        "conditions": len(bundle.conditions),
+        "exposures": len(bundle.exposures),
+        "features": len(bundle.features),
+        "analytes": len(bundle.analytes),
+        "workup": len(bundle.workup),
+        "rules": len(bundle.rules),
+        "lookalikes": len(bundle.lookalikes),
+        "treatments": len(bundle.treatments),
+        "cautions": len(bundle.cautions),
+    }
+    return report
