@@ -1,8 +1,8 @@
 """Exception hierarchy.
 
-    CalcidxError
-    ├── InputError       bad input from a user: the CLI exits 1 with one line, the API answers 4xx
-    └── KnowledgeError   the knowledge bundle is inconsistent (a packaging or curation bug)
+CalcidxError
+├── InputError       bad input from a user: the CLI exits 1 with one line, the API answers 4xx
+└── KnowledgeError   the knowledge bundle is inconsistent (a packaging or curation bug)
 """
 
 from __future__ import annotations

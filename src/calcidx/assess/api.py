@@ -77,8 +77,11 @@ def _enrich_labs(case: Case, bundle: KnowledgeBundle) -> list[Lab]:
     return out
 
 
-def assess_case(case: Case, bundle: KnowledgeBundle | None = None) -> Assessment:
-    """Assess one case: subtype, rationale, missing work-up, differential, treatments, warnings."""
+def assess_case(case: Case, bundle: KnowledgeBundle | None = None, *, guidance: bool = True) -> Assessment:
+    """Assess one case: subtype, rationale, missing work-up, differential, treatments, warnings.
+
+    ``guidance=False`` skips the differential and treatment options (the pathway alone).
+    """
     kb = bundle or load_bundle()
     facts = build_facts(case, kb)
     result = run_pathway(facts, kb)
@@ -110,7 +113,7 @@ def assess_case(case: Case, bundle: KnowledgeBundle | None = None) -> Assessment
         warnings=warnings,
         knowledge=knowledge_stamp(kb),
     )
-    return _add_guidance(assessment, facts, kb)
+    return _add_guidance(assessment, facts, kb) if guidance else assessment
 
 
 def _add_guidance(assessment: Assessment, facts: CaseFacts, kb: KnowledgeBundle) -> Assessment:

@@ -93,7 +93,9 @@ def _match(look: Lookalike, order: int, facts: CaseFacts, labs: dict[str, str], 
     return match
 
 
-def _item(rank: int, match: _Match, facts: CaseFacts, bundle: KnowledgeBundle, labs: dict[str, str]) -> DifferentialItem:
+def _item(
+    rank: int, match: _Match, facts: CaseFacts, bundle: KnowledgeBundle, labs: dict[str, str]
+) -> DifferentialItem:
     def name(concept_id: str) -> str:
         label = _label(concept_id, facts, bundle)
         return f"{label} (from {labs[concept_id]})" if concept_id in labs and concept_id not in facts.present else label
@@ -135,9 +137,7 @@ def rank_lookalikes(
     """
     labs = lab_concepts(facts, bundle)
     targets = {subtype, ALWAYS} | ({subform} if subform else set())
-    matches = [
-        _match(look, order, facts, labs, targets) for order, look in enumerate(bundle.lookalikes.values())
-    ]
+    matches = [_match(look, order, facts, labs, targets) for order, look in enumerate(bundle.lookalikes.values())]
     kept = [m for m in matches if m.decisive or m.present or m.possible or m.applies]
     kept.sort(key=lambda m: (0 if m.decisive else 1, m.order if m.decisive else 0, -m.score, m.order))
     return [_item(rank, match, facts, bundle, labs) for rank, match in enumerate(kept, start=1)]

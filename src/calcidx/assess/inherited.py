@@ -6,26 +6,30 @@ and interpreted labs through ``lab_phenotypes.yaml`` (high phosphate -> Hyperpho
 OMIM and ORPHA diseases annotated with a calcification term of ``calcification_terms.yaml`` or
 one of its descendants; that set is built once per process.
 
-Scoring (one number per disease, in [-1, 1]):
+Scoring (one number per disease, at most 1):
 
 * **Present findings** use Resnik similarity (Resnik P, "Using information content to evaluate
   semantic similarity in a taxonomy", IJCAI 1995): the similarity of a finding ``q`` to a disease
-  is the information content (OMIM-annotation IC from hpo3) of the most informative ancestor
-  that ``q`` shares with any of the disease's annotated terms. As in the Phenomizer (Köhler S et
-  al., "Clinical diagnostics in human genetics with semantic similarity searches in ontologies",
-  Am J Hum Genet 2009;85:457-464) the query-to-disease direction is averaged over the findings;
-  dividing by the findings' own IC makes a perfect match score 1. Each finding's share is its
-  ``TermContribution``.
+  is the information content of the most informative ancestor that ``q`` shares with any of the
+  disease's annotated terms. IC is computed over the candidate set (``-ln(share of candidate
+  diseases annotated with the term or a descendant)``): the patient is known to calcify, so a
+  term every calcifying disease carries tells nothing. As in the Phenomizer (Köhler S et al.,
+  "Clinical diagnostics in human genetics with semantic similarity searches in ontologies",
+  Am J Hum Genet 2009;85:457-464) the query-to-disease direction is averaged over the findings,
+  here weighted by each finding's own IC, so a disease annotated with every finding scores 1.
+  Calcification findings carry ``CALCIFICATION_WEIGHT``. Each finding's share of the score is
+  its ``TermContribution``.
 * **Absent findings** count against a disease, as in LIRICAL (Robinson PN et al., "Interpretable
   clinical genomics with a likelihood ratio paradigm", Am J Hum Genet 2020;107:403-417): an
   excluded term that the disease is annotated with (the term or a descendant) subtracts
-  ``ABSENT_WEIGHT`` times its IC share. The contribution is reported with status ``absent``.
+  ``ABSENT_WEIGHT`` times what matching it would have earned; the contribution is reported with
+  status ``absent``.
 
 Fit (``differential_fit``), documented thresholds on the best score:
 
 * ``none``: no finding other than the calcification itself maps to HPO (every candidate is a
   calcifying disease, so calcification alone does not discriminate), or best score < ``WEAK_FIT``;
-* ``weak``: ``WEAK_FIT`` <= best score < ``GOOD_FIT``;
+* ``weak``: best score >= ``WEAK_FIT`` but not ``good``;
 * ``good``: best score >= ``GOOD_FIT`` and at least two discriminating findings match it.
 """
 
@@ -339,9 +343,7 @@ def _ontology_refs(bundle: KnowledgeBundle) -> list[str]:
     return sorted(refs)
 
 
-def rank_inherited(
-    facts: CaseFacts, bundle: KnowledgeBundle, *, limit: int = 5
-) -> tuple[list[DifferentialItem], Fit]:
+def rank_inherited(facts: CaseFacts, bundle: KnowledgeBundle, *, limit: int = 5) -> tuple[list[DifferentialItem], Fit]:
     """Rank calcifying OMIM/ORPHA diseases for one case, with per-term contributions.
 
     Args:
@@ -351,11 +353,15 @@ def rank_inherited(
 
     Returns:
         The top ``limit`` diseases (kind ``inherited``, rank from 1) and the fit of the best one:
-        ``good``, ``weak`` or ``none`` (thresholds in the module docstring). Diseases scoring
-        zero or below are never returned.
+        ``good``, ``weak`` or ``none`` (thresholds in the module docstring). A disease is listed
+        only when its score is positive and at least one finding matches it.
     """
     terms = case_terms(facts, bundle)
-    scored = [item for item in score_diseases(terms, bundle) if item.score > 0]
+    scored = [
+        item
+        for item in score_diseases(terms, bundle)
+        if item.score > 0 and any(share >= _MATCH_SHARE for share in item.shares.values())
+    ]
     best = scored[0] if scored else None
     fit = _fit(best, terms, bundle)
     refs = _ontology_refs(bundle)

@@ -89,8 +89,9 @@ class MissingTest(_Out):
     id: str
     label: str
     loinc: list[str] = []
+    question: str
     reason: str
-    decides: str | None = None
+    context: str | None = None
     refs: list[str]
 
 
@@ -141,7 +142,7 @@ class TreatmentOption(_Out):
     refs: list[str] = []
 
 
-class Warning(_Out):  # noqa: A001 - the contract's name for a data-quality warning
+class Warning(_Out):
     code: str
     message: str
     field: str | None = None

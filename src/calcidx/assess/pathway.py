@@ -107,16 +107,24 @@ class _Pathway:
             if decisive:
                 hits.append((look.id, decisive))
         if not hits:
-            self.step("lesion.lookalike", fired=False, facts=[],
-                      conclusion="No finding identifies a mimic (urate, true bone, oxalate).")
+            self.step(
+                "lesion.lookalike",
+                fired=False,
+                facts=[],
+                conclusion="No finding identifies a mimic (urate, true bone, oxalate).",
+            )
             return
         hits.sort(key=lambda hit: (-len(hit[1]), hit[0]))
         look_id, decisive = hits[0]
         look = self.kb.lookalikes[look_id]
         self.result.lookalike = look_id
-        self.step("lesion.lookalike", fired=True, facts=[self.facts.fact(c) for c in decisive],
-                  conclusion=f"{', '.join(self.label(c) for c in decisive)} identifies {look.label}: "
-                  "not calcinosis cutis.", extra_refs=list(look.refs))
+        self.step(
+            "lesion.lookalike",
+            fired=True,
+            facts=[self.facts.fact(c) for c in decisive],
+            conclusion=f"{', '.join(self.label(c) for c in decisive)} identifies {look.label}: not calcinosis cutis.",
+            extra_refs=list(look.refs),
+        )
         self.decide("not_calcinosis", "probable")
 
     def calcinosis_evidence(self) -> None:
@@ -125,24 +133,30 @@ class _Pathway:
         if confirm:
             text = f"Calcification shown by {', '.join(self.label(c) for c in confirm)}."
         elif signs:
-            text = f"Clinical signs suggest calcinosis ({', '.join(self.label(c) for c in signs)}); " \
-                   "a radiograph or biopsy would confirm it."
+            text = (
+                f"Clinical signs suggest calcinosis ({', '.join(self.label(c) for c in signs)}); "
+                "a radiograph or biopsy would confirm it."
+            )
         else:
             text = "No sign or test in the record shows the calcification itself."
-        self.step("lesion.calcinosis_evidence", fired=bool(signs or confirm),
-                  facts=[self.facts.fact(c) for c in [*confirm, *signs]], conclusion=text)
+        self.step(
+            "lesion.calcinosis_evidence",
+            fired=bool(signs or confirm),
+            facts=[self.facts.fact(c) for c in [*confirm, *signs]],
+            conclusion=text,
+        )
+
+    def calciphylaxis_risks(self, level: str) -> list[str]:
+        def at_level(item: Any) -> bool:
+            return bool(item.calciphylaxis_risk == level)
+
+        return sorted({*self.present_where("conditions", at_level), *self.present_where("exposures", at_level)})
 
     def calciphylaxis(self) -> None:
         typical = self.features_with_role("calciphylaxis_typical")
         early = self.features_with_role("calciphylaxis_early")
         histology = self.features_with_role("calciphylaxis_histology")
-        risks = {
-            level: sorted(
-                {*self.present_where("conditions", lambda c, lv=level: c.calciphylaxis_risk == lv),
-                 *self.present_where("exposures", lambda e, lv=level: e.calciphylaxis_risk == lv)}
-            )
-            for level in ("major", "minor", "listed")
-        }
+        risks = {level: self.calciphylaxis_risks(level) for level in ("major", "minor", "listed")}
         n_major, n_minor = len(risks["major"]), len(risks["minor"])
         any_risk = risks["major"] + risks["minor"] + risks["listed"]
         params = self.kb.rule("subtype.calciphylaxis.red_flags").params
@@ -160,28 +174,44 @@ class _Pathway:
             certainty, text = "possible", "Early suspicious changes with enough risk factors: suspected"
         else:
             lesions = ", ".join(self.label(c) for c in typical + early) or "no typical lesion"
-            self.step("subtype.calciphylaxis.red_flags", fired=False, facts=used,
-                      conclusion=f"No calciphylaxis red flags ({lesions}; {risk_text}).")
+            self.step(
+                "subtype.calciphylaxis.red_flags",
+                fired=False,
+                facts=used,
+                conclusion=f"No calciphylaxis red flags ({lesions}; {risk_text}).",
+            )
             return
-        self.step("subtype.calciphylaxis.red_flags", fired=True, facts=used,
-                  conclusion=f"{text} ({risk_text}): calciphylaxis, {certainty}.")
+        self.step(
+            "subtype.calciphylaxis.red_flags",
+            fired=True,
+            facts=used,
+            conclusion=f"{text} ({risk_text}): calciphylaxis, {certainty}.",
+        )
         self.decide("calciphylaxis", certainty, [c for c in any_risk if c in self.kb.conditions])
 
     def iatrogenic(self) -> None:
         exposures = self.present_where("exposures", lambda e: e.points_to == "iatrogenic")
         if not exposures:
-            self.step("subtype.iatrogenic.exposure_at_site", fired=False, facts=[],
-                      conclusion="No iatrogenic exposure (calcium/phosphate infusion, electrode paste, "
-                      "alginate dressing, heel sticks, transplant) recorded.")
+            self.step(
+                "subtype.iatrogenic.exposure_at_site",
+                fired=False,
+                facts=[],
+                conclusion="No iatrogenic exposure (calcium/phosphate infusion, electrode paste, "
+                "alginate dressing, heel sticks, transplant) recorded.",
+            )
             return
         confirmed = self.calcinosis_confirmed()
         certainty = "confirmed" if confirmed else "probable"
         labels = ", ".join(self.label(c) for c in exposures)
-        self.step("subtype.iatrogenic.exposure_at_site", fired=True,
-                  facts=[self.facts.fact(c, "exposure") for c in exposures],
-                  conclusion=f"{labels}: iatrogenic, {certainty}"
-                  + ("" if confirmed else " (radiograph or biopsy of the site would confirm)") + ".",
-                  extra_refs=self.refs_of(exposures))
+        self.step(
+            "subtype.iatrogenic.exposure_at_site",
+            fired=True,
+            facts=[self.facts.fact(c, "exposure") for c in exposures],
+            conclusion=f"{labels}: iatrogenic, {certainty}"
+            + ("" if confirmed else " (radiograph or biopsy of the site would confirm)")
+            + ".",
+            extra_refs=self.refs_of(exposures),
+        )
         for cid in exposures:
             exposure = self.kb.exposures[cid]
             if exposure.disagreement:
@@ -195,8 +225,10 @@ class _Pathway:
         labs = self.facts.labs
         renal = self.present_where("conditions", lambda c: c.category == "renal")
         causes = sorted(
-            {*self.present_where("conditions", lambda c: c.points_to == "metastatic" and c.category != "renal"),
-             *self.present_where("exposures", lambda e: e.points_to == "metastatic")}
+            {
+                *self.present_where("conditions", lambda c: c.points_to == "metastatic" and c.category != "renal"),
+                *self.present_where("exposures", lambda e: e.points_to == "metastatic"),
+            }
         )
         ca, p = labs.get("calcium"), labs.get("phosphate")
         caxp = next((d for d in self.facts.labs_report.derived if d.id == "calcium_phosphate_product"), None)
@@ -204,31 +236,54 @@ class _Pathway:
         abnormal = [a for a in ("calcium", "phosphate") if labs.get(a) == "high"]
         lab_facts = [self.facts.lab_fact(a) for a in ("calcium", "phosphate", "pth", "creatinine") if a in labs]
         if caxp is not None:
-            lab_facts.append(FactUsed(kind="derived_lab", id=caxp.id, label=caxp.label,
-                                      value=f"{caxp.value:g} {caxp.unit}"))
+            lab_facts.append(
+                FactUsed(kind="derived_lab", id=caxp.id, label=caxp.label, value=f"{caxp.value:g} {caxp.unit}")
+            )
         normal = ca == "normal" and p == "normal"
 
         if renal:
-            self.step("subtype.metastatic.renal", fired=True, facts=[self.facts.fact(c) for c in renal],
-                      conclusion=f"{', '.join(self.label(c) for c in renal)}: the commonest cause of "
-                      "metastatic calcinosis.", extra_refs=self.refs_of(renal))
+            self.step(
+                "subtype.metastatic.renal",
+                fired=True,
+                facts=[self.facts.fact(c) for c in renal],
+                conclusion=f"{', '.join(self.label(c) for c in renal)}: the commonest cause of metastatic calcinosis.",
+                extra_refs=self.refs_of(renal),
+            )
         if abnormal or high_product:
             what = [f"{a} high" for a in abnormal] + (
-                [f"Ca x P {caxp.value:g} {caxp.unit} at or above the threshold"] if high_product and caxp else [])
-            self.step("subtype.metastatic.labs", fired=True, facts=lab_facts,
-                      conclusion=f"Abnormal calcium/phosphate metabolism ({'; '.join(what)}): metastatic.")
+                [f"Ca x P {caxp.value:g} {caxp.unit} at or above the threshold"] if high_product and caxp else []
+            )
+            self.step(
+                "subtype.metastatic.labs",
+                fired=True,
+                facts=lab_facts,
+                conclusion=f"Abnormal calcium/phosphate metabolism ({'; '.join(what)}): metastatic.",
+            )
         elif normal:
-            self.step("subtype.metastatic.labs", fired=False, facts=lab_facts,
-                      conclusion="Calcium and phosphate normal" + ("" if renal else " and no renal disease")
-                      + ": not metastatic.")
+            self.step(
+                "subtype.metastatic.labs",
+                fired=False,
+                facts=lab_facts,
+                conclusion="Calcium and phosphate normal"
+                + ("" if renal else " and no renal disease")
+                + ": not metastatic.",
+            )
         else:
             missing = [a for a in ("calcium", "phosphate") if a not in labs]
-            self.step("subtype.metastatic.labs", fired=False, facts=lab_facts,
-                      conclusion=f"Metabolic status unknown: no interpretable {' or '.join(missing) or 'result'}.")
+            self.step(
+                "subtype.metastatic.labs",
+                fired=False,
+                facts=lab_facts,
+                conclusion=f"Metabolic status unknown: no interpretable {' or '.join(missing) or 'result'}.",
+            )
         if causes:
-            self.step("subtype.metastatic.condition", fired=True, facts=[self.facts.fact(c) for c in causes],
-                      conclusion=f"{', '.join(self.label(c) for c in causes)}: a cause of metastatic calcinosis.",
-                      extra_refs=self.refs_of(causes))
+            self.step(
+                "subtype.metastatic.condition",
+                fired=True,
+                facts=[self.facts.fact(c) for c in causes],
+                conclusion=f"{', '.join(self.label(c) for c in causes)}: a cause of metastatic calcinosis.",
+                extra_refs=self.refs_of(causes),
+            )
         self.branch(renal, abnormal)
 
         if abnormal or high_product:
@@ -261,58 +316,90 @@ class _Pathway:
         if suggestion is None:
             return
         self.result.suggested_causes.append(suggestion)
-        self.step("subtype.metastatic.branch", fired=True,
-                  facts=[self.facts.lab_fact(a) for a in ("calcium", "phosphate", "pth") if a in labs],
-                  conclusion=f"The lab pattern suggests {suggestion}.")
+        self.step(
+            "subtype.metastatic.branch",
+            fired=True,
+            facts=[self.facts.lab_fact(a) for a in ("calcium", "phosphate", "pth") if a in labs],
+            conclusion=f"The lab pattern suggests {suggestion}.",
+        )
 
     def ctd(self, labs_normal: bool) -> None:
         ctd = self.present_where("conditions", lambda c: c.category == "connective_tissue_disease")
         features = self.features_with_role("ctd_feature")
         if ctd:
             certainty = "confirmed" if labs_normal and self.calcinosis_confirmed() else "probable"
-            self.step("subtype.dystrophic.ctd", fired=True, facts=[self.facts.fact(c) for c in ctd + features],
-                      conclusion=f"{', '.join(self.label(c) for c in ctd)}: dystrophic, {certainty}"
-                      + ("" if labs_normal else " (calcium and phosphate not shown normal)") + ".",
-                      extra_refs=self.refs_of(ctd))
+            self.step(
+                "subtype.dystrophic.ctd",
+                fired=True,
+                facts=[self.facts.fact(c) for c in ctd + features],
+                conclusion=f"{', '.join(self.label(c) for c in ctd)}: dystrophic, {certainty}"
+                + ("" if labs_normal else " (calcium and phosphate not shown normal)")
+                + ".",
+                extra_refs=self.refs_of(ctd),
+            )
             self.decide("dystrophic", certainty, ctd)
         elif features:
-            self.step("subtype.dystrophic.ctd", fired=True, facts=[self.facts.fact(c) for c in features],
-                      conclusion=f"Features of connective tissue disease ({', '.join(self.label(c) for c in features)}) "
-                      "without a diagnosis: dystrophic possible; serology decides.")
+            self.step(
+                "subtype.dystrophic.ctd",
+                fired=True,
+                facts=[self.facts.fact(c) for c in features],
+                conclusion=f"Features of connective tissue disease ({', '.join(self.label(c) for c in features)}) "
+                "without a diagnosis: dystrophic possible; serology decides.",
+            )
             self.decide("dystrophic", "possible")
         else:
-            negated = sorted(set(self.kb.features) & self.facts.absent & {
-                f.id for f in self.kb.features.values() if "ctd_feature" in f.role})
-            self.step("subtype.dystrophic.ctd", fired=False, facts=[self.facts.fact(c) for c in negated],
-                      conclusion="No connective tissue disease or its features recorded.")
+            negated = sorted(
+                set(self.kb.features)
+                & self.facts.absent
+                & {f.id for f in self.kb.features.values() if "ctd_feature" in f.role}
+            )
+            self.step(
+                "subtype.dystrophic.ctd",
+                fired=False,
+                facts=[self.facts.fact(c) for c in negated],
+                conclusion="No connective tissue disease or its features recorded.",
+            )
 
     def local_damage(self, labs_normal: bool) -> None:
         local_categories = {"local_tissue_damage", "infection", "neoplasm_local"}
         causes = sorted(
-            {*self.present_where("conditions", lambda c: c.category in local_categories),
-             *self.present_where("exposures", lambda e: e.points_to == "dystrophic"),
-             *self.features_with_role("local_damage")}
+            {
+                *self.present_where("conditions", lambda c: c.category in local_categories),
+                *self.present_where("exposures", lambda e: e.points_to == "dystrophic"),
+                *self.features_with_role("local_damage"),
+            }
         )
         if not causes:
-            self.step("subtype.dystrophic.local_damage", fired=False, facts=[],
-                      conclusion="No prior injury, infection or tumour at the site recorded.")
+            self.step(
+                "subtype.dystrophic.local_damage",
+                fired=False,
+                facts=[],
+                conclusion="No prior injury, infection or tumour at the site recorded.",
+            )
             return
         certainty = "probable" if labs_normal else "possible"
-        self.step("subtype.dystrophic.local_damage", fired=True, facts=[self.facts.fact(c) for c in causes],
-                  conclusion=f"{', '.join(self.label(c) for c in causes)}: dystrophic, {certainty}.",
-                  extra_refs=self.refs_of(causes))
+        self.step(
+            "subtype.dystrophic.local_damage",
+            fired=True,
+            facts=[self.facts.fact(c) for c in causes],
+            conclusion=f"{', '.join(self.label(c) for c in causes)}: dystrophic, {certainty}.",
+            extra_refs=self.refs_of(causes),
+        )
         self.decide("dystrophic", certainty, [c for c in causes if c in self.kb.conditions])
 
     def inherited(self, labs_normal: bool) -> None:
         genes = self.present_where("conditions", lambda c: c.category == "genodermatosis")
         if not genes:
-            self.step("subtype.dystrophic.inherited", fired=False, facts=[],
-                      conclusion="No genodermatosis recorded.")
+            self.step("subtype.dystrophic.inherited", fired=False, facts=[], conclusion="No genodermatosis recorded.")
             return
         certainty = "probable" if labs_normal else "possible"
-        self.step("subtype.dystrophic.inherited", fired=True, facts=[self.facts.fact(c) for c in genes],
-                  conclusion=f"{', '.join(self.label(c) for c in genes)}: dystrophic, {certainty}.",
-                  extra_refs=self.refs_of(genes))
+        self.step(
+            "subtype.dystrophic.inherited",
+            fired=True,
+            facts=[self.facts.fact(c) for c in genes],
+            conclusion=f"{', '.join(self.label(c) for c in genes)}: dystrophic, {certainty}.",
+            extra_refs=self.refs_of(genes),
+        )
         self.decide("dystrophic", certainty, genes)
 
     def serology_negative(self) -> bool:
@@ -327,18 +414,29 @@ class _Pathway:
         if labs_normal:
             certainty = "confirmed" if self.serology_negative() else "probable"
             reason = "" if certainty == "confirmed" else " (probable while connective tissue serology is missing)"
-            self.step("subtype.idiopathic.pattern", fired=True, facts=used,
-                      conclusion=f"No tissue damage or cause and normal calcium/phosphate: idiopathic, {certainty}"
-                      f"{reason}.")
+            self.step(
+                "subtype.idiopathic.pattern",
+                fired=True,
+                facts=used,
+                conclusion=f"No tissue damage or cause and normal calcium/phosphate: idiopathic, {certainty}{reason}.",
+            )
             self.decide("idiopathic", certainty)
         elif pattern:
-            self.step("subtype.idiopathic.pattern", fired=True, facts=used,
-                      conclusion=f"The picture fits {self.kb.subforms[pattern].label} but calcium and phosphate "
-                      "are not shown normal: idiopathic, possible.")
+            self.step(
+                "subtype.idiopathic.pattern",
+                fired=True,
+                facts=used,
+                conclusion=f"The picture fits {self.kb.subforms[pattern].label} but calcium and phosphate "
+                "are not shown normal: idiopathic, possible.",
+            )
             self.decide("idiopathic", "possible")
         else:
-            self.step("subtype.idiopathic.pattern", fired=False, facts=used,
-                      conclusion="Idiopathic needs normal calcium and phosphate and no cause: not shown.")
+            self.step(
+                "subtype.idiopathic.pattern",
+                fired=False,
+                facts=used,
+                conclusion="Idiopathic needs normal calcium and phosphate and no cause: not shown.",
+            )
 
     # -- sub-forms -------------------------------------------------------------------------
     def site_match(self, rule_id: str) -> list[str]:
@@ -389,18 +487,25 @@ class _Pathway:
             return
         # HFTC: tumoral calcinosis with high phosphate and no renal disease (CLINICAL.md 2.2 step 4.4 g)
         renal = self.present_where("conditions", lambda c: c.category == "renal")
-        if candidate == "tumoral_calcinosis" and facts.labs.get("phosphate") == "high" and not renal \
-                and "hftc" in kb.subforms:
+        if (
+            candidate == "tumoral_calcinosis"
+            and facts.labs.get("phosphate") == "high"
+            and not renal
+            and "hftc" in kb.subforms
+        ):
             candidate = "hftc"
         sub = kb.subforms[candidate]
         res.subform = candidate
         if rule_id and rule_id in kb.rules:
             self.step(rule_id, fired=True, facts=[], conclusion=f"Sub-form: {sub.label}.")
         elif stated == candidate:
-            self.step("subtype.stated_by_source", fired=True,
-                      facts=[FactUsed(kind="stated", id=candidate, label=sub.label,
-                                      value=facts.case.diagnosis_as_written)],
-                      conclusion=f"Sub-form as the source states it: {sub.label}.", extra_refs=list(sub.refs))
+            self.step(
+                "subtype.stated_by_source",
+                fired=True,
+                facts=[FactUsed(kind="stated", id=candidate, label=sub.label, value=facts.case.diagnosis_as_written)],
+                conclusion=f"Sub-form as the source states it: {sub.label}.",
+                extra_refs=list(sub.refs),
+            )
         if len(sub.subtypes) > 1 and sub.disagreement:
             res.subform_note = sub.disagreement
             res.disagreements.append(Disagreement(topic=sub.label, views=[sub.disagreement], refs=list(sub.refs)))
@@ -418,15 +523,22 @@ class _Pathway:
             res.subtype, res.certainty = stated, "possible"
             if stated == "not_calcinosis" and res.lookalike is None:
                 res.certainty = "possible"
-            self.step("subtype.stated_by_source", fired=True, facts=[fact],
-                      conclusion=f"The findings here do not decide; the source's diagnosis ({stated}) is adopted "
-                      "as possible.")
+            self.step(
+                "subtype.stated_by_source",
+                fired=True,
+                facts=[fact],
+                conclusion=f"The findings here do not decide; the source's diagnosis ({stated}) is adopted "
+                "as possible.",
+            )
         elif stated != res.subtype:
-            res.warnings.append(Warning(
-                code="stated_diagnosis_differs",
-                message=f"The source states {stated}, but the recorded findings point to {res.subtype}: "
-                "review the findings.",
-                field="diagnosis_as_written"))
+            res.warnings.append(
+                Warning(
+                    code="stated_diagnosis_differs",
+                    message=f"The source states {stated}, but the recorded findings point to {res.subtype}: "
+                    "review the findings.",
+                    field="diagnosis_as_written",
+                )
+            )
 
     def run(self) -> PathwayResult:
         self.lookalikes()
@@ -441,9 +553,13 @@ class _Pathway:
             self.idiopathic(labs_normal)
         self.stated()
         if not self.result.decided:
-            self.step("subtype.undetermined", fired=True, facts=[],
-                      conclusion="Not enough evidence to decide the subtype: calcium, phosphate and renal "
-                      "function, with the history of exposures and connective tissue disease, decide it.")
+            self.step(
+                "subtype.undetermined",
+                fired=True,
+                facts=[],
+                conclusion="Not enough evidence to decide the subtype: calcium, phosphate and renal "
+                "function, with the history of exposures and connective tissue disease, decide it.",
+            )
         elif self.result.subtype != "not_calcinosis":
             self.subform()
         return self.result

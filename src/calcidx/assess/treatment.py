@@ -1,15 +1,15 @@
 """Treatment options for one case, with cautions evaluated against this patient.
 
-Which treatments apply (``treatments.yaml``): every restriction a treatment states must hold:
+Which treatments apply (``treatments.yaml``):
 
-* ``subtypes``: the case's subtype is one of them;
-* ``subforms``: the case's sub-form is one of them;
-* ``conditions``: one of them is an associated condition or a present finding of the case.
+* scope: the case's subtype is in ``subtypes`` *or* its sub-form is in ``subforms`` (a treatment
+  naming neither applies to every calcinosis subtype);
+* ``conditions`` narrows the scope: one of them must be an associated condition or a present
+  finding of the case.
 
-A treatment with no restriction at all applies to every calcinosis subtype. When the subtype is
-``undetermined`` only cause-finding and supportive options (kind ``cause`` or ``supportive``)
-with no subtype or sub-form restriction are offered: the rest depends on the subtype. When the
-lesion is ``not_calcinosis`` nothing is offered.
+When the subtype is ``undetermined`` only cause-finding and supportive options (kind ``cause``
+or ``supportive``) that are not tied to one subtype, a sub-form or a condition are offered: the
+rest depends on the subtype. When the lesion is ``not_calcinosis`` nothing is offered.
 
 Safety (``cautions.yaml``): a caution applies when every field of its ``when`` holds (no field:
 always). ``contraindicated`` moves the treatment to the withheld list with the reason; so do
@@ -76,10 +76,15 @@ def _applies(treatment: Treatment, subtype: str, subform: str | None, conditions
     if subtype == NOT_CALCINOSIS:
         return False
     if subtype == UNDETERMINED:
-        return treatment.kind in UNDETERMINED_KINDS and not treatment.subtypes and not treatment.subforms
-    if treatment.subtypes and subtype not in treatment.subtypes:
-        return False
-    if treatment.subforms and subform not in treatment.subforms:
+        return (
+            treatment.kind in UNDETERMINED_KINDS
+            and len(treatment.subtypes) != 1
+            and not treatment.subforms
+            and not treatment.conditions
+        )
+    scoped = bool(treatment.subtypes or treatment.subforms)
+    in_scope = subtype in treatment.subtypes or (subform is not None and subform in treatment.subforms)
+    if scoped and not in_scope:
         return False
     return not treatment.conditions or bool(set(treatment.conditions) & conditions)
 

@@ -6,6 +6,8 @@ which tags apply to a case and which tests are already in the record.
 
 from __future__ import annotations
 
+from collections import Counter
+
 from calcidx.assess.facts import CaseFacts
 from calcidx.assess.model import MissingTest
 from calcidx.assess.pathway import PathwayResult
@@ -41,20 +43,20 @@ def _contexts(result: PathwayResult, facts: CaseFacts, bundle: KnowledgeBundle) 
         why["imaging"] = "shows the calcification and its extent"
         if result.certainty != "confirmed" or subtype == "undetermined":
             why["histology"] = "confirms calcium deposits and excludes mimics when the subtype is unclear"
-    if any(
-        look.features_for and set(look.features_for) & facts.present for look in bundle.lookalikes.values()
-    ):
+    if any(look.features_for and set(look.features_for) & facts.present for look in bundle.lookalikes.values()):
         why["lookalike"] = "features of a look-alike are present: the test tells it apart"
     return why
 
 
-def _done(item: WorkupItem, facts: CaseFacts) -> bool:
-    """A test counts as done when any of its analytes has a result in the record."""
+def _done(item: WorkupItem, facts: CaseFacts, shared: set[str]) -> bool:
+    """A test counts as done when its first analyte, or one no other test lists, has a result.
+
+    (``hftc_tests`` lists phosphate too: a phosphate result alone does not make it done.)
+    """
+    measured = {lab.analyte for lab in facts.case.labs}
     if not item.analytes:
         return False
-    return any(a in facts.labs or a in facts.labs_report.canonical for a in item.analytes) or any(
-        lab.analyte in item.analytes for lab in facts.case.labs
-    )
+    return item.analytes[0] in measured or any(a in measured and a not in shared for a in item.analytes)
 
 
 def _observed(item: WorkupItem, facts: CaseFacts) -> bool:
@@ -66,10 +68,12 @@ def _observed(item: WorkupItem, facts: CaseFacts) -> bool:
 def missing_workup(result: PathwayResult, facts: CaseFacts, bundle: KnowledgeBundle) -> list[MissingTest]:
     """Tests not in the record that would confirm or change this case's conclusion."""
     why = _contexts(result, facts, bundle)
+    counts = Counter(a for item in bundle.workup.values() for a in item.analytes)
+    shared = {a for a, n in counts.items() if n > 1}
     out: list[MissingTest] = []
     for item in bundle.workup.values():
         tags = [tag for tag in item.when if tag in why]
-        if not tags or _done(item, facts) or _observed(item, facts):
+        if not tags or _done(item, facts, shared) or _observed(item, facts):
             continue
         loinc = list(item.loinc)
         for analyte_id in item.analytes:
@@ -81,8 +85,9 @@ def missing_workup(result: PathwayResult, facts: CaseFacts, bundle: KnowledgeBun
                 id=item.id,
                 label=item.label,
                 loinc=loinc,
-                reason=f"{item.question} ({why[tags[0]]})",
-                decides=tags[0],
+                question=item.question,
+                reason=why[tags[0]],
+                context=tags[0],
                 refs=list(item.refs),
             )
         )

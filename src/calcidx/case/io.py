@@ -60,10 +60,14 @@ def check_case(case: Case, bundle: KnowledgeBundle, where: str = "case") -> None
         analyte = bundle.analytes.get(lab.analyte)
         if analyte is None:
             known = ", ".join(sorted(bundle.analytes)[:12])
-            raise InputError(f"{where}: labs[{index}].analyte: unknown analyte {lab.analyte!r} (known ids include {known}, ...)")
+            raise InputError(
+                f"{where}: labs[{index}].analyte: unknown analyte {lab.analyte!r} (known ids include {known}, ...)"
+            )
         if lab.unit:
             try:
                 resolve_unit(analyte, lab.unit)
             except UnitProblem as exc:
                 allowed = ", ".join(u.symbol for u in analyte.units) or "none (qualitative result)"
-                raise InputError(f"{where}: labs[{index}].unit: unknown unit {lab.unit!r} for {analyte.id} (allowed: {allowed})") from exc
+                raise InputError(
+                    f"{where}: labs[{index}].unit: unknown unit {lab.unit!r} for {analyte.id} (allowed: {allowed})"
+                ) from exc

@@ -168,8 +168,11 @@ def check_lab(lab: Lab, patient: Patient, bundle: KnowledgeBundle, *, where: str
             )
     elif not lab.unit and analyte.units:
         warnings.append(
-            LabWarning("lab_unit_missing", f"{analyte.label}: value {lab.value:g} has no unit; assumed "
-                       f"{analyte.canonical_unit}", where)
+            LabWarning(
+                "lab_unit_missing",
+                f"{analyte.label}: value {lab.value:g} has no unit; assumed {analyte.canonical_unit}",
+                where,
+            )
         )
         canonical = lab.value
 

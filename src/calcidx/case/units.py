@@ -31,7 +31,7 @@ class UnitProblem(InputError):
 def _registry() -> Any:
     import pint
 
-    reg = pint.UnitRegistry(cache_folder=None)
+    reg: Any = pint.UnitRegistry(cache_folder=None)
     # International units measure biological activity: pint has no such unit, so it gets its
     # own base dimension (it never converts to mass or amount).
     reg.define("international_unit = [international_unit] = IU")
@@ -57,7 +57,7 @@ def parse_unit(unit: str) -> Any:
         raise UnitProblem("empty unit")
     try:
         return _registry().Unit(text)
-    except Exception as exc:  # noqa: BLE001 - pint raises several unrelated error types here
+    except Exception as exc:
         raise UnitProblem(f"unknown unit {unit!r}") from exc
 
 
@@ -93,14 +93,14 @@ def convert(value: float, from_unit: str, to_unit: str, *, molar_mass: float | N
     target = parse_unit(to_unit)
     try:
         return float(quantity.to(target).magnitude)
-    except Exception:  # noqa: BLE001 - DimensionalityError; try through the molar mass below
+    except Exception:
         pass
     if molar_mass:
         mass = reg.Quantity(molar_mass, "g/mol")
         for candidate in (quantity * mass, quantity / mass):
             try:
                 return float(candidate.to(target).magnitude)
-            except Exception:  # noqa: BLE001
+            except Exception:
                 continue
     raise UnitProblem(f"cannot convert {from_unit!r} to {to_unit!r}")
 

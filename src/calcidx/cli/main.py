@@ -8,7 +8,7 @@ from __future__ import annotations
 import json
 import os
 import sys
-from enum import Enum
+from enum import StrEnum
 from pathlib import Path
 from typing import Annotated
 
@@ -31,7 +31,7 @@ app.add_typer(knowledge_app, name="knowledge")
 app.add_typer(schema_app, name="schema")
 
 
-class ReportFormat(str, Enum):
+class ReportFormat(StrEnum):
     text = "text"
     json = "json"
     markdown = "markdown"
@@ -83,9 +83,10 @@ def assess(
     else:
         from calcidx.extract.pipeline import extract
 
-        target = extract(text)
-        target.document.format = fmt
-        target.warnings.extend(warnings)
+        document = extract(text)
+        document.document.format = fmt
+        document.warnings.extend(warnings)
+        target = document
     doc = run_assess(target, bundle=bundle)
     if format is ReportFormat.json:
         typer.echo(json.dumps(doc.model_dump(mode="json"), indent=2, ensure_ascii=False))
@@ -135,8 +136,9 @@ def knowledge_info() -> None:
     from calcidx.knowledge.loader import load_bundle
 
     info = load_bundle().info
-    typer.echo(f"{info.name} {info.version} (released {info.released}); HPO {info.hpo_release} via hpo3 "
-               f"{info.hpo3_version}")
+    typer.echo(
+        f"{info.name} {info.version} (released {info.released}); HPO {info.hpo_release} via hpo3 {info.hpo3_version}"
+    )
 
 
 def _register_optional() -> None:
@@ -170,7 +172,7 @@ def main() -> None:
     except typer.Abort:
         typer.echo("aborted", err=True)
         sys.exit(1)
-    except Exception as exc:  # noqa: BLE001 - last resort: one line, exit 2
+    except Exception as exc:
         import click
 
         if isinstance(exc, click.exceptions.UsageError):

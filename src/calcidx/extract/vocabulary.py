@@ -76,11 +76,24 @@ class Vocabulary:
     name: str
     items: dict[tuple[Table, str], VocabItem] = field(default_factory=dict)
     forms: dict[str, list[tuple[Table, str]]] = field(default_factory=dict)
+    exact_forms: dict[str, list[tuple[Table, str]]] = field(default_factory=dict)
 
     def add(self, item: VocabItem) -> None:
-        """Add ``item`` and every spelling variant of its label and synonyms."""
+        """Add ``item`` and every spelling variant of its label and synonyms.
+
+        Short abbreviations with capitals ("Ca", "PTH", "ALP") match only with the same case, so
+        that "ca." or "p" in ordinary prose is not read as a lab; one-letter terms are skipped.
+        """
         self.items[(item.table, item.id)] = item
         for term in (item.label, *item.synonyms):
+            compact = term.strip()
+            if len(compact) < 2:
+                continue
+            if len(compact) <= 5 and any(c.isupper() for c in compact) and " " not in compact:
+                keys = self.exact_forms.setdefault(compact, [])
+                if (item.table, item.id) not in keys:
+                    keys.append((item.table, item.id))
+                continue
             for form in spelling_variants(term):
                 keys = self.forms.setdefault(form, [])
                 if (item.table, item.id) not in keys:

@@ -17,6 +17,7 @@ __all__ = ["DATA_FILES", "data_dir", "load_bundle", "load_bundle_from"]
 
 # file stem -> whether the file holds a keyed table (list of items with unique ``id``)
 DATA_FILES: dict[str, bool] = {
+    "disease": True,
     "references": True,
     "subtypes": True,
     "subforms": True,

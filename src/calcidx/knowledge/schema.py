@@ -19,6 +19,7 @@ __all__ = [
     "CautionWhen",
     "Codes",
     "Concept",
+    "Disease",
     "Condition",
     "Exposure",
     "Feature",
@@ -27,8 +28,8 @@ __all__ = [
     "LabPhenotype",
     "Lookalike",
     "Plausibility",
-    "ReferenceRange",
     "Reference",
+    "ReferenceRange",
     "Rule",
     "Subform",
     "Subtype",
@@ -101,6 +102,17 @@ class Subtype(Cited):
     definition: str
     calcium_phosphate: str
     tissue_damage: str
+    codes: Codes = Codes()
+
+
+class Disease(Cited):
+    """``disease.yaml``: calcinosis cutis itself (definition, synonyms, codes)."""
+
+    id: str
+    label: str
+    synonyms: list[str] = []
+    definition: str
+    codes: Codes = Codes()
 
 
 class Subform(Cited):
@@ -322,6 +334,7 @@ class KnowledgeBundle(Strict):
     """Everything in ``knowledge/data``, loaded and cross-checked."""
 
     info: BundleInfo
+    disease: dict[str, Disease]
     references: dict[str, Reference]
     subtypes: dict[str, Subtype]
     subforms: dict[str, Subform]

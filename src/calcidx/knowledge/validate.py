@@ -36,6 +36,7 @@ class ValidationReport:
 
 def _cited_items(bundle: KnowledgeBundle) -> Iterable[tuple[str, Cited]]:
     tables: dict[str, Iterable[Cited]] = {
+        "disease": bundle.disease.values(),
         "subtypes": bundle.subtypes.values(),
         "subforms": bundle.subforms.values(),
         "conditions": bundle.conditions.values(),
@@ -54,7 +55,7 @@ def _cited_items(bundle: KnowledgeBundle) -> Iterable[tuple[str, Cited]]:
         for item in items:
             yield name, item
             if name == "analytes":
-                analyte = bundle.analytes[getattr(item, "id")]
+                analyte = bundle.analytes[getattr(item, "id")]  # noqa: B009 - Cited has no id
                 for band in analyte.ranges:
                     yield "analytes.ranges", band
                 if analyte.plausible is not None:
@@ -68,6 +69,8 @@ def _label(name: str, item: object) -> str:
 
 def _hpo_ids(bundle: KnowledgeBundle) -> Iterable[tuple[str, str]]:
     for name, table in (
+        ("disease", bundle.disease),
+        ("subtypes", bundle.subtypes),
         ("conditions", bundle.conditions),
         ("exposures", bundle.exposures),
         ("features", bundle.features),
@@ -108,9 +111,7 @@ def _check_cross_refs(bundle: KnowledgeBundle, problems: list[str]) -> None:
         _check_treatment(bundle, treatment, concepts, problems)
 
 
-def _check_treatment(
-    bundle: KnowledgeBundle, treatment: Treatment, concepts: set[str], problems: list[str]
-) -> None:
+def _check_treatment(bundle: KnowledgeBundle, treatment: Treatment, concepts: set[str], problems: list[str]) -> None:
     for cid in treatment.cautions:
         if cid not in bundle.cautions:
             problems.append(f"treatments:{treatment.id}: unknown caution {cid!r}")

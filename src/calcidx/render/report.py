@@ -7,7 +7,6 @@ from collections.abc import Iterable
 
 from rich.console import Console, Group, RenderableType
 from rich.panel import Panel
-from rich.table import Table
 from rich.text import Text
 
 from calcidx.assess.model import AssessedCase, AssessedDocument, Assessment
@@ -36,7 +35,8 @@ def _headline(a: Assessment) -> str:
 def _cited_refs(a: Assessment) -> list[str]:
     refs: list[str] = []
     for step in a.rationale:
-        refs.extend(step.refs)
+        if step.fired:
+            refs.extend(step.refs)
     for test in a.missing_workup:
         refs.extend(test.refs)
     for item in a.differential:
@@ -49,6 +49,11 @@ def _cited_refs(a: Assessment) -> list[str]:
 def _reference_lines(refs: Iterable[str]) -> list[str]:
     references = load_bundle().references
     return [f"[{ref}] {references[ref].citation}" if ref in references else f"[{ref}]" for ref in refs]
+
+
+def _section(parts: list[RenderableType], title: str) -> None:
+    parts.append(Text(""))
+    parts.append(Text(title, style="bold underline"))
 
 
 def _case_renderable(case: AssessedCase) -> RenderableType:
@@ -64,37 +69,37 @@ def _case_renderable(case: AssessedCase) -> RenderableType:
     for warning in a.warnings:
         parts.append(Text(f"! {warning.message}", style="bold red"))
     for dis in a.disagreements:
-        parts.append(Text(f"Sources disagree on {dis.topic}: {' / '.join(dis.views)} [{', '.join(dis.refs)}]",
-                          style="magenta"))
+        parts.append(
+            Text(f"Sources disagree on {dis.topic}: {' / '.join(dis.views)} [{', '.join(dis.refs)}]", style="magenta")
+        )
 
-    steps = Table(title="Reasoning", show_lines=False, expand=True)
-    steps.add_column("rule", style="cyan", no_wrap=True)
-    steps.add_column("conclusion")
-    steps.add_column("sources", style="dim")
-    for step in a.rationale:
-        if step.fired:
-            steps.add_row(step.rule, step.conclusion, ", ".join(step.refs))
-    parts.append(steps)
+    _section(parts, "Why")
+    for number, step in enumerate((s for s in a.rationale if s.fired), start=1):
+        line = Text(f"{number}. ")
+        line.append(step.conclusion)
+        line.append(f"  [{', '.join(step.refs)}]", style="dim")
+        line.append(f"  {step.rule}", style="cyan")
+        parts.append(line)
 
     if a.derived_labs:
-        derived = Table(title="Derived labs", expand=True)
-        for col in ("value", "method", "note"):
-            derived.add_column(col)
+        _section(parts, "Derived labs")
         for d in a.derived_labs:
-            value = f"{d.label}: {d.value:g} {d.unit or ''} ({d.interpretation})" if d.value is not None else d.label
-            derived.add_row(value, d.method, d.caveat or "")
-        parts.append(derived)
+            value = f"{d.value:g} {d.unit or ''}" if d.value is not None else "n/a"
+            line = Text(f"- {d.label}: {value} ({d.interpretation}); {d.method}")
+            if d.caveat:
+                line.append(f". {d.caveat}", style="yellow")
+            parts.append(line)
 
     if a.missing_workup:
-        work = Table(title="Missing work-up", expand=True)
-        work.add_column("test", style="bold")
-        work.add_column("LOINC", no_wrap=True)
-        work.add_column("why")
+        _section(parts, "Missing work-up")
         for test in a.missing_workup:
-            work.add_row(test.label, ", ".join(test.loinc) or "-", test.reason)
-        parts.append(work)
+            line = Text(f"- {test.label}", style="bold")
+            if test.loinc:
+                line.append(f" (LOINC {', '.join(test.loinc)})", style="dim")
+            line.append(f": {test.reason}", style="")
+            parts.append(line)
 
-    if a.differential or a.treatments:
+    if a.differential or a.treatments or a.withheld_treatments:
         from calcidx.render import sections
 
         if a.differential:
@@ -152,8 +157,8 @@ def markdown_report(doc: AssessedDocument) -> str:
             lines.append(f"- Lab pattern suggests: {'; '.join(a.suggested_causes)}")
         if a.alternatives:
             lines.append(f"- Also considered: {', '.join(a.alternatives)}")
-        for warning in a.warnings:
-            lines.append(f"- **Warning** ({warning.code}): {warning.message}")
+        for problem in a.warnings:
+            lines.append(f"- **Warning** ({problem.code}): {problem.message}")
         for dis in a.disagreements:
             lines.append(f"- Sources disagree on {dis.topic}: {' / '.join(dis.views)} [{', '.join(dis.refs)}]")
         lines += ["", "### Reasoning", "", "| rule | conclusion | sources |", "|---|---|---|"]
@@ -163,12 +168,15 @@ def markdown_report(doc: AssessedDocument) -> str:
         if a.derived_labs:
             lines += ["", "### Derived labs", ""]
             for d in a.derived_labs:
-                lines.append(f"- {d.label}: {d.value:g} {d.unit or ''} ({d.interpretation}); {d.method}"
-                             + (f". {d.caveat}" if d.caveat else ""))
+                lines.append(
+                    f"- {d.label}: {d.value:g} {d.unit or ''} ({d.interpretation}); {d.method}"
+                    + (f". {d.caveat}" if d.caveat else "")
+                )
         if a.missing_workup:
-            lines += ["", "### Missing work-up", "", "| test | LOINC | why |", "|---|---|---|"]
+            lines += ["", "### Missing work-up", "", "| test | LOINC | question it answers | why now |"]
+            lines.append("|---|---|---|---|")
             for test in a.missing_workup:
-                lines.append(f"| {test.label} | {', '.join(test.loinc) or '-'} | {test.reason} |")
+                lines.append(f"| {test.label} | {', '.join(test.loinc) or '-'} | {test.question} | {test.reason} |")
         if a.differential or a.treatments or a.withheld_treatments:
             from calcidx.render import sections
 

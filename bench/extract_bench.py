@@ -1,0 +1,92 @@
+"""Extraction throughput: CalciDx's pipeline vs medspaCy's default pipeline, same texts, one core.
+
+Prints characters per second for both and the peak resident memory (ru_maxrss). Texts: the dev
+corpus (``../shared/corpus/dev/*.txt``) when present, else the project's own example reports,
+repeated to at least 2 MB.
+"""
+
+from __future__ import annotations
+
+import resource
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+TARGET_CHARS = 2_000_000
+
+
+def _texts() -> list[str]:
+    corpus = ROOT.parent / "shared" / "corpus" / "dev"
+    files = sorted(corpus.glob("*.txt")) if corpus.is_dir() else []
+    if not files:
+        files = sorted((ROOT / "tests" / "extract" / "fixtures").glob("*.txt"))
+    base = [f.read_text(encoding="utf-8", errors="replace") for f in files]
+    if not base:
+        raise SystemExit("no texts found for the benchmark")
+    texts: list[str] = []
+    total = 0
+    while total < TARGET_CHARS:
+        for text in base:
+            texts.append(text)
+            total += len(text)
+    return texts
+
+
+def _peak_mb() -> float:
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    return peak / (1024 * 1024) if sys.platform == "darwin" else peak / 1024
+
+
+def _calcidx(texts: list[str]) -> float:
+    from calcidx.extract.pipeline import extract
+
+    extract(texts[0])  # load the vocabulary and build the pipeline outside the timing
+    start = time.perf_counter()
+    for text in texts:
+        extract(text)
+    return sum(map(len, texts)) / (time.perf_counter() - start)
+
+
+def _medspacy(texts: list[str]) -> float | None:
+    try:
+        import medspacy
+        from medspacy.ner import TargetRule
+    except ImportError:
+        return None
+    from calcidx.extract.vocabulary import default_vocabulary
+
+    nlp = medspacy.load()
+    matcher = nlp.get_pipe("medspacy_target_matcher")
+    vocab = default_vocabulary()
+    rules = []
+    for form, keys in vocab.forms.items():
+        rules.append(TargetRule(form, keys[0][0].upper()))
+    for form, keys in vocab.exact_forms.items():
+        rules.append(TargetRule(form, keys[0][0].upper(), pattern=[{"TEXT": form}]))
+    matcher.add(rules)
+    nlp(texts[0])
+    start = time.perf_counter()
+    for text in texts:
+        nlp(text)
+    return sum(map(len, texts)) / (time.perf_counter() - start)
+
+
+def main() -> None:
+    """Print CalciDx and medspaCy extraction throughput (characters/s, one core) and peak memory."""
+    texts = _texts()
+    chars = sum(map(len, texts))
+    ours = _calcidx(texts)
+    ours_peak = _peak_mb()
+    print(f"texts: {len(texts)} documents, {chars:,} characters")
+    print(f"calcidx extract : {ours:>12,.0f} characters/s  (peak memory {ours_peak:,.0f} MB)")
+    theirs = _medspacy(texts)
+    if theirs is None:
+        print("medspacy        : not installed (pip install -e '.[bench]')")
+        return
+    print(f"medspacy default: {theirs:>12,.0f} characters/s  (peak memory after both {_peak_mb():,.0f} MB)")
+    print(f"speed-up        : {ours / theirs:>12.1f}x")
+
+
+if __name__ == "__main__":
+    main()

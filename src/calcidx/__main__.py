@@ -1,0 +1,5 @@
+"""``python -m calcidx`` runs the command line."""
+
+from calcidx.cli.main import main
+
+main()

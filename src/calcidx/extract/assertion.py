@@ -1,0 +1,111 @@
+"""Assertion status of a mention, ConText-style.
+
+ConText (Harkema H, Dowling JN, Thornblade T, Chapman WW. J Biomed Inform 2009;42:839-51) finds
+trigger phrases and extends their scope forward or backward to the end of the sentence or to a
+terminator. Here triggers are found once per document with one regex; a mention's status is decided
+by scanning the triggers of its own sentence. Known traps handled: "X is negative for Y" (the
+trigger is "negative for", forward, so X stays present), a trigger's scope stops at a colon or
+semicolon (a header such as "Family history: none" does not negate the next item), pseudo-triggers
+("no increase", "not only") block shorter triggers.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left, bisect_right
+from dataclasses import dataclass
+
+from calcidx.extract.rules import ContextTrigger, Rules, phrase_regex
+
+__all__ = ["TriggerHit", "TriggerIndex", "find_triggers"]
+
+_PRIORITY = {"absent": 0, "hypothetical": 1, "possible": 2, "family": 3, "historical": 4}
+
+
+@dataclass(frozen=True)
+class TriggerHit:
+    """A trigger found in the text."""
+
+    start: int
+    end: int
+    category: str
+    direction: str
+    text: str
+
+
+class _Compiled:
+    def __init__(self, rules: Rules) -> None:
+        self.by_phrase: dict[str, ContextTrigger] = {t.phrase: t for t in rules.triggers}
+        self.pattern = phrase_regex(list(self.by_phrase))
+        words = [t for t in rules.terminators]
+        self.terminator = re.compile(phrase_regex(words).pattern + r"|[;:]|\s-\s|\s–\s", re.IGNORECASE)
+        # purpose and uncertainty clauses ("To exclude X, tests were done") end at a comma
+        self.clause_terminator = re.compile(self.terminator.pattern + r"|,", re.IGNORECASE)
+
+
+_COMPILED: dict[int, _Compiled] = {}
+
+
+def _compiled(rules: Rules) -> _Compiled:
+    found = _COMPILED.get(id(rules))
+    if found is None:
+        found = _COMPILED[id(rules)] = _Compiled(rules)
+    return found
+
+
+def find_triggers(text: str, rules: Rules) -> list[TriggerHit]:
+    """Every assertion trigger in ``text`` (pseudo-triggers dropped after they block others)."""
+    compiled = _compiled(rules)
+    hits: list[TriggerHit] = []
+    for match in compiled.pattern.finditer(text):
+        phrase = " ".join(match.group().lower().split())
+        trigger = compiled.by_phrase.get(phrase)
+        if trigger is None or trigger.category == "pseudo":
+            continue
+        direction = trigger.direction
+        if direction != "forward" and re.match(r"\s+(?:for|of)\b", text[match.end() : match.end() + 6]):
+            direction = "forward"
+        hits.append(TriggerHit(match.start(), match.end(), trigger.category, direction, match.group()))
+    return hits
+
+
+class TriggerIndex:
+    """Triggers of one document, searchable by position."""
+
+    def __init__(self, text: str, hits: list[TriggerHit], rules: Rules) -> None:
+        self.text = text
+        self.hits = hits
+        self.starts = [h.start for h in hits]
+        self.terminator = _compiled(rules).terminator
+        self.clause_terminator = _compiled(rules).clause_terminator
+
+    def status(self, start: int, end: int, sent_start: int, sent_end: int) -> tuple[str, str | None]:
+        """The assertion of the mention ``text[start:end]`` in the sentence ``[sent_start, sent_end)``.
+
+        Returns:
+            (assertion, trigger text); ("present", None) when no trigger scopes over the mention.
+        """
+        lo = bisect_left(self.starts, sent_start)
+        hi = bisect_right(self.starts, sent_end)
+        best: tuple[int, str, str] | None = None
+        for hit in self.hits[lo:hi]:
+            if hit.end > sent_end:
+                continue
+            if hit.start < end and hit.end > start:
+                continue  # the trigger is part of the mention
+            applies = False
+            stop = self.clause_terminator if hit.category in ("hypothetical", "possible") else self.terminator
+            if hit.end <= start and hit.direction in ("forward", "both"):
+                gap = self.text[hit.end : start]
+                applies = stop.search(gap) is None or (
+                    gap.lstrip().startswith(":") and stop.search(gap.lstrip()[1:]) is None
+                )
+            elif hit.start >= end and hit.direction in ("backward", "both"):
+                applies = stop.search(self.text[end : hit.start]) is None
+            if applies:
+                rank = _PRIORITY.get(hit.category, 9)
+                if best is None or rank < best[0]:
+                    best = (rank, hit.category, hit.text)
+        if best is None:
+            return "present", None
+        return best[1], best[2]

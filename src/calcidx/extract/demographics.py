@@ -1,0 +1,133 @@
+"""Ages and sex as case reports state them ("7-year-old girl", "aged 55", "12 days old")."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from calcidx.extract.rules import Rules
+
+__all__ = ["AgeMention", "find_ages", "sex_from_text"]
+
+_UNIT_YEARS = {"year": 1.0, "yr": 1.0, "month": 1 / 12, "mo": 1 / 12, "week": 7 / 365.25, "wk": 7 / 365.25}
+_UNIT_YEARS["day"] = 1 / 365.25
+
+
+@dataclass(frozen=True)
+class AgeMention:
+    """An age statement: its value in years (None for "in her forties"), span, and person noun."""
+
+    start: int
+    end: int
+    years: float | None
+    text: str
+    noun: str | None
+    intro: bool
+    onset: bool
+
+
+def _age_regex(rules: Rules) -> re.Pattern[str]:
+    words = "|".join(sorted((w for w in rules.number_words if len(w) > 2), key=len, reverse=True))
+
+    def number(i: int) -> str:
+        return rf"(?P<num{i}>\d{{1,3}}(?:[.,]\d{{1,2}})?|(?:{words})(?:[- ](?:{words}))?)"
+
+    def unit(i: int) -> str:
+        return rf"(?P<unit{i}>years?|yrs?|months?|mos?|weeks?|wks?|days?)"
+
+    nouns = "|".join(sorted(rules.female_nouns | rules.male_nouns | rules.neutral_nouns, key=len, reverse=True))
+    decades = "|".join(rules.decade_words)
+    return re.compile(
+        rf"(?:(?P<hy>{number(1)}[\s-]+{unit(1)}[\s-]+old)"
+        rf"|(?P<aged>\baged?\s+(?:of\s+)?{number(2)}(?:\s+{unit(2)})?)"
+        rf"|(?P<ofage>{number(3)}\s+{unit(3)}\s+of\s+age)"
+        rf"|(?P<decade>\bin\s+(?:her|his|their)\s+(?:early\s+|mid-?\s*|late\s+)?(?:{decades})))"
+        rf"(?P<tail>(?:\s+[a-z-]+){{0,3}}?\s+(?P<noun>{nouns})s?\b)?",
+        re.IGNORECASE,
+    )
+
+
+_CACHE: dict[int, re.Pattern[str]] = {}
+# Every age statement contains one of these words; the full regex runs only around them.
+_ANCHOR = re.compile(r"\bold\b|\baged?\b|\bin\s+(?:her|his|their)\b", re.IGNORECASE)
+
+
+def _number(raw: str, rules: Rules) -> float | None:
+    raw = raw.lower().replace(",", ".")
+    try:
+        return float(raw)
+    except ValueError:
+        pass
+    total = 0
+    for part in re.split(r"[- ]", raw):
+        if part not in rules.number_words:
+            return None
+        total += rules.number_words[part]
+    return float(total)
+
+
+def find_ages(text: str, rules: Rules) -> list[AgeMention]:
+    """Every age statement in ``text``, in order.
+
+    "9-month-old" gives 0.75, "2-week-old" 14/365.25, "in her forties" gives ``years=None``.
+    ``intro`` is set for "a/an N-year-old <person>" (a patient introduction), ``onset`` for ages
+    introduced by "at the age of" / "since age" (an age at onset, not at presentation).
+    """
+    pattern = _CACHE.get(id(rules))
+    if pattern is None:
+        pattern = _CACHE[id(rules)] = _age_regex(rules)
+    found: list[AgeMention] = []
+    seen: set[int] = set()
+    matches = []
+    for anchor in _ANCHOR.finditer(text):
+        for match in pattern.finditer(text, max(0, anchor.start() - 40), min(len(text), anchor.end() + 60)):
+            if match.start() not in seen and match.start() <= anchor.start():
+                seen.add(match.start())
+                matches.append(match)
+    matches.sort(key=lambda m: m.start())
+    for match in matches:
+        years: float | None = None
+        num = match.group("num1") or match.group("num2") or match.group("num3")
+        unit_raw = match.group("unit1") or match.group("unit2") or match.group("unit3")
+        unit = (unit_raw or "year").lower().rstrip("s")
+        if match.group("decade"):
+            years = None
+        else:
+            value = _number(num, rules)
+            if value is None:
+                continue
+            years = value * _UNIT_YEARS.get(unit, 1.0)
+            if years > 125:
+                continue
+            if unit in ("year", "yr") and match.group("aged") and not unit_raw and value < 1:
+                continue
+        before = text[max(0, match.start() - 20) : match.start()].lower()
+        onset = bool(re.search(r"(?:at|since|from|by|until|before|after)\s+(?:the\s+)?(?:age\s+of\s*)?$", before))
+        noun = match.group("noun")
+        art = re.search(r"\b(a|an|the)\s+$", text[max(0, match.start() - 5) : match.start()], re.IGNORECASE)
+        article = art.group(1).lower() if art else ""
+        intro = bool(match.group("hy") and article in ("a", "an") and noun)
+        start = match.start("hy") if match.group("hy") else match.start()
+        found.append(
+            AgeMention(
+                start=start,
+                end=match.end(),
+                years=None if years is None else round(years, 4),
+                text=text[start : match.end()],
+                noun=noun.lower() if noun else None,
+                intro=intro,
+                onset=onset,
+            )
+        )
+    return found
+
+
+def sex_from_text(words: list[str], rules: Rules) -> str | None:
+    """The sex named by a person noun ("girl", "man") in ``words``, if any."""
+    for word in words:
+        lowered = word.lower()
+        if lowered in rules.female_nouns:
+            return "female"
+        if lowered in rules.male_nouns:
+            return "male"
+    return None

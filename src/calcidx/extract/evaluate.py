@@ -1,0 +1,243 @@
+"""Score extraction (and, when available, assessment) against hand-made gold files.
+
+Gold format (``NAME.gold.json`` next to ``NAME.txt``/``.pdf``/``.html``/``.xml``): see
+``corpus/README.md``. Fields scored: document kind, number of cases, age, sex, subtype (from
+``calcidx.assess.api.assess`` when importable, else "n/a"), associated condition, and lab
+interpretations.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from calcidx.case.model import Case, Document
+from calcidx.errors import InputError
+from calcidx.extract.vocabulary import Vocabulary, default_vocabulary
+
+__all__ = ["FIELDS", "EvalReport", "Miss", "evaluate_dir", "render_report"]
+
+FIELDS = ("kind", "cases", "age", "sex", "subtype", "associated_condition", "lab_interpretation")
+_KIND_MAP = {"disease_summary": "other"}
+
+
+@dataclass
+class Miss:
+    """One disagreement with the gold file."""
+
+    document: str
+    patient: int | None
+    field: str
+    gold: str
+    got: str
+
+
+@dataclass
+class EvalReport:
+    """Counts per field and the misses."""
+
+    correct: dict[str, int] = field(default_factory=lambda: dict.fromkeys(FIELDS, 0))
+    total: dict[str, int] = field(default_factory=lambda: dict.fromkeys(FIELDS, 0))
+    misses: list[Miss] = field(default_factory=list)
+    documents: int = 0
+    subtype_source: str = "n/a"
+
+    def score(self, name: str, ok: bool, miss: Miss | None = None) -> None:
+        """Count one comparison of field ``name``."""
+        self.total[name] += 1
+        if ok:
+            self.correct[name] += 1
+        elif miss is not None:
+            self.misses.append(miss)
+
+    def accuracy(self, name: str) -> float | None:
+        """Share of correct comparisons for ``name`` (None when nothing was compared)."""
+        return self.correct[name] / self.total[name] if self.total[name] else None
+
+
+def _assessor() -> Callable[[Document], Any] | None:
+    try:
+        from calcidx.assess.api import assess
+    except Exception:  # the assess room may not exist yet; the table then shows "n/a"
+        return None
+    return assess  # type: ignore[no-any-return]
+
+
+def _age_ok(gold: float | None, got: float | None) -> bool:
+    if gold is None or got is None:
+        return gold is None and got is None
+    if gold < 2:
+        return abs(gold - got) <= 0.05
+    return round(gold) == round(got)
+
+
+def _names(vocab: Vocabulary, table: str, item_id: str) -> list[str]:
+    return [n for n in vocab.names_of(table, item_id) if len(n) > 2]  # type: ignore[arg-type]
+
+
+def _condition_ids(case: Case, assessed: Any, vocab: Vocabulary) -> list[str]:
+    if assessed is not None:
+        return list(getattr(assessed.assessment, "associated_conditions", []) or [])
+    ids = []
+    for finding in case.findings:
+        item = vocab.get("condition", finding.concept)
+        if finding.assertion == "present" and item is not None:
+            ids.append(finding.concept)
+    return list(dict.fromkeys(ids))
+
+
+def _lab_for(name: str, case: Case, vocab: Vocabulary) -> tuple[str | None, str | None]:
+    """(analyte id, interpretation) of the case's lab matching the gold lab ``name``."""
+    gold = " ".join(name.lower().split())
+    inside: tuple[int, str] | None = None
+    around: tuple[int, str] | None = None
+    for analyte in vocab.ids("analyte"):
+        for term in _names(vocab, "analyte", analyte):
+            if re.search(rf"(?<![\w-]){re.escape(term)}(?![\w-])", gold):
+                if inside is None or len(term) > inside[0]:
+                    inside = (len(term), analyte)
+            elif gold in term and (around is None or len(term) < around[0]):
+                around = (len(term), analyte)
+    best = inside or around
+    if best is None:
+        return None, None
+    analyte = best[1]
+    found = [lab.interpretation for lab in case.labs if lab.analyte == analyte and lab.interpretation]
+    return analyte, (found[0] if found else None)
+
+
+def _source_file(gold_path: Path) -> Path | None:
+    stem = gold_path.name[: -len(".gold.json")]
+    for suffix in (".txt", ".md", ".pdf", ".html", ".htm", ".xml"):
+        candidate = gold_path.with_name(stem + suffix)
+        if candidate.exists():
+            return candidate
+    return None
+
+
+def evaluate_dir(folder: Path, *, vocabulary: Vocabulary | None = None, use_assess: bool = True) -> EvalReport:
+    """Extract every document of ``folder`` that has a gold file and score it.
+
+    Raises:
+        InputError: the folder does not exist or holds no ``*.gold.json`` with a source file.
+    """
+    from calcidx.extract.pipeline import extract
+    from calcidx.extract.readers import read_path
+
+    if not folder.is_dir():
+        raise InputError(f"{folder}: not a folder; give a folder of NAME.txt + NAME.gold.json files")
+    golds = sorted(folder.glob("*.gold.json"))
+    pairs = [(g, s) for g in golds if (s := _source_file(g)) is not None]
+    if not pairs:
+        raise InputError(f"{folder}: no NAME.gold.json with a NAME.txt/.pdf/.html/.xml beside it")
+    vocab = vocabulary or default_vocabulary()
+    assess = _assessor() if use_assess else None
+    report = EvalReport(subtype_source="calcidx.assess" if assess else "n/a")
+    for gold_path, source in pairs:
+        name = source.name
+        try:
+            gold = json.loads(gold_path.read_text(encoding="utf-8"))
+        except (OSError, json.JSONDecodeError) as exc:
+            raise InputError(f"{gold_path}: not valid JSON ({exc})") from exc
+        read = read_path(source)
+        document = extract(read.text, vocabulary=vocabulary, source=str(source), format=read.format)
+        report.documents += 1
+        assessed_cases: list[Any] = []
+        if assess is not None and document.cases:
+            try:
+                assessed_cases = list(assess(document).cases)
+            except Exception as exc:  # an assess failure is a result to report, not a crash of the eval
+                report.misses.append(Miss(name, None, "subtype", "assess()", f"error: {exc}"))
+                assessed_cases = []
+        gold_kind = _KIND_MAP.get(gold.get("kind", ""), gold.get("kind", ""))
+        report.score(
+            "kind", gold_kind == document.document.kind, Miss(name, None, "kind", gold_kind, document.document.kind)
+        )
+        gold_cases = gold.get("cases", [])
+        report.score(
+            "cases",
+            len(gold_cases) == len(document.cases),
+            Miss(name, None, "cases", str(len(gold_cases)), str(len(document.cases))),
+        )
+        for index, gold_case in enumerate(gold_cases):
+            number = gold_case.get("patient_index", index + 1)
+            case = document.cases[index] if index < len(document.cases) else None
+            assessed = assessed_cases[index] if index < len(assessed_cases) else None
+            got_age = case.patient.age_years if case else None
+            report.score(
+                "age",
+                _age_ok(gold_case.get("age_years"), got_age),
+                Miss(name, number, "age", str(gold_case.get("age_years")), str(got_age)),
+            )
+            got_sex = case.patient.sex if case else None
+            report.score(
+                "sex",
+                gold_case.get("sex") == got_sex,
+                Miss(name, number, "sex", str(gold_case.get("sex")), str(got_sex)),
+            )
+            if assess is not None:
+                code = assessed.assessment.subtype.code if assessed is not None else None
+                report.score(
+                    "subtype",
+                    code == gold_case.get("subtype"),
+                    Miss(name, number, "subtype", str(gold_case.get("subtype")), str(code)),
+                )
+            ids = _condition_ids(case, assessed, vocab) if case else []
+            gold_condition = gold_case.get("associated_condition")
+            if gold_condition is None:
+                ok = not ids
+            else:
+                text = str(gold_condition).lower()
+                ok = any(
+                    term in text for item in ids for table in ("condition",) for term in _names(vocab, table, item)
+                )
+            report.score(
+                "associated_condition",
+                ok,
+                Miss(name, number, "associated_condition", str(gold_condition), ", ".join(ids) or "-"),
+            )
+            for lab in gold_case.get("labs", []):
+                wanted = lab.get("interpretation")
+                if not wanted:
+                    continue
+                analyte, got = _lab_for(str(lab.get("name", "")), case, vocab) if case else (None, None)
+                report.score(
+                    "lab_interpretation",
+                    got == wanted,
+                    Miss(
+                        name, number, "lab_interpretation", f"{lab.get('name')}: {wanted}", f"{analyte or '?'}: {got}"
+                    ),
+                )
+    return report
+
+
+def render_report(report: EvalReport, *, show_misses: bool = True) -> list[Any]:
+    """Rich renderables: the per-field accuracy table and, optionally, the misses."""
+    from rich.table import Table
+
+    table = Table(title=f"calcidx eval: {report.documents} documents")
+    table.add_column("field")
+    table.add_column("correct", justify="right")
+    table.add_column("total", justify="right")
+    table.add_column("accuracy", justify="right")
+    for name in FIELDS:
+        if name == "subtype" and report.subtype_source == "n/a":
+            table.add_row(name, "-", "-", "n/a")
+            continue
+        accuracy = report.accuracy(name)
+        table.add_row(
+            name, str(report.correct[name]), str(report.total[name]), "-" if accuracy is None else f"{accuracy:.0%}"
+        )
+    out: list[Any] = [table]
+    if show_misses and report.misses:
+        misses = Table(title="misses")
+        for column in ("document", "patient", "field", "gold", "got"):
+            misses.add_column(column, overflow="fold")
+        for miss in report.misses:
+            misses.add_row(miss.document, str(miss.patient or ""), miss.field, miss.gold, miss.got)
+        out.append(misses)
+    return out

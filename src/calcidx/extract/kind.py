@@ -1,0 +1,30 @@
+"""Document kind: case report, case series, review, or other (e.g. a disease summary page)."""
+
+from __future__ import annotations
+
+import re
+
+from calcidx.extract.sections import Layout
+
+__all__ = ["document_kind"]
+
+_SERIES = re.compile(r"\bcase series\b|\bseries of (?:\d+|[a-z]+) (?:patients|cases)\b|\bretrospective(?:ly)?\b", re.I)
+_REVIEW = re.compile(
+    r"\b(?:systematic review|literature review|narrative review|scoping review|meta-analysis|a review\b|"
+    r"review article)\b",
+    re.IGNORECASE,
+)
+
+
+def document_kind(layout: Layout, patients: int) -> str:
+    """The kind of document, from the number of patients found and words of the title/abstract.
+
+    Four or more patients, or "case series" in the front matter, make a case series; no patient and
+    review words make a review; no patient otherwise makes ``other``.
+    """
+    front = " ".join(s.text for s in layout.sentences if s.category in ("front", "abstract"))[:4000]
+    if patients == 0:
+        return "review" if _REVIEW.search(front) else "other"
+    if patients >= 4 or _SERIES.search(front):
+        return "case_series"
+    return "case_report"

@@ -1,0 +1,151 @@
+"""Laboratory statements: values with units, comparators, printed ranges and interpretation cues.
+
+Handles values after the analyte ("calcium (10.4 mg/dL)", "CRP was 12.77 mg/dL", "calcium level of
+less than 8.0 ng/ml"), a cue before a coordinated list ("elevated levels of PTH, calcium and
+phosphate"), a cue after one ("Serum calcium, phosphorus and uric acid were all normal"), and words
+such as "hypocalcaemia" that state an interpretation on their own.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from calcidx.extract.rules import Rules, phrase_regex
+
+__all__ = ["CueHit", "LabPatterns", "ValueHit", "find_value"]
+
+
+@dataclass(frozen=True)
+class CueHit:
+    """An interpretation cue ("elevated", "within normal limits") in the text."""
+
+    start: int
+    end: int
+    interpretation: str
+    text: str
+
+
+@dataclass(frozen=True)
+class ValueHit:
+    """A printed value after an analyte name."""
+
+    start: int
+    end: int
+    value: float
+    unit: str | None
+    comparator: str | None
+    reference_range: str | None
+    reference_low: float | None
+    reference_high: float | None
+
+
+_COMPARATORS = {
+    "<": "<",
+    "less than": "<",
+    "below": "<",
+    "under": "<",
+    ">": ">",
+    "greater than": ">",
+    "more than": ">",
+    "above": ">",
+    "over": ">",
+    "≤": "<=",
+    "<=": "<=",
+    "up to": "<=",
+    "≥": ">=",
+    ">=": ">=",
+    "at least": ">=",
+    "=": "=",
+}
+
+
+class LabPatterns:
+    """Compiled regexes for one rule set."""
+
+    def __init__(self, rules: Rules) -> None:
+        cue_words: dict[str, str] = {}
+        for interpretation, words in rules.lab_cues.items():
+            for word in words:
+                cue_words[word] = interpretation
+        self.cue_words = cue_words
+        self.cue = phrase_regex(list(cue_words))
+        units = "|".join(sorted(rules.units, key=len, reverse=True))
+        comparators = "|".join(re.escape(c) for c in sorted(_COMPARATORS, key=len, reverse=True))
+        number = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
+        self.value = re.compile(
+            rf"^(?P<gap>[^.;\d]{{0,40}}?)(?P<cmp>(?:{comparators})\s*)?(?P<num>{number})"
+            rf"(?:\s*(?P<unit>(?:{units}))(?![a-z]))?",
+            re.IGNORECASE,
+        )
+        self.range = re.compile(
+            rf"^\s*[(\[,]?\s*(?:(?:normal|reference|ref\.?|nr|rr|range|normal range|reference range|"
+            rf"reference interval)\s*[:=]?\s*)*(?P<lo>{number})\s*(?:-|–|—|to)\s*(?P<hi>{number})"
+            rf"(?:\s*(?:{units}))?\s*[)\]]?",
+            re.IGNORECASE,
+        )
+        self.state_words = [
+            (re.compile(rf"(?<![\w-]){w.pattern}(?![\w-])", re.IGNORECASE), w.analyte, w.interpretation)
+            for w in rules.lab_state_words
+        ]
+        body = "|".join(f"({w.pattern})" for w in rules.lab_state_words)
+        self.states = re.compile(rf"(?<![\w-])(?:{body})(?![\w-])", re.IGNORECASE)
+
+    def cues(self, text: str) -> list[CueHit]:
+        """Interpretation cues in ``text``."""
+        found = []
+        for match in self.cue.finditer(text):
+            phrase = " ".join(match.group().lower().split())
+            found.append(CueHit(match.start(), match.end(), self.cue_words.get(phrase, "normal"), match.group()))
+        return found
+
+
+def _float(raw: str) -> float:
+    return float(raw.replace(",", ""))
+
+
+def find_value(text: str, start: int, limit: int, patterns: LabPatterns) -> ValueHit | None:
+    """The value printed right after an analyte name ending at ``start`` (before ``limit``)."""
+    window = text[start:limit]
+    match = patterns.value.match(window)
+    if match is None:
+        return None
+    gap = match.group("gap").lower()
+    unit = match.group("unit")
+    if unit is None and len(gap.strip(" (:=")) > 12:
+        return None
+    if re.search(r"\b(?:and|or|with|after|for|in|on|since|during|from|day|days|weeks|months|years|times)\b", gap):
+        return None
+    if re.search(r"[a-z]{2,}\s*$", gap) and not re.search(
+        r"(?:was|were|is|of|at|level|levels|value|concentration|count|measured|noted|showed|elevated|raised|"
+        r"increased|low|high|decreased|reduced|normal|titer|titre|than|below|above)\s*$",
+        gap,
+    ):
+        if unit is None:
+            return None
+    cmp_raw = (match.group("cmp") or "").strip().lower()
+    comparator = _COMPARATORS.get(cmp_raw) if cmp_raw else None
+    if comparator is None:
+        tail = re.search(r"(less than|greater than|more than|below|above|up to|at least)\s*$", gap)
+        if tail:
+            comparator = _COMPARATORS[tail.group(1)]
+    end = start + match.end()
+    value = _float(match.group("num"))
+    ref_text: str | None = None
+    ref_lo: float | None = None
+    ref_hi: float | None = None
+    ref = patterns.range.match(text[end:limit])
+    if ref is not None and ("(" in ref.group() or "range" in ref.group().lower() or "normal" in ref.group().lower()):
+        ref_text = ref.group().strip(" ,;")
+        ref_lo, ref_hi = _float(ref.group("lo")), _float(ref.group("hi"))
+        end += ref.end()
+    return ValueHit(
+        start=start + match.start("cmp") if match.group("cmp") else start + match.start("num"),
+        end=end,
+        value=value,
+        unit=unit,
+        comparator=comparator,
+        reference_range=ref_text,
+        reference_low=ref_lo,
+        reference_high=ref_hi,
+    )

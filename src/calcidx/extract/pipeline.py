@@ -1,0 +1,179 @@
+"""The extractor: text -> ``Document`` of one ``Case`` per patient.
+
+``build_pipeline`` assembles the spaCy pipeline on ``spacy.blank("en")`` in a fixed order (all
+components are declared in ``components.py``); ``extract`` runs it and builds the cases.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+
+import spacy
+from spacy.language import Language
+
+from calcidx.case.model import Document, DocumentInfo, Provenance
+from calcidx.errors import InputError
+from calcidx.extract import components as comp
+from calcidx.extract.assertion import TriggerIndex
+from calcidx.extract.cases import EXTRACTOR, CaseBuilder, DocRecords
+from calcidx.extract.diagnosis import abbreviations, find_diagnoses, title_diagnoses
+from calcidx.extract.kind import document_kind
+from calcidx.extract.patients import split_patients
+from calcidx.extract.rules import load_rules
+from calcidx.extract.sections import Layout
+from calcidx.extract.textmap import TextMap, normalise
+from calcidx.extract.vocabulary import Vocabulary
+
+__all__ = ["MAX_CHARACTERS", "build_pipeline", "extract"]
+
+#: Largest text ``extract`` accepts (a long case report with references is ~100,000 characters).
+MAX_CHARACTERS = 5_000_000
+
+_DOI = re.compile(r"\b(10\.\d{4,9}/[^\s\"<>]+)")
+_PMID = re.compile(r"\bPMID:?\s*(\d{5,9})\b")
+
+PIPE_NAMES = ("calcidx_layout", "calcidx_concepts", "calcidx_context", "calcidx_lab_cues", "calcidx_demographics")
+
+
+def build_pipeline(vocabulary: Vocabulary | None = None) -> Language:
+    """The extractor's spaCy pipeline on ``spacy.blank("en")`` (no model download).
+
+    Args:
+        vocabulary: the clinical vocabulary to match; the knowledge bundle's when None.
+    """
+    nlp = spacy.blank("en")
+    name = "default" if vocabulary is None else comp.register_vocabulary(vocabulary)
+    nlp.add_pipe("calcidx_layout")
+    nlp.add_pipe("calcidx_concepts", config={"vocabulary": name})
+    nlp.add_pipe("calcidx_context")
+    nlp.add_pipe("calcidx_lab_cues")
+    nlp.add_pipe("calcidx_demographics")
+    nlp.max_length = MAX_CHARACTERS + 1
+    return nlp
+
+
+@functools.cache
+def _default_pipeline() -> Language:
+    return build_pipeline(None)
+
+
+_PIPELINES: dict[int, Language] = {}
+
+
+def _pipeline(vocabulary: Vocabulary | None) -> Language:
+    if vocabulary is None:
+        return _default_pipeline()
+    found = _PIPELINES.get(id(vocabulary))
+    if found is None:
+        found = _PIPELINES[id(vocabulary)] = build_pipeline(vocabulary)
+    return found
+
+
+def _vocabulary_of(nlp: Language) -> Vocabulary:
+    component = nlp.get_pipe("calcidx_concepts")
+    assert isinstance(component, comp.ConceptComponent)
+    return component._ensure()[1]
+
+
+def extract(
+    text: str,
+    *,
+    vocabulary: Vocabulary | None = None,
+    source: str | None = None,
+    format: str | None = None,
+    title: str | None = None,
+) -> Document:
+    """Read a case report, case series or clinical note into a ``Document``.
+
+    Args:
+        text: the document text; every evidence offset refers to it.
+        vocabulary: the clinical vocabulary (tests pass a small one); the knowledge bundle's if None.
+        source: where the text came from (a path or URL), recorded in provenance.
+        format: the input format the reader saw (``text``, ``pdf``, ``html``, ``xml``).
+        title: the title, when the reader knows it.
+
+    Returns:
+        The document's kind and one ``Case`` per patient, each fact with its evidence.
+
+    Raises:
+        InputError: the text is not a string, is empty or is larger than ``MAX_CHARACTERS``.
+    """
+    if not isinstance(text, str):
+        raise InputError(f"extract() takes a str, not {type(text).__name__}; read files with calcidx.extract.readers")
+    if not text.strip():
+        raise InputError("the text is empty: give a case report, case series or clinical note")
+    if len(text) > MAX_CHARACTERS:
+        raise InputError(
+            f"the text has {len(text):,} characters; the limit is {MAX_CHARACTERS:,} "
+            "(split it into one document per report)"
+        )
+    nlp = _pipeline(vocabulary)
+    textmap = normalise(text)
+    doc = nlp(textmap.clean)
+    return document_from_doc(doc, _vocabulary_of(nlp), textmap=textmap, source=source, format=format, title=title)
+
+
+def document_from_doc(
+    doc: spacy.tokens.Doc,
+    vocabulary: Vocabulary,
+    *,
+    textmap: TextMap | None = None,
+    source: str | None = None,
+    format: str | None = None,
+    title: str | None = None,
+) -> Document:
+    """Build the ``Document`` from a Doc the pipeline has processed."""
+    rules = load_rules()
+    text = comp.doc_text(doc)
+    layout: Layout = doc.user_data[comp.LAYOUT]
+    records = DocRecords(
+        text=text,
+        mentions=doc.user_data[comp.MENTIONS],
+        triggers=TriggerIndex(text, doc.user_data[comp.TRIGGERS], rules),
+        cues=doc.user_data[comp.CUES],
+        states=doc.user_data[comp.STATES],
+        textmap=textmap,
+    )
+    patients = split_patients(layout, doc.user_data[comp.AGES])
+    doi = _DOI.search(text)
+    pmid = _PMID.search(text)
+    doi_value = doi.group(1).rstrip(".,;)") if doi else None
+    provenance = Provenance(
+        source=source,
+        title=title,
+        doi=doi_value,
+        pmid=pmid.group(1) if pmid else None,
+        extractor=EXTRACTOR,
+    )
+    abbrs = abbreviations(text)
+    abstract = [
+        s
+        for s in layout.sentences
+        if not s.header
+        and s.category == "abstract"
+        and not re.search(r"\b(?:patients|cases)\s+(?:with|of)\b", s.text, re.IGNORECASE)
+    ]
+    first_section = next((s.start for s in layout.sentences if s.header), len(text))
+    first_patient = min((p.sentences[0].start for p in patients if p.sentences), default=len(text))
+    title_end = min(first_section, first_patient, 3000)
+    titles = [
+        s
+        for s in layout.sentences
+        if (s.category == "front" and s.end <= title_end and len(s.text.split()) <= 25) or s.caption
+    ]
+    doc_diagnoses = find_diagnoses(abstract, records.mentions, rules, abbrs=abbrs) + title_diagnoses(
+        titles, records.mentions, rules, abbrs
+    )
+    builder = CaseBuilder(rules, vocabulary, records, abbrs)
+    cases = [builder.build(patient, doc_diagnoses, provenance) for patient in patients]
+    info = DocumentInfo(
+        kind=document_kind(layout, len(cases)),  # type: ignore[arg-type]
+        title=title,
+        source=source,
+        doi=doi_value,
+        pmid=pmid.group(1) if pmid else None,
+        characters=len(textmap.original) if textmap else len(text),
+        format=format,
+    )
+    return Document(document=info, cases=cases)

@@ -1,0 +1,343 @@
+"""Readers: a file (text, Markdown, PDF, HTML, PubMed or PMC XML) or stdin -> plain text.
+
+The text a reader returns is the "original" text that evidence offsets refer to. Bad input raises
+``InputError`` with one line saying what was wrong and what is allowed.
+"""
+
+from __future__ import annotations
+
+import io
+import re
+import sys
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from calcidx.errors import InputError
+
+__all__ = ["MAX_BYTES", "ReadResult", "read_bytes", "read_path", "read_stdin"]
+
+#: Largest input file accepted (PDFs carry images, so this is larger than the text limit).
+MAX_BYTES = 50_000_000
+#: Largest text accepted after reading (same limit as ``calcidx.extract.pipeline.MAX_CHARACTERS``).
+MAX_TEXT = 5_000_000
+
+ALLOWED = "allowed: .txt, .md, .pdf (with a text layer), .html, PubMed/PMC .xml"
+
+_BLOCK_TAGS = re.compile(
+    r"<(?=/?(?:p|div|h[1-6]|li|ul|ol|tr|table|section|article|header|footer|blockquote|dd|dt|dl|title|"
+    r"br|hr|caption|figcaption|main|aside|nav|pre|td|th)\b)",
+    re.IGNORECASE,
+)
+_PARA = "\ue000"
+_HYPHEN_BREAK = re.compile(r"(?<=[a-z])-\n(?=[a-z])")
+
+
+@dataclass
+class ReadResult:
+    """Text read from a file, the format it was read as, and any warnings."""
+
+    text: str
+    format: str
+    warnings: list[str] = field(default_factory=list)
+    title: str | None = None
+    doi: str | None = None
+    pmid: str | None = None
+    source: str | None = None
+
+
+def _decode(data: bytes, where: str) -> tuple[str, list[str]]:
+    if data.startswith(b"\xef\xbb\xbf"):
+        data = data[3:]
+    if data[:2] in (b"\xff\xfe", b"\xfe\xff"):
+        try:
+            return data.decode("utf-16"), []
+        except UnicodeDecodeError:
+            pass
+    try:
+        return data.decode("utf-8"), []
+    except UnicodeDecodeError as exc:
+        text = data.decode("utf-8", errors="replace")
+        return text, [
+            f"{where}: not valid UTF-8 (first bad byte at offset {exc.start}); bad bytes replaced with U+FFFD"
+        ]
+
+
+def _looks_binary(data: bytes) -> bool:
+    sample = data[:8192]
+    if b"\x00" in sample:
+        return True
+    control = sum(1 for b in sample if b < 32 and b not in (9, 10, 12, 13))
+    return control > max(8, len(sample) // 20)
+
+
+def _sniff(data: bytes, suffix: str) -> str:
+    head = data[:2048].lstrip().lower()
+    if data.startswith(b"%PDF-"):
+        return "pdf"
+    if suffix == ".pdf":
+        return "pdf"
+    if head.startswith(b"<?xml") or head.startswith(b"<pubmedarticle") or head.startswith(b"<!doctype article"):
+        if b"<html" in head:
+            return "html"
+        return "xml"
+    if head.startswith(b"<article") or head.startswith(b"<pmc-articleset"):
+        return "xml"
+    if suffix in (".html", ".htm", ".xhtml") or head.startswith(b"<!doctype html") or head.startswith(b"<html"):
+        return "html"
+    if suffix in (".xml", ".nxml"):
+        return "xml"
+    if suffix in (".json",):
+        return "json"
+    return "text"
+
+
+def _check_text(text: str, where: str, fmt: str) -> str:
+    if not text.strip():
+        if fmt == "pdf":
+            raise InputError(f"{where}: the PDF has no text layer: run OCR first (e.g. ocrmypdf), then try again")
+        raise InputError(f"{where}: no text found ({fmt}); give a case report as text, PDF, HTML or XML")
+    if len(text) > MAX_TEXT:
+        raise InputError(
+            f"{where}: {len(text):,} characters of text is above the limit of {MAX_TEXT:,}; "
+            "split it into one file per report"
+        )
+    return text
+
+
+def read_bytes(data: bytes, *, name: str = "<input>", suffix: str = "") -> ReadResult:
+    """Read raw bytes whose format is given by ``suffix`` or sniffed from the content.
+
+    Raises:
+        InputError: empty, binary, too large, a PDF without text layer, or unreadable markup.
+    """
+    if not data.strip():
+        raise InputError(f"{name}: the file is empty; {ALLOWED}")
+    if len(data) > MAX_BYTES:
+        raise InputError(f"{name}: {len(data) / 1e6:.1f} MB is above the {MAX_BYTES // 1_000_000} MB limit; {ALLOWED}")
+    fmt = _sniff(data, suffix.lower())
+    if fmt == "pdf":
+        result = _read_pdf(data, name)
+    elif fmt == "json":
+        raise InputError(f"{name}: JSON is a Case or FHIR Bundle, not a report to extract; {ALLOWED}")
+    else:
+        if _looks_binary(data):
+            raise InputError(f"{name}: looks like a binary file, not text; {ALLOWED}")
+        text, warnings = _decode(data, name)
+        if fmt == "html":
+            result = _read_html(text, name)
+        elif fmt == "xml":
+            result = _read_xml(data, name)
+        else:
+            result = ReadResult(text=text.replace("\r\n", "\n").replace("\r", "\n"), format="text")
+        result.warnings[:0] = warnings
+    result.text = _check_text(result.text, name, result.format)
+    result.source = name
+    return result
+
+
+def read_path(path: Path) -> ReadResult:
+    """Read a report file (.txt/.md, .pdf, .html, PubMed/PMC .xml) into text.
+
+    Raises:
+        InputError: the file is missing, a folder, empty, binary, too large or unreadable.
+    """
+    if not path.exists():
+        raise InputError(f"{path}: no such file; {ALLOWED}")
+    if path.is_dir():
+        raise InputError(f"{path}: is a folder, not a file; {ALLOWED}")
+    size = path.stat().st_size
+    if size > MAX_BYTES:
+        raise InputError(f"{path}: {size / 1e6:.1f} MB is above the {MAX_BYTES // 1_000_000} MB limit; {ALLOWED}")
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        raise InputError(f"{path}: cannot be read ({exc.strerror}); {ALLOWED}") from exc
+    return read_bytes(data, name=str(path), suffix=path.suffix)
+
+
+def read_stdin() -> ReadResult:
+    """Read a report from standard input (format sniffed from the content)."""
+    data = sys.stdin.buffer.read(MAX_BYTES + 1)
+    return read_bytes(data, name="<stdin>")
+
+
+# ---------------------------------------------------------------------------------------- PDF
+def _read_pdf(data: bytes, name: str) -> ReadResult:
+    from pypdf import PdfReader
+    from pypdf.errors import PdfReadError
+
+    try:
+        reader = PdfReader(io.BytesIO(data))
+        if reader.is_encrypted:
+            try:
+                reader.decrypt("")
+            except Exception as exc:
+                raise InputError(f"{name}: the PDF is encrypted; give an unencrypted copy") from exc
+        pages = [page.extract_text() or "" for page in reader.pages]
+    except InputError:
+        raise
+    except (PdfReadError, ValueError, KeyError, TypeError, OSError) as exc:
+        raise InputError(f"{name}: not a readable PDF ({type(exc).__name__}); {ALLOWED}") from exc
+    warnings: list[str] = []
+    empty = [i + 1 for i, page in enumerate(pages) if len(page.strip()) < 20]
+    if pages and len(empty) == len(pages):
+        raise InputError(f"{name}: the PDF has no text layer: run OCR first (e.g. ocrmypdf), then try again")
+    if empty:
+        warnings.append(f"{name}: pages {empty} have no text layer (scanned?); they were skipped")
+    text = "\n\n".join(page for page in pages if page.strip())
+    text = _HYPHEN_BREAK.sub("", text)
+    return ReadResult(text=text, format="pdf", warnings=warnings)
+
+
+# ---------------------------------------------------------------------------------------- HTML
+_CHROME = (
+    "script",
+    "style",
+    "noscript",
+    "nav",
+    "header",
+    "footer",
+    "aside",
+    "form",
+    "iframe",
+    "svg",
+    "button",
+    "figure",
+    "figcaption",
+    "select",
+    "template",
+    "menu",
+)
+_CHROME_CLASS = re.compile(
+    r"(?:^|[\s_-])(?:nav|navbar|menu|breadcrumb|sidebar|footer|header|banner|cookie|share|social|advert|ads?|"
+    r"related|recommend|comments?|subscribe|toolbar|skip|modal|popup|ref-list|references?|citation-list)(?:$|[\s_-])",
+    re.IGNORECASE,
+)
+
+
+def _read_html(html: str, name: str) -> ReadResult:
+    from selectolax.parser import HTMLParser
+
+    marked = _BLOCK_TAGS.sub(_PARA + "<", html)
+    tree = HTMLParser(marked)
+    title_node = tree.css_first("title")
+    h1 = tree.css_first("h1")
+    title = (h1.text(strip=True) if h1 else None) or (title_node.text(strip=True) if title_node else None)
+    for tag in _CHROME:
+        for node in tree.css(tag):
+            node.decompose()
+    for node in tree.css("[class], [id], [role]"):
+        attrs: dict[str, Any] = dict(node.attributes)
+        marker = " ".join(str(attrs.get(k) or "") for k in ("class", "id", "role"))
+        if _CHROME_CLASS.search(marker) and node.tag not in ("body", "html", "main", "article"):
+            node.decompose()
+    root = tree.css_first("article") or tree.css_first("main") or tree.css_first("[role=main]") or tree.body
+    if root is None:
+        raise InputError(f"{name}: the HTML has no body; {ALLOWED}")
+    raw = root.text(deep=True, separator="", strip=False)
+    text = _flatten(raw)
+    if title and title.split() and title.split()[0] not in text[:500]:
+        text = _flatten(title) + "\n\n" + text
+    return ReadResult(text=text, format="html", title=_flatten(title) if title else None)
+
+
+def _flatten(raw: str) -> str:
+    raw = re.sub(r"[ \t\r\n\f\v\u00a0]+", " ", raw)
+    blocks = [b.strip() for b in raw.split(_PARA)]
+    return "\n\n".join(b for b in blocks if b)
+
+
+# ---------------------------------------------------------------------------------------- XML
+def _read_xml(data: bytes, name: str) -> ReadResult:
+    from lxml import etree
+
+    parser = etree.XMLParser(resolve_entities=False, no_network=True, recover=True, huge_tree=False)
+    try:
+        root = etree.fromstring(data, parser=parser)
+    except etree.XMLSyntaxError as exc:
+        raise InputError(f"{name}: not well-formed XML ({exc}); {ALLOWED}") from exc
+    if root is None:
+        raise InputError(f"{name}: not well-formed XML; {ALLOWED}")
+    for element in root.iter():
+        if isinstance(element.tag, str) and "}" in element.tag:
+            element.tag = element.tag.split("}", 1)[1]
+    tag = root.tag if isinstance(root.tag, str) else ""
+    if tag in ("PubmedArticleSet", "PubmedArticle", "MedlineCitation"):
+        return _pubmed(root, name)
+    article = root if tag == "article" else root.find(".//article")
+    if article is not None:
+        return _jats(article, name)
+    raise InputError(f"{name}: XML root <{tag}> is neither PubMed (PubmedArticle) nor PMC/JATS (<article>); {ALLOWED}")
+
+
+def _text_of(element: Any) -> str:
+    return " ".join("".join(element.itertext()).split()) if element is not None else ""
+
+
+def _pubmed(root: Any, name: str) -> ReadResult:
+    article = root.find(".//PubmedArticle") if root.tag == "PubmedArticleSet" else root
+    if article is None:
+        raise InputError(f"{name}: PubmedArticleSet holds no PubmedArticle")
+    parts: list[str] = []
+    title = _text_of(article.find(".//ArticleTitle"))
+    if title:
+        parts.append(title)
+    abstract = article.find(".//Abstract")
+    if abstract is not None:
+        parts.append("Abstract")
+        for block in abstract.findall("AbstractText"):
+            label = block.get("Label")
+            body = _text_of(block)
+            parts.append(f"{label.capitalize()}: {body}" if label else body)
+    pmid = _text_of(article.find(".//PMID")) or None
+    doi_node = article.find(".//ArticleId[@IdType='doi']")
+    if doi_node is None:
+        doi_node = article.find(".//ELocationID[@EIdType='doi']")
+    return ReadResult(
+        text="\n\n".join(parts), format="xml", title=title or None, pmid=pmid, doi=_text_of(doi_node) or None
+    )
+
+
+def _jats(article: Any, name: str) -> ReadResult:
+    parts: list[str] = []
+    meta = article.find(".//article-meta")
+    title = _text_of(meta.find(".//article-title")) if meta is not None else ""
+    if title:
+        parts.append(title)
+    doi = pmid = None
+    if meta is not None:
+        for node in meta.findall("article-id"):
+            if node.get("pub-id-type") == "doi":
+                doi = _text_of(node)
+            elif node.get("pub-id-type") == "pmid":
+                pmid = _text_of(node)
+        for abstract in meta.findall("abstract"):
+            if abstract.get("abstract-type") in ("graphical", "teaser"):
+                continue
+            parts.append("Abstract")
+            _jats_block(abstract, parts)
+    body = article.find("body")
+    if body is not None:
+        _jats_block(body, parts)
+    return ReadResult(text="\n\n".join(p for p in parts if p), format="xml", title=title or None, doi=doi, pmid=pmid)
+
+
+def _jats_block(node: Any, parts: list[str]) -> None:
+    for child in node:
+        tag = child.tag if isinstance(child.tag, str) else ""
+        if tag == "sec":
+            heading = child.find("title")
+            if heading is not None:
+                parts.append(_text_of(heading))
+            _jats_block(child, parts)
+        elif tag == "p":
+            for drop in child.findall(".//fig") + child.findall(".//table-wrap"):
+                drop.getparent().remove(drop)
+            parts.append(_text_of(child))
+        elif tag in ("list",):
+            parts.extend(_text_of(item) for item in child.findall(".//list-item"))
+        elif tag in ("fig", "table-wrap", "ref-list", "title", "label", "fn-group", "ack", "app-group"):
+            continue
+        else:
+            _jats_block(child, parts)

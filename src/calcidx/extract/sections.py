@@ -1,0 +1,241 @@
+"""Layout of a report: logical lines, section headers, captions and sentences, by cheap regexes.
+
+Works on the original text and keeps character offsets into it. Lines broken in the middle of a
+sentence (PDF and web copies) are joined into one logical line; a line that is a known section
+header (or starts with one, as in "Case presentation: A 44-year-old ...") opens a section.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from calcidx.extract.rules import Rules
+
+__all__ = ["Layout", "Section", "Sentence", "analyse_layout"]
+
+_LINE = re.compile(r"[^\n]*(?:\n|$)")
+_TAG = re.compile(r"</?[a-zA-Z][\w:.-]*(?:\s[^<>]*)?/?>")
+_NUMBERING = re.compile(r"^(?:\d{1,2}(?:\.\d{1,2})*\.?|[ivxIVX]{1,4}\.|[•·▪\-–*#]+)\s*")
+_TRAILING = re.compile(r"[\s:.\-–—|]+$")
+_FUNCTION_END = re.compile(
+    r"(?:,|\b(?:and|or|of|the|a|an|with|in|to|for|by|on|at|from|that|as|was|were|is|are|her|his|their|this)|-)\s*$",
+    re.IGNORECASE,
+)
+_TERMINAL_END = re.compile(r"[.!?:;]['\")\]]*\s*$")
+_CAPTION = re.compile(r"^\s*(?:figure|fig\.?|table|supplementary figure)\s*\d+[a-z]?\b", re.IGNORECASE)
+_ABBREVIATIONS = frozenset(
+    "fig figs e.g i.e dr mr mrs ms vs al approx no st prof ca cf resp incl ref vol nos sr jr viz etc mg dl".split()
+)
+_SENT_BREAK = re.compile(r"([.!?])(['\")\]]*)(\s+)(?=[\"'(\[]?[A-Z0-9•])")
+
+
+@dataclass
+class Section:
+    """A run of text under one header."""
+
+    start: int
+    end: int
+    category: str
+    title: str | None = None
+
+
+@dataclass
+class Sentence:
+    """A sentence (or a header line), with its section category and logical-line number."""
+
+    start: int
+    end: int
+    text: str
+    category: str
+    paragraph: int
+    header: str | None = None
+    caption: bool = False
+    lower: str = ""
+
+    def __post_init__(self) -> None:
+        self.lower = self.text.lower()
+
+
+@dataclass
+class Layout:
+    """Sentences in text order, and the sections they fall in."""
+
+    sentences: list[Sentence] = field(default_factory=list)
+    sections: list[Section] = field(default_factory=list)
+
+    def has(self, category: str) -> bool:
+        """Whether any section of ``category`` exists."""
+        return any(s.category == category for s in self.sections)
+
+
+def _norm_header(text: str) -> str:
+    text = _TAG.sub(" ", text)
+    text = _NUMBERING.sub("", text.strip())
+    text = _TRAILING.sub("", text)
+    return " ".join(text.lower().split())
+
+
+def logical_lines(text: str) -> list[tuple[int, int]]:
+    """Physical lines joined where a sentence obviously continues on the next line."""
+    raw: list[tuple[int, int]] = []
+    for match in _LINE.finditer(text):
+        start, end = match.span()
+        if start == end:
+            break
+        chunk = match.group()
+        stripped = chunk.strip()
+        if not stripped:
+            continue
+        lead = len(chunk) - len(chunk.lstrip())
+        raw.append((start + lead, start + lead + len(stripped)))
+    joined: list[tuple[int, int]] = []
+    for start, end in raw:
+        if joined:
+            prev_start, prev_end = joined[-1]
+            prev = text[prev_start:prev_end]
+            first = text[start]
+            continues = not _TERMINAL_END.search(prev) and (
+                first.islower() or first.isdigit() and not _NUMBERING.match(text[start:end]) or first in "(,;"
+            )
+            if not continues and _FUNCTION_END.search(prev) and len(prev) > 40 and not _CAPTION.match(prev):
+                continues = True
+            if continues and _CAPTION.match(text[start:end]):
+                continues = False
+            if continues:
+                joined[-1] = (prev_start, end)
+                continue
+        joined.append((start, end))
+    return joined
+
+
+def _split_sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    pieces: list[tuple[int, int]] = []
+    segment = text[start:end]
+    cursor = 0
+    for match in _SENT_BREAK.finditer(segment):
+        cut = match.end(2)
+        before = segment[cursor : match.start(1)]
+        word = before.rsplit(None, 1)[-1].lower() if before.strip() else ""
+        word = word.lstrip("([")
+        if word in _ABBREVIATIONS or (len(word) == 1 and word.isalpha() and match.group(1) == "."):
+            continue
+        if match.group(1) == "." and re.search(r"\d$", before) and segment[match.end(3) : match.end(3) + 1].isdigit():
+            continue
+        pieces.append((start + cursor, start + cut))
+        cursor = match.end(3)
+    if cursor < len(segment):
+        pieces.append((start + cursor, end))
+    return [(s, e) for s, e in pieces if text[s:e].strip()]
+
+
+_HEADER_RES: dict[int, re.Pattern[str]] = {}
+
+
+def _header_regex(headers: dict[str, str]) -> re.Pattern[str]:
+    found = _HEADER_RES.get(id(headers))
+    if found is None:
+        body = "|".join(re.escape(h) for h in sorted(headers, key=len, reverse=True))
+        found = _HEADER_RES[id(headers)] = re.compile(rf"(?:{body})", re.IGNORECASE)
+    return found
+
+
+def _inline_header(text: str, start: int, end: int, headers: dict[str, str]) -> tuple[str, int] | None:
+    """A known header at the start of a line followed by content: (category, content start)."""
+    segment = text[start:end]
+    numbering = _NUMBERING.match(segment)
+    offset = numbering.end() if numbering else 0
+    head = segment[offset : offset + 60]
+    match = _header_regex(headers).match(head)
+    if match is None:
+        return None
+    phrase = match.group().lower()
+    after = head[len(phrase) : len(phrase) + 4]
+    sep = re.match(r"\s*(?::-|:|\s-\s|\s—\s|\s–\s|\.(?=\s))\s*", after)
+    tag = re.match(r"\s*<", after)
+    jats = bool(re.match(r" (?=[A-Z][a-z])", after)) and head[0].isupper() and " " in phrase
+    if not (sep or tag or jats):
+        return None
+    cut = offset + len(phrase) + (sep.end() if sep else 1 if jats else 0)
+    return headers[phrase], start + cut
+
+
+def analyse_layout(text: str, rules: Rules) -> Layout:
+    """Find sections and sentences of ``text``.
+
+    Args:
+        text: the original document text (offsets refer to it).
+        rules: the extractor's rule data (section headers).
+
+    Returns:
+        The layout: sentences with their section category, and the sections.
+    """
+    headers = rules.section_headers
+    layout = Layout()
+    category = "front"
+    section_start = 0
+    title: str | None = None
+    caption_next = False
+
+    seen_prose = False
+
+    def open_section(new_category: str, at: int, new_title: str) -> None:
+        nonlocal category, section_start, title
+        if new_category == "case" and not seen_prose and not layout.sections:
+            new_category = "front"  # an article-type banner ("CASE REPORT") above the title
+        if layout.sections or at > 0:
+            layout.sections.append(Section(section_start, at, category, title))
+        category, section_start, title = new_category, at, new_title
+
+    for paragraph, (line_start, line_end) in enumerate(logical_lines(text)):
+        pieces: list[tuple[int, int]] = []
+        cursor = line_start
+        for tag in _TAG.finditer(text, line_start, line_end):
+            if tag.start() > cursor:
+                pieces.append((cursor, tag.start()))
+            cursor = tag.end()
+        if cursor < line_end:
+            pieces.append((cursor, line_end))
+        line_text = text[line_start:line_end]
+        is_caption = bool(_CAPTION.match(line_text)) or caption_next
+        caption_next = bool(_CAPTION.match(line_text)) and len(line_text.split()) <= 3
+        for piece_start, piece_end in pieces:
+            piece = text[piece_start:piece_end]
+            lead = len(piece) - len(piece.lstrip())
+            piece_start += lead
+            piece = piece.strip()
+            if not piece:
+                continue
+            whole = _norm_header(piece)
+            if whole in headers and len(piece) < 80:
+                open_section(headers[whole], piece_start, piece)
+                layout.sentences.append(
+                    Sentence(piece_start, piece_start + len(piece), piece, category, paragraph, header=whole)
+                )
+                continue
+            inline = _inline_header(text, piece_start, piece_start + len(piece), headers)
+            content_start = piece_start
+            if inline is not None:
+                open_section(inline[0], piece_start, text[piece_start : inline[1]].strip())
+                layout.sentences.append(
+                    Sentence(piece_start, inline[1], text[piece_start : inline[1]], category, paragraph, header=whole)
+                )
+                content_start = inline[1]
+            for s_start, s_end in _split_sentences(text, content_start, piece_start + len(piece)):
+                sentence_text = text[s_start:s_end]
+                lead = len(sentence_text) - len(sentence_text.lstrip())
+                s_start += lead
+                sentence_text = sentence_text.strip()
+                s_end = s_start + len(sentence_text)
+                norm = _norm_header(sentence_text)
+                if norm in headers and len(sentence_text) < 40:
+                    open_section(headers[norm], s_start, sentence_text)
+                    layout.sentences.append(Sentence(s_start, s_end, sentence_text, category, paragraph, header=norm))
+                    continue
+                layout.sentences.append(
+                    Sentence(s_start, s_end, sentence_text, category, paragraph, caption=is_caption)
+                )
+                if not seen_prose and len(sentence_text.split()) >= 12 and sentence_text.endswith("."):
+                    seen_prose = True
+    layout.sections.append(Section(section_start, len(text), category, title))
+    return layout

@@ -1,0 +1,74 @@
+"""A whitespace-normalised copy of the text, and the map of its offsets back to the original.
+
+Line breaks inside a sentence (PDF and web copies) and runs of spaces would split spaCy tokens into
+whitespace tokens and break phrase matching. The pipeline therefore runs on a copy in which each
+logical line has single spaces and logical lines are separated by one newline; every offset is
+mapped back so that evidence is ``original[start:end]``.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from dataclasses import dataclass, field
+
+from calcidx.extract.sections import logical_lines
+
+__all__ = ["TextMap", "normalise"]
+
+_WS = re.compile(r"\s+")
+
+
+@dataclass
+class TextMap:
+    """Offsets of the normalised text mapped to the original."""
+
+    original: str
+    clean: str
+    clean_starts: list[int] = field(default_factory=list)
+    orig_starts: list[int] = field(default_factory=list)
+
+    def start(self, pos: int) -> int:
+        """The original offset of the character at clean offset ``pos``."""
+        i = bisect_right(self.clean_starts, pos) - 1
+        if i < 0:
+            return pos
+        return self.orig_starts[i] + (pos - self.clean_starts[i])
+
+    def end(self, pos: int) -> int:
+        """The original offset just after the character at clean offset ``pos - 1``."""
+        if pos <= 0:
+            return 0
+        return self.start(pos - 1) + 1
+
+
+def normalise(text: str) -> TextMap:
+    """Collapse whitespace inside logical lines; one newline between logical lines."""
+    parts: list[str] = []
+    clean_starts: list[int] = []
+    orig_starts: list[int] = []
+    length = 0
+    for index, (start, end) in enumerate(logical_lines(text)):
+        if index:
+            parts.append("\n")
+            length += 1
+        cursor = start
+        for ws in _WS.finditer(text, start, end):
+            if ws.end() - ws.start() == 1 and ws.group() == " ":
+                continue
+            if ws.start() > cursor:
+                clean_starts.append(length)
+                orig_starts.append(cursor)
+                parts.append(text[cursor : ws.start()])
+                length += ws.start() - cursor
+            parts.append(" ")
+            clean_starts.append(length)
+            orig_starts.append(ws.start())
+            length += 1
+            cursor = ws.end()
+        if end > cursor:
+            clean_starts.append(length)
+            orig_starts.append(cursor)
+            parts.append(text[cursor:end])
+            length += end - cursor
+    return TextMap(text, "".join(parts), clean_starts, orig_starts)

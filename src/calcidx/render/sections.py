@@ -1,0 +1,176 @@
+"""Differential and treatment sections of an assessment report (Markdown and rich tables).
+
+The lead's report (``render/report.py``) calls these; JSON output is the pydantic dump.
+"""
+
+from __future__ import annotations
+
+from rich.table import Table
+
+from calcidx.assess.model import Assessment, DifferentialItem, TreatmentOption
+
+__all__ = [
+    "FIT_TEXT",
+    "differential_markdown",
+    "differential_table",
+    "treatments_markdown",
+    "treatments_table",
+]
+
+#: What ``Assessment.differential_fit`` means, in words.
+FIT_TEXT: dict[str, str] = {
+    "good": "an inherited or syndromic cause fits these findings well",
+    "weak": "the best inherited or syndromic match is weak: treat it as a lead, not a diagnosis",
+    "none": "no inherited or syndromic cause fits these findings well",
+}
+
+
+def _cell(text: str) -> str:
+    return text.replace("|", "\\|").replace("\n", " ")
+
+
+def _refs(refs: list[str]) -> str:
+    return f" [{', '.join(refs)}]" if refs else ""
+
+
+def _codes(item: DifferentialItem) -> str:
+    return "; ".join(f"{key.upper()} {', '.join(values)}" for key, values in sorted(item.codes.items()) if values)
+
+
+def _score(item: DifferentialItem) -> str:
+    return "" if item.score is None else f"{item.score:.2f}"
+
+
+def _split(a: Assessment) -> tuple[list[DifferentialItem], list[DifferentialItem]]:
+    looks = sorted((d for d in a.differential if d.kind == "lookalike"), key=lambda d: d.rank)
+    others = sorted((d for d in a.differential if d.kind != "lookalike"), key=lambda d: d.rank)
+    return looks, others
+
+
+def _contributions(item: DifferentialItem) -> str:
+    parts = [
+        f"{c.label} ({c.hpo}, {c.status}) {c.contribution:+.2f}"
+        for c in sorted(item.contributions, key=lambda c: -abs(c.contribution))
+        if c.contribution
+    ]
+    return "; ".join(parts)
+
+
+def differential_markdown(a: Assessment) -> str:
+    """The differential as Markdown: look-alikes, then inherited causes with the fit signal."""
+    looks, inherited = _split(a)
+    out = ["## Differential diagnosis", ""]
+    if a.subtype.code == "not_calcinosis" and looks:
+        out += [f"**Not calcinosis cutis: the findings point to {looks[0].label}.**", ""]
+    out += ["### Look-alikes", ""]
+    if looks:
+        out += ["| # | Look-alike | For | Against | Test that tells it apart |", "|---|---|---|---|---|"]
+        for item in looks:
+            out.append(
+                f"| {item.rank} | {_cell(item.label)}{_refs(item.refs)} | {_cell('; '.join(item.features_for) or '-')}"
+                f" | {_cell('; '.join(item.features_against) or '-')} | {_cell(item.test or '-')} |"
+            )
+    else:
+        out.append("No look-alike has a feature in this case.")
+    out += ["", "### Inherited and syndromic causes", ""]
+    if a.differential_fit:
+        out += [f"Fit: **{a.differential_fit}**: {FIT_TEXT[a.differential_fit]}.", ""]
+    if inherited:
+        out += ["| # | Disease | Codes | Score | Matching findings | Against |", "|---|---|---|---|---|---|"]
+        for item in inherited:
+            out.append(
+                f"| {item.rank} | {_cell(item.label)} | {_cell(_codes(item))} | {_score(item)}"
+                f" | {_cell('; '.join(item.features_for) or '-')} | {_cell('; '.join(item.features_against) or '-')} |"
+            )
+        details = [(item, _contributions(item)) for item in inherited]
+        if any(text for _, text in details):
+            out += ["", "Per-finding contributions (HPO similarity; absent findings count against):", ""]
+            out += [f"- {item.label}: {text}" for item, text in details if text]
+    else:
+        out.append("No inherited or syndromic cause to rank from these findings.")
+    return "\n".join(out) + "\n"
+
+
+def _option_line(option: TreatmentOption) -> str:
+    parts = [f"**{option.label}** (evidence: {option.evidence_level})"]
+    if option.dose:
+        parts.append(f"dose as reported: {option.dose}")
+    if option.response:
+        parts.append(f"response: {option.response}")
+    line = "; ".join(parts) + _refs(option.refs)
+    for caution in option.cautions:
+        line += f"\n  - {caution}"
+    return f"- {line}"
+
+
+def treatments_markdown(a: Assessment) -> str:
+    """Treatment options (by evidence) with patient-specific cautions, then withheld ones."""
+    out = ["## Treatment options", ""]
+    code = a.subtype.code
+    if code == "not_calcinosis":
+        out.append("Not calcinosis cutis: no calcinosis treatment is listed; treat the condition found.")
+    elif code == "undetermined":
+        out.append(
+            "Subtype undetermined: only cause-finding and supportive options are listed until the work-up "
+            "decides the subtype."
+        )
+    if a.treatments:
+        out += ["", *[_option_line(option) for option in a.treatments]]
+    elif code not in ("not_calcinosis",):
+        out += ["", "No treatment option in the knowledge base applies to this case."]
+    if a.withheld_treatments:
+        out += ["", "### Withheld for this patient", ""]
+        out += [_option_line(option) for option in a.withheld_treatments]
+    return "\n".join(out).strip() + "\n"
+
+
+def differential_table(a: Assessment) -> Table:
+    """The differential as a rich table (look-alikes and inherited causes)."""
+    fit = f" (inherited fit: {a.differential_fit})" if a.differential_fit else ""
+    table = Table(title=f"Differential diagnosis{fit}", show_lines=True, expand=False)
+    table.add_column("#", justify="right")
+    table.add_column("Kind")
+    table.add_column("Diagnosis")
+    table.add_column("Score", justify="right")
+    table.add_column("For")
+    table.add_column("Against")
+    table.add_column("Test / codes")
+    looks, inherited = _split(a)
+    for item in [*looks, *inherited]:
+        table.add_row(
+            str(item.rank),
+            "look-alike" if item.kind == "lookalike" else item.kind,
+            item.label,
+            _score(item),
+            "\n".join(item.features_for) or "-",
+            "\n".join(item.features_against) or "-",
+            item.test or _codes(item) or "-",
+        )
+    return table
+
+
+def treatments_table(a: Assessment) -> Table:
+    """Treatment options and withheld treatments as a rich table."""
+    title = "Treatment options"
+    if a.subtype.code == "undetermined":
+        title += " (subtype undetermined: cause-finding and supportive only)"
+    table = Table(title=title, show_lines=True, expand=False)
+    table.add_column("Option")
+    table.add_column("Status")
+    table.add_column("Evidence")
+    table.add_column("Dose (as reported)")
+    table.add_column("Response")
+    table.add_column("Cautions for this patient")
+    table.add_column("Refs")
+    rows = [(o, "offered") for o in a.treatments] + [(o, "withheld") for o in a.withheld_treatments]
+    for option, status in rows:
+        table.add_row(
+            option.label,
+            status,
+            option.evidence_level,
+            option.dose or "-",
+            option.response or "-",
+            "\n".join(option.cautions) or "-",
+            ", ".join(option.refs),
+        )
+    return table

@@ -1,0 +1,93 @@
+"""The knowledge bundle validates; the validator catches what it promises to catch."""
+
+from __future__ import annotations
+
+import re
+import shutil
+from pathlib import Path
+
+import pytest
+import yaml
+
+from calcidx.errors import KnowledgeError
+from calcidx.knowledge.loader import data_dir, load_bundle_from
+from calcidx.knowledge.schema import KnowledgeBundle
+from calcidx.knowledge.validate import validate_bundle
+
+SRC = Path(__file__).resolve().parents[2] / "src"
+
+
+def test_shipped_bundle_is_valid() -> None:
+    report = validate_bundle()
+    assert report.ok, report.problems
+    assert report.counts["references"] > 50
+    assert report.hpo_release
+
+
+def _copy(tmp_path: Path) -> Path:
+    target = tmp_path / "data"
+    shutil.copytree(data_dir(), target)
+    return target
+
+
+def _edit(folder: Path, stem: str, mutate: object) -> None:
+    path = folder / f"{stem}.yaml"
+    data = yaml.safe_load(path.read_text())
+    mutate(data[stem])  # type: ignore[operator]
+    path.write_text(yaml.safe_dump(data, allow_unicode=True))
+
+
+def test_unknown_key_rejected(tmp_path: Path) -> None:
+    folder = _copy(tmp_path)
+    _edit(folder, "conditions", lambda items: items[0].update({"pointsto": "dystrophic"}))
+    with pytest.raises(KnowledgeError, match="pointsto"):
+        load_bundle_from(folder)
+
+
+def test_unresolved_reference_and_duplicate_id_reported(tmp_path: Path) -> None:
+    folder = _copy(tmp_path)
+    _edit(folder, "conditions", lambda items: items[0].update({"refs": ["NO-SUCH-REF"]}))
+    report = validate_bundle(folder, check_hpo=False)
+    assert any("NO-SUCH-REF" in p for p in report.problems)
+    _edit(folder, "features", lambda items: items.append(dict(items[0])))
+    report = validate_bundle(folder, check_hpo=False)
+    assert any("appears twice" in p for p in report.problems)
+
+
+def test_bad_and_obsolete_hpo_ids_reported(tmp_path: Path) -> None:
+    folder = _copy(tmp_path)
+
+    def break_hpo(items: list[dict[str, object]]) -> None:
+        items[0]["hpo"] = "HP:9999999"
+
+    _edit(folder, "calcification_terms", break_hpo)
+    report = validate_bundle(folder)
+    assert any("HP:9999999" in p and "does not exist" in p for p in report.problems)
+
+
+def test_every_item_cites_and_tags(bundle: KnowledgeBundle) -> None:
+    for table in (bundle.conditions, bundle.exposures, bundle.features, bundle.analytes, bundle.treatments):
+        for item in table.values():
+            assert item.refs and item.evidence in {"confirmed", "secondary", "synthesized"}
+
+
+def test_no_unconfirmed_codes_encoded(bundle: KnowledgeBundle) -> None:
+    # CLINICAL.md: CK LOINC 2157-6 and corrected-calcium mass code 46099-8 are UNCONFIRMED
+    loincs = {code for a in bundle.analytes.values() for code in a.loinc}
+    assert "2157-6" not in loincs and "46099-8" not in loincs
+
+
+ONTOLOGY_LITERAL = re.compile(
+    r"\b(HP|OMIM|ORPHA|DOID|CHEBI|MONDO|LOINC|SNOMED|ICD10?)[:_]\s*\d|"  # prefixed codes
+    r"['\"]\d{3,6}-\d['\"]|"  # a LOINC code in a string
+    r"['\"][A-Z]\d{2}\.\d{1,2}['\"]"  # an ICD-10 code in a string
+)
+
+
+def test_no_ontology_code_literal_in_python_source() -> None:
+    offenders = []
+    for path in SRC.rglob("*.py"):
+        for number, line in enumerate(path.read_text().splitlines(), start=1):
+            if ONTOLOGY_LITERAL.search(line):
+                offenders.append(f"{path.relative_to(SRC)}:{number}: {line.strip()}")
+    assert not offenders, "codes belong in knowledge/data:\n" + "\n".join(offenders)
