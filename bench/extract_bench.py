@@ -54,6 +54,12 @@ def _medspacy(texts: list[str]) -> float | None:
         from medspacy.ner import TargetRule
     except ImportError:
         return None
+    try:  # PyRuSH logs every sentence at DEBUG level through loguru: silence it for a fair timing
+        from loguru import logger
+
+        logger.remove()
+    except ImportError:
+        pass
     from calcidx.extract.vocabulary import default_vocabulary
 
     nlp = medspacy.load()

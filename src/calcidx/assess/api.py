@@ -117,16 +117,17 @@ def assess_case(case: Case, bundle: KnowledgeBundle | None = None, *, guidance: 
 
 
 def _add_guidance(assessment: Assessment, facts: CaseFacts, kb: KnowledgeBundle) -> Assessment:
-    """Differential diagnosis and treatment options (issue 4 modules)."""
-    try:
-        from calcidx.assess.differential import rank_lookalikes
-        from calcidx.assess.inherited import rank_inherited
-        from calcidx.assess.treatment import select_treatments
-    except ModuleNotFoundError:  # TEMPORARY until the differential modules land
-        return assessment
+    """Differential diagnosis (look-alikes, then inherited causes) and treatment options."""
+    from calcidx.assess.differential import rank_lookalikes
+    from calcidx.assess.inherited import rank_inherited
+    from calcidx.assess.treatment import select_treatments
+
     code = assessment.subtype.code
-    lookalikes = rank_lookalikes(facts, kb, subtype=code)
-    inherited, fit = rank_inherited(facts, kb)
+    subform = assessment.subform.code if assessment.subform else None
+    lookalikes = rank_lookalikes(facts, kb, subtype=code, subform=subform)
+    # A look-alike that identifies the lesion leads alone: ranking calcifying syndromes for a
+    # lesion that is not calcification would only add noise.
+    inherited, fit = ([], None) if code == "not_calcinosis" else rank_inherited(facts, kb)
     differential = [*lookalikes, *inherited]
     for rank, item in enumerate(differential, start=1):
         item.rank = rank
@@ -134,7 +135,7 @@ def _add_guidance(assessment: Assessment, facts: CaseFacts, kb: KnowledgeBundle)
         facts,
         kb,
         subtype=code,
-        subform=assessment.subform.code if assessment.subform else None,
+        subform=subform,
         conditions=assessment.associated_conditions,
     )
     return assessment.model_copy(

@@ -89,7 +89,8 @@ def _match(look: Lookalike, order: int, facts: CaseFacts, labs: dict[str, str], 
     match.present = [c for c in features if c in present]
     match.possible = [c for c in dict.fromkeys([*decisive, *features]) if c in facts.possible and c not in present]
     match.absent = [c for c in dict.fromkeys([*decisive, *features]) if c in facts.absent and c not in present]
-    match.applies = bool(set(look.applies_to) & targets)
+    # An empty applies_to means calcinosis cutis in general (lookalikes.yaml convention).
+    match.applies = not look.applies_to or bool(set(look.applies_to) & targets)
     return match
 
 

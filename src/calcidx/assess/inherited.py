@@ -27,8 +27,9 @@ Scoring (one number per disease, at most 1):
 
 Fit (``differential_fit``), documented thresholds on the best score:
 
-* ``none``: no finding other than the calcification itself maps to HPO (every candidate is a
-  calcifying disease, so calcification alone does not discriminate), or best score < ``WEAK_FIT``;
+* ``none``: fewer than two findings other than the calcification itself map to HPO (every
+  candidate is a calcifying disease, so calcification does not discriminate, and one finding
+  cannot carry a syndrome), or best score < ``WEAK_FIT``;
 * ``weak``: best score >= ``WEAK_FIT`` but not ``good``;
 * ``good``: best score >= ``GOOD_FIT`` and at least two discriminating findings match it.
 """
@@ -36,12 +37,18 @@ Fit (``differential_fit``), documented thresholds on the best score:
 from __future__ import annotations
 
 import functools
+import hashlib
+import json
 import math
+import os
 import re
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any, Literal
+
+import platformdirs
 
 from calcidx.assess.facts import CaseFacts
 from calcidx.assess.model import DifferentialItem, TermContribution
@@ -72,6 +79,8 @@ WEAK_FIT = 0.35
 #: Weight of a calcification finding: it is why every candidate is here, so it separates them
 #: only weakly (a quarter of a discriminating finding of equal information content).
 CALCIFICATION_WEIGHT = 0.25
+#: Fewer discriminating findings than this give fit ``none``: one finding cannot carry a syndrome.
+_MIN_FINDINGS = 2
 #: A present finding "matches" a disease when it reaches this share of its own IC.
 _MATCH_SHARE = 0.5
 
@@ -122,9 +131,15 @@ class DiseaseScore:
 
     disease: _Disease
     score: float
-    contributions: list[TermContribution]
+    parts: list[tuple[int, Literal["present", "absent"], float]]  # (term, status, contribution)
     shares: dict[int, float]  # present term -> share of its own IC that this disease matches
-    matched: int  # discriminating present findings that reach ``_MATCH_SHARE``
+    matched: int
+
+    def contributions(self) -> list[TermContribution]:
+        """The per-term contributions (built on demand: only the listed diseases need them)."""
+        return [
+            _contribution(term_id, status, value) for term_id, status, value in self.parts
+        ]  # discriminating present findings that reach ``_MATCH_SHARE``
 
 
 def _hpo_int(hpo_id: str) -> int | None:
@@ -161,9 +176,55 @@ def _closure(term_ids: Iterable[int]) -> frozenset[int]:
     return frozenset(out)
 
 
+def _cache_file(calcification_ids: frozenset[int]) -> Path:
+    """Where the candidate index for this HPO release and calcification-term set is cached."""
+    root = os.environ.get("CALCIDX_CACHE_DIR") or platformdirs.user_cache_dir("calcidx")
+    key = f"{hpo.hpo3_version()}-" + "-".join(str(i) for i in sorted(calcification_ids))
+    digest = hashlib.sha256(key.encode()).hexdigest()[:16]
+    return Path(root) / f"hpo-candidates-{digest}.json"
+
+
+def _read_cached(path: Path, calcification_ids: frozenset[int]) -> _Index | None:
+    try:
+        raw = json.loads(path.read_text(encoding="utf-8"))
+        diseases = tuple(
+            _Disease(source=source, id=ident, name=name, closure=frozenset(closure))
+            for source, ident, name, closure in raw["diseases"]
+        )
+        ic = {int(term): float(value) for term, value in raw["ic"].items()}
+    except (OSError, ValueError, KeyError, TypeError):
+        return None
+    return _Index(diseases=diseases, calcification=calcification_ids, ic=ic, max_ic=math.log(max(len(diseases), 1)))
+
+
+def _write_cached(path: Path, index: _Index) -> None:
+    payload = {
+        "diseases": [[d.source, d.id, d.name, sorted(d.closure)] for d in index.diseases],
+        "ic": {str(term): value for term, value in index.ic.items()},
+    }
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        tmp = path.with_suffix(f".{os.getpid()}.tmp")
+        tmp.write_text(json.dumps(payload), encoding="utf-8")
+        tmp.replace(path)
+    except OSError:  # a read-only home: the index is rebuilt next time, nothing is lost
+        pass
+
+
 @functools.cache
 def _index(calcification_ids: frozenset[int]) -> _Index:
-    """Build the candidate set once per calcification-term set (once per process in practice)."""
+    """The candidate set, once per process; cached on disk per hpo3 release (it takes ~0.4 s)."""
+    path = _cache_file(calcification_ids)
+    cached = _read_cached(path, calcification_ids)
+    if cached is not None:
+        return cached
+    index = _build_index(calcification_ids)
+    _write_cached(path, index)
+    return index
+
+
+def _build_index(calcification_ids: frozenset[int]) -> _Index:
+    """Scan every OMIM and ORPHA disease of the shipped HPO for calcification phenotypes."""
     ontology = hpo.ontology()
     diseases: list[_Disease] = []
     seen_names: set[str] = set()
@@ -266,7 +327,7 @@ def score_diseases(terms: CaseTerms, bundle: KnowledgeBundle) -> list[DiseaseSco
     scored: list[DiseaseScore] = []
     for disease in index.diseases:
         closure = disease.closure
-        contributions: list[TermContribution] = []
+        parts: list[tuple[int, Literal["present", "absent"], float]] = []
         shares: dict[int, float] = {}
         score = 0.0
         for term_id in present:
@@ -275,13 +336,13 @@ def score_diseases(terms: CaseTerms, bundle: KnowledgeBundle) -> list[DiseaseSco
             shares[term_id] = best / own if own > 0 else 0.0
             value = weights[term_id] * best / total
             score += value
-            contributions.append(_contribution(term_id, "present", value))
+            parts.append((term_id, "present", value))
         for term_id in absent:
             if term_id in closure:
                 score -= absent_cost[term_id]
-                contributions.append(_contribution(term_id, "absent", -absent_cost[term_id]))
+                parts.append((term_id, "absent", -absent_cost[term_id]))
         matched = sum(1 for t in present if weights[t] == 1.0 and shares[t] >= _MATCH_SHARE)
-        scored.append(DiseaseScore(disease, score, contributions, shares, matched))
+        scored.append(DiseaseScore(disease, score, parts, shares, matched))
     scored.sort(key=lambda item: (-item.score, item.disease.name))
     return scored
 
@@ -292,7 +353,8 @@ def _contribution(term_id: int, status: Literal["present", "absent"], value: flo
 
 def _fit(best: DiseaseScore | None, terms: CaseTerms, bundle: KnowledgeBundle) -> Fit:
     index = _index(_calcification_ids(bundle))
-    if best is None or all(_is_calcification(t, index) for t in terms.present):
+    discriminating = [t for t in terms.present if not _is_calcification(t, index)]
+    if best is None or len(discriminating) < _MIN_FINDINGS:
         return "none"
     if best.score >= GOOD_FIT and best.matched >= 2:
         return "good"
@@ -305,7 +367,8 @@ def _item(rank: int, scored: DiseaseScore, terms: CaseTerms, refs: list[str]) ->
     disease = scored.disease
     features_for: list[str] = []
     features_against: list[str] = []
-    for contribution in scored.contributions:
+    contributions = scored.contributions()
+    for contribution in contributions:
         term_id = _hpo_int(contribution.hpo)
         if term_id is None:
             continue
@@ -330,7 +393,7 @@ def _item(rank: int, scored: DiseaseScore, terms: CaseTerms, refs: list[str]) ->
         features_against=features_against,
         test=None,
         codes={disease.source: [disease.id]},
-        contributions=scored.contributions,
+        contributions=contributions,
         refs=refs,
     )
 

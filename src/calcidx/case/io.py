@@ -8,7 +8,7 @@ from typing import Any
 from pydantic import ValidationError
 
 from calcidx.case.model import Case, Document
-from calcidx.case.units import UnitProblem, resolve_unit
+from calcidx.case.units import UnitProblem, to_canonical
 from calcidx.errors import InputError
 from calcidx.knowledge.schema import KnowledgeBundle
 
@@ -51,7 +51,9 @@ def load_json_input(text: str, where: str) -> Case | Document:
 
 
 def check_case(case: Case, bundle: KnowledgeBundle, where: str = "case") -> None:
-    """Reject what a typed-in case must not contain: unknown analytes and unknown units.
+    """Reject what a typed-in case must not contain: unknown analytes, and units that are
+    unknown or cannot express the analyte at all. A convertible but unusual unit (calcium in
+    ng/mL) is accepted here and flagged by the assessment, which does not interpret it.
 
     Raises:
         InputError: naming the lab, the bad value and what is allowed.
@@ -63,9 +65,9 @@ def check_case(case: Case, bundle: KnowledgeBundle, where: str = "case") -> None
             raise InputError(
                 f"{where}: labs[{index}].analyte: unknown analyte {lab.analyte!r} (known ids include {known}, ...)"
             )
-        if lab.unit:
+        if lab.unit and analyte.units:
             try:
-                resolve_unit(analyte, lab.unit)
+                to_canonical(analyte, 1.0, lab.unit)
             except UnitProblem as exc:
                 allowed = ", ".join(u.symbol for u in analyte.units) or "none (qualitative result)"
                 raise InputError(

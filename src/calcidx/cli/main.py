@@ -141,7 +141,7 @@ def knowledge_info() -> None:
     )
 
 
-def _register_optional() -> None:
+def _register_commands() -> None:
     """Commands owned by other modules (extract, eval, monograph)."""
     from calcidx.cli import eval_cmd, extract_cmd, monograph_cmd
 
@@ -151,10 +151,7 @@ def _register_optional() -> None:
 
 def main() -> None:
     """Entry point: run the app, turning errors into one line and an exit code."""
-    try:
-        _register_optional()
-    except ModuleNotFoundError:  # TEMPORARY while the extract/eval/monograph commands land
-        pass
+    _register_commands()
     try:
         code = app(standalone_mode=False)
         sys.exit(code if isinstance(code, int) else 0)
@@ -172,14 +169,12 @@ def main() -> None:
     except typer.Abort:
         typer.echo("aborted", err=True)
         sys.exit(1)
-    except Exception as exc:
-        import click
-
-        if isinstance(exc, click.exceptions.UsageError):
-            typer.echo(f"error: {exc.format_message()}", err=True)
-            sys.exit(1)
-        if isinstance(exc, click.exceptions.ClickException):
-            typer.echo(f"error: {exc.format_message()}", err=True)
+    except Exception as exc:  # noqa: BLE001 - last resort: one line, exit 2
+        # Usage errors (bad option values, missing arguments) come from the click that typer
+        # vendors; they carry format_message() and an exit code.
+        format_message = getattr(exc, "format_message", None)
+        if callable(format_message) and hasattr(exc, "exit_code"):
+            typer.echo(f"error: {format_message()}", err=True)
             sys.exit(1)
         if os.environ.get("CALCIDX_DEBUG"):
             raise

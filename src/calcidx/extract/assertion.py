@@ -37,10 +37,14 @@ class _Compiled:
     def __init__(self, rules: Rules) -> None:
         self.by_phrase: dict[str, ContextTrigger] = {t.phrase: t for t in rules.triggers}
         self.pattern = phrase_regex(list(self.by_phrase))
-        words = [t for t in rules.terminators]
+        words = list(rules.terminators)
         self.terminator = re.compile(phrase_regex(words).pattern + r"|[;:]|\s-\s|\s–\s", re.IGNORECASE)
         # purpose and uncertainty clauses ("To exclude X, tests were done") end at a comma
         self.clause_terminator = re.compile(self.terminator.pattern + r"|,", re.IGNORECASE)
+        # "her mother had X": a family member's clause runs through its own verb
+        self.family_terminator = re.compile(
+            r"[;:,]|\b(?:but|however|while|whereas|although|she|he|the patient)\b", re.I
+        )
 
 
 _COMPILED: dict[int, _Compiled] = {}
@@ -78,6 +82,7 @@ class TriggerIndex:
         self.starts = [h.start for h in hits]
         self.terminator = _compiled(rules).terminator
         self.clause_terminator = _compiled(rules).clause_terminator
+        self.family_terminator = _compiled(rules).family_terminator
 
     def status(self, start: int, end: int, sent_start: int, sent_end: int) -> tuple[str, str | None]:
         """The assertion of the mention ``text[start:end]`` in the sentence ``[sent_start, sent_end)``.
@@ -94,7 +99,12 @@ class TriggerIndex:
             if hit.start < end and hit.end > start:
                 continue  # the trigger is part of the mention
             applies = False
-            stop = self.clause_terminator if hit.category in ("hypothetical", "possible") else self.terminator
+            if hit.category == "family" and hit.direction == "forward":
+                stop = self.family_terminator
+            elif hit.category in ("hypothetical", "possible"):
+                stop = self.clause_terminator
+            else:
+                stop = self.terminator
             if hit.end <= start and hit.direction in ("forward", "both"):
                 gap = self.text[hit.end : start]
                 applies = stop.search(gap) is None or (

@@ -142,7 +142,6 @@ class CaseBuilder:
     # ------------------------------------------------------------------ build
     def build(self, patient: PatientText, doc_diagnoses: list[Diagnosis], provenance: Provenance) -> Case:
         """The ``Case`` of one patient."""
-        text = self.rec.text
         findings: dict[tuple[str, str, str], Finding] = {}
         exposures: dict[tuple[str, str], Finding] = {}
         medications: dict[str, Medication] = {}
@@ -161,7 +160,9 @@ class CaseBuilder:
             mentions = self._mentions(sentence)
             is_treatment = self.treat_verbs.search(sentence.text) is not None
             present_concepts: list[str] = []
-            lesion_sentence = self.lesion.search(sentence.text) is not None
+            lesion_sentence = (
+                self.lesion.search(sentence.text) is not None or self.morphology.search(sentence.text) is not None
+            )
             for mention in mentions:
                 if mention.is_site:
                     if lesion_sentence:
@@ -177,7 +178,7 @@ class CaseBuilder:
                             findings[key] = Finding(
                                 concept=item_id,
                                 label=self._label(table, item_id),
-                                assertion=status,  # type: ignore[arg-type]
+                                assertion=status,
                                 trigger=trigger,
                                 evidence=[self._ev(mention.start, mention.end)],
                             )
@@ -191,7 +192,7 @@ class CaseBuilder:
                             exposures[ekey] = Finding(
                                 concept=item_id,
                                 label=self._label(table, item_id),
-                                assertion=status,  # type: ignore[arg-type]
+                                assertion=status,
                                 trigger=trigger,
                                 evidence=[self._ev(mention.start, mention.end)],
                             )
@@ -200,22 +201,26 @@ class CaseBuilder:
                             medications[item_id] = Medication(
                                 name=mention.text,
                                 concept=item_id,
-                                assertion=status,  # type: ignore[arg-type]
+                                assertion=status,
                                 evidence=[self._ev(mention.start, mention.end)],
                             )
-                    elif table == "treatment" and is_treatment and status in ("present", "hypothetical"):
-                        if item_id not in treatments:
-                            stopped = self.stopped.search(sentence.text) is not None
-                            treatments[item_id] = TreatmentGiven(
-                                name=mention.text,
-                                concept=item_id,
-                                status="planned"
-                                if planned or status == "hypothetical"
-                                else "stopped"
-                                if stopped
-                                else "given",
-                                evidence=[self._ev(mention.start, mention.end)],
-                            )
+                    elif (
+                        table == "treatment"
+                        and is_treatment
+                        and status in ("present", "hypothetical")
+                        and item_id not in treatments
+                    ):
+                        stopped = self.stopped.search(sentence.text) is not None
+                        treatments[item_id] = TreatmentGiven(
+                            name=mention.text,
+                            concept=item_id,
+                            status="planned"
+                            if planned or status == "hypothetical"
+                            else "stopped"
+                            if stopped
+                            else "given",
+                            evidence=[self._ev(mention.start, mention.end)],
+                        )
             labs.extend(self._labs(sentence, mentions, self._carried_cue(sentences, position)))
             observation = self._observation(sentence, present_concepts)
             if observation is not None:
@@ -251,7 +256,6 @@ class CaseBuilder:
 
     # ------------------------------------------------------------------ parts
     def _patient(self, patient: PatientText) -> Patient:
-        text = self.rec.text
         chosen = next((a for a in patient.ages if a.years is not None and not a.onset), None)
         decade = next((a for a in patient.ages if a.years is None), None)
         evidence: list[Evidence] = []
@@ -272,7 +276,7 @@ class CaseBuilder:
         return Patient(
             age_years=chosen.years if chosen else None,
             age_text=age_text,
-            sex=sex,  # type: ignore[arg-type]
+            sex=sex,
             evidence=evidence,
         )
 
@@ -320,7 +324,7 @@ class CaseBuilder:
             return
         lesions[key] = Lesion(
             site=site,
-            laterality=laterality,  # type: ignore[arg-type]
+            laterality=laterality,
             morphology=list(dict.fromkeys(morphology)),
             size=size.group() if size else None,
             evidence=[self._ev(start, mention.end)],
@@ -403,6 +407,7 @@ class CaseBuilder:
                 c for c in own if c.start >= mention.end and not re.search(r"\bother\b", text[mention.end : c.start])
             ]
             before = [c for c in own if c.end <= mention.start]
+            chosen: CueHit | None
             if near_before:
                 chosen = near_before[-1]
             elif after:
@@ -413,9 +418,13 @@ class CaseBuilder:
                 chosen = carry
             if chosen is not None:
                 interpretation, cue_text = chosen.interpretation, chosen.text
-            if status == "absent" and chosen is not None and chosen.interpretation in ("high", "low"):
-                if re.search(r"\bnot\b", text[max(lo, chosen.start - 6) : chosen.start]):
-                    interpretation = "normal"
+            if (
+                status == "absent"
+                and chosen is not None
+                and chosen.interpretation in ("high", "low")
+                and re.search(r"\bnot\b", text[max(lo, chosen.start - 6) : chosen.start])
+            ):
+                interpretation = "normal"
             if value is None and interpretation is None:
                 continue
             if status in ("hypothetical", "family"):
@@ -434,11 +443,11 @@ class CaseBuilder:
                     loinc=None,
                     value=value.value if value else None,
                     unit=value.unit if value else None,
-                    comparator=value.comparator if value else None,  # type: ignore[arg-type]
+                    comparator=value.comparator if value else None,
                     reference_range=value.reference_range if value else None,
                     reference_low=value.reference_low if value else None,
                     reference_high=value.reference_high if value else None,
-                    interpretation=interpretation,  # type: ignore[arg-type]
+                    interpretation=interpretation,
                     qualitative=qualitative if item is None or item.category != "qualitative" or qualitative else None,
                     evidence=evidence,
                 )
@@ -453,7 +462,7 @@ class CaseBuilder:
                 Lab(
                     analyte=state.analyte,
                     name=state.text,
-                    interpretation=state.interpretation,  # type: ignore[arg-type]
+                    interpretation=state.interpretation,
                     qualitative=state.text.lower(),
                     evidence=[self._ev(state.start, state.end)],
                 )

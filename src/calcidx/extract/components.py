@@ -134,22 +134,30 @@ class ConceptComponent:
         raw = sorted(found, key=lambda m: (m[1], -(m[2] - m[1])))
         mentions: list[Mention] = []
         last_end = -1
+        lab_end = -1
         for match_id, start, end in raw:
-            if start < last_end:
-                continue
-            last_end = end
             key = strings[match_id]
-            start_char = doc[start].idx
-            end_tok = doc[end - 1]
-            end_char = end_tok.idx + len(end_tok.text)
             if key.startswith("site::"):
                 keys: tuple[tuple[str, str], ...] = (("site", key[6:]),)
             elif key.startswith("exact::"):
                 keys = tuple(vocabulary.exact_forms.get(key[7:], ()))
             else:
                 keys = tuple(vocabulary.forms.get(key, ()))
-                if not keys:
+            if not keys:
+                continue
+            if start < last_end:
+                # a lab name inside a longer term ("raised serum uric acid") is still a lab mention
+                labs = tuple(k for k in keys if k[0] == "analyte")
+                if not labs or start < lab_end:
                     continue
+                keys = labs
+            else:
+                last_end = end
+            if any(k[0] == "analyte" for k in keys):
+                lab_end = end
+            start_char = doc[start].idx
+            end_tok = doc[end - 1]
+            end_char = end_tok.idx + len(end_tok.text)
             mentions.append(Mention(start_char, end_char, text[start_char:end_char], keys))
         mentions.extend(_abbreviation_mentions(text, mentions))
         mentions.sort(key=lambda m: m.start)

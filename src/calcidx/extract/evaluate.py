@@ -64,7 +64,7 @@ def _assessor() -> Callable[[Document], Any] | None:
         from calcidx.assess.api import assess
     except Exception:  # the assess room may not exist yet; the table then shows "n/a"
         return None
-    return assess  # type: ignore[no-any-return]
+    return assess
 
 
 def _age_ok(gold: float | None, got: float | None) -> bool:

@@ -116,13 +116,16 @@ def find_value(text: str, start: int, limit: int, patterns: LabPatterns) -> Valu
         return None
     if re.search(r"\b(?:and|or|with|after|for|in|on|since|during|from|day|days|weeks|months|years|times)\b", gap):
         return None
-    if re.search(r"[a-z]{2,}\s*$", gap) and not re.search(
-        r"(?:was|were|is|of|at|level|levels|value|concentration|count|measured|noted|showed|elevated|raised|"
-        r"increased|low|high|decreased|reduced|normal|titer|titre|than|below|above)\s*$",
-        gap,
+    if (
+        re.search(r"[a-z]{2,}\s*$", gap)
+        and not re.search(
+            r"(?:was|were|is|of|at|level|levels|value|concentration|count|measured|noted|showed|elevated|raised|"
+            r"increased|low|high|decreased|reduced|normal|titer|titre|than|below|above)\s*$",
+            gap,
+        )
+        and unit is None
     ):
-        if unit is None:
-            return None
+        return None
     cmp_raw = (match.group("cmp") or "").strip().lower()
     comparator = _COMPARATORS.get(cmp_raw) if cmp_raw else None
     if comparator is None:

@@ -142,7 +142,7 @@ def split_patients(layout: Layout, ages: list[AgeMention]) -> list[PatientText]:
     zone = _zone(layout, ages, starts)
     if not any(
         _STRONG.search(s.text)
-        or any(a.years is not None or a.intro for a in _ages_in(s, ages, starts))
+        or any(not a.onset for a in _ages_in(s, ages, starts))
         or (s.category == "case" and _MEDIUM.search(s.text))
         for s in zone
     ):
@@ -176,9 +176,14 @@ def split_patients(layout: Layout, ages: list[AgeMention]) -> list[PatientText]:
             current = switch()
         else:
             intro = next((a for a in found if a.intro and a.years is not None and not a.onset), None)
-            if current is not None and intro is not None and current.age is not None:
-                if abs(current.age - (intro.years or 0.0)) > 0.01 and sentence.category == "case":
-                    current = switch()
+            if (
+                current is not None
+                and intro is not None
+                and current.age is not None
+                and abs(current.age - (intro.years or 0.0)) > 0.01
+                and sentence.category == "case"
+            ):
+                current = switch()
         if current is None:
             current = switch()
         current.sentences.append(sentence)

@@ -168,7 +168,7 @@ def document_from_doc(
     builder = CaseBuilder(rules, vocabulary, records, abbrs)
     cases = [builder.build(patient, doc_diagnoses, provenance) for patient in patients]
     info = DocumentInfo(
-        kind=document_kind(layout, len(cases)),  # type: ignore[arg-type]
+        kind=document_kind(layout, len(cases)),
         title=title,
         source=source,
         doi=doi_value,

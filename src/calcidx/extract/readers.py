@@ -217,7 +217,7 @@ _CHROME_CLASS = re.compile(
 
 
 def _read_html(html: str, name: str) -> ReadResult:
-    from selectolax.parser import HTMLParser
+    from selectolax.lexbor import LexborHTMLParser as HTMLParser
 
     marked = _BLOCK_TAGS.sub(_PARA + "<", html)
     tree = HTMLParser(marked)

@@ -25,7 +25,35 @@ _FUNCTION_END = re.compile(
 _TERMINAL_END = re.compile(r"[.!?:;]['\")\]]*\s*$")
 _CAPTION = re.compile(r"^\s*(?:figure|fig\.?|table|supplementary figure)\s*\d+[a-z]?\b", re.IGNORECASE)
 _ABBREVIATIONS = frozenset(
-    "fig figs e.g i.e dr mr mrs ms vs al approx no st prof ca cf resp incl ref vol nos sr jr viz etc mg dl".split()
+    [
+        "fig",
+        "figs",
+        "e.g",
+        "i.e",
+        "dr",
+        "mr",
+        "mrs",
+        "ms",
+        "vs",
+        "al",
+        "approx",
+        "no",
+        "st",
+        "prof",
+        "ca",
+        "cf",
+        "resp",
+        "incl",
+        "ref",
+        "vol",
+        "nos",
+        "sr",
+        "jr",
+        "viz",
+        "etc",
+        "mg",
+        "dl",
+    ]
 )
 _SENT_BREAK = re.compile(r"([.!?])(['\")\]]*)(\s+)(?=[\"'(\[]?[A-Z0-9•])")
 
@@ -96,7 +124,7 @@ def logical_lines(text: str) -> list[tuple[int, int]]:
             prev = text[prev_start:prev_end]
             first = text[start]
             continues = not _TERMINAL_END.search(prev) and (
-                first.islower() or first.isdigit() and not _NUMBERING.match(text[start:end]) or first in "(,;"
+                first.islower() or (first.isdigit() and not _NUMBERING.match(text[start:end])) or first in "(,;"
             )
             if not continues and _FUNCTION_END.search(prev) and len(prev) > 40 and not _CAPTION.match(prev):
                 continues = True

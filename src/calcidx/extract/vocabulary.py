@@ -130,7 +130,7 @@ class Vocabulary:
                 words = list(terms)
                 vocab.add(
                     VocabItem(
-                        table=table,  # type: ignore[arg-type]
+                        table=table,
                         id=item_id,
                         label=words[0] if words else item_id,
                         category=category or None,

@@ -19,6 +19,7 @@ from typing import Literal
 
 from calcidx.knowledge.schema import (
     Analyte,
+    Caution,
     Cited,
     Codes,
     KnowledgeBundle,
@@ -190,6 +191,13 @@ def _description(kb: KnowledgeBundle, subtypes: list[str]) -> Section:
         sub = kb.subtypes[subtypes[0]]
         section.paragraphs.append(_sentences(sub.definition, sub.refs, _tag(sub)))
         return section
+    for disease in kb.disease.values():
+        also = _also(disease.label, disease.synonyms, "also called")
+        body = _sentences(disease.definition, disease.refs, _tag(disease))
+        if body:
+            head = body[0]
+            body[0] = Sentence(f"{disease.label}{also}: {head.text[0].lower()}{head.text[1:]}", head.refs)
+        section.paragraphs.append(body)
     labels = [kb.subtypes[s].label for s in subtypes]
     refs = [r for s in subtypes for r in kb.subtypes[s].refs]
     section.paragraphs.append(
@@ -324,8 +332,23 @@ def _treatment_bullet(kb: KnowledgeBundle, treatment: Treatment) -> list[Sentenc
         caution = kb.cautions.get(caution_id)
         if caution is not None:
             kind = "Contraindicated" if caution.effect == "contraindicated" else "Caution"
-            bullet += _sentences(f"{kind}: {caution.text}", caution.refs, _tag(caution))
+            bullet += _sentences(f"{kind}{_when(kb, caution)}: {caution.text}", caution.refs, _tag(caution))
     return bullet
+
+
+def _when(kb: KnowledgeBundle, caution: Caution) -> str:
+    """ " (under 12 years; with dialysis; phosphate high)": when a caution applies, or nothing."""
+    parts: list[str] = []
+    if caution.when.age_below is not None:
+        parts.append(f"under {caution.when.age_below:g} years")
+    if caution.when.conditions_any:
+        labels = [(kb.concept(c).label if kb.concept(c) else c).lower() for c in caution.when.conditions_any]  # type: ignore[union-attr]
+        parts.append(f"with {', '.join(labels[:3])}{' or similar' if len(labels) > 3 else ''}")
+    for item in caution.when.labs_any:
+        analyte, _, interpretation = item.partition(":")
+        label = kb.analytes[analyte].label if analyte in kb.analytes else analyte
+        parts.append(f"{label} {interpretation}")
+    return f" ({'; '.join(parts)})" if parts else ""
 
 
 def _treatments(kb: KnowledgeBundle, subtypes: list[str]) -> list[Section]:
@@ -350,6 +373,11 @@ def _treatments(kb: KnowledgeBundle, subtypes: list[str]) -> list[Section]:
 def _codes(kb: KnowledgeBundle, subtype: str | None) -> Section:
     section = Section("Codes")
     items: list[tuple[str, Codes, Cited]] = []
+    if not subtype:
+        items += [(disease.label, disease.codes, disease) for disease in kb.disease.values()]
+    else:
+        sub = kb.subtypes[subtype]
+        items.append((sub.label, sub.codes, sub))
     for feature in kb.features.values():
         if not subtype and (feature.codes.icd10 or "calcinosis_confirmation" in feature.role):
             items.append((feature.label, feature.codes, feature))

@@ -103,9 +103,9 @@ def _case_renderable(case: AssessedCase) -> RenderableType:
         from calcidx.render import sections
 
         if a.differential:
-            parts.append(sections.differential_table(a))
+            parts.append(sections.differential_text(a))
         if a.treatments or a.withheld_treatments:
-            parts.append(sections.treatments_table(a))
+            parts.append(sections.treatments_text(a))
     return Panel(Group(*parts), title=_who(case), title_align="left")
 
 

@@ -5,16 +5,17 @@ The lead's report (``render/report.py``) calls these; JSON output is the pydanti
 
 from __future__ import annotations
 
-from rich.table import Table
+from rich.console import Group
+from rich.text import Text
 
 from calcidx.assess.model import Assessment, DifferentialItem, TreatmentOption
 
 __all__ = [
     "FIT_TEXT",
     "differential_markdown",
-    "differential_table",
+    "differential_text",
     "treatments_markdown",
-    "treatments_table",
+    "treatments_text",
 ]
 
 #: What ``Assessment.differential_fit`` means, in words.
@@ -124,53 +125,51 @@ def treatments_markdown(a: Assessment) -> str:
     return "\n".join(out).strip() + "\n"
 
 
-def differential_table(a: Assessment) -> Table:
-    """The differential as a rich table (look-alikes and inherited causes)."""
-    fit = f" (inherited fit: {a.differential_fit})" if a.differential_fit else ""
-    table = Table(title=f"Differential diagnosis{fit}", show_lines=True, expand=False)
-    table.add_column("#", justify="right")
-    table.add_column("Kind")
-    table.add_column("Diagnosis")
-    table.add_column("Score", justify="right")
-    table.add_column("For")
-    table.add_column("Against")
-    table.add_column("Test / codes")
-    looks, inherited = _split(a)
-    for item in [*looks, *inherited]:
-        table.add_row(
-            str(item.rank),
-            "look-alike" if item.kind == "lookalike" else item.kind,
-            item.label,
-            _score(item),
-            "\n".join(item.features_for) or "-",
-            "\n".join(item.features_against) or "-",
-            item.test or _codes(item) or "-",
-        )
-    return table
+def differential_text(a: Assessment, *, lookalikes: int = 5, inherited: int = 3) -> Group:
+    """The differential as compact lines for the terminal (the JSON has every candidate)."""
+    looks, syndromes = _split(a)
+    fit = f": {FIT_TEXT[a.differential_fit]}" if a.differential_fit else ""
+    lines: list[Text] = [Text(""), Text(f"Differential{fit}", style="bold underline")]
+    shown = [*looks[:lookalikes], *syndromes[:inherited]]
+    for item in shown:
+        line = Text(f"{item.rank}. ")
+        line.append(item.label, style="bold")
+        kind = "look-alike" if item.kind == "lookalike" else item.kind
+        score = f", score {item.score:.2f}" if item.kind == "inherited" and item.score is not None else ""
+        line.append(f" ({kind}{score})", style="dim")
+        if item.features_for:
+            line.append(f"; for: {', '.join(item.features_for)}", style="green")
+        if item.features_against:
+            line.append(f"; against: {', '.join(item.features_against)}", style="red")
+        if item.test:
+            line.append(f"; tells apart: {item.test}")
+        elif item.codes:
+            line.append(f"; {_codes(item)}", style="dim")
+        lines.append(line)
+    hidden = len(looks) + len(syndromes) - len(shown)
+    if hidden > 0:
+        lines.append(Text(f"(+{hidden} more candidates in --format json)", style="dim"))
+    return Group(*lines)
 
 
-def treatments_table(a: Assessment) -> Table:
-    """Treatment options and withheld treatments as a rich table."""
-    title = "Treatment options"
+def treatments_text(a: Assessment) -> Group:
+    """Treatment options with this patient's cautions, then what is withheld and why."""
+    lines: list[Text] = [Text(""), Text("Treatment options (by evidence)", style="bold underline")]
     if a.subtype.code == "undetermined":
-        title += " (subtype undetermined: cause-finding and supportive only)"
-    table = Table(title=title, show_lines=True, expand=False)
-    table.add_column("Option")
-    table.add_column("Status")
-    table.add_column("Evidence")
-    table.add_column("Dose (as reported)")
-    table.add_column("Response")
-    table.add_column("Cautions for this patient")
-    table.add_column("Refs")
-    rows = [(o, "offered") for o in a.treatments] + [(o, "withheld") for o in a.withheld_treatments]
-    for option, status in rows:
-        table.add_row(
-            option.label,
-            status,
-            option.evidence_level,
-            option.dose or "-",
-            option.response or "-",
-            "\n".join(option.cautions) or "-",
-            ", ".join(option.refs),
-        )
-    return table
+        lines.append(Text("Subtype undetermined: cause-finding and supportive options only.", style="yellow"))
+    for option in a.treatments:
+        line = Text("- ")
+        line.append(option.label, style="bold")
+        line.append(f" [{option.evidence_level}]", style="dim")
+        if option.dose:
+            line.append(f"; dose as reported: {option.dose}")
+        if option.response:
+            line.append(f"; {option.response}")
+        line.append(f" [{', '.join(option.refs)}]", style="dim")
+        lines.append(line)
+        for caution in option.cautions:
+            lines.append(Text(f"    caution: {caution}", style="yellow"))
+    for option in a.withheld_treatments:
+        reason = "; ".join(option.cautions) or "withheld"
+        lines.append(Text(f"- withheld: {option.label}: {reason}", style="red"))
+    return Group(*lines)

@@ -1,0 +1,59 @@
+from __future__ import annotations
+
+import pytest
+
+from calcidx.case.model import Case
+from calcidx.extract.pipeline import extract
+from calcidx.extract.vocabulary import Vocabulary
+
+
+def _status(sentence: str, concept: str, vocab: Vocabulary) -> list[str]:
+    document = extract("Case report\n\nA 40-year-old woman was seen. " + sentence, vocabulary=vocab)
+    case: Case = document.cases[0]
+    return [f.assertion for f in [*case.findings, *case.exposures] if f.concept == concept]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "concept", "expected"),
+    [
+        ("There was no history of trauma or fever.", "local_trauma", ["absent"]),
+        ("There was no history of trauma or fever.", "fever", ["absent"]),
+        ("She denied fever.", "fever", ["absent"]),
+        ("She was negative for hyperparathyroidism.", "hyperparathyroidism", ["absent"]),
+        ("Hyperparathyroidism was ruled out.", "hyperparathyroidism", ["absent"]),
+        ("Renal disease was excluded.", "renal_disease", ["absent"]),
+        ("Systemic review was unremarkable; she had pain.", "pain", ["present"]),
+        ("She had no fever but reported pain.", "pain", ["present"]),
+        ("She had no fever but reported pain.", "fever", ["absent"]),
+        ("The differential diagnosis included gout.", "gout", ["possible"]),
+        ("She was treated for presumed gout.", "gout", ["possible"]),
+        ("To rule out hyperparathyroidism, tests were done.", "hyperparathyroidism", ["hypothetical"]),
+        ("Her mother had systemic sclerosis.", "systemic_sclerosis", ["family"]),
+        ("There was no increase in pain.", "pain", ["present"]),
+        ("She had a history of systemic sclerosis.", "systemic_sclerosis", ["present"]),
+        ("She had a past history of gout.", "gout", ["historical"]),
+    ],
+)
+def test_assertion(sentence: str, concept: str, expected: list[str], vocab: Vocabulary) -> None:
+    assert _status(sentence, concept, vocab) == expected
+
+
+def test_negation_does_not_cross_a_colon(vocab: Vocabulary) -> None:
+    text = "Case report\n\nA 50-year-old man. Fever: none. Skin: painful nodules over the elbow."
+    case = extract(text, vocabulary=vocab).cases[0]
+    assert [f.assertion for f in case.findings if f.concept == "pain"] == ["present"]
+
+
+def test_negation_after_a_colon_applies(vocab: Vocabulary) -> None:
+    text = "Case report\n\nA 50-year-old man was examined. Findings: no further fever."
+    case = extract(text, vocabulary=vocab).cases[0]
+    finding = next(f for f in case.findings if f.concept == "fever")
+    assert finding.assertion == "absent"
+    assert finding.trigger is not None and finding.trigger.lower().startswith("no")
+
+
+def test_is_negative_for_keeps_subject_present(vocab: Vocabulary) -> None:
+    text = "Case report\n\nA 50-year-old man with systemic sclerosis is negative for SLE."
+    case = extract(text, vocabulary=vocab).cases[0]
+    assert [f.assertion for f in case.findings if f.concept == "systemic_sclerosis"] == ["present"]
+    assert [f.assertion for f in case.findings if f.concept == "sle"] == ["absent"]

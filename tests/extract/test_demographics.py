@@ -1,0 +1,43 @@
+from __future__ import annotations
+
+import pytest
+
+from calcidx.extract.demographics import find_ages
+from calcidx.extract.rules import load_rules
+
+
+@pytest.mark.parametrize(
+    ("text", "years", "noun"),
+    [
+        ("A 7-year-old girl presented", 7.0, "girl"),
+        ("This is a case of 55 years old lady", 55.0, "lady"),
+        ("a 2-week-old boy", round(14 / 365.25, 4), "boy"),
+        ("He was 12 days old", round(12 / 365.25, 4), None),
+        ("a 19-month-old toddler", round(19 / 12, 4), "toddler"),
+        ("a 9-month-old boy", 0.75, "boy"),
+        ("a 1-month-old female infant", round(1 / 12, 4), "female"),
+        ("a seven-year-old boy", 7.0, "boy"),
+        ("a 54-year old woman", 54.0, "woman"),
+        ("a man aged 63 years", 63.0, None),
+        ("at 71 years of age", 71.0, None),
+    ],
+)
+def test_age_forms(text: str, years: float, noun: str | None) -> None:
+    ages = find_ages(text, load_rules())
+    assert ages, text
+    assert ages[0].years == years
+    assert ages[0].noun == noun
+
+
+def test_decade_is_kept_without_number() -> None:
+    ages = find_ages("a woman in her forties", load_rules())
+    assert ages[0].years is None and ages[0].text == "in her forties"
+
+
+def test_onset_age_is_marked() -> None:
+    ages = find_ages("lesions since the age of 5 years", load_rules())
+    assert ages[0].onset
+
+
+def test_durations_are_not_ages() -> None:
+    assert find_ages("diagnosed 5-6 years back, for 10 years", load_rules()) == []

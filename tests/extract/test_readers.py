@@ -1,0 +1,160 @@
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from calcidx.errors import InputError
+from calcidx.extract.readers import read_bytes, read_path
+
+REPORT = (
+    "Case presentation\n\nA 61-year-old woman with systemic sclerosis had hard nodules on both hands. "
+    "She denied trauma."
+)
+
+
+def test_text_file(tmp_path: Path) -> None:
+    path = tmp_path / "report.txt"
+    path.write_text(REPORT, encoding="utf-8")
+    result = read_path(path)
+    assert result.format == "text"
+    assert result.text == REPORT
+    assert result.warnings == []
+
+
+def test_non_utf8_is_replaced_with_a_warning(tmp_path: Path) -> None:
+    path = tmp_path / "latin1.txt"
+    path.write_bytes("A 30-year-old man with café-au-lait spots.".encode("latin-1"))
+    result = read_path(path)
+    assert "\ufffd" in result.text
+    assert result.warnings and "UTF-8" in result.warnings[0]
+
+
+@pytest.mark.parametrize("data", [b"", b"   \n\t"])
+def test_empty_file(tmp_path: Path, data: bytes) -> None:
+    path = tmp_path / "empty.txt"
+    path.write_bytes(data)
+    with pytest.raises(InputError, match="empty"):
+        read_path(path)
+
+
+def test_binary_file(tmp_path: Path) -> None:
+    path = tmp_path / "image.txt"
+    path.write_bytes(bytes(range(256)) * 20)
+    with pytest.raises(InputError, match="binary"):
+        read_path(path)
+
+
+def test_missing_file_and_folder(tmp_path: Path) -> None:
+    with pytest.raises(InputError, match="no such file"):
+        read_path(tmp_path / "nope.txt")
+    with pytest.raises(InputError, match="folder"):
+        read_path(tmp_path)
+
+
+def test_huge_text_is_refused(tmp_path: Path) -> None:
+    path = tmp_path / "huge.txt"
+    path.write_bytes(b"calcinosis " * 2_000_000)  # 22 MB
+    with pytest.raises(InputError, match="limit"):
+        read_path(path)
+
+
+def test_pdf_with_text_layer(tmp_path: Path) -> None:
+    from fpdf import FPDF
+
+    pdf = FPDF()
+    pdf.add_page()
+    pdf.set_font("Helvetica", size=11)
+    pdf.multi_cell(0, 6, "Case presentation", new_x="LMARGIN", new_y="NEXT")
+    pdf.multi_cell(
+        0,
+        6,
+        "A 48-year-old man with dermatomyositis presented with calci-\nnosis of the elbows.",
+        new_x="LMARGIN",
+        new_y="NEXT",
+    )
+    path = tmp_path / "report.pdf"
+    pdf.output(str(path))
+    result = read_path(path)
+    assert result.format == "pdf"
+    assert "48-year-old man with dermatomyositis" in result.text
+    assert "calcinosis" in result.text  # hyphenated line break joined
+
+
+def test_pdf_without_text_layer(tmp_path: Path) -> None:
+    from fpdf import FPDF
+
+    pdf = FPDF()
+    pdf.add_page()
+    pdf.rect(20, 20, 100, 60, style="F")  # a drawing, no text: like a scan
+    path = tmp_path / "scan.pdf"
+    pdf.output(str(path))
+    with pytest.raises(InputError, match="no text layer: run OCR first"):
+        read_path(path)
+
+
+def test_broken_pdf(tmp_path: Path) -> None:
+    path = tmp_path / "broken.pdf"
+    path.write_bytes(b"%PDF-1.4\nthis is not really a pdf")
+    with pytest.raises(InputError):
+        read_path(path)
+
+
+def test_html_main_text_without_chrome(tmp_path: Path) -> None:
+    html = """<!DOCTYPE html><html><head><title>Calcinosis report</title><script>var x=1;</script></head>
+    <body><nav>Home | Journals | Log in</nav><header class="site-header">Journal banner</header>
+    <article><h1>Calcinosis of the <i>scrotum</i>: a case report</h1>
+    <h2>Case presentation</h2><p>A 52-year-old man presented with <b>hard</b> nodules
+    on the scrotum.</p><p>He denied trauma.</p>
+    <div class="references"><p>1. Smith A. Old paper. 1999;1:1.</p></div></article>
+    <footer>Cookie settings</footer></body></html>"""
+    path = tmp_path / "page.html"
+    path.write_text(html, encoding="utf-8")
+    result = read_path(path)
+    assert result.format == "html"
+    assert "A 52-year-old man presented with hard nodules on the scrotum." in result.text
+    assert "Calcinosis of the scrotum: a case report" in result.text
+    for chrome in ("Home | Journals", "Cookie settings", "var x", "Old paper", "Journal banner"):
+        assert chrome not in result.text
+    assert "\n\nCase presentation\n\n" in result.text
+
+
+def test_pubmed_xml(tmp_path: Path) -> None:
+    xml = """<?xml version="1.0"?>
+    <PubmedArticleSet><PubmedArticle><MedlineCitation><PMID>12345678</PMID><Article>
+    <ArticleTitle>Calciphylaxis in a dialysis patient.</ArticleTitle>
+    <Abstract><AbstractText Label="BACKGROUND">Calciphylaxis is rare.</AbstractText>
+    <AbstractText Label="CASE PRESENTATION">A 66-year-old woman on hemodialysis had retiform purpura.</AbstractText>
+    </Abstract></Article></MedlineCitation>
+    <PubmedData><ArticleIdList><ArticleId IdType="doi">10.1000/xyz</ArticleId></ArticleIdList></PubmedData>
+    </PubmedArticle></PubmedArticleSet>"""
+    path = tmp_path / "pubmed.xml"
+    path.write_text(xml, encoding="utf-8")
+    result = read_path(path)
+    assert result.format == "xml"
+    assert result.pmid == "12345678" and result.doi == "10.1000/xyz"
+    assert "Case presentation: A 66-year-old woman on hemodialysis" in result.text
+
+
+def test_pmc_jats_xml_drops_references() -> None:
+    xml = b"""<article xmlns:xlink="http://www.w3.org/1999/xlink"><front><article-meta>
+    <article-id pub-id-type="pmid">999</article-id>
+    <title-group><article-title>Idiopathic calcinosis</article-title></title-group>
+    <abstract><p>We report a girl.</p></abstract></article-meta></front>
+    <body><sec><title>Case report</title>
+    <p>A 9-year-old girl had nodules.<fig><caption>Figure 1 cap</caption></fig></p></sec></body>
+    <back><ref-list><ref>Someone 2001</ref></ref-list></back></article>"""
+    result = read_bytes(xml, name="pmc.xml", suffix=".xml")
+    assert result.pmid == "999"
+    assert "Case report\n\nA 9-year-old girl had nodules." in result.text
+    assert "Someone" not in result.text and "Figure 1 cap" not in result.text
+
+
+def test_unknown_xml_root() -> None:
+    with pytest.raises(InputError, match="neither PubMed"):
+        read_bytes(b"<?xml version='1.0'?><svg></svg>", name="x.xml", suffix=".xml")
+
+
+def test_json_is_not_a_report() -> None:
+    with pytest.raises(InputError, match="JSON"):
+        read_bytes(b'{"patient": {}}', name="case.json", suffix=".json")
