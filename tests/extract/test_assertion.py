@@ -32,6 +32,8 @@ def _status(sentence: str, concept: str, vocab: Vocabulary) -> list[str]:
         ("There was no increase in pain.", "pain", ["present"]),
         ("She had a history of systemic sclerosis.", "systemic_sclerosis", ["present"]),
         ("She had a past history of gout.", "gout", ["historical"]),
+        ("The nodules were non-painful and firm.", "pain", ["absent"]),
+        ("A non-healing ulcer was painful.", "pain", ["present"]),
     ],
 )
 def test_assertion(sentence: str, concept: str, expected: list[str], vocab: Vocabulary) -> None:

@@ -139,6 +139,8 @@ def rank_lookalikes(
     labs = lab_concepts(facts, bundle)
     targets = {subtype, ALWAYS} | ({subform} if subform else set())
     matches = [_match(look, order, facts, labs, targets) for order, look in enumerate(bundle.lookalikes.values())]
-    kept = [m for m in matches if m.decisive or m.present or m.possible or m.applies]
+    # A look-alike scoped to other subtypes or sub-forms (applies_to) stays out unless a decisive
+    # finding names it: dialysis "supports" the tumoral-calcinosis mimics only in tumoral cases.
+    kept = [m for m in matches if m.decisive or m.applies]
     kept.sort(key=lambda m: (0 if m.decisive else 1, m.order if m.decisive else 0, -m.score, m.order))
     return [_item(rank, match, facts, bundle, labs) for rank, match in enumerate(kept, start=1)]

@@ -169,7 +169,7 @@ def main() -> None:
     except typer.Abort:
         typer.echo("aborted", err=True)
         sys.exit(1)
-    except Exception as exc:  # noqa: BLE001 - last resort: one line, exit 2
+    except Exception as exc:
         # Usage errors (bad option values, missing arguments) come from the click that typer
         # vendors; they carry format_message() and an exit code.
         format_message = getattr(exc, "format_message", None)

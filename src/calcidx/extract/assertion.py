@@ -105,7 +105,10 @@ class TriggerIndex:
                 stop = self.clause_terminator
             else:
                 stop = self.terminator
-            if hit.end <= start and hit.direction in ("forward", "both"):
+            if hit.direction == "prefix":
+                # "non-consanguineous": only the word the prefix is attached to
+                applies = hit.end <= start and re.fullmatch(r"\s*-?\s*", self.text[hit.end : start]) is not None
+            elif hit.end <= start and hit.direction in ("forward", "both"):
                 gap = self.text[hit.end : start]
                 applies = stop.search(gap) is None or (
                     gap.lstrip().startswith(":") and stop.search(gap.lstrip()[1:]) is None

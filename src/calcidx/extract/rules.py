@@ -20,10 +20,10 @@ from calcidx.errors import KnowledgeError
 __all__ = ["ContextTrigger", "LabStateWord", "Rules", "load_rules"]
 
 TriggerCategory = Literal["absent", "possible", "hypothetical", "historical", "family", "pseudo"]
-Direction = Literal["forward", "backward", "both"]
+Direction = Literal["forward", "backward", "both", "prefix"]
 
 _CATEGORIES = {"absent", "possible", "hypothetical", "historical", "family", "pseudo"}
-_DIRECTIONS = {"forward", "backward", "both"}
+_DIRECTIONS = {"forward", "backward", "both", "prefix"}
 _Loader: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
@@ -171,5 +171,11 @@ def phrase_regex(
 ) -> re.Pattern[str]:
     """One regex matching any of ``phrases`` on word boundaries, longest first."""
     ordered = sorted({p for p in phrases if p}, key=len, reverse=True)
-    body = "|".join(re.escape(p).replace(r"\ ", r"\s+") for p in ordered)
-    return re.compile(rf"(?<![\w-])(?:{body})(?![\w-])", flags)
+
+    def one(phrase: str) -> str:
+        # a phrase ending in "-" is a prefix ("non-"): it must be attached to the next word
+        tail = r"(?=\w)" if phrase.endswith("-") else r"(?![\w-])"
+        return re.escape(phrase).replace(r"\ ", r"\s+") + tail
+
+    body = "|".join(one(p) for p in ordered)
+    return re.compile(rf"(?<![\w-])(?:{body})", flags)
