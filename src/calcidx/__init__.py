@@ -15,6 +15,12 @@ from typing import TYPE_CHECKING, Any
 __version__ = "0.1.0"
 __all__ = ["CalcidxError", "InputError", "KnowledgeError", "__version__", "assess", "extract"]
 
+# The subpackages ``calcidx.assess`` and ``calcidx.extract`` share their names with the public
+# functions below. Importing them first (their __init__ is empty, so this is cheap) binds the
+# package attributes now; the functions defined afterwards then keep the names for good, and later
+# imports of their submodules do not rebind them.
+import calcidx.assess as _assess_package  # noqa: F401
+import calcidx.extract as _extract_package  # noqa: F401
 from calcidx.errors import CalcidxError, InputError, KnowledgeError
 
 if TYPE_CHECKING:

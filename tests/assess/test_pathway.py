@@ -134,3 +134,15 @@ def test_assessed_document_contract(bundle: KnowledgeBundle) -> None:
     assert case["labs"][0]["interpretation"] == "normal"
     assert data["knowledge"]["hpo_release"] and data["knowledge"]["bundle_version"]
     assert "judgement" in case["assessment"]["disclaimer"]
+
+
+def test_public_functions_survive_subpackage_imports() -> None:
+    import calcidx.extract.pipeline  # noqa: F401
+    from calcidx import assess as public_assess
+    from calcidx import extract as public_extract
+    from calcidx.assess.api import assess as api_assess
+
+    assert callable(public_extract) and callable(public_assess)
+    doc = public_assess("Case report\n\nA 40-year-old woman with systemic sclerosis had calcinosis of the fingers.")
+    assert doc.cases[0].assessment.subtype.code == "dystrophic"
+    assert api_assess is not public_assess

@@ -408,7 +408,23 @@ class CaseBuilder:
             ]
             before = [c for c in own if c.end <= mention.start]
             chosen: CueHit | None
-            if near_before:
+            if value is not None:
+                # A measured value takes only a cue of its own ("calcium was raised at 11.2"), never
+                # one that belongs to another test of the list ("... and PTH was suppressed at 8"):
+                # without one it is read against its printed or reference range.
+                # ... but not the cue that opens the next test ("7.2 mg/dL with normal calcium")
+                segment = [
+                    c
+                    for c in after
+                    if c.start < limit
+                    and not (
+                        index + 1 < len(analytes)
+                        and limit - c.end <= 25
+                        and not re.search(r"[,;()]", text[c.end : limit])
+                    )
+                ]
+                chosen = near_before[-1] if near_before else (segment[0] if segment else None)
+            elif near_before:
                 chosen = near_before[-1]
             elif after:
                 chosen = after[0]

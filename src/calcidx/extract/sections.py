@@ -209,8 +209,8 @@ def analyse_layout(text: str, rules: Rules) -> Layout:
 
     def open_section(new_category: str, at: int, new_title: str) -> None:
         nonlocal category, section_start, title
-        if new_category == "case" and not seen_prose and not layout.sections:
-            new_category = "front"  # an article-type banner ("CASE REPORT") above the title
+        if new_category == "case" and not seen_prose and not layout.sections and not re.search(r"\d", new_title):
+            new_category = "front"  # an article-type banner ("CASE REPORT") above the title; "Case 1" is not
         if layout.sections or at > 0:
             layout.sections.append(Section(section_start, at, category, title))
         category, section_start, title = new_category, at, new_title

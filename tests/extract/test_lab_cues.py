@@ -1,0 +1,54 @@
+"""A measured value takes only its own cue; coordinated normal lists; numbered case headers."""
+
+from __future__ import annotations
+
+from calcidx import assess, extract
+
+LIST_WITH_ONE_CUE = (
+    "Case report\n\nA 61-year-old man presented with firm papules on the fingers. Serum calcium was "
+    "13.2 mg/dL (reference 8.5-10.5), phosphorus 5.1 mg/dL, creatinine 2.1 mg/dL and intact PTH was "
+    "suppressed at 8 pg/mL."
+)
+
+CUE_OPENS_NEXT_TEST = (
+    "Case report\n\nA 14-year-old boy had a mass over the right hip. Serum phosphate was 7.2 mg/dL with "
+    "normal calcium (9.5 mg/dL)."
+)
+
+TWO_NUMBERED_CASES = """Familial tumoral calcinosis in two siblings
+
+Case 1
+A 14-year-old boy presented with a painless mass over the right hip. Serum phosphate was 7.2 mg/dL.
+
+Case 2
+His 10-year-old sister had a similar mass at the left elbow. Her serum phosphate was 6.9 mg/dL and calcium was normal.
+"""
+
+
+def _labs(text: str, index: int = 0) -> dict[str, tuple[float | None, str | None]]:
+    case = extract(text).cases[index]
+    return {lab.analyte: (lab.value, lab.interpretation) for lab in case.labs}
+
+
+def test_a_cue_for_one_test_does_not_spread_to_measured_values() -> None:
+    labs = _labs(LIST_WITH_ONE_CUE)
+    assert labs["pth"] == (8.0, "low")  # "suppressed" is PTH's own cue
+    doc = assess(LIST_WITH_ONE_CUE)
+    interpreted = {lab.analyte: lab.interpretation for lab in doc.cases[0].labs}
+    assert interpreted["calcium"] == "high"  # 13.2 against the printed 8.5-10.5
+    assert interpreted["phosphate"] == "high"  # 5.1 against the adult knowledge range
+
+
+def test_a_cue_before_the_next_test_belongs_to_that_test() -> None:
+    labs = _labs(CUE_OPENS_NEXT_TEST)
+    assert labs["calcium"][1] == "normal"
+    assert labs["phosphate"][1] != "normal"
+
+
+def test_numbered_case_headers_split_patients() -> None:
+    doc = extract(TWO_NUMBERED_CASES)
+    assert len(doc.cases) == 2
+    first, second = doc.cases
+    assert (first.patient.age_years, first.patient.sex) == (14, "male")
+    assert (second.patient.age_years, second.patient.sex) == (10, "female")
+    assert [lab.value for lab in second.labs if lab.analyte == "phosphate"] == [6.9]
