@@ -43,9 +43,17 @@ def _contexts(result: PathwayResult, facts: CaseFacts, bundle: KnowledgeBundle) 
         why["imaging"] = "shows the calcification and its extent"
         if result.certainty != "confirmed" or subtype == "undetermined":
             why["histology"] = "confirms calcium deposits and excludes mimics when the subtype is unclear"
-    if any(look.features_for and set(look.features_for) & facts.present for look in bundle.lookalikes.values()):
-        why["lookalike"] = "features of a look-alike are present: the test tells it apart"
     return why
+
+
+def _lookalike_tests(facts: CaseFacts, bundle: KnowledgeBundle) -> dict[str, str]:
+    """Tests that tell apart a look-alike whose features this case shows: test id -> look-alike."""
+    out: dict[str, str] = {}
+    for look in bundle.lookalikes.values():
+        if set(look.features_for) & facts.present:
+            for test_id in look.workup:
+                out.setdefault(test_id, look.label)
+    return out
 
 
 def _done(item: WorkupItem, facts: CaseFacts, shared: set[str]) -> bool:
@@ -68,11 +76,16 @@ def _observed(item: WorkupItem, facts: CaseFacts) -> bool:
 def missing_workup(result: PathwayResult, facts: CaseFacts, bundle: KnowledgeBundle) -> list[MissingTest]:
     """Tests not in the record that would confirm or change this case's conclusion."""
     why = _contexts(result, facts, bundle)
+    if result.subtype != "not_calcinosis":
+        for test_id, label in _lookalike_tests(facts, bundle).items():
+            why.setdefault(f"lookalike:{test_id}", f"features of {label} are present: this test tells it apart")
     counts = Counter(a for item in bundle.workup.values() for a in item.analytes)
     shared = {a for a, n in counts.items() if n > 1}
     out: list[MissingTest] = []
     for item in bundle.workup.values():
-        tags = [tag for tag in item.when if tag in why]
+        tags = [tag for tag in item.when if tag in why and tag != "lookalike"]
+        if f"lookalike:{item.id}" in why:
+            tags.append(f"lookalike:{item.id}")
         if not tags or _done(item, facts, shared) or _observed(item, facts):
             continue
         loinc = list(item.loinc)
@@ -87,7 +100,7 @@ def missing_workup(result: PathwayResult, facts: CaseFacts, bundle: KnowledgeBun
                 loinc=loinc,
                 question=item.question,
                 reason=why[tags[0]],
-                context=tags[0],
+                context=tags[0].split(":")[0],
                 refs=list(item.refs),
             )
         )

@@ -290,6 +290,7 @@ class Lookalike(Cited):
     features_for: list[str] = []
     decisive: list[str] = []
     applies_to: list[str] = []
+    workup: list[str] = []
     codes: Codes = Codes()
 
 

@@ -96,6 +96,9 @@ def _check_cross_refs(bundle: KnowledgeBundle, problems: list[str]) -> None:
         for cid in [*look.features_for, *look.decisive]:
             if cid not in concepts:
                 problems.append(f"lookalikes:{look.id}: unknown concept {cid!r}")
+        for wid in look.workup:
+            if wid not in bundle.workup:
+                problems.append(f"lookalikes:{look.id}: unknown workup item {wid!r}")
     for phen in bundle.lab_phenotypes:
         if phen.analyte not in bundle.analytes:
             problems.append(f"lab_phenotypes: unknown analyte {phen.analyte!r}")
