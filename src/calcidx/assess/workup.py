@@ -83,7 +83,7 @@ def missing_workup(result: PathwayResult, facts: CaseFacts, bundle: KnowledgeBun
     shared = {a for a, n in counts.items() if n > 1}
     out: list[MissingTest] = []
     for item in bundle.workup.values():
-        tags = [tag for tag in item.when if tag in why and tag != "lookalike"]
+        tags: list[str] = [tag for tag in item.when if tag in why and tag != "lookalike"]
         if f"lookalike:{item.id}" in why:
             tags.append(f"lookalike:{item.id}")
         if not tags or _done(item, facts, shared) or _observed(item, facts):
