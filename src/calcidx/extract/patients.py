@@ -102,32 +102,34 @@ def _zone(layout: Layout, ages: list[AgeMention], starts: list[int]) -> list[Sen
         if sentence.caption or _AFFILIATION.search(sentence.text):
             continue
         text = sentence.text
-        strong = bool(_STRONG.search(text))
-        has_age = any(not a.onset for a in _ages_in(sentence, ages, starts))
-        medium = bool(_MEDIUM.search(text)) or has_age
-        generic = bool(_GENERIC.search(text))
         if category == "case":
             zone.append(sentence)
-        elif category in ("background", "discussion", "conclusion"):
+            continue
+        strong = bool(_STRONG.search(text))
+        if category in ("background", "discussion", "conclusion"):
             if strong:
                 zone.append(sentence)
-        elif has_case:
-            if (strong or medium) and not generic:
+            continue
+        has_age = any(not a.onset for a in _ages_in(sentence, ages, starts))
+        medium = has_age or bool(_MEDIUM.search(text))
+        if has_case:
+            if (strong or medium) and not _GENERIC.search(text):
                 zone.append(sentence)
-        else:
-            if _CITATION.search(text):
-                mode = False
-                continue
-            if sentence.paragraph != paragraph:
-                paragraph = sentence.paragraph
-                mode = seen and bool(medium or _EXAM_OPENER.search(text)) and not generic
-            if strong or (has_age and not generic):
-                mode = seen = True
-                zone.append(sentence)
-            elif generic:
-                mode = False
-            elif mode or medium:
-                zone.append(sentence)
+            continue
+        if _CITATION.search(text):
+            mode = False
+            continue
+        generic = bool(_GENERIC.search(text))
+        if sentence.paragraph != paragraph:
+            paragraph = sentence.paragraph
+            mode = seen and bool(medium or _EXAM_OPENER.search(text)) and not generic
+        if strong or (has_age and not generic):
+            mode = seen = True
+            zone.append(sentence)
+        elif generic:
+            mode = False
+        elif mode or medium:
+            zone.append(sentence)
     return zone
 
 

@@ -121,12 +121,19 @@ def logical_lines(text: str) -> list[tuple[int, int]]:
     for start, end in raw:
         if joined:
             prev_start, prev_end = joined[-1]
-            prev = text[prev_start:prev_end]
+            # only the end of the previous line matters; anchored-at-end searches over a whole
+            # paragraph would try every position
+            prev = text[max(prev_start, prev_end - 48) : prev_end]
             first = text[start]
             continues = not _TERMINAL_END.search(prev) and (
                 first.islower() or (first.isdigit() and not _NUMBERING.match(text[start:end])) or first in "(,;"
             )
-            if not continues and _FUNCTION_END.search(prev) and len(prev) > 40 and not _CAPTION.match(prev):
+            if (
+                not continues
+                and prev_end - prev_start > 40
+                and _FUNCTION_END.search(prev)
+                and not _CAPTION.match(text, prev_start, prev_end)
+            ):
                 continues = True
             if continues and _CAPTION.match(text[start:end]):
                 continues = False
