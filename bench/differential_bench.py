@@ -39,9 +39,14 @@ def main() -> None:
     start = time.perf_counter()
     hpo.ontology()
     load_ms = (time.perf_counter() - start) * 1000
+    from calcidx.assess.inherited import _build_index, _calcification_ids
+
+    start = time.perf_counter()
+    _build_index(_calcification_ids(bundle))
+    build_ms = (time.perf_counter() - start) * 1000
     start = time.perf_counter()
     candidates = candidate_count(bundle)
-    build_ms = (time.perf_counter() - start) * 1000
+    cached_ms = (time.perf_counter() - start) * 1000
     facts = build_facts(_case(), bundle)
     start = time.perf_counter()
     rank_inherited(facts, bundle)  # the first case also fills the per-term caches
@@ -54,7 +59,10 @@ def main() -> None:
     times.sort()
     p95 = times[min(len(times) - 1, round(0.95 * len(times)) - 1)]
     print(f"ontology load: {load_ms:.0f} ms (HPO {hpo.loaded_release()})")
-    print(f"candidate set: {candidates} calcifying OMIM/ORPHA diseases, built in {build_ms:.0f} ms (once per process)")
+    print(
+        f"candidate set: {candidates} calcifying OMIM/ORPHA diseases; scan of every disease {build_ms:.0f} ms, "
+        f"from the on-disk cache {cached_ms:.0f} ms (once per process)"
+    )
     print(f"first case (cold per-term caches): {first_ms:.2f} ms")
     print(f"rank_inherited over {RUNS} runs: mean {statistics.mean(times):.2f} ms, p95 {p95:.2f} ms (target < 50 ms)")
     top = items[0].label if items else "-"

@@ -1,22 +1,20 @@
-"""``make bench``: run every benchmark script and print its figures."""
+"""``make bench``: run every benchmark script in its own process and print its figures."""
 
 from __future__ import annotations
 
-import importlib
+import subprocess
 import sys
 from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).parent))
-
+HERE = Path(__file__).parent
 BENCHES = ["assess_bench", "extract_bench", "differential_bench"]
 
 
 def main() -> None:
     for name in BENCHES:
-        print(f"== {name}")
-        module = importlib.import_module(name)
-        module.main()
-        print()
+        print(f"== {name}", flush=True)
+        subprocess.run([sys.executable, str(HERE / f"{name}.py")], check=True)
+        print(flush=True)
 
 
 if __name__ == "__main__":
