@@ -360,6 +360,21 @@ class _Pathway:
                 conclusion="No connective tissue disease or its features recorded.",
             )
 
+    def dystrophic_cause(self, rule_id: str, causes: list[str], *, labs_normal: bool, none_text: str) -> None:
+        """A local or inherited cause of dystrophic calcinosis: probable when the labs are normal."""
+        if not causes:
+            self.step(rule_id, fired=False, facts=[], conclusion=none_text)
+            return
+        certainty = "probable" if labs_normal else "possible"
+        self.step(
+            rule_id,
+            fired=True,
+            facts=[self.facts.fact(c) for c in causes],
+            conclusion=f"{', '.join(self.label(c) for c in causes)}: dystrophic, {certainty}.",
+            extra_refs=self.refs_of(causes),
+        )
+        self.decide("dystrophic", certainty, [c for c in causes if c in self.kb.conditions])
+
     def local_damage(self, labs_normal: bool) -> None:
         local_categories = {"local_tissue_damage", "infection", "neoplasm_local"}
         causes = sorted(
@@ -369,38 +384,18 @@ class _Pathway:
                 *self.features_with_role("local_damage"),
             }
         )
-        if not causes:
-            self.step(
-                "subtype.dystrophic.local_damage",
-                fired=False,
-                facts=[],
-                conclusion="No prior injury, infection or tumour at the site recorded.",
-            )
-            return
-        certainty = "probable" if labs_normal else "possible"
-        self.step(
+        self.dystrophic_cause(
             "subtype.dystrophic.local_damage",
-            fired=True,
-            facts=[self.facts.fact(c) for c in causes],
-            conclusion=f"{', '.join(self.label(c) for c in causes)}: dystrophic, {certainty}.",
-            extra_refs=self.refs_of(causes),
+            causes,
+            labs_normal=labs_normal,
+            none_text="No prior injury, infection or tumour at the site recorded.",
         )
-        self.decide("dystrophic", certainty, [c for c in causes if c in self.kb.conditions])
 
     def inherited(self, labs_normal: bool) -> None:
         genes = self.present_where("conditions", lambda c: c.category == "genodermatosis")
-        if not genes:
-            self.step("subtype.dystrophic.inherited", fired=False, facts=[], conclusion="No genodermatosis recorded.")
-            return
-        certainty = "probable" if labs_normal else "possible"
-        self.step(
-            "subtype.dystrophic.inherited",
-            fired=True,
-            facts=[self.facts.fact(c) for c in genes],
-            conclusion=f"{', '.join(self.label(c) for c in genes)}: dystrophic, {certainty}.",
-            extra_refs=self.refs_of(genes),
+        self.dystrophic_cause(
+            "subtype.dystrophic.inherited", genes, labs_normal=labs_normal, none_text="No genodermatosis recorded."
         )
-        self.decide("dystrophic", certainty, genes)
 
     def serology_negative(self) -> bool:
         serology = [a.id for a in self.kb.analytes.values() if a.id == "ana" or a.id.startswith("anti_")]
