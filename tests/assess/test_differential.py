@@ -98,3 +98,18 @@ def test_dev_corpus_gout_report_is_not_calcinosis_with_gouty_tophi_first() -> No
     assert assessment.subtype.code == "not_calcinosis"
     looks = [item for item in assessment.differential if item.kind == "lookalike"]
     assert looks and looks[0].id == "gouty_tophi"
+
+
+def test_labs_speak_for_and_against_gouty_tophi(bundle: KnowledgeBundle) -> None:
+    from calcidx.case.model import Lab
+
+    def gout_item(value: float) -> list[str]:
+        case = Case(
+            patient=Patient(age_years=50, sex="male"), labs=[Lab(analyte="uric_acid", value=value, unit="mg/dL")]
+        )
+        items = rank_lookalikes(build_facts(case, bundle), bundle, subtype="idiopathic")
+        item = next(i for i in items if i.id == "gouty_tophi")
+        return [*item.features_for, *(f"against {t}" for t in item.features_against)]
+
+    assert any("uric acid" in t.lower() and not t.startswith("against") for t in gout_item(9.8))
+    assert any(t.startswith("against") and "normal" in t for t in gout_item(5.0))

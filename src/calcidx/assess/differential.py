@@ -19,7 +19,7 @@ from calcidx.assess.facts import CaseFacts
 from calcidx.assess.model import DifferentialItem
 from calcidx.knowledge.schema import KnowledgeBundle, Lookalike
 
-__all__ = ["ALWAYS", "lab_concepts", "rank_lookalikes"]
+__all__ = ["ALWAYS", "lab_concepts", "lab_concepts_against", "rank_lookalikes"]
 
 #: ``applies_to`` value that lists a look-alike for every case.
 ALWAYS = "all"
@@ -50,17 +50,33 @@ class _Match:
         )
 
 
+def _concepts_by_hpo(bundle: KnowledgeBundle) -> dict[str, list[str]]:
+    by_hpo: dict[str, list[str]] = {}
+    for table in (bundle.conditions, bundle.features):
+        for concept in table.values():
+            for code in concept.codes.hpo:
+                by_hpo.setdefault(code, []).append(concept.id)
+    return by_hpo
+
+
+def lab_concepts_against(facts: CaseFacts, bundle: KnowledgeBundle) -> dict[str, str]:
+    """Concept ids a normal lab speaks against: concept id -> "uric acid normal"."""
+    by_hpo = _concepts_by_hpo(bundle)
+    out: dict[str, str] = {}
+    for phen in bundle.lab_phenotypes:
+        if facts.labs.get(phen.analyte) == "normal":
+            for concept_id in by_hpo.get(phen.hpo, []):
+                out.setdefault(concept_id, f"{facts.labels.get(phen.analyte, phen.analyte)} normal")
+    return out
+
+
 def lab_concepts(facts: CaseFacts, bundle: KnowledgeBundle) -> dict[str, str]:
     """Concept ids implied by interpreted labs: concept id -> "uric acid high".
 
     A lab phenotype (analyte + interpretation -> HPO term) implies every concept that carries
     the same HPO code.
     """
-    by_hpo: dict[str, list[str]] = {}
-    for table in (bundle.conditions, bundle.features):
-        for concept in table.values():
-            for code in concept.codes.hpo:
-                by_hpo.setdefault(code, []).append(concept.id)
+    by_hpo = _concepts_by_hpo(bundle)
     out: dict[str, str] = {}
     for phen in bundle.lab_phenotypes:
         if facts.labs.get(phen.analyte) == phen.interpretation:
@@ -79,8 +95,11 @@ def _label(concept_id: str, facts: CaseFacts, bundle: KnowledgeBundle) -> str:
     return facts.labels.get(concept_id, concept_id)
 
 
-def _match(look: Lookalike, order: int, facts: CaseFacts, labs: dict[str, str], targets: set[str]) -> _Match:
+def _match(
+    look: Lookalike, order: int, facts: CaseFacts, labs: dict[str, str], against: dict[str, str], targets: set[str]
+) -> _Match:
     present = facts.present | set(labs)
+    absent = facts.absent | (set(against) - present)
     match = _Match(look=look, order=order)
     # The look-alike itself named as a finding ("gouty tophi" diagnosed) is decisive.
     decisive = [*look.decisive, look.id]
@@ -88,14 +107,14 @@ def _match(look: Lookalike, order: int, facts: CaseFacts, labs: dict[str, str], 
     match.decisive = [c for c in dict.fromkeys(decisive) if c in present]
     match.present = [c for c in features if c in present]
     match.possible = [c for c in dict.fromkeys([*decisive, *features]) if c in facts.possible and c not in present]
-    match.absent = [c for c in dict.fromkeys([*decisive, *features]) if c in facts.absent and c not in present]
+    match.absent = [c for c in dict.fromkeys([*decisive, *features]) if c in absent and c not in present]
     # An empty applies_to means calcinosis cutis in general (lookalikes.yaml convention).
     match.applies = not look.applies_to or bool(set(look.applies_to) & targets)
     return match
 
 
 def _item(
-    rank: int, match: _Match, facts: CaseFacts, bundle: KnowledgeBundle, labs: dict[str, str]
+    rank: int, match: _Match, facts: CaseFacts, bundle: KnowledgeBundle, labs: dict[str, str], against: dict[str, str]
 ) -> DifferentialItem:
     def name(concept_id: str) -> str:
         label = _label(concept_id, facts, bundle)
@@ -104,7 +123,10 @@ def _item(
     features_for = [f"{name(c)}: decisive" for c in match.decisive]
     features_for += [name(c) for c in match.present]
     features_for += [f"{name(c)}: suspected" for c in match.possible]
-    features_against = [f"{name(c)}: reported absent" for c in match.absent]
+    features_against = [
+        f"{name(c)}: {against[c]}" if c in against and c not in facts.absent else f"{name(c)}: reported absent"
+        for c in match.absent
+    ]
     codes = {key: list(value) for key, value in match.look.codes.model_dump().items() if value}
     return DifferentialItem(
         id=match.look.id,
@@ -137,10 +159,13 @@ def rank_lookalikes(
         against are human-readable, ``test`` is the test that tells it apart.
     """
     labs = lab_concepts(facts, bundle)
+    against = lab_concepts_against(facts, bundle)
     targets = {subtype, ALWAYS} | ({subform} if subform else set())
-    matches = [_match(look, order, facts, labs, targets) for order, look in enumerate(bundle.lookalikes.values())]
+    matches = [
+        _match(look, order, facts, labs, against, targets) for order, look in enumerate(bundle.lookalikes.values())
+    ]
     # A look-alike scoped to other subtypes or sub-forms (applies_to) stays out unless a decisive
     # finding names it: dialysis "supports" the tumoral-calcinosis mimics only in tumoral cases.
     kept = [m for m in matches if m.decisive or m.applies]
     kept.sort(key=lambda m: (0 if m.decisive else 1, m.order if m.decisive else 0, -m.score, m.order))
-    return [_item(rank, match, facts, bundle, labs) for rank, match in enumerate(kept, start=1)]
+    return [_item(rank, match, facts, bundle, labs, against) for rank, match in enumerate(kept, start=1)]
