@@ -20,6 +20,10 @@ from calcidx.extract.rules import load_rules
         ("a 54-year old woman", 54.0, "woman"),
         ("a man aged 63 years", 63.0, None),
         ("at 71 years of age", 71.0, None),
+        ("a 6-year-and-5-month-old boy", round(6 + 5 / 12, 4), "boy"),
+        ("a 6 years and 5 months old girl", round(6 + 5 / 12, 4), "girl"),
+        ("A 55 yo F with scleroderma", 55.0, "female"),
+        ("a 62 y/o man", 62.0, "man"),
     ],
 )
 def test_age_forms(text: str, years: float, noun: str | None) -> None:
@@ -41,3 +45,10 @@ def test_onset_age_is_marked() -> None:
 
 def test_durations_are_not_ages() -> None:
     assert find_ages("diagnosed 5-6 years back, for 10 years", load_rules()) == []
+
+
+def test_honorific_is_not_mistaken_for_a_citation() -> None:
+    from calcidx import extract
+
+    case = extract("Case report\n\nMr X, aged 48 years, presented with nodules on his elbows.").cases[0]
+    assert (case.patient.age_years, case.patient.sex) == (48.0, "male")

@@ -46,6 +46,10 @@ _ALL_NORMAL = re.compile(
 _THESE_INCLUDED = re.compile(r"^\s*(?:these|the)\s+(?:tests|investigations|studies)\s+included\b", re.IGNORECASE)
 
 
+# the sex a "55 yo F" style age statement names directly
+_NOUN_SEX = {"female": "female", "male": "male"}
+
+
 @dataclass
 class DocRecords:
     """What the components found in one document."""
@@ -264,7 +268,7 @@ class CaseBuilder:
         if chosen is not None:
             evidence.append(self._ev(chosen.start, chosen.end))
             age_text = chosen.text
-            sex = self._sex_near(chosen.start, chosen.end)
+            sex = _NOUN_SEX.get(chosen.noun or "") or self._sex_near(chosen.start, chosen.end)
         elif decade is not None:
             evidence.append(self._ev(decade.start, decade.end))
             age_text = decade.text

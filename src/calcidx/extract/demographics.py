@@ -38,7 +38,8 @@ def _age_regex(rules: Rules) -> re.Pattern[str]:
     nouns = "|".join(sorted(rules.female_nouns | rules.male_nouns | rules.neutral_nouns, key=len, reverse=True))
     decades = "|".join(rules.decade_words)
     return re.compile(
-        rf"(?:(?P<hy>{number(1)}[\s-]+{unit(1)}[\s-]+old)"
+        rf"(?:(?P<hy>{number(1)}[\s-]+{unit(1)}(?:,?[\s-]+(?:and[\s-]+)?{number(4)}[\s-]+{unit(4)})?[\s-]+old)"
+        rf"|(?P<yo>{number(5)}[\s-]*(?:yo|y/o|y\.o\.)(?:\s+(?P<yosex>[FM])\b)?)"
         rf"|(?P<aged>\baged?\s+(?:of\s+)?{number(2)}(?:\s+{unit(2)})?)"
         rf"|(?P<ofage>{number(3)}\s+{unit(3)}\s+of\s+age)"
         rf"|(?P<decade>\bin\s+(?:her|his|their)\s+(?:early\s+|mid-?\s*|late\s+)?(?:{decades})))"
@@ -49,7 +50,7 @@ def _age_regex(rules: Rules) -> re.Pattern[str]:
 
 _CACHE: dict[int, re.Pattern[str]] = {}
 # Every age statement contains one of these words; the full regex runs only around them.
-_ANCHOR = re.compile(r"\bold\b|\baged?\b|\bin\s+(?:her|his|their)\b", re.IGNORECASE)
+_ANCHOR = re.compile(r"\bold\b|\baged?\b|\bin\s+(?:her|his|their)\b|\d[\s-]*(?:yo|y/o|y\.o\.)", re.IGNORECASE)
 
 
 def _number(raw: str, rules: Rules) -> float | None:
@@ -87,7 +88,7 @@ def find_ages(text: str, rules: Rules) -> list[AgeMention]:
     matches.sort(key=lambda m: m.start())
     for match in matches:
         years: float | None = None
-        num = match.group("num1") or match.group("num2") or match.group("num3")
+        num = match.group("num1") or match.group("num2") or match.group("num3") or match.group("num5")
         unit_raw = match.group("unit1") or match.group("unit2") or match.group("unit3")
         unit = (unit_raw or "year").lower().rstrip("s")
         if match.group("decade"):
@@ -97,16 +98,20 @@ def find_ages(text: str, rules: Rules) -> list[AgeMention]:
             if value is None:
                 continue
             years = value * _UNIT_YEARS.get(unit, 1.0)
+            if match.group("num4"):  # "6-year-and-5-month-old"
+                extra = _number(match.group("num4"), rules)
+                extra_unit = match.group("unit4").lower().rstrip("s")
+                years += (extra or 0.0) * _UNIT_YEARS.get(extra_unit, 1.0)
             if years > 125:
                 continue
             if unit in ("year", "yr") and match.group("aged") and not unit_raw and value < 1:
                 continue
         before = text[max(0, match.start() - 20) : match.start()].lower()
         onset = bool(re.search(r"(?:at|since|from|by|until|before|after)\s+(?:the\s+)?(?:age\s+of\s*)?$", before))
-        noun = match.group("noun")
+        noun = match.group("noun") or {"f": "female", "m": "male"}.get((match.group("yosex") or "").lower())
         art = re.search(r"\b(a|an|the)\s+$", text[max(0, match.start() - 5) : match.start()], re.IGNORECASE)
         article = art.group(1).lower() if art else ""
-        intro = bool(match.group("hy") and article in ("a", "an") and noun)
+        intro = bool((match.group("hy") or match.group("yo")) and article in ("a", "an") and noun)
         start = match.start("hy") if match.group("hy") else match.start()
         found.append(
             AgeMention(

@@ -43,7 +43,7 @@ _EXAM_OPENER = re.compile(
     re.IGNORECASE,
 )
 _CITATION = re.compile(
-    r"^[A-Z][\w'-]+\s+[A-Z]{1,3}(?:,|\s+and\b|:)|"
+    r"^(?!(?:Mr|Mrs|Ms|Miss|Dr|Master)\b)[A-Z][\w'-]+\s+[A-Z]{1,3}(?:,|\s+and\b|:)|"
     r"\b(?:19|20)\d{2}\s*;\s*\d+|\bet al\b|\bdoi:|^\d{1,3}\.\s*$|\bpp?\.\s*\d+|\bJ\s+[A-Z][a-z]+\b.*\d{4}",
 )
 _AFFILIATION = re.compile(
