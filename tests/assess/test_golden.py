@@ -67,3 +67,17 @@ def test_golden_cover_every_subtype_and_subform() -> None:
         "calciphylaxis_nonuremic",
         "heel_stick_calcinosis",
     }
+
+
+def test_every_rule_fires_in_some_golden_case_and_is_rejected_in_another(bundle: KnowledgeBundle) -> None:
+    """Every pathway rule is exercised for (fired) and against (evaluated and not fired, or absent)."""
+    fired: set[str] = set()
+    rejected: set[str] = set()
+    for _, data in GOLDEN:
+        a = assess_case(Case.model_validate(data["case"]), bundle, guidance=False)
+        steps = {s.rule.split("@")[0]: s.fired for s in a.rationale}
+        fired |= {rule for rule, did in steps.items() if did}
+        rejected |= {rule for rule in bundle.rules if not steps.get(rule, False)}
+    rules = set(bundle.rules) - {"workup.missing"}  # the work-up is a list, not a step
+    assert rules - fired == set(), "rules never fired by a golden case"
+    assert rules - rejected == set()

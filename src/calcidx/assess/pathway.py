@@ -159,10 +159,9 @@ class _Pathway:
         risks = {level: self.calciphylaxis_risks(level) for level in ("major", "minor", "listed")}
         n_major, n_minor = len(risks["major"]), len(risks["minor"])
         any_risk = risks["major"] + risks["minor"] + risks["listed"]
-        params = self.kb.rule("subtype.calciphylaxis.red_flags").params
-        suspected = n_major >= float(params["suspected_major"]) or (  # type: ignore[arg-type]
-            n_major >= float(params["suspected_major_with_minor"])  # type: ignore[arg-type]
-            and n_minor >= float(params["suspected_minor"])  # type: ignore[arg-type]
+        rule = self.kb.rule("subtype.calciphylaxis.red_flags")
+        suspected = n_major >= rule.number("suspected_major") or (
+            n_major >= rule.number("suspected_major_with_minor") and n_minor >= rule.number("suspected_minor")
         )
         used = [self.facts.fact(c) for c in [*histology, *typical, *early, *any_risk]]
         risk_text = ", ".join(self.label(c) for c in any_risk) or "no risk factor"
@@ -435,23 +434,24 @@ class _Pathway:
 
     # -- sub-forms -------------------------------------------------------------------------
     def site_match(self, rule_id: str) -> list[str]:
-        words = [str(w) for w in self.kb.rule(rule_id).params.get("sites", [])]  # type: ignore[union-attr]
+        words = self.kb.rule(rule_id).words("sites")
         return [site for site in self.facts.sites if any(w in site for w in words)]
 
     def idiopathic_subform(self) -> str | None:
         facts, kb = self.facts, self.kb
-        micc = kb.rule("subform.milia_like_calcinosis").params
-        if set(micc["conditions"]) & facts.present and set(micc["features"]) & facts.present:  # type: ignore[arg-type]
+        micc = kb.rule("subform.milia_like_calcinosis")
+        if set(micc.words("conditions")) & facts.present and set(micc.words("features")) & facts.present:
             return "milia_like_calcinosis"
         if self.site_match("subform.scrotal_calcinosis"):
             return "scrotal_calcinosis"
-        scn = kb.rule("subform.subepidermal_calcified_nodule").params
+        scn = kb.rule("subform.subepidermal_calcified_nodule")
         child = facts.age is not None and facts.age < 18
-        warty = bool(set(scn["features"]) & facts.present)  # type: ignore[arg-type]
-        if self.site_match("subform.subepidermal_calcified_nodule") and (child or warty) and len(facts.sites) <= 2:
+        warty = bool(set(scn.words("features")) & facts.present)
+        # the source pattern is a lesion of the head and neck: every recorded site must be there
+        head_neck = facts.sites and len(self.site_match(scn.id)) == len(facts.sites)
+        if head_neck and (child or warty):
             return "subepidermal_calcified_nodule"
-        tumoral = kb.rule("subform.tumoral_calcinosis").params
-        if set(tumoral["features"]) & facts.present:  # type: ignore[arg-type]
+        if set(kb.rule("subform.tumoral_calcinosis").words("features")) & facts.present:
             return "tumoral_calcinosis"
         return None
 
@@ -466,8 +466,7 @@ class _Pathway:
             candidate = self.idiopathic_subform()
             rule_id = f"subform.{candidate}" if candidate else None
         elif res.subtype == "metastatic":
-            tumoral = kb.rule("subform.tumoral_calcinosis").params
-            if set(tumoral["features"]) & facts.present:  # type: ignore[arg-type]
+            if set(kb.rule("subform.tumoral_calcinosis").words("features")) & facts.present:
                 candidate, rule_id = "tumoral_calcinosis", "subform.tumoral_calcinosis"
         elif res.subtype == "calciphylaxis":
             renal = self.present_where("conditions", lambda c: c.category == "renal")
@@ -493,6 +492,14 @@ class _Pathway:
         res.subform = candidate
         if rule_id and rule_id in kb.rules:
             self.step(rule_id, fired=True, facts=[], conclusion=f"Sub-form: {sub.label}.")
+        elif stated == candidate and candidate in self.kb.rule("subform.extent").words("subforms"):
+            self.step(
+                "subform.extent",
+                fired=True,
+                facts=[FactUsed(kind="stated", id=candidate, label=sub.label, value=facts.case.diagnosis_as_written)],
+                conclusion=f"Extent as the source states it: {sub.label}.",
+                extra_refs=list(sub.refs),
+            )
         elif stated == candidate:
             self.step(
                 "subtype.stated_by_source",
@@ -535,9 +542,38 @@ class _Pathway:
                 )
             )
 
+    def lab_checks(self) -> None:
+        """Data quality of the labs, and the values derived from them (they feed step 4)."""
+        report = self.facts.labs_report
+        if not self.facts.case.labs:
+            return
+        problems = [w for w in report.warnings if w.code.startswith("lab_")]
+        self.step(
+            "labs.plausibility",
+            fired=bool(problems),
+            facts=[self.facts.lab_fact(lab.analyte) for lab in self.facts.case.labs if lab.value is not None][:8],
+            conclusion="; ".join(w.message for w in problems)
+            if problems
+            else "Every value is in a unit its analyte is reported in and within plausible limits.",
+        )
+        for derived in report.derived:
+            rule_id = {
+                "calcium_corrected": "labs.corrected_calcium",
+                "calcium_phosphate_product": "labs.calcium_phosphate_product",
+            }[derived.id]
+            value = f"{derived.value:g} {derived.unit}"
+            text = f"{derived.label}: {value} ({derived.interpretation}); {derived.method}"
+            self.step(
+                rule_id,
+                fired=derived.interpretation == "high" or derived.id == "calcium_corrected",
+                facts=[FactUsed(kind="derived_lab", id=derived.id, label=derived.label, value=value)],
+                conclusion=text + (f". {derived.caveat}" if derived.caveat else "."),
+            )
+
     def run(self) -> PathwayResult:
         self.lookalikes()
         self.calcinosis_evidence()
+        self.lab_checks()
         self.calciphylaxis()
         self.iatrogenic()
         labs_normal = self.metabolic()

@@ -220,8 +220,8 @@ def _derive(report: LabReport, case: Case, bundle: KnowledgeBundle) -> None:
     )
     rule = bundle.rules.get("labs.corrected_calcium")
     if rule is not None and "calcium" in canon and "albumin" in canon:
-        ref_alb = float(rule.params["albumin_reference_g_dl"])  # type: ignore[arg-type]
-        factor = float(rule.params["factor_mg_dl_per_g_dl"])  # type: ignore[arg-type]
+        ref_alb = rule.number("albumin_reference_g_dl")
+        factor = rule.number("factor_mg_dl_per_g_dl")
         value = canon["calcium"] + factor * (ref_alb - canon["albumin"])
         calcium = bundle.analytes["calcium"]
         bands = _bands(calcium, case.patient)
@@ -233,13 +233,13 @@ def _derive(report: LabReport, case: Case, bundle: KnowledgeBundle) -> None:
                 unit=calcium.canonical_unit,
                 method=f"measured Ca + {factor:g} x ({ref_alb:g} - albumin g/dL)",
                 interpretation=_from_bands(value, None, bands) if bands else None,
-                caveat=str(rule.params.get("ckd_caveat")) if renal else None,
+                caveat=rule.text("ckd_caveat") if renal else None,
                 refs=list(rule.refs),
             )
         )
     rule = bundle.rules.get("labs.calcium_phosphate_product")
     if rule is not None and "calcium" in canon and "phosphate" in canon:
-        threshold = float(rule.params["threshold"])  # type: ignore[arg-type]
+        threshold = rule.number("threshold")
         value = canon["calcium"] * canon["phosphate"]
         report.derived.append(
             DerivedValue(
@@ -249,7 +249,7 @@ def _derive(report: LabReport, case: Case, bundle: KnowledgeBundle) -> None:
                 unit="mg2/dL2",
                 method="total calcium (mg/dL) x phosphate (mg/dL)",
                 interpretation="high" if value >= threshold else "below threshold",
-                caveat=str(rule.params.get("other_thresholds", "")) or None,
+                caveat=rule.text("other_thresholds"),
                 refs=list(rule.refs),
             )
         )

@@ -278,6 +278,23 @@ class Rule(Cited):
     statement: str
     params: dict[str, float | str | list[str]] = {}
 
+    def number(self, name: str) -> float:
+        """A numeric parameter (KeyError names the rule when the data lacks it)."""
+        value = self.params[name]
+        if isinstance(value, bool) or not isinstance(value, int | float):
+            raise TypeError(f"rule {self.id}: parameter {name!r} must be a number, not {value!r}")
+        return float(value)
+
+    def words(self, name: str) -> list[str]:
+        """A list parameter (empty when absent)."""
+        value = self.params.get(name, [])
+        return [str(v) for v in value] if isinstance(value, list) else [str(value)]
+
+    def text(self, name: str) -> str | None:
+        """A text parameter, or None."""
+        value = self.params.get(name)
+        return None if value is None else str(value)
+
 
 class Lookalike(Cited):
     """``lookalikes.yaml``: a condition that mimics calcinosis cutis."""
