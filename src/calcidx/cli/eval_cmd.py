@@ -25,6 +25,7 @@ def eval_command(
     if as_json:
         payload = {
             "documents": report.documents,
+            "unreadable": report.failed,
             "subtype_source": report.subtype_source,
             "fields": {n: {"correct": report.correct[n], "total": report.total[n]} for n in FIELDS},
             "misses": [m.__dict__ for m in report.misses],

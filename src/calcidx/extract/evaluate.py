@@ -44,6 +44,7 @@ class EvalReport:
     total: dict[str, int] = field(default_factory=lambda: dict.fromkeys(FIELDS, 0))
     misses: list[Miss] = field(default_factory=list)
     documents: int = 0
+    failed: int = 0
     subtype_source: str = "n/a"
 
     def score(self, name: str, ok: bool, miss: Miss | None = None) -> None:
@@ -59,11 +60,9 @@ class EvalReport:
         return self.correct[name] / self.total[name] if self.total[name] else None
 
 
-def _assessor() -> Callable[[Document], Any] | None:
-    try:
-        from calcidx.assess.api import assess
-    except Exception:  # the assess room may not exist yet; the table then shows "n/a"
-        return None
+def _assessor() -> Callable[[Document], Any]:
+    from calcidx.assess.api import assess
+
     return assess
 
 
@@ -139,11 +138,14 @@ def evaluate_dir(folder: Path, *, vocabulary: Vocabulary | None = None, use_asse
     report = EvalReport(subtype_source="calcidx.assess" if assess else "n/a")
     for gold_path, source in pairs:
         name = source.name
+        # One bad file is a reported miss; it never stops or spoils the rest of the run.
         try:
             gold = json.loads(gold_path.read_text(encoding="utf-8"))
-        except (OSError, json.JSONDecodeError) as exc:
-            raise InputError(f"{gold_path}: not valid JSON ({exc})") from exc
-        read = read_path(source)
+            read = read_path(source)
+        except (OSError, json.JSONDecodeError, InputError) as exc:
+            report.misses.append(Miss(name, None, "document", "readable", f"error: {exc}"))
+            report.failed += 1
+            continue
         document = extract(read.text, vocabulary=vocabulary, source=str(source), format=read.format)
         report.documents += 1
         assessed_cases: list[Any] = []
@@ -219,7 +221,8 @@ def render_report(report: EvalReport, *, show_misses: bool = True) -> list[Any]:
     """Rich renderables: the per-field accuracy table and, optionally, the misses."""
     from rich.table import Table
 
-    table = Table(title=f"calcidx eval: {report.documents} documents")
+    failed = f", {report.failed} unreadable" if report.failed else ""
+    table = Table(title=f"calcidx eval: {report.documents} documents{failed}")
     table.add_column("field")
     table.add_column("correct", justify="right")
     table.add_column("total", justify="right")
