@@ -545,11 +545,3 @@ class CaseBuilder:
         for diagnosis in own:
             subform = subform or diagnosis.subform
         return best.text, subtype, subform
-
-
-def _interpreter() -> Any:
-    try:
-        from calcidx.case import labs as labs_module
-    except ImportError:
-        return None
-    return getattr(labs_module, "interpret_lab", None)
