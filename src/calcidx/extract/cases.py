@@ -505,24 +505,15 @@ class CaseBuilder:
         return list(merged.values())
 
     def _interpret(self, labs: list[Lab], patient: Patient) -> list[Lab]:
-        interpret = _interpreter()
-        if interpret is None:
-            return labs
+        """Values the text gives no cue for, read against their printed or reference range."""
+        from calcidx.case.labs import interpret_lab
+        from calcidx.knowledge.loader import load_bundle
+
+        bundle = load_bundle()
         out = []
         for lab in labs:
-            if lab.interpretation is None and lab.value is not None:
-                try:
-                    from calcidx.knowledge.loader import load_bundle
-
-                    result = interpret(lab, patient, load_bundle())
-                except Exception:  # the interpreter is optional help: a failure leaves the value uninterpreted
-                    result = None
-                if isinstance(result, str) and result in ("low", "normal", "high"):
-                    lab = lab.model_copy(update={"interpretation": result})
-                elif isinstance(result, Lab):
-                    lab = result
-                elif result is not None and getattr(result, "interpretation", None) in ("low", "normal", "high"):
-                    lab = lab.model_copy(update={"interpretation": result.interpretation})
+            if lab.interpretation is None and lab.value is not None and lab.analyte in bundle.analytes:
+                lab = lab.model_copy(update={"interpretation": interpret_lab(lab, patient, bundle)})
             out.append(lab)
         return out
 
