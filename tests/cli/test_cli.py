@@ -85,3 +85,45 @@ def test_knowledge_validate() -> None:
     proc = run("knowledge", "validate")
     assert proc.returncode == 0, proc.stderr
     assert "valid against HPO" in proc.stdout
+
+
+def test_assess_reads_pdf_and_html_reports(tmp_path: Path) -> None:
+    from fpdf import FPDF
+
+    body = (
+        "A 58-year-old woman on haemodialysis for end-stage renal disease presented with painful "
+        "retiform purpura and necrotic ulcers on both thighs."
+    )
+    pdf = FPDF()
+    pdf.add_page()
+    pdf.set_font("Helvetica", size=11)
+    pdf.multi_cell(0, 6, "Case presentation", new_x="LMARGIN", new_y="NEXT")
+    pdf.multi_cell(0, 6, body, new_x="LMARGIN", new_y="NEXT")
+    pdf_path = tmp_path / "report.pdf"
+    pdf.output(str(pdf_path))
+    html_path = tmp_path / "report.html"
+    html_path.write_text(
+        f"<html><body><nav>Journals | Log in</nav><article><h2>Case presentation</h2><p>{body}</p>"
+        "</article><footer>Cookies</footer></body></html>",
+        encoding="utf-8",
+    )
+    for path, fmt in ((pdf_path, "pdf"), (html_path, "html")):
+        proc = run("assess", str(path), "--format", "json")
+        assert proc.returncode == 0, proc.stderr
+        doc = json.loads(proc.stdout)
+        assert doc["document"]["format"] == fmt
+        case = doc["cases"][0]
+        assert (case["patient"]["age_years"], case["patient"]["sex"]) == (58, "female")
+        assert case["assessment"]["subtype"]["code"] == "calciphylaxis"
+
+
+def test_extract_then_assess_round_trip(tmp_path: Path) -> None:
+    report = tmp_path / "note.txt"
+    report.write_text("Case report\n\nA 35-year-old man had calcified nodules in a burn scar on his left forearm.\n")
+    extracted = run("extract", str(report), "--format", "json")
+    assert extracted.returncode == 0, extracted.stderr
+    document = tmp_path / "document.json"
+    document.write_text(extracted.stdout)
+    assessed = run("assess", str(document), "--format", "json")
+    assert assessed.returncode == 0, assessed.stderr
+    assert json.loads(assessed.stdout)["cases"][0]["assessment"]["subtype"]["code"] == "dystrophic"
