@@ -61,6 +61,7 @@ def test_schema_case() -> None:
         ('{"patient": {"sex": "unknown"}}', "patient.sex"),
         ('{"colour": "blue"}', "colour"),
         ("[1, 2]", "expected a JSON object"),
+        ('{"stated_subtype": "foo"}', "stated_subtype"),
     ],
 )
 def test_bad_case_gives_one_line_and_exit_1(tmp_path: Path, content: str, needle: str) -> None:

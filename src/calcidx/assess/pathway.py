@@ -523,8 +523,6 @@ class _Pathway:
             if res.decided:
                 res.alternatives.append(res.subtype)
             res.subtype, res.certainty = stated, "possible"
-            if stated == "not_calcinosis" and res.lookalike is None:
-                res.certainty = "possible"
             self.step(
                 "subtype.stated_by_source",
                 fired=True,

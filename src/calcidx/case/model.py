@@ -37,6 +37,7 @@ Laterality = Literal["left", "right", "bilateral"]
 Interpretation = Literal["low", "normal", "high"]
 Comparator = Literal["<", "<=", ">", ">=", "="]
 DocumentKind = Literal["case_report", "case_series", "review", "other"]
+StatedSubtype = Literal["dystrophic", "metastatic", "idiopathic", "iatrogenic", "calciphylaxis", "not_calcinosis"]
 
 
 class _Model(BaseModel):
@@ -159,7 +160,7 @@ class Case(_Model):
     imaging: list[Observation] = []
     histology: list[Observation] = []
     diagnosis_as_written: str | None = None
-    stated_subtype: str | None = None
+    stated_subtype: StatedSubtype | None = None
     stated_subform: str | None = None
     treatments: list[TreatmentGiven] = []
     outcome: str | None = None
