@@ -29,6 +29,7 @@ def _status(sentence: str, concept: str, vocab: Vocabulary) -> list[str]:
         ("She was treated for presumed gout.", "gout", ["possible"]),
         ("To rule out hyperparathyroidism, tests were done.", "hyperparathyroidism", ["hypothetical"]),
         ("Her mother had systemic sclerosis.", "systemic_sclerosis", ["family"]),
+        ("Her 70-year-old mother had systemic sclerosis.", "systemic_sclerosis", ["family"]),
         ("There was no increase in pain.", "pain", ["present"]),
         ("She had a history of systemic sclerosis.", "systemic_sclerosis", ["present"]),
         ("She had a past history of gout.", "gout", ["historical"]),
