@@ -146,3 +146,15 @@ def test_public_functions_survive_subpackage_imports() -> None:
     doc = public_assess("Case report\n\nA 40-year-old woman with systemic sclerosis had calcinosis of the fingers.")
     assert doc.cases[0].assessment.subtype.code == "dystrophic"
     assert api_assess is not public_assess
+
+
+def test_the_trigger_that_negated_a_finding_is_shown(bundle: KnowledgeBundle) -> None:
+    case = Case(
+        patient=ADULT,
+        exposures=[Finding(concept="local_trauma", assertion="absent", trigger="denied")],
+        labs=NORMAL,
+    )
+    a = assess_case(case, bundle, guidance=False)
+    step = next(s for s in a.rationale if s.rule.startswith("subtype.idiopathic.pattern"))
+    assert "('denied')" in step.conclusion
+    assert any(f.id == "local_trauma" and f.value == "absent (denied)" for f in step.facts)

@@ -39,6 +39,7 @@ class CaseFacts:
     family: set[str] = field(default_factory=set)
     labels: dict[str, str] = field(default_factory=dict)
     evidence: dict[str, list[Evidence]] = field(default_factory=dict)
+    triggers: dict[str, str] = field(default_factory=dict)
     sites: list[str] = field(default_factory=list)
 
     @property
@@ -63,10 +64,24 @@ class CaseFacts:
                 "kind": kind,
                 "id": concept_id,
                 "label": self.labels.get(concept_id, concept_id),
-                "value": "present" if concept_id in self.present else None,
+                "value": self.status(concept_id),
                 "evidence": self.evidence.get(concept_id, []),
             }
         )
+
+    def status(self, concept_id: str) -> str | None:
+        """ "present", "absent (denied)" and the like: how the record asserts a concept."""
+        for name, bucket in (("present", self.present), ("absent", self.absent), ("possible", self.possible)):
+            if concept_id in bucket:
+                trigger = self.triggers.get(concept_id)
+                return f"{name} ({trigger})" if trigger and name != "present" else name
+        return "family" if concept_id in self.family else None
+
+    def negated(self, concept_id: str) -> str:
+        """A negated concept as a reader sees it: "local trauma ('denied')"."""
+        trigger = self.triggers.get(concept_id)
+        label = self.labels.get(concept_id, concept_id)
+        return f"{label} ('{trigger}')" if trigger else label
 
     def lab_fact(self, analyte: str) -> FactUsed:
         """A ``FactUsed`` for an interpreted lab."""
@@ -80,7 +95,14 @@ class CaseFacts:
         )
 
 
-def _add(facts: CaseFacts, concept: str, assertion: str, label: str | None, evidence: list[Evidence]) -> None:
+def _add(
+    facts: CaseFacts,
+    concept: str,
+    assertion: str,
+    label: str | None,
+    evidence: list[Evidence],
+    trigger: str | None = None,
+) -> None:
     target = {
         "present": facts.present,
         "historical": facts.present,
@@ -95,6 +117,8 @@ def _add(facts: CaseFacts, concept: str, assertion: str, label: str | None, evid
         facts.labels[concept] = label
     if evidence:
         facts.evidence.setdefault(concept, []).extend(evidence)
+    if trigger and assertion != "present":
+        facts.triggers.setdefault(concept, trigger)
 
 
 def build_facts(case: Case, bundle: KnowledgeBundle) -> CaseFacts:
@@ -103,7 +127,7 @@ def build_facts(case: Case, bundle: KnowledgeBundle) -> CaseFacts:
     for finding in [*case.findings, *case.exposures]:
         concept = bundle.concept(finding.concept)
         label = finding.label or (concept.label if concept else None)
-        _add(facts, finding.concept, finding.assertion, label, finding.evidence)
+        _add(facts, finding.concept, finding.assertion, label, finding.evidence, finding.trigger)
     for med in case.medications:
         if med.concept:
             _add(facts, med.concept, med.assertion, med.name, med.evidence)

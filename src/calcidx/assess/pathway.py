@@ -408,11 +408,13 @@ class _Pathway:
         if labs_normal:
             certainty = "confirmed" if self.serology_negative() else "probable"
             reason = "" if certainty == "confirmed" else " (probable while connective tissue serology is missing)"
+            excluded = f" Reported absent: {', '.join(self.facts.negated(c) for c in negated[:6])}." if negated else ""
             self.step(
                 "subtype.idiopathic.pattern",
                 fired=True,
                 facts=used,
-                conclusion=f"No tissue damage or cause and normal calcium/phosphate: idiopathic, {certainty}{reason}.",
+                conclusion=f"No tissue damage or cause and normal calcium/phosphate: idiopathic, {certainty}{reason}."
+                + excluded,
             )
             self.decide("idiopathic", certainty)
         elif pattern:
@@ -563,7 +565,10 @@ class _Pathway:
             text = f"{derived.label}: {value} ({derived.interpretation}); {derived.method}"
             self.step(
                 rule_id,
-                fired=derived.interpretation == "high" or derived.id == "calcium_corrected",
+                # shown in the reasoning when it matters: above the threshold, abnormal, or caveated
+                fired=derived.interpretation in ("high", "low")
+                or derived.caveat is not None
+                and derived.id == "calcium_corrected",
                 facts=[FactUsed(kind="derived_lab", id=derived.id, label=derived.label, value=value)],
                 conclusion=text + (f". {derived.caveat}" if derived.caveat else "."),
             )
