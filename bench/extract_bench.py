@@ -41,7 +41,10 @@ def _peak_mb() -> float:
 def _calcidx(texts: list[str]) -> float:
     from calcidx.extract.pipeline import extract
 
-    extract(texts[0])  # load the vocabulary and build the pipeline outside the timing
+    # one-off costs outside the timing: the vocabulary, the pipeline, and the unit registry that
+    # the first numeric lab loads
+    for text in dict.fromkeys(texts):
+        extract(text)
     start = time.perf_counter()
     for text in texts:
         extract(text)
@@ -71,7 +74,8 @@ def _medspacy(texts: list[str]) -> float | None:
     for form, keys in vocab.exact_forms.items():
         rules.append(TargetRule(form, keys[0][0].upper(), pattern=[{"TEXT": form}]))
     matcher.add(rules)
-    nlp(texts[0])
+    for text in dict.fromkeys(texts):
+        nlp(text)
     start = time.perf_counter()
     for text in texts:
         nlp(text)
