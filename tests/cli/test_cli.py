@@ -128,3 +128,18 @@ def test_extract_then_assess_round_trip(tmp_path: Path) -> None:
     assessed = run("assess", str(document), "--format", "json")
     assert assessed.returncode == 0, assessed.stderr
     assert json.loads(assessed.stdout)["cases"][0]["assessment"]["subtype"]["code"] == "dystrophic"
+
+
+def test_every_output_names_the_knowledge_version_and_hpo_release(tmp_path: Path) -> None:
+    report = tmp_path / "note.txt"
+    report.write_text("Case report\n\nA 40-year-old woman with systemic sclerosis had calcinosis of the fingers.\n")
+    outputs = [
+        json.loads(run("extract", str(report), "--format", "json").stdout)["knowledge"]["hpo_release"],
+        run("extract", str(report), "--format", "text").stdout,
+        run("assess", str(report)).stdout,
+        run("assess", str(report), "--format", "markdown").stdout,
+        run("monograph").stdout,
+    ]
+    assert outputs[0]
+    for text in outputs[1:]:
+        assert outputs[0] in text

@@ -567,8 +567,7 @@ class _Pathway:
                 rule_id,
                 # shown in the reasoning when it matters: above the threshold, abnormal, or caveated
                 fired=derived.interpretation in ("high", "low")
-                or derived.caveat is not None
-                and derived.id == "calcium_corrected",
+                or (derived.caveat is not None and derived.id == "calcium_corrected"),
                 facts=[FactUsed(kind="derived_lab", id=derived.id, label=derived.label, value=value)],
                 conclusion=text + (f". {derived.caveat}" if derived.caveat else "."),
             )

@@ -20,6 +20,7 @@ __all__ = [
     "Evidence",
     "Finding",
     "Interpretation",
+    "KnowledgeVersion",
     "Lab",
     "Laterality",
     "Lesion",
@@ -187,9 +188,18 @@ class DocumentInfo(_Model):
     format: str | None = None
 
 
+class KnowledgeVersion(_Model):
+    """Which knowledge bundle and HPO release produced an output."""
+
+    bundle: str
+    bundle_version: str
+    hpo_release: str
+
+
 class Document(_Model):
     """The result of ``extract``: the document's kind and one ``Case`` per patient."""
 
     document: DocumentInfo = DocumentInfo()
     cases: list[Case] = []
     warnings: list[str] = []
+    knowledge: KnowledgeVersion | None = None

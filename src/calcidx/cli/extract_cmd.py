@@ -72,6 +72,9 @@ def render_text(document: Document) -> str:
             lines.append(f"  outcome: {case.outcome[:120]}")
     for warning in document.warnings:
         lines.append(f"warning: {warning}")
+    if document.knowledge:
+        k = document.knowledge
+        lines.append(f"\nknowledge {k.bundle} {k.bundle_version}; HPO {k.hpo_release}")
     return "\n".join(lines) + "\n"
 
 

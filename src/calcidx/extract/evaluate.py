@@ -222,7 +222,13 @@ def render_report(report: EvalReport, *, show_misses: bool = True) -> list[Any]:
     from rich.table import Table
 
     failed = f", {report.failed} unreadable" if report.failed else ""
-    table = Table(title=f"calcidx eval: {report.documents} documents{failed}")
+    from calcidx.knowledge.loader import load_bundle
+
+    info = load_bundle().info
+    table = Table(
+        title=f"calcidx eval: {report.documents} documents{failed}",
+        caption=f"knowledge {info.name} {info.version}; HPO {info.hpo_release}",
+    )
     table.add_column("field")
     table.add_column("correct", justify="right")
     table.add_column("total", justify="right")

@@ -12,7 +12,7 @@ import re
 import spacy
 from spacy.language import Language
 
-from calcidx.case.model import Document, DocumentInfo, Provenance
+from calcidx.case.model import Document, DocumentInfo, KnowledgeVersion, Provenance
 from calcidx.errors import InputError
 from calcidx.extract import components as comp
 from calcidx.extract.assertion import TriggerIndex
@@ -24,6 +24,7 @@ from calcidx.extract.rules import load_rules
 from calcidx.extract.sections import Layout
 from calcidx.extract.textmap import TextMap, normalise
 from calcidx.extract.vocabulary import Vocabulary
+from calcidx.knowledge.loader import load_bundle
 
 __all__ = ["MAX_CHARACTERS", "build_pipeline", "extract"]
 
@@ -176,4 +177,6 @@ def document_from_doc(
         characters=len(textmap.original) if textmap else len(text),
         format=format,
     )
-    return Document(document=info, cases=cases)
+    kb = load_bundle().info
+    stamp = KnowledgeVersion(bundle=kb.name, bundle_version=kb.version, hpo_release=kb.hpo_release)
+    return Document(document=info, cases=cases, knowledge=stamp)

@@ -509,7 +509,8 @@ def _md(mono: Monograph, bundle: KnowledgeBundle) -> str:
     out += ["## References", ""]
     for number, key in enumerate(mono.references, start=1):
         out.append(f"{number}. {_reference_text(bundle.references[key])}")
-    out += ["", f"Knowledge bundle {bundle.info.name} {bundle.info.version} ({bundle.info.released})."]
+    info = bundle.info
+    out += ["", f"Knowledge bundle {info.name} {info.version} ({info.released}); HPO release {info.hpo_release}."]
     return "\n".join(out) + "\n"
 
 
@@ -544,7 +545,10 @@ def _html(mono: Monograph, bundle: KnowledgeBundle) -> str:
     ]
     body.append('<ol class="refs">' + "".join(items) + "</ol>")
     info = bundle.info
-    body.append(f"<footer>Knowledge bundle {esc(info.name)} {esc(info.version)} ({esc(info.released)}).</footer>")
+    body.append(
+        f"<footer>Knowledge bundle {esc(info.name)} {esc(info.version)} ({esc(info.released)}); "
+        f"HPO release {esc(info.hpo_release)}.</footer>"
+    )
     return (
         '<!DOCTYPE html>\n<html lang="en">\n<head>\n<meta charset="utf-8">\n'
         f"<title>{esc(mono.title)}: CalciDx monograph</title>\n<style>{_CSS}</style>\n</head>\n<body>\n"
