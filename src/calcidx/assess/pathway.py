@@ -85,6 +85,16 @@ class _Pathway:
         concept = self.kb.concept(concept_id)
         return concept.label if concept else concept_id
 
+    def cause_step(self, rule_id: str, ids: list[str], finding: str, *, kind: str = "finding") -> None:
+        """A fired step about named concepts: "<labels>: <finding>", citing the concepts' sources too."""
+        self.step(
+            rule_id,
+            fired=True,
+            facts=[self.facts.fact(c, kind) for c in ids],
+            conclusion=f"{', '.join(self.label(c) for c in ids)}: {finding}",
+            extra_refs=self.refs_of(ids),
+        )
+
     def refs_of(self, ids: list[str]) -> list[str]:
         out: list[str] = []
         for cid in ids:
@@ -201,15 +211,9 @@ class _Pathway:
             return
         confirmed = self.calcinosis_confirmed()
         certainty = "confirmed" if confirmed else "probable"
-        labels = ", ".join(self.label(c) for c in exposures)
-        self.step(
-            "subtype.iatrogenic.exposure_at_site",
-            fired=True,
-            facts=[self.facts.fact(c, "exposure") for c in exposures],
-            conclusion=f"{labels}: iatrogenic, {certainty}"
-            + ("" if confirmed else " (radiograph or biopsy of the site would confirm)")
-            + ".",
-            extra_refs=self.refs_of(exposures),
+        pending = "" if confirmed else " (radiograph or biopsy of the site would confirm)"
+        self.cause_step(
+            "subtype.iatrogenic.exposure_at_site", exposures, f"iatrogenic, {certainty}{pending}.", kind="exposure"
         )
         for cid in exposures:
             exposure = self.kb.exposures[cid]
@@ -241,13 +245,7 @@ class _Pathway:
         normal = ca == "normal" and p == "normal"
 
         if renal:
-            self.step(
-                "subtype.metastatic.renal",
-                fired=True,
-                facts=[self.facts.fact(c) for c in renal],
-                conclusion=f"{', '.join(self.label(c) for c in renal)}: the commonest cause of metastatic calcinosis.",
-                extra_refs=self.refs_of(renal),
-            )
+            self.cause_step("subtype.metastatic.renal", renal, "the commonest cause of metastatic calcinosis.")
         if abnormal or high_product:
             what = [f"{a} high" for a in abnormal] + (
                 [f"Ca x P {caxp.value:g} {caxp.unit} at or above the threshold"] if high_product and caxp else []
@@ -276,13 +274,7 @@ class _Pathway:
                 conclusion=f"Metabolic status unknown: no interpretable {' or '.join(missing) or 'result'}.",
             )
         if causes:
-            self.step(
-                "subtype.metastatic.condition",
-                fired=True,
-                facts=[self.facts.fact(c) for c in causes],
-                conclusion=f"{', '.join(self.label(c) for c in causes)}: a cause of metastatic calcinosis.",
-                extra_refs=self.refs_of(causes),
-            )
+            self.cause_step("subtype.metastatic.condition", causes, "a cause of metastatic calcinosis.")
         self.branch(renal, abnormal)
 
         if abnormal or high_product:
@@ -365,13 +357,7 @@ class _Pathway:
             self.step(rule_id, fired=False, facts=[], conclusion=none_text)
             return
         certainty = "probable" if labs_normal else "possible"
-        self.step(
-            rule_id,
-            fired=True,
-            facts=[self.facts.fact(c) for c in causes],
-            conclusion=f"{', '.join(self.label(c) for c in causes)}: dystrophic, {certainty}.",
-            extra_refs=self.refs_of(causes),
-        )
+        self.cause_step(rule_id, causes, f"dystrophic, {certainty}.")
         self.decide("dystrophic", certainty, [c for c in causes if c in self.kb.conditions])
 
     def local_damage(self, labs_normal: bool) -> None:
