@@ -16,7 +16,6 @@ from calcidx.assess.model import (
 )
 from calcidx.assess.pathway import PathwayResult, run_pathway
 from calcidx.assess.workup import missing_workup
-from calcidx.case.labs import check_lab
 from calcidx.case.model import Case, Document, DocumentInfo, Lab
 from calcidx.errors import InputError
 from calcidx.knowledge.loader import load_bundle
@@ -63,16 +62,16 @@ def _derived(facts: CaseFacts) -> list[DerivedLab]:
     ]
 
 
-def _enrich_labs(case: Case, bundle: KnowledgeBundle) -> list[Lab]:
+def _enrich_labs(case: Case, facts: CaseFacts, bundle: KnowledgeBundle) -> list[Lab]:
     """The case's labs with LOINC and interpretation filled in where the record left them out."""
     out = []
-    for lab in case.labs:
+    for lab, interpretation in zip(case.labs, facts.labs_report.per_lab, strict=True):
         analyte = bundle.analytes.get(lab.analyte)
         update: dict[str, object] = {}
         if lab.loinc is None and analyte is not None and analyte.loinc:
             update["loinc"] = analyte.loinc[0]
         if lab.interpretation is None:
-            update["interpretation"] = check_lab(lab, case.patient, bundle).interpretation
+            update["interpretation"] = interpretation
         out.append(lab.model_copy(update=update))
     return out
 
@@ -83,7 +82,10 @@ def assess_case(case: Case, bundle: KnowledgeBundle | None = None, *, guidance: 
     ``guidance=False`` skips the differential and treatment options (the pathway alone).
     """
     kb = bundle or load_bundle()
-    facts = build_facts(case, kb)
+    return _assess(case, build_facts(case, kb), kb, guidance=guidance)
+
+
+def _assess(case: Case, facts: CaseFacts, kb: KnowledgeBundle, *, guidance: bool) -> Assessment:
     result = run_pathway(facts, kb)
     warnings = [Warning(code=w.code, message=w.message, field=w.field) for w in facts.labs_report.warnings]
     warnings += result.warnings
@@ -149,9 +151,10 @@ def _add_guidance(assessment: Assessment, facts: CaseFacts, kb: KnowledgeBundle)
 
 
 def _assessed(case: Case, bundle: KnowledgeBundle) -> AssessedCase:
-    assessment = assess_case(case, bundle)
+    facts = build_facts(case, bundle)
+    assessment = _assess(case, facts, bundle, guidance=True)
     data = case.model_dump()
-    data["labs"] = [lab.model_dump() for lab in _enrich_labs(case, bundle)]
+    data["labs"] = [lab.model_dump() for lab in _enrich_labs(case, facts, bundle)]
     return AssessedCase.model_validate({**data, "assessment": assessment})
 
 

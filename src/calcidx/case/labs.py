@@ -78,6 +78,7 @@ class LabReport:
     """All labs of one case, interpreted: analyte id -> low | normal | high."""
 
     interpretations: dict[str, str] = field(default_factory=dict)
+    per_lab: list[Interp | None] = field(default_factory=list)
     canonical: dict[str, float] = field(default_factory=dict)
     basis: dict[str, str] = field(default_factory=dict)
     evidence: dict[str, list[Evidence]] = field(default_factory=dict)
@@ -261,6 +262,7 @@ def interpret_labs(case: Case, bundle: KnowledgeBundle) -> LabReport:
     for index, lab in enumerate(case.labs):
         check = check_lab(lab, case.patient, bundle, where=f"labs[{index}]")
         report.warnings.extend(check.warnings)
+        report.per_lab.append(check.interpretation)
         if lab.evidence:
             report.evidence.setdefault(lab.analyte, []).extend(lab.evidence)
         if check.interpretation is None:
