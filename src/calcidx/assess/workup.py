@@ -56,12 +56,11 @@ def _lookalike_tests(facts: CaseFacts, bundle: KnowledgeBundle) -> dict[str, str
     return out
 
 
-def _done(item: WorkupItem, facts: CaseFacts, shared: set[str]) -> bool:
+def _done(item: WorkupItem, measured: set[str], shared: set[str]) -> bool:
     """A test counts as done when its first analyte, or one no other test lists, has a result.
 
     (``hftc_tests`` lists phosphate too: a phosphate result alone does not make it done.)
     """
-    measured = {lab.analyte for lab in facts.case.labs}
     if not item.analytes:
         return False
     return item.analytes[0] in measured or any(a in measured and a not in shared for a in item.analytes)
@@ -81,12 +80,13 @@ def missing_workup(result: PathwayResult, facts: CaseFacts, bundle: KnowledgeBun
             why.setdefault(f"lookalike:{test_id}", f"features of {label} are present: this test tells it apart")
     counts = Counter(a for item in bundle.workup.values() for a in item.analytes)
     shared = {a for a, n in counts.items() if n > 1}
+    measured = {lab.analyte for lab in facts.case.labs}
     out: list[MissingTest] = []
     for item in bundle.workup.values():
         tags: list[str] = [tag for tag in item.when if tag in why and tag != "lookalike"]
         if f"lookalike:{item.id}" in why:
             tags.append(f"lookalike:{item.id}")
-        if not tags or _done(item, facts, shared) or _observed(item, facts):
+        if not tags or _done(item, measured, shared) or _observed(item, facts):
             continue
         loinc = list(item.loinc)
         for analyte_id in item.analytes:
