@@ -54,11 +54,17 @@ class Evidence(_Model):
 
 
 class Patient(_Model):
-    """Demographics. ``age_years`` is fractional for infants (9 months -> 0.75)."""
+    """Demographics. ``age_years`` is fractional for infants (9 months -> 0.75).
+
+    ``pregnant`` and ``lactating`` are None when not recorded (unknown), never assumed False.
+    """
 
     age_years: float | None = Field(default=None, ge=0, le=130)
     age_text: str | None = None
     sex: Sex | None = None
+    pregnant: bool | None = None
+    gestation_weeks: float | None = Field(default=None, ge=0, le=45)
+    lactating: bool | None = None
     evidence: list[Evidence] = []
 
 
