@@ -268,10 +268,11 @@ class CaseBuilder:
         if chosen is not None:
             evidence.append(self._ev(chosen.start, chosen.end))
             age_text = chosen.text
-            sex = _NOUN_SEX.get(chosen.noun or "") or self._sex_near(chosen.start, chosen.end)
+            sex = _NOUN_SEX.get(chosen.noun or "") or patient.sex_hint or self._sex_near(chosen.start, chosen.end)
         elif decade is not None:
             evidence.append(self._ev(decade.start, decade.end))
             age_text = decade.text
+        sex = sex or patient.sex_hint
         if sex is None:
             for mention in patient.ages:
                 sex = self._sex_near(mention.start, mention.end)

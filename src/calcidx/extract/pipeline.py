@@ -19,14 +19,18 @@ from calcidx.extract.assertion import TriggerIndex
 from calcidx.extract.cases import EXTRACTOR, CaseBuilder, DocRecords
 from calcidx.extract.diagnosis import abbreviations, find_diagnoses, title_diagnoses
 from calcidx.extract.kind import document_kind
-from calcidx.extract.patients import split_patients
-from calcidx.extract.rules import load_rules
+from calcidx.extract.language import language_warning
+from calcidx.extract.patients import Mode, split_patients
+from calcidx.extract.rules import load_rules, load_zone_rules
 from calcidx.extract.sections import Layout
 from calcidx.extract.textmap import TextMap, normalise
 from calcidx.extract.vocabulary import Vocabulary
 from calcidx.knowledge.loader import load_bundle
 
-__all__ = ["MAX_CHARACTERS", "build_pipeline", "extract"]
+__all__ = ["MAX_CHARACTERS", "MODES", "build_pipeline", "extract"]
+
+#: How ``extract`` reads a text: a published report, a clinical note or form, or decide.
+MODES: tuple[Mode, ...] = ("auto", "article", "note")
 
 #: Largest text ``extract`` accepts (a long case report with references is ~100,000 characters).
 MAX_CHARACTERS = 5_000_000
@@ -84,6 +88,7 @@ def extract(
     source: str | None = None,
     format: str | None = None,
     title: str | None = None,
+    mode: str = "auto",
 ) -> Document:
     """Read a case report, case series or clinical note into a ``Document``.
 
@@ -93,13 +98,18 @@ def extract(
         source: where the text came from (a path or URL), recorded in provenance.
         format: the input format the reader saw (``text``, ``pdf``, ``html``, ``xml``).
         title: the title, when the reader knows it.
+        mode: ``article`` (a published report: find its patients), ``note`` (a clinical note or
+            form: the whole text is one patient) or ``auto`` (decide from the text).
 
     Returns:
         The document's kind and one ``Case`` per patient, each fact with its evidence.
 
     Raises:
-        InputError: the text is not a string, is empty or is larger than ``MAX_CHARACTERS``.
+        InputError: the text is not a string, is empty or is larger than ``MAX_CHARACTERS``, or
+            ``mode`` is not one of ``MODES``.
     """
+    if mode not in MODES:
+        raise InputError(f"mode {mode!r} is not allowed; use one of: {', '.join(MODES)}")
     if not isinstance(text, str):
         raise InputError(f"extract() takes a str, not {type(text).__name__}; read files with calcidx.extract.readers")
     if not text.strip():
@@ -112,7 +122,9 @@ def extract(
     nlp = _pipeline(vocabulary)
     textmap = normalise(text)
     doc = nlp(textmap.clean)
-    return document_from_doc(doc, _vocabulary_of(nlp), textmap=textmap, source=source, format=format, title=title)
+    return document_from_doc(
+        doc, _vocabulary_of(nlp), textmap=textmap, source=source, format=format, title=title, mode=mode
+    )
 
 
 def document_from_doc(
@@ -123,6 +135,7 @@ def document_from_doc(
     source: str | None = None,
     format: str | None = None,
     title: str | None = None,
+    mode: str = "auto",
 ) -> Document:
     """Build the ``Document`` from a Doc the pipeline has processed."""
     rules = load_rules()
@@ -136,7 +149,14 @@ def document_from_doc(
         states=doc.user_data[comp.STATES],
         textmap=textmap,
     )
-    patients = split_patients(layout, doc.user_data[comp.AGES])
+    found = split_patients(layout, doc.user_data[comp.AGES], load_zone_rules(), mode=_mode(mode))
+    patients = found.patients
+    warnings = list(found.warnings)
+    foreign = language_warning(text)
+    if foreign:
+        warnings.append(foreign)
+    elif found.reason and not patients:
+        warnings.append(f"no case: {found.reason}")
     doi = _DOI.search(text)
     pmid = _PMID.search(text)
     doi_value = doi.group(1).rstrip(".,;)") if doi else None
@@ -169,7 +189,7 @@ def document_from_doc(
     builder = CaseBuilder(rules, vocabulary, records, abbrs)
     cases = [builder.build(patient, doc_diagnoses, provenance) for patient in patients]
     info = DocumentInfo(
-        kind=document_kind(layout, len(cases)),
+        kind=document_kind(layout, len(cases), cohort=bool(found.reason and "review" in found.reason)),
         title=title,
         source=source,
         doi=doi_value,
@@ -179,4 +199,12 @@ def document_from_doc(
     )
     kb = load_bundle().info
     stamp = KnowledgeVersion(bundle=kb.name, bundle_version=kb.version, hpo_release=kb.hpo_release)
-    return Document(document=info, cases=cases, knowledge=stamp)
+    return Document(document=info, cases=cases, knowledge=stamp, warnings=warnings)
+
+
+def _mode(mode: str) -> Mode:
+    if mode == "note":
+        return "note"
+    if mode == "article":
+        return "article"
+    return "auto"

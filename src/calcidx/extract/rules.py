@@ -17,7 +17,7 @@ import yaml
 
 from calcidx.errors import KnowledgeError
 
-__all__ = ["ContextTrigger", "LabStateWord", "Rules", "load_rules"]
+__all__ = ["ContextTrigger", "LabStateWord", "Rules", "ZoneRule", "ZoneRules", "load_rules", "load_zone_rules"]
 
 TriggerCategory = Literal["absent", "possible", "hypothetical", "historical", "family", "pseudo"]
 Direction = Literal["forward", "backward", "both", "prefix"]
@@ -68,7 +68,6 @@ class Rules:
     triggers: tuple[ContextTrigger, ...]
     terminators: tuple[str, ...]
     section_headers: dict[str, str]
-    patient_openers: tuple[re.Pattern[str], ...]
     sites: tuple[str, ...]
     laterality: dict[str, str]
     female_nouns: frozenset[str]
@@ -135,7 +134,6 @@ def load_rules() -> Rules:
         triggers=tuple(ContextTrigger.from_dict(item) for item in context["triggers"]),
         terminators=tuple(str(t).lower() for t in context["terminators"]),
         section_headers=headers,
-        patient_openers=tuple(re.compile(p) for p in sections["patient_openers"]),
         sites=tuple(str(s).lower() for s in anatomy["sites"]),
         laterality=laterality,
         female_nouns=frozenset(nouns["female"]),
@@ -179,3 +177,61 @@ def phrase_regex(
 
     body = "|".join(one(p) for p in ordered)
     return re.compile(rf"(?<![\w-])(?:{body})", flags)
+
+
+@dataclass(frozen=True)
+class ZoneRule:
+    """One rule of ``zones.yaml``: a regex with an id, what it is for, and its examples."""
+
+    id: str
+    purpose: str
+    pattern: re.Pattern[str]
+    examples: tuple[str, ...]
+    counter_examples: tuple[str, ...]
+
+    @classmethod
+    def from_dict(cls, raw: dict[str, Any]) -> ZoneRule:
+        """Build a rule from its YAML mapping (the pattern's line breaks are removed)."""
+        unknown = set(raw) - {"id", "purpose", "pattern", "examples", "not", "case_sensitive"}
+        if unknown or not raw.get("id") or not raw.get("pattern"):
+            raise KnowledgeError(
+                f"zones.yaml: a rule needs id and pattern, and has no other keys than examples, not, "
+                f"purpose, case_sensitive: {raw!r}"
+            )
+        source = "".join(line.strip() for line in str(raw["pattern"]).splitlines())
+        flags = 0 if raw.get("case_sensitive") else re.IGNORECASE
+        try:
+            pattern = re.compile(source, flags)
+        except re.error as exc:
+            raise KnowledgeError(f"zones.yaml: rule {raw['id']!r} is not a valid regex: {exc}") from exc
+        return cls(
+            id=str(raw["id"]),
+            purpose=str(raw.get("purpose", "")),
+            pattern=pattern,
+            examples=tuple(str(e) for e in raw.get("examples", ())),
+            counter_examples=tuple(str(e) for e in raw.get("not", ())),
+        )
+
+
+@dataclass(frozen=True)
+class ZoneRules:
+    """The rules that find the patients' sentences (``zones.yaml``)."""
+
+    rules: dict[str, ZoneRule]
+    strong_only_sections: frozenset[str]
+    skipped_sections: frozenset[str]
+
+    def __getitem__(self, rule_id: str) -> re.Pattern[str]:
+        return self.rules[rule_id].pattern
+
+
+@functools.cache
+def load_zone_rules() -> ZoneRules:
+    """The patient-zone rules, loaded once per process."""
+    raw = _read("zones.yaml")
+    rules = {r.id: r for r in (ZoneRule.from_dict(item) for item in raw["rules"])}
+    return ZoneRules(
+        rules=rules,
+        strong_only_sections=frozenset(raw.get("strong_only_sections", ())),
+        skipped_sections=frozenset(raw.get("skipped_sections", ())),
+    )

@@ -18,6 +18,20 @@ _LINE = re.compile(r"[^\n]*(?:\n|$)")
 _TAG = re.compile(r"</?[a-zA-Z][\w:.-]*(?:\s[^<>]*)?/?>")
 _NUMBERING = re.compile(r"^(?:\d{1,2}(?:\.\d{1,2})*\.?|[ivxIVX]{1,4}\.|[•·▪\-–*#]+)\s*")
 _TRAILING = re.compile(r"[\s:.\-–—|]+$")
+# a web page's "back to top" link glued to a header ("Discussion Top")
+_TOP_LINK = re.compile(r"\s+top$")
+# single-word headers that open a line with the content on the same line ("Abstract Calciphylaxis is")
+_RUN_IN = frozenset({"abstract", "introduction", "background", "discussion", "conclusion", "conclusions"})
+# boilerplate prose of a page's meta block (licences, copyright) never ends that block
+_BOILERPLATE = re.compile(
+    r"\b(?:creative commons|open access|licen[cs]ed?|licensee|copyright|all rights reserved|distributed under|"
+    r"permits unrestricted|published by|this article is|cite this|e-?mail|orcid)\b",
+    re.IGNORECASE,
+)
+_REFERENCE_LIKE = re.compile(
+    r"\bet al\b|\b(?:19|20)\d{2}\s*[;:]\s*\d+|\bdoi\b|\bpp?\.\s*\d+|^[A-Z][\w'-]+\s+[A-Z]{1,3}[,.]|\[PubMed\]|"
+    r"\bGoogle Scholar\b|\bCrossref\b",
+)
 _FUNCTION_END = re.compile(
     r"(?:,|\b(?:and|or|of|the|a|an|with|in|to|for|by|on|at|from|that|as|was|were|is|are|her|his|their|this)|-)\s*$",
     re.IGNORECASE,
@@ -101,7 +115,7 @@ def _norm_header(text: str) -> str:
     text = _TAG.sub(" ", text)
     text = _NUMBERING.sub("", text.strip())
     text = _TRAILING.sub("", text)
-    return " ".join(text.lower().split())
+    return _TOP_LINK.sub("", " ".join(text.lower().split()))
 
 
 def logical_lines(text: str) -> list[tuple[int, int]]:
@@ -188,7 +202,12 @@ def _inline_header(text: str, start: int, end: int, headers: dict[str, str]) -> 
     after = head[len(phrase) : len(phrase) + 4]
     sep = re.match(r"\s*(?::-|:|\s-\s|\s—\s|\s–\s|\.(?=\s))\s*", after)
     tag = re.match(r"\s*<", after)
-    jats = bool(re.match(r" (?=[A-Z][a-z])", after)) and head[0].isupper() and " " in phrase
+    jats = (
+        bool(re.match(r" (?=[A-Z][a-z])", after))
+        and head[0].isupper()
+        and (" " in phrase or phrase in _RUN_IN)
+        and offset == 0
+    )
     if not (sep or tag or jats):
         return None
     cut = offset + len(phrase) + (sep.end() if sep else 1 if jats else 0)
@@ -273,4 +292,66 @@ def analyse_layout(text: str, rules: Rules) -> Layout:
                 if not seen_prose and len(sentence_text.split()) >= 12 and sentence_text.endswith("."):
                     seen_prose = True
     layout.sections.append(Section(section_start, len(text), category, title))
+    _end_meta_at_prose(layout)
     return layout
+
+
+def _is_prose(sentence: Sentence) -> bool:
+    text = sentence.text
+    return (
+        len(text.split()) >= 8
+        and text.rstrip()[-1:] in ".?!"
+        and not _BOILERPLATE.search(text)
+        and not _REFERENCE_LIKE.search(text)
+    )
+
+
+def _end_meta_at_prose(layout: Layout) -> None:
+    """A meta block or reference list that runs into the body ends at the first prose paragraph.
+
+    Web copies put "How to cite this article:", "Correspondence:" or a reference list right above
+    the letter or case text without a header between; without this rule the whole body would be
+    read as page furniture. A paragraph is prose when it has two sentences of eight or more words
+    (or one of 12 or more in a meta block, 25 in a reference list) that read as neither a citation
+    nor licence boilerplate.
+    """
+    sentences = layout.sentences
+    resume = "front"
+    index = 0
+    changed = False
+    while index < len(sentences):
+        sentence = sentences[index]
+        if sentence.category not in ("meta", "references"):
+            resume = sentence.category
+            index += 1
+            continue
+        if sentence.header:
+            index += 1
+            continue
+        paragraph = [s for s in sentences[index : index + 40] if s.paragraph == sentence.paragraph]
+        prose = [s for s in paragraph if _is_prose(s)]
+        # a reference list holds long titles; a meta block holds short lines
+        long_one = any(len(s.text.split()) >= (25 if s.category == "references" else 12) for s in prose)
+        if len(prose) >= 2 or long_one:
+            cursor = index
+            while cursor < len(sentences) and not sentences[cursor].header:
+                if sentences[cursor].category in ("meta", "references"):
+                    sentences[cursor].category = resume
+                cursor += 1
+            changed = True
+            index = cursor
+            continue
+        index += len(paragraph) or 1
+    if changed:
+        layout.sections = _sections_from(sentences, layout.sections[-1].end if layout.sections else 0)
+
+
+def _sections_from(sentences: list[Sentence], end: int) -> list[Section]:
+    sections: list[Section] = []
+    for sentence in sentences:
+        if sections and sections[-1].category == sentence.category and not sentence.header:
+            continue
+        if sections:
+            sections[-1].end = sentence.start
+        sections.append(Section(sentence.start, end, sentence.category, sentence.text if sentence.header else None))
+    return sections
