@@ -17,7 +17,7 @@ from dataclasses import dataclass
 
 from calcidx.extract.rules import ContextTrigger, Rules, phrase_regex
 
-__all__ = ["TriggerHit", "TriggerIndex", "find_triggers"]
+__all__ = ["ContextPatterns", "TriggerHit", "TriggerIndex", "find_triggers"]
 
 _PRIORITY = {"absent": 0, "hypothetical": 1, "possible": 2, "family": 3, "historical": 4}
 
@@ -33,7 +33,9 @@ class TriggerHit:
     text: str
 
 
-class _Compiled:
+class ContextPatterns:
+    """The trigger and terminator regexes of one rule set, compiled once per pipeline."""
+
     def __init__(self, rules: Rules) -> None:
         self.by_phrase: dict[str, ContextTrigger] = {t.phrase: t for t in rules.triggers}
         self.pattern = phrase_regex(list(self.by_phrase))
@@ -47,19 +49,9 @@ class _Compiled:
         )
 
 
-_COMPILED: dict[int, _Compiled] = {}
-
-
-def _compiled(rules: Rules) -> _Compiled:
-    found = _COMPILED.get(id(rules))
-    if found is None:
-        found = _COMPILED[id(rules)] = _Compiled(rules)
-    return found
-
-
-def find_triggers(text: str, rules: Rules) -> list[TriggerHit]:
+def find_triggers(text: str, rules: Rules, compiled: ContextPatterns | None = None) -> list[TriggerHit]:
     """Every assertion trigger in ``text`` (pseudo-triggers dropped after they block others)."""
-    compiled = _compiled(rules)
+    compiled = compiled or ContextPatterns(rules)
     hits: list[TriggerHit] = []
     for match in compiled.pattern.finditer(text):
         phrase = " ".join(match.group().lower().split())
@@ -76,15 +68,17 @@ def find_triggers(text: str, rules: Rules) -> list[TriggerHit]:
 class TriggerIndex:
     """Triggers of one document, searchable by position."""
 
-    def __init__(self, text: str, hits: list[TriggerHit], rules: Rules) -> None:
+    def __init__(self, text: str, hits: list[TriggerHit], compiled: ContextPatterns) -> None:
         self.text = text
         self.hits = hits
         self.starts = [h.start for h in hits]
-        self.terminator = _compiled(rules).terminator
-        self.clause_terminator = _compiled(rules).clause_terminator
-        self.family_terminator = _compiled(rules).family_terminator
+        self.terminator = compiled.terminator
+        self.clause_terminator = compiled.clause_terminator
+        self.family_terminator = compiled.family_terminator
 
-    def status(self, start: int, end: int, sent_start: int, sent_end: int) -> tuple[str, str | None]:
+    def status(
+        self, start: int, end: int, sent_start: int, sent_end: int, tables: tuple[str, ...] = ()
+    ) -> tuple[str, str | None]:
         """The assertion of the mention ``text[start:end]`` in the sentence ``[sent_start, sent_end)``.
 
         Returns:

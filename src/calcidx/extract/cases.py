@@ -21,16 +21,16 @@ from calcidx.case.model import (
     TreatmentGiven,
 )
 from calcidx.extract.assertion import TriggerIndex
-from calcidx.extract.components import Mention, StateHit
 from calcidx.extract.diagnosis import Diagnosis, find_diagnoses
 from calcidx.extract.labs_text import CueHit, LabPatterns, find_value
 from calcidx.extract.patients import PatientText
+from calcidx.extract.records import Mention, StateHit
 from calcidx.extract.rules import Rules, phrase_regex
 from calcidx.extract.sections import Sentence
 from calcidx.extract.textmap import TextMap
 from calcidx.extract.vocabulary import Vocabulary
 
-__all__ = ["CaseBuilder", "DocRecords"]
+__all__ = ["CaseBuilder", "CasePatterns", "DocRecords"]
 
 EXTRACTOR = "calcidx.extract@0.1.0"
 _SIZE = re.compile(
@@ -64,16 +64,13 @@ class DocRecords:
 
 def _in_range(items: Sequence[Any], starts: list[int], start: int, end: int) -> list[Any]:
     lo = bisect_left(starts, start)
-    out = []
-    for item in items[lo:]:
-        if item.start >= end:
-            break
-        if item.end <= end:
-            out.append(item)
-    return out
+    hi = bisect_left(starts, end, lo)  # a slice to the end would copy the tail: quadratic over a document
+    return [item for item in items[lo:hi] if item.end <= end]
 
 
-class _Patterns:
+class CasePatterns:
+    """The regexes the field readers use, compiled once per pipeline (the patients component holds them)."""
+
     def __init__(self, rules: Rules) -> None:
         self.labs = LabPatterns(rules)
         self.imaging = phrase_regex(list(rules.imaging_words))
@@ -87,21 +84,16 @@ class _Patterns:
         self.laterality = phrase_regex(list(rules.laterality))
 
 
-_PATTERNS: dict[int, _Patterns] = {}
-
-
-def _patterns(rules: Rules) -> _Patterns:
-    found = _PATTERNS.get(id(rules))
-    if found is None:
-        found = _PATTERNS[id(rules)] = _Patterns(rules)
-    return found
-
-
 class CaseBuilder:
     """Turns the sentences of one patient into a ``Case``."""
 
     def __init__(
-        self, rules: Rules, vocabulary: Vocabulary, records: DocRecords, abbrs: dict[str, str] | None = None
+        self,
+        rules: Rules,
+        vocabulary: Vocabulary,
+        records: DocRecords,
+        abbrs: dict[str, str] | None = None,
+        patterns: CasePatterns | None = None,
     ) -> None:
         self.abbrs = abbrs or {}
         self.rules = rules
@@ -110,7 +102,7 @@ class CaseBuilder:
         self.mention_starts = [m.start for m in records.mentions]
         self.cue_starts = [c.start for c in records.cues]
         self.state_starts = [s.start for s in records.states]
-        compiled = _patterns(rules)
+        compiled = patterns or CasePatterns(rules)
         self.labs = compiled.labs
         self.imaging = compiled.imaging
         self.histology = compiled.histology

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 from calcidx.extract.rules import Rules
 
-__all__ = ["AgeMention", "find_ages", "sex_from_text"]
+__all__ = ["AgeFinder", "AgeMention", "find_ages", "sex_from_text"]
 
 _UNIT_YEARS = {"year": 1.0, "yr": 1.0, "month": 1 / 12, "mo": 1 / 12, "week": 7 / 365.25, "wk": 7 / 365.25}
 _UNIT_YEARS["day"] = 1 / 365.25
@@ -48,7 +48,6 @@ def _age_regex(rules: Rules) -> re.Pattern[str]:
     )
 
 
-_CACHE: dict[int, re.Pattern[str]] = {}
 # Every age statement contains one of these words; the full regex runs only around them.
 _ANCHOR = re.compile(r"\bold\b|\baged?\b|\bin\s+(?:her|his|their)\b|\d[\s-]*(?:yo|y/o|y\.o\.)", re.IGNORECASE)
 
@@ -67,16 +66,30 @@ def _number(raw: str, rules: Rules) -> float | None:
     return float(total)
 
 
+class AgeFinder:
+    """The age patterns of one rule set, compiled once (a pipeline component holds one)."""
+
+    def __init__(self, rules: Rules) -> None:
+        self.rules = rules
+        self.pattern = _age_regex(rules)
+
+    def __call__(self, text: str) -> list[AgeMention]:
+        """Every age statement in ``text``, in order (see ``find_ages``)."""
+        return _find(text, self.rules, self.pattern)
+
+
 def find_ages(text: str, rules: Rules) -> list[AgeMention]:
     """Every age statement in ``text``, in order.
 
     "9-month-old" gives 0.75, "2-week-old" 14/365.25, "in her forties" gives ``years=None``.
     ``intro`` is set for "a/an N-year-old <person>" (a patient introduction), ``onset`` for ages
-    introduced by "at the age of" / "since age" (an age at onset, not at presentation).
+    introduced by "at the age of" / "since age" (an age at onset, not at presentation). Compiles
+    the patterns on every call: a pipeline uses an ``AgeFinder``.
     """
-    pattern = _CACHE.get(id(rules))
-    if pattern is None:
-        pattern = _CACHE[id(rules)] = _age_regex(rules)
+    return _find(text, rules, _age_regex(rules))
+
+
+def _find(text: str, rules: Rules, pattern: re.Pattern[str]) -> list[AgeMention]:
     found: list[AgeMention] = []
     seen: set[int] = set()
     matches = []

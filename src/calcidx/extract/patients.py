@@ -113,12 +113,8 @@ class _Signals:
 
     def ages_in(self, sentence: Sentence) -> list[AgeMention]:
         lo = bisect_left(self.starts, sentence.start)
-        found = []
-        for mention in self.ages[lo:]:
-            if mention.start >= sentence.end:
-                break
-            found.append(mention)
-        return found
+        hi = bisect_left(self.starts, sentence.end, lo)
+        return self.ages[lo:hi]
 
     def of(self, sentence: Sentence) -> dict[str, bool]:
         key = sentence.start

@@ -6,6 +6,7 @@ components are declared in ``components.py``); ``extract`` runs it and builds th
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import re
 
@@ -15,13 +16,12 @@ from spacy.language import Language
 from calcidx.case.model import Document, DocumentInfo, KnowledgeVersion, Provenance
 from calcidx.errors import InputError
 from calcidx.extract import components as comp
-from calcidx.extract.assertion import TriggerIndex
-from calcidx.extract.cases import EXTRACTOR, CaseBuilder, DocRecords
+from calcidx.extract.cases import EXTRACTOR, CaseBuilder, CasePatterns, DocRecords
 from calcidx.extract.diagnosis import abbreviations, find_diagnoses, title_diagnoses
 from calcidx.extract.kind import document_kind
 from calcidx.extract.language import language_warning
-from calcidx.extract.patients import Mode, split_patients
-from calcidx.extract.rules import load_rules, load_zone_rules
+from calcidx.extract.patients import Mode, Patients
+from calcidx.extract.rules import load_rules
 from calcidx.extract.sections import Layout
 from calcidx.extract.textmap import TextMap, normalise
 from calcidx.extract.vocabulary import Vocabulary
@@ -38,7 +38,14 @@ MAX_CHARACTERS = 5_000_000
 _DOI = re.compile(r"\b(10\.\d{4,9}/[^\s\"<>]+)")
 _PMID = re.compile(r"\bPMID:?\s*(\d{5,9})\b")
 
-PIPE_NAMES = ("calcidx_layout", "calcidx_concepts", "calcidx_context", "calcidx_lab_cues", "calcidx_demographics")
+PIPE_NAMES = (
+    "calcidx_layout",
+    "calcidx_demographics",
+    "calcidx_concepts",
+    "calcidx_context",
+    "calcidx_lab_cues",
+    "calcidx_patients",
+)
 
 
 def build_pipeline(vocabulary: Vocabulary | None = None) -> Language:
@@ -49,11 +56,8 @@ def build_pipeline(vocabulary: Vocabulary | None = None) -> Language:
     """
     nlp = spacy.blank("en")
     name = "default" if vocabulary is None else comp.register_vocabulary(vocabulary)
-    nlp.add_pipe("calcidx_layout")
-    nlp.add_pipe("calcidx_concepts", config={"vocabulary": name})
-    nlp.add_pipe("calcidx_context")
-    nlp.add_pipe("calcidx_lab_cues")
-    nlp.add_pipe("calcidx_demographics")
+    for pipe in PIPE_NAMES:
+        nlp.add_pipe(pipe, config={"vocabulary": name} if pipe == "calcidx_concepts" else {})
     nlp.max_length = MAX_CHARACTERS + 1
     return nlp
 
@@ -63,16 +67,25 @@ def _default_pipeline() -> Language:
     return build_pipeline(None)
 
 
-_PIPELINES: dict[int, Language] = {}
+_PIPELINES: dict[str, tuple[Vocabulary, Language]] = {}
 
 
 def _pipeline(vocabulary: Vocabulary | None) -> Language:
     if vocabulary is None:
         return _default_pipeline()
-    found = _PIPELINES.get(id(vocabulary))
-    if found is None:
-        found = _PIPELINES[id(vocabulary)] = build_pipeline(vocabulary)
-    return found
+    found = _PIPELINES.get(vocabulary.name)
+    if found is None or found[0] is not vocabulary:
+        found = _PIPELINES[vocabulary.name] = (vocabulary, build_pipeline(vocabulary))
+    return found[1]
+
+
+def run_pipeline(nlp: Language, text: str, mode: str = "auto") -> spacy.tokens.Doc:
+    """Run the pipeline on ``text``, telling the patients component the reading ``mode``."""
+    doc = nlp.make_doc(text)
+    doc.user_data[comp.MODE] = mode
+    for _, proc in nlp.pipeline:
+        doc = proc(doc)
+    return doc
 
 
 def _vocabulary_of(nlp: Language) -> Vocabulary:
@@ -121,10 +134,20 @@ def extract(
         )
     nlp = _pipeline(vocabulary)
     textmap = normalise(text)
-    doc = nlp(textmap.clean)
-    return document_from_doc(
-        doc, _vocabulary_of(nlp), textmap=textmap, source=source, format=format, title=title, mode=mode
-    )
+    zone = getattr(nlp, "memory_zone", None)  # spaCy >= 3.8 frees the strings a text adds
+    with zone() if zone is not None else contextlib.nullcontext():
+        doc = run_pipeline(nlp, textmap.clean, mode)
+        component = nlp.get_pipe("calcidx_patients")
+        assert isinstance(component, comp.PatientsComponent)
+        return document_from_doc(
+            doc,
+            _vocabulary_of(nlp),
+            textmap=textmap,
+            source=source,
+            format=format,
+            title=title,
+            patterns=component.case_patterns,
+        )
 
 
 def document_from_doc(
@@ -135,7 +158,7 @@ def document_from_doc(
     source: str | None = None,
     format: str | None = None,
     title: str | None = None,
-    mode: str = "auto",
+    patterns: CasePatterns | None = None,
 ) -> Document:
     """Build the ``Document`` from a Doc the pipeline has processed."""
     rules = load_rules()
@@ -144,12 +167,12 @@ def document_from_doc(
     records = DocRecords(
         text=text,
         mentions=doc.user_data[comp.MENTIONS],
-        triggers=TriggerIndex(text, doc.user_data[comp.TRIGGERS], rules),
+        triggers=doc.user_data[comp.TRIGGERS],
         cues=doc.user_data[comp.CUES],
         states=doc.user_data[comp.STATES],
         textmap=textmap,
     )
-    found = split_patients(layout, doc.user_data[comp.AGES], load_zone_rules(), mode=_mode(mode))
+    found: Patients = doc.user_data[comp.PATIENTS]
     patients = found.patients
     warnings = list(found.warnings)
     foreign = language_warning(text)
@@ -186,7 +209,7 @@ def document_from_doc(
     doc_diagnoses = find_diagnoses(abstract, records.mentions, rules, abbrs=abbrs) + title_diagnoses(
         titles, records.mentions, rules, abbrs
     )
-    builder = CaseBuilder(rules, vocabulary, records, abbrs)
+    builder = CaseBuilder(rules, vocabulary, records, abbrs, patterns)
     cases = [builder.build(patient, doc_diagnoses, provenance) for patient in patients]
     info = DocumentInfo(
         kind=document_kind(layout, len(cases), cohort=bool(found.reason and "review" in found.reason)),
@@ -200,11 +223,3 @@ def document_from_doc(
     kb = load_bundle().info
     stamp = KnowledgeVersion(bundle=kb.name, bundle_version=kb.version, hpo_release=kb.hpo_release)
     return Document(document=info, cases=cases, knowledge=stamp, warnings=warnings)
-
-
-def _mode(mode: str) -> Mode:
-    if mode == "note":
-        return "note"
-    if mode == "article":
-        return "article"
-    return "auto"

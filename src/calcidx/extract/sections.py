@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 
 from calcidx.extract.rules import Rules
 
-__all__ = ["Layout", "Section", "Sentence", "analyse_layout"]
+__all__ = ["Layout", "Section", "Sentence", "analyse_layout", "header_regex"]
 
 _LINE = re.compile(r"[^\n]*(?:\n|$)")
 _TAG = re.compile(r"</?[a-zA-Z][\w:.-]*(?:\s[^<>]*)?/?>")
@@ -178,24 +178,21 @@ def _split_sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
     return [(s, e) for s, e in pieces if text[s:e].strip()]
 
 
-_HEADER_RES: dict[int, re.Pattern[str]] = {}
+def header_regex(headers: dict[str, str]) -> re.Pattern[str]:
+    """One regex for every known section header, longest first (compile once per pipeline)."""
+    body = "|".join(re.escape(h) for h in sorted(headers, key=len, reverse=True))
+    return re.compile(rf"(?:{body})", re.IGNORECASE)
 
 
-def _header_regex(headers: dict[str, str]) -> re.Pattern[str]:
-    found = _HEADER_RES.get(id(headers))
-    if found is None:
-        body = "|".join(re.escape(h) for h in sorted(headers, key=len, reverse=True))
-        found = _HEADER_RES[id(headers)] = re.compile(rf"(?:{body})", re.IGNORECASE)
-    return found
-
-
-def _inline_header(text: str, start: int, end: int, headers: dict[str, str]) -> tuple[str, int] | None:
+def _inline_header(
+    text: str, start: int, end: int, headers: dict[str, str], pattern: re.Pattern[str]
+) -> tuple[str, int] | None:
     """A known header at the start of a line followed by content: (category, content start)."""
     segment = text[start:end]
     numbering = _NUMBERING.match(segment)
     offset = numbering.end() if numbering else 0
     head = segment[offset : offset + 60]
-    match = _header_regex(headers).match(head)
+    match = pattern.match(head)
     if match is None:
         return None
     phrase = match.group().lower()
@@ -214,17 +211,19 @@ def _inline_header(text: str, start: int, end: int, headers: dict[str, str]) -> 
     return headers[phrase], start + cut
 
 
-def analyse_layout(text: str, rules: Rules) -> Layout:
+def analyse_layout(text: str, rules: Rules, headers_re: re.Pattern[str] | None = None) -> Layout:
     """Find sections and sentences of ``text``.
 
     Args:
         text: the original document text (offsets refer to it).
         rules: the extractor's rule data (section headers).
+        headers_re: ``header_regex(rules.section_headers)``, compiled once by the caller.
 
     Returns:
         The layout: sentences with their section category, and the sections.
     """
     headers = rules.section_headers
+    pattern = headers_re if headers_re is not None else header_regex(headers)
     layout = Layout()
     category = "front"
     section_start = 0
@@ -267,7 +266,7 @@ def analyse_layout(text: str, rules: Rules) -> Layout:
                     Sentence(piece_start, piece_start + len(piece), piece, category, paragraph, header=whole)
                 )
                 continue
-            inline = _inline_header(text, piece_start, piece_start + len(piece), headers)
+            inline = _inline_header(text, piece_start, piece_start + len(piece), headers, pattern)
             content_start = piece_start
             if inline is not None:
                 open_section(inline[0], piece_start, text[piece_start : inline[1]].strip())
