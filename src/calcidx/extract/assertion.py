@@ -31,6 +31,17 @@ class TriggerHit:
     category: str
     direction: str
     text: str
+    max_scope: int | None = None
+    allowed_types: tuple[str, ...] = ()
+
+
+# a relative noun is the clause's subject when a possessive opens its noun phrase ("her mother",
+# "his 70-year-old father"); "a mother of two" is the patient
+_POSSESSIVE = re.compile(r"\b(?:her|his|their|the patient's|patient's|whose|our patient's)\s+(?:[\w-]+\s+){0,3}$", re.I)
+_OF_AFTER = re.compile(r"\s+of\b", re.IGNORECASE)
+# an apposition after a relative ("Her father, a 45-year-old man, had ...") does not end the clause
+_APPOSITION = re.compile(r",\s*(?:a|an|aged|who is)\s[^,;.]{0,60},", re.IGNORECASE)
+_WORD = re.compile(r"\w+")
 
 
 class ContextPatterns:
@@ -58,10 +69,25 @@ def find_triggers(text: str, rules: Rules, compiled: ContextPatterns | None = No
         trigger = compiled.by_phrase.get(phrase)
         if trigger is None or trigger.category == "pseudo":
             continue
+        if trigger.subject and (
+            _POSSESSIVE.search(text, max(0, match.start() - 50), match.start()) is None
+            or _OF_AFTER.match(text, match.end())
+        ):
+            continue
         direction = trigger.direction
-        if direction != "forward" and re.match(r"\s+(?:for|of)\b", text[match.end() : match.end() + 6]):
+        if direction != "forward" and re.match(r"\s+(?:for|of)\b", text[match.end() : match.end() + 6], re.IGNORECASE):
             direction = "forward"
-        hits.append(TriggerHit(match.start(), match.end(), trigger.category, direction, match.group()))
+        hits.append(
+            TriggerHit(
+                match.start(),
+                match.end(),
+                trigger.category,
+                direction,
+                match.group(),
+                trigger.max_scope,
+                trigger.allowed_types,
+            )
+        )
     return hits
 
 
@@ -81,6 +107,10 @@ class TriggerIndex:
     ) -> tuple[str, str | None]:
         """The assertion of the mention ``text[start:end]`` in the sentence ``[sent_start, sent_end)``.
 
+        A trigger applies when the mention lies in its scope: on its side (direction), in the
+        same clause (no terminator between), within its ``max_scope`` words, and when the mention's
+        concept ``tables`` are among the trigger's ``allowed_types``.
+
         Returns:
             (assertion, trigger text); ("present", None) when no trigger scopes over the mention.
         """
@@ -92,6 +122,8 @@ class TriggerIndex:
                 continue
             if hit.start < end and hit.end > start:
                 continue  # the trigger is part of the mention
+            if hit.allowed_types and tables and not set(tables) & set(hit.allowed_types):
+                continue
             applies = False
             if hit.category == "family" and hit.direction == "forward":
                 stop = self.family_terminator
@@ -104,11 +136,14 @@ class TriggerIndex:
                 applies = hit.end <= start and re.fullmatch(r"\s*-?\s*", self.text[hit.end : start]) is not None
             elif hit.end <= start and hit.direction in ("forward", "both"):
                 gap = self.text[hit.end : start]
-                applies = stop.search(gap) is None or (
-                    gap.lstrip().startswith(":") and stop.search(gap.lstrip()[1:]) is None
+                if hit.category == "family":
+                    gap = _APPOSITION.sub(" ", gap)
+                applies = _within(gap, hit.max_scope) and (
+                    stop.search(gap) is None or (gap.lstrip().startswith(":") and stop.search(gap.lstrip()[1:]) is None)
                 )
             elif hit.start >= end and hit.direction in ("backward", "both"):
-                applies = stop.search(self.text[end : hit.start]) is None
+                gap = self.text[end : hit.start]
+                applies = _within(gap, hit.max_scope) and stop.search(gap) is None
             if applies:
                 rank = _PRIORITY.get(hit.category, 9)
                 if best is None or rank < best[0]:
@@ -116,3 +151,10 @@ class TriggerIndex:
         if best is None:
             return "present", None
         return best[1], best[2]
+
+
+def _within(gap: str, max_scope: int | None) -> bool:
+    """Whether ``gap`` spans at most ``max_scope`` words (always, without a maximum)."""
+    if max_scope is None:
+        return True
+    return all(count <= max_scope for count, _ in enumerate(_WORD.finditer(gap), start=1))

@@ -126,7 +126,8 @@ class CaseBuilder:
         return _in_range(self.rec.mentions, self.mention_starts, sentence.start, sentence.end)
 
     def _status(self, mention: Mention, sentence: Sentence, planned: bool) -> tuple[str, str | None]:
-        status, trigger = self.rec.triggers.status(mention.start, mention.end, sentence.start, sentence.end)
+        tables = tuple(k[0] for k in mention.keys)
+        status, trigger = self.rec.triggers.status(mention.start, mention.end, sentence.start, sentence.end, tables)
         if status == "present" and planned:
             return "hypothetical", "planned"
         return status, trigger
@@ -252,8 +253,8 @@ class CaseBuilder:
 
     # ------------------------------------------------------------------ parts
     def _patient(self, patient: PatientText) -> Patient:
-        chosen = next((a for a in patient.ages if a.years is not None and not a.onset), None)
-        decade = next((a for a in patient.ages if a.years is None), None)
+        chosen = next((a for a in patient.ages if a.years is not None and not a.onset and not a.relative), None)
+        decade = next((a for a in patient.ages if a.years is None and not a.relative), None)
         evidence: list[Evidence] = []
         sex: str | None = None
         age_text: str | None = None
@@ -267,6 +268,8 @@ class CaseBuilder:
         sex = sex or patient.sex_hint
         if sex is None:
             for mention in patient.ages:
+                if mention.relative:
+                    continue
                 sex = self._sex_near(mention.start, mention.end)
                 if sex:
                     break

@@ -11,6 +11,14 @@ __all__ = ["AgeFinder", "AgeMention", "find_ages", "sex_from_text"]
 
 _UNIT_YEARS = {"year": 1.0, "yr": 1.0, "month": 1 / 12, "mo": 1 / 12, "week": 7 / 365.25, "wk": 7 / 365.25}
 _UNIT_YEARS["day"] = 1 / 365.25
+# the age belongs to a relative: "her 70-year-old mother", "Her father, a 45-year-old man,"
+_RELATIVES = (
+    r"mother|father|sister|brother|son|daughter|aunt|uncle|cousin|grandmother|grandfather|husband|wife|"
+    r"sibling|parent|twin"
+)
+_RELATIVE_NOUN = re.compile(rf"^(?:{_RELATIVES})s?$", re.IGNORECASE)
+_POSSESSIVE_BEFORE = re.compile(r"(?:her|his|their|the patient's|patient's|whose|our patient's)\s+$", re.I)
+_APPOSITION_BEFORE = re.compile(rf"(?:{_RELATIVES})\s*,\s*(?:a|an)\s+$", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -24,6 +32,7 @@ class AgeMention:
     noun: str | None
     intro: bool
     onset: bool
+    relative: bool = False
 
 
 def _age_regex(rules: Rules) -> re.Pattern[str]:
@@ -126,6 +135,12 @@ def _find(text: str, rules: Rules, pattern: re.Pattern[str]) -> list[AgeMention]
         article = art.group(1).lower() if art else ""
         intro = bool((match.group("hy") or match.group("yo")) and article in ("a", "an") and noun)
         start = match.start("hy") if match.group("hy") else match.start()
+        wide = text[max(0, start - 40) : start]
+        relative = bool(
+            (noun and _RELATIVE_NOUN.match(noun) and _POSSESSIVE_BEFORE.search(wide)) or _APPOSITION_BEFORE.search(wide)
+        )
+        if relative:
+            intro = False
         found.append(
             AgeMention(
                 start=start,
@@ -135,6 +150,7 @@ def _find(text: str, rules: Rules, pattern: re.Pattern[str]) -> list[AgeMention]
                 noun=noun.lower() if noun else None,
                 intro=intro,
                 onset=onset,
+                relative=relative,
             )
         )
     return found

@@ -76,7 +76,7 @@ class PatientText:
     def age(self) -> float | None:
         """The patient's age at presentation, if stated."""
         for mention in self.ages:
-            if mention.years is not None and not mention.onset:
+            if mention.years is not None and not mention.onset and not mention.relative:
                 return mention.years
         return None
 
@@ -186,7 +186,7 @@ def _zone(layout: Layout, signals: _Signals, rules: ZoneRules) -> list[ZoneDecis
         s.category == "case"
         and not s.header
         and not s.caption
-        and (lambda f: f["strong"] or f["intro"] or f["age"] or f["definite"])(signals.of(s))
+        and (lambda f: f["strong"] or ((f["intro"] or f["age"] or f["definite"]) and not f["generic"]))(signals.of(s))
         for s in sentences
     )
     trace: list[ZoneDecision] = []
@@ -274,8 +274,17 @@ def split_patients(layout: Layout, ages: list[AgeMention], rules: ZoneRules, *, 
     zone = [d.sentence for d in trace if d.kept]
     announced = _announced(layout, signals, rules)
     has_patient = any(
-        (lambda f: f["strong"] or f["intro"] or f["age"])(signals.of(s)) for s in zone if not s.header
-    ) or any(s.category == "case" and not s.header and signals.of(s)["definite"] for s in zone)
+        (lambda f: f["strong"] or ((f["intro"] or f["age"]) and not f["generic"]))(signals.of(s))
+        for s in zone
+        if not s.header
+    ) or (
+        sum(
+            1
+            for s in zone
+            if s.category == "case" and not s.header and signals.of(s)["definite"] and not signals.of(s)["generic"]
+        )
+        >= 2
+    )
     if not has_patient:
         return _fallback(layout, signals, rules, trace)
     patients = _assign(layout, zone, signals, rules, announced)

@@ -34,22 +34,55 @@ class ContextTrigger:
     phrase: str
     category: TriggerCategory
     direction: Direction = "forward"
+    #: words the scope may span at most (None: to the end of the clause, as in ConText)
+    max_scope: int | None = None
+    #: concept tables the trigger may modify (empty: all)
+    allowed_types: tuple[str, ...] = ()
+    #: the trigger (a relative noun) counts only as the clause's subject: "her mother had",
+    #: not "a mother of two with"
+    subject: bool = False
+    examples: tuple[str, ...] = ()
+
+    @property
+    def id(self) -> str:
+        """A stable id: category and phrase."""
+        return f"{self.category}:{self.phrase}"
 
     @classmethod
     def from_dict(cls, raw: dict[str, Any]) -> ContextTrigger:
         """Build a trigger from its YAML mapping, rejecting unknown keys and values."""
-        unknown = set(raw) - {"phrase", "category", "direction"}
+        unknown = set(raw) - {"phrase", "category", "direction", "max_scope", "allowed_types", "subject", "examples"}
         if unknown:
             raise KnowledgeError(f"context.yaml: unknown trigger keys {sorted(unknown)!r} in {raw!r}")
         category = raw.get("category")
         direction = raw.get("direction", "forward")
         if category not in _CATEGORIES or direction not in _DIRECTIONS:
             raise KnowledgeError(f"context.yaml: bad category or direction in {raw!r}")
-        return cls(phrase=str(raw["phrase"]).lower(), category=category, direction=direction)
+        scope = raw.get("max_scope")
+        if scope is not None and (not isinstance(scope, int) or scope < 1):
+            raise KnowledgeError(f"context.yaml: max_scope must be a positive number of words in {raw!r}")
+        return cls(
+            phrase=str(raw["phrase"]).lower(),
+            category=category,
+            direction=direction,
+            max_scope=scope,
+            allowed_types=tuple(str(t) for t in raw.get("allowed_types", ())),
+            subject=bool(raw.get("subject", False)),
+            examples=tuple(str(e) for e in raw.get("examples", ())),
+        )
 
-    def to_dict(self) -> dict[str, str]:
+    def to_dict(self) -> dict[str, Any]:
         """The YAML mapping of this trigger."""
-        return {"phrase": self.phrase, "category": self.category, "direction": self.direction}
+        out: dict[str, Any] = {"phrase": self.phrase, "category": self.category, "direction": self.direction}
+        if self.max_scope is not None:
+            out["max_scope"] = self.max_scope
+        if self.allowed_types:
+            out["allowed_types"] = list(self.allowed_types)
+        if self.subject:
+            out["subject"] = True
+        if self.examples:
+            out["examples"] = list(self.examples)
+        return out
 
 
 @dataclass(frozen=True)
@@ -168,7 +201,7 @@ def phrase_regex(
     phrases: list[str] | tuple[str, ...] | frozenset[str], *, flags: int = re.IGNORECASE
 ) -> re.Pattern[str]:
     """One regex matching any of ``phrases`` on word boundaries, longest first."""
-    ordered = sorted({p for p in phrases if p}, key=len, reverse=True)
+    ordered = sorted({p for p in phrases if p}, key=lambda p: (-len(p), p))  # ties in a fixed order
 
     def one(phrase: str) -> str:
         # a phrase ending in "-" is a prefix ("non-"): it must be attached to the next word

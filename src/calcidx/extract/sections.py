@@ -33,7 +33,7 @@ _REFERENCE_LIKE = re.compile(
     r"\bGoogle Scholar\b|\bCrossref\b",
 )
 _FUNCTION_END = re.compile(
-    r"(?:,|\b(?:and|or|of|the|a|an|with|in|to|for|by|on|at|from|that|as|was|were|is|are|her|his|their|this)|-)\s*$",
+    r"(?:,|\b(?:and|or|of|the|a|an|with|in|to|for|by|on|at|from|that|as|was|were|is|are|her|his|their|this|no|not)|-)\s*$",
     re.IGNORECASE,
 )
 _TERMINAL_END = re.compile(r"[.!?:;]['\")\]]*\s*$")
@@ -70,6 +70,32 @@ _ABBREVIATIONS = frozenset(
     ]
 )
 _SENT_BREAK = re.compile(r"([.!?])(['\")\]]*)(\s+)(?=[\"'(\[]?[A-Z0-9•])")
+# a text in one letter case (all lower case) has no capitals to mark where sentences start
+_SENT_BREAK_CASELESS = re.compile(r"([.!?])(['\")\]]*)(\s+)(?=[\"'(\[]?[A-Za-z0-9•])")
+
+
+# in a text of one letter case, a line that opens with one of these words continues the sentence
+_FUNCTION_START = re.compile(
+    r"(?:that|which|who|whom|whose|with|and|or|of|in|to|for|by|on|at|from|as|was|were|is|are|had|has|"
+    r"but|than|then|without|after|before|during|into)\b",
+    re.IGNORECASE,
+)
+
+
+def caseless(text: str, sample: int = 20_000) -> bool:
+    """Whether ``text`` is written in lower case only (capitals cannot mark sentence starts)."""
+    head = text[:sample]
+    letters = sum(1 for c in head if c.isalpha())
+    upper = sum(1 for c in head if c.isupper())
+    return letters > 0 and upper / letters < 0.002
+
+
+def one_case(text: str, sample: int = 20_000) -> bool:
+    """Whether ``text`` is in one letter case (all lower or all upper): line starts say nothing."""
+    head = text[:sample]
+    letters = sum(1 for c in head if c.isalpha())
+    upper = sum(1 for c in head if c.isupper())
+    return letters > 0 and (upper / letters < 0.002 or upper / letters > 0.98)
 
 
 @dataclass
@@ -120,6 +146,8 @@ def _norm_header(text: str) -> str:
 
 def logical_lines(text: str) -> list[tuple[int, int]]:
     """Physical lines joined where a sentence obviously continues on the next line."""
+    no_case = caseless(text)
+    single_case = one_case(text)
     raw: list[tuple[int, int]] = []
     for match in _LINE.finditer(text):
         start, end = match.span()
@@ -140,13 +168,22 @@ def logical_lines(text: str) -> list[tuple[int, int]]:
             prev = text[max(prev_start, prev_end - 48) : prev_end]
             first = text[start]
             continues = not _TERMINAL_END.search(prev) and (
-                first.islower() or (first.isdigit() and not _NUMBERING.match(text[start:end])) or first in "(,;"
+                (first.islower() and not no_case)
+                or (first.isdigit() and not _NUMBERING.match(text[start:end]))
+                or first in "(,;"
             )
             if (
                 not continues
                 and prev_end - prev_start > 40
                 and _FUNCTION_END.search(prev)
                 and not _CAPTION.match(text, prev_start, prev_end)
+            ):
+                continues = True
+            if (
+                not continues
+                and single_case
+                and not _TERMINAL_END.search(prev)
+                and (_FUNCTION_START.match(text, start) or _FUNCTION_END.search(prev))
             ):
                 continues = True
             if continues and _CAPTION.match(text[start:end]):
@@ -158,11 +195,11 @@ def logical_lines(text: str) -> list[tuple[int, int]]:
     return joined
 
 
-def _split_sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
+def _split_sentences(text: str, start: int, end: int, no_case: bool = False) -> list[tuple[int, int]]:
     pieces: list[tuple[int, int]] = []
     segment = text[start:end]
     cursor = 0
-    for match in _SENT_BREAK.finditer(segment):
+    for match in (_SENT_BREAK_CASELESS if no_case else _SENT_BREAK).finditer(segment):
         cut = match.end(2)
         before = segment[cursor : match.start(1)]
         word = before.rsplit(None, 1)[-1].lower() if before.strip() else ""
@@ -199,8 +236,10 @@ def _inline_header(
     after = head[len(phrase) : len(phrase) + 4]
     sep = re.match(r"\s*(?::-|:|\s-\s|\s—\s|\s–\s|\.(?=\s))\s*", after)
     tag = re.match(r"\s*<", after)
+    if phrase in ("references", "bibliography") and re.match(r" (?=\[?1\b)", after):
+        return headers[phrase], start + offset + len(phrase) + 1  # "References 1. Smith AB, ..."
     jats = (
-        bool(re.match(r" (?=[A-Z][a-z])", after))
+        bool(re.match(r" (?=[A-Z][a-z]|A\s)", after))
         and head[0].isupper()
         and (" " in phrase or phrase in _RUN_IN)
         and offset == 0
@@ -224,6 +263,7 @@ def analyse_layout(text: str, rules: Rules, headers_re: re.Pattern[str] | None =
     """
     headers = rules.section_headers
     pattern = headers_re if headers_re is not None else header_regex(headers)
+    no_case = caseless(text)
     layout = Layout()
     category = "front"
     section_start = 0
@@ -252,6 +292,7 @@ def analyse_layout(text: str, rules: Rules, headers_re: re.Pattern[str] | None =
         line_text = text[line_start:line_end]
         is_caption = bool(_CAPTION.match(line_text)) or caption_next
         caption_next = bool(_CAPTION.match(line_text)) and len(line_text.split()) <= 3
+        sentence_caption = False
         for piece_start, piece_end in pieces:
             piece = text[piece_start:piece_end]
             lead = len(piece) - len(piece.lstrip())
@@ -274,7 +315,7 @@ def analyse_layout(text: str, rules: Rules, headers_re: re.Pattern[str] | None =
                     Sentence(piece_start, inline[1], text[piece_start : inline[1]], category, paragraph, header=whole)
                 )
                 content_start = inline[1]
-            for s_start, s_end in _split_sentences(text, content_start, piece_start + len(piece)):
+            for s_start, s_end in _split_sentences(text, content_start, piece_start + len(piece), no_case):
                 sentence_text = text[s_start:s_end]
                 lead = len(sentence_text) - len(sentence_text.lstrip())
                 s_start += lead
@@ -285,8 +326,28 @@ def analyse_layout(text: str, rules: Rules, headers_re: re.Pattern[str] | None =
                     open_section(headers[norm], s_start, sentence_text)
                     layout.sentences.append(Sentence(s_start, s_end, sentence_text, category, paragraph, header=norm))
                     continue
+                if s_start > content_start:
+                    # a header inside a line whose breaks were lost ("... improved. Discussion Calcinosis is")
+                    run_in = _inline_header(text, s_start, s_end, headers, pattern)
+                    if run_in is not None:
+                        head = text[s_start : run_in[1]]
+                        open_section(run_in[0], s_start, head.strip())
+                        layout.sentences.append(
+                            Sentence(s_start, run_in[1], head, category, paragraph, header=_norm_header(head))
+                        )
+                        s_start = run_in[1]
+                        sentence_text = text[s_start:s_end]
+                        if not sentence_text.strip():
+                            continue
+                    label = _CAPTION.match(sentence_text)
+                    if label is not None or (sentence_caption and len(layout.sentences[-1].text.split()) <= 3):
+                        sentence_caption = True
+                    else:
+                        sentence_caption = False
+                else:
+                    sentence_caption = bool(_CAPTION.match(sentence_text))
                 layout.sentences.append(
-                    Sentence(s_start, s_end, sentence_text, category, paragraph, caption=is_caption)
+                    Sentence(s_start, s_end, sentence_text, category, paragraph, caption=is_caption or sentence_caption)
                 )
                 if not seen_prose and len(sentence_text.split()) >= 12 and sentence_text.endswith("."):
                     seen_prose = True
