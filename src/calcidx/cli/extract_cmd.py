@@ -26,12 +26,12 @@ def read_input(path: str) -> ReadResult:
     return read_stdin() if path == "-" else read_path(Path(path))
 
 
-def extract_path(path: str) -> Document:
+def extract_path(path: str, mode: str = "auto") -> Document:
     """Read PATH (or '-') and extract its cases, carrying the reader's metadata and warnings."""
     from calcidx.extract.pipeline import extract
 
     result = read_input(path)
-    document = extract(result.text, source=result.source, format=result.format, title=result.title)
+    document = extract(result.text, source=result.source, format=result.format, title=result.title, mode=mode)
     info = document.document.model_copy(
         update={
             "doi": result.doi or document.document.doi,
@@ -81,12 +81,24 @@ def render_text(document: Document) -> str:
 def extract_command(
     path: Annotated[str, typer.Argument(help="report file (.txt .md .pdf .html .xml) or '-' for stdin")],
     format: Annotated[str, typer.Option("--format", "-f", help="json (a Document) or text")] = "json",
+    mode: Annotated[
+        str,
+        typer.Option(
+            "--mode",
+            help="article (a published report: find its patients), note (a clinical note or form: one "
+            "patient), or auto (decide from the text)",
+        ),
+    ] = "auto",
 ) -> None:
     """Read a case report into structured cases, every fact with its evidence."""
+    from calcidx.extract.pipeline import MODES
+
     fmt = format.strip().lower()
     if fmt not in FORMATS:
         raise InputError(f"--format {format!r} is not allowed; use one of: {', '.join(FORMATS)}")
-    document = extract_path(path)
+    if mode.strip().lower() not in MODES:
+        raise InputError(f"--mode {mode!r} is not allowed; use one of: {', '.join(MODES)}")
+    document = extract_path(path, mode.strip().lower())
     if fmt == "json":
         typer.echo(json.dumps(document.model_dump(mode="json"), ensure_ascii=False, indent=1))
     else:

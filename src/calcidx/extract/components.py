@@ -26,6 +26,8 @@ import re
 from bisect import bisect_right
 from typing import Any, cast
 
+import numpy
+from spacy.attrs import SENT_START
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
@@ -96,8 +98,13 @@ class LayoutComponent:
     def __call__(self, doc: Doc) -> Doc:
         layout = doc.user_data[LAYOUT] = analyse_layout(doc_text(doc), self.rules, self.headers_re)
         starts = {s.start for s in layout.sentences}
-        for token in doc:
-            token.is_sent_start = token.i == 0 or token.idx in starts
+        # one array write: setting token.is_sent_start one token at a time re-checks the whole
+        # Doc for each token (quadratic on a long text)
+        flags = numpy.fromiter(
+            (1 if token.i == 0 or token.idx in starts else -1 for token in doc), dtype="int64", count=len(doc)
+        ).astype("uint64")
+        if len(doc):
+            doc.from_array([SENT_START], flags.reshape(-1, 1))
         doc.spans["sections"] = [
             span
             for section in layout.sections

@@ -58,6 +58,7 @@ def _age_regex(rules: Rules) -> re.Pattern[str]:
 
 
 # Every age statement contains one of these words; the full regex runs only around them.
+_WORD_START = re.compile(r"(?<!\w)\w")
 _ANCHOR = re.compile(r"\bold\b|\baged?\b|\bin\s+(?:her|his|their)\b|\d[\s-]*(?:yo|y/o|y\.o\.)", re.IGNORECASE)
 
 
@@ -100,14 +101,19 @@ def find_ages(text: str, rules: Rules) -> list[AgeMention]:
 
 def _find(text: str, rules: Rules, pattern: re.Pattern[str]) -> list[AgeMention]:
     found: list[AgeMention] = []
-    seen: set[int] = set()
     matches = []
+    taken = -1  # end of the last match: matches do not overlap, as with finditer
     for anchor in _ANCHOR.finditer(text):
-        for match in pattern.finditer(text, max(0, anchor.start() - 40), min(len(text), anchor.end() + 60)):
-            if match.start() not in seen and match.start() <= anchor.start():
-                seen.add(match.start())
+        # an age statement starts at a word start at most 40 characters before its anchor word;
+        # trying only those positions keeps the cost per anchor small and fixed
+        window_end = min(len(text), anchor.end() + 60)
+        for word in _WORD_START.finditer(text, max(0, anchor.start() - 40, taken), anchor.start() + 1):
+            if word.start() < taken:
+                continue
+            match = pattern.match(text, word.start(), window_end)
+            if match is not None:
                 matches.append(match)
-    matches.sort(key=lambda m: m.start())
+                taken = match.end()
     for match in matches:
         years: float | None = None
         num = match.group("num1") or match.group("num2") or match.group("num3") or match.group("num5")

@@ -383,6 +383,7 @@ def _assign(
     current: PatientText | None = None
     deferred: list[Sentence] = []
     case_first = any(s.category == "case" and not s.header for s in zone)
+    last_paragraph = -1
     several = announced is not None and announced[0] > 1
 
     def switch(index: int | None = None) -> PatientText:
@@ -421,7 +422,9 @@ def _assign(
                 number_match = re.search(r"\((?:patient|case)\s+(\w+)\)", new.group(), re.IGNORECASE)
                 current = switch(_number(number_match.group(1)) if number_match else None)
                 moved = True
-        if not moved and current is not None and (sentence.category == "case" or several):
+        opens_paragraph = sentence.paragraph != last_paragraph
+        last_paragraph = sentence.paragraph
+        if not moved and current is not None and (sentence.category == "case" or several or opens_paragraph):
             intro = next((a for a in found if a.intro and a.years is not None and not a.onset), None)
             if intro is not None and current.age is not None and abs(current.age - (intro.years or 0.0)) > 0.01:
                 current = switch()
