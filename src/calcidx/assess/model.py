@@ -9,6 +9,7 @@ from pydantic import BaseModel, ConfigDict
 from calcidx.case.model import Case, DocumentInfo, Evidence
 
 __all__ = [
+    "Alternative",
     "AssessedCase",
     "AssessedDocument",
     "Assessment",
@@ -61,6 +62,19 @@ class RuleStep(_Out):
     conclusion: str
     refs: list[str]
     evidence: Literal["confirmed", "secondary", "synthesized"]
+    candidate: SubtypeOutcome | None = None
+    candidate_certainty: Certainty | None = None
+    facts_against: list[FactUsed] = []
+
+
+class Alternative(_Out):
+    """A competing subtype: how certain it is on its own, why it lost, and the rule behind it."""
+
+    code: SubtypeOutcome
+    certainty: Certainty | None = None
+    why: str
+    rule: str
+    competing: bool = False
 
 
 class SubtypeCall(_Out):
@@ -163,7 +177,7 @@ class Assessment(_Out):
     associated_conditions: list[str] = []
     rationale: list[RuleStep] = []
     disagreements: list[Disagreement] = []
-    alternatives: list[str] = []
+    alternatives: list[Alternative] = []
     suggested_causes: list[str] = []
     missing_workup: list[MissingTest] = []
     derived_labs: list[DerivedLab] = []
