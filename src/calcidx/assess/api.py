@@ -129,7 +129,13 @@ def _add_guidance(assessment: Assessment, facts: CaseFacts, kb: KnowledgeBundle)
     lookalikes = rank_lookalikes(facts, kb, subtype=code, subform=subform)
     # A look-alike that identifies the lesion leads alone: ranking calcifying syndromes for a
     # lesion that is not calcification would only add noise.
-    inherited, fit = ([], None) if code == "not_calcinosis" else rank_inherited(facts, kb)
+    acquired = any(
+        c in kb.exposures or (c in kb.conditions and kb.conditions[c].category not in ("genodermatosis", "syndrome"))
+        for c in assessment.associated_conditions
+    )
+    inherited, fit = (
+        ([], None) if code == "not_calcinosis" else rank_inherited(facts, kb, subtype=code, acquired_cause=acquired)
+    )
     differential = [*lookalikes, *inherited]
     for rank, item in enumerate(differential, start=1):
         item.rank = rank

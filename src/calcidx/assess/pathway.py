@@ -380,10 +380,11 @@ class _Pathway:
         against = [self.facts.fact(c) for c in [*mimics, *negative]]
         cand.facts_against.extend(against)
         found = self.labels([*mimics, *negative])
-        if histology and not negative:
+        if histology:
             cand.cause = _CAUSE_DOWN[cand.cause]
             cand.override = None
             self.recompute(cand)
+        if histology and not negative:
             text = f"{found}: other diagnoses are not excluded, so calciphylaxis stays {cand.certainty}."
         else:
             cand.blocked = f"{found} present: the mimic (or the negative calcium stain) is not excluded"
