@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from calcidx.assess.candidates import Candidate
-from calcidx.assess.certainty import certainty_of
+from calcidx.assess.certainty import certainty_of, resolution_of
 from calcidx.assess.facts import CaseFacts
 from calcidx.assess.model import Alternative, Disagreement, FactUsed, RuleStep, Warning
 from calcidx.assess.resolve import resolve
@@ -61,6 +61,8 @@ class _Pathway:
         self.kb = bundle
         self.result = PathwayResult()
         self.level = self.calcinosis_level()
+        # every subtype of the precedence order other than idiopathic names a cause
+        self.causes = set(resolution_of(bundle).order) - {"idiopathic"}
 
     # -- helpers ---------------------------------------------------------------------------
     def step(
@@ -671,7 +673,7 @@ class _Pathway:
         )
 
     def local_damage(self) -> None:
-        local_categories = {"local_tissue_damage", "infection", "neoplasm_local"}
+        local_categories = set(self.kb.rule("subtype.dystrophic.local_damage").words("condition_categories"))
         causes = sorted(
             {
                 *self.present_where("conditions", lambda c: c.category in local_categories),
@@ -705,11 +707,7 @@ class _Pathway:
         return not missing, missing
 
     def idiopathic(self) -> None:
-        causes = [
-            c
-            for c in self.result.candidates
-            if c.subtype in ("dystrophic", "iatrogenic", "metastatic", "calciphylaxis") and not c.blocked
-        ]
+        causes = [c for c in self.result.candidates if c.subtype in self.causes and not c.blocked]
         pattern = self.idiopathic_subform()
         negated = sorted(self.facts.absent & (set(self.kb.conditions) | set(self.kb.exposures)))
         used = self.lab_facts(("calcium", "calcium_ionized", "phosphate", "pth"))
