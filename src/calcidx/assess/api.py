@@ -122,7 +122,7 @@ def _add_guidance(assessment: Assessment, facts: CaseFacts, kb: KnowledgeBundle)
     """Differential diagnosis (look-alikes, then inherited causes) and treatment options."""
     from calcidx.assess.differential import rank_lookalikes
     from calcidx.assess.inherited import rank_inherited
-    from calcidx.assess.treatment import select_treatments
+    from calcidx.assess.treatment import medication_actions, select_treatments
 
     code = assessment.subtype.code
     subform = assessment.subform.code if assessment.subform else None
@@ -146,6 +146,7 @@ def _add_guidance(assessment: Assessment, facts: CaseFacts, kb: KnowledgeBundle)
             "differential_fit": fit,
             "treatments": offered,
             "withheld_treatments": withheld,
+            "actions": medication_actions(facts, kb, subtype=code),
         }
     )
 

@@ -17,6 +17,7 @@ __all__ = [
     "Disagreement",
     "FactUsed",
     "KnowledgeStamp",
+    "MedicationAction",
     "MissingTest",
     "RuleStep",
     "SubformCall",
@@ -132,14 +133,33 @@ class DifferentialItem(_Out):
 
 
 class TreatmentOption(_Out):
+    """A treatment option for this patient (offered) or one held back (withheld, with why).
+
+    ``applies_because`` says which data condition made it apply (e.g. "phosphate high");
+    ``withheld_reasons`` says why a withheld option is not offered; ``cautions`` are shown with
+    an offered option. ``dose`` is None when the reported dose is for older patients.
+    """
+
     id: str
     label: str
     evidence_level: str
     dose: str | None = None
     response: str | None = None
     recommended: bool = True
+    applies_because: list[str] = []
+    withheld_reasons: list[str] = []
     cautions: list[str] = []
     refs: list[str] = []
+
+
+class MedicationAction(_Out):
+    """Something to do about a drug the patient takes, given the subtype (with its sources)."""
+
+    medication: str
+    label: str
+    action: str
+    evidence: Literal["confirmed", "secondary", "synthesized"]
+    refs: list[str]
 
 
 class Warning(_Out):
@@ -171,6 +191,7 @@ class Assessment(_Out):
     differential_fit: Literal["good", "weak", "none"] | None = None
     treatments: list[TreatmentOption] = []
     withheld_treatments: list[TreatmentOption] = []
+    actions: list[MedicationAction] = []
     warnings: list[Warning] = []
     knowledge: KnowledgeStamp
     disclaimer: str = DISCLAIMER
