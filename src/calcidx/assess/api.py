@@ -176,9 +176,14 @@ def assess(x: Case | Document | str, *, bundle: KnowledgeBundle | None = None) -
         document = x
     else:
         raise InputError(f"assess takes a Case, a Document or a text, not {type(x).__name__}")
+    from calcidx.assess.citations import cited_keys, reference_entries
+
+    cases = [_assessed(case, kb) for case in document.cases]
+    cited = cited_keys([case.assessment.model_dump(mode="json") for case in cases], kb.references)
     return AssessedDocument(
         document=document.document,
-        cases=[_assessed(case, kb) for case in document.cases],
+        cases=cases,
         warnings=list(document.warnings),
         knowledge=knowledge_stamp(kb),
+        references=reference_entries(cited, kb),
     )

@@ -19,6 +19,7 @@ __all__ = [
     "KnowledgeStamp",
     "MedicationAction",
     "MissingTest",
+    "ReferenceEntry",
     "RuleStep",
     "SubformCall",
     "SubtypeCall",
@@ -203,8 +204,23 @@ class AssessedCase(Case):
     assessment: Assessment
 
 
+class ReferenceEntry(_Out):
+    """A reference as listed under a report: its key, citation and the strongest tag it supports."""
+
+    id: str
+    citation: str
+    kind: str
+    url: str | None = None
+    doi: str | None = None
+    pmid: str | None = None
+    supports: Literal["confirmed", "secondary"]
+
+
 class AssessedDocument(_Out):
+    """The assessed document. ``references`` lists every reference the cases cite, and only those."""
+
     document: DocumentInfo = DocumentInfo()
     cases: list[AssessedCase] = []
     warnings: list[str] = []
     knowledge: KnowledgeStamp
+    references: list[ReferenceEntry] = []

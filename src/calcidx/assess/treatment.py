@@ -43,6 +43,7 @@ __all__ = [
     "caution_applies",
     "caution_unknowns",
     "current_medications",
+    "measured_egfr",
     "medication_actions",
     "select_treatments",
 ]
@@ -69,6 +70,23 @@ def _age_text(age: float) -> str:
         days = round(age * 365.25)
         return f"{days} days" if days < 60 else f"{age * 12:.0f} months"
     return f"{age:g} years"
+
+
+def measured_egfr(facts: CaseFacts) -> float | None:
+    """The lowest eGFR the case records (mL/min/1.73 m2), or None.
+
+    eGFR has no reference range in the knowledge base, so the lab report does not interpret it;
+    its value is read here. Every unit ``analytes.yaml`` lists for eGFR is on the mL/min scale,
+    so a value with such a unit (or none) is used as printed; any other unit is ignored.
+    """
+    interpreted = facts.labs_report.canonical.get("egfr")
+    values = [interpreted] if interpreted is not None else []
+    for lab in facts.case.labs:
+        if lab.analyte != "egfr" or lab.value is None:
+            continue
+        if lab.unit is None or "min" in lab.unit.lower():
+            values.append(lab.value)
+    return min(values) if values else None
 
 
 def caution_unknowns(caution: Caution, facts: CaseFacts, context: set[str]) -> list[str] | None:
@@ -107,7 +125,7 @@ def caution_unknowns(caution: Caution, facts: CaseFacts, context: set[str]) -> l
         elif status != wanted:
             return None
     if when.egfr_below is not None:
-        egfr = facts.labs_report.canonical.get("egfr")
+        egfr = measured_egfr(facts)
         if set(when.egfr_met_by) & context:
             pass
         elif egfr is not None:
