@@ -6,7 +6,7 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict
 
-from calcidx.case.model import Case, DocumentInfo, Evidence
+from calcidx.case.model import Case, DocumentInfo, Evidence, PipelineStamp
 
 __all__ = [
     "AssessedCase",
@@ -217,10 +217,15 @@ class ReferenceEntry(_Out):
 
 
 class AssessedDocument(_Out):
-    """The assessed document. ``references`` lists every reference the cases cite, and only those."""
+    """Every case of a document with its assessment; ``doc_id`` and ``pipeline`` as on ``Document``.
+
+    ``references`` lists every reference the cases cite, and only those.
+    """
 
     document: DocumentInfo = DocumentInfo()
     cases: list[AssessedCase] = []
     warnings: list[str] = []
     knowledge: KnowledgeStamp
+    doc_id: str | None = None
+    pipeline: PipelineStamp | None = None
     references: list[ReferenceEntry] = []
