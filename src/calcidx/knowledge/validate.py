@@ -146,7 +146,8 @@ def _check_evidence(bundle: KnowledgeBundle, report: ValidationReport) -> None:
                 above.setdefault(name, []).append(label)
     for name, labels in sorted(above.items()):
         report.notes.append(
-            f"{name}: {len(labels)} item(s) tagged confirmed whose sources support secondary at most: {', '.join(labels)}"
+            f"{name}: {len(labels)} item(s) tagged confirmed whose sources support secondary at most: "
+            + ", ".join(labels)
         )
 
 
