@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from calcidx.extract.evaluate import evaluate_dir
+from calcidx.evaluation.evaluate import evaluate_dir
 
 REPORT = (
     "Calcinosis cutis in systemic sclerosis\n\nCase report\n\nA 61-year-old woman with limited systemic "
