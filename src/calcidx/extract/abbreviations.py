@@ -140,19 +140,28 @@ def abbreviation_mentions(
     for mention in usable:
         by_end.setdefault(mention.end, []).append(mention)
     taken = {(m.start, m.end) for m in usable}
-    extra: list[M] = []
-    seen: set[str] = set()
+    meaning: dict[str, tuple[tuple[str, str], ...]] = {}
+    definitions: dict[str, tuple[int, int]] = {}
     for abbr in abbreviations if abbreviations is not None else find_abbreviations(text):
-        if abbr.short in seen:
+        if abbr.short in meaning:
             continue
         candidates = [m for m in by_end.get(abbr.end, []) if m.start >= abbr.start]
         if not candidates:
             continue
-        long_mention = min(candidates, key=lambda m: m.start)
-        seen.add(abbr.short)
-        near, far = abbr.start, abbr.end + len(abbr.short) + 3  # the definition itself
-        for use in re.finditer(rf"(?<![\w-]){re.escape(abbr.short)}(?![\w-])", text):
-            if (use.start(), use.end()) in taken or near - len(abbr.short) - 3 <= use.start() <= far:
-                continue
-            extra.append(make(use.start(), use.end(), use.group(), long_mention.keys))
+        meaning[abbr.short] = min(candidates, key=lambda m: m.start).keys
+        # the definition itself, "long form (SF)" or "SF (long form)", is not a use
+        definitions[abbr.short] = (abbr.start - len(abbr.short) - 3, abbr.end + len(abbr.short) + 3)
+    if not meaning:
+        return []
+    # one pass over the text for every short form (linear in the text, whatever their number)
+    uses = re.compile(
+        r"(?<![\w-])(?:" + "|".join(re.escape(s) for s in sorted(meaning, key=len, reverse=True)) + r")(?![\w-])"
+    )
+    extra: list[M] = []
+    for use in uses.finditer(text):
+        short = use.group()
+        low, high = definitions[short]
+        if (use.start(), use.end()) in taken or low <= use.start() <= high:
+            continue
+        extra.append(make(use.start(), use.end(), short, meaning[short]))
     return extra

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import functools
 import re
+from bisect import bisect_left
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from importlib import resources
@@ -58,6 +59,7 @@ class Statement:
     id: str
     strength: int
     pattern: re.Pattern[str]
+    needs: tuple[str, ...]
     examples: tuple[str, ...]
 
 
@@ -114,6 +116,7 @@ def load_diagnosis_rules() -> DiagnosisRules:
             id=str(item["id"]),
             strength=int(item["strength"]),
             pattern=re.compile(str(item["pattern"]), re.IGNORECASE),
+            needs=tuple(str(n).lower() for n in item["needs"]),
             examples=tuple(str(e) for e in item.get("examples", [])),
         )
         for item in raw["statements"]
@@ -201,6 +204,18 @@ def _clean(dx: str, rules: DiagnosisRules) -> str:
     return dx.strip(" ,;:-(").rstrip(")") if dx.count("(") < dx.count(")") else dx.strip(" ,;:-(")
 
 
+def _within(mentions: Sequence[Mention], start: int, end: int) -> list[Mention]:
+    """The mentions inside ``[start, end)`` (``mentions`` are sorted by start)."""
+    index = bisect_left(mentions, start, key=lambda m: m.start)
+    out = []
+    for mention in mentions[index:]:
+        if mention.start >= end:
+            break
+        if mention.end <= end:
+            out.append(mention)
+    return out
+
+
 def _judge(
     dx: str,
     start: int,
@@ -215,7 +230,7 @@ def _judge(
 ) -> Diagnosis | None:
     rules = load_diagnosis_rules()
     expanded = dx + " " + " ".join(v for k, v in abbrs.items() if re.search(rf"\b{re.escape(k)}\b", dx))
-    inside = [m for m in mentions if m.start >= start and m.end <= end]
+    inside = _within(mentions, start, end)
     subform = next((k[1] for m in inside for k in m.keys if k[0] == "subform"), None)
     lookalike = any(k[0] == "lookalike" for m in inside for k in m.keys)
     has_head = (
@@ -229,7 +244,7 @@ def _judge(
         subtype, basis = "not_calcinosis", "lookalike"
     if subtype is None:
         window_end = min(max(sentence.end, end), end + rules.implied_window)
-        subtype, basis = implied_subtype([m for m in mentions if m.start >= start and m.end <= window_end])
+        subtype, basis = implied_subtype(_within(mentions, start, window_end))
     bonus = _WHERE_BONUS.get(where or "", 0) + (3 if basis == "named" else 2 if subtype else 0) + (1 if subform else 0)
     return Diagnosis(dx, start, end, subtype, subform, score + bonus, where, cue, sentence.start, sentence.end, basis)
 
@@ -350,7 +365,10 @@ def find_diagnoses(
         if sentence.header or not _DIAGNOSIS_WORDS.search(text) or is_generic(text, rules):
             continue
         where = _where(sentence)
+        lower = sentence.lower
         for statement in rules.statements:
+            if not any(need in lower for need in statement.needs):
+                continue
             for match in statement.pattern.finditer(text):
                 if rules.excluded_before.search(text[max(0, match.start() - 40) : match.start("dx")]):
                     continue
