@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-from calcidx.assess.api import assess, assess_case
+from calcidx.assess.api import assess_case
 from calcidx.case.model import Case, Evidence, Finding, Lab, StatedDiagnosis
 from calcidx.knowledge.schema import KnowledgeBundle
+from calcidx.public import assess
 from calcidx.render.report import markdown_report, text_report
 
 

@@ -151,13 +151,17 @@ def _source_file(gold_path: Path) -> Path | None:
 
 
 def evaluate_dir(folder: Path, *, vocabulary: Vocabulary | None = None, use_assess: bool = True) -> EvalReport:
-    """Extract every document of ``folder`` that has a gold file and score it.
+    """Read every document of ``folder`` that has a gold file (through the service, as any input) and score it.
+
+    Args:
+        folder: NAME.txt/.pdf/.html/.xml files, each with NAME.gold.json beside it.
+        vocabulary: the names used to match gold conditions and labs to knowledge ids.
+        use_assess: also assess the cases and score the subtype fields.
 
     Raises:
         InputError: the folder does not exist or holds no ``*.gold.json`` with a source file.
     """
-    from calcidx.extract.pipeline import extract
-    from calcidx.extract.readers import read_path
+    from calcidx.service import load_input
 
     if not folder.is_dir():
         raise InputError(f"{folder}: not a folder; give a folder of NAME.txt + NAME.gold.json files")
@@ -173,12 +177,11 @@ def evaluate_dir(folder: Path, *, vocabulary: Vocabulary | None = None, use_asse
         # One bad file is a reported miss; it never stops or spoils the rest of the run.
         try:
             gold = json.loads(gold_path.read_text(encoding="utf-8"))
-            read = read_path(source)
+            document = load_input(source.read_bytes(), filename=str(source)).as_document()
         except (OSError, json.JSONDecodeError, InputError) as exc:
             report.misses.append(Miss(name, None, "document", "readable", f"error: {exc}"))
             report.failed += 1
             continue
-        document = extract(read.text, vocabulary=vocabulary, source=str(source), format=read.format)
         report.documents += 1
         assessed_cases: list[Any] = []
         if assess is not None and document.cases:
