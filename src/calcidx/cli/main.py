@@ -147,6 +147,10 @@ def _register_commands() -> None:
 
     for module in (extract_cmd, eval_cmd, monograph_cmd):
         module.register(app)
+    from calcidx.cli import ingest_cmd, series_cmd  # registry commands
+
+    ingest_cmd.register(app)
+    series_cmd.register(app)
 
 
 def main() -> None:
