@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -60,6 +61,31 @@ def test_same_input_again_adds_nothing(registry: Registry, small_corpus: Path) -
     assert counts(registry) == before
 
 
+@pytest.fixture
+def fresh_runtime() -> Iterator[None]:
+    """Forget the process runtime and stamp before and after (a test changes what they are built from)."""
+    from calcidx.runtime import reset_runtime
+
+    reset_runtime()
+    pipeline.pipeline_stamp.cache_clear()
+    yield
+    reset_runtime()
+    pipeline.pipeline_stamp.cache_clear()
+
+
+def new_version(monkeypatch: pytest.MonkeyPatch, version: str) -> None:
+    """Make the next runtime carry another calcidx version, hence another pipeline stamp."""
+    import calcidx
+    import calcidx.runtime
+    from calcidx.runtime import reset_runtime
+
+    monkeypatch.setattr(calcidx, "__version__", version)
+    monkeypatch.setattr(calcidx.runtime, "__version__", version)
+    reset_runtime()
+    pipeline.pipeline_stamp.cache_clear()
+
+
+@pytest.mark.usefixtures("fresh_runtime")
 def test_new_stamp_rereads_only_with_reprocess_and_keeps_history(
     registry: Registry, small_corpus: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -67,10 +93,7 @@ def test_new_stamp_rereads_only_with_reprocess_and_keeps_history(
     ingest([str(reports)], registry, workers=0)
     first = counts(registry)
     cases_before = len(load_cases(registry)[0])
-    monkeypatch.setattr(pipeline, "pipeline_stamp", lambda: "calcidx-test+new-rules")
-    import calcidx.registry.ingest as ingest_module
-
-    monkeypatch.setattr(ingest_module, "pipeline_stamp", lambda: "calcidx-test+new-rules")
+    new_version(monkeypatch, "0.1.0.post-test")
     plain = ingest([str(reports)], registry, workers=0)
     assert plain.stored == 0 and plain.unchanged == 6
     redo = ingest([str(reports)], registry, workers=0, reprocess=True)
@@ -85,7 +108,8 @@ def test_new_stamp_rereads_only_with_reprocess_and_keeps_history(
                 select(m.Extraction.stamp, func.count()).where(m.Extraction.current).group_by(m.Extraction.stamp)
             ).all()
         )
-    assert stamps == {"calcidx-test+new-rules": 6}
+    assert list(stamps) == [pipeline.pipeline_stamp()] and "0.1.0.post-test" in pipeline.pipeline_stamp()
+    assert list(stamps.values()) == [6]
     assert len(load_cases(registry)[0]) == cases_before  # a series counts each document once
     again = ingest([str(reports)], registry, workers=0, reprocess=True)
     assert again.stored == 0 and counts(registry) == after

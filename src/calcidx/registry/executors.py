@@ -104,7 +104,10 @@ class DaskBackend:
     name = "dask"
 
     def __init__(self, scheduler: str | Any) -> None:
-        from distributed import Client
+        try:
+            from distributed import Client
+        except ImportError as exc:
+            raise InputError("--scheduler needs Dask: pip install 'calcidx[cluster]' (dask[distributed])") from exc
 
         self.client: Any
         if isinstance(scheduler, str):

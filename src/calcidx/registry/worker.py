@@ -67,7 +67,12 @@ def process(item: Item) -> Result:
             base.status = "skipped"
             base.error = "no cutaneous-calcification term"
             return base
-        assessed = pipeline.analyse(read)
+        assessed = pipeline.analyse(item.data, name=item.location, suffix=item.suffix)
+        if assessed.pipeline is not None and pipeline.stamp_text(assessed.pipeline) != base.stamp:
+            base.error = (
+                f"the worker's pipeline {pipeline.stamp_text(assessed.pipeline)} is not the writer's {base.stamp}"
+            )
+            return base
         base.document = assessed.model_dump(mode="json")
         base.minhash = signature(read.text)
         base.warnings = list(assessed.warnings)
