@@ -27,8 +27,10 @@ __all__ = [
     "Medication",
     "Observation",
     "Patient",
+    "PipelineStamp",
     "Provenance",
     "Sex",
+    "StatedDiagnosis",
     "TreatmentGiven",
 ]
 
@@ -153,6 +155,30 @@ class Provenance(_Model):
     extractor: str | None = None
 
 
+StatedWhere = Literal["title", "abstract", "case", "conclusion", "caption", "body", "form"]
+
+
+class StatedDiagnosis(_Model):
+    """The authors' (or the clinician's) own diagnosis, as written, with where it was read.
+
+    ``text`` is the diagnosis phrase ("iatrogenic calcinosis cutis"), ``sentence`` the sentence
+    that states it, ``where`` the part of the document (title, abstract, case, ...), ``cue`` the
+    kind of statement ("diagnosis of ... was made", "consistent with", a title). The subtype and
+    sub-form are knowledge ids, null when the statement names none; ``basis`` says whether the
+    subtype is named ("dystrophic calcinosis") or implied by the sub-form, exposure or condition
+    the statement names ("calcinosis cutis in dermatomyositis").
+    """
+
+    subtype: StatedSubtype | None = None
+    subform: str | None = None
+    text: str
+    sentence: str | None = None
+    where: StatedWhere | None = None
+    cue: str | None = None
+    basis: Literal["named", "subform", "exposure", "condition", "lookalike"] | None = None
+    evidence: list[Evidence] = []
+
+
 class Case(_Model):
     """One patient."""
 
@@ -169,6 +195,7 @@ class Case(_Model):
     diagnosis_as_written: str | None = None
     stated_subtype: StatedSubtype | None = None
     stated_subform: str | None = None
+    stated: StatedDiagnosis | None = None
     treatments: list[TreatmentGiven] = []
     outcome: str | None = None
     provenance: Provenance = Provenance()
@@ -202,10 +229,29 @@ class KnowledgeVersion(_Model):
     hpo_release: str
 
 
+class PipelineStamp(_Model):
+    """Which code, extractor rules, knowledge and ontology produced an output.
+
+    A store compares stamps to know what to re-read after a lexicon or knowledge change.
+    """
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    calcidx_version: str
+    extractor_rules: str = Field(description="sha256 of the extractor rule files and vocabulary (hex, 16 chars)")
+    knowledge: str = Field(description="knowledge bundle name@version")
+    hpo_release: str
+
+
 class Document(_Model):
-    """The result of ``extract``: the document's kind and one ``Case`` per patient."""
+    """The result of ``extract``: the document's kind and one ``Case`` per patient.
+
+    ``doc_id`` is the sha256 (hex) of the original input bytes; ``pipeline`` stamps what read it.
+    """
 
     document: DocumentInfo = DocumentInfo()
     cases: list[Case] = []
     warnings: list[str] = []
     knowledge: KnowledgeVersion | None = None
+    doc_id: str | None = None
+    pipeline: PipelineStamp | None = None

@@ -22,7 +22,6 @@ per-token Python work stays minimal.
 
 # No ``from __future__ import annotations`` here: spaCy's factory registry validates the factory
 # signatures with pydantic at run time and needs real (not string) annotations.
-import re
 from bisect import bisect_right
 from typing import Any, cast
 
@@ -32,6 +31,7 @@ from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
 
+from calcidx.extract.abbreviations import abbreviation_mentions, find_abbreviations
 from calcidx.extract.assertion import ContextPatterns, TriggerIndex, find_triggers
 from calcidx.extract.demographics import AgeFinder
 from calcidx.extract.labs_text import LabPatterns
@@ -52,6 +52,7 @@ STATES = "calcidx.states"
 ABBREVIATIONS = "calcidx.abbreviations"
 ASSERTIONS = "calcidx.assertions"
 PATIENTS = "calcidx.patients"
+CASE_PATTERNS = "calcidx.case_patterns"
 MODE = "calcidx.mode"
 
 for _name in ("calcidx_keys", "calcidx_assertion", "calcidx_trigger", "calcidx_zone", "calcidx_patient"):
@@ -85,9 +86,6 @@ def _vocabulary(name: str) -> Vocabulary:
     return _VOCABULARIES[name]
 
 
-_ABBR = re.compile(r"\(([A-Z][A-Za-z]{1,6}s?)\)")
-
-
 class LayoutComponent:
     """Sections, captions and sentences (see ``sections.analyse_layout``)."""
 
@@ -104,7 +102,7 @@ class LayoutComponent:
             (1 if token.i == 0 or token.idx in starts else -1 for token in doc), dtype="int64", count=len(doc)
         ).astype("uint64")
         if len(doc):
-            doc.from_array([SENT_START], flags.reshape(-1, 1))
+            doc.from_array([SENT_START], cast(Any, flags.reshape(-1, 1)))
         doc.spans["sections"] = [
             span
             for section in layout.sections
@@ -174,7 +172,8 @@ class ConceptComponent:
             end_tok = doc[end - 1]
             end_char = end_tok.idx + len(end_tok.text)
             mentions.append(Mention(start_char, end_char, text[start_char:end_char], keys))
-        mentions.extend(_abbreviation_mentions(text, mentions))
+        abbreviations = doc.user_data[ABBREVIATIONS] = find_abbreviations(text)
+        mentions.extend(abbreviation_mentions(text, mentions, Mention, abbreviations))
         mentions.sort(key=lambda m: m.start)
         doc.user_data[MENTIONS] = mentions
         spans = []
@@ -185,31 +184,6 @@ class ConceptComponent:
                 spans.append(span)
         doc.spans["concepts"] = spans
         return doc
-
-
-def _abbreviation_mentions(text: str, mentions: list[Mention]) -> list[Mention]:
-    """Mentions of abbreviations defined as "long form (ABBR)" where the long form is a term.
-
-    After Schwartz AS, Hearst MA. A simple algorithm for identifying abbreviation definitions in
-    biomedical text. Pac Symp Biocomput 2003:451-62 (here only: the long form must end right before
-    the parenthesis and be a vocabulary term whose word initials spell the abbreviation).
-    """
-    by_end = {m.end: m for m in mentions if not m.is_site}
-    extra: list[Mention] = []
-    for match in _ABBR.finditer(text):
-        long_form = by_end.get(match.start() - 1) or by_end.get(match.start())
-        abbr = match.group(1)
-        if long_form is None:
-            continue
-        initials = "".join(w[0] for w in re.split(r"[\s-]+", long_form.text) if w).lower()
-        if not initials.startswith(abbr.lower().rstrip("s")[:2]):
-            continue
-        for use in re.finditer(rf"(?<![\w-]){re.escape(abbr)}(?![\w-])", text):
-            if use.start() == match.start(1):
-                continue
-            extra.append(Mention(use.start(), use.end(), use.group(), long_form.keys))
-    taken = {(m.start, m.end) for m in mentions}
-    return [m for m in extra if (m.start, m.end) not in taken]
 
 
 class ContextComponent:
@@ -284,6 +258,7 @@ class PatientsComponent:
         mode = cast(Mode, doc.user_data.get(MODE, "auto"))
         found: Patients = split_patients(doc.user_data[LAYOUT], doc.user_data[AGES], self.rules, mode=mode)
         doc.user_data[PATIENTS] = found
+        doc.user_data[CASE_PATTERNS] = self.case_patterns
         owner = {s.start: p.index for p in found.patients for s in p.sentences}
         spans = []
         for decision in found.trace:

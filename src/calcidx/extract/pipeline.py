@@ -6,9 +6,9 @@ components are declared in ``components.py``); ``extract`` runs it and builds th
 
 from __future__ import annotations
 
-import contextlib
 import functools
 import re
+from collections.abc import Iterable, Iterator
 
 import spacy
 from spacy.language import Language
@@ -17,7 +17,7 @@ from calcidx.case.model import Document, DocumentInfo, KnowledgeVersion, Provena
 from calcidx.errors import InputError
 from calcidx.extract import components as comp
 from calcidx.extract.cases import EXTRACTOR, CaseBuilder, CasePatterns, DocRecords
-from calcidx.extract.diagnosis import abbreviations, find_diagnoses, title_diagnoses
+from calcidx.extract.diagnosis import abbreviation_map, find_diagnoses, header_diagnoses, title_diagnoses
 from calcidx.extract.kind import document_kind
 from calcidx.extract.language import language_warning
 from calcidx.extract.patients import Mode, Patients
@@ -27,9 +27,19 @@ from calcidx.extract.textmap import TextMap, normalise
 from calcidx.extract.vocabulary import Vocabulary
 from calcidx.knowledge.loader import load_bundle
 
-__all__ = ["MAX_CHARACTERS", "MODES", "build_pipeline", "extract"]
+__all__ = [
+    "MAX_CHARACTERS",
+    "MODES",
+    "Mode",
+    "build_pipeline",
+    "extract",
+    "extract_batch",
+    "pipeline_for",
+    "run_pipeline",
+]
 
-#: How ``extract`` reads a text: a published report, a clinical note or form, or decide.
+#: How ``extract`` reads a text: ``article`` (a published report: find its patients), ``note`` (a
+#: clinical note or form: one patient) or ``auto`` (decide from the text).
 MODES: tuple[Mode, ...] = ("auto", "article", "note")
 
 #: Largest text ``extract`` accepts (a long case report with references is ~100,000 characters).
@@ -79,13 +89,22 @@ def _pipeline(vocabulary: Vocabulary | None) -> Language:
     return found[1]
 
 
-def run_pipeline(nlp: Language, text: str, mode: str = "auto") -> spacy.tokens.Doc:
+def run_pipeline(nlp: Language, text: str, mode: Mode = "auto") -> spacy.tokens.Doc:
     """Run the pipeline on ``text``, telling the patients component the reading ``mode``."""
     doc = nlp.make_doc(text)
     doc.user_data[comp.MODE] = mode
     for _, proc in nlp.pipeline:
         doc = proc(doc)
     return doc
+
+
+def pipeline_for(vocabulary: Vocabulary) -> Language:
+    """A new pipeline matching ``vocabulary`` (the shipped one shares the default pipeline)."""
+    from calcidx.extract.vocabulary import default_vocabulary
+
+    if vocabulary is default_vocabulary():
+        return _default_pipeline()
+    return build_pipeline(vocabulary)
 
 
 def _vocabulary_of(nlp: Language) -> Vocabulary:
@@ -101,18 +120,20 @@ def extract(
     source: str | None = None,
     format: str | None = None,
     title: str | None = None,
-    mode: str = "auto",
+    nlp: Language | None = None,
+    mode: Mode = "auto",
 ) -> Document:
     """Read a case report, case series or clinical note into a ``Document``.
 
     Args:
         text: the document text; every evidence offset refers to it.
         vocabulary: the clinical vocabulary (tests pass a small one); the knowledge bundle's if None.
+        nlp: a pipeline built by ``build_pipeline`` (the runtime's); overrides ``vocabulary``.
+        mode: ``article`` (a published report: find its patients), ``note`` (a clinical note or
+            form: the whole text is one patient) or ``auto`` (decide from the text).
         source: where the text came from (a path or URL), recorded in provenance.
         format: the input format the reader saw (``text``, ``pdf``, ``html``, ``xml``).
         title: the title, when the reader knows it.
-        mode: ``article`` (a published report: find its patients), ``note`` (a clinical note or
-            form: the whole text is one patient) or ``auto`` (decide from the text).
 
     Returns:
         The document's kind and one ``Case`` per patient, each fact with its evidence.
@@ -121,32 +142,53 @@ def extract(
         InputError: the text is not a string, is empty or is larger than ``MAX_CHARACTERS``, or
             ``mode`` is not one of ``MODES``.
     """
+    _check_text(text)
     if mode not in MODES:
         raise InputError(f"mode {mode!r} is not allowed; use one of: {', '.join(MODES)}")
+    nlp = nlp or _pipeline(vocabulary)
+    textmap = normalise(text)
+    # Built outside the zone: the matcher's keys must outlive it.
+    vocab = _vocabulary_of(nlp)
+    # The memory zone frees the strings and lexemes this document added to the shared vocab once
+    # the Document (plain pydantic data) is built, so memory stays flat over many documents.
+    with nlp.memory_zone():
+        doc = run_pipeline(nlp, textmap.clean, mode)
+        return document_from_doc(doc, vocab, textmap=textmap, source=source, format=format, title=title)
+
+
+def extract_batch(texts: Iterable[str], *, nlp: Language, batch_size: int = 32) -> Iterator[Document]:
+    """Extract many texts through ``nlp.pipe`` (one memory zone per batch), in input order.
+
+    Raises:
+        InputError: a text is not a string, is empty or is too long (checked per batch, before it runs).
+    """
+    vocabulary = _vocabulary_of(nlp)
+    batch: list[TextMap] = []
+    for text in texts:
+        _check_text(text)
+        batch.append(normalise(text))
+        if len(batch) >= batch_size:
+            yield from _run_batch(nlp, vocabulary, batch)
+            batch = []
+    if batch:
+        yield from _run_batch(nlp, vocabulary, batch)
+
+
+def _run_batch(nlp: Language, vocabulary: Vocabulary, batch: list[TextMap]) -> list[Document]:
+    with nlp.memory_zone():
+        docs = nlp.pipe([textmap.clean for textmap in batch], batch_size=len(batch))
+        return [document_from_doc(doc, vocabulary, textmap=textmap) for doc, textmap in zip(docs, batch, strict=True)]
+
+
+def _check_text(text: object) -> None:
     if not isinstance(text, str):
-        raise InputError(f"extract() takes a str, not {type(text).__name__}; read files with calcidx.extract.readers")
+        raise InputError(f"extract() takes a str, not {type(text).__name__}; read files with calcidx.service")
     if not text.strip():
         raise InputError("the text is empty: give a case report, case series or clinical note")
     if len(text) > MAX_CHARACTERS:
         raise InputError(
             f"the text has {len(text):,} characters; the limit is {MAX_CHARACTERS:,} "
             "(split it into one document per report)"
-        )
-    nlp = _pipeline(vocabulary)
-    textmap = normalise(text)
-    zone = getattr(nlp, "memory_zone", None)  # spaCy >= 3.8 frees the strings a text adds
-    with zone() if zone is not None else contextlib.nullcontext():
-        doc = run_pipeline(nlp, textmap.clean, mode)
-        component = nlp.get_pipe("calcidx_patients")
-        assert isinstance(component, comp.PatientsComponent)
-        return document_from_doc(
-            doc,
-            _vocabulary_of(nlp),
-            textmap=textmap,
-            source=source,
-            format=format,
-            title=title,
-            patterns=component.case_patterns,
         )
 
 
@@ -158,9 +200,8 @@ def document_from_doc(
     source: str | None = None,
     format: str | None = None,
     title: str | None = None,
-    patterns: CasePatterns | None = None,
 ) -> Document:
-    """Build the ``Document`` from a Doc the pipeline has processed."""
+    """Build the ``Document`` from a Doc the pipeline has processed (its patients included)."""
     rules = load_rules()
     text = comp.doc_text(doc)
     layout: Layout = doc.user_data[comp.LAYOUT]
@@ -190,7 +231,7 @@ def document_from_doc(
         pmid=pmid.group(1) if pmid else None,
         extractor=EXTRACTOR,
     )
-    abbrs = abbreviations(text)
+    abbrs = abbreviation_map(doc.user_data[comp.ABBREVIATIONS])
     abstract = [
         s
         for s in layout.sentences
@@ -206,10 +247,12 @@ def document_from_doc(
         for s in layout.sentences
         if (s.category == "front" and s.end <= title_end and len(s.text.split()) <= 25) or s.caption
     ]
-    doc_diagnoses = find_diagnoses(abstract, records.mentions, rules, abbrs=abbrs) + title_diagnoses(
-        titles, records.mentions, rules, abbrs
-    )
-    builder = CaseBuilder(rules, vocabulary, records, abbrs, patterns)
+    doc_diagnoses = [
+        *find_diagnoses(abstract, records.mentions, abbrs=abbrs),
+        *title_diagnoses(titles, records.mentions, abbrs),
+        *header_diagnoses(layout.sentences, records.mentions, abbrs),
+    ]
+    builder = CaseBuilder(rules, vocabulary, records, abbrs, _case_patterns(doc))
     cases = [builder.build(patient, doc_diagnoses, provenance) for patient in patients]
     info = DocumentInfo(
         kind=document_kind(layout, len(cases), cohort=bool(found.reason and "review" in found.reason)),
@@ -223,3 +266,9 @@ def document_from_doc(
     kb = load_bundle().info
     stamp = KnowledgeVersion(bundle=kb.name, bundle_version=kb.version, hpo_release=kb.hpo_release)
     return Document(document=info, cases=cases, knowledge=stamp, warnings=warnings)
+
+
+def _case_patterns(doc: spacy.tokens.Doc) -> CasePatterns | None:
+    """The field-reader patterns the patients component of ``doc``'s pipeline compiled."""
+    found = doc.user_data.get(comp.CASE_PATTERNS)
+    return found if isinstance(found, CasePatterns) else None

@@ -28,6 +28,7 @@ _BOILERPLATE = re.compile(
     r"permits unrestricted|published by|this article is|cite this|e-?mail|orcid)\b",
     re.IGNORECASE,
 )
+_ENTRY_START = re.compile(r"^\s*(?:\[\d{1,3}\]|\d{1,3}[.)]|[•·▪*-])")
 _REFERENCE_LIKE = re.compile(
     r"\bet al\b|\b(?:19|20)\d{2}\s*[;:]\s*\d+|\bdoi\b|\bpp?\.\s*\d+|^[A-Z][\w'-]+\s+[A-Z]{1,3}[,.]|\[PubMed\]|"
     r"\bGoogle Scholar\b|\bCrossref\b",
@@ -372,8 +373,8 @@ def _end_meta_at_prose(layout: Layout) -> None:
     Web copies put "How to cite this article:", "Correspondence:" or a reference list right above
     the letter or case text without a header between; without this rule the whole body would be
     read as page furniture. A paragraph is prose when it has two sentences of eight or more words
-    (or one of 12 or more in a meta block, 25 in a reference list) that read as neither a citation
-    nor licence boilerplate.
+    (or, in a meta block, one of 12 or more) that read as neither a citation nor licence
+    boilerplate; in a reference list, no sentence of the paragraph may look like an entry.
     """
     sentences = layout.sentences
     resume = "front"
@@ -390,9 +391,15 @@ def _end_meta_at_prose(layout: Layout) -> None:
             continue
         paragraph = [s for s in sentences[index : index + 40] if s.paragraph == sentence.paragraph]
         prose = [s for s in paragraph if _is_prose(s)]
-        # a reference list holds long titles; a meta block holds short lines
-        long_one = any(len(s.text.split()) >= (25 if s.category == "references" else 12) for s in prose)
-        if len(prose) >= 2 or long_one:
+        if sentence.category == "references":
+            # a reference list holds long titles: only a paragraph of prose with no entry in it ends it
+            entry = bool(_ENTRY_START.match(paragraph[0].text)) or any(
+                _REFERENCE_LIKE.search(s.text) for s in paragraph
+            )
+            ends = not entry and len(prose) >= 2
+        else:
+            ends = len(prose) >= 2 or any(len(s.text.split()) >= 12 for s in prose)
+        if ends:
             cursor = index
             while cursor < len(sentences) and not sentences[cursor].header:
                 if sentences[cursor].category in ("meta", "references"):
