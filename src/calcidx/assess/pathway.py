@@ -382,10 +382,10 @@ class _Pathway:
         against = [self.facts.fact(c) for c in [*mimics, *negative]]
         cand.facts_against.extend(against)
         found = self.labels([*mimics, *negative])
-        if histology:
-            cand.cause = _CAUSE_DOWN[cand.cause]
-            cand.override = None
-            self.recompute(cand)
+        # a mimic not excluded, or a negative calcium stain, lowers the cause one level
+        cand.cause = _CAUSE_DOWN[cand.cause]
+        cand.override = None
+        self.recompute(cand)
         if histology and not negative:
             text = f"{found}: other diagnoses are not excluded, so calciphylaxis stays {cand.certainty}."
         else:
