@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: demo test lint typecheck validate bench clean
+.PHONY: demo test lint typecheck validate bench clean postgres
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -25,8 +25,18 @@ typecheck: $(STAMP)
 validate: $(STAMP)
 	$(BIN)/calcidx knowledge validate
 
-test: $(STAMP) lint typecheck validate
-	$(BIN)/pytest
+# A local PostgreSQL server for the registry tests (scripts/ci/postgres.sh: installs Debian's
+# postgresql if missing, starts it on a loopback port). Its URL goes to $(PG_URL_FILE); in CI a
+# failure here fails the build, locally the PostgreSQL tests are then skipped with the reason.
+PG_URL_FILE := $(VENV)/postgres-url
+
+postgres: $(STAMP)
+	@if scripts/ci/postgres.sh > $(PG_URL_FILE).tmp; then mv $(PG_URL_FILE).tmp $(PG_URL_FILE); \
+	elif [ "$$CI" = "true" ]; then echo "postgres: could not start PostgreSQL" >&2; exit 1; \
+	else rm -f $(PG_URL_FILE).tmp; : > $(PG_URL_FILE); echo "postgres: not available; PostgreSQL tests will be skipped" >&2; fi
+
+test: $(STAMP) lint typecheck validate postgres
+	CALCIDX_TEST_POSTGRES_URL="$$(tail -n 1 $(PG_URL_FILE))" $(BIN)/pytest
 
 bench: $(STAMP)
 	$(BIN)/python bench/run.py

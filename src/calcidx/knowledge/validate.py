@@ -119,7 +119,7 @@ def _concepts(bundle: KnowledgeBundle) -> set[str]:
 def _check_evidence(bundle: KnowledgeBundle, report: ValidationReport) -> None:
     """Code sources never as evidence; evidence tags no stronger than the sources."""
     refs_table = bundle.references
-    above: dict[str, int] = {}
+    above: dict[str, list[str]] = {}
     for name, item in _cited_items(bundle):
         label = _label(name, item)
         for ref in item.code_refs:
@@ -143,9 +143,12 @@ def _check_evidence(bundle: KnowledgeBundle, report: ValidationReport) -> None:
                     f"{label}: tagged confirmed but every source is secondary, abstract-only, listed or generated"
                 )
             else:
-                above[name] = above.get(name, 0) + 1
-    for name, count in sorted(above.items()):
-        report.notes.append(f"{name}: {count} item(s) tagged confirmed whose sources support secondary at most")
+                above.setdefault(name, []).append(label)
+    for name, labels in sorted(above.items()):
+        report.notes.append(
+            f"{name}: {len(labels)} item(s) tagged confirmed whose sources support secondary at most: "
+            + ", ".join(labels)
+        )
 
 
 def _check_lab_items(where: str, items: list[str], bundle: KnowledgeBundle, problems: list[str]) -> None:
