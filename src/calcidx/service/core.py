@@ -13,9 +13,6 @@ from calcidx.assess.model import AssessedDocument
 from calcidx.assess.options import AssessOptions
 from calcidx.case.model import Case, Document, DocumentInfo, PipelineStamp
 from calcidx.errors import InputError
-from calcidx.extract.pipeline import extract as _extract
-from calcidx.extract.pipeline import extract_batch
-from calcidx.extract.readers import read_bytes
 from calcidx.runtime import Runtime, get_runtime
 from calcidx.service.formats import detect_format, json_format_of
 from calcidx.service.front import parse_json
@@ -155,6 +152,9 @@ def load_input(
             mode=mode,
             document=_stamped(result, own_id, rt),
         )
+    from calcidx.extract.pipeline import extract as _extract
+    from calcidx.extract.readers import read_bytes
+
     read = read_bytes(raw, name=where, format=fmt)
     document = _extract(read.text, nlp=rt.nlp, source=filename, format=read.format, title=read.title, mode=mode)
     info = document.document.model_copy(
@@ -237,6 +237,8 @@ def extract_many(
     Raises:
         InputError: a text is empty, too long or not a string (the documents before it are yielded).
     """
+    from calcidx.extract.pipeline import extract_batch
+
     rt = runtime or get_runtime()
     if batch_size < 1:
         raise InputError(f"batch_size must be at least 1, not {batch_size}")
