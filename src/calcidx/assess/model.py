@@ -4,21 +4,27 @@ from __future__ import annotations
 
 from typing import Literal
 
-from pydantic import BaseModel, ConfigDict
+from pydantic import BaseModel, ConfigDict, Field
 
 from calcidx.case.model import Case, DocumentInfo, Evidence, PipelineStamp
+from calcidx.case.model import StatedDiagnosis as CaseStatedDiagnosis
 
 __all__ = [
+    "Alternative",
     "AssessedCase",
     "AssessedDocument",
     "Assessment",
+    "ConditionRole",
     "DerivedLab",
     "DifferentialItem",
     "Disagreement",
     "FactUsed",
     "KnowledgeStamp",
+    "MedicationAction",
     "MissingTest",
+    "ReferenceEntry",
     "RuleStep",
+    "StatedDiagnosis",
     "SubformCall",
     "SubtypeCall",
     "TermContribution",
@@ -61,6 +67,19 @@ class RuleStep(_Out):
     conclusion: str
     refs: list[str]
     evidence: Literal["confirmed", "secondary", "synthesized"]
+    candidate: SubtypeOutcome | None = None
+    candidate_certainty: Certainty | None = None
+    facts_against: list[FactUsed] = []
+
+
+class Alternative(_Out):
+    """A competing subtype: how certain it is on its own, why it lost, and the rule behind it."""
+
+    code: SubtypeOutcome
+    certainty: Certainty | None = None
+    why: str
+    rule: str
+    competing: bool = False
 
 
 class SubtypeCall(_Out):
@@ -132,14 +151,33 @@ class DifferentialItem(_Out):
 
 
 class TreatmentOption(_Out):
+    """A treatment option for this patient (offered) or one held back (withheld, with why).
+
+    ``applies_because`` says which data condition made it apply (e.g. "phosphate high");
+    ``withheld_reasons`` says why a withheld option is not offered; ``cautions`` are shown with
+    an offered option. ``dose`` is None when the reported dose is for older patients.
+    """
+
     id: str
     label: str
     evidence_level: str
     dose: str | None = None
     response: str | None = None
     recommended: bool = True
+    applies_because: list[str] = []
+    withheld_reasons: list[str] = []
     cautions: list[str] = []
     refs: list[str] = []
+
+
+class MedicationAction(_Out):
+    """Something to do about a drug the patient takes, given the subtype (with its sources)."""
+
+    medication: str
+    label: str
+    action: str
+    evidence: Literal["confirmed", "secondary", "synthesized"]
+    refs: list[str]
 
 
 class Warning(_Out):
@@ -155,15 +193,43 @@ class KnowledgeStamp(_Out):
     calcidx_version: str
 
 
+class StatedDiagnosis(CaseStatedDiagnosis):
+    """The source's own diagnosis beside the pathway's call.
+
+    ``concordance``: ``agrees`` (the findings reach the same subtype), ``differs`` (they reach
+    another one: ``conflicts`` names the facts behind it and ``missing`` the tests that would
+    decide), ``findings_undecided`` (the findings alone do not decide), ``no_subtype`` (the
+    statement names no subtype).
+    """
+
+    concordance: Literal["agrees", "differs", "findings_undecided", "no_subtype"]
+    pathway_subtype: SubtypeOutcome | None = None
+    conflicts: list[str] = Field(default_factory=list)
+    missing: list[str] = Field(default_factory=list)
+
+
+class ConditionRole(_Out):
+    """A condition of the history and its role: the ``cause`` the pathway used for the subtype,
+    a ``possible_cause`` of another subtype (the knowledge links it to one), or a ``comorbidity``."""
+
+    id: str
+    label: str
+    role: Literal["cause", "possible_cause", "comorbidity"]
+    points_to: str | None = None
+    evidence: list[Evidence] = []
+
+
 class Assessment(_Out):
     """The conclusion for one case, with everything that led to it."""
 
     subtype: SubtypeCall
     subform: SubformCall | None = None
     associated_conditions: list[str] = []
+    condition_roles: list[ConditionRole] = []
+    stated: StatedDiagnosis | None = None
     rationale: list[RuleStep] = []
     disagreements: list[Disagreement] = []
-    alternatives: list[str] = []
+    alternatives: list[Alternative] = []
     suggested_causes: list[str] = []
     missing_workup: list[MissingTest] = []
     derived_labs: list[DerivedLab] = []
@@ -171,6 +237,7 @@ class Assessment(_Out):
     differential_fit: Literal["good", "weak", "none"] | None = None
     treatments: list[TreatmentOption] = []
     withheld_treatments: list[TreatmentOption] = []
+    actions: list[MedicationAction] = []
     warnings: list[Warning] = []
     knowledge: KnowledgeStamp
     disclaimer: str = DISCLAIMER
@@ -182,8 +249,23 @@ class AssessedCase(Case):
     assessment: Assessment
 
 
+class ReferenceEntry(_Out):
+    """A reference as listed under a report: its key, citation and the strongest tag it supports."""
+
+    id: str
+    citation: str
+    kind: str
+    url: str | None = None
+    doi: str | None = None
+    pmid: str | None = None
+    supports: Literal["confirmed", "secondary"]
+
+
 class AssessedDocument(_Out):
-    """Every case of a document with its assessment; ``doc_id`` and ``pipeline`` as on ``Document``."""
+    """Every case of a document with its assessment; ``doc_id`` and ``pipeline`` as on ``Document``.
+
+    ``references`` lists every reference the cases cite, and only those.
+    """
 
     document: DocumentInfo = DocumentInfo()
     cases: list[AssessedCase] = []
@@ -191,3 +273,4 @@ class AssessedDocument(_Out):
     knowledge: KnowledgeStamp
     doc_id: str | None = None
     pipeline: PipelineStamp | None = None
+    references: list[ReferenceEntry] = []

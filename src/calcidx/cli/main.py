@@ -30,6 +30,8 @@ COMMAND_MODULES: tuple[str, ...] = (
     "calcidx.cli.extract_cmd",
     "calcidx.cli.eval_cmd",
     "calcidx.cli.monograph_cmd",
+    "calcidx.cli.ingest_cmd",
+    "calcidx.cli.series_cmd",
 )
 
 app = typer.Typer(
@@ -169,6 +171,8 @@ def knowledge_validate() -> None:
         f"knowledge {report.bundle_version} valid against HPO {report.hpo_release}: {counts}; "
         "shipped HPO candidate index matches"
     )
+    for note in report.notes:
+        typer.echo(f"note: {note}")
 
 
 @knowledge_app.command("info")

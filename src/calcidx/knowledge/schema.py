@@ -8,7 +8,7 @@ non-authoritative site) or ``synthesized`` (a rule assembled from several source
 
 from __future__ import annotations
 
-from typing import Literal, Self
+from typing import Any, Literal, Self
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
@@ -19,6 +19,7 @@ __all__ = [
     "BundleInfo",
     "Caution",
     "CautionWhen",
+    "CertaintyAxes",
     "Codes",
     "Concept",
     "Condition",
@@ -27,15 +28,23 @@ __all__ = [
     "Feature",
     "HpoTerm",
     "KnowledgeBundle",
+    "LabAlert",
+    "LabPattern",
     "LabPhenotype",
     "Lookalike",
+    "MedicationConcept",
     "Plausibility",
     "Reference",
     "ReferenceRange",
+    "Resolution",
     "Rule",
+    "RuleExample",
+    "SafetyCondition",
     "Subform",
     "Subtype",
+    "Threshold",
     "Treatment",
+    "TreatmentRequires",
     "Unit",
     "WorkupItem",
 ]
@@ -61,9 +70,15 @@ class Strict(BaseModel):
 
 
 class Cited(Strict):
-    """An item that states clinical knowledge: it names its sources and how well they hold."""
+    """An item that states clinical knowledge: it names its sources and how well they hold.
+
+    ``refs`` are the sources of the clinical statement. ``code_refs`` are where its codes were
+    looked up (ontology files, code lists, translations): they identify the item, they never
+    support a clinical claim (``calcidx knowledge validate`` checks both).
+    """
 
     refs: list[str] = Field(min_length=1)
+    code_refs: list[str] = []
     evidence: EvidenceTag
     note: str | None = None
 
@@ -94,17 +109,42 @@ class BundleInfo(Strict):
     hpo3_version: str
 
 
+#: How much of a source was read. Anything but the full text (or a relevant full section) caps
+#: what the source can support at ``secondary``.
+SourceAccess = Literal["full_text", "section", "abstract", "listed", "generated", "not_read"]
+#: Access levels that cap a source's support at ``secondary``.
+SECONDARY_ACCESS: frozenset[str] = frozenset({"abstract", "listed", "generated", "not_read"})
+
+
 class Reference(Strict):
-    """``references.yaml``: one source, keyed as in CLINICAL.md section 8."""
+    """``references.yaml``: one source, keyed as in CLINICAL.md section 8.
+
+    ``kind`` says what the source is; ``ontology`` marks a code source (an ontology file, code
+    list or translation) that may only appear in ``code_refs``. ``reliability`` and ``access``
+    together say how strong a claim the source can carry (``supports``).
+    """
 
     id: str
     citation: str
-    kind: Literal["literature", "web", "lab_catalogue", "ontology", "seed_document", "textbook"]
+    kind: Literal["literature", "web", "lab_catalogue", "ontology", "seed_document", "textbook", "drug_label"]
     url: str | None = None
     doi: str | None = None
     pmid: str | None = None
     reliability: Literal["primary", "secondary"] = "primary"
+    access: SourceAccess | None = None
     note: str | None = None
+
+    @property
+    def is_code_source(self) -> bool:
+        """True for ontology files, code lists and translations (never clinical evidence)."""
+        return self.kind == "ontology"
+
+    @property
+    def supports(self) -> Literal["confirmed", "secondary"]:
+        """The strongest evidence tag this source can carry on its own."""
+        if self.reliability == "secondary" or (self.access is not None and self.access in SECONDARY_ACCESS):
+            return "secondary"
+        return "confirmed"
 
 
 class Subtype(Cited):
@@ -170,6 +210,9 @@ class Condition(Concept):
         "other",
     ]
     calciphylaxis_risk: Literal["major", "minor", "listed"] | None = None
+    #: True when the condition itself means impaired renal function (CKD stage 3 or worse, ESRD,
+    #: dialysis): only then does renal disease propose metastatic calcinosis without abnormal labs.
+    renal_impairment: bool = False
 
 
 class Exposure(Concept):
@@ -178,6 +221,8 @@ class Exposure(Concept):
     kind: Literal["procedure", "infusion", "topical", "medication", "intake", "transplant", "trauma"]
     points_to: SubtypeCode | None = None
     at_site: bool = False
+    #: where the exposure is applied by definition (heel sticks: the heel), used when no site is recorded
+    site_words: list[str] = []
     calciphylaxis_risk: Literal["major", "minor", "listed"] | None = None
     disagreement: str | None = None
 
@@ -196,6 +241,10 @@ class Feature(Concept):
             "local_damage",
             "lookalike_decisive",
             "calcinosis_confirmation",
+            "calcium_stain_negative",
+            "skin_examination_normal",
+            "vascular_nonspecific_histology",
+            "anuria",
             "other",
         ]
     ] = []
@@ -226,6 +275,13 @@ class Plausibility(Cited):
     high: float
 
 
+class LabAlert(Cited):
+    """A value at or above ``above`` (canonical unit) is real and clinically alarming: flag it."""
+
+    above: float
+    message: str
+
+
 class Analyte(Cited):
     """``analytes.yaml``: a laboratory analyte with a stable snake_case id."""
 
@@ -240,6 +296,7 @@ class Analyte(Cited):
     molar_mass_g_per_mol: float | None = None
     ranges: list[ReferenceRange] = []
     plausible: Plausibility | None = None
+    alerts: list[LabAlert] = []
     qualitative: bool = False
 
 
@@ -264,6 +321,10 @@ class WorkupItem(Cited):
             "imaging",
         ]
     ]
+    #: not asked when any of these concepts is present (renal function on dialysis, 24 h urine when anuric)
+    skip_if_present: list[str] = []
+    #: not asked for these sub-forms (CTD serology for a subepidermal calcified nodule)
+    skip_for_subforms: list[str] = []
 
 
 class HpoTerm(Cited):
@@ -282,6 +343,38 @@ class LabPhenotype(Cited):
     label: str
 
 
+class LabPattern(Strict):
+    """One row of a lab-pattern table (the metastatic branch): interpretations that must hold.
+
+    ``labs`` maps an analyte id (``calcium`` means the calcium status: ionized, else corrected,
+    else total) to the interpretations allowed; ``missing`` in the list allows no result.
+    """
+
+    id: str
+    suggestion: str
+    labs: dict[str, list[Literal["low", "normal", "high", "missing"]]] = {}
+    renal_impairment: bool | None = None
+    exposures_any: list[str] = []
+    refs: list[str] = Field(min_length=1)
+
+
+class Threshold(Strict):
+    """A graded threshold (Ca x P): the value, when it applies, what it means and its source."""
+
+    value: float
+    label: str
+    applies: Literal["general", "ckd_adult", "ckd_child_over_12", "ckd_child_12_or_under", "reference"]
+    refs: list[str] = Field(min_length=1)
+
+
+class RuleExample(Strict):
+    """A small case and what the pathway must conclude for it (run by one parametrized test)."""
+
+    name: str
+    case: dict[str, Any]
+    expect: dict[str, Any]
+
+
 class Rule(Cited):
     """``rules.yaml``: a pathway rule's identity, version, thresholds and sources."""
 
@@ -290,6 +383,9 @@ class Rule(Cited):
     title: str
     statement: str
     params: dict[str, float | str | list[str]] = {}
+    patterns: list[LabPattern] = []
+    thresholds: list[Threshold] = []
+    examples: list[RuleExample] = []
 
     def number(self, name: str) -> float:
         """A numeric parameter (KeyError names the rule when the data lacks it)."""
@@ -309,6 +405,32 @@ class Rule(Cited):
         return None if value is None else str(value)
 
 
+class CertaintyAxes(Strict):
+    """How sure the output is, from two axes (rules.yaml ``resolution``).
+
+    ``calcinosis``: is it calcinosis (levels ordered weakest first: none < clinical_sign < imaging <
+    histology). ``cause``: is the cause established (suggested < probable < confirmed, by the
+    source's criteria). ``table[cause][calcinosis]`` is the output certainty.
+    """
+
+    calcinosis_levels: list[str]
+    cause_levels: list[str]
+    table: dict[str, dict[str, Literal["possible", "probable", "confirmed"]]]
+
+
+class Resolution(Cited):
+    """The precedence table: which candidate wins.
+
+    ``overrides``: candidate kinds that win over everything, in this order (a decisive look-alike,
+    biopsy-proven calciphylaxis with typical lesions). Otherwise the highest certainty wins and
+    ``order`` breaks ties; candidates tied on certainty are reported as competing.
+    """
+
+    overrides: list[str]
+    order: list[str]
+    certainty: CertaintyAxes
+
+
 class Lookalike(Cited):
     """``lookalikes.yaml``: a condition that mimics calcinosis cutis."""
 
@@ -325,24 +447,62 @@ class Lookalike(Cited):
 
 
 class CautionWhen(Strict):
-    """Patient conditions under which a caution applies (all given fields must hold)."""
+    """Patient conditions under which a caution applies (all given fields must hold).
+
+    * ``age_below``: the patient is younger (years; 28 days is 0.0767).
+    * ``conditions_any``: one of these concepts (condition, finding, exposure, medication) is present.
+    * ``medications_any``: one of these medication or exposure concepts is present.
+    * ``unless_any``: none of these concepts is present (e.g. a functioning pacemaker).
+    * ``labs_any``: ``"analyte:interpretation"``, one holds.
+    * ``pregnant`` / ``lactating``: the patient's status equals this (unknown: see the engine).
+    * ``egfr_below``: measured eGFR below this value, or one of ``egfr_met_by`` is present
+      (dialysis, end-stage renal disease); with no eGFR recorded it is unknown when one of
+      ``egfr_unknown_with`` is present (kidney disease of unstated severity) and false otherwise.
+    """
 
     age_below: float | None = None
     conditions_any: list[str] = []
+    medications_any: list[str] = []
+    unless_any: list[str] = []
     labs_any: list[str] = []
+    pregnant: bool | None = None
+    lactating: bool | None = None
+    egfr_below: float | None = None
+    egfr_met_by: list[str] = []
+    egfr_unknown_with: list[str] = []
 
 
 class Caution(Cited):
-    """``cautions.yaml``: a patient-specific caution; ``contraindicated`` removes the option."""
+    """``cautions.yaml``: a patient-specific caution.
+
+    ``contraindicated`` (the source contraindicates it) and ``withhold`` (the source does not
+    support it for this patient, e.g. safety not established at this age) move the option to the
+    withheld list with the text as the reason; ``caution`` keeps it with the text shown.
+    """
 
     id: str
     text: str
     when: CautionWhen
-    effect: Literal["contraindicated", "caution"]
+    effect: Literal["contraindicated", "withhold", "caution"]
+
+
+class TreatmentRequires(Strict):
+    """What must be known to hold before an option applies (e.g. ``labs_any: [phosphate:high]``).
+
+    A lab that was not measured makes the option withheld with "<analyte> not measured": an
+    option that depends on a value is never offered on a guess.
+    """
+
+    labs_any: list[str] = []
 
 
 class Treatment(Cited):
-    """``treatments.yaml``: a treatment option for subtypes, sub-forms or conditions."""
+    """``treatments.yaml``: a treatment option for subtypes, sub-forms or conditions.
+
+    ``age_min`` withholds the option below that age (``age_min_reason`` says why, from the
+    sources); ``dose_age_min`` is the youngest age the reported ``dose`` was given for: the dose
+    is never shown for a younger patient.
+    """
 
     id: str
     label: str
@@ -350,15 +510,35 @@ class Treatment(Cited):
     subtypes: list[SubtypeCode] = []
     subforms: list[str] = []
     conditions: list[str] = []
+    requires: TreatmentRequires = TreatmentRequires()
     evidence_level: str
     rank: int = Field(ge=1)
     age_min: float | None = None
+    age_min_reason: str | None = None
     dose: str | None = None
     dose_refs: list[str] = []
+    dose_age_min: float | None = None
     response: str | None = None
     recommended: bool = True
     cautions: list[str] = []
     codes: Codes = Codes()
+
+
+class MedicationConcept(Concept):
+    """``medications.yaml``: a medication a case can list, and what to do about it per subtype.
+
+    An id may equal an ``exposures.yaml`` medication id (the same concept, seen as a current
+    drug). ``review_in`` names the subtypes in which the patient's use of this drug calls for
+    ``review_action`` (with this item's refs).
+    """
+
+    kind: Literal["anticoagulant", "phosphate_binder", "vitamin_d", "corticosteroid", "antibiotic", "calcium", "other"]
+    review_in: list[SubtypeCode] = []
+    review_action: str | None = None
+
+
+class SafetyCondition(Concept):
+    """``safety_conditions.yaml``: a patient condition that only matters for treatment safety."""
 
 
 class KnowledgeBundle(Strict):
@@ -380,10 +560,13 @@ class KnowledgeBundle(Strict):
     treatments: dict[str, Treatment]
     cautions: dict[str, Caution]
     calcification_terms: list[HpoTerm]
+    medications: dict[str, MedicationConcept] = {}
+    safety_conditions: dict[str, SafetyCondition] = {}
+    resolution: Resolution | None = None
 
     def concept(self, concept_id: str) -> Concept | None:
-        """The condition, exposure or feature with this id, if any."""
-        for table in (self.conditions, self.exposures, self.features):
+        """The condition, exposure, feature, medication or safety condition with this id, if any."""
+        for table in (self.conditions, self.exposures, self.features, self.medications, self.safety_conditions):
             if concept_id in table:
                 return table[concept_id]
         return None

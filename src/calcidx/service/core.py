@@ -20,6 +20,7 @@ from calcidx.service.front import parse_json
 __all__ = [
     "LoadedInput",
     "Mode",
+    "assess_document",
     "assess_input",
     "assess_object",
     "document_id",
@@ -203,6 +204,24 @@ def assess_input(
 
         options = AssessOptions(skip_inherited_differential=current_settings().skip_inherited_differential)
     return _assess_document(document, bundle=rt.bundle, options=options)
+
+
+def assess_document(
+    document: Document,
+    *,
+    options: AssessOptions | None = None,
+    runtime: Runtime | None = None,
+) -> AssessedDocument:
+    """Assess a ``Document`` the service already read (``load_input(...).as_document()``), as is.
+
+    Its ``doc_id`` is kept; the pipeline stamp is set.
+    """
+    rt = runtime or get_runtime()
+    if options is None:
+        from calcidx.settings import current_settings
+
+        options = AssessOptions(skip_inherited_differential=current_settings().skip_inherited_differential)
+    return _assess_document(document.model_copy(update={"pipeline": rt.stamp}), bundle=rt.bundle, options=options)
 
 
 def assess_object(
