@@ -406,27 +406,52 @@ def _ontology_refs(bundle: KnowledgeBundle) -> list[str]:
     return sorted(refs)
 
 
-def rank_inherited(facts: CaseFacts, bundle: KnowledgeBundle, *, limit: int = 5) -> tuple[list[DifferentialItem], Fit]:
+def _acquired_words(bundle: KnowledgeBundle) -> list[str]:
+    """Name words of acquired diseases that OMIM/ORPHA also list (rule ``differential.inherited``)."""
+    rule = bundle.rules.get("differential.inherited")
+    return [word.lower() for word in rule.words("acquired_name_words")] if rule else []
+
+
+def rank_inherited(
+    facts: CaseFacts,
+    bundle: KnowledgeBundle,
+    *,
+    limit: int = 5,
+    subtype: str | None = None,
+    acquired_cause: bool = False,
+) -> tuple[list[DifferentialItem], Fit]:
     """Rank calcifying OMIM/ORPHA diseases for one case, with per-term contributions.
 
     Args:
         facts: the case's facts (present/absent concepts and interpreted labs).
         bundle: the knowledge bundle (concept HPO codes, lab phenotypes, calcification terms).
         limit: how many diseases to return.
+        subtype: the pathway's subtype; none are ranked for the acquired subtypes the rule
+            ``differential.inherited`` names (calciphylaxis, iatrogenic).
+        acquired_cause: the pathway found an acquired cause (dialysis, a connective tissue
+            disease): the findings are explained, so the fit is at most ``weak``.
 
     Returns:
         The top ``limit`` diseases (kind ``inherited``, rank from 1) and the fit of the best one:
         ``good``, ``weak`` or ``none`` (thresholds in the module docstring). A disease is listed
         only when its score is positive and at least one finding matches it.
     """
+    rule = bundle.rules.get("differential.inherited")
+    if rule is not None and subtype in rule.words("skip_for_subtypes"):
+        return [], "none"
     terms = case_terms(facts, bundle)
+    acquired = _acquired_words(bundle)
     scored = [
         item
         for item in score_diseases(terms, bundle)
-        if item.score > 0 and any(share >= _MATCH_SHARE for share in item.shares.values())
+        if item.score > 0
+        and any(share >= _MATCH_SHARE for share in item.shares.values())
+        and not any(word in item.disease.name.lower() for word in acquired)
     ]
     best = scored[0] if scored else None
     fit = _fit(best, terms, bundle)
+    if acquired_cause and fit == "good":
+        fit = "weak"
     refs = _ontology_refs(bundle)
     items = [_item(rank, item, terms, refs) for rank, item in enumerate(scored[:limit], start=1)]
     return items, fit

@@ -19,7 +19,7 @@ from calcidx.errors import InputError
 from calcidx.extract import components as comp
 from calcidx.extract.assertion import TriggerIndex
 from calcidx.extract.cases import EXTRACTOR, CaseBuilder, DocRecords
-from calcidx.extract.diagnosis import abbreviations, find_diagnoses, title_diagnoses
+from calcidx.extract.diagnosis import abbreviation_map, find_diagnoses, header_diagnoses, title_diagnoses
 from calcidx.extract.kind import document_kind
 from calcidx.extract.patients import PatientText, split_patients
 from calcidx.extract.rules import load_rules
@@ -203,7 +203,7 @@ def document_from_doc(
         pmid=pmid.group(1) if pmid else None,
         extractor=EXTRACTOR,
     )
-    abbrs = abbreviations(text)
+    abbrs = abbreviation_map(doc.user_data[comp.ABBREVIATIONS])
     abstract = [
         s
         for s in layout.sentences
@@ -219,9 +219,11 @@ def document_from_doc(
         for s in layout.sentences
         if (s.category == "front" and s.end <= title_end and len(s.text.split()) <= 25) or s.caption
     ]
-    doc_diagnoses = find_diagnoses(abstract, records.mentions, rules, abbrs=abbrs) + title_diagnoses(
-        titles, records.mentions, rules, abbrs
-    )
+    doc_diagnoses = [
+        *find_diagnoses(abstract, records.mentions, abbrs=abbrs),
+        *title_diagnoses(titles, records.mentions, abbrs),
+        *header_diagnoses(layout.sentences, records.mentions, abbrs),
+    ]
     builder = CaseBuilder(rules, vocabulary, records, abbrs)
     cases = [builder.build(patient, doc_diagnoses, provenance) for patient in patients]
     info = DocumentInfo(
