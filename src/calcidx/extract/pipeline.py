@@ -69,6 +69,9 @@ def build_pipeline(vocabulary: Vocabulary | None = None) -> Language:
     for pipe in PIPE_NAMES:
         nlp.add_pipe(pipe, config={"vocabulary": name} if pipe == "calcidx_concepts" else {})
     nlp.max_length = MAX_CHARACTERS + 1
+    # Bind the vocabulary object now, while the name refers to it (a later registration under
+    # the same name must not change this pipeline's terms).
+    _vocabulary_of(nlp)
     return nlp
 
 
@@ -77,6 +80,8 @@ def _default_pipeline() -> Language:
     return build_pipeline(None)
 
 
+#: The last pipeline built for each vocabulary name, kept with the vocabulary object itself: a
+#: second vocabulary with the same name gets its own pipeline, never the first one's terms.
 _PIPELINES: dict[str, tuple[Vocabulary, Language]] = {}
 
 
