@@ -26,7 +26,7 @@ from bisect import bisect_right
 from typing import Any, cast
 
 import numpy
-from spacy.attrs import SENT_START
+from spacy.attrs import IDX, SENT_START
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
@@ -98,10 +98,11 @@ class LayoutComponent:
         starts = {s.start for s in layout.sentences}
         # one array write: setting token.is_sent_start one token at a time re-checks the whole
         # Doc for each token (quadratic on a long text)
-        flags = numpy.fromiter(
-            (1 if token.i == 0 or token.idx in starts else -1 for token in doc), dtype="int64", count=len(doc)
-        ).astype("uint64")
         if len(doc):
+            offsets = doc.to_array([IDX])
+            flags = numpy.where(numpy.isin(offsets, numpy.fromiter(starts, dtype=offsets.dtype)), 1, -1)
+            flags[0] = 1
+            flags = flags.astype("int64").astype("uint64")
             doc.from_array([SENT_START], cast(Any, flags.reshape(-1, 1)))
         doc.spans["sections"] = [
             span

@@ -108,40 +108,76 @@ class _Signals:
         self.rules = rules
         self.ages = ages
         self.starts = [a.start for a in ages]
-        self._cache: dict[int, dict[str, bool]] = {}
-        self._range_spans: list[tuple[int, int]] = []
+        self._cache: dict[int, _Features] = {}
 
     def ages_in(self, sentence: Sentence) -> list[AgeMention]:
         lo = bisect_left(self.starts, sentence.start)
         hi = bisect_left(self.starts, sentence.end, lo)
         return self.ages[lo:hi]
 
-    def of(self, sentence: Sentence) -> dict[str, bool]:
+    def of(self, sentence: Sentence) -> _Features:
+        """The rule signals of ``sentence`` (each computed on first use, then kept)."""
         key = sentence.start
         found = self._cache.get(key)
-        if found is not None:
-            return found
-        text = sentence.text
-        r = self.rules
-        ranged = [m.span() for m in r["age_range"].finditer(text)]
-        ages = [
-            a
-            for a in self.ages_in(sentence)
-            if not a.onset and a.years is not None and not any(lo <= a.start - sentence.start < hi for lo, hi in ranged)
-        ]
-        found = {
-            "strong": bool(r["strong_reference"].search(text)),
-            "intro": bool(r["person_intro"].search(text)) or any(a.intro for a in ages),
-            "age": bool(ages),
-            "definite": bool(r["definite_person"].search(text)),
-            "generic": _generic(r, text),
-            "citation": bool(r["citation_line"].search(text)),
-            "affiliation": bool(r["affiliation"].search(text)),
-            "exam": bool(r["exam_opener"].search(text)),
-            "cohort": bool(r["cohort"].search(text)),
-        }
-        self._cache[key] = found
+        if found is None:
+            found = self._cache[key] = _Features(self, sentence)
         return found
+
+
+class _Features:
+    """Lazily computed rule signals of one sentence: ``features["strong"]`` runs one regex once."""
+
+    __slots__ = ("_sentence", "_signals", "_values")
+
+    def __init__(self, signals: _Signals, sentence: Sentence) -> None:
+        self._signals = signals
+        self._sentence = sentence
+        self._values: dict[str, bool] = {}
+
+    def __getitem__(self, name: str) -> bool:
+        value = self._values.get(name)
+        if value is None:
+            value = self._values[name] = self._compute(name)
+        return value
+
+    def items(self) -> list[tuple[str, bool]]:
+        """Every signal (all computed)."""
+        return [(name, self[name]) for name in _FEATURES]
+
+    def _compute(self, name: str) -> bool:
+        text = self._sentence.text
+        r = self._signals.rules
+        if name == "strong":
+            return bool(r["strong_reference"].search(text))
+        if name in ("age", "intro"):
+            ages = self._ages()
+            if name == "age":
+                return bool(ages)
+            return bool(r["person_intro"].search(text)) or any(a.intro for a in ages)
+        if name == "definite":
+            return bool(r["definite_person"].search(text))
+        if name == "generic":
+            return _generic(r, text)
+        rule = {"citation": "citation_line", "affiliation": "affiliation", "exam": "exam_opener", "cohort": "cohort"}
+        return bool(r[rule[name]].search(text))
+
+    def _ages(self) -> list[AgeMention]:
+        sentence = self._sentence
+        found = self._signals.ages_in(sentence)
+        if not found:
+            return []
+        ranged = [m.span() for m in self._signals.rules["age_range"].finditer(sentence.text)]
+        return [
+            a
+            for a in found
+            if not a.onset
+            and not a.relative
+            and a.years is not None
+            and not any(lo <= a.start - sentence.start < hi for lo, hi in ranged)
+        ]
+
+
+_FEATURES = ("strong", "intro", "age", "definite", "generic", "citation", "affiliation", "exam", "cohort")
 
 
 _UNIT_BEFORE = re.compile(r"(?:\d|%|/l|/dl|/ml|mg|mmol|iu|u)\s*$", re.IGNORECASE)

@@ -98,6 +98,7 @@ def run_pipeline(nlp: Language, text: str, mode: Mode = "auto") -> spacy.tokens.
     """Run the pipeline on ``text``, telling the patients component the reading ``mode``."""
     doc = nlp.make_doc(text)
     doc.user_data[comp.MODE] = mode
+    doc.user_data[comp.TEXT] = text  # doc.text would rebuild it from the tokens
     for _, proc in nlp.pipeline:
         doc = proc(doc)
     return doc

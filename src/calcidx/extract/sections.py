@@ -83,20 +83,28 @@ _FUNCTION_START = re.compile(
 )
 
 
-def caseless(text: str, sample: int = 20_000) -> bool:
+_UPPER = re.compile(r"[A-Z]")
+_LOWER = re.compile(r"[a-z]")
+
+
+def _upper_share(text: str, sample: int = 4_000) -> float | None:
+    """Share of capitals among the (ASCII) letters of the text's head; None without letters."""
+    head = text[:sample]
+    upper = len(_UPPER.findall(head))
+    letters = upper + len(_LOWER.findall(head))
+    return upper / letters if letters else None
+
+
+def caseless(text: str) -> bool:
     """Whether ``text`` is written in lower case only (capitals cannot mark sentence starts)."""
-    head = text[:sample]
-    letters = sum(1 for c in head if c.isalpha())
-    upper = sum(1 for c in head if c.isupper())
-    return letters > 0 and upper / letters < 0.002
+    share = _upper_share(text)
+    return share is not None and share < 0.002
 
 
-def one_case(text: str, sample: int = 20_000) -> bool:
+def one_case(text: str) -> bool:
     """Whether ``text`` is in one letter case (all lower or all upper): line starts say nothing."""
-    head = text[:sample]
-    letters = sum(1 for c in head if c.isalpha())
-    upper = sum(1 for c in head if c.isupper())
-    return letters > 0 and (upper / letters < 0.002 or upper / letters > 0.98)
+    share = _upper_share(text)
+    return share is not None and (share < 0.002 or share > 0.98)
 
 
 @dataclass
