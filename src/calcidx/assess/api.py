@@ -147,8 +147,14 @@ def _add_guidance(assessment: Assessment, facts: CaseFacts, kb: KnowledgeBundle,
     lookalikes = rank_lookalikes(facts, kb, subtype=code, subform=subform)
     # A look-alike that identifies the lesion leads alone: ranking calcifying syndromes for a
     # lesion that is not calcification would only add noise.
+    rule = kb.rules.get("differential.inherited")
+    inherited_categories = set(rule.words("inherited_categories")) if rule else set()
+    acquired = any(
+        c in kb.exposures or (c in kb.conditions and kb.conditions[c].category not in inherited_categories)
+        for c in assessment.associated_conditions
+    ) or bool(set(kb.lookalikes) & facts.present)  # a diagnosed mimic explains the lesion
     skip = code == "not_calcinosis" or options.skip_inherited_differential
-    inherited, fit = ([], None) if skip else rank_inherited(facts, kb)
+    inherited, fit = ([], None) if skip else rank_inherited(facts, kb, subtype=code, acquired_cause=acquired)
     differential = [*lookalikes, *inherited]
     for rank, item in enumerate(differential, start=1):
         item.rank = rank

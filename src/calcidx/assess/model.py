@@ -10,6 +10,7 @@ from calcidx.case.model import Case, DocumentInfo, Evidence, PipelineStamp
 from calcidx.case.model import StatedDiagnosis as CaseStatedDiagnosis
 
 __all__ = [
+    "Alternative",
     "AssessedCase",
     "AssessedDocument",
     "Assessment",
@@ -66,6 +67,19 @@ class RuleStep(_Out):
     conclusion: str
     refs: list[str]
     evidence: Literal["confirmed", "secondary", "synthesized"]
+    candidate: SubtypeOutcome | None = None
+    candidate_certainty: Certainty | None = None
+    facts_against: list[FactUsed] = []
+
+
+class Alternative(_Out):
+    """A competing subtype: how certain it is on its own, why it lost, and the rule behind it."""
+
+    code: SubtypeOutcome
+    certainty: Certainty | None = None
+    why: str
+    rule: str
+    competing: bool = False
 
 
 class SubtypeCall(_Out):
@@ -217,7 +231,7 @@ class Assessment(_Out):
     stated: StatedDiagnosis | None = None
     rationale: list[RuleStep] = []
     disagreements: list[Disagreement] = []
-    alternatives: list[str] = []
+    alternatives: list[Alternative] = []
     suggested_causes: list[str] = []
     missing_workup: list[MissingTest] = []
     derived_labs: list[DerivedLab] = []

@@ -75,9 +75,9 @@ class EvalReport:
 
 
 def _assessor() -> Callable[[Document], Any]:
-    from calcidx.assess.api import assess
+    from calcidx.service import assess_document
 
-    return assess
+    return assess_document
 
 
 def _age_ok(gold: float | None, got: float | None) -> bool:
@@ -284,7 +284,11 @@ def render_report(report: EvalReport, *, show_misses: bool = True) -> list[Any]:
     info = load_bundle().info
     table = Table(
         title=f"calcidx eval: {report.documents} documents{failed}",
-        caption=f"knowledge {info.name} {info.version}; HPO {info.hpo_release}",
+        caption=(
+            "subtype: the final call; stated_subtype: the authors' diagnosis; pathway_subtype: the "
+            "findings alone; concordance: stated = pathway where both name one\n"
+            f"knowledge {info.name} {info.version}; HPO {info.hpo_release}"
+        ),
     )
     table.add_column("field")
     table.add_column("correct", justify="right")

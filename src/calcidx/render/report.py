@@ -121,7 +121,11 @@ def _case_renderable(case: AssessedCase) -> RenderableType:
     if a.suggested_causes:
         parts.append(Text(f"Lab pattern suggests: {'; '.join(a.suggested_causes)}"))
     if a.alternatives:
-        parts.append(Text(f"Also considered: {', '.join(a.alternatives)}", style="dim"))
+        parts.append(
+            Text(
+                f"Also considered: {', '.join(f'{alt.code} ({alt.certainty})' for alt in a.alternatives)}", style="dim"
+            )
+        )
     for warning in a.warnings:
         parts.append(Text(f"! {warning.message}", style="bold red"))
     for dis in a.disagreements:
@@ -225,7 +229,7 @@ def markdown_report(doc: AssessedDocument) -> str:
         if a.suggested_causes:
             lines.append(f"- Lab pattern suggests: {'; '.join(a.suggested_causes)}")
         if a.alternatives:
-            lines.append(f"- Also considered: {', '.join(a.alternatives)}")
+            lines.append(f"- Also considered: {', '.join(f'{alt.code} ({alt.certainty})' for alt in a.alternatives)}")
         for problem in a.warnings:
             lines.append(f"- **Warning** ({problem.code}): {problem.message}")
         for dis in a.disagreements:
