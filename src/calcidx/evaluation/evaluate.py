@@ -112,9 +112,14 @@ def _accepted(gold_case: dict[str, Any]) -> set[str]:
 
 
 def _condition_ids(case: Case, assessed: Any, vocab: Vocabulary, *, causes_only: bool = False) -> list[str]:
-    """The conditions reported for a case: every condition with its role (only causes if asked)."""
+    """The conditions reported for a case with any role (only conditions that are causes if asked:
+    a gold file with no associated condition may still name the exposure, e.g. an infusion)."""
     if assessed is not None:
-        roles = [r.id for r in assessed.assessment.condition_roles if not causes_only or r.role == "cause"]
+        roles = [
+            r.id
+            for r in assessed.assessment.condition_roles
+            if not causes_only or (r.role == "cause" and r.kind == "condition")
+        ]
         return list(dict.fromkeys([*assessed.assessment.associated_conditions, *roles]))
     ids = []
     for finding in case.findings:
@@ -230,7 +235,10 @@ def evaluate_dir(folder: Path, *, vocabulary: Vocabulary | None = None, use_asse
             else:
                 text = str(gold_condition).lower()
                 ok = any(
-                    term in text for item in ids for table in ("condition",) for term in _names(vocab, table, item)
+                    term in text
+                    for item in ids
+                    for table in ("condition", "exposure")
+                    for term in _names(vocab, table, item)
                 )
             report.score(
                 "associated_condition",
@@ -281,7 +289,11 @@ def render_report(report: EvalReport, *, show_misses: bool = True) -> list[Any]:
     info = load_bundle().info
     table = Table(
         title=f"calcidx eval: {report.documents} documents{failed}",
-        caption=f"knowledge {info.name} {info.version}; HPO {info.hpo_release}",
+        caption=(
+            "subtype: the final call; stated_subtype: the authors' diagnosis; pathway_subtype: the "
+            "findings alone; concordance: stated = pathway where both name one\n"
+            f"knowledge {info.name} {info.version}; HPO {info.hpo_release}"
+        ),
     )
     table.add_column("field")
     table.add_column("correct", justify="right")

@@ -25,6 +25,7 @@ from calcidx.extract.assertion import TriggerIndex
 from calcidx.extract.diagnosis import Diagnosis, choose_diagnosis, find_diagnoses
 from calcidx.extract.labs_text import CueHit, LabPatterns, find_value
 from calcidx.extract.patients import PatientText
+from calcidx.extract.pregnancy import read_pregnancy
 from calcidx.extract.records import Mention, StateHit
 from calcidx.extract.rules import Rules, phrase_regex
 from calcidx.extract.sections import Sentence
@@ -232,6 +233,16 @@ class CaseBuilder:
         if patient_model.sex is None and female != male and (female or male):
             sex = "female" if female > male else "male"
             patient_model = patient_model.model_copy(update={"sex": sex})
+        pregnancy = read_pregnancy(((s.start, s.text) for s in sentences), sex=patient_model.sex)
+        if pregnancy.spans:
+            patient_model = patient_model.model_copy(
+                update={
+                    "pregnant": pregnancy.pregnant,
+                    "gestation_weeks": pregnancy.gestation_weeks,
+                    "lactating": pregnancy.lactating,
+                    "evidence": [*patient_model.evidence, *(self._ev(a, b) for a, b in pregnancy.spans)],
+                }
+            )
         labs = self._interpret(self._merge_labs(labs), patient_model)
         stated = self._diagnosis(patient, doc_diagnoses)
         return Case(

@@ -245,7 +245,8 @@ def document_from_doc(
         and s.category == "abstract"
         and not re.search(r"\b(?:patients|cases)\s+(?:with|of)\b", s.text, re.IGNORECASE)
     ]
-    first_section = next((s.start for s in layout.sentences if s.header), len(text))
+    # a banner header above the title ("CASE REPORT") stays in the front matter: the title follows it
+    first_section = next((s.start for s in layout.sentences if s.header and s.category != "front"), len(text))
     first_patient = min((p.sentences[0].start for p in patients if p.sentences), default=len(text))
     title_end = min(first_section, first_patient, 3000)
     titles = [
