@@ -32,6 +32,7 @@ DATA_FILES: dict[str, bool] = {
     "treatments": True,
     "cautions": True,
     "calcification_terms": False,
+    "interop": True,
 }
 
 _Loader: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)

@@ -24,6 +24,7 @@ __all__ = [
     "Exposure",
     "Feature",
     "HpoTerm",
+    "InteropEntry",
     "KnowledgeBundle",
     "LabPhenotype",
     "Lookalike",
@@ -348,6 +349,28 @@ class Treatment(Cited):
     codes: Codes = Codes()
 
 
+class InteropEntry(Cited):
+    """``interop.yaml``: how the exchange standards spell a code system, or a value map.
+
+    ``code_system``: ``uri`` (FHIR ``Coding.system``), ``prefix`` (CURIE prefix) and ``iri_prefix``
+    and ``resource_url`` (Phenopacket ``metaData.resources``). ``value_map`` and ``unit_map``:
+    ``map`` from a CalciDx value to a code of ``system`` (another entry's id), ``display`` its text.
+    ``analyte_set``: ``items``, analyte ids (e.g. what a CDS Hooks service prefetches).
+    """
+
+    id: str
+    kind: Literal["code_system", "value_map", "unit_map", "analyte_set"]
+    label: str | None = None
+    uri: str | None = None
+    prefix: str | None = None
+    iri_prefix: str | None = None
+    resource_url: str | None = None
+    system: str | None = None
+    map: dict[str, str] = {}
+    display: dict[str, str] = {}
+    items: list[str] = []
+
+
 class KnowledgeBundle(Strict):
     """Everything in ``knowledge/data``, loaded and cross-checked."""
 
@@ -367,6 +390,7 @@ class KnowledgeBundle(Strict):
     treatments: dict[str, Treatment]
     cautions: dict[str, Caution]
     calcification_terms: list[HpoTerm]
+    interop: dict[str, InteropEntry] = {}
 
     def concept(self, concept_id: str) -> Concept | None:
         """The condition, exposure or feature with this id, if any."""

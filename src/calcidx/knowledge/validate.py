@@ -50,6 +50,7 @@ def _cited_items(bundle: KnowledgeBundle) -> Iterable[tuple[str, Cited]]:
         "treatments": bundle.treatments.values(),
         "cautions": bundle.cautions.values(),
         "calcification_terms": bundle.calcification_terms,
+        "interop": bundle.interop.values(),
     }
     for name, items in tables.items():
         for item in items:
@@ -112,6 +113,15 @@ def _check_cross_refs(bundle: KnowledgeBundle, problems: list[str]) -> None:
                 problems.append(f"cautions:{caution.id}: unknown concept {cid!r}")
     for treatment in bundle.treatments.values():
         _check_treatment(bundle, treatment, concepts, problems)
+    for entry in bundle.interop.values():
+        if entry.kind == "code_system" and not entry.uri:
+            problems.append(f"interop:{entry.id}: a code system needs its uri")
+        if entry.kind == "analyte_set":
+            problems.extend(
+                f"interop:{entry.id}: unknown analyte {a!r}" for a in entry.items if a not in bundle.analytes
+            )
+        elif entry.kind != "code_system" and (entry.system not in bundle.interop or not entry.map):
+            problems.append(f"interop:{entry.id}: a map needs entries and a known code system, not {entry.system!r}")
 
 
 def _check_treatment(bundle: KnowledgeBundle, treatment: Treatment, concepts: set[str], problems: list[str]) -> None:
