@@ -1,10 +1,12 @@
 from __future__ import annotations
 
 import json
+from pathlib import Path
 
 import pytest
 from fhir.resources.R4B.bundle import Bundle
 
+from calcidx import assess
 from calcidx.case.model import Case
 from calcidx.errors import InputError
 from calcidx.interop import case_from_fhir_bundle, document_from_fhir_bundle, to_fhir_bundle
@@ -165,3 +167,23 @@ def test_bad_bundle_is_one_clear_input_error() -> None:
         document_from_fhir_bundle({"resourceType": "Bundle", "type": "not-a-type"})
     with pytest.raises(InputError, match="no Patient"):
         document_from_fhir_bundle({"resourceType": "Bundle", "type": "collection"})
+
+
+GOLDEN = sorted((Path(__file__).parent.parent / "golden").glob("*.json"))
+
+
+@pytest.mark.parametrize("path", GOLDEN, ids=lambda p: p.stem)
+def test_every_golden_case_assesses_the_same_after_a_fhir_round_trip(path: Path) -> None:
+    case = Case.model_validate(json.loads(path.read_text())["case"])
+    back = case_from_fhir_bundle(to_fhir_bundle(case))
+    before, after = assess(case).cases[0].assessment, assess(back).cases[0].assessment
+    assert (after.subtype.code, after.subtype.certainty) == (before.subtype.code, before.subtype.certainty)
+    assert after.subform == before.subform
+    assert after.associated_conditions == before.associated_conditions
+    assert [(lesion.site, lesion.laterality) for lesion in back.lesions] == [
+        (x.site, x.laterality) for x in case.lesions
+    ]
+    assert [(o.text, o.concepts) for o in back.imaging + back.histology] == [
+        (o.text, o.concepts) for o in case.imaging + case.histology
+    ]
+    assert (back.stated_subtype, back.diagnosis_as_written) == (case.stated_subtype, case.diagnosis_as_written)

@@ -22,7 +22,16 @@ __all__ = ["CODE_FIELDS", "Known", "Terminology"]
 CODE_FIELDS: tuple[str, ...] = ("hpo", "orpha", "omim", "doid", "icd10", "snomed", "loinc", "chebi", "mesh", "umls")
 
 KnownKind = Literal[
-    "disease", "subtype", "condition", "exposure", "feature", "lookalike", "analyte", "treatment", "inherited"
+    "disease",
+    "subtype",
+    "subform",
+    "condition",
+    "exposure",
+    "feature",
+    "lookalike",
+    "analyte",
+    "treatment",
+    "inherited",
 ]
 
 
@@ -166,6 +175,7 @@ class Terminology:
             "lookalike": kb.lookalikes,
             "analyte": kb.analytes,
             "treatment": kb.treatments,
+            "subform": kb.subforms,
         }
         table = tables.get(kind)
         if table is None or item_id not in table:

@@ -140,8 +140,8 @@ class _Reader:
         elif resource.get("birthDate"):
             patient["age_years"] = self._age_from_birth(str(resource["birthDate"]))
         case: dict[str, Any] = {"patient": patient, "findings": [], "exposures": [], "labs": []}
-        case["medications"] = []
-        case["treatments"] = []
+        for name in ("medications", "treatments", "lesions", "imaging", "histology"):
+            case[name] = []
         for ident in resource.get("identifier") or []:
             if ident.get("system") == self.codes.uri("calcidx") + ":case" and ident.get("value"):
                 case["case_id"] = ident["value"]
@@ -241,7 +241,8 @@ class _Reader:
         if known is None:
             return
         if known.kind in {"disease", "subtype"}:
-            return  # the calcinosis itself: what CalciDx assesses, not a fact about the patient
+            self._stated(resource, case)
+            return
         if known.kind not in {"condition", "lookalike", "feature", "exposure"}:
             self.warnings.append(f"{label}: {known.label} is a {known.kind}, not a condition; not used")
             return
@@ -249,6 +250,24 @@ class _Reader:
         for code in codes:
             assertion = self.codes.reverse("assertion_verification", str(code)) or assertion
         self._add_finding(case, known, self._assertion(resource, assertion), None, self._list(resource) or "")
+
+    def _stated(self, resource: dict[str, Any], case: dict[str, Any]) -> None:
+        """A calcinosis diagnosis in the record: the diagnosis as written (and its subtype if coded)."""
+        concept = resource.get("code") or {}
+        case["diagnosis_as_written"] = concept.get("text") or next(
+            (c.get("display") for c in concept.get("coding") or [] if c.get("display")), None
+        )
+        for coding in concept.get("coding") or []:
+            if coding.get("system") != self.codes.uri("calcidx"):
+                continue
+            kind, _, item = str(coding.get("code")).partition(".")
+            if kind == "subtype" and item in self.kb.subtypes:
+                case["stated_subtype"] = item
+            if kind == "subform" and item in self.kb.subforms:
+                case["stated_subform"] = item
+        for note in resource.get("note") or []:
+            if str(note.get("text", "")).startswith("Outcome: "):
+                case["outcome"] = note["text"].removeprefix("Outcome: ")
 
     def _read_FamilyMemberHistory(self, resource: dict[str, Any], case: dict[str, Any], label: str) -> None:
         for condition in resource.get("condition") or []:
@@ -258,6 +277,16 @@ class _Reader:
 
     def _read_Observation(self, resource: dict[str, Any], case: dict[str, Any], label: str) -> None:
         if self._list(resource) in _CONCLUSIONS or resource.get("status") in {"entered-in-error", "cancelled"}:
+            return
+        where = self._list(resource)
+        categories = {c.get("code") for cat in resource.get("category") or [] for c in cat.get("coding") or []}
+        if where == "lesions":
+            self._lesion(resource, case)
+            return
+        if where in {"imaging", "histology"} or (
+            where is None and "imaging" in categories and "valueString" in resource
+        ):
+            self._study(resource, case, where or "imaging", label)
             return
         known = self._known(resource.get("code"), label)
         if known is None:
@@ -274,6 +303,32 @@ class _Reader:
         if isinstance(resource.get("valueCodeableConcept"), dict):
             assertion = "present"
         self._add_finding(case, concept, self._assertion(resource, assertion), None, self._list(resource) or "")
+
+    def _lesion(self, resource: dict[str, Any], case: dict[str, Any]) -> None:
+        lesion: dict[str, Any] = {"morphology": [], "symptoms": []}
+        site = (resource.get("bodySite") or {}).get("text")
+        if site:
+            lesion["site"] = site
+        laterality = self._ext(resource, "laterality")
+        if laterality in {"left", "right", "bilateral"}:
+            lesion["laterality"] = laterality
+        for note in resource.get("note") or []:
+            name, _, value = str(note.get("text", "")).partition(": ")
+            if name in {"morphology", "symptoms"}:
+                lesion[name].append(value)
+            elif name in {"size", "count", "onset", "duration"}:
+                lesion[name] = value
+        case["lesions"].append(lesion)
+
+    def _study(self, resource: dict[str, Any], case: dict[str, Any], where: str, label: str) -> None:
+        concepts = []
+        for component in resource.get("component") or []:
+            known = self._known(component.get("code"), label)
+            if known is not None:
+                concepts.append(known.id)
+        text = resource.get("valueString") or (resource.get("code") or {}).get("text") or where
+        modality = (resource.get("code") or {}).get("text")
+        case[where].append({"modality": modality, "text": text, "concepts": concepts})
 
     def _lab(self, resource: dict[str, Any], case: dict[str, Any], known: Known, label: str) -> None:
         analyte = self.kb.analytes[known.id]

@@ -27,7 +27,7 @@ from datetime import UTC, datetime
 from typing import Any
 
 from calcidx.assess.model import AssessedCase, AssessedDocument, Assessment, DerivedLab, RuleStep
-from calcidx.case.model import Case, Document, Finding, Lab, Medication, TreatmentGiven
+from calcidx.case.model import Case, Document, Finding, Lab, Lesion, Medication, Observation, TreatmentGiven
 from calcidx.interop import _pipeline
 from calcidx.interop.codes import Terminology
 from calcidx.knowledge.schema import KnowledgeBundle
@@ -157,6 +157,13 @@ class FhirWriter:
             ]
             if not condition_entry["evidence"][0]["detail"]:
                 del condition_entry["evidence"]
+        if case.stated_subtype or case.diagnosis_as_written or case.stated_subform:
+            targets.append(self._stated(case, f"{key}/stated", subject))
+        for position, lesion in enumerate(case.lesions):
+            targets.append(self._lesion(lesion, f"{key}/lesion{position}", subject))
+        for kind, items in (("imaging", case.imaging), ("histology", case.histology)):
+            for position, obs in enumerate(items):
+                targets.append(self._study(obs, kind, f"{key}/{kind}{position}", subject))
         targets += self._alternatives(a, key, subject)
         targets += self._differential(a, key, subject)
         lab_refs: dict[str, str] = {}
@@ -197,9 +204,7 @@ class FhirWriter:
         return {"coding": [coding]} if coding else {"text": status}
 
     def _calcinosis(self, a: Assessment, key: str, subject: dict[str, str]) -> str:
-        disease = next(iter(self.kb.disease.values()))
-        codings = self.codes.fhir_codings(disease.codes)
-        codings.append(self.codes.own_coding("disease", disease.id, disease.label))
+        codings = self._disease_codings()
         code = a.subtype.code
         if code in self.kb.subtypes:
             sub = self.kb.subtypes[code]
@@ -223,6 +228,67 @@ class FhirWriter:
                 {"text": f"Sub-form: {a.subform.label}" + (f" ({a.subform.note})" if a.subform.note else "")}
             ]
         return self._add(f"{key}/calcinosis", resource)
+
+    def _disease_codings(self) -> list[dict[str, str]]:
+        disease = next(iter(self.kb.disease.values()))
+        return [*self.codes.fhir_codings(disease.codes), self.codes.own_coding("disease", disease.id, disease.label)]
+
+    def _stated(self, case: Case, key: str, subject: dict[str, str]) -> str:
+        """The diagnosis as the source states it (a fact of the record, not CalciDx's conclusion)."""
+        codings = self._disease_codings()
+        if case.stated_subtype in self.kb.subtypes:
+            sub = self.kb.subtypes[case.stated_subtype]
+            codings.append(self.codes.own_coding("subtype", sub.id, sub.label))
+        if case.stated_subform in self.kb.subforms:
+            form = self.kb.subforms[case.stated_subform]
+            codings.append(self.codes.own_coding("subform", form.id, form.label))
+        text = case.diagnosis_as_written or next(iter(self.kb.disease.values())).label
+        resource: dict[str, Any] = {
+            "resourceType": "Condition",
+            "code": {"coding": codings, "text": text},
+            "subject": subject,
+            "verificationStatus": {"coding": [self.codes.coding("assertion_verification", "present")]},
+            "extension": [self._ext(LIST_EXTENSION, "stated")],
+        }
+        if case.outcome:
+            resource["note"] = [{"text": f"Outcome: {case.outcome}"}]
+        return self._add(key, resource)
+
+    def _lesion(self, lesion: Lesion, key: str, subject: dict[str, str]) -> str:
+        exts = [self._ext(LIST_EXTENSION, "lesions")]
+        if lesion.laterality:
+            exts.append(self._ext("laterality", lesion.laterality))
+        resource: dict[str, Any] = {
+            "resourceType": "Observation",
+            "status": "final",
+            "category": [{"coding": [self.codes.coding("observation_categories", "lesion")]}],
+            "code": {"coding": self._disease_codings(), "text": "Skin or subcutaneous lesion"},
+            "subject": subject,
+            "valueBoolean": True,
+            "extension": exts,
+        }
+        if lesion.site:
+            resource["bodySite"] = {"text": lesion.site}
+        notes = [f"{name}: {value}" for name, value in _lesion_fields(lesion)]
+        if notes:
+            resource["note"] = [{"text": n} for n in notes]
+        return self._add(key, resource)
+
+    def _study(self, obs: Observation, kind: str, key: str, subject: dict[str, str]) -> str:
+        resource: dict[str, Any] = {
+            "resourceType": "Observation",
+            "status": "final",
+            "category": [{"coding": [self.codes.coding("observation_categories", kind)]}],
+            "code": {"text": obs.modality or kind},
+            "subject": subject,
+            "valueString": obs.text,
+            "extension": [self._ext(LIST_EXTENSION, kind)],
+        }
+        if obs.concepts:
+            resource["component"] = [
+                {"code": self._concept(concept, None), "valueBoolean": True} for concept in obs.concepts
+            ]
+        return self._add(key, resource)
 
     def _finding(self, finding: Finding, key: str, subject: dict[str, str], where: str) -> str | None:
         kb = self.kb
@@ -563,6 +629,17 @@ class FhirWriter:
             "entity": entities,
         }
         self._add(f"{key}/provenance", resource)
+
+
+def _lesion_fields(lesion: Lesion) -> list[tuple[str, str]]:
+    out = []
+    for name in ("size", "count", "onset", "duration"):
+        value = getattr(lesion, name)
+        if value:
+            out.append((name, str(value)))
+    for name in ("morphology", "symptoms"):
+        out += [(name, str(v)) for v in getattr(lesion, name)]
+    return out
 
 
 def _concept_kind(bundle: KnowledgeBundle, concept_id: str) -> str | None:
