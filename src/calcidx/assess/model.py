@@ -6,7 +6,7 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict
 
-from calcidx.case.model import Case, DocumentInfo, Evidence
+from calcidx.case.model import Case, DocumentInfo, Evidence, PipelineStamp
 
 __all__ = [
     "AssessedCase",
@@ -183,7 +183,11 @@ class AssessedCase(Case):
 
 
 class AssessedDocument(_Out):
+    """Every case of a document with its assessment; ``doc_id`` and ``pipeline`` as on ``Document``."""
+
     document: DocumentInfo = DocumentInfo()
     cases: list[AssessedCase] = []
     warnings: list[str] = []
     knowledge: KnowledgeStamp
+    doc_id: str | None = None
+    pipeline: PipelineStamp | None = None

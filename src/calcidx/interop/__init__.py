@@ -10,9 +10,9 @@ that exports do not load the web stack). Codes come from the knowledge base only
 
 from __future__ import annotations
 
-from calcidx.interop.detect import read_interop_json, sniff_interop_json
 from calcidx.interop.fhir_in import case_from_fhir_bundle, document_from_fhir_bundle, is_fhir_bundle
 from calcidx.interop.fhir_out import to_fhir_bundle, validate_fhir_bundle
+from calcidx.interop.formats import register_formats
 from calcidx.interop.phenopacket import (
     case_from_phenopacket,
     document_from_phenopacket,
@@ -29,11 +29,13 @@ __all__ = [
     "document_from_phenopacket",
     "is_fhir_bundle",
     "is_phenopacket",
-    "read_interop_json",
-    "sniff_interop_json",
+    "register_formats",
     "to_fhir_bundle",
     "to_phenopacket",
     "to_phenopackets",
     "validate_fhir_bundle",
     "validate_phenopacket",
 ]
+
+# The service reads FHIR Bundles and Phenopackets once interop is imported.
+register_formats()

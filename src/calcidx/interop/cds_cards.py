@@ -20,6 +20,7 @@ import uuid
 from typing import Any
 
 from calcidx.assess.model import AssessedCase, Assessment, TreatmentOption
+from calcidx.interop._contract import alternatives, withheld_reason
 from calcidx.interop.codes import Terminology
 
 __all__ = ["SUMMARY_LIMIT", "assessment_indicator", "order_select_cards", "patient_view_cards"]
@@ -34,7 +35,7 @@ def _summary(text: str) -> str:
 
 
 def _alternative_codes(a: Assessment) -> list[str]:
-    return [alt if isinstance(alt, str) else str(getattr(alt, "code", alt)) for alt in a.alternatives]
+    return [code for code, _ in alternatives(a)]
 
 
 def assessment_indicator(a: Assessment) -> str:
@@ -163,17 +164,13 @@ def _workup_card(
     return card
 
 
-def _withheld_reason(option: TreatmentOption) -> str:
-    return "; ".join(option.cautions) if option.cautions else "not recommended for this patient"
-
-
 def _cautions_card(case: AssessedCase, monograph_url: str | None) -> dict[str, Any] | None:
     a = case.assessment
     withheld = a.withheld_treatments
     cautioned = [t for t in a.treatments if t.cautions]
     if not withheld and not cautioned:
         return None
-    lines = [f"- **Withheld: {t.label}**: {_withheld_reason(t)}" for t in withheld]
+    lines = [f"- **Withheld: {t.label}**: {withheld_reason(t)}" for t in withheld]
     lines += [f"- Caution with {t.label}: {'; '.join(t.cautions)}" for t in cautioned]
     if withheld:
         summary = "Withheld for this patient: " + ", ".join(t.label for t in withheld)
@@ -247,7 +244,7 @@ def order_select_cards(
                 "uuid": str(uuid.uuid4()),
                 "summary": _summary(f"{ordered}: withheld for this patient"),
                 "indicator": "warning",
-                "detail": f"**{option.label}** is withheld by CalciDx for this patient: {_withheld_reason(option)}\n\n"
+                "detail": f"**{option.label}** is withheld by CalciDx for this patient: {withheld_reason(option)}\n\n"
                 f"Sources: {', '.join(option.refs) or 'see the monograph'}",
                 "source": _source(a, monograph_url),
                 "selectionBehavior": "at-most-one",

@@ -20,6 +20,7 @@ from calcidx.errors import InputError
 from calcidx.interop import _pipeline
 from calcidx.interop.codes import Known, Terminology
 from calcidx.interop.fhir_out import AGE_EXTENSION, ASSERTION_EXTENSION, LIST_EXTENSION, extension_url
+from calcidx.knowledge.schema import KnowledgeBundle
 
 __all__ = ["case_from_fhir_bundle", "document_from_fhir_bundle", "is_fhir_bundle"]
 
@@ -45,7 +46,9 @@ def case_from_fhir_bundle(bundle: dict[str, Any]) -> Case:
     return document.cases[0]
 
 
-def document_from_fhir_bundle(bundle: dict[str, Any], where: str = "FHIR Bundle") -> Document:
+def document_from_fhir_bundle(
+    bundle: dict[str, Any], where: str = "FHIR Bundle", *, knowledge: KnowledgeBundle | None = None
+) -> Document:
     """Every patient of a FHIR Bundle as a ``Case``, with a warning per code that was not used.
 
     Raises:
@@ -59,12 +62,12 @@ def document_from_fhir_bundle(bundle: dict[str, Any], where: str = "FHIR Bundle"
         Bundle.model_validate(bundle)
     except ValidationError as exc:
         raise InputError(describe_validation_error(exc, where)) from exc
-    return _Reader(bundle, where).read()
+    return _Reader(bundle, where, knowledge or _pipeline.knowledge_bundle()).read()
 
 
 class _Reader:
-    def __init__(self, bundle: dict[str, Any], where: str) -> None:
-        self.codes = Terminology(_pipeline.knowledge_bundle())
+    def __init__(self, bundle: dict[str, Any], where: str, knowledge: KnowledgeBundle) -> None:
+        self.codes = Terminology(knowledge)
         self.kb = self.codes.bundle
         self.where = where
         self.warnings: list[str] = []
@@ -340,6 +343,8 @@ class _Reader:
         if isinstance(quantity, dict):
             lab["value"] = quantity.get("value")
             lab["unit"] = self._unit(quantity, analyte, label)
+            if lab["unit"] is None and lab["value"] is not None:
+                return
             if quantity.get("comparator"):
                 lab["comparator"] = quantity["comparator"]
         elif isinstance(resource.get("valueString"), str):
@@ -371,11 +376,12 @@ class _Reader:
         printed = quantity.get("unit")
         if printed and any(u.symbol == printed for u in analyte.units):
             return str(printed)
-        if printed or quantity.get("code"):
-            self.warnings.append(
-                f"{label}: unit {quantity.get('code') or printed!r} is not a unit of {analyte.id} in the knowledge base"
-            )
-        return str(printed) if printed else None
+        allowed = ", ".join(u.symbol for u in analyte.units) or "none"
+        self.warnings.append(
+            f"{label}: unit {quantity.get('code') or printed!r} is not a unit of {analyte.id} in the knowledge base "
+            f"(allowed: {allowed}); the value is not used"
+        )
+        return None
 
     def _read_MedicationStatement(self, resource: dict[str, Any], case: dict[str, Any], label: str) -> None:
         concept = resource.get("medicationCodeableConcept") or {}

@@ -29,6 +29,7 @@ from typing import Any
 from calcidx.assess.model import AssessedCase, AssessedDocument, Assessment, DerivedLab, RuleStep
 from calcidx.case.model import Case, Document, Finding, Lab, Lesion, Medication, Observation, TreatmentGiven
 from calcidx.interop import _pipeline
+from calcidx.interop._contract import alternatives, withheld_reason
 from calcidx.interop.codes import Terminology
 from calcidx.knowledge.schema import KnowledgeBundle
 
@@ -357,13 +358,11 @@ class FhirWriter:
 
     def _alternatives(self, a: Assessment, key: str, subject: dict[str, str]) -> list[str]:
         refs = []
-        for alt in a.alternatives:
-            code = alt if isinstance(alt, str) else str(getattr(alt, "code", alt))
+        for code, certainty in alternatives(a):
             if code not in self.kb.subtypes:
                 continue
             sub = self.kb.subtypes[code]
             codings = [self.codes.own_coding("subtype", code, sub.label), *self.codes.fhir_codings(sub.codes)]
-            certainty = None if isinstance(alt, str) else getattr(alt, "certainty", None)
             resource: dict[str, Any] = {
                 "resourceType": "Condition",
                 "verificationStatus": self._verification("differential"),
@@ -550,10 +549,7 @@ class FhirWriter:
             {"itemReference": {"reference": ref}, "basis": "associated condition"} for ref in conditions.values()
         ]
         findings += [self._step(step) for step in a.rationale]
-        notes = [
-            {"text": f"Withheld: {t.label}: " + "; ".join(t.cautions or ["not recommended for this patient"])}
-            for t in a.withheld_treatments
-        ]
+        notes = [{"text": f"Withheld: {t.label}: {withheld_reason(t)}"} for t in a.withheld_treatments]
         notes += [{"text": f"Warning {w.code}: {w.message}"} for w in a.warnings]
         notes.append({"text": a.disclaimer})
         resource: dict[str, Any] = {
@@ -595,7 +591,6 @@ class FhirWriter:
         }
 
     def _provenance(self, case: AssessedCase, key: str, targets: list[str]) -> None:
-        a = case.assessment
         info = self.document.document
         prov = case.provenance
         identifiers = []
@@ -612,18 +607,27 @@ class FhirWriter:
         entities += [
             {"role": "source", "what": {"identifier": ident, "display": what["display"]}} for ident in identifiers[1:]
         ]
+        if self.document.doc_id:
+            entities.append(
+                {
+                    "role": "source",
+                    "what": {"identifier": {"system": "urn:ietf:rfc:6920", "value": f"sha-256:{self.document.doc_id}"}},
+                }
+            )
         assembler = self.codes.coding("provenance_roles", "assembler")
+        stamp = _pipeline.pipeline_stamp(self.document)
         resource: dict[str, Any] = {
             "resourceType": "Provenance",
             "target": [{"reference": t} for t in targets],
             "recorded": datetime.now(UTC).isoformat(timespec="seconds"),
             "policy": [
-                f"{self.codes.uri('calcidx')}:pipeline:{_pipeline.pipeline_stamp(a.knowledge).replace(' ', '')}"
+                f"{self.codes.uri('calcidx')}:pipeline:{stamp.calcidx_version}:{stamp.extractor_rules}:"
+                f"{stamp.knowledge}:{stamp.hpo_release}"
             ],
             "agent": [
                 {
                     "type": {"coding": [assembler]} if assembler else {"text": "assembler"},
-                    "who": {"display": _pipeline.pipeline_stamp(a.knowledge)},
+                    "who": {"display": _pipeline.stamp_text(stamp)},
                 }
             ],
             "entity": entities,

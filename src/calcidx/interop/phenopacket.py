@@ -32,6 +32,7 @@ from calcidx.case.model import Case, Document, DocumentInfo, Finding, Lab, Prove
 from calcidx.errors import InputError
 from calcidx.interop import _pipeline
 from calcidx.interop.codes import Known, Terminology
+from calcidx.knowledge.schema import KnowledgeBundle
 
 __all__ = [
     "case_from_phenopacket",
@@ -203,6 +204,8 @@ class _Writer:
             condition = self.kb.conditions.get(finding.concept) or self.kb.lookalikes.get(finding.concept)
             if condition is None or finding.assertion not in {"present", "absent", "historical"}:
                 continue
+            if finding.concept not in self.kb.conditions and condition.codes.hpo:
+                continue  # a look-alike with an HPO term is written as a phenotypic feature
             curie = self.codes.first_curie(condition.codes, ("orpha", "omim", "doid", "icd10")) or self.codes.own_curie(
                 "condition" if finding.concept in self.kb.conditions else "lookalike", finding.concept
             )
@@ -304,7 +307,9 @@ def case_from_phenopacket(packet: dict[str, Any]) -> Case:
     return document_from_phenopacket(packet).cases[0]
 
 
-def document_from_phenopacket(packet: dict[str, Any], where: str = "Phenopacket") -> Document:
+def document_from_phenopacket(
+    packet: dict[str, Any], where: str = "Phenopacket", *, knowledge: KnowledgeBundle | None = None
+) -> Document:
     """A Phenopacket v2 as a one-case ``Document``, with a warning per term the knowledge lacks.
 
     Raises:
@@ -318,14 +323,14 @@ def document_from_phenopacket(packet: dict[str, Any], where: str = "Phenopacket"
         validate_phenopacket(packet)
     except ParseError as exc:
         raise InputError(f"{where}: not a valid GA4GH Phenopacket v2: {str(exc).splitlines()[0]}") from exc
-    return _Reader(packet, where).read()
+    return _Reader(packet, where, knowledge or _pipeline.knowledge_bundle()).read()
 
 
 class _Reader:
-    def __init__(self, packet: dict[str, Any], where: str) -> None:
+    def __init__(self, packet: dict[str, Any], where: str, knowledge: KnowledgeBundle) -> None:
         self.packet = packet
         self.where = where
-        self.codes = Terminology(_pipeline.knowledge_bundle())
+        self.codes = Terminology(knowledge)
         self.kb = self.codes.bundle
         self.warnings: list[str] = []
         self.lab_phenotypes = {p.hpo for p in self.kb.lab_phenotypes}
