@@ -120,13 +120,15 @@ class FhirWriter:
         """The Bundle of every case."""
         for index, case in enumerate(self.document.cases, start=1):
             self._case(case, f"case{index}")
-        return {
+        out: dict[str, Any] = {
             "resourceType": "Bundle",
             "id": str(uuid.uuid5(_NS, self._seed)),
             "type": "collection",
             "timestamp": datetime.now(UTC).isoformat(timespec="seconds"),
-            "entry": self.entries,
         }
+        if self.entries:  # FHIR JSON has no empty arrays: a document without patients has no entry
+            out["entry"] = self.entries
+        return out
 
     # --- one case ---
     def _case(self, case: AssessedCase, key: str) -> None:
