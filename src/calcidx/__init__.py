@@ -10,7 +10,7 @@ Public surface::
 Heavy parts (spaCy, the HPO) load on first use, once per process (``calcidx.runtime``).
 
 ``calcidx.extract`` and ``calcidx.assess`` are the subpackages (``calcidx.assess.api`` etc. resolve
-as usual) and are also callable: calling either runs the function of ``calcidx.api`` with that name.
+as usual) and are also callable: calling either runs the function of ``calcidx.public`` with that name.
 So the package is never shadowed by the function, and ``from calcidx import assess; assess(case)``
 keeps working.
 """
@@ -42,21 +42,21 @@ __all__ = [
 from calcidx.errors import CalcidxError, InputError, KnowledgeError
 
 if TYPE_CHECKING:
-    from calcidx.api import assess, extract
     from calcidx.assess.model import AssessedDocument
     from calcidx.assess.options import AssessOptions
     from calcidx.case.model import Case, Document, PipelineStamp
+    from calcidx.public import assess, extract
     from calcidx.runtime import Runtime, RuntimeSpec
     from calcidx.service.core import LoadedInput
 else:
 
     class _CallablePackage(types.ModuleType):
-        """A subpackage that can also be called: ``calcidx.assess(x)`` runs ``calcidx.api.assess``."""
+        """A subpackage that can also be called: ``calcidx.assess(x)`` runs ``calcidx.public.assess``."""
 
         def __call__(self, *args: Any, **kwargs: Any) -> Any:
-            from calcidx import api
+            from calcidx import public
 
-            return getattr(api, self.__name__.rsplit(".", 1)[1])(*args, **kwargs)
+            return getattr(public, self.__name__.rsplit(".", 1)[1])(*args, **kwargs)
 
     import calcidx.assess as assess
     import calcidx.extract as extract

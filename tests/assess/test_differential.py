@@ -91,7 +91,7 @@ def test_order_of_findings_does_not_change_the_ranking(bundle: KnowledgeBundle) 
 
 @pytest.mark.skipif(not (DEV_CORPUS / "real-lookalike-gout.txt").exists(), reason="dev corpus not present")
 def test_dev_corpus_gout_report_is_not_calcinosis_with_gouty_tophi_first() -> None:
-    from calcidx.api import assess as assess_text  # texts are read by the service, then assessed
+    from calcidx.public import assess as assess_text  # texts are read by the service, then assessed
 
     doc = assess_text((DEV_CORPUS / "real-lookalike-gout.txt").read_text(encoding="utf-8"))
     assessment = doc.cases[0].assessment

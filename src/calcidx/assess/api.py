@@ -131,7 +131,7 @@ def _add_guidance(assessment: Assessment, facts: CaseFacts, kb: KnowledgeBundle,
     """Differential diagnosis (look-alikes, then inherited causes) and treatment options."""
     from calcidx.assess.differential import rank_lookalikes
     from calcidx.assess.inherited import rank_inherited
-    from calcidx.assess.treatment import select_treatments
+    from calcidx.assess.treatment import medication_actions, select_treatments
 
     code = assessment.subtype.code
     subform = assessment.subform.code if assessment.subform else None
@@ -156,6 +156,7 @@ def _add_guidance(assessment: Assessment, facts: CaseFacts, kb: KnowledgeBundle,
             "differential_fit": fit,
             "treatments": offered,
             "withheld_treatments": withheld,
+            "actions": medication_actions(facts, kb, subtype=code),
         }
     )
 
@@ -190,11 +191,16 @@ def assess(
         raise InputError(
             f"assess takes a Case or a Document, not {type(x).__name__}; texts and files go through calcidx.service"
         )
+    from calcidx.assess.citations import cited_keys, reference_entries
+
+    cases = [_assessed(case, kb, opts) for case in document.cases]
+    cited = cited_keys([case.assessment.model_dump(mode="json") for case in cases], kb.references)
     return AssessedDocument(
         document=document.document,
-        cases=[_assessed(case, kb, opts) for case in document.cases],
+        cases=cases,
         warnings=list(document.warnings),
         knowledge=knowledge_stamp(kb),
         doc_id=document.doc_id,
         pipeline=document.pipeline,
+        references=reference_entries(cited, kb),
     )

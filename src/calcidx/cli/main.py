@@ -163,6 +163,8 @@ def knowledge_validate() -> None:
         raise typer.Exit(code=1)
     counts = ", ".join(f"{n} {name}" for name, n in report.counts.items())
     typer.echo(f"knowledge {report.bundle_version} valid against HPO {report.hpo_release}: {counts}")
+    for note in report.notes:
+        typer.echo(f"note: {note}")
 
 
 @knowledge_app.command("info")

@@ -25,6 +25,8 @@ KnownKind = Literal[
     "disease",
     "subtype",
     "subform",
+    "medication",
+    "safety_condition",
     "condition",
     "exposure",
     "feature",
@@ -176,6 +178,8 @@ class Terminology:
             "analyte": kb.analytes,
             "treatment": kb.treatments,
             "subform": kb.subforms,
+            "medication": kb.medications,
+            "safety_condition": kb.safety_conditions,
         }
         table = tables.get(kind)
         if table is None or item_id not in table:
@@ -189,6 +193,8 @@ class Terminology:
             ("feature", kb.features),
             ("condition", kb.conditions),
             ("exposure", kb.exposures),
+            ("medication", kb.medications),
+            ("safety_condition", kb.safety_conditions),
             ("lookalike", kb.lookalikes),
             ("disease", kb.disease),
             ("subtype", kb.subtypes),

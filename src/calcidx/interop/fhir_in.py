@@ -246,7 +246,7 @@ class _Reader:
         if known.kind in {"disease", "subtype"}:
             self._stated(resource, case)
             return
-        if known.kind not in {"condition", "lookalike", "feature", "exposure"}:
+        if known.kind not in {"condition", "lookalike", "feature", "exposure", "safety_condition"}:
             self.warnings.append(f"{label}: {known.label} is a {known.kind}, not a condition; not used")
             return
         assertion = "present"
@@ -297,7 +297,7 @@ class _Reader:
         if known.kind == "analyte":
             self._lab(resource, case, known, label)
             return
-        if known.kind not in {"feature", "condition", "exposure", "lookalike"}:
+        if known.kind not in {"feature", "condition", "exposure", "lookalike", "safety_condition"}:
             self.warnings.append(f"{label}: {known.label} is a {known.kind}; not read as a finding")
             return
         value = resource.get("valueBoolean")
@@ -426,7 +426,7 @@ class _Reader:
         case["medications"].append(
             Medication(
                 name=name or (known.label if known else ""),
-                concept=known.id if known and known.kind in {"exposure", "treatment"} else None,
+                concept=known.id if known and known.kind in {"exposure", "treatment", "medication"} else None,
                 dose=dose,
                 assertion=assertion,
             )

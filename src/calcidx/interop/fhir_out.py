@@ -307,7 +307,12 @@ class FhirWriter:
                 "extension": exts,
             }
             return self._add(key, resource)
-        if finding.concept in kb.conditions or finding.concept in kb.lookalikes or finding.assertion == "hypothetical":
+        if (
+            finding.concept in kb.conditions
+            or finding.concept in kb.lookalikes
+            or finding.concept in kb.safety_conditions
+            or finding.assertion == "hypothetical"
+        ):
             status = self.codes.value("assertion_verification", finding.assertion)
             resource = {
                 "resourceType": "Condition",
@@ -655,4 +660,8 @@ def _concept_kind(bundle: KnowledgeBundle, concept_id: str) -> str | None:
         return "exposure"
     if concept_id in bundle.features:
         return "feature"
+    if concept_id in bundle.medications:
+        return "medication"
+    if concept_id in bundle.safety_conditions:
+        return "safety_condition"
     return None

@@ -370,7 +370,7 @@ class _Reader:
             assertion = "absent" if feature.get("excluded") else "present"
             if _ASSERTION.search(str(feature.get("description") or "")):
                 assertion = "historical"
-            if known.kind not in {"feature", "condition", "exposure", "lookalike"}:
+            if known.kind not in {"feature", "condition", "exposure", "lookalike", "safety_condition"}:
                 self.warnings.append(f"{self.where}: phenotypicFeatures[{index}]: {known.label} is a {known.kind}")
                 continue
             target = exposures if known.kind == "exposure" else findings
