@@ -187,3 +187,8 @@ def test_every_golden_case_assesses_the_same_after_a_fhir_round_trip(path: Path)
         (o.text, o.concepts) for o in case.imaging + case.histology
     ]
     assert (back.stated_subtype, back.diagnosis_as_written) == (case.stated_subtype, case.diagnosis_as_written)
+
+    def facts(c: Case) -> list[tuple[str, str, str | None]]:
+        return sorted((f.concept, f.assertion, f.site) for f in [*c.findings, *c.exposures])
+
+    assert facts(back) == facts(case)

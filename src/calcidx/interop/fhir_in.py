@@ -185,7 +185,7 @@ class _Reader:
             return None
         unknown = []
         found: Known | None = None
-        for coding in concept.get("coding") or []:
+        for coding in self._codings(concept):
             known = self.codes.lookup(coding.get("system"), coding.get("code"))
             if known is not None:
                 found = found or known
@@ -215,8 +215,15 @@ class _Reader:
                 return True
         return False
 
+    def _codings(self, concept: dict[str, Any]) -> list[dict[str, Any]]:
+        """The codings, CalciDx's own id first: it names the exact item where an external code
+        (one HPO term for two findings) is shared."""
+        codings = [c for c in concept.get("coding") or [] if isinstance(c, dict)]
+        own = self.codes.uri("calcidx")
+        return sorted(codings, key=lambda c: c.get("system") != own)
+
     def _quiet(self, concept: dict[str, Any]) -> Known | None:
-        for coding in concept.get("coding") or []:
+        for coding in self._codings(concept):
             known = self.codes.lookup(coding.get("system"), coding.get("code"))
             if known is not None:
                 return known
@@ -226,8 +233,23 @@ class _Reader:
         value = self._ext(resource, ASSERTION_EXTENSION)
         return value if value in _ASSERTIONS else default
 
-    def _add_finding(self, case: dict[str, Any], known: Known, assertion: str, text: str | None, where: str) -> None:
-        finding = Finding(concept=known.id, label=text or known.label, assertion=assertion)
+    @staticmethod
+    def _site(resource: dict[str, Any]) -> str | None:
+        """Where a finding was: ``bodySite`` (one or a list), or a medication's ``dosage.site``."""
+        sites = resource.get("bodySite")
+        for site in sites if isinstance(sites, list) else [sites]:
+            if isinstance(site, dict) and site.get("text"):
+                return str(site["text"])
+        for dosage in resource.get("dosage") or []:
+            text = (dosage.get("site") or {}).get("text")
+            if text:
+                return str(text)
+        return None
+
+    def _add_finding(
+        self, case: dict[str, Any], known: Known, assertion: str, text: str | None, where: str, site: str | None = None
+    ) -> None:
+        finding = Finding(concept=known.id, label=text or known.label, assertion=assertion, site=site)
         target = (
             where if where in {"findings", "exposures"} else ("exposures" if known.kind == "exposure" else "findings")
         )
@@ -252,7 +274,9 @@ class _Reader:
         assertion = "present"
         for code in codes:
             assertion = self.codes.reverse("assertion_verification", str(code)) or assertion
-        self._add_finding(case, known, self._assertion(resource, assertion), None, self._list(resource) or "")
+        self._add_finding(
+            case, known, self._assertion(resource, assertion), None, self._list(resource) or "", self._site(resource)
+        )
 
     def _stated(self, resource: dict[str, Any], case: dict[str, Any]) -> None:
         """A calcinosis diagnosis in the record: the diagnosis as written (and its subtype if coded)."""
@@ -276,7 +300,7 @@ class _Reader:
         for condition in resource.get("condition") or []:
             known = self._known(condition.get("code"), label)
             if known is not None:
-                self._add_finding(case, known, "family", None, self._list(resource) or "")
+                self._add_finding(case, known, "family", None, self._list(resource) or "", self._site(resource))
 
     def _read_Observation(self, resource: dict[str, Any], case: dict[str, Any], label: str) -> None:
         if self._list(resource) in _CONCLUSIONS or resource.get("status") in {"entered-in-error", "cancelled"}:
@@ -305,7 +329,9 @@ class _Reader:
         concept = known
         if isinstance(resource.get("valueCodeableConcept"), dict):
             assertion = "present"
-        self._add_finding(case, concept, self._assertion(resource, assertion), None, self._list(resource) or "")
+        self._add_finding(
+            case, concept, self._assertion(resource, assertion), None, self._list(resource) or "", self._site(resource)
+        )
 
     def _lesion(self, resource: dict[str, Any], case: dict[str, Any]) -> None:
         lesion: dict[str, Any] = {"morphology": [], "symptoms": []}
@@ -416,7 +442,7 @@ class _Reader:
         if where == "exposures":
             known = self._known(concept, label)
             if known is not None:
-                self._add_finding(case, known, assertion, None, "exposures")
+                self._add_finding(case, known, assertion, None, "exposures", self._site(resource))
             return
         known = self._quiet(concept)
         if not name and known is None:
@@ -453,7 +479,14 @@ class _Reader:
         known = self._known(concept, label)
         if known is not None:
             assertion = "absent" if resource.get("status") == "not-done" else "present"
-            self._add_finding(case, known, self._assertion(resource, assertion), None, self._list(resource) or "")
+            self._add_finding(
+                case,
+                known,
+                self._assertion(resource, assertion),
+                None,
+                self._list(resource) or "",
+                self._site(resource),
+            )
 
     def _provenance(self, resource: dict[str, Any]) -> Provenance | None:
         doi = pmid = title = None

@@ -323,10 +323,12 @@ class FhirWriter:
             coding = self.codes.coding("assertion_verification", finding.assertion) if status else None
             if coding:
                 resource["verificationStatus"] = {"coding": [coding]}
+            if finding.site:
+                resource["bodySite"] = [{"text": finding.site}]
             return self._add(key, resource)
         exposure = kb.exposures.get(finding.concept)
         if exposure is not None and exposure.kind == "medication":
-            return self._medication_resource(concept, finding.assertion, None, key, subject, exts)
+            return self._medication_resource(concept, finding.assertion, None, key, subject, exts, site=finding.site)
         if exposure is not None and exposure.kind in {"procedure", "transplant"}:
             resource = {
                 "resourceType": "Procedure",
@@ -335,6 +337,8 @@ class FhirWriter:
                 "subject": subject,
                 "extension": exts,
             }
+            if finding.site:
+                resource["bodySite"] = [{"text": finding.site}]
             return self._add(key, resource)
         category = self.codes.coding("observation_categories", "finding")
         resource = {
@@ -494,6 +498,8 @@ class FhirWriter:
         key: str,
         subject: dict[str, str],
         exts: list[dict[str, str]],
+        *,
+        site: str | None = None,
     ) -> str:
         status = {"absent": "not-taken", "historical": "completed", "present": "active"}.get(assertion, "unknown")
         resource: dict[str, Any] = {
@@ -503,8 +509,8 @@ class FhirWriter:
             "subject": subject,
             "extension": exts,
         }
-        if dose:
-            resource["dosage"] = [{"text": dose}]
+        if dose or site:
+            resource["dosage"] = [{**({"text": dose} if dose else {}), **({"site": {"text": site}} if site else {})}]
         return self._add(key, resource)
 
     def _medication(self, med: Medication, key: str, subject: dict[str, str]) -> str:
@@ -607,13 +613,17 @@ class FhirWriter:
             identifiers.append({"system": "urn:ietf:rfc:3986", "value": f"https://doi.org/{doi}"})
         if pmid:
             identifiers.append({"system": "https://pubmed.ncbi.nlm.nih.gov", "value": pmid})
-        what: dict[str, Any] = {"display": prov.title or info.title or prov.source or info.source or "source document"}
-        if identifiers:
-            what["identifier"] = identifiers[0]
-        entities = [{"role": "source", "what": what}]
-        entities += [
-            {"role": "source", "what": {"identifier": ident, "display": what["display"]}} for ident in identifiers[1:]
-        ]
+        display = prov.title or info.title or prov.source or info.source
+        entities: list[dict[str, Any]] = []
+        candidates: list[dict[str, str] | None] = [*identifiers] if identifiers else [None]
+        for ident in candidates:
+            what: dict[str, Any] = {}
+            if display:
+                what["display"] = display
+            if ident:
+                what["identifier"] = ident
+            if what:
+                entities.append({"role": "source", "what": what})
         if self.document.doc_id:
             entities.append(
                 {
@@ -637,8 +647,9 @@ class FhirWriter:
                     "who": {"display": _pipeline.stamp_text(stamp)},
                 }
             ],
-            "entity": entities,
         }
+        if entities:
+            resource["entity"] = entities
         self._add(f"{key}/provenance", resource)
 
 

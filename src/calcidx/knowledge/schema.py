@@ -8,15 +8,18 @@ non-authoritative site) or ``synthesized`` (a rule assembled from several source
 
 from __future__ import annotations
 
-from typing import Literal
+from typing import Any, Literal, Self
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, model_validator
+
+from calcidx.knowledge.frozen import freeze
 
 __all__ = [
     "Analyte",
     "BundleInfo",
     "Caution",
     "CautionWhen",
+    "CertaintyAxes",
     "Codes",
     "Concept",
     "Condition",
@@ -26,16 +29,21 @@ __all__ = [
     "HpoTerm",
     "InteropEntry",
     "KnowledgeBundle",
+    "LabAlert",
+    "LabPattern",
     "LabPhenotype",
     "Lookalike",
     "MedicationConcept",
     "Plausibility",
     "Reference",
     "ReferenceRange",
+    "Resolution",
     "Rule",
+    "RuleExample",
     "SafetyCondition",
     "Subform",
     "Subtype",
+    "Threshold",
     "Treatment",
     "TreatmentRequires",
     "Unit",
@@ -48,7 +56,18 @@ Sex = Literal["female", "male"]
 
 
 class Strict(BaseModel):
+    """Frozen all the way down: fields cannot be set, and the lists and dicts they hold raise on
+    mutation (the bundle is shared by every thread of a process)."""
+
     model_config = ConfigDict(extra="forbid", frozen=True)
+
+    @model_validator(mode="after")
+    def _freeze_containers(self) -> Self:
+        for name in type(self).model_fields:
+            value = getattr(self, name)
+            if isinstance(value, list | dict):
+                object.__setattr__(self, name, freeze(value))
+        return self
 
 
 class Cited(Strict):
@@ -192,6 +211,9 @@ class Condition(Concept):
         "other",
     ]
     calciphylaxis_risk: Literal["major", "minor", "listed"] | None = None
+    #: True when the condition itself means impaired renal function (CKD stage 3 or worse, ESRD,
+    #: dialysis): only then does renal disease propose metastatic calcinosis without abnormal labs.
+    renal_impairment: bool = False
 
 
 class Exposure(Concept):
@@ -200,6 +222,8 @@ class Exposure(Concept):
     kind: Literal["procedure", "infusion", "topical", "medication", "intake", "transplant", "trauma"]
     points_to: SubtypeCode | None = None
     at_site: bool = False
+    #: where the exposure is applied by definition (heel sticks: the heel), used when no site is recorded
+    site_words: list[str] = []
     calciphylaxis_risk: Literal["major", "minor", "listed"] | None = None
     disagreement: str | None = None
 
@@ -218,6 +242,10 @@ class Feature(Concept):
             "local_damage",
             "lookalike_decisive",
             "calcinosis_confirmation",
+            "calcium_stain_negative",
+            "skin_examination_normal",
+            "vascular_nonspecific_histology",
+            "anuria",
             "other",
         ]
     ] = []
@@ -248,6 +276,13 @@ class Plausibility(Cited):
     high: float
 
 
+class LabAlert(Cited):
+    """A value at or above ``above`` (canonical unit) is real and clinically alarming: flag it."""
+
+    above: float
+    message: str
+
+
 class Analyte(Cited):
     """``analytes.yaml``: a laboratory analyte with a stable snake_case id."""
 
@@ -262,6 +297,7 @@ class Analyte(Cited):
     molar_mass_g_per_mol: float | None = None
     ranges: list[ReferenceRange] = []
     plausible: Plausibility | None = None
+    alerts: list[LabAlert] = []
     qualitative: bool = False
 
 
@@ -286,6 +322,10 @@ class WorkupItem(Cited):
             "imaging",
         ]
     ]
+    #: not asked when any of these concepts is present (renal function on dialysis, 24 h urine when anuric)
+    skip_if_present: list[str] = []
+    #: not asked for these sub-forms (CTD serology for a subepidermal calcified nodule)
+    skip_for_subforms: list[str] = []
 
 
 class HpoTerm(Cited):
@@ -304,6 +344,38 @@ class LabPhenotype(Cited):
     label: str
 
 
+class LabPattern(Strict):
+    """One row of a lab-pattern table (the metastatic branch): interpretations that must hold.
+
+    ``labs`` maps an analyte id (``calcium`` means the calcium status: ionized, else corrected,
+    else total) to the interpretations allowed; ``missing`` in the list allows no result.
+    """
+
+    id: str
+    suggestion: str
+    labs: dict[str, list[Literal["low", "normal", "high", "missing"]]] = {}
+    renal_impairment: bool | None = None
+    exposures_any: list[str] = []
+    refs: list[str] = Field(min_length=1)
+
+
+class Threshold(Strict):
+    """A graded threshold (Ca x P): the value, when it applies, what it means and its source."""
+
+    value: float
+    label: str
+    applies: Literal["general", "ckd_adult", "ckd_child_over_12", "ckd_child_12_or_under", "reference"]
+    refs: list[str] = Field(min_length=1)
+
+
+class RuleExample(Strict):
+    """A small case and what the pathway must conclude for it (run by one parametrized test)."""
+
+    name: str
+    case: dict[str, Any]
+    expect: dict[str, Any]
+
+
 class Rule(Cited):
     """``rules.yaml``: a pathway rule's identity, version, thresholds and sources."""
 
@@ -312,6 +384,9 @@ class Rule(Cited):
     title: str
     statement: str
     params: dict[str, float | str | list[str]] = {}
+    patterns: list[LabPattern] = []
+    thresholds: list[Threshold] = []
+    examples: list[RuleExample] = []
 
     def number(self, name: str) -> float:
         """A numeric parameter (KeyError names the rule when the data lacks it)."""
@@ -329,6 +404,32 @@ class Rule(Cited):
         """A text parameter, or None."""
         value = self.params.get(name)
         return None if value is None else str(value)
+
+
+class CertaintyAxes(Strict):
+    """How sure the output is, from two axes (rules.yaml ``resolution``).
+
+    ``calcinosis``: is it calcinosis (levels ordered weakest first: none < clinical_sign < imaging <
+    histology). ``cause``: is the cause established (suggested < probable < confirmed, by the
+    source's criteria). ``table[cause][calcinosis]`` is the output certainty.
+    """
+
+    calcinosis_levels: list[str]
+    cause_levels: list[str]
+    table: dict[str, dict[str, Literal["possible", "probable", "confirmed"]]]
+
+
+class Resolution(Cited):
+    """The precedence table: which candidate wins.
+
+    ``overrides``: candidate kinds that win over everything, in this order (a decisive look-alike,
+    biopsy-proven calciphylaxis with typical lesions). Otherwise the highest certainty wins and
+    ``order`` breaks ties; candidates tied on certainty are reported as competing.
+    """
+
+    overrides: list[str]
+    order: list[str]
+    certainty: CertaintyAxes
 
 
 class Lookalike(Cited):
@@ -484,6 +585,7 @@ class KnowledgeBundle(Strict):
     calcification_terms: list[HpoTerm]
     medications: dict[str, MedicationConcept] = {}
     safety_conditions: dict[str, SafetyCondition] = {}
+    resolution: Resolution | None = None
     interop: dict[str, InteropEntry] = {}
 
     def concept(self, concept_id: str) -> Concept | None:
