@@ -35,7 +35,7 @@ if TYPE_CHECKING:
     from calcidx.extract.vocabulary import Vocabulary
     from calcidx.knowledge.schema import KnowledgeBundle
 
-__all__ = ["Runtime", "RuntimeSpec", "get_runtime", "init_worker", "reset_runtime"]
+__all__ = ["Runtime", "RuntimeSpec", "expected_stamp", "get_runtime", "init_worker", "reset_runtime"]
 
 #: A short text run through the pipeline once at build time, so every lazy part of spaCy and of the
 #: components (matchers, compiled patterns) exists before the first real document.
@@ -137,12 +137,7 @@ class Runtime:
             bundle = load_bundle_from(spec.knowledge_dir)
             vocabulary = Vocabulary.from_bundle(bundle)
         rules = load_rules()
-        stamp = PipelineStamp(
-            calcidx_version=__version__,
-            extractor_rules=rules_hash(vocabulary),
-            knowledge=f"{bundle.info.name}@{bundle.info.version}",
-            hpo_release=bundle.info.hpo_release,
-        )
+        stamp = _stamp(bundle, vocabulary)
         runtime = cls(
             spec=spec,
             bundle=bundle,
@@ -156,6 +151,23 @@ class Runtime:
         if spec.eager:
             runtime._nlp.get()
         return runtime
+
+
+def _stamp(bundle: KnowledgeBundle, vocabulary: Vocabulary) -> PipelineStamp:
+    return PipelineStamp(
+        calcidx_version=__version__,
+        extractor_rules=rules_hash(vocabulary),
+        knowledge=f"{bundle.info.name}@{bundle.info.version}",
+        hpo_release=bundle.info.hpo_release,
+    )
+
+
+def expected_stamp() -> PipelineStamp:
+    """The stamp a default runtime carries, computed without building one (no spaCy, no HPO)."""
+    from calcidx.extract.vocabulary import default_vocabulary
+    from calcidx.knowledge.loader import load_bundle
+
+    return _stamp(load_bundle(), default_vocabulary())
 
 
 def _warm_pipeline(vocabulary: Vocabulary) -> Language:
