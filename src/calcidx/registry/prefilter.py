@@ -94,7 +94,10 @@ def _anchors(forms: Iterable[str]) -> tuple[str, ...]:
 
 def prefilter_terms() -> list[str]:
     """Every term the default pre-filter looks for, read from the knowledge bundle and lexicon."""
-    from calcidx.extract.rules import load_rules
+    from importlib import resources
+
+    import yaml
+
     from calcidx.knowledge.loader import load_bundle
 
     bundle = load_bundle()
@@ -108,7 +111,9 @@ def prefilter_terms() -> list[str]:
         terms += [re.sub(r"\s*\(.*?\)", "", subform.label).replace("(", "").replace(")", ""), *subform.synonyms]
     for term in bundle.calcification_terms:
         terms.append(term.label)
-    terms += list(load_rules().calcinosis_heads)
+    # the calcinosis head words live in extract/data/diagnosis.yaml since the vocabulary rework
+    diagnosis = resources.files("calcidx.extract").joinpath("data/diagnosis.yaml").read_text(encoding="utf-8")
+    terms += [str(head) for head in yaml.safe_load(diagnosis)["calcinosis_heads"]]
     return terms
 
 
