@@ -44,8 +44,10 @@ def child(corpus: str, workers: int) -> None:
         def on_progress(done: int, total: int | None, summary: object) -> None:
             marks.append(time.perf_counter())
 
+        cpu_started = time.process_time()
         summary = ingest([corpus], registry, workers=workers, on_progress=on_progress)
         total_s = time.perf_counter() - started
+        writer_cpu = time.process_time() - cpu_started
         registry.close()
     first, last = marks[0], marks[-1]
     steady = (len(marks) - 1) / (last - first) if last > first else 0.0
@@ -59,18 +61,40 @@ def child(corpus: str, workers: int) -> None:
                 "startup_s": first - started,
                 "steady_docs_per_s": steady,
                 "worker_peak_mb": _mb(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss),
+                "worker_cpu_s": resource.getrusage(resource.RUSAGE_CHILDREN).ru_utime
+                + resource.getrusage(resource.RUSAGE_CHILDREN).ru_stime,
+                "writer_cpu_s": writer_cpu,
                 "writer_peak_mb": _mb(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss),
             }
         )
     )
 
 
+def capacity(corpus: Path, count: int) -> dict[str, float]:
+    """One worker's own cost: documents per CPU-second through ``worker.process`` after warm-up."""
+    from calcidx.registry.pipeline import document_id, init_worker
+    from calcidx.registry.sources import Item
+    from calcidx.registry.worker import process
+
+    init_worker()
+    paths = sorted(corpus.glob("*.txt"))[:count]
+    items = [Item(document_id(p.read_bytes()), str(p), p.read_bytes(), ".txt") for p in paths]
+    process(items[0])
+    cpu, wall = time.process_time(), time.perf_counter()
+    results = [process(item) for item in items]
+    cpu, wall = time.process_time() - cpu, time.perf_counter() - wall
+    assert all(r.status == "ok" for r in results), [r.error for r in results if r.status != "ok"][:3]
+    return {"docs": len(items), "per_cpu_s": len(items) / cpu, "per_wall_s": len(items) / wall}
+
+
 def prefilter_figures(path: Path) -> dict[str, float]:
+    from calcidx.registry.pipeline import document_id
     from calcidx.registry.prefilter import default_prefilter
     from calcidx.registry.sources import Item, iter_documents
 
     check = default_prefilter()
     check("warm up")
+    document_id(b"warm up")  # imports the service once, outside the timing
     from lxml import etree
 
     texts = []
@@ -79,18 +103,20 @@ def prefilter_figures(path: Path) -> dict[str, float]:
         abstract = " ".join(element.find("MedlineCitation/Article/Abstract").itertext())
         texts.append(f"{title}\n{abstract}")
         element.clear()
-    started = time.perf_counter()
+    cpu, started = time.process_time(), time.perf_counter()
     relevant = sum(1 for text in texts if check(text))
-    filter_s = time.perf_counter() - started
-    started = time.perf_counter()
+    filter_s, filter_cpu = time.perf_counter() - started, time.process_time() - cpu
+    cpu, started = time.process_time(), time.perf_counter()
     entries = list(iter_documents([path], check.check))
-    stream_s = time.perf_counter() - started
+    stream_s, stream_cpu = time.perf_counter() - started, time.process_time() - cpu
     return {
         "articles": len(texts),
         "relevant": relevant,
         "mean_chars": sum(map(len, texts)) / len(texts),
         "prefilter_per_s": len(texts) / filter_s,
+        "prefilter_per_cpu_s": len(texts) / filter_cpu,
         "stream_per_s": len(entries) / stream_s,
+        "stream_per_cpu_s": len(entries) / stream_cpu,
         "stream_items": sum(1 for e in entries if isinstance(e, Item)),
     }
 
@@ -117,11 +143,19 @@ def main() -> None:
         print(f"corpus: {count} synthetic reports (mean {chars:,.0f} bytes); {args.articles:,} MEDLINE-style articles")
         pre = prefilter_figures(xml)
         print(
-            f"pre-filter: {pre['prefilter_per_s']:,.0f} abstracts/s on text alone "
-            f"(mean {pre['mean_chars']:,.0f} chars; {pre['relevant']} of {pre['articles']:,} kept) "
+            f"pre-filter: {pre['prefilter_per_s']:,.0f} abstracts/s wall, {pre['prefilter_per_cpu_s']:,.0f} per CPU-s, "
+            f"on text alone (mean {pre['mean_chars']:,.0f} chars; {pre['relevant']} of {pre['articles']:,} kept) "
             f"[target >= 20,000]"
         )
-        print(f"XML stream (iterparse + pre-filter + ids): {pre['stream_per_s']:,.0f} articles/s")
+        print(
+            f"XML stream (iterparse + metadata + sha256 ids + pre-filter): {pre['stream_per_s']:,.0f} articles/s wall, "
+            f"{pre['stream_per_cpu_s']:,.0f} per CPU-s"
+        )
+        cap = capacity(folder, min(count, 100))
+        print(
+            f"one worker's cost (read + extract + assess + MinHash, in process, warm): "
+            f"{cap['per_cpu_s']:.1f} docs per CPU-s, {cap['per_wall_s']:.1f} docs/s wall [target >= 150 per worker]"
+        )
         runs = {}
         for workers in (1, 2):
             out = subprocess.run(
@@ -138,10 +172,16 @@ def main() -> None:
                 f"({r['steady_docs_per_s'] / workers:.1f} per worker) [target >= 150 per worker]; "
                 f"{r['total_s']:.1f} s total incl. {r['startup_s']:.1f} s worker start-up; "
                 f"stored {r['stored']}, failed {r['failed']}; peak RSS worker {r['worker_peak_mb']:.0f} MB, "
-                f"writer {r['writer_peak_mb']:.0f} MB"
+                f"writer {r['writer_peak_mb']:.0f} MB; CPU workers {r['worker_cpu_s']:.1f} s "
+                f"(incl. runtime build), writer {r['writer_cpu_s']:.1f} s "
+                f"({r['writer_cpu_s'] / max(1, r['stored']) * 1000:.1f} ms/doc)"
             )
         ratio = runs[2]["steady_docs_per_s"] / runs[1]["steady_docs_per_s"] if runs[1]["steady_docs_per_s"] else 0.0
-        print(f"scaling 2 workers / 1 worker: {ratio:.2f}x [target >= 1.8x] on {os.cpu_count()} CPU(s)")
+        load = os.getloadavg()[0]
+        print(
+            f"scaling 2 workers / 1 worker: {ratio:.2f}x [target >= 1.8x] on {os.cpu_count()} CPU(s), "
+            f"load average {load:.1f} (other processes share these cores)"
+        )
 
 
 if __name__ == "__main__":

@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 from sqlalchemy import func, select
 
+from calcidx import service
 from calcidx.registry import models as m
 from calcidx.registry import pipeline
 from calcidx.registry.database import Registry
@@ -42,9 +43,11 @@ def test_ingest_stores_each_document_with_provenance(registry: Registry, small_c
     assert c["cases"] >= 6 and c["assessments"] == c["cases"] and c["labs"] > 0 and c["stated"] > 0
     with registry.session() as session:
         doc = session.scalars(select(m.Document).where(m.Document.source.like("%report-000000.txt"))).one()
-        assert doc.id == pipeline.document_id((small_corpus / "reports" / "report-000000.txt").read_bytes())
+        data = (small_corpus / "reports" / "report-000000.txt").read_bytes()
+        assert doc.id == pipeline.document_id(data) == service.document_id(data)
         extraction = session.scalars(select(m.Extraction).where(m.Extraction.document_id == doc.id)).one()
-        assert extraction.stamp == pipeline.pipeline_stamp() and extraction.status == "ok" and extraction.current
+        assert extraction.stamp == pipeline.pipeline_stamp() == pipeline.stamp_text(service.pipeline_stamp())
+        assert extraction.status == "ok" and extraction.current
         assert extraction.kind == "case_report"
         failed = session.scalars(select(m.Extraction).where(m.Extraction.status == "failed")).one()
         assert "PDF" in (failed.error or "")

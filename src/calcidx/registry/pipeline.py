@@ -10,6 +10,7 @@ duplicate detection look at) and assessing it.
 from __future__ import annotations
 
 import functools
+import hashlib
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
@@ -25,10 +26,12 @@ _TEXT_SUFFIXES = (".txt", ".md")
 
 
 def document_id(data: bytes) -> str:
-    """The registry key of a document: sha256 (hex) of its original bytes."""
-    from calcidx.service import document_id as service_document_id
+    """The registry key of a document: sha256 (hex) of its original bytes.
 
-    return service_document_id(data)
+    The same value as ``calcidx.service.document_id`` (a test checks it), computed here so that the
+    writer, which streams and hashes millions of articles, never imports the reading pipeline.
+    """
+    return hashlib.sha256(data).hexdigest()
 
 
 def stamp_text(stamp: PipelineStamp) -> str:

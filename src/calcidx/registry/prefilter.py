@@ -94,7 +94,7 @@ def _anchors(forms: Iterable[str]) -> tuple[str, ...]:
 
 def prefilter_terms() -> list[str]:
     """Every term the default pre-filter looks for, read from the knowledge bundle and lexicon."""
-    from calcidx.extract.rules import load_rules
+    from calcidx.extract.diagnosis import load_diagnosis_rules
     from calcidx.knowledge.loader import load_bundle
 
     bundle = load_bundle()
@@ -108,7 +108,7 @@ def prefilter_terms() -> list[str]:
         terms += [re.sub(r"\s*\(.*?\)", "", subform.label).replace("(", "").replace(")", ""), *subform.synonyms]
     for term in bundle.calcification_terms:
         terms.append(term.label)
-    terms += list(load_rules().calcinosis_heads)
+    terms += list(load_diagnosis_rules().head_words)
     return terms
 
 

@@ -12,6 +12,7 @@ by lxml, or the JSONL line.
 
 from __future__ import annotations
 
+import functools
 import glob
 import gzip
 import json
@@ -220,21 +221,29 @@ def _text(node: Any) -> str:
     return " ".join("".join(node.itertext()).split()) if node is not None else ""
 
 
+@functools.cache
+def _pubmed_paths() -> dict[str, Any]:
+    """Compiled XPath string() expressions (evaluated in C: the streaming pass's hot path)."""
+    from lxml import etree
+
+    date = "MedlineCitation/Article/Journal/JournalIssue/PubDate"
+    return {
+        "pmid": etree.XPath("string(MedlineCitation/PMID)"),
+        "doi": etree.XPath("string(PubmedData/ArticleIdList/ArticleId[@IdType='doi'])"),
+        "title": etree.XPath("string(MedlineCitation/Article/ArticleTitle)"),
+        "abstract": etree.XPath("string(MedlineCitation/Article/Abstract)"),
+        "year": etree.XPath(f"string({date}/Year | {date}/MedlineDate)"),
+    }
+
+
 def _pubmed_meta(element: Any) -> tuple[str | None, str | None, str, str, int | None]:
-    pmid = element.findtext("MedlineCitation/PMID") or None
-    doi = None
-    for node in element.iterfind("PubmedData/ArticleIdList/ArticleId"):
-        if node.get("IdType") == "doi":
-            doi = (node.text or "").strip() or None
-    article = element.find("MedlineCitation/Article")
-    title = _text(article.find("ArticleTitle")) if article is not None else ""
-    abstract = _text(article.find("Abstract")) if article is not None else ""
-    year_text = ""
-    if article is not None:
-        date = article.find("Journal/JournalIssue/PubDate")
-        if date is not None:
-            year_text = date.findtext("Year") or date.findtext("MedlineDate") or ""
-    match = _YEAR.search(year_text)
+    paths = _pubmed_paths()
+    pmid = str(paths["pmid"](element)).strip() or None
+    doi = str(paths["doi"](element)).strip() or None
+    title = " ".join(str(paths["title"](element)).split())
+    # The pre-filter reads whitespace runs as one space, so the abstract is left as it is.
+    abstract = str(paths["abstract"](element))
+    match = _YEAR.search(str(paths["year"](element)))
     return pmid, doi, title, abstract, int(match.group(1)) if match else None
 
 
