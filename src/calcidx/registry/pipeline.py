@@ -48,14 +48,13 @@ def pipeline_stamp() -> str:
     """
     from calcidx import __version__
     from calcidx.case.model import PipelineStamp
-    from calcidx.extract.vocabulary import default_vocabulary
     from calcidx.knowledge.loader import load_bundle
     from calcidx.runtime import rules_hash
 
     bundle = load_bundle()
     stamp = PipelineStamp(
         calcidx_version=__version__,
-        extractor_rules=rules_hash(default_vocabulary()),
+        extractor_rules=rules_hash(bundle),
         knowledge=f"{bundle.info.name}@{bundle.info.version}",
         hpo_release=bundle.info.hpo_release,
     )
