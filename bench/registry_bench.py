@@ -151,11 +151,6 @@ def main() -> None:
             f"XML stream (iterparse + metadata + sha256 ids + pre-filter): {pre['stream_per_s']:,.0f} articles/s wall, "
             f"{pre['stream_per_cpu_s']:,.0f} per CPU-s"
         )
-        cap = capacity(folder, min(count, 100))
-        print(
-            f"one worker's cost (read + extract + assess + MinHash, in process, warm): "
-            f"{cap['per_cpu_s']:.1f} docs per CPU-s, {cap['per_wall_s']:.1f} docs/s wall [target >= 150 per worker]"
-        )
         runs = {}
         for workers in (1, 2):
             out = subprocess.run(
@@ -177,6 +172,13 @@ def main() -> None:
                 f"({r['writer_cpu_s'] / max(1, r['stored']) * 1000:.1f} ms/doc)"
             )
         ratio = runs[2]["steady_docs_per_s"] / runs[1]["steady_docs_per_s"] if runs[1]["steady_docs_per_s"] else 0.0
+        # Last: building a runtime here would raise this process's peak RSS, which Linux carries
+        # across exec into the ingestion processes started after it.
+        cap = capacity(folder, min(count, 100))
+        print(
+            f"one worker's cost (read + extract + assess + MinHash, in process, warm): "
+            f"{cap['per_cpu_s']:.1f} docs per CPU-s, {cap['per_wall_s']:.1f} docs/s wall [target >= 150 per worker]"
+        )
         load = os.getloadavg()[0]
         print(
             f"scaling 2 workers / 1 worker: {ratio:.2f}x [target >= 1.8x] on {os.cpu_count()} CPU(s), "

@@ -27,7 +27,7 @@ TABLES = {
 def test_migrations_create_every_table(registry: Registry) -> None:
     assert set(registry.tables()) >= TABLES
     with registry.engine.connect() as connection:
-        assert connection.execute(text("SELECT version_num FROM alembic_version")).scalar_one() == "0001"
+        assert connection.execute(text("SELECT version_num FROM alembic_version")).scalar_one() == "0002"
 
 
 def test_opening_twice_keeps_the_schema(registry_url: str) -> None:
@@ -67,3 +67,25 @@ def test_bad_urls_are_one_line_input_errors(url: str, message: str) -> None:
 def test_unreachable_postgres_is_an_input_error(tmp_path: Path) -> None:
     with pytest.raises(InputError, match="cannot open the registry"):
         open_registry("postgresql+psycopg://nobody:secret@127.0.0.1:9/none?connect_timeout=2")
+
+
+def test_a_registry_at_the_first_migration_is_upgraded(registry_url: str) -> None:
+    from importlib import resources
+
+    from alembic import command
+    from alembic.config import Config
+    from sqlalchemy import create_engine, inspect
+
+    engine = create_engine(registry_url)
+    config = Config()
+    config.set_main_option("script_location", str(resources.files("calcidx.registry") / "migrations"))
+    with engine.begin() as connection:
+        config.attributes["connection"] = connection
+        command.upgrade(config, "0001")
+    assert "concordance" not in {c["name"] for c in inspect(engine).get_columns("stated_diagnoses")}
+    engine.dispose()
+    registry = open_registry(registry_url)
+    try:
+        assert "concordance" in {c["name"] for c in inspect(registry.engine).get_columns("stated_diagnoses")}
+    finally:
+        registry.close()

@@ -49,6 +49,8 @@ def test_ingest_stores_each_document_with_provenance(registry: Registry, small_c
         assert extraction.stamp == pipeline.pipeline_stamp() == pipeline.stamp_text(service.pipeline_stamp())
         assert extraction.status == "ok" and extraction.current
         assert extraction.kind == "case_report"
+        labels = set(session.scalars(select(m.StatedDiagnosis.concordance)))
+        assert labels and labels <= {"agrees", "differs", "findings_undecided", "no_subtype"}
         failed = session.scalars(select(m.Extraction).where(m.Extraction.status == "failed")).one()
         assert "PDF" in (failed.error or "")
         run = session.get_one(m.IngestionRun, summary.run_id)

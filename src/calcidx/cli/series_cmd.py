@@ -63,6 +63,11 @@ def _print_tables(stats: dict[str, Any]) -> None:
             f"agree {conc['agree']} ({conc['agreement']:.0%}), disagree {conc['disagree']}, "
             f"pathway undetermined {conc['pathway_undetermined']}"
         )
+        if conc["service_labels"]:
+            console.print(
+                "Concordance as the service labels it: "
+                + ", ".join(f"{k} {v}" for k, v in conc["service_labels"].items())
+            )
         matrix = Table(title="Concordance (rows: authors' subtype; columns: pathway)", title_justify="left")
         columns = sorted({c for row in conc["matrix"].values() for c in row})
         matrix.add_column("stated \\ pathway")

@@ -47,6 +47,7 @@ def write_parquet(cases: list[CaseRow], path: Path) -> Path:
             ("stated_subtype", pa.string()),
             ("stated_subform", pa.string()),
             ("stated_text", pa.string()),
+            ("concordance", pa.string()),
             ("associated_conditions", pa.list_(pa.string())),
             ("sites", pa.list_(pa.string())),
             ("treatments", pa.list_(pa.string())),

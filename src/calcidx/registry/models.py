@@ -232,6 +232,7 @@ class StatedDiagnosis(Base):
     subtype: Mapped[str | None] = mapped_column(String(32))
     subform: Mapped[str | None] = mapped_column(String(64))
     text: Mapped[str | None] = mapped_column(Text)
+    concordance: Mapped[str | None] = mapped_column(String(32))
 
 
 class SkippedArticle(Base):

@@ -71,6 +71,7 @@ class CaseRow:
     stated_subtype: str | None
     stated_subform: str | None
     stated_text: str | None
+    concordance: str | None = None
     associated_conditions: list[str] = field(default_factory=list)
     sites: list[str] = field(default_factory=list)
     treatments: list[str] = field(default_factory=list)
@@ -140,6 +141,7 @@ def load_cases(registry: Registry, filters: Filters | None = None) -> tuple[list
                 stated_subtype=stated.subtype if stated else None,
                 stated_subform=stated.subform if stated else None,
                 stated_text=stated.text if stated else None,
+                concordance=stated.concordance if stated else None,
                 associated_conditions=list(assessment.associated_conditions or []) if assessment else [],
                 outcome=case.outcome,
                 duplicate_of=case.duplicate_of,
@@ -235,6 +237,7 @@ def series_stats(cases: list[CaseRow], duplicates_left_out: int = 0) -> dict[str
             "disagree": len(stated) - agree - undetermined,
             "pathway_undetermined": undetermined,
             "agreement": round(agree / len(stated), 3) if stated else None,
+            "service_labels": dict(Counter(c.concordance for c in cases if c.concordance).most_common()),
             "matrix": {k: dict(v) for k, v in sorted(matrix.items())},
         },
     }

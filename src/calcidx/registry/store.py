@@ -29,11 +29,13 @@ def known_state(session: Session) -> tuple[dict[str, str], set[str]]:
     return current, skipped
 
 
-def _stated(case: dict[str, Any]) -> tuple[str | None, str | None, str | None]:
+def _stated(case: dict[str, Any]) -> tuple[str | None, str | None, str | None, str | None]:
+    """(subtype, sub-form, text, concordance) of the authors' diagnosis: ``assessment.stated`` when
+    the service gives it, else the case's own stated fields."""
     stated = (case.get("assessment") or {}).get("stated")
     if isinstance(stated, dict):
-        return stated.get("subtype"), stated.get("subform"), stated.get("text")
-    return case.get("stated_subtype"), case.get("stated_subform"), case.get("diagnosis_as_written")
+        return stated.get("subtype"), stated.get("subform"), stated.get("text"), stated.get("concordance")
+    return case.get("stated_subtype"), case.get("stated_subform"), case.get("diagnosis_as_written"), None
 
 
 def _case_rows(document_id: str, case: dict[str, Any]) -> m.Case:
@@ -80,9 +82,11 @@ def _case_rows(document_id: str, case: dict[str, Any]) -> m.Case:
             associated_conditions=list(assessment.get("associated_conditions") or []),
             data=assessment,
         )
-    stated_subtype, stated_subform, stated_text = _stated(case)
+    stated_subtype, stated_subform, stated_text, concordance = _stated(case)
     if stated_subtype or stated_subform or stated_text:
-        row.stated = m.StatedDiagnosis(subtype=stated_subtype, subform=stated_subform, text=stated_text)
+        row.stated = m.StatedDiagnosis(
+            subtype=stated_subtype, subform=stated_subform, text=stated_text, concordance=concordance
+        )
     return row
 
 
