@@ -4,7 +4,9 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: demo test lint typecheck validate bench clean postgres
+BENCH_VENV := .venv-bench
+
+.PHONY: demo test lint typecheck validate bench hpo-index clean postgres
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -38,8 +40,20 @@ postgres: $(STAMP)
 test: $(STAMP) lint typecheck validate postgres
 	CALCIDX_TEST_POSTGRES_URL="$$(tail -n 1 $(PG_URL_FILE))" $(BIN)/pytest
 
-bench: $(STAMP)
+# medspaCy pins spaCy < 3.8 (no memory zones), so its comparison runs in its own environment.
+$(BENCH_VENV)/.installed: pyproject.toml
+	$(PYTHON) -m venv $(BENCH_VENV)
+	$(BENCH_VENV)/bin/pip install -q --upgrade pip
+	$(BENCH_VENV)/bin/pip install -q "medspacy>=1.3,<1.4"
+	touch $(BENCH_VENV)/.installed
+
+bench: $(STAMP) $(BENCH_VENV)/.installed
 	$(BIN)/python bench/run.py
 
+# Release step: rebuild the shipped HPO candidate index from the installed hpo3 release
+# (`calcidx knowledge validate` fails when the shipped file no longer matches).
+hpo-index: $(STAMP)
+	$(BIN)/python scripts/build_hpo_index.py
+
 clean:
-	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache
+	rm -rf $(VENV) $(BENCH_VENV) .pytest_cache .mypy_cache .ruff_cache

@@ -152,7 +152,7 @@ def _add_guidance(assessment: Assessment, facts: CaseFacts, kb: KnowledgeBundle,
     acquired = any(
         c in kb.exposures or (c in kb.conditions and kb.conditions[c].category not in inherited_categories)
         for c in assessment.associated_conditions
-    )
+    ) or bool(set(kb.lookalikes) & facts.present)  # a diagnosed mimic explains the lesion
     skip = code == "not_calcinosis" or options.skip_inherited_differential
     inherited, fit = ([], None) if skip else rank_inherited(facts, kb, subtype=code, acquired_cause=acquired)
     differential = [*lookalikes, *inherited]

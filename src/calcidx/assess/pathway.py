@@ -172,26 +172,22 @@ class _Pathway:
 
     # -- the skin and the look-alikes ------------------------------------------------------
     def skin_evidence(self) -> bool:
+        """A lesion, sign, imaging or histology of the skin is recorded."""
         case = self.facts.case
         lesion_features = self.present_where("features", lambda f: f.category in ("lesion", "histology", "imaging"))
-        return bool(
-            case.lesions
-            or case.imaging
-            or case.histology
-            or lesion_features
-            or case.stated_subtype
-            or case.diagnosis_as_written
-        )
+        return bool(case.lesions or case.imaging or case.histology or lesion_features)
 
     def skin(self) -> bool:
         """Calcinosis cutis needs the skin. Returns False when no subtype can be made."""
         normal = self.features_with_role("skin_examination_normal")
-        if self.skin_evidence():
+        stated = bool(self.facts.case.stated_subtype or self.facts.case.diagnosis_as_written)
+        if self.skin_evidence() or (stated and not normal):
             self.step(
                 "lesion.skin_required",
                 fired=False,
                 facts=[],
-                conclusion="A lesion, sign, imaging or histology of the skin is recorded.",
+                conclusion="A lesion, sign, imaging or histology of the skin is recorded"
+                + ("." if self.skin_evidence() else " (the source's diagnosis states it)."),
             )
             return True
         if normal:
@@ -321,7 +317,12 @@ class _Pathway:
         risk_text = self.labels(any_risk) or "no risk factor"
         blocked: str | None = None
         override: str | None = None
-        calcinosis = "histology" if histology else ("clinical_sign" if lesions else self.level)
+        if histology:
+            calcinosis = "histology"
+        elif self.level in ("imaging", "histology") or not lesions:
+            calcinosis = self.level
+        else:
+            calcinosis = "clinical_sign"
         if histology and lesions:
             cause, text = "confirmed", "Biopsy shows vascular calcification with typical or early lesions"
             override = "calciphylaxis_biopsy_proven" if typical else None
@@ -382,10 +383,10 @@ class _Pathway:
         against = [self.facts.fact(c) for c in [*mimics, *negative]]
         cand.facts_against.extend(against)
         found = self.labels([*mimics, *negative])
-        if histology:
-            cand.cause = _CAUSE_DOWN[cand.cause]
-            cand.override = None
-            self.recompute(cand)
+        # a mimic not excluded, or a negative calcium stain, lowers the cause one level
+        cand.cause = _CAUSE_DOWN[cand.cause]
+        cand.override = None
+        self.recompute(cand)
         if histology and not negative:
             text = f"{found}: other diagnoses are not excluded, so calciphylaxis stays {cand.certainty}."
         else:

@@ -92,6 +92,27 @@ class LabReport:
     calcium_basis: str | None = None
 
 
+#: (analyte id, canonical unit, molar mass, printed unit) -> (factor, accepted) or the unit problem.
+#: Lab units are multiplicative (no offsets), so one conversion of 1.0 gives the factor; parsing a
+#: unit with pint costs far more than the pathway itself.
+_FACTORS: dict[tuple[str, str, float | None, str], tuple[float, bool] | UnitProblem] = {}
+
+
+def _to_canonical(analyte: Analyte, value: float, unit: str) -> tuple[float, bool]:
+    key = (analyte.id, analyte.canonical_unit, analyte.molar_mass_g_per_mol, unit)
+    known = _FACTORS.get(key)
+    if known is None:
+        try:
+            known = to_canonical(analyte, 1.0, unit)
+        except UnitProblem as problem:
+            known = problem
+        _FACTORS[key] = known
+    if isinstance(known, UnitProblem):
+        raise known
+    factor, accepted = known
+    return value * factor, accepted
+
+
 def _bands(analyte: Analyte, patient: Patient) -> list[ReferenceRange]:
     age, sex = patient.age_years, patient.sex
     out = []
@@ -151,7 +172,7 @@ def check_lab(lab: Lab, patient: Patient, bundle: KnowledgeBundle, *, where: str
     canonical: float | None = None
     if lab.unit and analyte.units:
         try:
-            canonical, accepted = to_canonical(analyte, lab.value, lab.unit)
+            canonical, accepted = _to_canonical(analyte, lab.value, lab.unit)
         except UnitProblem:
             allowed = ", ".join(u.symbol for u in analyte.units)
             warnings.append(

@@ -75,9 +75,9 @@ class EvalReport:
 
 
 def _assessor() -> Callable[[Document], Any]:
-    from calcidx.assess.api import assess
+    from calcidx.service import assess_document
 
-    return assess
+    return assess_document
 
 
 def _age_ok(gold: float | None, got: float | None) -> bool:

@@ -76,6 +76,7 @@ class DiagnosisRules:
     subtype_names: re.Pattern[str]
     subtype_name_codes: dict[str, str]
     heads: re.Pattern[str]
+    head_words: tuple[str, ...]
     max_between: int
     breakers: frozenset[str]
     header: re.Pattern[str]
@@ -133,6 +134,7 @@ def load_diagnosis_rules() -> DiagnosisRules:
         subtype_names=re.compile(rf"(?<![\w-])(?:{_alternation(names)})(?![\w-])", re.IGNORECASE),
         subtype_name_codes=names,
         heads=re.compile(rf"(?<![\w-])(?:{_alternation(heads)})(?![\w-])", re.IGNORECASE),
+        head_words=tuple(str(h) for h in raw["calcinosis_heads"]),
         max_between=int(raw["max_words_between"]),
         breakers=frozenset(str(w).lower() for w in raw["link_breakers"]),
         header=re.compile(str(raw["diagnosis_header"]), re.IGNORECASE),

@@ -56,6 +56,9 @@ def build_pipeline(vocabulary: Vocabulary | None = None) -> Language:
     nlp.add_pipe("calcidx_lab_cues")
     nlp.add_pipe("calcidx_demographics")
     nlp.max_length = MAX_CHARACTERS + 1
+    # Bind the vocabulary object now, while the name refers to it (a later registration under
+    # the same name must not change this pipeline's terms).
+    _vocabulary_of(nlp)
     return nlp
 
 
@@ -64,16 +67,18 @@ def _default_pipeline() -> Language:
     return build_pipeline(None)
 
 
-_PIPELINES: dict[int, Language] = {}
+#: The last pipeline built for each vocabulary name, kept with the vocabulary object itself: a
+#: second vocabulary with the same name gets its own pipeline, never the first one's terms.
+_PIPELINES: dict[str, tuple[Vocabulary, Language]] = {}
 
 
 def _pipeline(vocabulary: Vocabulary | None) -> Language:
     if vocabulary is None:
         return _default_pipeline()
-    found = _PIPELINES.get(id(vocabulary))
-    if found is None:
-        found = _PIPELINES[id(vocabulary)] = build_pipeline(vocabulary)
-    return found
+    found = _PIPELINES.get(vocabulary.name)
+    if found is None or found[0] is not vocabulary:
+        found = _PIPELINES[vocabulary.name] = (vocabulary, build_pipeline(vocabulary))
+    return found[1]
 
 
 def pipeline_for(vocabulary: Vocabulary) -> Language:

@@ -8,9 +8,11 @@ non-authoritative site) or ``synthesized`` (a rule assembled from several source
 
 from __future__ import annotations
 
-from typing import Any, Literal
+from typing import Any, Literal, Self
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, model_validator
+
+from calcidx.knowledge.frozen import freeze
 
 __all__ = [
     "Analyte",
@@ -53,7 +55,18 @@ Sex = Literal["female", "male"]
 
 
 class Strict(BaseModel):
+    """Frozen all the way down: fields cannot be set, and the lists and dicts they hold raise on
+    mutation (the bundle is shared by every thread of a process)."""
+
     model_config = ConfigDict(extra="forbid", frozen=True)
+
+    @model_validator(mode="after")
+    def _freeze_containers(self) -> Self:
+        for name in type(self).model_fields:
+            value = getattr(self, name)
+            if isinstance(value, list | dict):
+                object.__setattr__(self, name, freeze(value))
+        return self
 
 
 class Cited(Strict):

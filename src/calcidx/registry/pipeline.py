@@ -11,10 +11,9 @@ from __future__ import annotations
 
 import functools
 import hashlib
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
-    from calcidx.assess.model import AssessedDocument
     from calcidx.case.model import PipelineStamp
     from calcidx.extract.readers import ReadResult
     from calcidx.runtime import RuntimeSpec
@@ -87,8 +86,9 @@ def read(data: bytes, *, name: str, suffix: str) -> ReadResult:
     return read_bytes(data, name=name, format=fmt)
 
 
-def analyse(data: bytes, *, name: str, suffix: str) -> AssessedDocument:
-    """Read, extract and assess one document through the service (its id and stamp on the result).
+def analyse(data: bytes, *, name: str, suffix: str) -> Any:
+    """Read, extract and assess one document through the service: an ``AssessedDocument`` with its id
+    and stamp (typed loosely: only the service composes reading and reasoning).
 
     Raises:
         InputError: the document cannot be read, or is a JSON document rather than a report.
