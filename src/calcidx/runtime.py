@@ -16,6 +16,7 @@ Example::
 from __future__ import annotations
 
 import hashlib
+import json
 import threading
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -35,7 +36,7 @@ if TYPE_CHECKING:
     from calcidx.extract.vocabulary import Vocabulary
     from calcidx.knowledge.schema import KnowledgeBundle
 
-__all__ = ["Runtime", "RuntimeSpec", "get_runtime", "init_worker", "reset_runtime"]
+__all__ = ["Runtime", "RuntimeSpec", "expected_stamp", "get_runtime", "init_worker", "reset_runtime"]
 
 #: A short text run through the pipeline once at build time, so every lazy part of spaCy and of the
 #: components (matchers, compiled patterns) exists before the first real document.
@@ -90,7 +91,6 @@ class Runtime:
         spec: what it was built from (picklable; ``Runtime.build(spec)`` makes an equal one).
         bundle: the knowledge bundle (frozen models, read-only lists and dicts).
         rules: the extractor's rule data.
-        vocabulary: the clinical vocabulary the extractor matches.
         units: the pint unit registry.
         hpo_candidates: how many OMIM/ORPHA diseases the inherited differential ranks.
         stamp: calcidx version, extractor rules hash, knowledge version, HPO release.
@@ -99,22 +99,27 @@ class Runtime:
     spec: RuntimeSpec
     bundle: KnowledgeBundle
     rules: Rules
-    vocabulary: Vocabulary
     units: Any
     hpo_candidates: int
     stamp: PipelineStamp
-    _nlp: _Once
+    _extractor: _Once
+
+    @property
+    def vocabulary(self) -> Vocabulary:
+        """The clinical vocabulary the extractor matches (built with the pipeline)."""
+        vocabulary: Vocabulary = self._extractor.get()[0]
+        return vocabulary
 
     @property
     def nlp(self) -> Language:
         """The extractor's spaCy pipeline (built now if the runtime was not built eagerly)."""
-        nlp: Language = self._nlp.get()
+        nlp: Language = self._extractor.get()[1]
         return nlp
 
     @property
     def extractor_ready(self) -> bool:
-        """Whether the spaCy pipeline has been built."""
-        return self._nlp.built
+        """Whether the vocabulary and the spaCy pipeline have been built."""
+        return self._extractor.built
 
     @classmethod
     def build(cls, spec: RuntimeSpec | None = None) -> Runtime:
@@ -126,66 +131,81 @@ class Runtime:
         from calcidx.assess.inherited import candidate_count
         from calcidx.case.units import unit_registry
         from calcidx.extract.rules import load_rules
-        from calcidx.extract.vocabulary import Vocabulary, default_vocabulary
         from calcidx.knowledge.loader import load_bundle, load_bundle_from
 
         spec = spec or RuntimeSpec()
-        if spec.knowledge_dir is None:
-            bundle = load_bundle()
-            vocabulary = default_vocabulary()
-        else:
-            bundle = load_bundle_from(spec.knowledge_dir)
-            vocabulary = Vocabulary.from_bundle(bundle)
+        bundle = load_bundle() if spec.knowledge_dir is None else load_bundle_from(spec.knowledge_dir)
         rules = load_rules()
-        stamp = PipelineStamp(
-            calcidx_version=__version__,
-            extractor_rules=rules_hash(vocabulary),
-            knowledge=f"{bundle.info.name}@{bundle.info.version}",
-            hpo_release=bundle.info.hpo_release,
-        )
+        stamp = _stamp(bundle)
+        shipped = spec.knowledge_dir is None
         runtime = cls(
             spec=spec,
             bundle=bundle,
             rules=rules,
-            vocabulary=vocabulary,
             units=unit_registry(),
             hpo_candidates=candidate_count(bundle),
             stamp=stamp,
-            _nlp=_Once(lambda: _warm_pipeline(vocabulary)),
+            _extractor=_Once(lambda: _build_extractor(bundle, shipped=shipped)),
         )
         if spec.eager:
-            runtime._nlp.get()
+            runtime._extractor.get()
         return runtime
 
 
-def _warm_pipeline(vocabulary: Vocabulary) -> Language:
-    from calcidx.extract.pipeline import pipeline_for
+def _stamp(bundle: KnowledgeBundle) -> PipelineStamp:
+    return PipelineStamp(
+        calcidx_version=__version__,
+        extractor_rules=rules_hash(bundle),
+        knowledge=f"{bundle.info.name}@{bundle.info.version}",
+        hpo_release=bundle.info.hpo_release,
+    )
 
+
+def expected_stamp() -> PipelineStamp:
+    """The stamp a default runtime carries, computed without building one (no spaCy, no HPO)."""
+    from calcidx.knowledge.loader import load_bundle
+
+    return _stamp(load_bundle())
+
+
+def _build_extractor(bundle: KnowledgeBundle, *, shipped: bool) -> tuple[Vocabulary, Language]:
+    from calcidx.extract.pipeline import pipeline_for
+    from calcidx.extract.vocabulary import Vocabulary, default_vocabulary
+
+    # The vocabulary reads HPO labels for features: built with the pipeline, so a Case JSON never
+    # loads the ontology.
+    vocabulary = default_vocabulary() if shipped else Vocabulary.from_bundle(bundle)
     nlp = pipeline_for(vocabulary)
     # Outside a memory zone: the strings the components add while warming up (matcher keys)
     # must stay for the runtime's lifetime.
     nlp(_WARM_UP_TEXT)
-    return nlp
+    return vocabulary, nlp
 
 
-def rules_hash(vocabulary: Vocabulary) -> str:
-    """sha256 (first 16 hex digits) of the extractor's rule files and the vocabulary it matches.
+#: The knowledge tables the extractor's vocabulary is built from.
+_VOCABULARY_TABLES = ("conditions", "exposures", "features", "lookalikes", "analytes", "subforms", "treatments")
+
+
+def rules_hash(bundle: KnowledgeBundle) -> str:
+    """sha256 (first 16 hex digits) of what the extractor reads with: its rule files, the
+    knowledge tables its vocabulary is built from, and the hpo3 release (HPO labels).
 
     Any change to a lexicon, section, context or anatomy file, or to a synonym in the knowledge
     base, changes the hash: a store re-reads the documents stamped with another one.
     """
+    from calcidx.knowledge.hpo import hpo3_version
+
     digest = hashlib.sha256()
     folder = resources.files("calcidx.extract") / "data"
     for entry in sorted(folder.iterdir(), key=lambda e: e.name):
         if entry.name.endswith(".yaml"):
             digest.update(entry.name.encode())
             digest.update(entry.read_bytes())
-    for form in sorted(vocabulary.forms):
-        digest.update(form.encode())
-        digest.update(repr(sorted(vocabulary.forms[form])).encode())
-    for form in sorted(vocabulary.exact_forms):
-        digest.update(b"exact:" + form.encode())
-        digest.update(repr(sorted(vocabulary.exact_forms[form])).encode())
+    dumped = bundle.model_dump(mode="json", include=set(_VOCABULARY_TABLES))
+    for table in _VOCABULARY_TABLES:
+        digest.update(table.encode())
+        digest.update(json.dumps(dumped.get(table), sort_keys=True).encode())
+    digest.update(f"hpo3 {hpo3_version()}".encode())
     return digest.hexdigest()[:16]
 
 

@@ -91,3 +91,16 @@ def test_report_shows_stated_and_pathway_side_by_side() -> None:
     assert "Stated by the source: dystrophic" in plain and "Pathway: dystrophic (agree)" in plain
     assert "Systemic sclerosis (cause)" in plain
     assert "Stated by the source: dystrophic" in markdown_report(document)
+
+
+def test_a_causal_exposure_of_the_history_has_a_role(bundle: KnowledgeBundle) -> None:
+    case = Case(
+        findings=[_finding("firm_white_yellow_papules"), _finding("diabetes")],
+        exposures=[_finding("burn"), _finding("corticosteroids")],
+        labs=[Lab(analyte="calcium", interpretation="normal"), Lab(analyte="phosphate", interpretation="normal")],
+    )
+    roles = {r.id: (r.kind, r.role) for r in assess_case(case, bundle).condition_roles}
+    assert roles["burn"] == ("exposure", "cause")
+    assert roles["diabetes"][0] == "condition"
+    # a calciphylaxis risk factor may cause another subtype than the one reached here
+    assert roles["corticosteroids"] == ("exposure", "possible_cause")

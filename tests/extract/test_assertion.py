@@ -35,6 +35,20 @@ def _status(sentence: str, concept: str, vocab: Vocabulary) -> list[str]:
         ("She had a past history of gout.", "gout", ["historical"]),
         ("The nodules were non-painful and firm.", "pain", ["absent"]),
         ("A non-healing ulcer was painful.", "pain", ["present"]),
+        # family only as the clause's subject
+        ("She is a mother of two with systemic sclerosis.", "systemic_sclerosis", ["present"]),
+        ("Her father, a retired farmer, had chronic kidney disease.", "renal_disease", ["family"]),
+        ("Her younger sister had gout.", "gout", ["family"]),
+        ("She cared for her mother; she had gout herself.", "gout", ["present"]),
+        # terminators and pseudo-triggers
+        ("No fever was reported, but pain was severe.", "pain", ["present"]),
+        ("Not only pain but also fever was present.", "fever", ["present"]),
+        # maximum scope: "likely" reaches a few words, not a whole long clause
+        (
+            "A likely injection site lay on the arm where nurses had for many weeks given heparin and she had gout.",
+            "gout",
+            ["present"],
+        ),
     ],
 )
 def test_assertion(sentence: str, concept: str, expected: list[str], vocab: Vocabulary) -> None:
@@ -60,3 +74,20 @@ def test_is_negative_for_keeps_subject_present(vocab: Vocabulary) -> None:
     case = extract(text, vocabulary=vocab).cases[0]
     assert [f.assertion for f in case.findings if f.concept == "systemic_sclerosis"] == ["present"]
     assert [f.assertion for f in case.findings if f.concept == "sle"] == ["absent"]
+
+
+def test_a_mother_of_two_is_the_patient_and_her_father_is_family(vocab: Vocabulary) -> None:
+    text = (
+        "Case presentation\nA 32-year-old mother of two with systemic sclerosis presented with nodules. "
+        "Her father, a 65-year-old man, had chronic kidney disease."
+    )
+    case = extract(text, vocabulary=vocab).cases
+    assert len(case) == 1
+    assert case[0].patient.age_years == 32
+    assert case[0].patient.sex == "female"
+    assert _finding_status(case[0], "systemic_sclerosis") == ["present"]
+    assert _finding_status(case[0], "renal_disease") == ["family"]
+
+
+def _finding_status(case: Case, concept: str) -> list[str]:
+    return [f.assertion for f in case.findings if f.concept == concept]

@@ -84,3 +84,22 @@ def test_eval_scores_a_gold_folder(tmp_path: Path, fixtures: Path) -> None:
 def test_eval_empty_folder(tmp_path: Path) -> None:
     result = CliRunner().invoke(_app(), ["eval", str(tmp_path)])
     assert isinstance(result.exception, InputError)
+
+
+def test_extract_mode_note_reads_one_patient(tmp_path: Path) -> None:
+    path = tmp_path / "note.txt"
+    path.write_text("A 40-year-old woman with nodules.\n\nA 70-year-old man with ulcers.\n")
+    runner = CliRunner()
+    article = runner.invoke(_app(), ["extract", str(path), "--mode", "article"])
+    note = runner.invoke(_app(), ["extract", str(path), "--mode", "note"])
+    assert article.exit_code == 0 and note.exit_code == 0, article.output + note.output
+    assert len(json.loads(article.output)["cases"]) == 2
+    assert len(json.loads(note.output)["cases"]) == 1
+
+
+def test_extract_bad_mode_is_an_input_error(tmp_path: Path) -> None:
+    path = tmp_path / "note.txt"
+    path.write_text("A 40-year-old woman with nodules.")
+    result = CliRunner().invoke(_app(), ["extract", str(path), "--mode", "paper"])
+    assert isinstance(result.exception, InputError)
+    assert "--mode 'paper' is not allowed" in str(result.exception)

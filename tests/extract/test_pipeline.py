@@ -29,11 +29,37 @@ def test_pipeline_has_calcidx_components(vocab: Vocabulary) -> None:
     nlp = build_pipeline(vocab)
     assert nlp.pipe_names == [
         "calcidx_layout",
+        "calcidx_demographics",
         "calcidx_concepts",
         "calcidx_context",
         "calcidx_lab_cues",
-        "calcidx_demographics",
+        "calcidx_patients",
     ]
+    # every component's requirements are met by the components before it
+    problems = nlp.analyze_pipes()["problems"]
+    assert all(not missing for missing in problems.values()), problems
+
+
+def test_the_doc_carries_sections_concepts_and_zones_as_spans(vocab: Vocabulary) -> None:
+    from calcidx.extract.pipeline import run_pipeline
+
+    nlp = build_pipeline(vocab)
+    text = (
+        "Nodules in scleroderma\nIntroduction\nCalcinosis is common in scleroderma [1].\n"
+        "Case presentation\nA 50-year-old woman with systemic sclerosis had no fever. "
+        "Calcinosis is a rare disorder [2].\nDiscussion\nOthers have seen this."
+    )
+    doc = run_pipeline(nlp, text)
+    assert {span.label_ for span in doc.spans["sections"]} >= {"case", "discussion"}
+    concepts = {span.text: span for span in doc.spans["concepts"]}
+    assert concepts["systemic sclerosis"]._.calcidx_assertion == "present"
+    assert concepts["fever"]._.calcidx_assertion == "absent"
+    assert concepts["fever"]._.calcidx_trigger == "no"
+    zones = {span.text: span for span in doc.spans["patient_zones"]}
+    assert zones["A 50-year-old woman with systemic sclerosis had no fever."]._.calcidx_patient == 1
+    assert zones["Others have seen this."]._.calcidx_patient is None
+    assert zones["Others have seen this."]._.calcidx_zone.startswith("dropped")
+    assert any(s.text.startswith("A 50-year-old woman") for s in doc.sents)
 
 
 def test_single_case_report(fixtures: Path, vocab: Vocabulary) -> None:

@@ -158,3 +158,11 @@ def test_unknown_xml_root() -> None:
 def test_json_is_not_a_report() -> None:
     with pytest.raises(InputError, match="JSON"):
         read_bytes(b'{"patient": {}}', name="case.json", suffix=".json")
+
+
+def test_deeply_nested_html_keeps_its_text() -> None:
+    from calcidx.extract.readers import MAX_NESTING, read_bytes
+
+    depth = MAX_NESTING * 8
+    html = "<html><body>" + "<div>" * depth + "A 45-year-old woman had nodules." + "</div>" * depth + "</body></html>"
+    assert read_bytes(html.encode(), name="deep.html").text == "A 45-year-old woman had nodules."

@@ -103,7 +103,8 @@ def stated_warning(stated: StatedDiagnosis) -> Warning | None:
 
 
 def condition_roles(case: Case, subtype: str, associated: list[str], kb: KnowledgeBundle) -> list[ConditionRole]:
-    """Every condition of the history (present or past), each with its role for this case.
+    """Every condition of the history (present or past), and every exposure that can cause a
+    subtype (burn, trauma, infusion), each with its role for this case.
 
     ``cause``: the pathway used it for the subtype, or the knowledge links it to that subtype;
     ``possible_cause``: the knowledge links it to another subtype or lists it as a calciphylaxis
@@ -113,6 +114,11 @@ def condition_roles(case: Case, subtype: str, associated: list[str], kb: Knowled
     for finding in case.findings:
         if finding.assertion in _PRESENT and finding.concept in kb.conditions:
             evidence.setdefault(finding.concept, []).extend(finding.evidence)
+    for exposure in case.exposures:
+        # exposures that can cause a subtype (burn, trauma, infusion, transplant) are part of the history
+        known = kb.exposures.get(exposure.concept)
+        if exposure.assertion in _PRESENT and known is not None and (known.points_to or known.calciphylaxis_risk):
+            evidence.setdefault(exposure.concept, []).extend(exposure.evidence)
     for concept in associated:
         evidence.setdefault(concept, [])
     roles: list[ConditionRole] = []
@@ -120,7 +126,7 @@ def condition_roles(case: Case, subtype: str, associated: list[str], kb: Knowled
         item = kb.concept(concept)
         if item is None:
             continue
-        condition = kb.conditions.get(concept)
+        condition = kb.conditions.get(concept) or kb.exposures.get(concept)
         points_to = condition.points_to if condition is not None else None
         risk = condition.calciphylaxis_risk if condition is not None else None
         linked = points_to is not None and points_to == subtype
@@ -132,7 +138,14 @@ def condition_roles(case: Case, subtype: str, associated: list[str], kb: Knowled
             role = "comorbidity"
         roles.append(
             ConditionRole.model_validate(
-                {"id": concept, "label": item.label, "role": role, "points_to": points_to, "evidence": spans[:3]}
+                {
+                    "id": concept,
+                    "kind": "condition" if concept in kb.conditions else "exposure",
+                    "label": item.label,
+                    "role": role,
+                    "points_to": points_to,
+                    "evidence": spans[:3],
+                }
             )
         )
     order = {"cause": 0, "possible_cause": 1, "comorbidity": 2}

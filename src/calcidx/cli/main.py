@@ -32,6 +32,7 @@ COMMAND_MODULES: tuple[str, ...] = (
     "calcidx.cli.monograph_cmd",
     "calcidx.cli.ingest_cmd",
     "calcidx.cli.series_cmd",
+    "calcidx.cli.export_cmd",
 )
 
 app = typer.Typer(

@@ -19,6 +19,7 @@ from typing import Any
 
 from calcidx.case.model import Case, Document
 from calcidx.errors import InputError
+from calcidx.extract.component_scores import ComponentScorer
 from calcidx.extract.vocabulary import Vocabulary, default_vocabulary
 
 __all__ = ["FIELDS", "EvalReport", "Miss", "evaluate_dir", "render_report"]
@@ -60,6 +61,8 @@ class EvalReport:
     documents: int = 0
     failed: int = 0
     subtype_source: str = "n/a"
+    #: zone and assertion scores of the reader (``calcidx.extract.component_scores``)
+    components: ComponentScorer | None = None
 
     def score(self, name: str, ok: bool, miss: Miss | None = None) -> None:
         """Count one comparison of field ``name``."""
@@ -109,9 +112,14 @@ def _accepted(gold_case: dict[str, Any]) -> set[str]:
 
 
 def _condition_ids(case: Case, assessed: Any, vocab: Vocabulary, *, causes_only: bool = False) -> list[str]:
-    """The conditions reported for a case: every condition with its role (only causes if asked)."""
+    """The conditions reported for a case with any role (only conditions that are causes if asked:
+    a gold file with no associated condition may still name the exposure, e.g. an infusion)."""
     if assessed is not None:
-        roles = [r.id for r in assessed.assessment.condition_roles if not causes_only or r.role == "cause"]
+        roles = [
+            r.id
+            for r in assessed.assessment.condition_roles
+            if not causes_only or (r.role == "cause" and r.kind == "condition")
+        ]
         return list(dict.fromkeys([*assessed.assessment.associated_conditions, *roles]))
     ids = []
     for finding in case.findings:
@@ -171,7 +179,7 @@ def evaluate_dir(folder: Path, *, vocabulary: Vocabulary | None = None, use_asse
         raise InputError(f"{folder}: no NAME.gold.json with a NAME.txt/.pdf/.html/.xml beside it")
     vocab = vocabulary or default_vocabulary()
     assess = _assessor() if use_assess else None
-    report = EvalReport(subtype_source="calcidx.assess" if assess else "n/a")
+    report = EvalReport(subtype_source="calcidx.assess" if assess else "n/a", components=ComponentScorer(vocab))
     for gold_path, source in pairs:
         name = source.name
         # One bad file is a reported miss; it never stops or spoils the rest of the run.
@@ -203,6 +211,8 @@ def evaluate_dir(folder: Path, *, vocabulary: Vocabulary | None = None, use_asse
         for index, gold_case in enumerate(gold_cases):
             number = gold_case.get("patient_index", index + 1)
             case = document.cases[index] if index < len(document.cases) else None
+            if report.components is not None:
+                report.components.score(name, gold_case, case)
             assessed = assessed_cases[index] if index < len(assessed_cases) else None
             got_age = case.patient.age_years if case else None
             report.score(
@@ -225,7 +235,10 @@ def evaluate_dir(folder: Path, *, vocabulary: Vocabulary | None = None, use_asse
             else:
                 text = str(gold_condition).lower()
                 ok = any(
-                    term in text for item in ids for table in ("condition",) for term in _names(vocab, table, item)
+                    term in text
+                    for item in ids
+                    for table in ("condition", "exposure")
+                    for term in _names(vocab, table, item)
                 )
             report.score(
                 "associated_condition",
@@ -276,7 +289,11 @@ def render_report(report: EvalReport, *, show_misses: bool = True) -> list[Any]:
     info = load_bundle().info
     table = Table(
         title=f"calcidx eval: {report.documents} documents{failed}",
-        caption=f"knowledge {info.name} {info.version}; HPO {info.hpo_release}",
+        caption=(
+            "subtype: the final call; stated_subtype: the authors' diagnosis; pathway_subtype: the "
+            "findings alone; concordance: stated = pathway where both name one\n"
+            f"knowledge {info.name} {info.version}; HPO {info.hpo_release}"
+        ),
     )
     table.add_column("field")
     table.add_column("correct", justify="right")
@@ -290,6 +307,11 @@ def render_report(report: EvalReport, *, show_misses: bool = True) -> list[Any]:
         table.add_row(
             name, str(report.correct[name]), str(report.total[name]), "-" if accuracy is None else f"{accuracy:.0%}"
         )
+    if report.components is not None:
+        for component, correct, total, accuracy in report.components.rows():
+            table.add_row(
+                f"reader: {component}", str(correct), str(total), "-" if accuracy is None else f"{accuracy:.0%}"
+            )
     out: list[Any] = [table]
     if show_misses and report.misses:
         misses = Table(title="misses")

@@ -17,7 +17,7 @@ from dataclasses import dataclass
 
 from calcidx.extract.rules import ContextTrigger, Rules, phrase_regex
 
-__all__ = ["TriggerHit", "TriggerIndex", "find_triggers"]
+__all__ = ["ContextPatterns", "TriggerHit", "TriggerIndex", "find_triggers"]
 
 _PRIORITY = {"absent": 0, "hypothetical": 1, "possible": 2, "family": 3, "historical": 4}
 
@@ -31,9 +31,22 @@ class TriggerHit:
     category: str
     direction: str
     text: str
+    max_scope: int | None = None
+    allowed_types: tuple[str, ...] = ()
 
 
-class _Compiled:
+# a relative noun is the clause's subject when a possessive opens its noun phrase ("her mother",
+# "his 70-year-old father"); "a mother of two" is the patient
+_POSSESSIVE = re.compile(r"\b(?:her|his|their|the patient's|patient's|whose|our patient's)\s+(?:[\w-]+\s+){0,3}$", re.I)
+_OF_AFTER = re.compile(r"\s+of\b", re.IGNORECASE)
+# an apposition after a relative ("Her father, a 45-year-old man, had ...") does not end the clause
+_APPOSITION = re.compile(r",\s*(?:a|an|aged|who is)\s[^,;.]{0,60},", re.IGNORECASE)
+_WORD = re.compile(r"\w+")
+
+
+class ContextPatterns:
+    """The trigger and terminator regexes of one rule set, compiled once per pipeline."""
+
     def __init__(self, rules: Rules) -> None:
         self.by_phrase: dict[str, ContextTrigger] = {t.phrase: t for t in rules.triggers}
         self.pattern = phrase_regex(list(self.by_phrase))
@@ -47,45 +60,56 @@ class _Compiled:
         )
 
 
-_COMPILED: dict[int, _Compiled] = {}
-
-
-def _compiled(rules: Rules) -> _Compiled:
-    found = _COMPILED.get(id(rules))
-    if found is None:
-        found = _COMPILED[id(rules)] = _Compiled(rules)
-    return found
-
-
-def find_triggers(text: str, rules: Rules) -> list[TriggerHit]:
+def find_triggers(text: str, rules: Rules, compiled: ContextPatterns | None = None) -> list[TriggerHit]:
     """Every assertion trigger in ``text`` (pseudo-triggers dropped after they block others)."""
-    compiled = _compiled(rules)
+    compiled = compiled or ContextPatterns(rules)
     hits: list[TriggerHit] = []
     for match in compiled.pattern.finditer(text):
         phrase = " ".join(match.group().lower().split())
         trigger = compiled.by_phrase.get(phrase)
         if trigger is None or trigger.category == "pseudo":
             continue
+        if trigger.subject and (
+            _POSSESSIVE.search(text, max(0, match.start() - 50), match.start()) is None
+            or _OF_AFTER.match(text, match.end())
+        ):
+            continue
         direction = trigger.direction
-        if direction != "forward" and re.match(r"\s+(?:for|of)\b", text[match.end() : match.end() + 6]):
+        if direction != "forward" and re.match(r"\s+(?:for|of)\b", text[match.end() : match.end() + 6], re.IGNORECASE):
             direction = "forward"
-        hits.append(TriggerHit(match.start(), match.end(), trigger.category, direction, match.group()))
+        hits.append(
+            TriggerHit(
+                match.start(),
+                match.end(),
+                trigger.category,
+                direction,
+                match.group(),
+                trigger.max_scope,
+                trigger.allowed_types,
+            )
+        )
     return hits
 
 
 class TriggerIndex:
     """Triggers of one document, searchable by position."""
 
-    def __init__(self, text: str, hits: list[TriggerHit], rules: Rules) -> None:
+    def __init__(self, text: str, hits: list[TriggerHit], compiled: ContextPatterns) -> None:
         self.text = text
         self.hits = hits
         self.starts = [h.start for h in hits]
-        self.terminator = _compiled(rules).terminator
-        self.clause_terminator = _compiled(rules).clause_terminator
-        self.family_terminator = _compiled(rules).family_terminator
+        self.terminator = compiled.terminator
+        self.clause_terminator = compiled.clause_terminator
+        self.family_terminator = compiled.family_terminator
 
-    def status(self, start: int, end: int, sent_start: int, sent_end: int) -> tuple[str, str | None]:
+    def status(
+        self, start: int, end: int, sent_start: int, sent_end: int, tables: tuple[str, ...] = ()
+    ) -> tuple[str, str | None]:
         """The assertion of the mention ``text[start:end]`` in the sentence ``[sent_start, sent_end)``.
+
+        A trigger applies when the mention lies in its scope: on its side (direction), in the
+        same clause (no terminator between), within its ``max_scope`` words, and when the mention's
+        concept ``tables`` are among the trigger's ``allowed_types``.
 
         Returns:
             (assertion, trigger text); ("present", None) when no trigger scopes over the mention.
@@ -98,6 +122,8 @@ class TriggerIndex:
                 continue
             if hit.start < end and hit.end > start:
                 continue  # the trigger is part of the mention
+            if hit.allowed_types and tables and not set(tables) & set(hit.allowed_types):
+                continue
             applies = False
             if hit.category == "family" and hit.direction == "forward":
                 stop = self.family_terminator
@@ -110,11 +136,14 @@ class TriggerIndex:
                 applies = hit.end <= start and re.fullmatch(r"\s*-?\s*", self.text[hit.end : start]) is not None
             elif hit.end <= start and hit.direction in ("forward", "both"):
                 gap = self.text[hit.end : start]
-                applies = stop.search(gap) is None or (
-                    gap.lstrip().startswith(":") and stop.search(gap.lstrip()[1:]) is None
+                if hit.category == "family":
+                    gap = _APPOSITION.sub(" ", gap)
+                applies = _within(gap, hit.max_scope) and (
+                    stop.search(gap) is None or (gap.lstrip().startswith(":") and stop.search(gap.lstrip()[1:]) is None)
                 )
             elif hit.start >= end and hit.direction in ("backward", "both"):
-                applies = stop.search(self.text[end : hit.start]) is None
+                gap = self.text[end : hit.start]
+                applies = _within(gap, hit.max_scope) and stop.search(gap) is None
             if applies:
                 rank = _PRIORITY.get(hit.category, 9)
                 if best is None or rank < best[0]:
@@ -122,3 +151,10 @@ class TriggerIndex:
         if best is None:
             return "present", None
         return best[1], best[2]
+
+
+def _within(gap: str, max_scope: int | None) -> bool:
+    """Whether ``gap`` spans at most ``max_scope`` words (always, without a maximum)."""
+    if max_scope is None:
+        return True
+    return all(count <= max_scope for count, _ in enumerate(_WORD.finditer(gap), start=1))

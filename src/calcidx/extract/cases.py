@@ -22,16 +22,17 @@ from calcidx.case.model import (
     TreatmentGiven,
 )
 from calcidx.extract.assertion import TriggerIndex
-from calcidx.extract.components import Mention, StateHit
 from calcidx.extract.diagnosis import Diagnosis, choose_diagnosis, find_diagnoses
 from calcidx.extract.labs_text import CueHit, LabPatterns, find_value
 from calcidx.extract.patients import PatientText
+from calcidx.extract.pregnancy import read_pregnancy
+from calcidx.extract.records import Mention, StateHit
 from calcidx.extract.rules import Rules, phrase_regex
 from calcidx.extract.sections import Sentence
 from calcidx.extract.textmap import TextMap
 from calcidx.extract.vocabulary import Vocabulary
 
-__all__ = ["CaseBuilder", "DocRecords"]
+__all__ = ["CaseBuilder", "CasePatterns", "DocRecords"]
 
 EXTRACTOR = "calcidx.extract@0.1.0"
 _SIZE = re.compile(
@@ -65,16 +66,13 @@ class DocRecords:
 
 def _in_range(items: Sequence[Any], starts: list[int], start: int, end: int) -> list[Any]:
     lo = bisect_left(starts, start)
-    out = []
-    for item in items[lo:]:
-        if item.start >= end:
-            break
-        if item.end <= end:
-            out.append(item)
-    return out
+    hi = bisect_left(starts, end, lo)  # a slice to the end would copy the tail: quadratic over a document
+    return [item for item in items[lo:hi] if item.end <= end]
 
 
-class _Patterns:
+class CasePatterns:
+    """The regexes the field readers use, compiled once per pipeline (the patients component holds them)."""
+
     def __init__(self, rules: Rules) -> None:
         self.labs = LabPatterns(rules)
         self.imaging = phrase_regex(list(rules.imaging_words))
@@ -88,21 +86,16 @@ class _Patterns:
         self.laterality = phrase_regex(list(rules.laterality))
 
 
-_PATTERNS: dict[int, _Patterns] = {}
-
-
-def _patterns(rules: Rules) -> _Patterns:
-    found = _PATTERNS.get(id(rules))
-    if found is None:
-        found = _PATTERNS[id(rules)] = _Patterns(rules)
-    return found
-
-
 class CaseBuilder:
     """Turns the sentences of one patient into a ``Case``."""
 
     def __init__(
-        self, rules: Rules, vocabulary: Vocabulary, records: DocRecords, abbrs: dict[str, str] | None = None
+        self,
+        rules: Rules,
+        vocabulary: Vocabulary,
+        records: DocRecords,
+        abbrs: dict[str, str] | None = None,
+        patterns: CasePatterns | None = None,
     ) -> None:
         self.abbrs = abbrs or {}
         self.rules = rules
@@ -111,7 +104,7 @@ class CaseBuilder:
         self.mention_starts = [m.start for m in records.mentions]
         self.cue_starts = [c.start for c in records.cues]
         self.state_starts = [s.start for s in records.states]
-        compiled = _patterns(rules)
+        compiled = patterns or CasePatterns(rules)
         self.labs = compiled.labs
         self.imaging = compiled.imaging
         self.histology = compiled.histology
@@ -135,7 +128,8 @@ class CaseBuilder:
         return _in_range(self.rec.mentions, self.mention_starts, sentence.start, sentence.end)
 
     def _status(self, mention: Mention, sentence: Sentence, planned: bool) -> tuple[str, str | None]:
-        status, trigger = self.rec.triggers.status(mention.start, mention.end, sentence.start, sentence.end)
+        tables = tuple(k[0] for k in mention.keys)
+        status, trigger = self.rec.triggers.status(mention.start, mention.end, sentence.start, sentence.end, tables)
         if status == "present" and planned:
             return "hypothetical", "planned"
         return status, trigger
@@ -239,6 +233,16 @@ class CaseBuilder:
         if patient_model.sex is None and female != male and (female or male):
             sex = "female" if female > male else "male"
             patient_model = patient_model.model_copy(update={"sex": sex})
+        pregnancy = read_pregnancy(((s.start, s.text) for s in sentences), sex=patient_model.sex)
+        if pregnancy.spans:
+            patient_model = patient_model.model_copy(
+                update={
+                    "pregnant": pregnancy.pregnant,
+                    "gestation_weeks": pregnancy.gestation_weeks,
+                    "lactating": pregnancy.lactating,
+                    "evidence": [*patient_model.evidence, *(self._ev(a, b) for a, b in pregnancy.spans)],
+                }
+            )
         labs = self._interpret(self._merge_labs(labs), patient_model)
         stated = self._diagnosis(patient, doc_diagnoses)
         return Case(
@@ -262,20 +266,23 @@ class CaseBuilder:
 
     # ------------------------------------------------------------------ parts
     def _patient(self, patient: PatientText) -> Patient:
-        chosen = next((a for a in patient.ages if a.years is not None and not a.onset), None)
-        decade = next((a for a in patient.ages if a.years is None), None)
+        chosen = next((a for a in patient.ages if a.years is not None and not a.onset and not a.relative), None)
+        decade = next((a for a in patient.ages if a.years is None and not a.relative), None)
         evidence: list[Evidence] = []
         sex: str | None = None
         age_text: str | None = None
         if chosen is not None:
             evidence.append(self._ev(chosen.start, chosen.end))
             age_text = chosen.text
-            sex = _NOUN_SEX.get(chosen.noun or "") or self._sex_near(chosen.start, chosen.end)
+            sex = _NOUN_SEX.get(chosen.noun or "") or patient.sex_hint or self._sex_near(chosen.start, chosen.end)
         elif decade is not None:
             evidence.append(self._ev(decade.start, decade.end))
             age_text = decade.text
+        sex = sex or patient.sex_hint
         if sex is None:
             for mention in patient.ages:
+                if mention.relative:
+                    continue
                 sex = self._sex_near(mention.start, mention.end)
                 if sex:
                     break

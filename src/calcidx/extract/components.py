@@ -1,28 +1,47 @@
 """Every spaCy pipeline component of the extractor (``calcidx_*`` factories), in one module.
 
-Components run on a ``spacy.blank("en")`` tokenizer and write plain Python records into
-``doc.user_data`` (keys ``calcidx.*``); most work is regex over ``doc.text`` and a PhraseMatcher
-on the LOWER attribute, so per-token Python work stays minimal.
+Components run on a ``spacy.blank("en")`` tokenizer. Each declares what it ``assigns`` and
+``requires`` (``nlp.analyze_pipes()`` checks the order):
+
+- ``calcidx_layout``: sentence starts (``token.is_sent_start``), ``doc.spans["sections"]`` (label =
+  section category) and the ``Layout`` record.
+- ``calcidx_demographics``: age statements.
+- ``calcidx_concepts``: ``doc.spans["concepts"]``, each span with ``._.calcidx_keys`` (the concept
+  ids it names).
+- ``calcidx_context``: ConText triggers; sets ``._.calcidx_assertion`` and ``._.calcidx_trigger``
+  on every concept span.
+- ``calcidx_lab_cues``: lab interpretation cues and hyper-/hypo- state words.
+- ``calcidx_patients``: ``doc.spans["patient_zones"]``: one span per sentence, with
+  ``._.calcidx_zone`` (why it was kept or dropped) and ``._.calcidx_patient`` (its patient's
+  number, or None); the compiled field-reader patterns live on this component.
+
+Every compiled pattern lives on its component instance (no module-level caches). Plain Python
+records for the case builder are also kept in ``doc.user_data`` (keys ``calcidx.*``), so the
+per-token Python work stays minimal.
 """
 
 # No ``from __future__ import annotations`` here: spaCy's factory registry validates the factory
 # signatures with pydantic at run time and needs real (not string) annotations.
-from dataclasses import dataclass
-from typing import Any
+from bisect import bisect_right
+from typing import Any, cast
 
+import numpy
+from spacy.attrs import IDX, SENT_START
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span
 
 from calcidx.extract.abbreviations import abbreviation_mentions, find_abbreviations
-from calcidx.extract.assertion import find_triggers
-from calcidx.extract.demographics import find_ages
+from calcidx.extract.assertion import ContextPatterns, TriggerIndex, find_triggers
+from calcidx.extract.demographics import AgeFinder
 from calcidx.extract.labs_text import LabPatterns
-from calcidx.extract.rules import load_rules
-from calcidx.extract.sections import analyse_layout
+from calcidx.extract.patients import Mode, Patients, split_patients
+from calcidx.extract.records import Mention, StateHit
+from calcidx.extract.rules import load_rules, load_zone_rules
+from calcidx.extract.sections import Layout, analyse_layout, header_regex
 from calcidx.extract.vocabulary import Vocabulary, default_vocabulary
 
-__all__ = ["Mention", "StateHit", "register_vocabulary"]
+__all__ = ["Mention", "PatientsComponent", "StateHit", "register_vocabulary"]
 
 LAYOUT = "calcidx.layout"
 MENTIONS = "calcidx.mentions"
@@ -31,6 +50,14 @@ AGES = "calcidx.ages"
 CUES = "calcidx.cues"
 STATES = "calcidx.states"
 ABBREVIATIONS = "calcidx.abbreviations"
+ASSERTIONS = "calcidx.assertions"
+PATIENTS = "calcidx.patients"
+CASE_PATTERNS = "calcidx.case_patterns"
+MODE = "calcidx.mode"
+
+for _name in ("calcidx_keys", "calcidx_assertion", "calcidx_trigger", "calcidx_zone", "calcidx_patient"):
+    if not Span.has_extension(_name):
+        Span.set_extension(_name, default=None)
 
 TEXT = "calcidx.text"
 
@@ -59,40 +86,30 @@ def _vocabulary(name: str) -> Vocabulary:
     return _VOCABULARIES[name]
 
 
-@dataclass(frozen=True)
-class Mention:
-    """A vocabulary term or body site found in the text (character offsets)."""
-
-    start: int
-    end: int
-    text: str
-    keys: tuple[tuple[str, str], ...]
-
-    @property
-    def is_site(self) -> bool:
-        """Whether this is an anatomical site rather than a knowledge item."""
-        return self.keys[0][0] == "site"
-
-
-@dataclass(frozen=True)
-class StateHit:
-    """A word such as "hypercalcaemia" stating an analyte's interpretation."""
-
-    start: int
-    end: int
-    text: str
-    analyte: str
-    interpretation: str
-
-
 class LayoutComponent:
     """Sections, captions and sentences (see ``sections.analyse_layout``)."""
 
     def __init__(self) -> None:
         self.rules = load_rules()
+        self.headers_re = header_regex(self.rules.section_headers)
 
     def __call__(self, doc: Doc) -> Doc:
-        doc.user_data[LAYOUT] = analyse_layout(doc_text(doc), self.rules)
+        layout = doc.user_data[LAYOUT] = analyse_layout(doc_text(doc), self.rules, self.headers_re)
+        starts = {s.start for s in layout.sentences}
+        # one array write: setting token.is_sent_start one token at a time re-checks the whole
+        # Doc for each token (quadratic on a long text)
+        if len(doc):
+            offsets = doc.to_array([IDX])
+            flags = numpy.where(numpy.isin(offsets, numpy.fromiter(starts, dtype=offsets.dtype)), 1, -1)
+            flags[0] = 1
+            flags = flags.astype("int64").astype("uint64")
+            doc.from_array([SENT_START], cast(Any, flags.reshape(-1, 1)))
+        doc.spans["sections"] = [
+            span
+            for section in layout.sections
+            if (span := doc.char_span(section.start, section.end, label=section.category, alignment_mode="expand"))
+            is not None
+        ]
         return doc
 
 
@@ -160,17 +177,43 @@ class ConceptComponent:
         mentions.extend(abbreviation_mentions(text, mentions, Mention, abbreviations))
         mentions.sort(key=lambda m: m.start)
         doc.user_data[MENTIONS] = mentions
+        spans = []
+        for mention in mentions:
+            span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+            if span is not None:
+                span._.calcidx_keys = mention.keys
+                spans.append(span)
+        doc.spans["concepts"] = spans
         return doc
 
 
 class ContextComponent:
-    """ConText triggers over the whole text (one regex pass)."""
+    """ConText: triggers over the whole text (one regex pass), then each concept's assertion."""
 
     def __init__(self) -> None:
         self.rules = load_rules()
+        self.patterns = ContextPatterns(self.rules)
 
     def __call__(self, doc: Doc) -> Doc:
-        doc.user_data[TRIGGERS] = find_triggers(doc_text(doc), self.rules)
+        text = doc_text(doc)
+        index = TriggerIndex(text, find_triggers(text, self.rules, self.patterns), self.patterns)
+        doc.user_data[TRIGGERS] = index
+        layout: Layout = doc.user_data[LAYOUT]
+        starts = [s.start for s in layout.sentences]
+        assertions: dict[tuple[int, int], tuple[str, str | None]] = {}
+        for span in doc.spans["concepts"]:
+            start, end = span.start_char, span.end_char
+            i = bisect_right(starts, start) - 1
+            if i >= 0 and layout.sentences[i].end >= end:
+                sent_start, sent_end = layout.sentences[i].start, layout.sentences[i].end
+            else:
+                sent_start, sent_end = start, end
+            tables = tuple(k[0] for k in span._.calcidx_keys or ())
+            status, trigger = index.status(start, end, sent_start, sent_end, tables)
+            span._.calcidx_assertion = status
+            span._.calcidx_trigger = trigger
+            assertions[(start, end)] = (status, trigger)
+        doc.user_data[ASSERTIONS] = assertions
         return doc
 
 
@@ -195,41 +238,87 @@ class DemographicsComponent:
     """Age statements in every form reports use."""
 
     def __init__(self) -> None:
-        self.rules = load_rules()
+        self.find = AgeFinder(load_rules())
 
     def __call__(self, doc: Doc) -> Doc:
-        doc.user_data[AGES] = find_ages(doc_text(doc), self.rules)
+        doc.user_data[AGES] = self.find(doc_text(doc))
         return doc
 
 
-@Language.factory("calcidx_layout", assigns=["doc.user_data"])
+class PatientsComponent:
+    """The patients' sentences (zones, with the reason for each) and the field-reader patterns."""
+
+    def __init__(self) -> None:
+        # imported here: cases -> diagnosis -> components (Mention) would otherwise be circular
+        from calcidx.extract.cases import CasePatterns
+
+        self.rules = load_zone_rules()
+        self.case_patterns = CasePatterns(load_rules())
+
+    def __call__(self, doc: Doc) -> Doc:
+        mode = cast(Mode, doc.user_data.get(MODE, "auto"))
+        found: Patients = split_patients(doc.user_data[LAYOUT], doc.user_data[AGES], self.rules, mode=mode)
+        doc.user_data[PATIENTS] = found
+        doc.user_data[CASE_PATTERNS] = self.case_patterns
+        owner = {s.start: p.index for p in found.patients for s in p.sentences}
+        spans = []
+        for decision in found.trace:
+            span = doc.char_span(decision.sentence.start, decision.sentence.end, alignment_mode="expand")
+            if span is None:
+                continue
+            span._.calcidx_zone = ("kept: " if decision.kept else "dropped: ") + decision.reason
+            span._.calcidx_patient = owner.get(decision.sentence.start)
+            spans.append(span)
+        doc.spans["patient_zones"] = spans
+        return doc
+
+
+@Language.factory("calcidx_layout", assigns=["doc.user_data", "doc.spans", "token.is_sent_start"])
 def make_layout(nlp: Language, name: str) -> LayoutComponent:
     """Sections, captions and sentences."""
     return LayoutComponent()
 
 
-@Language.factory("calcidx_concepts", default_config={"vocabulary": "default"}, assigns=["doc.user_data"])
+@Language.factory(
+    "calcidx_concepts",
+    default_config={"vocabulary": "default"},
+    assigns=["doc.user_data", "doc.spans", "span._.calcidx_keys"],
+)
 def make_concepts(nlp: Language, name: str, *, vocabulary: str) -> ConceptComponent:
     """Knowledge-base terms and body sites (``vocabulary`` names a registered Vocabulary)."""
     return ConceptComponent(nlp, vocabulary)
 
 
-@Language.factory("calcidx_context", assigns=["doc.user_data"])
+@Language.factory(
+    "calcidx_context",
+    assigns=["doc.user_data", "span._.calcidx_assertion", "span._.calcidx_trigger"],
+    requires=["doc.spans", "token.is_sent_start", "span._.calcidx_keys"],
+)
 def make_context(nlp: Language, name: str) -> ContextComponent:
     """Assertion triggers (negation, uncertainty, hypothetical, history, family)."""
     return ContextComponent()
 
 
-@Language.factory("calcidx_lab_cues", assigns=["doc.user_data"])
+@Language.factory("calcidx_lab_cues", assigns=["doc.user_data"], requires=["token.is_sent_start"])
 def make_lab_cues(nlp: Language, name: str) -> LabCueComponent:
     """Lab interpretation cues and state words."""
     return LabCueComponent()
 
 
-@Language.factory("calcidx_demographics", assigns=["doc.user_data"])
+@Language.factory("calcidx_demographics", assigns=["doc.user_data"], requires=["token.is_sent_start"])
 def make_demographics(nlp: Language, name: str) -> DemographicsComponent:
     """Ages."""
     return DemographicsComponent()
+
+
+@Language.factory(
+    "calcidx_patients",
+    assigns=["doc.user_data", "doc.spans", "span._.calcidx_zone", "span._.calcidx_patient"],
+    requires=["token.is_sent_start", "doc.user_data"],
+)
+def make_patients(nlp: Language, name: str) -> PatientsComponent:
+    """Patient zones and the split into patients."""
+    return PatientsComponent()
 
 
 def user_data(doc: Doc, key: str) -> Any:

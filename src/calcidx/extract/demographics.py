@@ -7,10 +7,18 @@ from dataclasses import dataclass
 
 from calcidx.extract.rules import Rules
 
-__all__ = ["AgeMention", "find_ages", "sex_from_text"]
+__all__ = ["AgeFinder", "AgeMention", "find_ages", "sex_from_text"]
 
 _UNIT_YEARS = {"year": 1.0, "yr": 1.0, "month": 1 / 12, "mo": 1 / 12, "week": 7 / 365.25, "wk": 7 / 365.25}
 _UNIT_YEARS["day"] = 1 / 365.25
+# the age belongs to a relative: "her 70-year-old mother", "Her father, a 45-year-old man,"
+_RELATIVES = (
+    r"mother|father|sister|brother|son|daughter|aunt|uncle|cousin|grandmother|grandfather|husband|wife|"
+    r"sibling|parent|twin"
+)
+_RELATIVE_NOUN = re.compile(rf"^(?:{_RELATIVES})s?$", re.IGNORECASE)
+_POSSESSIVE_BEFORE = re.compile(r"(?:her|his|their|the patient's|patient's|whose|our patient's)\s+$", re.I)
+_APPOSITION_BEFORE = re.compile(rf"(?:{_RELATIVES})\s*,\s*(?:a|an)\s+$", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -24,6 +32,7 @@ class AgeMention:
     noun: str | None
     intro: bool
     onset: bool
+    relative: bool = False
 
 
 def _age_regex(rules: Rules) -> re.Pattern[str]:
@@ -48,8 +57,8 @@ def _age_regex(rules: Rules) -> re.Pattern[str]:
     )
 
 
-_CACHE: dict[int, re.Pattern[str]] = {}
 # Every age statement contains one of these words; the full regex runs only around them.
+_WORD_START = re.compile(r"(?<!\w)\w")
 _ANCHOR = re.compile(r"\bold\b|\baged?\b|\bin\s+(?:her|his|their)\b|\d[\s-]*(?:yo|y/o|y\.o\.)", re.IGNORECASE)
 
 
@@ -67,25 +76,44 @@ def _number(raw: str, rules: Rules) -> float | None:
     return float(total)
 
 
+class AgeFinder:
+    """The age patterns of one rule set, compiled once (a pipeline component holds one)."""
+
+    def __init__(self, rules: Rules) -> None:
+        self.rules = rules
+        self.pattern = _age_regex(rules)
+
+    def __call__(self, text: str) -> list[AgeMention]:
+        """Every age statement in ``text``, in order (see ``find_ages``)."""
+        return _find(text, self.rules, self.pattern)
+
+
 def find_ages(text: str, rules: Rules) -> list[AgeMention]:
     """Every age statement in ``text``, in order.
 
     "9-month-old" gives 0.75, "2-week-old" 14/365.25, "in her forties" gives ``years=None``.
     ``intro`` is set for "a/an N-year-old <person>" (a patient introduction), ``onset`` for ages
-    introduced by "at the age of" / "since age" (an age at onset, not at presentation).
+    introduced by "at the age of" / "since age" (an age at onset, not at presentation). Compiles
+    the patterns on every call: a pipeline uses an ``AgeFinder``.
     """
-    pattern = _CACHE.get(id(rules))
-    if pattern is None:
-        pattern = _CACHE[id(rules)] = _age_regex(rules)
+    return _find(text, rules, _age_regex(rules))
+
+
+def _find(text: str, rules: Rules, pattern: re.Pattern[str]) -> list[AgeMention]:
     found: list[AgeMention] = []
-    seen: set[int] = set()
     matches = []
+    taken = -1  # end of the last match: matches do not overlap, as with finditer
     for anchor in _ANCHOR.finditer(text):
-        for match in pattern.finditer(text, max(0, anchor.start() - 40), min(len(text), anchor.end() + 60)):
-            if match.start() not in seen and match.start() <= anchor.start():
-                seen.add(match.start())
+        # an age statement starts at a word start at most 40 characters before its anchor word;
+        # trying only those positions keeps the cost per anchor small and fixed
+        window_end = min(len(text), anchor.end() + 60)
+        for word in _WORD_START.finditer(text, max(0, anchor.start() - 40, taken), anchor.start() + 1):
+            if word.start() < taken:
+                continue
+            match = pattern.match(text, word.start(), window_end)
+            if match is not None:
                 matches.append(match)
-    matches.sort(key=lambda m: m.start())
+                taken = match.end()
     for match in matches:
         years: float | None = None
         num = match.group("num1") or match.group("num2") or match.group("num3") or match.group("num5")
@@ -113,6 +141,12 @@ def find_ages(text: str, rules: Rules) -> list[AgeMention]:
         article = art.group(1).lower() if art else ""
         intro = bool((match.group("hy") or match.group("yo")) and article in ("a", "an") and noun)
         start = match.start("hy") if match.group("hy") else match.start()
+        wide = text[max(0, start - 40) : start]
+        relative = bool(
+            (noun and _RELATIVE_NOUN.match(noun) and _POSSESSIVE_BEFORE.search(wide)) or _APPOSITION_BEFORE.search(wide)
+        )
+        if relative:
+            intro = False
         found.append(
             AgeMention(
                 start=start,
@@ -122,6 +156,7 @@ def find_ages(text: str, rules: Rules) -> list[AgeMention]:
                 noun=noun.lower() if noun else None,
                 intro=intro,
                 onset=onset,
+                relative=relative,
             )
         )
     return found

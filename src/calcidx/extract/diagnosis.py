@@ -102,7 +102,8 @@ def _knowledge_heads() -> list[str]:
     terms: list[str] = []
     for disease in bundle.disease.values():
         terms.extend([disease.label, *disease.synonyms])
-    terms.extend(t.label for t in bundle.calcification_terms if "ossific" not in t.label.lower())
+    # calcification terms only: the list also holds ossification markers (osteoma cutis), look-alikes
+    terms.extend(t.label for t in bundle.calcification_terms if "calc" in t.label.lower())
     return terms
 
 

@@ -8,7 +8,7 @@ from calcidx.extract.sections import Layout
 
 __all__ = ["document_kind"]
 
-_SERIES = re.compile(r"\bcase series\b|\bseries of (?:\d+|[a-z]+) (?:patients|cases)\b|\bretrospective(?:ly)?\b", re.I)
+_SERIES = re.compile(r"\bcase series\b|\bseries of (?:\d+|[a-z]+) (?:patients|cases)\b", re.I)
 _REVIEW = re.compile(
     r"\b(?:systematic review|literature review|narrative review|scoping review|meta-analysis|a review\b|"
     r"review article)\b",
@@ -16,15 +16,16 @@ _REVIEW = re.compile(
 )
 
 
-def document_kind(layout: Layout, patients: int) -> str:
+def document_kind(layout: Layout, patients: int, *, cohort: bool = False) -> str:
     """The kind of document, from the number of patients found and words of the title/abstract.
 
     Four or more patients, or "case series" in the front matter, make a case series; no patient and
-    review words make a review; no patient otherwise makes ``other``.
+    review words (or a study of many patients, ``cohort``) make a review; no patient otherwise
+    makes ``other``.
     """
     front = " ".join(s.text for s in layout.sentences if s.category in ("front", "abstract"))[:4000]
     if patients == 0:
-        return "review" if _REVIEW.search(front) else "other"
+        return "review" if cohort or _REVIEW.search(front) else "other"
     if patients >= 4 or _SERIES.search(front):
         return "case_series"
     return "case_report"

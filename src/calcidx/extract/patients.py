@@ -2,9 +2,15 @@
 
 Only the case presentation (and, in the abstract or an untitled page, sentences that refer to the
 patient) feeds a case: background and discussion text about *other* patients, reference lists,
-figure captions and page chrome do not. Several patients are told apart by "Case 2" / "Patient 2"
-headers, phrases such as "another patient", or a new "a/an N-year-old <person>" introduction with
-a different age.
+figure captions and page chrome do not. Every sentence gets a ``ZoneDecision`` saying why it was
+kept or dropped (the rule ids of ``data/zones.yaml``). Several patients are told apart by "Case 2"
+/ "Patient B" markers, "the second patient", "her sister (patient 2)", a new "a/an N-year-old
+<person>" introduction with another age or sex, and lists such as "three neonates, a 2-week-old
+girl, a 4-week-old boy and ...". A text that describes a patient never yields no case: when no
+sentence introduces one, the sentences that refer to "the patient" / "she" make one patient, with a
+warning. Only reviews, cohort studies and summary pages have no case, and they say why.
+
+Every step is one pass over the sentences (or over the age mentions, by bisection): linear time.
 """
 
 from __future__ import annotations
@@ -12,50 +18,48 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from dataclasses import dataclass, field
+from typing import Literal
 
 from calcidx.extract.demographics import AgeMention
+from calcidx.extract.rules import ZoneRules
 from calcidx.extract.sections import Layout, Sentence
 
-__all__ = ["PatientText", "split_patients"]
+__all__ = ["Mode", "PatientText", "Patients", "ZoneDecision", "detect_mode", "split_patients"]
 
-_STRONG = re.compile(
-    r"\b(?:our patient|our case|the present case|the present patient|this patient|in our case|in this case|"
-    r"(?:we|here,? we|herein,? we) (?:report|present|describe|discuss|share)|this is a case of|"
-    r"the patient was a|case of an? \d|the case (?:was|is|had|presented))",
+Mode = Literal["auto", "article", "note"]
+
+_NUMBER_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "first": 1, "second": 2}
+_ROMAN = {"i": 1, "ii": 2, "iii": 3, "iv": 4, "v": 5, "vi": 6}
+_LETTERS = {"a": 1, "b": 2, "c": 3, "d": 4, "e": 5, "f": 6}
+_SEX_OF_NOUN = {
+    "woman": "female",
+    "female": "female",
+    "girl": "female",
+    "lady": "female",
+    "man": "male",
+    "male": "male",
+    "boy": "male",
+    "gentleman": "male",
+}
+_DESCRIPTOR = re.compile(
+    r"\b(?:an?|the)\s+(?:(?:elderly|middle-aged|young|old|older|adult|teenage|adolescent|[A-Z][a-z]+)\s+){0,2}"
+    r"(?P<noun>woman|man|female|male|girl|boy|lady|gentleman)\b"
+)
+_AGE_LIST = re.compile(
+    r"\b(?P<list>\d{1,3}(?:\s*,\s*\d{1,3})*\s*,?\s*and\s+\d{1,3})\s+(?P<unit>years?|months?|weeks?|days?)"
+    r"(?:\s+old|\s+of\s+age)\b",
     re.IGNORECASE,
 )
-_MEDIUM = re.compile(r"\b(?:the patient|the patient's|she|he|her|his|him)\b", re.IGNORECASE)
-_GENERIC = re.compile(
-    r"\[\d+(?:\s*[,–-]\s*\d+)*\]|\(\d{1,3}(?:\s*[,–-]\s*\d{1,3})*\)|\^\{?\d|"
-    r"\b(?:is|are)\s+(?:a\s+|an\s+)?(?:rare\s+|uncommon\s+|common\s+|mostly\s+)?(?:characterized|characterised|"
-    r"defined|classified|divided|the deposition|known|thought|believed|typically|usually|commonly|generally|"
-    r"often|most|more common|an? (?:rare|uncommon) (?:disorder|condition|disease))\b|"
-    r"\bcan be (?:classified|divided)\b|\bexamples include\b|\bpatients (?:with|who)\b|\bin patients\b|"
-    r"\bit is (?:classified|characterized|thought)\b|\bhas been (?:previously )?reported\b|\bwere reported\b",
-    re.IGNORECASE,
-)
-_EXAM_OPENER = re.compile(
-    r"^\W{0,3}(?:on |upon |at |during )?(?:a |the |her |his )?(?:clinical |physical |dermatological |cutaneous |"
-    r"local |general |further |additional |laboratory |blood |plain |chest |histological |histopathological |"
-    r"pathological )?(?:examination|evaluation|investigations?|work-?up|tests?|findings|radiographs?|"
-    r"x-rays?|ct|mri|ultrasound|ultrasonography|histology|histopathology|biopsy|the lesions?|the nodules?|"
-    r"the swelling|the mass|serum|laboratory)\b",
-    re.IGNORECASE,
-)
-_CITATION = re.compile(
-    r"^(?!(?:Mr|Mrs|Ms|Miss|Dr|Master)\b)[A-Z][\w'-]+\s+[A-Z]{1,3}(?:,|\s+and\b|:)|"
-    r"\b(?:19|20)\d{2}\s*;\s*\d+|\bet al\b|\bdoi:|^\d{1,3}\.\s*$|\bpp?\.\s*\d+|\bJ\s+[A-Z][a-z]+\b.*\d{4}",
-)
-_AFFILIATION = re.compile(
-    r"^\W*\d*\s*(?:Department|Dept\.?|Division|Faculty|School|Institute|University|Hospital|Centre|Center|"
-    r"Date of|Received|Accepted|Published|Year\s*:|Correspondence|E-?mail)\b",
-)
-_NEW_PATIENT = re.compile(
-    r"^\W{0,3}(?:[A-Za-z,]+\s){0,2}(?:another patient|the second patient|a second patient|the other patient|"
-    r"the second case|second case|the third patient|a third patient)\b",
-    re.IGNORECASE,
-)
-_CASE_NUMBER = re.compile(r"^(?:case|patient)\s*(\d{1,2})\b", re.IGNORECASE)
+_UNIT_YEARS = {"year": 1.0, "month": 1 / 12, "week": 7 / 365.25, "day": 1 / 365.25}
+
+
+@dataclass(frozen=True)
+class ZoneDecision:
+    """Why a sentence was kept for a patient or dropped (the trace of the zone step)."""
+
+    sentence: Sentence
+    kept: bool
+    reason: str
 
 
 @dataclass
@@ -65,139 +69,417 @@ class PatientText:
     index: int
     sentences: list[Sentence] = field(default_factory=list)
     ages: list[AgeMention] = field(default_factory=list)
+    sex_hint: str | None = None
+    _age_starts: set[int] = field(default_factory=set, repr=False)
 
     @property
     def age(self) -> float | None:
         """The patient's age at presentation, if stated."""
         for mention in self.ages:
-            if mention.years is not None and not mention.onset:
+            if mention.years is not None and not mention.onset and not mention.relative:
                 return mention.years
         return None
 
-
-def _ages_in(sentence: Sentence, ages: list[AgeMention], starts: list[int]) -> list[AgeMention]:
-    lo = bisect_left(starts, sentence.start)
-    found = []
-    for mention in ages[lo:]:
-        if mention.start >= sentence.end:
-            break
-        found.append(mention)
-    return found
+    def add(self, sentence: Sentence, ages: list[AgeMention]) -> None:
+        """Add a sentence and its age mentions (each age once; a set keeps this linear)."""
+        self.sentences.append(sentence)
+        for mention in ages:
+            if mention.start not in self._age_starts:
+                self._age_starts.add(mention.start)
+                self.ages.append(mention)
 
 
-def _zone(layout: Layout, ages: list[AgeMention], starts: list[int]) -> list[Sentence]:
-    has_case = layout.has("case")
-    zone: list[Sentence] = []
+@dataclass
+class Patients:
+    """The patients of a document, the zone trace, and warnings or the reason there is no case."""
+
+    patients: list[PatientText]
+    trace: list[ZoneDecision]
+    warnings: list[str] = field(default_factory=list)
+    reason: str | None = None
+    mode: Mode = "article"
+    announced: int | None = None
+
+
+class _Signals:
+    """What the zone rules say about each sentence, computed once per sentence."""
+
+    def __init__(self, rules: ZoneRules, ages: list[AgeMention]) -> None:
+        self.rules = rules
+        self.ages = ages
+        self.starts = [a.start for a in ages]
+        self._cache: dict[int, _Features] = {}
+
+    def ages_in(self, sentence: Sentence) -> list[AgeMention]:
+        lo = bisect_left(self.starts, sentence.start)
+        hi = bisect_left(self.starts, sentence.end, lo)
+        return self.ages[lo:hi]
+
+    def of(self, sentence: Sentence) -> _Features:
+        """The rule signals of ``sentence`` (each computed on first use, then kept)."""
+        key = sentence.start
+        found = self._cache.get(key)
+        if found is None:
+            found = self._cache[key] = _Features(self, sentence)
+        return found
+
+
+class _Features:
+    """Lazily computed rule signals of one sentence: ``features["strong"]`` runs one regex once."""
+
+    __slots__ = ("_sentence", "_signals", "_values")
+
+    def __init__(self, signals: _Signals, sentence: Sentence) -> None:
+        self._signals = signals
+        self._sentence = sentence
+        self._values: dict[str, bool] = {}
+
+    def __getitem__(self, name: str) -> bool:
+        value = self._values.get(name)
+        if value is None:
+            value = self._values[name] = self._compute(name)
+        return value
+
+    def items(self) -> list[tuple[str, bool]]:
+        """Every signal (all computed)."""
+        return [(name, self[name]) for name in _FEATURES]
+
+    def _compute(self, name: str) -> bool:
+        text = self._sentence.text
+        r = self._signals.rules
+        if name == "strong":
+            return bool(r["strong_reference"].search(text))
+        if name in ("age", "intro"):
+            ages = self._ages()
+            if name == "age":
+                return bool(ages)
+            return bool(r["person_intro"].search(text)) or any(a.intro for a in ages)
+        if name == "definite":
+            return bool(r["definite_person"].search(text))
+        if name == "generic":
+            return _generic(r, text)
+        rule = {"citation": "citation_line", "affiliation": "affiliation", "exam": "exam_opener", "cohort": "cohort"}
+        return bool(r[rule[name]].search(text))
+
+    def _ages(self) -> list[AgeMention]:
+        sentence = self._sentence
+        found = self._signals.ages_in(sentence)
+        if not found:
+            return []
+        ranged = [m.span() for m in self._signals.rules["age_range"].finditer(sentence.text)]
+        return [
+            a
+            for a in found
+            if not a.onset
+            and not a.relative
+            and a.years is not None
+            and not any(lo <= a.start - sentence.start < hi for lo, hi in ranged)
+        ]
+
+
+_FEATURES = ("strong", "intro", "age", "definite", "generic", "citation", "affiliation", "exam", "cohort")
+
+
+_UNIT_BEFORE = re.compile(r"(?:\d|%|/l|/dl|/ml|mg|mmol|iu|u)\s*$", re.IGNORECASE)
+
+
+def _generic(rules: ZoneRules, text: str) -> bool:
+    """A generic (literature or textbook) statement; a lab's reference range "(70-110)" is not a citation."""
+    for match in rules["generic_statement"].finditer(text):
+        if match.group().startswith("(") and _UNIT_BEFORE.search(text[max(0, match.start() - 8) : match.start()]):
+            continue
+        return True
+    return False
+
+
+def detect_mode(layout: Layout, rules: ZoneRules) -> Mode:
+    """``note`` for a pasted clinical note or form, ``article`` for a published report.
+
+    A note opens with shorthand demographics or form fields ("45F with ...", "Pt w/ ...",
+    "Age: 45") and carries none of an article's furniture (abstract, references, DOI, et al).
+    """
+    body = [s for s in layout.sentences if not s.caption]
+    if not body:
+        return "article"
+    head = " ".join(s.text for s in body[:3])
+    form = sum(1 for s in body[:40] if rules["note_form"].search(s.text))
+    article = sum(1 for s in body[:400] if rules["article_marker"].search(s.text) and (s.header or len(s.text) < 200))
+    if article == 0 and (rules["note_form"].search(head) or form >= 2):
+        return "note"
+    return "article"
+
+
+def _number(raw: str) -> int | None:
+    raw = raw.lower()
+    if raw.isdigit():
+        return int(raw)
+    return _NUMBER_WORDS.get(raw) or _ROMAN.get(raw) or _LETTERS.get(raw)
+
+
+def _zone(layout: Layout, signals: _Signals, rules: ZoneRules) -> list[ZoneDecision]:
+    sentences = layout.sentences
+    usable_case = any(
+        s.category == "case"
+        and not s.header
+        and not s.caption
+        and (lambda f: f["strong"] or ((f["intro"] or f["age"] or f["definite"]) and not f["generic"]))(signals.of(s))
+        for s in sentences
+    )
+    trace: list[ZoneDecision] = []
     mode = seen = False
     paragraph = -1
-    for sentence in layout.sentences:
+
+    def keep(sentence: Sentence, reason: str) -> None:
+        trace.append(ZoneDecision(sentence, True, reason))
+
+    def drop(sentence: Sentence, reason: str) -> None:
+        trace.append(ZoneDecision(sentence, False, reason))
+
+    for sentence in sentences:
         category = sentence.category
-        if category in ("references", "meta"):
+        if category in rules.skipped_sections:
             mode = False
+            drop(sentence, f"section:{category}")
             continue
         if sentence.header:
-            if category == "case":
-                zone.append(sentence)
+            (keep if category == "case" else drop)(sentence, f"header:{category}")
             continue
-        if sentence.caption or _AFFILIATION.search(sentence.text):
+        if sentence.caption:
+            drop(sentence, "caption")
             continue
-        text = sentence.text
-        if category == "case":
-            zone.append(sentence)
+        f = signals.of(sentence)
+        if f["affiliation"]:
+            drop(sentence, "affiliation")
             continue
-        strong = bool(_STRONG.search(text))
-        if category in ("background", "discussion", "conclusion"):
-            if strong:
-                zone.append(sentence)
-            continue
-        has_age = any(not a.onset for a in _ages_in(sentence, ages, starts))
-        medium = has_age or bool(_MEDIUM.search(text))
-        if has_case:
-            if (strong or medium) and not _GENERIC.search(text):
-                zone.append(sentence)
-            continue
-        if _CITATION.search(text):
+        if f["cohort"] and not f["strong"]:
             mode = False
+            drop(sentence, "cohort")
             continue
-        generic = bool(_GENERIC.search(text))
+        if usable_case:
+            if category == "case":
+                keep(sentence, "section:case")
+            elif category in rules.strong_only_sections:
+                (keep if f["strong"] else drop)(sentence, "strong_reference" if f["strong"] else f"section:{category}")
+            elif (f["strong"] or f["intro"] or f["age"] or f["definite"]) and not f["generic"]:
+                keep(sentence, "patient_reference")
+            else:
+                drop(sentence, "generic_statement" if f["generic"] else "no_patient_reference")
+            continue
+        if category in rules.strong_only_sections - {"background"}:
+            (keep if f["strong"] else drop)(sentence, "strong_reference" if f["strong"] else f"section:{category}")
+            continue
+        if f["citation"]:
+            mode = False
+            drop(sentence, "citation_line")
+            continue
+        generic = f["generic"]
         if sentence.paragraph != paragraph:
             paragraph = sentence.paragraph
-            mode = seen and bool(medium or _EXAM_OPENER.search(text)) and not generic
-        if strong or (has_age and not generic):
+            mode = seen and bool(f["definite"] or f["exam"]) and not generic
+        if f["strong"] or ((f["age"] or f["intro"]) and not generic):
             mode = seen = True
-            zone.append(sentence)
+            keep(sentence, "strong_reference" if f["strong"] else "person_intro")
         elif generic:
             mode = False
-        elif mode or medium:
-            zone.append(sentence)
-    return zone
+            drop(sentence, "generic_statement")
+        elif mode:
+            keep(sentence, "continues_case")
+        elif f["definite"]:
+            keep(sentence, "definite_person")
+        else:
+            drop(sentence, "no_patient_reference")
+    return trace
 
 
-def split_patients(layout: Layout, ages: list[AgeMention]) -> list[PatientText]:
-    """The patients of a document and the sentences about each (none for a disease summary).
+def split_patients(layout: Layout, ages: list[AgeMention], rules: ZoneRules, *, mode: Mode = "auto") -> Patients:
+    """The patients of a document and the sentences about each (none for a review or summary page).
 
     Args:
         layout: sentences and sections of the document.
         ages: every age mention in the document, in text order.
+        rules: the zone rules (``data/zones.yaml``).
+        mode: ``note`` reads the whole text as one patient; ``article`` finds the patients of a
+            published report; ``auto`` decides from the text (``detect_mode``).
     """
-    starts = [a.start for a in ages]
-    zone = _zone(layout, ages, starts)
-    if not any(
-        _STRONG.search(s.text)
-        or any(not a.onset for a in _ages_in(s, ages, starts))
-        or (s.category == "case" and _MEDIUM.search(s.text))
+    signals = _Signals(rules, ages)
+    if mode == "auto":
+        mode = detect_mode(layout, rules)
+    if mode == "note":
+        return _note(layout, signals)
+    trace = _zone(layout, signals, rules)
+    zone = [d.sentence for d in trace if d.kept]
+    announced = _announced(layout, signals, rules)
+    has_patient = any(
+        (lambda f: f["strong"] or ((f["intro"] or f["age"]) and not f["generic"]))(signals.of(s))
         for s in zone
-    ):
-        return []
+        if not s.header
+    ) or (
+        sum(
+            1
+            for s in zone
+            if s.category == "case" and not s.header and signals.of(s)["definite"] and not signals.of(s)["generic"]
+        )
+        >= 2
+    )
+    if not has_patient:
+        return _fallback(layout, signals, rules, trace)
+    patients = _assign(layout, zone, signals, rules, announced)
+    _fill_announced(patients, announced, signals)
+    for patient in patients:
+        patient.sentences.sort(key=lambda s: s.start)
+        patient.ages.sort(key=lambda a: (a.onset, not a.intro, a.start))
+    found = [p for p in patients if p.sentences]
+    return Patients(found, trace, mode="article", announced=announced[0] if announced else None)
+
+
+def _note(layout: Layout, signals: _Signals) -> Patients:
+    patient = PatientText(1)
+    trace = []
+    for sentence in layout.sentences:
+        if sentence.caption or sentence.header:
+            trace.append(ZoneDecision(sentence, False, "header" if sentence.header else "caption"))
+            continue
+        patient.add(sentence, signals.ages_in(sentence))
+        trace.append(ZoneDecision(sentence, True, "note"))
+    patient.ages.sort(key=lambda a: (a.onset, not a.intro, a.start))
+    return Patients([patient] if patient.sentences else [], trace, mode="note")
+
+
+def _fallback(layout: Layout, signals: _Signals, rules: ZoneRules, trace: list[ZoneDecision]) -> Patients:
+    """No sentence introduces a patient: one patient from the body, or no case with the reason."""
+    body = [s for s in layout.sentences if s.category not in rules.skipped_sections and not s.header and not s.caption]
+    cohort = [s for s in body if signals.of(s)["cohort"]]
+    if cohort:
+        return Patients(
+            [], trace, reason=f"the text reads as a review or study of many patients ({cohort[0].text[:80]!r})"
+        )
+    referring = [
+        s
+        for s in body
+        if signals.of(s)["definite"]
+        and not signals.of(s)["generic"]
+        and not signals.of(s)["citation"]
+        and not signals.of(s)["affiliation"]
+    ]
+    if len(referring) >= 2:
+        patient = PatientText(1)
+        for sentence in referring:
+            patient.add(sentence, signals.ages_in(sentence))
+        chosen = {id(s) for s in referring}
+        new_trace = [
+            ZoneDecision(d.sentence, True, "fallback_definite_person") if id(d.sentence) in chosen else d for d in trace
+        ]
+        return Patients(
+            [patient],
+            new_trace,
+            warnings=[
+                "no sentence introduces the patient (such as 'a 45-year-old woman' or 'we report'); one patient "
+                f"was read from the {len(referring)} sentences that refer to the patient: check the case"
+            ],
+        )
+    return Patients(
+        [],
+        trace,
+        reason="no sentence describes a patient: the text reads as a disease summary or general text",
+    )
+
+
+def _announced(layout: Layout, signals: _Signals, rules: ZoneRules) -> tuple[int, Sentence] | None:
+    """How many patients the title or abstract announces ("we report two cases"), and where."""
+    for sentence in layout.sentences:
+        if sentence.category not in ("front", "abstract", "case", "background") or sentence.caption:
+            continue
+        if sentence.category == "front" and len(sentence.text.split()) > 30:
+            continue
+        match = rules["announced_count"].search(sentence.text)
+        if match is None:
+            continue
+        f = signals.of(sentence)
+        if f["generic"] or f["cohort"]:
+            continue
+        told = f["strong"] or f["age"] or f["intro"]
+        verb = re.search(r"\b(?:were|was|are)\b", sentence.text[match.end() : match.end() + 40])
+        if sentence.category in ("abstract", "background", "case") and not told and not verb:
+            continue
+        count = 2 if match.group("pair") else _number(match.group("count"))
+        if count:
+            return count, sentence
+    return None
+
+
+def _assign(
+    layout: Layout,
+    zone: list[Sentence],
+    signals: _Signals,
+    rules: ZoneRules,
+    announced: tuple[int, Sentence] | None,
+) -> list[PatientText]:
     patients: list[PatientText] = []
+    by_index: dict[int, PatientText] = {}
     current: PatientText | None = None
     deferred: list[Sentence] = []
-    case_first = layout.has("case")
+    case_first = any(s.category == "case" and not s.header for s in zone)
+    last_paragraph = -1
+    several = announced is not None and announced[0] > 1
 
     def switch(index: int | None = None) -> PatientText:
-        wanted = index if index is not None else len(patients) + 1
-        for patient in patients:
-            if patient.index == wanted:
-                return patient
-        patient = PatientText(wanted)
-        patients.append(patient)
-        return patient
+        wanted = index if index is not None else (max(by_index) + 1 if by_index else 1)
+        found = by_index.get(wanted)
+        if found is None:
+            found = by_index[wanted] = PatientText(wanted)
+            patients.append(found)
+        return found
 
     for sentence in zone:
         if case_first and sentence.category != "case":
             deferred.append(sentence)
             continue
-        number = _CASE_NUMBER.match(sentence.text.strip())
-        if number and (sentence.header or len(sentence.text) < 20):
-            current = switch(int(number.group(1)))
-            continue
+        text = sentence.text.strip()
+        marker = rules["case_marker"].match(text)
+        if marker is not None:
+            number = _number(marker.group("number"))
+            if number is not None and (
+                sentence.header
+                or len(text) < 25
+                or not re.match(r"\s*(?:report|series|stud)", text[marker.end() :], re.I)
+            ):
+                current = switch(number)
+                if sentence.header or len(text) < 25:
+                    continue
         if sentence.header:
             continue
-        found = _ages_in(sentence, ages, starts)
-        if _NEW_PATIENT.search(sentence.text) and current is not None:
-            current = switch()
-        else:
+        found = signals.ages_in(sentence)
+        moved = marker is not None
+        if not moved and rules["first_patient"].search(text) and by_index:
+            current, moved = switch(1), True
+        if not moved:
+            new = rules["new_patient"].search(text)
+            if new is not None and current is not None:
+                number_match = re.search(r"\((?:patient|case)\s+(\w+)\)", new.group(), re.IGNORECASE)
+                current = switch(_number(number_match.group(1)) if number_match else None)
+                moved = True
+        opens_paragraph = sentence.paragraph != last_paragraph
+        last_paragraph = sentence.paragraph
+        if not moved and current is not None and (sentence.category == "case" or several or opens_paragraph):
             intro = next((a for a in found if a.intro and a.years is not None and not a.onset), None)
-            if (
-                current is not None
-                and intro is not None
-                and current.age is not None
-                and abs(current.age - (intro.years or 0.0)) > 0.01
-                and sentence.category == "case"
-            ):
+            if intro is not None and current.age is not None and abs(current.age - (intro.years or 0.0)) > 0.01:
                 current = switch()
+            elif intro is not None and current.age is not None:
+                sex = _SEX_OF_NOUN.get(intro.noun or "")
+                first = next((a for a in current.ages if a.intro), None)
+                if first is not None and sex and _SEX_OF_NOUN.get(first.noun or "") not in (None, sex):
+                    current = switch()
         if current is None:
             current = switch()
-        current.sentences.append(sentence)
-        current.ages.extend(a for a in found if a not in current.ages)
+        current.add(sentence, found)
     if not patients:
-        current = switch()
+        switch()
     for sentence in deferred:
-        found = _ages_in(sentence, ages, starts)
+        found = signals.ages_in(sentence)
+        target: PatientText | None = None
         if len(patients) == 1:
-            target: PatientText | None = patients[0]
+            target = patients[0]
         else:
-            target = None
             for mention in found:
                 target = next(
                     (
@@ -209,13 +491,62 @@ def split_patients(layout: Layout, ages: list[AgeMention]) -> list[PatientText]:
                 )
                 if target is not None:
                     break
-            if target is None and sentence.category in ("discussion", "conclusion", "background"):
-                target = None
-        if target is None:
+        if target is not None:
+            target.add(sentence, found)
+    return patients
+
+
+def _person_list(sentence: Sentence, signals: _Signals) -> list[tuple[int, float | None, str | None, str]]:
+    """The people a sentence enumerates, in order: (position, years, sex, text)."""
+    text = sentence.text
+    entries: list[tuple[int, float | None, str | None, str]] = []
+    covered: list[tuple[int, int]] = []
+    for match in _AGE_LIST.finditer(text):
+        unit = _UNIT_YEARS.get(match.group("unit").lower().rstrip("s"), 1.0)
+        for number in re.finditer(r"\d{1,3}", match.group("list")):
+            entries.append((match.start() + number.start(), int(number.group()) * unit, None, number.group()))
+        covered.append(match.span())
+    for mention in signals.ages_in(sentence):
+        pos = mention.start - sentence.start
+        if mention.years is None or mention.onset or any(lo <= pos < hi for lo, hi in covered):
             continue
-        target.sentences.append(sentence)
-        target.ages.extend(a for a in found if a not in target.ages)
-    for patient in patients:
-        patient.sentences.sort(key=lambda s: s.start)
-        patient.ages.sort(key=lambda a: (a.onset, not a.intro, a.start))
-    return [p for p in patients if p.sentences]
+        entries.append((pos, mention.years, _SEX_OF_NOUN.get(mention.noun or ""), mention.text))
+        covered.append((pos, mention.end - sentence.start))
+    for match in _DESCRIPTOR.finditer(text):
+        if any(lo <= match.start("noun") < hi for lo, hi in covered):
+            continue
+        entries.append((match.start(), None, _SEX_OF_NOUN.get(match.group("noun").lower()), match.group()))
+    entries.sort(key=lambda e: e[0])
+    return entries
+
+
+def _fill_announced(patients: list[PatientText], announced: tuple[int, Sentence] | None, signals: _Signals) -> None:
+    """Patients the authors announce and enumerate ("an elderly woman and a middle-aged man") but
+    the text describes fewer of (a truncated copy, or all of them in one sentence)."""
+    if announced is None:
+        return
+    count, sentence = announced
+    if count < 2 or (len(patients) >= count and all(p.age is not None for p in patients[:count])):
+        return
+    entries = _person_list(sentence, signals)
+    if len(entries) != count:
+        return
+    by_index = {p.index: p for p in patients}
+    list_ages = {a.start for a in signals.ages_in(sentence)}
+    for number, (pos, years, sex, text) in enumerate(entries, start=1):
+        patient = by_index.get(number)
+        if patient is None:
+            patient = by_index[number] = PatientText(number)
+            patients.append(patient)
+        if sentence not in patient.sentences:
+            patient.sentences.append(sentence)
+        own = [a for a in patient.ages if a.start not in list_ages]
+        if years is not None and (patient.age is None or not any(not a.onset and a.years for a in own)):
+            start = sentence.start + pos
+            synthetic = AgeMention(
+                start=start, end=start + len(text), years=round(years, 4), text=text, noun=None, intro=True, onset=False
+            )
+            patient.ages = [synthetic, *own]
+        if sex is not None and patient.sex_hint is None:
+            patient.sex_hint = sex
+    patients.sort(key=lambda p: p.index)

@@ -9,7 +9,6 @@ from __future__ import annotations
 import functools
 import re
 from collections.abc import Iterable, Iterator
-from typing import Literal
 
 import spacy
 from spacy.language import Language
@@ -17,21 +16,31 @@ from spacy.language import Language
 from calcidx.case.model import Document, DocumentInfo, KnowledgeVersion, Provenance
 from calcidx.errors import InputError
 from calcidx.extract import components as comp
-from calcidx.extract.assertion import TriggerIndex
-from calcidx.extract.cases import EXTRACTOR, CaseBuilder, DocRecords
+from calcidx.extract.cases import EXTRACTOR, CaseBuilder, CasePatterns, DocRecords
 from calcidx.extract.diagnosis import abbreviation_map, find_diagnoses, header_diagnoses, title_diagnoses
 from calcidx.extract.kind import document_kind
-from calcidx.extract.patients import PatientText, split_patients
+from calcidx.extract.language import language_warning
+from calcidx.extract.patients import Mode, Patients
 from calcidx.extract.rules import load_rules
 from calcidx.extract.sections import Layout
 from calcidx.extract.textmap import TextMap, normalise
 from calcidx.extract.vocabulary import Vocabulary
 from calcidx.knowledge.loader import load_bundle
 
-__all__ = ["MAX_CHARACTERS", "Mode", "build_pipeline", "extract", "extract_batch", "pipeline_for"]
+__all__ = [
+    "MAX_CHARACTERS",
+    "MODES",
+    "Mode",
+    "build_pipeline",
+    "extract",
+    "extract_batch",
+    "pipeline_for",
+    "run_pipeline",
+]
 
-#: ``note``: the whole text is about one patient; ``article``/``auto``: patients are found in the text.
-Mode = Literal["auto", "note", "article"]
+#: How ``extract`` reads a text: ``article`` (a published report: find its patients), ``note`` (a
+#: clinical note or form: one patient) or ``auto`` (decide from the text).
+MODES: tuple[Mode, ...] = ("auto", "article", "note")
 
 #: Largest text ``extract`` accepts (a long case report with references is ~100,000 characters).
 MAX_CHARACTERS = 5_000_000
@@ -39,7 +48,14 @@ MAX_CHARACTERS = 5_000_000
 _DOI = re.compile(r"\b(10\.\d{4,9}/[^\s\"<>]+)")
 _PMID = re.compile(r"\bPMID:?\s*(\d{5,9})\b")
 
-PIPE_NAMES = ("calcidx_layout", "calcidx_concepts", "calcidx_context", "calcidx_lab_cues", "calcidx_demographics")
+PIPE_NAMES = (
+    "calcidx_layout",
+    "calcidx_demographics",
+    "calcidx_concepts",
+    "calcidx_context",
+    "calcidx_lab_cues",
+    "calcidx_patients",
+)
 
 
 def build_pipeline(vocabulary: Vocabulary | None = None) -> Language:
@@ -50,11 +66,8 @@ def build_pipeline(vocabulary: Vocabulary | None = None) -> Language:
     """
     nlp = spacy.blank("en")
     name = "default" if vocabulary is None else comp.register_vocabulary(vocabulary)
-    nlp.add_pipe("calcidx_layout")
-    nlp.add_pipe("calcidx_concepts", config={"vocabulary": name})
-    nlp.add_pipe("calcidx_context")
-    nlp.add_pipe("calcidx_lab_cues")
-    nlp.add_pipe("calcidx_demographics")
+    for pipe in PIPE_NAMES:
+        nlp.add_pipe(pipe, config={"vocabulary": name} if pipe == "calcidx_concepts" else {})
     nlp.max_length = MAX_CHARACTERS + 1
     # Bind the vocabulary object now, while the name refers to it (a later registration under
     # the same name must not change this pipeline's terms).
@@ -79,6 +92,16 @@ def _pipeline(vocabulary: Vocabulary | None) -> Language:
     if found is None or found[0] is not vocabulary:
         found = _PIPELINES[vocabulary.name] = (vocabulary, build_pipeline(vocabulary))
     return found[1]
+
+
+def run_pipeline(nlp: Language, text: str, mode: Mode = "auto") -> spacy.tokens.Doc:
+    """Run the pipeline on ``text``, telling the patients component the reading ``mode``."""
+    doc = nlp.make_doc(text)
+    doc.user_data[comp.MODE] = mode
+    doc.user_data[comp.TEXT] = text  # doc.text would rebuild it from the tokens
+    for _, proc in nlp.pipeline:
+        doc = proc(doc)
+    return doc
 
 
 def pipeline_for(vocabulary: Vocabulary) -> Language:
@@ -112,7 +135,8 @@ def extract(
         text: the document text; every evidence offset refers to it.
         vocabulary: the clinical vocabulary (tests pass a small one); the knowledge bundle's if None.
         nlp: a pipeline built by ``build_pipeline`` (the runtime's); overrides ``vocabulary``.
-        mode: ``note`` reads the whole text as one patient.
+        mode: ``article`` (a published report: find its patients), ``note`` (a clinical note or
+            form: the whole text is one patient) or ``auto`` (decide from the text).
         source: where the text came from (a path or URL), recorded in provenance.
         format: the input format the reader saw (``text``, ``pdf``, ``html``, ``xml``).
         title: the title, when the reader knows it.
@@ -121,9 +145,12 @@ def extract(
         The document's kind and one ``Case`` per patient, each fact with its evidence.
 
     Raises:
-        InputError: the text is not a string, is empty or is larger than ``MAX_CHARACTERS``.
+        InputError: the text is not a string, is empty or is larger than ``MAX_CHARACTERS``, or
+            ``mode`` is not one of ``MODES``.
     """
     _check_text(text)
+    if mode not in MODES:
+        raise InputError(f"mode {mode!r} is not allowed; use one of: {', '.join(MODES)}")
     nlp = nlp or _pipeline(vocabulary)
     textmap = normalise(text)
     # Built outside the zone: the matcher's keys must outlive it.
@@ -131,8 +158,8 @@ def extract(
     # The memory zone frees the strings and lexemes this document added to the shared vocab once
     # the Document (plain pydantic data) is built, so memory stays flat over many documents.
     with nlp.memory_zone():
-        doc = nlp(textmap.clean)
-        return document_from_doc(doc, vocab, textmap=textmap, source=source, format=format, title=title, mode=mode)
+        doc = run_pipeline(nlp, textmap.clean, mode)
+        return document_from_doc(doc, vocab, textmap=textmap, source=source, format=format, title=title)
 
 
 def extract_batch(texts: Iterable[str], *, nlp: Language, batch_size: int = 32) -> Iterator[Document]:
@@ -179,25 +206,27 @@ def document_from_doc(
     source: str | None = None,
     format: str | None = None,
     title: str | None = None,
-    mode: Mode = "auto",
 ) -> Document:
-    """Build the ``Document`` from a Doc the pipeline has processed."""
+    """Build the ``Document`` from a Doc the pipeline has processed (its patients included)."""
     rules = load_rules()
     text = comp.doc_text(doc)
     layout: Layout = doc.user_data[comp.LAYOUT]
     records = DocRecords(
         text=text,
         mentions=doc.user_data[comp.MENTIONS],
-        triggers=TriggerIndex(text, doc.user_data[comp.TRIGGERS], rules),
+        triggers=doc.user_data[comp.TRIGGERS],
         cues=doc.user_data[comp.CUES],
         states=doc.user_data[comp.STATES],
         textmap=textmap,
     )
-    if mode == "note":
-        ages = sorted(doc.user_data[comp.AGES], key=lambda a: (a.onset, not a.intro, a.start))
-        patients = [PatientText(1, [s for s in layout.sentences if not s.header], ages)]
-    else:
-        patients = split_patients(layout, doc.user_data[comp.AGES])
+    found: Patients = doc.user_data[comp.PATIENTS]
+    patients = found.patients
+    warnings = list(found.warnings)
+    foreign = language_warning(text)
+    if foreign:
+        warnings.append(foreign)
+    elif found.reason and not patients:
+        warnings.append(f"no case: {found.reason}")
     doi = _DOI.search(text)
     pmid = _PMID.search(text)
     doi_value = doi.group(1).rstrip(".,;)") if doi else None
@@ -216,7 +245,8 @@ def document_from_doc(
         and s.category == "abstract"
         and not re.search(r"\b(?:patients|cases)\s+(?:with|of)\b", s.text, re.IGNORECASE)
     ]
-    first_section = next((s.start for s in layout.sentences if s.header), len(text))
+    # a banner header above the title ("CASE REPORT") stays in the front matter: the title follows it
+    first_section = next((s.start for s in layout.sentences if s.header and s.category != "front"), len(text))
     first_patient = min((p.sentences[0].start for p in patients if p.sentences), default=len(text))
     title_end = min(first_section, first_patient, 3000)
     titles = [
@@ -229,10 +259,10 @@ def document_from_doc(
         *title_diagnoses(titles, records.mentions, abbrs),
         *header_diagnoses(layout.sentences, records.mentions, abbrs),
     ]
-    builder = CaseBuilder(rules, vocabulary, records, abbrs)
+    builder = CaseBuilder(rules, vocabulary, records, abbrs, _case_patterns(doc))
     cases = [builder.build(patient, doc_diagnoses, provenance) for patient in patients]
     info = DocumentInfo(
-        kind=document_kind(layout, len(cases)),
+        kind=document_kind(layout, len(cases), cohort=bool(found.reason and "review" in found.reason)),
         title=title,
         source=source,
         doi=doi_value,
@@ -242,4 +272,10 @@ def document_from_doc(
     )
     kb = load_bundle().info
     stamp = KnowledgeVersion(bundle=kb.name, bundle_version=kb.version, hpo_release=kb.hpo_release)
-    return Document(document=info, cases=cases, knowledge=stamp)
+    return Document(document=info, cases=cases, knowledge=stamp, warnings=warnings)
+
+
+def _case_patterns(doc: spacy.tokens.Doc) -> CasePatterns | None:
+    """The field-reader patterns the patients component of ``doc``'s pipeline compiled."""
+    found = doc.user_data.get(comp.CASE_PATTERNS)
+    return found if isinstance(found, CasePatterns) else None

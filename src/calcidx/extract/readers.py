@@ -222,10 +222,29 @@ _CHROME_CLASS = re.compile(
 )
 
 
+#: deepest run of directly nested tags kept: an HTML parser checks the open-element stack on
+#: each tag, so 200,000 nested <div>s would take minutes; no real page nests this deep
+MAX_NESTING = 256
+_OPEN_RUN = re.compile(rf"(?:<[a-zA-Z][^<>]*>\s*){{{MAX_NESTING + 1},}}")
+_CLOSE_RUN = re.compile(rf"(?:</[a-zA-Z][^<>]*>\s*){{{MAX_NESTING + 1},}}")
+_ANY_TAG = re.compile(r"<[^<>]*>")
+
+
+def _cap_nesting(html: str) -> str:
+    """Runs of more than ``MAX_NESTING`` tags in a row (opening or closing) cut to that many."""
+
+    def cut(match: re.Match[str]) -> str:
+        return "".join(_ANY_TAG.findall(match.group())[:MAX_NESTING])
+
+    if html.count("<") < MAX_NESTING:
+        return html
+    return _CLOSE_RUN.sub(cut, _OPEN_RUN.sub(cut, html))
+
+
 def _read_html(html: str, name: str) -> ReadResult:
     from selectolax.lexbor import LexborHTMLParser as HTMLParser
 
-    marked = _BLOCK_TAGS.sub(_PARA + "<", html)
+    marked = _BLOCK_TAGS.sub(_PARA + "<", _cap_nesting(html))
     tree = HTMLParser(marked)
     title_node = tree.css_first("title")
     h1 = tree.css_first("h1")

@@ -18,7 +18,7 @@ import yaml
 from calcidx.errors import KnowledgeError
 from calcidx.extract.vocabulary import knowledge_state_words
 
-__all__ = ["ContextTrigger", "LabStateWord", "Rules", "load_rules"]
+__all__ = ["ContextTrigger", "LabStateWord", "Rules", "ZoneRule", "ZoneRules", "load_rules", "load_zone_rules"]
 
 TriggerCategory = Literal["absent", "possible", "hypothetical", "historical", "family", "pseudo"]
 Direction = Literal["forward", "backward", "both", "prefix"]
@@ -35,22 +35,55 @@ class ContextTrigger:
     phrase: str
     category: TriggerCategory
     direction: Direction = "forward"
+    #: words the scope may span at most (None: to the end of the clause, as in ConText)
+    max_scope: int | None = None
+    #: concept tables the trigger may modify (empty: all)
+    allowed_types: tuple[str, ...] = ()
+    #: the trigger (a relative noun) counts only as the clause's subject: "her mother had",
+    #: not "a mother of two with"
+    subject: bool = False
+    examples: tuple[str, ...] = ()
+
+    @property
+    def id(self) -> str:
+        """A stable id: category and phrase."""
+        return f"{self.category}:{self.phrase}"
 
     @classmethod
     def from_dict(cls, raw: dict[str, Any]) -> ContextTrigger:
         """Build a trigger from its YAML mapping, rejecting unknown keys and values."""
-        unknown = set(raw) - {"phrase", "category", "direction"}
+        unknown = set(raw) - {"phrase", "category", "direction", "max_scope", "allowed_types", "subject", "examples"}
         if unknown:
             raise KnowledgeError(f"context.yaml: unknown trigger keys {sorted(unknown)!r} in {raw!r}")
         category = raw.get("category")
         direction = raw.get("direction", "forward")
         if category not in _CATEGORIES or direction not in _DIRECTIONS:
             raise KnowledgeError(f"context.yaml: bad category or direction in {raw!r}")
-        return cls(phrase=str(raw["phrase"]).lower(), category=category, direction=direction)
+        scope = raw.get("max_scope")
+        if scope is not None and (not isinstance(scope, int) or scope < 1):
+            raise KnowledgeError(f"context.yaml: max_scope must be a positive number of words in {raw!r}")
+        return cls(
+            phrase=str(raw["phrase"]).lower(),
+            category=category,
+            direction=direction,
+            max_scope=scope,
+            allowed_types=tuple(str(t) for t in raw.get("allowed_types", ())),
+            subject=bool(raw.get("subject", False)),
+            examples=tuple(str(e) for e in raw.get("examples", ())),
+        )
 
-    def to_dict(self) -> dict[str, str]:
+    def to_dict(self) -> dict[str, Any]:
         """The YAML mapping of this trigger."""
-        return {"phrase": self.phrase, "category": self.category, "direction": self.direction}
+        out: dict[str, Any] = {"phrase": self.phrase, "category": self.category, "direction": self.direction}
+        if self.max_scope is not None:
+            out["max_scope"] = self.max_scope
+        if self.allowed_types:
+            out["allowed_types"] = list(self.allowed_types)
+        if self.subject:
+            out["subject"] = True
+        if self.examples:
+            out["examples"] = list(self.examples)
+        return out
 
 
 @dataclass(frozen=True)
@@ -69,7 +102,6 @@ class Rules:
     triggers: tuple[ContextTrigger, ...]
     terminators: tuple[str, ...]
     section_headers: dict[str, str]
-    patient_openers: tuple[re.Pattern[str], ...]
     sites: tuple[str, ...]
     laterality: dict[str, str]
     female_nouns: frozenset[str]
@@ -132,7 +164,6 @@ def load_rules() -> Rules:
         triggers=tuple(ContextTrigger.from_dict(item) for item in context["triggers"]),
         terminators=tuple(str(t).lower() for t in context["terminators"]),
         section_headers=headers,
-        patient_openers=tuple(re.compile(p) for p in sections["patient_openers"]),
         sites=tuple(str(s).lower() for s in anatomy["sites"]),
         laterality=laterality,
         female_nouns=frozenset(nouns["female"]),
@@ -167,7 +198,7 @@ def phrase_regex(
     phrases: list[str] | tuple[str, ...] | frozenset[str], *, flags: int = re.IGNORECASE
 ) -> re.Pattern[str]:
     """One regex matching any of ``phrases`` on word boundaries, longest first."""
-    ordered = sorted({p for p in phrases if p}, key=len, reverse=True)
+    ordered = sorted({p for p in phrases if p}, key=lambda p: (-len(p), p))  # ties in a fixed order
 
     def one(phrase: str) -> str:
         # a phrase ending in "-" is a prefix ("non-"): it must be attached to the next word
@@ -176,3 +207,61 @@ def phrase_regex(
 
     body = "|".join(one(p) for p in ordered)
     return re.compile(rf"(?<![\w-])(?:{body})", flags)
+
+
+@dataclass(frozen=True)
+class ZoneRule:
+    """One rule of ``zones.yaml``: a regex with an id, what it is for, and its examples."""
+
+    id: str
+    purpose: str
+    pattern: re.Pattern[str]
+    examples: tuple[str, ...]
+    counter_examples: tuple[str, ...]
+
+    @classmethod
+    def from_dict(cls, raw: dict[str, Any]) -> ZoneRule:
+        """Build a rule from its YAML mapping (the pattern's line breaks are removed)."""
+        unknown = set(raw) - {"id", "purpose", "pattern", "examples", "not", "case_sensitive"}
+        if unknown or not raw.get("id") or not raw.get("pattern"):
+            raise KnowledgeError(
+                f"zones.yaml: a rule needs id and pattern, and has no other keys than examples, not, "
+                f"purpose, case_sensitive: {raw!r}"
+            )
+        source = "".join(line.strip() for line in str(raw["pattern"]).splitlines())
+        flags = 0 if raw.get("case_sensitive") else re.IGNORECASE
+        try:
+            pattern = re.compile(source, flags)
+        except re.error as exc:
+            raise KnowledgeError(f"zones.yaml: rule {raw['id']!r} is not a valid regex: {exc}") from exc
+        return cls(
+            id=str(raw["id"]),
+            purpose=str(raw.get("purpose", "")),
+            pattern=pattern,
+            examples=tuple(str(e) for e in raw.get("examples", ())),
+            counter_examples=tuple(str(e) for e in raw.get("not", ())),
+        )
+
+
+@dataclass(frozen=True)
+class ZoneRules:
+    """The rules that find the patients' sentences (``zones.yaml``)."""
+
+    rules: dict[str, ZoneRule]
+    strong_only_sections: frozenset[str]
+    skipped_sections: frozenset[str]
+
+    def __getitem__(self, rule_id: str) -> re.Pattern[str]:
+        return self.rules[rule_id].pattern
+
+
+@functools.cache
+def load_zone_rules() -> ZoneRules:
+    """The patient-zone rules, loaded once per process."""
+    raw = _read("zones.yaml")
+    rules = {r.id: r for r in (ZoneRule.from_dict(item) for item in raw["rules"])}
+    return ZoneRules(
+        rules=rules,
+        strong_only_sections=frozenset(raw.get("strong_only_sections", ())),
+        skipped_sections=frozenset(raw.get("skipped_sections", ())),
+    )

@@ -12,14 +12,29 @@ from dataclasses import dataclass, field
 
 from calcidx.extract.rules import Rules
 
-__all__ = ["Layout", "Section", "Sentence", "analyse_layout"]
+__all__ = ["Layout", "Section", "Sentence", "analyse_layout", "header_regex"]
 
 _LINE = re.compile(r"[^\n]*(?:\n|$)")
 _TAG = re.compile(r"</?[a-zA-Z][\w:.-]*(?:\s[^<>]*)?/?>")
 _NUMBERING = re.compile(r"^(?:\d{1,2}(?:\.\d{1,2})*\.?|[ivxIVX]{1,4}\.|[•·▪\-–*#]+)\s*")
 _TRAILING = re.compile(r"[\s:.\-–—|]+$")
+# a web page's "back to top" link glued to a header ("Discussion Top")
+_TOP_LINK = re.compile(r"\s+top$")
+# single-word headers that open a line with the content on the same line ("Abstract Calciphylaxis is")
+_RUN_IN = frozenset({"abstract", "introduction", "background", "discussion", "conclusion", "conclusions"})
+# boilerplate prose of a page's meta block (licences, copyright) never ends that block
+_BOILERPLATE = re.compile(
+    r"\b(?:creative commons|open access|licen[cs]ed?|licensee|copyright|all rights reserved|distributed under|"
+    r"permits unrestricted|published by|this article is|cite this|e-?mail|orcid)\b",
+    re.IGNORECASE,
+)
+_ENTRY_START = re.compile(r"^\s*(?:\[\d{1,3}\]|\d{1,3}[.)]|[•·▪*-])")
+_REFERENCE_LIKE = re.compile(
+    r"\bet al\b|\b(?:19|20)\d{2}\s*[;:]\s*\d+|\bdoi\b|\bpp?\.\s*\d+|^[A-Z][\w'-]+\s+[A-Z]{1,3}[,.]|\[PubMed\]|"
+    r"\bGoogle Scholar\b|\bCrossref\b",
+)
 _FUNCTION_END = re.compile(
-    r"(?:,|\b(?:and|or|of|the|a|an|with|in|to|for|by|on|at|from|that|as|was|were|is|are|her|his|their|this)|-)\s*$",
+    r"(?:,|\b(?:and|or|of|the|a|an|with|in|to|for|by|on|at|from|that|as|was|were|is|are|her|his|their|this|no|not)|-)\s*$",
     re.IGNORECASE,
 )
 _TERMINAL_END = re.compile(r"[.!?:;]['\")\]]*\s*$")
@@ -56,6 +71,40 @@ _ABBREVIATIONS = frozenset(
     ]
 )
 _SENT_BREAK = re.compile(r"([.!?])(['\")\]]*)(\s+)(?=[\"'(\[]?[A-Z0-9•])")
+# a text in one letter case (all lower case) has no capitals to mark where sentences start
+_SENT_BREAK_CASELESS = re.compile(r"([.!?])(['\")\]]*)(\s+)(?=[\"'(\[]?[A-Za-z0-9•])")
+
+
+# in a text of one letter case, a line that opens with one of these words continues the sentence
+_FUNCTION_START = re.compile(
+    r"(?:that|which|who|whom|whose|with|and|or|of|in|to|for|by|on|at|from|as|was|were|is|are|had|has|"
+    r"but|than|then|without|after|before|during|into)\b",
+    re.IGNORECASE,
+)
+
+
+_UPPER = re.compile(r"[A-Z]")
+_LOWER = re.compile(r"[a-z]")
+
+
+def _upper_share(text: str, sample: int = 4_000) -> float | None:
+    """Share of capitals among the (ASCII) letters of the text's head; None without letters."""
+    head = text[:sample]
+    upper = len(_UPPER.findall(head))
+    letters = upper + len(_LOWER.findall(head))
+    return upper / letters if letters else None
+
+
+def caseless(text: str) -> bool:
+    """Whether ``text`` is written in lower case only (capitals cannot mark sentence starts)."""
+    share = _upper_share(text)
+    return share is not None and share < 0.002
+
+
+def one_case(text: str) -> bool:
+    """Whether ``text`` is in one letter case (all lower or all upper): line starts say nothing."""
+    share = _upper_share(text)
+    return share is not None and (share < 0.002 or share > 0.98)
 
 
 @dataclass
@@ -101,11 +150,13 @@ def _norm_header(text: str) -> str:
     text = _TAG.sub(" ", text)
     text = _NUMBERING.sub("", text.strip())
     text = _TRAILING.sub("", text)
-    return " ".join(text.lower().split())
+    return _TOP_LINK.sub("", " ".join(text.lower().split()))
 
 
 def logical_lines(text: str) -> list[tuple[int, int]]:
     """Physical lines joined where a sentence obviously continues on the next line."""
+    no_case = caseless(text)
+    single_case = one_case(text)
     raw: list[tuple[int, int]] = []
     for match in _LINE.finditer(text):
         start, end = match.span()
@@ -126,13 +177,22 @@ def logical_lines(text: str) -> list[tuple[int, int]]:
             prev = text[max(prev_start, prev_end - 48) : prev_end]
             first = text[start]
             continues = not _TERMINAL_END.search(prev) and (
-                first.islower() or (first.isdigit() and not _NUMBERING.match(text[start:end])) or first in "(,;"
+                (first.islower() and not no_case)
+                or (first.isdigit() and not _NUMBERING.match(text[start:end]))
+                or first in "(,;"
             )
             if (
                 not continues
                 and prev_end - prev_start > 40
                 and _FUNCTION_END.search(prev)
                 and not _CAPTION.match(text, prev_start, prev_end)
+            ):
+                continues = True
+            if (
+                not continues
+                and single_case
+                and not _TERMINAL_END.search(prev)
+                and (_FUNCTION_START.match(text, start) or _FUNCTION_END.search(prev))
             ):
                 continues = True
             if continues and _CAPTION.match(text[start:end]):
@@ -144,11 +204,11 @@ def logical_lines(text: str) -> list[tuple[int, int]]:
     return joined
 
 
-def _split_sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
+def _split_sentences(text: str, start: int, end: int, no_case: bool = False) -> list[tuple[int, int]]:
     pieces: list[tuple[int, int]] = []
     segment = text[start:end]
     cursor = 0
-    for match in _SENT_BREAK.finditer(segment):
+    for match in (_SENT_BREAK_CASELESS if no_case else _SENT_BREAK).finditer(segment):
         cut = match.end(2)
         before = segment[cursor : match.start(1)]
         word = before.rsplit(None, 1)[-1].lower() if before.strip() else ""
@@ -164,48 +224,55 @@ def _split_sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
     return [(s, e) for s, e in pieces if text[s:e].strip()]
 
 
-_HEADER_RES: dict[int, re.Pattern[str]] = {}
+def header_regex(headers: dict[str, str]) -> re.Pattern[str]:
+    """One regex for every known section header, longest first (compile once per pipeline)."""
+    body = "|".join(re.escape(h) for h in sorted(headers, key=len, reverse=True))
+    return re.compile(rf"(?:{body})", re.IGNORECASE)
 
 
-def _header_regex(headers: dict[str, str]) -> re.Pattern[str]:
-    found = _HEADER_RES.get(id(headers))
-    if found is None:
-        body = "|".join(re.escape(h) for h in sorted(headers, key=len, reverse=True))
-        found = _HEADER_RES[id(headers)] = re.compile(rf"(?:{body})", re.IGNORECASE)
-    return found
-
-
-def _inline_header(text: str, start: int, end: int, headers: dict[str, str]) -> tuple[str, int] | None:
+def _inline_header(
+    text: str, start: int, end: int, headers: dict[str, str], pattern: re.Pattern[str]
+) -> tuple[str, int] | None:
     """A known header at the start of a line followed by content: (category, content start)."""
     segment = text[start:end]
     numbering = _NUMBERING.match(segment)
     offset = numbering.end() if numbering else 0
     head = segment[offset : offset + 60]
-    match = _header_regex(headers).match(head)
+    match = pattern.match(head)
     if match is None:
         return None
     phrase = match.group().lower()
     after = head[len(phrase) : len(phrase) + 4]
     sep = re.match(r"\s*(?::-|:|\s-\s|\s—\s|\s–\s|\.(?=\s))\s*", after)
     tag = re.match(r"\s*<", after)
-    jats = bool(re.match(r" (?=[A-Z][a-z])", after)) and head[0].isupper() and " " in phrase
+    if phrase in ("references", "bibliography") and re.match(r" (?=\[?1\b)", after):
+        return headers[phrase], start + offset + len(phrase) + 1  # "References 1. Smith AB, ..."
+    jats = (
+        bool(re.match(r" (?=[A-Z][a-z]|A\s)", after))
+        and head[0].isupper()
+        and (" " in phrase or phrase in _RUN_IN)
+        and offset == 0
+    )
     if not (sep or tag or jats):
         return None
     cut = offset + len(phrase) + (sep.end() if sep else 1 if jats else 0)
     return headers[phrase], start + cut
 
 
-def analyse_layout(text: str, rules: Rules) -> Layout:
+def analyse_layout(text: str, rules: Rules, headers_re: re.Pattern[str] | None = None) -> Layout:
     """Find sections and sentences of ``text``.
 
     Args:
         text: the original document text (offsets refer to it).
         rules: the extractor's rule data (section headers).
+        headers_re: ``header_regex(rules.section_headers)``, compiled once by the caller.
 
     Returns:
         The layout: sentences with their section category, and the sections.
     """
     headers = rules.section_headers
+    pattern = headers_re if headers_re is not None else header_regex(headers)
+    no_case = caseless(text)
     layout = Layout()
     category = "front"
     section_start = 0
@@ -234,6 +301,7 @@ def analyse_layout(text: str, rules: Rules) -> Layout:
         line_text = text[line_start:line_end]
         is_caption = bool(_CAPTION.match(line_text)) or caption_next
         caption_next = bool(_CAPTION.match(line_text)) and len(line_text.split()) <= 3
+        sentence_caption = False
         for piece_start, piece_end in pieces:
             piece = text[piece_start:piece_end]
             lead = len(piece) - len(piece.lstrip())
@@ -248,7 +316,7 @@ def analyse_layout(text: str, rules: Rules) -> Layout:
                     Sentence(piece_start, piece_start + len(piece), piece, category, paragraph, header=whole)
                 )
                 continue
-            inline = _inline_header(text, piece_start, piece_start + len(piece), headers)
+            inline = _inline_header(text, piece_start, piece_start + len(piece), headers, pattern)
             content_start = piece_start
             if inline is not None:
                 open_section(inline[0], piece_start, text[piece_start : inline[1]].strip())
@@ -256,7 +324,7 @@ def analyse_layout(text: str, rules: Rules) -> Layout:
                     Sentence(piece_start, inline[1], text[piece_start : inline[1]], category, paragraph, header=whole)
                 )
                 content_start = inline[1]
-            for s_start, s_end in _split_sentences(text, content_start, piece_start + len(piece)):
+            for s_start, s_end in _split_sentences(text, content_start, piece_start + len(piece), no_case):
                 sentence_text = text[s_start:s_end]
                 lead = len(sentence_text) - len(sentence_text.lstrip())
                 s_start += lead
@@ -267,10 +335,98 @@ def analyse_layout(text: str, rules: Rules) -> Layout:
                     open_section(headers[norm], s_start, sentence_text)
                     layout.sentences.append(Sentence(s_start, s_end, sentence_text, category, paragraph, header=norm))
                     continue
+                if s_start > content_start:
+                    # a header inside a line whose breaks were lost ("... improved. Discussion Calcinosis is")
+                    run_in = _inline_header(text, s_start, s_end, headers, pattern)
+                    if run_in is not None:
+                        head = text[s_start : run_in[1]]
+                        open_section(run_in[0], s_start, head.strip())
+                        layout.sentences.append(
+                            Sentence(s_start, run_in[1], head, category, paragraph, header=_norm_header(head))
+                        )
+                        s_start = run_in[1]
+                        sentence_text = text[s_start:s_end]
+                        if not sentence_text.strip():
+                            continue
+                    label = _CAPTION.match(sentence_text)
+                    if label is not None or (sentence_caption and len(layout.sentences[-1].text.split()) <= 3):
+                        sentence_caption = True
+                    else:
+                        sentence_caption = False
+                else:
+                    sentence_caption = bool(_CAPTION.match(sentence_text))
                 layout.sentences.append(
-                    Sentence(s_start, s_end, sentence_text, category, paragraph, caption=is_caption)
+                    Sentence(s_start, s_end, sentence_text, category, paragraph, caption=is_caption or sentence_caption)
                 )
                 if not seen_prose and len(sentence_text.split()) >= 12 and sentence_text.endswith("."):
                     seen_prose = True
     layout.sections.append(Section(section_start, len(text), category, title))
+    _end_meta_at_prose(layout)
     return layout
+
+
+def _is_prose(sentence: Sentence) -> bool:
+    text = sentence.text
+    return (
+        len(text.split()) >= 8
+        and text.rstrip()[-1:] in ".?!"
+        and not _BOILERPLATE.search(text)
+        and not _REFERENCE_LIKE.search(text)
+    )
+
+
+def _end_meta_at_prose(layout: Layout) -> None:
+    """A meta block or reference list that runs into the body ends at the first prose paragraph.
+
+    Web copies put "How to cite this article:", "Correspondence:" or a reference list right above
+    the letter or case text without a header between; without this rule the whole body would be
+    read as page furniture. A paragraph is prose when it has two sentences of eight or more words
+    (or, in a meta block, one of 12 or more) that read as neither a citation nor licence
+    boilerplate; in a reference list, no sentence of the paragraph may look like an entry.
+    """
+    sentences = layout.sentences
+    resume = "front"
+    index = 0
+    changed = False
+    while index < len(sentences):
+        sentence = sentences[index]
+        if sentence.category not in ("meta", "references"):
+            resume = sentence.category
+            index += 1
+            continue
+        if sentence.header:
+            index += 1
+            continue
+        paragraph = [s for s in sentences[index : index + 40] if s.paragraph == sentence.paragraph]
+        prose = [s for s in paragraph if _is_prose(s)]
+        if sentence.category == "references":
+            # a reference list holds long titles: only a paragraph of prose with no entry in it ends it
+            entry = bool(_ENTRY_START.match(paragraph[0].text)) or any(
+                _REFERENCE_LIKE.search(s.text) for s in paragraph
+            )
+            ends = not entry and len(prose) >= 2
+        else:
+            ends = len(prose) >= 2 or any(len(s.text.split()) >= 12 for s in prose)
+        if ends:
+            cursor = index
+            while cursor < len(sentences) and not sentences[cursor].header:
+                if sentences[cursor].category in ("meta", "references"):
+                    sentences[cursor].category = resume
+                cursor += 1
+            changed = True
+            index = cursor
+            continue
+        index += len(paragraph) or 1
+    if changed:
+        layout.sections = _sections_from(sentences, layout.sections[-1].end if layout.sections else 0)
+
+
+def _sections_from(sentences: list[Sentence], end: int) -> list[Section]:
+    sections: list[Section] = []
+    for sentence in sentences:
+        if sections and sections[-1].category == sentence.category and not sentence.header:
+            continue
+        if sections:
+            sections[-1].end = sentence.start
+        sections.append(Section(sentence.start, end, sentence.category, sentence.text if sentence.header else None))
+    return sections

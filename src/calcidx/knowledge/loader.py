@@ -34,6 +34,7 @@ DATA_FILES: dict[str, bool] = {
     "calcification_terms": False,
     "medications": True,
     "safety_conditions": True,
+    "interop": True,
 }
 
 _Loader: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)

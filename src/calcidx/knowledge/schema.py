@@ -27,6 +27,7 @@ __all__ = [
     "Exposure",
     "Feature",
     "HpoTerm",
+    "InteropEntry",
     "KnowledgeBundle",
     "LabAlert",
     "LabPattern",
@@ -541,6 +542,28 @@ class SafetyCondition(Concept):
     """``safety_conditions.yaml``: a patient condition that only matters for treatment safety."""
 
 
+class InteropEntry(Cited):
+    """``interop.yaml``: how the exchange standards spell a code system, or a value map.
+
+    ``code_system``: ``uri`` (FHIR ``Coding.system``), ``prefix`` (CURIE prefix) and ``iri_prefix``
+    and ``resource_url`` (Phenopacket ``metaData.resources``). ``value_map`` and ``unit_map``:
+    ``map`` from a CalciDx value to a code of ``system`` (another entry's id), ``display`` its text.
+    ``analyte_set``: ``items``, analyte ids (e.g. what a CDS Hooks service prefetches).
+    """
+
+    id: str
+    kind: Literal["code_system", "value_map", "unit_map", "analyte_set"]
+    label: str | None = None
+    uri: str | None = None
+    prefix: str | None = None
+    iri_prefix: str | None = None
+    resource_url: str | None = None
+    system: str | None = None
+    map: dict[str, str] = {}
+    display: dict[str, str] = {}
+    items: list[str] = []
+
+
 class KnowledgeBundle(Strict):
     """Everything in ``knowledge/data``, loaded and cross-checked."""
 
@@ -563,6 +586,7 @@ class KnowledgeBundle(Strict):
     medications: dict[str, MedicationConcept] = {}
     safety_conditions: dict[str, SafetyCondition] = {}
     resolution: Resolution | None = None
+    interop: dict[str, InteropEntry] = {}
 
     def concept(self, concept_id: str) -> Concept | None:
         """The condition, exposure, feature, medication or safety condition with this id, if any."""

@@ -64,6 +64,7 @@ def _cited_items(bundle: KnowledgeBundle) -> Iterable[tuple[str, Cited]]:
         "calcification_terms": bundle.calcification_terms,
         "medications": bundle.medications.values(),
         "safety_conditions": bundle.safety_conditions.values(),
+        "interop": bundle.interop.values(),
     }
     for name, items in tables.items():
         for item in items:
@@ -195,6 +196,15 @@ def _check_cross_refs(bundle: KnowledgeBundle, problems: list[str]) -> None:
             problems.append(f"medications:{med.id}: review_in needs a review_action")
     for treatment in bundle.treatments.values():
         _check_treatment(bundle, treatment, concepts, problems)
+    for entry in bundle.interop.values():
+        if entry.kind == "code_system" and not entry.uri:
+            problems.append(f"interop:{entry.id}: a code system needs its uri")
+        if entry.kind == "analyte_set":
+            problems.extend(
+                f"interop:{entry.id}: unknown analyte {a!r}" for a in entry.items if a not in bundle.analytes
+            )
+        elif entry.kind != "code_system" and (entry.system not in bundle.interop or not entry.map):
+            problems.append(f"interop:{entry.id}: a map needs entries and a known code system, not {entry.system!r}")
     _check_rules(bundle, concepts, problems)
 
 

@@ -11,12 +11,12 @@ from __future__ import annotations
 
 import functools
 import hashlib
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from calcidx.case.model import PipelineStamp
-    from calcidx.extract.readers import ReadResult
     from calcidx.runtime import RuntimeSpec
+    from calcidx.service import AssessedDocument, ReadResult
 
 __all__ = ["analyse", "document_id", "init_worker", "pipeline_stamp", "read", "stamp_text"]
 
@@ -45,20 +45,9 @@ def pipeline_stamp() -> str:
     It is computed exactly as ``Runtime.build`` computes it; each worker's result is checked
     against it (``worker.process``).
     """
-    from calcidx import __version__
-    from calcidx.case.model import PipelineStamp
-    from calcidx.extract.vocabulary import default_vocabulary
-    from calcidx.knowledge.loader import load_bundle
-    from calcidx.runtime import rules_hash
+    from calcidx.runtime import expected_stamp
 
-    bundle = load_bundle()
-    stamp = PipelineStamp(
-        calcidx_version=__version__,
-        extractor_rules=rules_hash(default_vocabulary()),
-        knowledge=f"{bundle.info.name}@{bundle.info.version}",
-        hpo_release=bundle.info.hpo_release,
-    )
-    return stamp_text(stamp)
+    return stamp_text(expected_stamp())
 
 
 def init_worker(spec: RuntimeSpec | None = None) -> None:
@@ -79,16 +68,13 @@ def read(data: bytes, *, name: str, suffix: str) -> ReadResult:
     Raises:
         InputError: the document cannot be read (empty, binary, no text layer, bad markup).
     """
-    from calcidx.extract.readers import read_bytes
-    from calcidx.service.formats import detect_format
+    from calcidx.service import read_text
 
-    fmt = detect_format(data, _media_type(suffix), name if name.endswith(suffix) else f"{name}{suffix}")
-    return read_bytes(data, name=name, format=fmt)
+    return read_text(data, _media_type(suffix), filename=name if name.endswith(suffix) else f"{name}{suffix}")
 
 
-def analyse(data: bytes, *, name: str, suffix: str) -> Any:
-    """Read, extract and assess one document through the service: an ``AssessedDocument`` with its id
-    and stamp (typed loosely: only the service composes reading and reasoning).
+def analyse(data: bytes, *, name: str, suffix: str) -> AssessedDocument:
+    """Read, extract and assess one document through the service (its id and stamp on the result).
 
     Raises:
         InputError: the document cannot be read, or is a JSON document rather than a report.

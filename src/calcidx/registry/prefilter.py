@@ -2,7 +2,7 @@
 
 The terms come from data, never from this module: every label and synonym of the disease, the
 five subtypes, the sub-forms and the calcification terms of the knowledge bundle, and the
-extractor's calcinosis head words (``extract/data/lexicon.yaml``), each with its spelling variants.
+extractor's calcinosis head words (``calcinosis_heads`` in ``extract/data``), each with its spelling variants.
 Capitalised abbreviations of five letters or fewer (``SCN``, ``CUA``) are left out: an article
 introduces an abbreviation with its expansion, which is matched.
 
@@ -18,6 +18,9 @@ import functools
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
+from importlib import resources
+
+import yaml
 
 __all__ = ["Prefilter", "default_prefilter", "prefilter_terms"]
 
@@ -71,35 +74,22 @@ class Prefilter:
         return self.check(text).relevant
 
 
-def _grams(form: str) -> set[str]:
-    # Anchors lie inside one word: the full pattern lets a space be any run of blanks or hyphens.
-    return {
-        word[i : i + _ANCHOR_LENGTH]
-        for word in re.split(r"[\s\-]+", form)
-        for i in range(max(1, len(word) - _ANCHOR_LENGTH + 1))
-    }
-
-
 def _anchors(forms: Iterable[str]) -> tuple[str, ...]:
-    """Few substrings such that every form contains one of them (greedy set cover, deterministic).
-
-    Among substrings that cover as many uncovered forms, the one found in the fewest forms overall
-    wins: the most specific piece of a term ("winer" rather than "nodul" for "Winer nodule") lets
-    fewer unrelated texts through to the full pattern.
-    """
-    all_forms = list(forms)
-    everywhere: dict[str, int] = {}
-    for form in all_forms:
-        for gram in _grams(form):
-            everywhere[gram] = everywhere.get(gram, 0) + 1
-    uncovered = set(all_forms)
+    """Few substrings such that every form contains one of them (greedy set cover, deterministic)."""
+    uncovered = set(forms)
     chosen: list[str] = []
     while uncovered:
         counts: dict[str, int] = {}
         for form in uncovered:
-            for gram in _grams(form):
+            # Anchors lie inside one word: the full pattern lets a space be any run of blanks or hyphens.
+            grams = {
+                word[i : i + _ANCHOR_LENGTH]
+                for word in re.split(r"[\s\-]+", form)
+                for i in range(max(1, len(word) - _ANCHOR_LENGTH + 1))
+            }
+            for gram in grams:
                 counts[gram] = counts.get(gram, 0) + 1
-        best = max(sorted(counts), key=lambda g: (counts[g], -everywhere[g]))
+        best = max(sorted(counts), key=lambda g: counts[g])
         chosen.append(best)
         uncovered = {form for form in uncovered if best not in form}
     return tuple(chosen)
@@ -107,7 +97,6 @@ def _anchors(forms: Iterable[str]) -> tuple[str, ...]:
 
 def prefilter_terms() -> list[str]:
     """Every term the default pre-filter looks for, read from the knowledge bundle and lexicon."""
-    from calcidx.extract.diagnosis import load_diagnosis_rules
     from calcidx.knowledge.loader import load_bundle
 
     bundle = load_bundle()
@@ -121,8 +110,20 @@ def prefilter_terms() -> list[str]:
         terms += [re.sub(r"\s*\(.*?\)", "", subform.label).replace("(", "").replace(")", ""), *subform.synonyms]
     for term in bundle.calcification_terms:
         terms.append(term.label)
-    terms += list(load_diagnosis_rules().head_words)
+    terms += _extractor_heads()
     return terms
+
+
+def _extractor_heads() -> list[str]:
+    """The extractor's calcinosis head words (``calcinosis_heads`` of its data files)."""
+    heads: list[str] = []
+    folder = resources.files("calcidx.extract") / "data"
+    for entry in sorted(folder.iterdir(), key=lambda e: e.name):
+        if entry.name.endswith(".yaml"):
+            data = yaml.safe_load(entry.read_text(encoding="utf-8"))
+            if isinstance(data, dict) and isinstance(data.get("calcinosis_heads"), list):
+                heads += [str(h) for h in data["calcinosis_heads"]]
+    return heads
 
 
 @functools.cache

@@ -123,7 +123,8 @@ def _case_renderable(case: AssessedCase) -> RenderableType:
     if a.alternatives:
         parts.append(
             Text(
-                f"Also considered: {', '.join(f'{alt.code} ({alt.certainty})' for alt in a.alternatives)}", style="dim"
+                f"Also considered: {'; '.join(f'{alt.code} ({alt.certainty}): {alt.why}' for alt in a.alternatives)}",
+                style="dim",
             )
         )
     for warning in a.warnings:
@@ -229,7 +230,8 @@ def markdown_report(doc: AssessedDocument) -> str:
         if a.suggested_causes:
             lines.append(f"- Lab pattern suggests: {'; '.join(a.suggested_causes)}")
         if a.alternatives:
-            lines.append(f"- Also considered: {', '.join(f'{alt.code} ({alt.certainty})' for alt in a.alternatives)}")
+            considered = "; ".join(f"{alt.code} ({alt.certainty}): {alt.why}" for alt in a.alternatives)
+            lines.append(f"- Also considered: {considered}")
         for problem in a.warnings:
             lines.append(f"- **Warning** ({problem.code}): {problem.message}")
         for dis in a.disagreements:

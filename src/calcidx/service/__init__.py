@@ -9,8 +9,10 @@ more JSON formats through ``calcidx.service.formats.JSON_FORMATS``). ``assess_in
 
 from __future__ import annotations
 
+from calcidx.assess.model import AssessedDocument
 from calcidx.assess.options import AssessOptions
 from calcidx.errors import InputError
+from calcidx.extract.readers import ReadResult
 from calcidx.service.core import (
     LoadedInput,
     Mode,
@@ -22,6 +24,7 @@ from calcidx.service.core import (
     extract_many,
     load_input,
     pipeline_stamp,
+    read_text,
 )
 from calcidx.service.formats import JSON_FORMATS, JsonFormat, register_json_format
 from calcidx.service.front import Source, parse_json, read_source
@@ -29,10 +32,12 @@ from calcidx.service.front import Source, parse_json, read_source
 __all__ = [
     "JSON_FORMATS",
     "AssessOptions",
+    "AssessedDocument",
     "InputError",
     "JsonFormat",
     "LoadedInput",
     "Mode",
+    "ReadResult",
     "Source",
     "assess_document",
     "assess_input",
@@ -44,5 +49,6 @@ __all__ = [
     "parse_json",
     "pipeline_stamp",
     "read_source",
+    "read_text",
     "register_json_format",
 ]

@@ -13,6 +13,7 @@ from calcidx.assess.model import AssessedDocument
 from calcidx.assess.options import AssessOptions
 from calcidx.case.model import Case, Document, DocumentInfo, PipelineStamp
 from calcidx.errors import InputError
+from calcidx.extract.readers import ReadResult, read_bytes
 from calcidx.runtime import Runtime, get_runtime
 from calcidx.service.formats import detect_format, json_format_of
 from calcidx.service.front import parse_json
@@ -28,6 +29,7 @@ __all__ = [
     "extract_many",
     "load_input",
     "pipeline_stamp",
+    "read_text",
 ]
 
 Mode = Literal["auto", "note", "article"]
@@ -77,6 +79,18 @@ def document_id(data: bytes | str) -> str:
 def pipeline_stamp(runtime: Runtime | None = None) -> PipelineStamp:
     """calcidx version, extractor rules hash, knowledge version and HPO release of ``runtime``."""
     return (runtime or get_runtime()).stamp
+
+
+def read_text(data: bytes, media_type: str | None = None, *, filename: str | None = None) -> ReadResult:
+    """The text of a report (text, PDF, HTML, PubMed/PMC XML) in the format ``load_input`` would decide.
+
+    For callers that need the text before extraction (the registry's pre-filter and duplicate check).
+
+    Raises:
+        InputError: the document cannot be read (empty, binary, no text layer, bad markup).
+    """
+    fmt = detect_format(data, media_type, filename)
+    return read_bytes(data, name=filename or "input", format=fmt)
 
 
 def _limits() -> tuple[int, int]:

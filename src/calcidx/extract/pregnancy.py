@@ -1,0 +1,93 @@
+"""Whether the patient is pregnant (and at how many weeks) or breastfeeding, as the text says.
+
+The cues are data (``data/pregnancy.yaml``): "at 28 weeks of gestation", "24 weeks pregnant",
+"in her third trimester", "a pregnancy test was negative", "she was breastfeeding". A sentence
+about a birth (the patient is the baby) or a relative never sets the patient's status, and only a
+patient who is not known to be male can be pregnant or lactating. Unknown stays ``None``.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from importlib import resources
+from typing import Any
+
+import yaml
+
+_MAX_WEEKS = 44.0  # past this a "weeks" figure is not a gestation (the Patient model allows 45)
+
+__all__ = ["PregnancyRule", "PregnancyStatus", "load_pregnancy_rules", "read_pregnancy"]
+
+
+@dataclass(frozen=True)
+class PregnancyRule:
+    """One way of saying it: the rule's id, what it sets, its regex and examples."""
+
+    id: str
+    sets: str
+    pattern: re.Pattern[str]
+    examples: tuple[str, ...]
+
+
+@dataclass
+class PregnancyStatus:
+    """What the text says: ``None`` where it says nothing; the spans that said it."""
+
+    pregnant: bool | None = None
+    gestation_weeks: float | None = None
+    lactating: bool | None = None
+    spans: list[tuple[int, int]] = field(default_factory=list)
+
+
+@functools.cache
+def load_pregnancy_rules() -> tuple[tuple[PregnancyRule, ...], re.Pattern[str]]:
+    """The rules of ``extract/data/pregnancy.yaml`` and the sentence filter (read once)."""
+    raw: dict[str, Any] = yaml.safe_load(
+        resources.files("calcidx.extract").joinpath("data/pregnancy.yaml").read_text(encoding="utf-8")
+    )
+    rules = tuple(
+        PregnancyRule(
+            id=str(item["id"]),
+            sets=str(item["sets"]),
+            pattern=re.compile(str(item["pattern"]), re.IGNORECASE),
+            examples=tuple(str(e) for e in item["examples"]),
+        )
+        for item in raw["rules"]
+    )
+    return rules, re.compile(str(raw["skip_sentence"]), re.IGNORECASE)
+
+
+def read_pregnancy(sentences: Iterable[tuple[int, str]], *, sex: str | None) -> PregnancyStatus:
+    """Pregnancy and lactation of one patient from her sentences (``(start offset, text)`` pairs).
+
+    A negative statement ("not pregnant") wins over nothing but never over a positive one with
+    weeks of gestation; a male patient is never pregnant or lactating (stays ``None``).
+    """
+    status = PregnancyStatus()
+    if sex == "male":
+        return status
+    rules, skip = load_pregnancy_rules()
+    for start, text in sentences:
+        lower = text.lower()
+        if not any(w in lower for w in ("pregn", "gestation", "trimester", "gravid", "breast", "lactat", "nursing")):
+            continue
+        if "hcg" not in lower and skip.search(text):
+            continue
+        for rule in rules:
+            for match in rule.pattern.finditer(text):
+                status.spans.append((start + match.start(), start + match.end()))
+                if rule.sets == "pregnant":
+                    status.pregnant = True
+                    weeks = match.groupdict().get("weeks")
+                    if weeks is not None and status.gestation_weeks is None and 0 < float(weeks) <= _MAX_WEEKS:
+                        status.gestation_weeks = float(weeks)
+                elif rule.sets == "not_pregnant" and status.pregnant is None:
+                    status.pregnant = False
+                elif rule.sets == "lactating":
+                    status.lactating = True
+                elif rule.sets == "not_lactating" and status.lactating is None:
+                    status.lactating = False
+    return status

@@ -1,0 +1,35 @@
+"""Pregnancy and lactation rules: each rule matches its own examples; a man is never pregnant."""
+
+from __future__ import annotations
+
+from calcidx.extract.pregnancy import load_pregnancy_rules, read_pregnancy
+
+
+def test_every_rule_matches_its_examples() -> None:
+    rules, _ = load_pregnancy_rules()
+    assert len({r.id for r in rules}) == len(rules)
+    for rule in rules:
+        assert rule.examples, rule.id
+        for example in rule.examples:
+            assert rule.pattern.search(example), (rule.id, example)
+
+
+def test_weeks_and_spans() -> None:
+    text = "She was seen at 33 weeks of gestation with nodules."
+    status = read_pregnancy([(100, text)], sex="female")
+    assert (status.pregnant, status.gestation_weeks) == (True, 33.0)
+    start, end = status.spans[0]
+    assert text[start - 100 : end - 100].endswith("weeks of gestation")
+
+
+def test_a_man_or_nothing_said_stays_unknown() -> None:
+    assert read_pregnancy([(0, "He was 20 weeks pregnant.")], sex="male").pregnant is None
+    status = read_pregnancy([(0, "She had nodules on the elbows.")], sex="female")
+    assert (status.pregnant, status.gestation_weeks, status.lactating) == (None, None, None)
+
+
+def test_a_positive_statement_wins_over_a_negative_one() -> None:
+    status = read_pregnancy([(0, "An early test was negative."), (30, "She was 12 weeks pregnant.")], sex=None)
+    assert status.pregnant is True
+    status = read_pregnancy([(0, "She was 12 weeks pregnant."), (30, "She was not pregnant later.")], sex=None)
+    assert status.pregnant is True

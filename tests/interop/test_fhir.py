@@ -1,0 +1,194 @@
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from fhir.resources.R4B.bundle import Bundle
+
+from calcidx import assess
+from calcidx.case.model import Case
+from calcidx.errors import InputError
+from calcidx.interop import case_from_fhir_bundle, document_from_fhir_bundle, to_fhir_bundle
+
+
+def _resources(bundle: dict, kind: str) -> list[dict]:
+    return [e["resource"] for e in bundle["entry"] if e["resource"]["resourceType"] == kind]
+
+
+def _codes(resource: dict, key: str = "code") -> set[tuple[str, str]]:
+    return {(c["system"], c["code"]) for c in resource[key].get("coding", [])}
+
+
+def test_round_trip_keeps_patient_labs_findings_and_treatments(rich_case: Case) -> None:
+    bundle = to_fhir_bundle(rich_case)
+    Bundle.model_validate(bundle)  # the real R4B models accept it
+    back = case_from_fhir_bundle(json.loads(json.dumps(bundle)))
+    assert back.patient.age_years == rich_case.patient.age_years
+    assert back.patient.sex == rich_case.patient.sex
+    assert back.case_id == rich_case.case_id
+    got = [(lab.analyte, lab.value, lab.unit, lab.interpretation) for lab in back.labs]
+    assert got == [(lab.analyte, lab.value, lab.unit, lab.interpretation) for lab in rich_case.labs]
+    assert (back.labs[0].reference_low, back.labs[0].reference_high) == (2.15, 2.55)
+    assert sorted((f.concept, f.assertion) for f in back.findings) == sorted(
+        (f.concept, f.assertion) for f in rich_case.findings
+    )
+    assert [(t.name, t.concept, t.status, t.response) for t in back.treatments] == [
+        (t.name, t.concept, t.status, t.response) for t in rich_case.treatments
+    ]
+    assert [(m.name, m.dose, m.assertion) for m in back.medications] == [("nifedipine", "10 mg", "present")]
+    assert (back.provenance.doi, back.provenance.pmid) == ("10.1000/calcidx.test", "10000001")
+
+
+def test_bundle_content_follows_the_standard(rich_case: Case) -> None:
+    bundle = to_fhir_bundle(rich_case)
+    calcinosis = next(
+        c for c in _resources(bundle, "Condition") if ("http://hl7.org/fhir/sid/icd-10-cm", "L94.2") in _codes(c)
+    )
+    assert any(system == "http://human-phenotype-ontology.org" for system, _ in _codes(calcinosis))
+    assert calcinosis["verificationStatus"]["coding"][0]["code"] in {"confirmed", "provisional", "unconfirmed"}
+    differential = [
+        c
+        for c in _resources(bundle, "Condition")
+        if c.get("verificationStatus", {}).get("coding", [{}])[0].get("code") == "differential"
+    ]
+    assert differential, "differential candidates are Conditions with status differential"
+    refuted = [c for c in _resources(bundle, "Condition") if c["code"]["text"] == "Chronic kidney disease"]
+    assert refuted[0]["verificationStatus"]["coding"][0]["code"] == "refuted"
+    labs = [o for o in _resources(bundle, "Observation") if o["category"][0]["coding"][0]["code"] == "laboratory"]
+    calcium = next(o for o in labs if ("http://loinc.org", "17861-6") in _codes(o))
+    assert calcium["valueQuantity"]["system"] == "http://unitsofmeasure.org"
+    assert calcium["valueQuantity"]["code"] == "mmol/L"
+    assert calcium["referenceRange"][0]["low"]["value"] == 2.15
+    assert calcium["interpretation"][0]["coding"][0]["code"] == "N"
+    derived = [o for o in labs if "method" in o]
+    assert any("albumin" in o["method"]["text"] for o in derived), "corrected calcium carries its method"
+    pain = next(o for o in _resources(bundle, "Observation") if o["code"]["text"] == "Pain or tenderness")
+    assert pain["valueBoolean"] is False
+    assert _resources(bundle, "FamilyMemberHistory")
+    assert any(
+        m["status"] == "completed" and m.get("reasonReference") for m in _resources(bundle, "MedicationStatement")
+    )
+    assert _resources(bundle, "Procedure")[0]["status"] == "stopped"
+    impression = _resources(bundle, "ClinicalImpression")[0]
+    rules = [f["itemCodeableConcept"]["coding"][0]["code"] for f in impression["finding"] if "itemCodeableConcept" in f]
+    assert rules and all("@" in r for r in rules)
+    provenance = _resources(bundle, "Provenance")[0]
+    assert provenance["entity"][0]["what"]["identifier"]["value"] == "https://doi.org/10.1000/calcidx.test"
+    assert "HPO" in provenance["agent"][0]["who"]["display"]
+
+
+def test_absent_finding_without_any_code_is_text_only_never_a_made_up_code() -> None:
+    case = Case.model_validate({"findings": [{"concept": "chalky_discharge", "assertion": "present"}]})
+    bundle = to_fhir_bundle(case)
+    obs = next(o for o in _resources(bundle, "Observation") if "chalky" in o["code"]["text"].lower())
+    systems = {c["system"] for c in obs["code"]["coding"]}
+    assert systems == {"urn:calcidx:knowledge"}  # its knowledge id only: the knowledge has no HPO term for it
+
+
+EHR_BUNDLE = {
+    "resourceType": "Bundle",
+    "type": "searchset",
+    "entry": [
+        {"resource": {"resourceType": "Patient", "id": "p1", "gender": "male", "birthDate": "1960-05-01"}},
+        {
+            "resource": {
+                "resourceType": "Observation",
+                "id": "o1",
+                "status": "final",
+                "code": {"coding": [{"system": "http://loinc.org", "code": "2777-1"}], "text": "Phosphate"},
+                "subject": {"reference": "Patient/p1"},
+                "valueQuantity": {
+                    "value": 2.1,
+                    "unit": "mmol/L",
+                    "system": "http://unitsofmeasure.org",
+                    "code": "mmol/L",
+                },
+                "interpretation": [
+                    {
+                        "coding": [
+                            {
+                                "system": "http://terminology.hl7.org/CodeSystem/v3-ObservationInterpretation",
+                                "code": "H",
+                            }
+                        ]
+                    }
+                ],
+            }
+        },
+        {
+            "resource": {
+                "resourceType": "Observation",
+                "id": "o2",
+                "status": "final",
+                "code": {"coding": [{"system": "http://loinc.org", "code": "0000-0"}], "text": "Something else"},
+                "subject": {"reference": "Patient/p1"},
+                "valueQuantity": {"value": 1.0},
+            }
+        },
+        {
+            "resource": {
+                "resourceType": "Condition",
+                "id": "c1",
+                "code": {"coding": [{"system": "http://hl7.org/fhir/sid/icd-10-cm", "code": "M34.0"}]},
+                "subject": {"reference": "Patient/p1"},
+            }
+        },
+        {
+            "resource": {
+                "resourceType": "Condition",
+                "id": "c2",
+                "code": {
+                    "coding": [{"system": "http://snomed.info/sct", "code": "999999999"}],
+                    "text": "Unknown thing",
+                },
+                "subject": {"reference": "Patient/p1"},
+            }
+        },
+    ],
+}
+
+
+def test_ehr_bundle_is_read_and_unknown_codes_are_reported_not_guessed() -> None:
+    document = document_from_fhir_bundle(EHR_BUNDLE)
+    case = document.cases[0]
+    assert case.patient.sex == "male" and case.patient.age_years and case.patient.age_years > 60
+    assert [(lab.analyte, lab.value, lab.unit, lab.interpretation) for lab in case.labs] == [
+        ("phosphate", 2.1, "mmol/L", "high")
+    ]
+    assert [(f.concept, f.assertion) for f in case.findings] == [("systemic_sclerosis", "present")]
+    joined = " ".join(document.warnings)
+    assert "http://loinc.org|0000-0" in joined and "http://snomed.info/sct|999999999" in joined
+    assert "birthDate" in joined
+
+
+def test_bad_bundle_is_one_clear_input_error() -> None:
+    with pytest.raises(InputError, match="FHIR Bundle"):
+        document_from_fhir_bundle({"resourceType": "Bundle", "type": "not-a-type"})
+    with pytest.raises(InputError, match="no Patient"):
+        document_from_fhir_bundle({"resourceType": "Bundle", "type": "collection"})
+
+
+GOLDEN = sorted((Path(__file__).parent.parent / "golden").glob("*.json"))
+
+
+@pytest.mark.parametrize("path", GOLDEN, ids=lambda p: p.stem)
+def test_every_golden_case_assesses_the_same_after_a_fhir_round_trip(path: Path) -> None:
+    case = Case.model_validate(json.loads(path.read_text())["case"])
+    back = case_from_fhir_bundle(to_fhir_bundle(case))
+    before, after = assess(case).cases[0].assessment, assess(back).cases[0].assessment
+    assert (after.subtype.code, after.subtype.certainty) == (before.subtype.code, before.subtype.certainty)
+    assert after.subform == before.subform
+    assert after.associated_conditions == before.associated_conditions
+    assert [(lesion.site, lesion.laterality) for lesion in back.lesions] == [
+        (x.site, x.laterality) for x in case.lesions
+    ]
+    assert [(o.text, o.concepts) for o in back.imaging + back.histology] == [
+        (o.text, o.concepts) for o in case.imaging + case.histology
+    ]
+    assert (back.stated_subtype, back.diagnosis_as_written) == (case.stated_subtype, case.diagnosis_as_written)
+
+    def facts(c: Case) -> list[tuple[str, str, str | None]]:
+        return sorted((f.concept, f.assertion, f.site) for f in [*c.findings, *c.exposures])
+
+    assert facts(back) == facts(case)
