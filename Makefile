@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: demo test lint typecheck validate bench clean
+.PHONY: demo test lint typecheck validate bench browser clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -25,7 +25,11 @@ typecheck: $(STAMP)
 validate: $(STAMP)
 	$(BIN)/calcidx knowledge validate
 
-test: $(STAMP) lint typecheck validate
+# Debian chromium + chromium-driver and a pinned axe-core for the browser tests (idempotent).
+browser:
+	bash scripts/ci/browser.sh
+
+test: $(STAMP) browser lint typecheck validate
 	$(BIN)/pytest
 
 bench: $(STAMP)

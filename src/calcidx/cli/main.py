@@ -142,10 +142,10 @@ def knowledge_info() -> None:
 
 
 def _register_commands() -> None:
-    """Commands owned by other modules (extract, eval, monograph)."""
-    from calcidx.cli import eval_cmd, extract_cmd, monograph_cmd
+    """Commands owned by other modules (extract, eval, monograph, serve)."""
+    from calcidx.cli import eval_cmd, extract_cmd, monograph_cmd, serve_cmd
 
-    for module in (extract_cmd, eval_cmd, monograph_cmd):
+    for module in (extract_cmd, eval_cmd, monograph_cmd, serve_cmd):
         module.register(app)
 
 
