@@ -3,40 +3,79 @@
 Public surface::
 
     from calcidx import extract, assess
+    from calcidx import Case, Document, AssessedDocument, AssessOptions
 
 ``extract(text) -> Document`` reads a case report or note; ``assess(x) -> AssessedDocument`` takes a
-``Case``, a ``Document`` or a text. Heavy parts (spaCy, the HPO) load on first use.
+``Case``, a ``Document`` or a text. Files, bytes and other formats go through ``calcidx.service``.
+Heavy parts (spaCy, the HPO) load on first use, once per process (``calcidx.runtime``).
+
+``calcidx.extract`` and ``calcidx.assess`` are the subpackages (``calcidx.assess.api`` etc. resolve
+as usual) and are also callable: calling either runs the function of ``calcidx.public`` with that name.
+So the package is never shadowed by the function, and ``from calcidx import assess; assess(case)``
+keeps working.
 """
 
 from __future__ import annotations
 
+import importlib
+import types
 from typing import TYPE_CHECKING, Any
 
 __version__ = "0.1.0"
-__all__ = ["CalcidxError", "InputError", "KnowledgeError", "__version__", "assess", "extract"]
+__all__ = [
+    "AssessOptions",
+    "AssessedDocument",
+    "CalcidxError",
+    "Case",
+    "Document",
+    "InputError",
+    "KnowledgeError",
+    "LoadedInput",
+    "PipelineStamp",
+    "Runtime",
+    "RuntimeSpec",
+    "__version__",
+    "assess",
+    "extract",
+]
 
-# The subpackages ``calcidx.assess`` and ``calcidx.extract`` share their names with the public
-# functions below. Importing them first (their __init__ is empty, so this is cheap) binds the
-# package attributes now; the functions defined afterwards then keep the names for good, and later
-# imports of their submodules do not rebind them.
-import calcidx.assess as _assess_package  # noqa: F401
-import calcidx.extract as _extract_package  # noqa: F401
 from calcidx.errors import CalcidxError, InputError, KnowledgeError
 
 if TYPE_CHECKING:
     from calcidx.assess.model import AssessedDocument
-    from calcidx.case.model import Case, Document
+    from calcidx.assess.options import AssessOptions
+    from calcidx.case.model import Case, Document, PipelineStamp
+    from calcidx.public import assess, extract
+    from calcidx.runtime import Runtime, RuntimeSpec
+    from calcidx.service.core import LoadedInput
+else:
 
+    class _CallablePackage(types.ModuleType):
+        """A subpackage that can also be called: ``calcidx.assess(x)`` runs ``calcidx.public.assess``."""
 
-def extract(text: str) -> Document:
-    """Read a case report or clinical note into a ``Document`` of one ``Case`` per patient."""
-    from calcidx.extract.pipeline import extract as _extract
+        def __call__(self, *args: Any, **kwargs: Any) -> Any:
+            from calcidx import public
 
-    return _extract(text)
+            return getattr(public, self.__name__.rsplit(".", 1)[1])(*args, **kwargs)
 
+    import calcidx.assess as assess
+    import calcidx.extract as extract
 
-def assess(x: Case | Document | str, **options: Any) -> AssessedDocument:
-    """Assess a ``Case``, every case of a ``Document``, or a text (extracted first)."""
-    from calcidx.assess.api import assess as _assess
+    assess.__class__ = _CallablePackage
+    extract.__class__ = _CallablePackage
 
-    return _assess(x, **options)
+    _LAZY = {
+        "AssessedDocument": "calcidx.assess.model",
+        "AssessOptions": "calcidx.assess.options",
+        "Case": "calcidx.case.model",
+        "Document": "calcidx.case.model",
+        "PipelineStamp": "calcidx.case.model",
+        "Runtime": "calcidx.runtime",
+        "RuntimeSpec": "calcidx.runtime",
+        "LoadedInput": "calcidx.service.core",
+    }
+
+    def __getattr__(name: str) -> Any:
+        if name in _LAZY:
+            return getattr(importlib.import_module(_LAZY[name]), name)
+        raise AttributeError(f"module 'calcidx' has no attribute {name!r}")

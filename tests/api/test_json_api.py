@@ -25,6 +25,7 @@ def test_health_and_version_with_pipeline_stamp(client: TestClient) -> None:
     version = client.get("/api/v1/version").json()
     assert version["calcidx"] == calcidx.__version__
     assert version["hpo"] in version["pipeline"] and version["knowledge"] in version["pipeline"]
+    assert version["extractor_rules"] in version["pipeline"]
 
 
 def test_assess_text_plain_matches_the_library(client: TestClient) -> None:
@@ -64,7 +65,7 @@ def test_bad_inputs_are_4xx_with_one_line(client: TestClient) -> None:
         ({"json": {"text": 5}}, 422, "expected a string"),
         ({"content": b"\xff\xfe\xfa", "headers": {"content-type": "text/plain"}}, 422, "UTF-8"),
         ({"content": "x", "headers": {"content-type": "image/png"}}, 415, "allowed"),
-        ({"json": {"resourceType": "Bundle"}, "headers": {"content-type": "application/fhir+json"}}, 415, "FHIR"),
+        ({"content": '{"resourceType": "Bundle"}', "headers": {"content-type": "application/fhir+json"}}, 422, "FHIR"),
     ]
     for kwargs, status, words in cases:
         response = client.post("/api/v1/assess", **kwargs)  # type: ignore[arg-type]
@@ -86,7 +87,11 @@ def test_extract_text_and_uploads(client: TestClient) -> None:
     missing = client.post("/api/v1/extract", files={"other": ("x.txt", b"text", "text/plain")})
     assert missing.status_code == 422 and "'file'" in missing.json()["detail"]
     case_json = client.post("/api/v1/extract", json={"patient": {"age_years": 3}})
-    assert case_json.status_code == 422
+    assert case_json.status_code == 200 and case_json.json()["cases"][0]["patient"]["age_years"] == 3
+    bad_mode = client.post(
+        "/api/v1/extract", params={"mode": "poem"}, content="x", headers={"content-type": "text/plain"}
+    )
+    assert bad_mode.status_code == 422 and "mode" in bad_mode.json()["detail"]
 
 
 def test_size_limits_answer_413() -> None:

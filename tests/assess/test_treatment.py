@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -146,3 +147,270 @@ def test_nothing_contraindicated_is_ever_offered(
             caution = bundle.cautions[caution_id]
             if caution.effect == "contraindicated":
                 assert caution_applies(caution, facts, context) is not True, (option.id, caution_id)
+
+
+# --- Issue 7: treatments that fit this patient ------------------------------------------------
+
+
+def _patient_case(
+    age: float | None,
+    *,
+    sex: str | None = None,
+    pregnant: bool | None = None,
+    lactating: bool | None = None,
+    findings: list[str] = (),  # type: ignore[assignment]
+    medications: list[tuple[str, str]] = (),  # type: ignore[assignment]
+    labs: dict[str, str] | None = None,
+    egfr: float | None = None,
+) -> Case:
+    lab_rows: list[dict[str, Any]] = [{"analyte": a, "interpretation": i} for a, i in (labs or {}).items()]
+    if egfr is not None:
+        lab_rows.append({"analyte": "egfr", "value": egfr, "unit": "mL/min/1.73 m2"})
+    data: dict[str, Any] = {
+        "patient": {"age_years": age, "sex": sex, "pregnant": pregnant, "lactating": lactating},
+        "findings": [{"concept": c} for c in findings],
+        "medications": [{"name": name, "concept": concept} for name, concept in medications],
+        "labs": lab_rows,
+    }
+    return Case.model_validate(data)
+
+
+def _all_options(
+    bundle: KnowledgeBundle, case: Case, subtype: str, conditions: list[str]
+) -> dict[str, TreatmentOption]:
+    offered, withheld = _select(bundle, case, subtype, conditions)
+    return {o.id: o for o in [*offered, *withheld]}
+
+
+CTD = ["systemic_sclerosis", "dermatomyositis", "systemic_lupus_erythematosus"]
+
+#: Patients the issue names, as (name, case, conditions).
+SAFETY_PATIENTS: list[tuple[str, Case, list[str]]] = [
+    (
+        "neonate",
+        _patient_case(0.02, sex="female", findings=CTD, medications=[("calcium gluconate", "iv_calcium")]),
+        CTD,
+    ),
+    ("six-year-old", _patient_case(6, sex="male", findings=CTD), CTD),
+    ("pregnant 24 weeks", _patient_case(31, sex="female", pregnant=True, lactating=False, findings=CTD), CTD),
+    ("lactating", _patient_case(33, sex="female", pregnant=False, lactating=True, findings=CTD), CTD),
+    ("ckd stage 4", _patient_case(64, sex="male", findings=[*CTD, "chronic_kidney_disease"], egfr=20), CTD),
+    ("dialysis", _patient_case(58, sex="female", pregnant=False, findings=[*CTD, "dialysis"]), CTD),
+    ("conduction disease", _patient_case(70, sex="male", findings=[*CTD, "cardiac_conduction_disease"]), CTD),
+    ("warfarin", _patient_case(66, sex="male", findings=CTD, medications=[("warfarin", "warfarin")]), CTD),
+]
+
+
+@pytest.mark.parametrize("subtype", SUBTYPES)
+@pytest.mark.parametrize(("name", "case", "conditions"), SAFETY_PATIENTS, ids=[p[0] for p in SAFETY_PATIENTS])
+def test_no_excluded_option_is_offered_unguarded(
+    bundle: KnowledgeBundle, name: str, case: Case, conditions: list[str], subtype: str
+) -> None:
+    facts = build_facts(case, bundle)
+    offered, withheld = select_treatments(facts, bundle, subtype=subtype, subform=None, conditions=conditions)
+    context = set(conditions) | facts.present
+    for option in offered:
+        treatment = bundle.treatments[option.id]
+        assert treatment.recommended, (name, option.id)
+        for caution_id in treatment.cautions:
+            caution = bundle.cautions[caution_id]
+            applies = caution_applies(caution, facts, context)
+            if caution.effect in ("contraindicated", "withhold"):
+                assert applies is not True, (name, option.id, caution_id)
+            if applies is True:
+                assert caution.text in option.cautions, (name, option.id, caution_id)
+        too_young = facts.age is not None and facts.age < (treatment.dose_age_min or 0)
+        if treatment.dose and too_young:
+            assert option.dose is None, (name, option.id)
+    for option in withheld:
+        assert not option.recommended
+        assert option.withheld_reasons, (name, option.id)
+        assert option.dose is None, "a withheld option never shows a dose"
+
+
+@pytest.mark.parametrize("age", [0.02, 0.5, 2, 6, 11, 17])
+def test_no_adult_dose_is_shown_to_a_child(bundle: KnowledgeBundle, age: float) -> None:
+    adult_dosed = {t.id for t in bundle.treatments.values() if t.dose and t.dose_age_min}
+    assert {"diltiazem", "iv_sts_calciphylaxis", "rituximab"} <= adult_dosed
+    for subtype in SUBTYPES:
+        case = _patient_case(age, findings=[*CTD, "juvenile_dermatomyositis", "dialysis"])
+        offered, withheld = _select(bundle, case, subtype, [*CTD, "juvenile_dermatomyositis", "dialysis"])
+        for option in [*offered, *withheld]:
+            if option.id in adult_dosed:
+                assert option.dose is None, (age, subtype, option.id)
+            assert "adult" not in (option.dose or "").lower(), (age, option.id)
+
+
+def test_six_year_old_sees_no_adult_diltiazem_dose(bundle: KnowledgeBundle) -> None:
+    options = _all_options(
+        bundle, _patient_case(6, findings=["juvenile_dermatomyositis"]), "dystrophic", ["juvenile_dermatomyositis"]
+    )
+    diltiazem = options["diltiazem"]
+    assert not diltiazem.recommended and diltiazem.dose is None
+    assert any("children" in reason for reason in diltiazem.withheld_reasons)
+    adult = _all_options(
+        bundle, _patient_case(45, findings=["systemic_sclerosis"]), "dystrophic", ["systemic_sclerosis"]
+    )
+    assert adult["diltiazem"].recommended and adult["diltiazem"].dose
+
+
+def test_binders_need_a_measured_high_phosphate(bundle: KnowledgeBundle) -> None:
+    for labs, offered_expected, reason_word in (
+        ({}, False, "not measured"),
+        ({"phosphate": "low"}, False, "is low"),
+        ({"phosphate": "normal"}, False, "is normal"),
+        ({"phosphate": "high"}, True, None),
+    ):
+        options = _all_options(bundle, _patient_case(50, labs=labs), "metastatic", [])
+        binders = options["phosphate_binders"]
+        assert binders.recommended is offered_expected, labs
+        if reason_word:
+            assert any(reason_word in r for r in binders.withheld_reasons), binders.withheld_reasons
+        else:
+            assert any("high" in b for b in binders.applies_because)
+
+
+def test_parathyroidectomy_only_with_raised_pth(bundle: KnowledgeBundle) -> None:
+    for labs, expected in (({}, False), ({"pth": "normal"}, False), ({"pth": "low"}, False), ({"pth": "high"}, True)):
+        options = _all_options(
+            bundle, _patient_case(60, findings=["dialysis"], labs=labs), "calciphylaxis", ["dialysis"]
+        )
+        assert options["parathyroidectomy_calciphylaxis"].recommended is expected, labs
+
+
+def test_pregnant_woman_at_24_weeks(bundle: KnowledgeBundle) -> None:
+    case = _patient_case(31, sex="female", pregnant=True, findings=CTD)
+    options = _all_options(bundle, case, "dystrophic", CTD)
+    assert not options["bisphosphonates"].recommended
+    assert any("fetal" in r for r in options["bisphosphonates"].withheld_reasons)
+    assert not options["diltiazem"].recommended
+    for treatment_id, word in (
+        ("rituximab", "pregnancy"),
+        ("colchicine", "pregnan"),
+        ("iv_sts_dystrophic", "pregnan"),
+    ):
+        option = options[treatment_id]
+        assert option.recommended, treatment_id  # its sources caution, they do not exclude
+        assert any(word in c.lower() for c in option.cautions), (treatment_id, option.cautions)
+    calciphylaxis = _all_options(bundle, case, "calciphylaxis", CTD)
+    assert any("pregnan" in c.lower() for c in calciphylaxis["iv_sts_calciphylaxis"].cautions)
+    assert not calciphylaxis["bisphosphonates_calciphylaxis"].recommended
+    # the same woman, not pregnant: no pregnancy caution
+    not_pregnant = _all_options(
+        bundle, _patient_case(31, sex="female", pregnant=False, findings=CTD), "dystrophic", CTD
+    )
+    assert not_pregnant["bisphosphonates"].recommended
+    assert not any("pregnan" in c.lower() for c in not_pregnant["rituximab"].cautions)
+
+
+def test_unknown_pregnancy_status_is_said_not_assumed(bundle: KnowledgeBundle) -> None:
+    woman = _all_options(bundle, _patient_case(31, sex="female", findings=CTD), "dystrophic", CTD)
+    assert woman["bisphosphonates"].recommended  # not withheld on a guess
+    assert any("pregnancy status not recorded" in c for c in woman["bisphosphonates"].cautions)
+    man = _all_options(bundle, _patient_case(31, sex="male", findings=CTD), "dystrophic", CTD)
+    assert not any("pregnancy" in c for c in man["bisphosphonates"].cautions)
+
+
+def test_neonate_gets_no_probenecid_colchicine_or_lithotripsy(bundle: KnowledgeBundle) -> None:
+    case = _patient_case(0.02, findings=CTD, medications=[("calcium gluconate", "iv_calcium")])
+    offered, withheld = _select(bundle, case, "dystrophic", CTD)
+    held = {o.id: o for o in withheld}
+    assert not {"probenecid", "colchicine", "eswl", "ceftriaxone", "diltiazem"} & _ids(offered)
+    assert {"probenecid", "colchicine", "eswl", "ceftriaxone"} <= set(held)
+    assert any("calcium" in r for r in held["ceftriaxone"].withheld_reasons)
+    assert any("under 2 years" in r for r in held["probenecid"].withheld_reasons)
+
+
+def test_ckd_stage_4_gets_renal_cautions_or_withholding(bundle: KnowledgeBundle) -> None:
+    case = _patient_case(64, findings=[*CTD, "chronic_kidney_disease"], egfr=20)
+    options = _all_options(bundle, case, "dystrophic", CTD)
+    assert not options["bisphosphonates"].recommended
+    assert any("creatinine clearance" in r for r in options["bisphosphonates"].withheld_reasons)
+    for treatment_id in ("colchicine", "probenecid"):
+        assert any("renal" in c.lower() for c in options[treatment_id].cautions), treatment_id
+    # the same disease with normal renal function: no renal caution
+    healthy = _all_options(bundle, _patient_case(64, findings=CTD, egfr=95), "dystrophic", CTD)
+    assert healthy["bisphosphonates"].recommended
+    assert not any("renal impairment" in c.lower() for c in healthy["colchicine"].cautions)
+    # kidney disease of unstated severity: the renal caution is conditional, not silent
+    unknown = _all_options(bundle, _patient_case(64, findings=[*CTD, "chronic_kidney_disease"]), "dystrophic", CTD)
+    assert any("eGFR not recorded" in c for c in unknown["colchicine"].cautions)
+
+
+def test_conduction_disease_withholds_diltiazem_unless_paced(bundle: KnowledgeBundle) -> None:
+    block = _all_options(
+        bundle,
+        _patient_case(70, findings=["systemic_sclerosis", "cardiac_conduction_disease"]),
+        "dystrophic",
+        ["systemic_sclerosis"],
+    )
+    assert not block["diltiazem"].recommended
+    paced = _all_options(
+        bundle,
+        _patient_case(70, findings=["systemic_sclerosis", "cardiac_conduction_disease", "cardiac_pacemaker"]),
+        "dystrophic",
+        ["systemic_sclerosis"],
+    )
+    assert paced["diltiazem"].recommended
+    assert any("CYP3A4" in c for c in paced["diltiazem"].cautions)
+
+
+def test_sodium_thiosulfate_caution_always_plus_the_dialysis_one(bundle: KnowledgeBundle) -> None:
+    general = bundle.cautions["sts_general"].text
+    renal = bundle.cautions["sts_acidosis_renal"].text
+    plain = _all_options(bundle, _patient_case(55), "calciphylaxis", [])
+    assert general in plain["iv_sts_calciphylaxis"].cautions
+    assert renal not in plain["iv_sts_calciphylaxis"].cautions
+    dialysis = _all_options(bundle, _patient_case(55, findings=["dialysis"]), "calciphylaxis", ["dialysis"])
+    assert {general, renal} <= set(dialysis["iv_sts_calciphylaxis"].cautions)
+
+
+def test_infection_and_teratogen_cautions(bundle: KnowledgeBundle) -> None:
+    options = _all_options(bundle, _patient_case(40, findings=CTD), "dystrophic", CTD)
+    assert any("hepatitis B" in c for c in options["rituximab"].cautions)
+    jdm = _all_options(
+        bundle, _patient_case(12, findings=["juvenile_dermatomyositis"]), "dystrophic", ["juvenile_dermatomyositis"]
+    )
+    assert any("tuberculosis" in c for c in jdm["tnf_inhibitors"].cautions)
+    assert any("teratogenic" in c for c in jdm["other_jdm_agents"].cautions)
+    ulcer = _all_options(bundle, _patient_case(40, findings=["ulceration"]), "idiopathic", [])
+    assert any("atrophy" in c for c in ulcer["intralesional_corticosteroids"].cautions)
+    assert any("ulcerated" in c for c in ulcer["intralesional_corticosteroids"].cautions)
+    infected = _all_options(bundle, _patient_case(40, findings=["skin_infection"]), "idiopathic", [])
+    assert not infected["intralesional_corticosteroids"].recommended
+
+
+def test_calciphylaxis_on_warfarin_and_calcium_binder_gets_both_review_actions(bundle: KnowledgeBundle) -> None:
+    from calcidx.assess.treatment import medication_actions
+
+    case = _patient_case(
+        62,
+        findings=["dialysis"],
+        medications=[("Coumadin", "warfarin"), ("calcium acetate", "calcium_based_binders")],
+    )
+    facts = build_facts(case, bundle)
+    actions = {a.medication: a for a in medication_actions(facts, bundle, subtype="calciphylaxis")}
+    assert set(actions) == {"warfarin", "calcium_based_binders"}
+    for action in actions.values():
+        assert "stop" in action.action and action.refs
+        assert set(action.refs) <= set(bundle.references)
+    assert actions["warfarin"].label == "Coumadin"
+    # not calciphylaxis: no review action; a past drug: nothing to stop
+    assert medication_actions(facts, bundle, subtype="metastatic") == []
+    data = _patient_case(62, findings=["dialysis"]).model_dump()
+    data["medications"] = [{"name": "warfarin", "concept": "warfarin", "assertion": "historical"}]
+    past = Case.model_validate(data)
+    assert medication_actions(build_facts(past, bundle), bundle, subtype="calciphylaxis") == []
+
+
+def test_assessment_carries_the_actions(bundle: KnowledgeBundle) -> None:
+    from calcidx.assess.api import assess_case
+
+    case = _patient_case(
+        62,
+        findings=["dialysis", "retiform_purpura", "necrotic_ulcer", "black_eschar", "vascular_calcification_histology"],
+        medications=[("warfarin", "warfarin"), ("calcium carbonate", "calcium_based_binders")],
+    )
+    assessment = assess_case(case, bundle)
+    assert assessment.subtype.code == "calciphylaxis"  # typical lesions + arteriolar calcification on biopsy
+    assert {a.medication for a in assessment.actions} == {"warfarin", "calcium_based_binders"}

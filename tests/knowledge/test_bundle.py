@@ -91,3 +91,84 @@ def test_no_ontology_code_literal_in_python_source() -> None:
             if ONTOLOGY_LITERAL.search(line):
                 offenders.append(f"{path.relative_to(SRC)}:{number}: {line.strip()}")
     assert not offenders, "codes belong in knowledge/data:\n" + "\n".join(offenders)
+
+
+# --- Issue 7: code sources are never evidence; evidence tags follow the sources ----------------
+
+
+def test_no_treatment_or_caution_cites_a_code_source_as_evidence(bundle: KnowledgeBundle) -> None:
+    code_sources = {key for key, ref in bundle.references.items() if ref.is_code_source}
+    assert {"CHEBI-HPO-IMPORT", "HPO", "DOID-XREF"} <= code_sources
+    items = [*bundle.treatments.values(), *bundle.cautions.values(), *bundle.medications.values()]
+    assert not [item.id for item in items if set(item.refs) & code_sources]
+    assert [t.id for t in bundle.treatments.values() if "CHEBI-HPO-IMPORT" in t.code_refs]  # moved, not lost
+
+
+def test_treatment_citing_an_ontology_file_fails_validation(tmp_path: Path) -> None:
+    folder = _copy(tmp_path)
+
+    def cite_ontology(items: list[dict[str, object]]) -> None:
+        item = next(i for i in items if i["id"] == "diltiazem")
+        item["refs"] = [*item["refs"], "CHEBI-HPO-IMPORT"]  # type: ignore[misc]
+
+    _edit(folder, "treatments", cite_ontology)
+    report = validate_bundle(folder, check_hpo=False)
+    assert any("diltiazem" in p and "code source" in p for p in report.problems), report.problems
+
+
+def test_clinical_claim_with_only_code_sources_fails(tmp_path: Path) -> None:
+    folder = _copy(tmp_path)
+
+    def only_codes(items: list[dict[str, object]]) -> None:
+        next(i for i in items if i["id"] == "probenecid_under_2")["refs"] = ["HPO"]
+
+    _edit(folder, "cautions", only_codes)
+    report = validate_bundle(folder, check_hpo=False)
+    assert any("probenecid_under_2" in p and "no non-code source" in p for p in report.problems), report.problems
+
+
+def test_confirmed_tag_on_secondary_sources_fails(tmp_path: Path) -> None:
+    folder = _copy(tmp_path)
+
+    def overclaim(items: list[dict[str, object]]) -> None:
+        item = next(i for i in items if i["id"] == "ivig")
+        item["refs"] = ["DRORACLE-TX", "MYOSITIS-ORG"]  # an AI-generated page and a patient organisation
+        item["evidence"] = "confirmed"
+
+    _edit(folder, "treatments", overclaim)
+    report = validate_bundle(folder, check_hpo=False)
+    assert any("ivig" in p and "tagged confirmed" in p for p in report.problems), report.problems
+    assert validate_bundle(check_hpo=False).ok  # the shipped tag (secondary) passes
+
+
+def test_machine_generated_or_abstract_only_sources_support_secondary_at_most(bundle: KnowledgeBundle) -> None:
+    refs = bundle.references
+    for key in ("SEED-003", "DRORACLE-TX", "DRORACLE-STS"):
+        assert refs[key].supports == "secondary", key
+    for key in ("HUNDEMER16", "SONG19", "NEONATE-16", "JG"):
+        assert refs[key].access == "abstract" and refs[key].supports == "secondary", key
+    assert refs["TRAINEAU20"].supports == "confirmed"
+
+
+def test_code_refs_must_name_code_sources(tmp_path: Path) -> None:
+    folder = _copy(tmp_path)
+
+    def wrong_code_ref(items: list[dict[str, object]]) -> None:
+        next(i for i in items if i["id"] == "diltiazem")["code_refs"] = ["TRAINEAU20"]
+
+    _edit(folder, "treatments", wrong_code_ref)
+    report = validate_bundle(folder, check_hpo=False)
+    assert any("diltiazem" in p and "not a code source" in p for p in report.problems), report.problems
+
+
+def test_caution_fields_are_cross_checked(tmp_path: Path) -> None:
+    folder = _copy(tmp_path)
+
+    def bad(items: list[dict[str, object]]) -> None:
+        caution = next(i for i in items if i["id"] == "diltiazem_conduction")
+        caution["when"] = {"conditions_any": ["no_such_concept"], "labs_any": ["phosphate:sky-high"]}
+
+    _edit(folder, "cautions", bad)
+    report = validate_bundle(folder, check_hpo=False)
+    assert any("no_such_concept" in p for p in report.problems)
+    assert any("sky-high" in p for p in report.problems)

@@ -7,6 +7,7 @@ import re
 import subprocess
 import sys
 from pathlib import Path
+from typing import Any
 
 import pytest
 import typer
@@ -163,3 +164,102 @@ def test_cli_bad_format_exits_1_with_one_line() -> None:
     assert proc.returncode == 1
     assert proc.stderr.strip().count("\n") == 0
     assert "md, html" in proc.stderr
+
+
+# --- Issue 7: every monograph sentence traces to the item field whose sources it cites ---------
+
+
+def _field_refs(bundle: KnowledgeBundle, source: str) -> set[str]:
+    """The refs of the item field named ``table:id.field`` (how the monograph must cite it)."""
+    import re as _re
+
+    table, _, rest = source.partition(":")
+    ident, _, field = rest.rpartition(".") if "." in rest else (rest, "", "")
+    if table == "codes":
+        item = (
+            bundle.concept(ident)
+            or bundle.treatments.get(ident)
+            or bundle.subforms.get(ident)
+            or bundle.lookalikes.get(ident)
+            or bundle.subtypes.get(ident)
+            or bundle.disease.get(ident)
+        )
+        assert item is not None, source
+        coded = {r for r in item.refs if bundle.references[r].is_code_source}
+        return set(item.code_refs) or coded or set(item.refs)
+    if table == "analytes":
+        analyte = bundle.analytes[ident]
+        if field == "loinc":
+            return set(analyte.loinc_refs or analyte.refs)
+        match = _re.fullmatch(r"ranges\[(\d+)\]", field)
+        assert match, source
+        return set(analyte.ranges[int(match.group(1))].refs)
+    if table == "treatments":
+        treatment = bundle.treatments[ident]
+        return set(treatment.dose_refs or treatment.refs) if field == "dose" else set(treatment.refs)
+    tables: dict[str, Any] = {
+        "cautions": bundle.cautions,
+        "subtypes": bundle.subtypes,
+        "subforms": bundle.subforms,
+        "disease": bundle.disease,
+        "conditions": bundle.conditions,
+        "exposures": bundle.exposures,
+        "features": bundle.features,
+        "workup": bundle.workup,
+        "lookalikes": bundle.lookalikes,
+        "rules": bundle.rules,
+    }
+    return set(tables[table][ident].refs)
+
+
+@pytest.mark.parametrize("subtype", [None, "dystrophic", "calciphylaxis"])
+def test_every_citation_traces_to_the_field_it_quotes(bundle: KnowledgeBundle, subtype: str | None) -> None:
+    sentences = monograph_sentences(bundle, subtype=subtype)
+    assert len(sentences) > 50
+    for sentence in sentences:
+        assert sentence.source, sentence.text
+        allowed: set[str] = set()
+        for source in sentence.source:
+            allowed |= _field_refs(bundle, source)
+        assert set(sentence.keys) <= allowed, (sentence.source, set(sentence.keys) - allowed, sentence.text[:80])
+
+
+def test_code_sources_cite_only_codes(bundle: KnowledgeBundle) -> None:
+    code_sources = {key for key, ref in bundle.references.items() if ref.is_code_source}
+    for sentence in monograph_sentences(bundle):
+        if sentence.section == "Codes":
+            continue
+        # a clinical sentence may cite a code source only when its item has no other source
+        if set(sentence.keys) & code_sources:
+            assert set(sentence.keys) <= code_sources | {r for s in sentence.source for r in _field_refs(bundle, s)}, (
+                sentence.text
+            )
+    codes = [s for s in monograph_sentences(bundle) if s.section == "Codes"]
+    diltiazem = [s for s in codes if s.text.startswith("Diltiazem:")]
+    assert diltiazem and set(diltiazem[0].keys) == {"CHEBI-HPO-IMPORT"}  # not the clinical trials
+
+
+def test_no_internal_notes_or_extraction_vocabulary(bundle: KnowledgeBundle) -> None:
+    text = render_monograph(bundle)
+    for word in ("UNCONFIRMED", "CLINICAL.md", "knowledge base", "not encoded", "also described as", "TODO"):
+        assert word not in text, word
+
+
+def test_treatment_sentences_name_when_a_caution_applies(bundle: KnowledgeBundle) -> None:
+    text = render_monograph(bundle, subtype="dystrophic")
+    assert "Contraindicated (in pregnancy): Bisphosphonates can cause fetal harm" in text
+    assert "Not offered (under 18 years): Diltiazem" in text
+    assert "Contraindicated (under 28 days; taking or given intravenous calcium" in text
+    assert "Dose as reported (patients aged 18 years and over): 240-480 mg/day" in text
+
+
+def test_monograph_lists_only_cited_references(bundle: KnowledgeBundle) -> None:
+    mono = build_monograph(bundle)
+    cited = {
+        key
+        for section in mono.sections
+        for group in [*section.paragraphs, *section.bullets]
+        for s in group
+        for key in s.refs
+    }
+    assert cited == set(mono.references)

@@ -40,7 +40,10 @@ def create_app(settings: Settings | None = None, *, warm: bool = True) -> FastAP
         settings: validated settings; None reads them from the environment (``CALCIDX_*``) now.
         warm: run one assessment at start-up so the first request pays no one-off cost.
     """
+    from calcidx.settings import load_settings
+
     settings = settings or Settings()
+    load_settings()  # the library's own CALCIDX_* settings, validated now: a bad value is one line at start-up
 
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:

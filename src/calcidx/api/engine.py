@@ -1,30 +1,34 @@
-"""The one door from the web application to the library (the adapter to the service layer).
+"""The one door from the web application to the library: ``calcidx.service`` with one ``Runtime``.
 
-Every route reads input with ``Engine.load`` and runs ``Engine.assess`` / ``Engine.extract``; no
-route holds input or pipeline logic of its own. The engine is built once in the app's lifespan,
-warmed before the first request, and handed out by ``deps.EngineDep``. When ``calcidx.service``
-and ``calcidx.runtime`` exist, this module is the only one that changes.
+Every route reads its input into a ``Loaded`` (sizes checked, nothing parsed yet) and runs
+``Engine.assess`` / ``Engine.extract`` on the worker thread; the service does all reading and
+format dispatch. The runtime is built once in the app's lifespan and handed out by
+``deps.EngineDep``. The only reading done here is for the page: an uploaded file's text is read
+once so that the highlighted evidence points into exactly the text shown.
 """
 
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass, field
-from typing import Any, Literal
+from typing import TYPE_CHECKING, Any, Literal
 
-from calcidx.assess.model import AssessedDocument
-from calcidx.case.model import Case, Document
 from calcidx.errors import InputError
-from calcidx.knowledge.schema import KnowledgeBundle
 
-__all__ = ["Engine", "Loaded", "TooLarge", "UnsupportedMedia"]
+if TYPE_CHECKING:
+    from calcidx.assess.model import AssessedDocument
+    from calcidx.case.model import Case, Document
+    from calcidx.knowledge.schema import KnowledgeBundle
+    from calcidx.runtime import Runtime
 
-Mode = Literal["assess", "extract"]
+__all__ = ["Engine", "Loaded", "Mode", "TooLarge", "UnsupportedMedia"]
 
-#: Media types the JSON API reads (the OpenAPI document lists the same).
-TEXT_TYPES = ("text/plain", "text/markdown")
-JSON_TYPES = ("application/json",)
-FHIR_TYPES = ("application/fhir+json",)
+Mode = Literal["auto", "note", "article"]
+
+#: A short report assessed at start-up so that the first request pays no one-off cost.
+_WARM_UP = (
+    "A 52-year-old woman with limited systemic sclerosis had firm white nodules on the fingertips. "
+    "Serum calcium 2.3 mmol/L and phosphate 1.1 mmol/L were normal. She denied vitamin D supplements."
+)
 
 
 class TooLarge(InputError):
@@ -37,59 +41,65 @@ class UnsupportedMedia(InputError):
 
 @dataclass
 class Loaded:
-    """An input ready for the library: a report text (offsets point into ``text``) or a case."""
+    """An input ready for the service: the original bytes and how to read them.
 
+    ``text`` is set for a report given as text (pasted, uploaded or in a JSON wrapper): evidence
+    offsets point into it.
+    """
+
+    data: bytes
+    media_type: str | None
+    filename: str | None = None
     text: str | None = None
-    target: Case | Document | None = None
-    format: str = "text"
     warnings: list[str] = field(default_factory=list)
-    source: str | None = None
 
     @property
     def size(self) -> int:
-        """Characters of text (0 for a structured case); for logs, never the text itself."""
-        return len(self.text) if self.text is not None else 0
+        """Bytes of input; for logs, never the input itself."""
+        return len(self.data)
+
+    @property
+    def format(self) -> str:
+        """The media type without parameters, or how the file was named (for logs)."""
+        return self.media_type or "file"
 
 
 def _normalise(text: str) -> str:
-    # Browsers send form text with CRLF line ends; evidence offsets must point into the text shown.
-    return text.replace("\r\n", "\n").replace("\r", "\n")
+    # Browsers send form text with CRLF line ends, and a pasted text may start with a byte-order
+    # mark: evidence offsets must point into the text shown.
+    return text.removeprefix("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
 
 
 class Engine:
-    """Loads inputs and runs the library, with the knowledge bundle loaded once.
+    """The runtime and the limits every route shares.
 
     Args:
         max_text_chars: largest report text accepted (``TooLarge`` above it).
+        runtime: the runtime to use; the process-wide one (built now if needed) when None.
     """
 
-    def __init__(self, *, max_text_chars: int) -> None:
-        from calcidx.knowledge.loader import load_bundle
+    def __init__(self, *, max_text_chars: int, runtime: Runtime | None = None) -> None:
+        from calcidx.runtime import get_runtime
 
         self.max_text_chars = max_text_chars
-        self.bundle: KnowledgeBundle = load_bundle()
+        self.runtime: Runtime = runtime or get_runtime()
+        self.bundle: KnowledgeBundle = self.runtime.bundle
 
     def warm(self) -> None:
-        """Pay every one-off cost (spaCy pipeline, HPO index, unit registry) before the first request."""
-        from calcidx.assess.api import assess
+        """Run one assessment (HPO index, differential, treatments) before the first request."""
+        from calcidx.service import assess_input
 
-        assess(
-            "A 52-year-old woman with limited systemic sclerosis had firm white nodules on the fingertips. "
-            "Serum calcium 2.3 mmol/L and phosphate 1.1 mmol/L were normal. She denied vitamin D supplements.",
-            bundle=self.bundle,
-        )
+        assess_input(_WARM_UP, "text/plain", runtime=self.runtime)
 
     def stamp(self) -> dict[str, str]:
-        """What produced an output: CalciDx version, knowledge bundle and HPO release."""
-        from calcidx.assess.api import knowledge_stamp
-
-        stamp = knowledge_stamp(self.bundle)
+        """What produces the outputs: CalciDx version, extractor rules, knowledge bundle, HPO release."""
+        s = self.runtime.stamp
         return {
-            "calcidx": stamp.calcidx_version,
-            "knowledge": f"{stamp.bundle} {stamp.bundle_version}",
-            "hpo": stamp.hpo_release,
-            "pipeline": f"calcidx {stamp.calcidx_version}; {stamp.bundle} {stamp.bundle_version}; "
-            f"HPO {stamp.hpo_release}",
+            "calcidx": s.calcidx_version,
+            "extractor_rules": s.extractor_rules,
+            "knowledge": s.knowledge,
+            "hpo": s.hpo_release,
+            "pipeline": f"calcidx {s.calcidx_version}; rules {s.extractor_rules}; {s.knowledge}; HPO {s.hpo_release}",
         }
 
     # ------------------------------------------------------------------------------ loading
@@ -107,88 +117,81 @@ class Engine:
 
     def load_text(self, text: str, *, where: str = "text") -> Loaded:
         """A pasted report."""
-        return Loaded(text=self.check_text(text, where), format="text")
+        text = self.check_text(text, where)
+        return Loaded(data=text.encode("utf-8"), media_type="text/plain", text=text)
 
     def load_file(self, data: bytes, *, filename: str) -> Loaded:
-        """An uploaded report (.txt, .md, .pdf, .html, PubMed/PMC .xml)."""
+        """An uploaded report (.txt, .md, .pdf, .html, PubMed/PMC .xml), read once for display."""
         from pathlib import PurePath
 
         from calcidx.extract.readers import read_bytes
+        from calcidx.service.formats import detect_format
 
-        result = read_bytes(data, name=PurePath(filename).name or "upload", suffix=PurePath(filename).suffix)
-        text = self.check_text(result.text, PurePath(filename).name)
-        return Loaded(text=text, format=result.format, warnings=list(result.warnings), source=result.source)
+        name = PurePath(filename).name or "upload"
+        fmt = detect_format(data, None, name)
+        if fmt == "json":
+            raise InputError(f"{name}: a JSON file is a Case, not a report; use the JSON API or the findings form")
+        result = read_bytes(data, name=name, format=fmt)
+        text = self.check_text(result.text, name)
+        return Loaded(
+            data=text.encode("utf-8"), media_type="text/plain", filename=name, text=text, warnings=result.warnings
+        )
 
-    def load_body(self, data: bytes, media_type: str, *, mode: Mode) -> Loaded:
-        """A request body of the JSON API, dispatched on its media type.
+    def load_upload(self, data: bytes, *, filename: str) -> Loaded:
+        """An uploaded file for the JSON API: the service recognises its format (content, then name)."""
+        from pathlib import PurePath
+
+        if not data.strip():
+            raise InputError(f"{PurePath(filename).name or 'upload'}: the file is empty")
+        return Loaded(data=data, media_type=None, filename=PurePath(filename).name or "upload")
+
+    def load_body(self, data: bytes, media_type: str) -> Loaded:
+        """A request body of the JSON API; the service reads it by its media type.
+
+        A JSON object ``{"text": "..."}`` is a report given as JSON and is read as text.
 
         Raises:
-            UnsupportedMedia: a media type this endpoint does not read.
+            UnsupportedMedia: a media type the service does not read.
+            TooLarge: a text above ``max_text_chars``.
             InputError: the body is not valid for its media type.
         """
-        if media_type in TEXT_TYPES:
+        from calcidx.service.formats import MEDIA_TYPES
+
+        if media_type not in MEDIA_TYPES:
+            allowed = ", ".join(sorted(MEDIA_TYPES))
+            raise UnsupportedMedia(f"media type {media_type or '(none)'!r} is not read here; allowed: {allowed}")
+        if MEDIA_TYPES[media_type] == "text":
             return self.load_text(_decode(data), where="body")
-        if media_type in FHIR_TYPES:
-            raise UnsupportedMedia(
-                "application/fhir+json: FHIR Bundles are not read by this server yet; "
-                "send a Case as application/json or the report as text/plain"
-            )
-        if media_type in JSON_TYPES:
-            return self._load_json(data, mode=mode)
-        allowed = ", ".join((*TEXT_TYPES, *JSON_TYPES))
-        raise UnsupportedMedia(f"media type {media_type or '(none)'!r} is not read here; allowed: {allowed}")
-
-    def _load_json(self, data: bytes, *, mode: Mode) -> Loaded:
-        from calcidx.case.io import check_case, load_json_input
-
-        raw_text = _decode(data)
-        try:
-            raw: Any = json.loads(raw_text)
-        except json.JSONDecodeError as exc:
-            raise InputError(f"body: not valid JSON: {exc.msg} at line {exc.lineno} column {exc.colno}") from exc
-        if isinstance(raw, dict) and set(raw) == {"text"}:
-            if not isinstance(raw["text"], str):
-                raise InputError(f"body: text: expected a string, got {type(raw['text']).__name__}")
-            return self.load_text(raw["text"], where="body: text")
-        if mode == "extract":
-            raise InputError('body: expected {"text": "..."} (a report to extract), not a Case')
-        target = load_json_input(raw_text, "body")
-        cases = [target] if isinstance(target, Case) else target.cases
-        for index, case in enumerate(cases):
-            check_case(case, self.bundle, where="body" if isinstance(target, Case) else f"body: cases[{index}]")
-        return Loaded(target=target, format="json")
+        if media_type == "application/json":
+            wrapped = _text_wrapper(data)
+            if wrapped is not None:
+                return self.load_text(wrapped, where="body: text")
+        return Loaded(data=data, media_type=media_type)
 
     # ------------------------------------------------------------------------------ running
-    def assess(self, loaded: Loaded) -> AssessedDocument:
-        """Assess a loaded input (extracting a text first)."""
-        from calcidx.assess.api import assess
+    def assess(self, loaded: Loaded, *, mode: Mode = "auto") -> AssessedDocument:
+        """Read and assess a loaded input (every case in it)."""
+        from calcidx.service import assess_input
 
-        if loaded.text is not None:
-            document = self.extract(loaded)
-            return assess(document, bundle=self.bundle)
-        assert loaded.target is not None
-        return assess(loaded.target, bundle=self.bundle)
+        doc = assess_input(loaded.data, loaded.media_type, filename=loaded.filename, mode=mode, runtime=self.runtime)
+        if loaded.warnings:
+            doc = doc.model_copy(update={"warnings": [*loaded.warnings, *doc.warnings]})
+        return doc
 
-    def extract(self, loaded: Loaded) -> Document:
-        """Read a loaded text into a ``Document``."""
-        from calcidx.extract.pipeline import extract
+    def extract(self, loaded: Loaded, *, mode: Mode = "auto") -> Document:
+        """Read a loaded input into a ``Document``."""
+        from calcidx.service import extract_input
 
-        if loaded.text is None:
-            raise InputError("extract reads a report text, not a Case")
-        document = extract(loaded.text)
-        document.document.format = loaded.format
-        if loaded.source:
-            document.document.source = loaded.source
-        document.warnings.extend(loaded.warnings)
-        return document
+        doc = extract_input(loaded.data, loaded.media_type, filename=loaded.filename, mode=mode, runtime=self.runtime)
+        if loaded.warnings:
+            doc = doc.model_copy(update={"warnings": [*loaded.warnings, *doc.warnings]})
+        return doc
 
     def assess_case(self, case: Case) -> AssessedDocument:
         """Assess a case typed into the findings form (checked like a Case JSON)."""
-        from calcidx.assess.api import assess
-        from calcidx.case.io import check_case
+        from calcidx.service import assess_object
 
-        check_case(case, self.bundle, where="form")
-        return assess(case, bundle=self.bundle)
+        return assess_object(case, runtime=self.runtime)
 
 
 def _decode(data: bytes) -> str:
@@ -196,3 +199,17 @@ def _decode(data: bytes) -> str:
         return data.decode("utf-8")
     except UnicodeDecodeError as exc:
         raise InputError(f"body: not valid UTF-8 (first bad byte at offset {exc.start}); send UTF-8 text") from exc
+
+
+def _text_wrapper(data: bytes) -> str | None:
+    """The text of a ``{"text": "..."}`` body; None for any other JSON (the service reads it)."""
+    from calcidx.service import parse_json
+
+    if b'"text"' not in data:
+        return None
+    raw: Any = parse_json(data, "body")
+    if not (isinstance(raw, dict) and set(raw) == {"text"}):
+        return None
+    if not isinstance(raw["text"], str):
+        raise InputError(f"body: text: expected a string, got {type(raw['text']).__name__}")
+    return str(raw["text"])

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from typing import Any
 
 from calcidx.assess.model import AssessedCase, AssessedDocument, Assessment, DifferentialItem, TreatmentOption
 from calcidx.case.model import Evidence
@@ -230,6 +231,7 @@ class CaseView:
     first_line: list[TreatmentOption]
     other_treatments: list[TreatmentOption]
     withheld: list[TreatmentOption]
+    actions: list[Any] = field(default_factory=list)
     refs: list[str] = field(default_factory=list)
 
 
@@ -315,7 +317,7 @@ def case_views(doc: AssessedDocument, bundle: KnowledgeBundle) -> list[CaseView]
             refs.extend(test.refs)
         for item in a.differential[:8]:
             refs.extend(item.refs)
-        for option in (*a.treatments, *a.withheld_treatments):
+        for option in (*a.treatments, *a.withheld_treatments, *getattr(a, "actions", [])):
             refs.extend(option.refs)
         views.append(
             CaseView(
@@ -340,6 +342,7 @@ def case_views(doc: AssessedDocument, bundle: KnowledgeBundle) -> list[CaseView]
                 first_line=first,
                 other_treatments=others,
                 withheld=list(a.withheld_treatments),
+                actions=list(getattr(a, "actions", [])),
                 refs=list(dict.fromkeys(refs)),
             )
         )

@@ -14,6 +14,7 @@ from calcidx.assess.model import (
     SubtypeCall,
     Warning,
 )
+from calcidx.assess.options import AssessOptions
 from calcidx.assess.pathway import PathwayResult, run_pathway
 from calcidx.assess.workup import missing_workup
 from calcidx.case.model import Case, Document, DocumentInfo, Lab
@@ -76,16 +77,24 @@ def _enrich_labs(case: Case, facts: CaseFacts, bundle: KnowledgeBundle) -> list[
     return out
 
 
-def assess_case(case: Case, bundle: KnowledgeBundle | None = None, *, guidance: bool = True) -> Assessment:
+def assess_case(
+    case: Case,
+    bundle: KnowledgeBundle | None = None,
+    *,
+    guidance: bool = True,
+    options: AssessOptions | None = None,
+) -> Assessment:
     """Assess one case: subtype, rationale, missing work-up, differential, treatments, warnings.
 
-    ``guidance=False`` skips the differential and treatment options (the pathway alone).
+    ``guidance=False`` skips the differential and treatment options (the pathway alone); when
+    ``options`` is given it decides instead.
     """
     kb = bundle or load_bundle()
-    return _assess(case, build_facts(case, kb), kb, guidance=guidance)
+    opts = options or AssessOptions(guidance=guidance)
+    return _assess(case, build_facts(case, kb), kb, options=opts)
 
 
-def _assess(case: Case, facts: CaseFacts, kb: KnowledgeBundle, *, guidance: bool) -> Assessment:
+def _assess(case: Case, facts: CaseFacts, kb: KnowledgeBundle, *, options: AssessOptions) -> Assessment:
     result = run_pathway(facts, kb)
     warnings = [Warning(code=w.code, message=w.message, field=w.field) for w in facts.labs_report.warnings]
     warnings += result.warnings
@@ -115,21 +124,22 @@ def _assess(case: Case, facts: CaseFacts, kb: KnowledgeBundle, *, guidance: bool
         warnings=warnings,
         knowledge=knowledge_stamp(kb),
     )
-    return _add_guidance(assessment, facts, kb) if guidance else assessment
+    return _add_guidance(assessment, facts, kb, options) if options.guidance else assessment
 
 
-def _add_guidance(assessment: Assessment, facts: CaseFacts, kb: KnowledgeBundle) -> Assessment:
+def _add_guidance(assessment: Assessment, facts: CaseFacts, kb: KnowledgeBundle, options: AssessOptions) -> Assessment:
     """Differential diagnosis (look-alikes, then inherited causes) and treatment options."""
     from calcidx.assess.differential import rank_lookalikes
     from calcidx.assess.inherited import rank_inherited
-    from calcidx.assess.treatment import select_treatments
+    from calcidx.assess.treatment import medication_actions, select_treatments
 
     code = assessment.subtype.code
     subform = assessment.subform.code if assessment.subform else None
     lookalikes = rank_lookalikes(facts, kb, subtype=code, subform=subform)
     # A look-alike that identifies the lesion leads alone: ranking calcifying syndromes for a
     # lesion that is not calcification would only add noise.
-    inherited, fit = ([], None) if code == "not_calcinosis" else rank_inherited(facts, kb)
+    skip = code == "not_calcinosis" or options.skip_inherited_differential
+    inherited, fit = ([], None) if skip else rank_inherited(facts, kb)
     differential = [*lookalikes, *inherited]
     for rank, item in enumerate(differential, start=1):
         item.rank = rank
@@ -146,38 +156,51 @@ def _add_guidance(assessment: Assessment, facts: CaseFacts, kb: KnowledgeBundle)
             "differential_fit": fit,
             "treatments": offered,
             "withheld_treatments": withheld,
+            "actions": medication_actions(facts, kb, subtype=code),
         }
     )
 
 
-def _assessed(case: Case, bundle: KnowledgeBundle) -> AssessedCase:
+def _assessed(case: Case, bundle: KnowledgeBundle, options: AssessOptions) -> AssessedCase:
     facts = build_facts(case, bundle)
-    assessment = _assess(case, facts, bundle, guidance=True)
+    assessment = _assess(case, facts, bundle, options=options)
     data = case.model_dump()
     data["labs"] = [lab.model_dump() for lab in _enrich_labs(case, facts, bundle)]
     return AssessedCase.model_validate({**data, "assessment": assessment})
 
 
-def assess(x: Case | Document | str, *, bundle: KnowledgeBundle | None = None) -> AssessedDocument:
-    """Assess a ``Case``, every case of a ``Document``, or a text (extracted first).
+def assess(
+    x: Case | Document,
+    *,
+    bundle: KnowledgeBundle | None = None,
+    options: AssessOptions | None = None,
+) -> AssessedDocument:
+    """Assess a ``Case`` or every case of a ``Document`` (reasoning never reads: texts go
+    through ``calcidx.service``, which extracts first).
 
     Raises:
-        InputError: ``x`` is none of these.
+        InputError: ``x`` is neither.
     """
     kb = bundle or load_bundle()
-    if isinstance(x, str):
-        from calcidx.extract.pipeline import extract
-
-        x = extract(x)
+    opts = options or AssessOptions()
     if isinstance(x, Case):
         document = Document(document=DocumentInfo(kind="other"), cases=[x])
     elif isinstance(x, Document):
         document = x
     else:
-        raise InputError(f"assess takes a Case, a Document or a text, not {type(x).__name__}")
+        raise InputError(
+            f"assess takes a Case or a Document, not {type(x).__name__}; texts and files go through calcidx.service"
+        )
+    from calcidx.assess.citations import cited_keys, reference_entries
+
+    cases = [_assessed(case, kb, opts) for case in document.cases]
+    cited = cited_keys([case.assessment.model_dump(mode="json") for case in cases], kb.references)
     return AssessedDocument(
         document=document.document,
-        cases=[_assessed(case, kb) for case in document.cases],
+        cases=cases,
         warnings=list(document.warnings),
         knowledge=knowledge_stamp(kb),
+        doc_id=document.doc_id,
+        pipeline=document.pipeline,
+        references=reference_entries(cited, kb),
     )

@@ -6,7 +6,7 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict
 
-from calcidx.case.model import Case, DocumentInfo, Evidence
+from calcidx.case.model import Case, DocumentInfo, Evidence, PipelineStamp
 
 __all__ = [
     "AssessedCase",
@@ -17,7 +17,9 @@ __all__ = [
     "Disagreement",
     "FactUsed",
     "KnowledgeStamp",
+    "MedicationAction",
     "MissingTest",
+    "ReferenceEntry",
     "RuleStep",
     "SubformCall",
     "SubtypeCall",
@@ -132,14 +134,33 @@ class DifferentialItem(_Out):
 
 
 class TreatmentOption(_Out):
+    """A treatment option for this patient (offered) or one held back (withheld, with why).
+
+    ``applies_because`` says which data condition made it apply (e.g. "phosphate high");
+    ``withheld_reasons`` says why a withheld option is not offered; ``cautions`` are shown with
+    an offered option. ``dose`` is None when the reported dose is for older patients.
+    """
+
     id: str
     label: str
     evidence_level: str
     dose: str | None = None
     response: str | None = None
     recommended: bool = True
+    applies_because: list[str] = []
+    withheld_reasons: list[str] = []
     cautions: list[str] = []
     refs: list[str] = []
+
+
+class MedicationAction(_Out):
+    """Something to do about a drug the patient takes, given the subtype (with its sources)."""
+
+    medication: str
+    label: str
+    action: str
+    evidence: Literal["confirmed", "secondary", "synthesized"]
+    refs: list[str]
 
 
 class Warning(_Out):
@@ -171,6 +192,7 @@ class Assessment(_Out):
     differential_fit: Literal["good", "weak", "none"] | None = None
     treatments: list[TreatmentOption] = []
     withheld_treatments: list[TreatmentOption] = []
+    actions: list[MedicationAction] = []
     warnings: list[Warning] = []
     knowledge: KnowledgeStamp
     disclaimer: str = DISCLAIMER
@@ -182,8 +204,28 @@ class AssessedCase(Case):
     assessment: Assessment
 
 
+class ReferenceEntry(_Out):
+    """A reference as listed under a report: its key, citation and the strongest tag it supports."""
+
+    id: str
+    citation: str
+    kind: str
+    url: str | None = None
+    doi: str | None = None
+    pmid: str | None = None
+    supports: Literal["confirmed", "secondary"]
+
+
 class AssessedDocument(_Out):
+    """Every case of a document with its assessment; ``doc_id`` and ``pipeline`` as on ``Document``.
+
+    ``references`` lists every reference the cases cite, and only those.
+    """
+
     document: DocumentInfo = DocumentInfo()
     cases: list[AssessedCase] = []
     warnings: list[str] = []
     knowledge: KnowledgeStamp
+    doc_id: str | None = None
+    pipeline: PipelineStamp | None = None
+    references: list[ReferenceEntry] = []

@@ -27,6 +27,7 @@ __all__ = [
     "Medication",
     "Observation",
     "Patient",
+    "PipelineStamp",
     "Provenance",
     "Sex",
     "TreatmentGiven",
@@ -202,10 +203,29 @@ class KnowledgeVersion(_Model):
     hpo_release: str
 
 
+class PipelineStamp(_Model):
+    """Which code, extractor rules, knowledge and ontology produced an output.
+
+    A store compares stamps to know what to re-read after a lexicon or knowledge change.
+    """
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    calcidx_version: str
+    extractor_rules: str = Field(description="sha256 of the extractor rule files and vocabulary (hex, 16 chars)")
+    knowledge: str = Field(description="knowledge bundle name@version")
+    hpo_release: str
+
+
 class Document(_Model):
-    """The result of ``extract``: the document's kind and one ``Case`` per patient."""
+    """The result of ``extract``: the document's kind and one ``Case`` per patient.
+
+    ``doc_id`` is the sha256 (hex) of the original input bytes; ``pipeline`` stamps what read it.
+    """
 
     document: DocumentInfo = DocumentInfo()
     cases: list[Case] = []
     warnings: list[str] = []
     knowledge: KnowledgeVersion | None = None
+    doc_id: str | None = None
+    pipeline: PipelineStamp | None = None

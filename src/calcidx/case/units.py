@@ -27,6 +27,11 @@ class UnitProblem(InputError):
     """A unit that pint cannot parse, or that cannot express the analyte."""
 
 
+def unit_registry() -> Any:
+    """The process's pint registry (the runtime holds it; every conversion uses it)."""
+    return _registry()
+
+
 @functools.cache
 def _registry() -> Any:
     import pint

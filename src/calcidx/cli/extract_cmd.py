@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import json
-from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
 import typer
@@ -12,33 +10,23 @@ from calcidx.errors import InputError
 
 if TYPE_CHECKING:
     from calcidx.case.model import Document
-    from calcidx.extract.readers import ReadResult
+    from calcidx.service import Mode
 
-__all__ = ["FORMATS", "extract_command", "read_input", "register", "render_text"]
+__all__ = ["FORMATS", "extract_command", "extract_path", "register", "render_text"]
 
 FORMATS = ("json", "text")
+MODES = ("auto", "note", "article")
 
 
-def read_input(path: str) -> ReadResult:
-    """Read PATH (or stdin for '-') with the report readers."""
-    from calcidx.extract.readers import read_path, read_stdin
+def extract_path(path: str, *, mode: Mode = "auto") -> Document:
+    """Read PATH (or '-') through the service's bounded front door and extract its cases."""
+    from calcidx.cli.main import runtime_for
+    from calcidx.service import extract_input, read_source
+    from calcidx.settings import load_settings
 
-    return read_stdin() if path == "-" else read_path(Path(path))
-
-
-def extract_path(path: str) -> Document:
-    """Read PATH (or '-') and extract its cases, carrying the reader's metadata and warnings."""
-    from calcidx.extract.pipeline import extract
-
-    result = read_input(path)
-    document = extract(result.text, source=result.source, format=result.format, title=result.title)
-    info = document.document.model_copy(
-        update={
-            "doi": result.doi or document.document.doi,
-            "pmid": result.pmid or document.document.pmid,
-        }
-    )
-    return document.model_copy(update={"document": info, "warnings": [*result.warnings, *document.warnings]})
+    settings = load_settings()
+    source = read_source(path, limit=settings.max_input_bytes)
+    return extract_input(source.data, filename=source.name, mode=mode, runtime=runtime_for(settings))
 
 
 def render_text(document: Document) -> str:
@@ -81,16 +69,21 @@ def render_text(document: Document) -> str:
 def extract_command(
     path: Annotated[str, typer.Argument(help="report file (.txt .md .pdf .html .xml) or '-' for stdin")],
     format: Annotated[str, typer.Option("--format", "-f", help="json (a Document) or text")] = "json",
+    mode: Annotated[str, typer.Option("--mode", help="auto, note (one patient) or article")] = "auto",
 ) -> None:
     """Read a case report into structured cases, every fact with its evidence."""
+    from calcidx.cli.output import echo, to_json
+
     fmt = format.strip().lower()
     if fmt not in FORMATS:
         raise InputError(f"--format {format!r} is not allowed; use one of: {', '.join(FORMATS)}")
-    document = extract_path(path)
+    if mode not in MODES:
+        raise InputError(f"--mode {mode!r} is not allowed; use one of: {', '.join(MODES)}")
+    document = extract_path(path, mode=mode)  # type: ignore[arg-type]
     if fmt == "json":
-        typer.echo(json.dumps(document.model_dump(mode="json"), ensure_ascii=False, indent=1))
+        echo(to_json(document, indent=1))
     else:
-        typer.echo(render_text(document), nl=False)
+        echo(render_text(document), newline=False)
 
 
 def register(app: typer.Typer) -> None:

@@ -6,17 +6,32 @@ Exit codes: 0 success, 1 bad input (one clear line on stderr), 2 internal error.
 from __future__ import annotations
 
 import json
+import logging
 import os
 import sys
 from enum import StrEnum
-from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
+from calcidx.cli.inputs import expand_paths
+from calcidx.cli.output import echo, progress, to_json
 from calcidx.errors import CalcidxError, InputError, KnowledgeError
+from calcidx.settings import Settings, load_settings
 
-__all__ = ["app", "main"]
+if TYPE_CHECKING:
+    from calcidx.assess.model import AssessedDocument
+    from calcidx.runtime import Runtime
+
+__all__ = ["COMMAND_MODULES", "app", "main"]
+
+#: Modules that add commands, each with ``register(app)``: one line per module.
+COMMAND_MODULES: tuple[str, ...] = (
+    "calcidx.cli.extract_cmd",
+    "calcidx.cli.eval_cmd",
+    "calcidx.cli.monograph_cmd",
+    "calcidx.cli.serve_cmd",
+)
 
 app = typer.Typer(
     name="calcidx",
@@ -37,67 +52,87 @@ class ReportFormat(StrEnum):
     markdown = "markdown"
 
 
-def _read_input(path: str) -> tuple[str, str, list[str]]:
-    """(text, format, warnings) of PATH or '-' (stdin). JSON stays JSON; reports go through readers."""
-    if path == "-":
-        data = sys.stdin.buffer.read()
-        stripped = data.lstrip()
-        if stripped.startswith(b"{"):
-            return data.decode("utf-8", errors="replace"), "json", []
-        from calcidx.extract.readers import read_bytes
-
-        result = read_bytes(data, name="<stdin>")
-        return result.text, result.format, list(result.warnings)
-    file = Path(path)
-    if not file.exists():
-        raise InputError(f"{path}: no such file")
-    if file.is_dir():
-        raise InputError(f"{path}: is a folder; give a file (Case JSON, text, PDF, HTML or XML) or '-'")
-    if file.suffix.lower() == ".json":
-        return file.read_text(encoding="utf-8", errors="replace"), "json", []
-    from calcidx.extract.readers import read_path
-
-    result = read_path(file)
-    return result.text, result.format, list(result.warnings)
+class ModeOption(StrEnum):
+    auto = "auto"
+    note = "note"
+    article = "article"
 
 
-@app.command()
-def assess(
-    path: Annotated[str, typer.Argument(help="Case JSON, text, Markdown, PDF, HTML or PubMed XML; '-' for stdin")],
-    format: Annotated[ReportFormat, typer.Option("--format", "-f", help="text, json or markdown")] = ReportFormat.text,
+def _version(value: bool) -> None:
+    if value:
+        from calcidx import __version__
+
+        echo(f"calcidx {__version__}")
+        raise typer.Exit(0)
+
+
+@app.callback()
+def _root(
+    version: Annotated[
+        bool, typer.Option("--version", callback=_version, is_eager=True, help="Print the version and exit.")
+    ] = False,
 ) -> None:
-    """Assess a case (or every patient of a case report) and print the report."""
-    from calcidx.assess.api import assess as run_assess
-    from calcidx.case.io import check_case, load_json_input
-    from calcidx.case.model import Case, Document
-    from calcidx.knowledge.loader import load_bundle
+    """Cited, explainable assessment of calcinosis cutis. Supports clinicians; never replaces their judgement."""
 
-    text, fmt, warnings = _read_input(path)
-    bundle = load_bundle()
-    target: Case | Document
-    if fmt == "json":
-        target = load_json_input(text, path)
-        cases = [target] if isinstance(target, Case) else target.cases
-        for index, case in enumerate(cases):
-            check_case(case, bundle, where=path if isinstance(target, Case) else f"{path}: cases[{index}]")
-    else:
-        from calcidx.extract.pipeline import extract
 
-        document = extract(text)
-        document.document.format = fmt
-        document.warnings.extend(warnings)
-        target = document
-    doc = run_assess(target, bundle=bundle)
-    if format is ReportFormat.json:
-        typer.echo(json.dumps(doc.model_dump(mode="json"), indent=2, ensure_ascii=False))
-    elif format is ReportFormat.markdown:
+def _render(doc: AssessedDocument, fmt: ReportFormat, *, many: bool) -> None:
+    if fmt is ReportFormat.json:
+        # one document per line (JSON Lines) when several inputs were given
+        echo(to_json(doc, indent=None if many else 2))
+    elif fmt is ReportFormat.markdown:
         from calcidx.render.report import markdown_report
 
-        typer.echo(markdown_report(doc), nl=False)
+        echo(markdown_report(doc), newline=False)
     else:
         from calcidx.render.report import print_report
 
         print_report(doc)
+
+
+def runtime_for(settings: Settings) -> Runtime:
+    """The process runtime, built from the validated settings."""
+    from calcidx.runtime import RuntimeSpec, get_runtime
+
+    return get_runtime(RuntimeSpec(knowledge_dir=settings.knowledge_dir))
+
+
+@app.command()
+def assess(
+    paths: Annotated[
+        list[str],
+        typer.Argument(help="Case JSON, text, Markdown, PDF, HTML or PubMed XML files, folders, or '-' for stdin"),
+    ],
+    format: Annotated[ReportFormat, typer.Option("--format", "-f", help="text, json or markdown")] = ReportFormat.text,
+    mode: Annotated[
+        ModeOption, typer.Option("--mode", help="note: the text is one patient; article/auto: find the patients")
+    ] = ModeOption.auto,
+    skip_inherited: Annotated[
+        bool | None, typer.Option("--skip-inherited/--with-inherited", help="leave HPO-ranked syndromes out")
+    ] = None,
+) -> None:
+    """Assess cases (or every patient of a case report) and print the reports; one runtime for all inputs."""
+    from calcidx.service import AssessOptions, assess_input, read_source
+
+    settings = load_settings()
+    files = expand_paths(paths)
+    runtime = runtime_for(settings)
+    skip = settings.skip_inherited_differential if skip_inherited is None else skip_inherited
+    options = AssessOptions(skip_inherited_differential=skip)
+    many = len(files) > 1
+    failed = 0
+    for path in progress(files, label="assessing"):
+        try:
+            source = read_source(path, limit=settings.max_input_bytes)
+            doc = assess_input(source.data, filename=source.name, mode=mode.value, options=options, runtime=runtime)
+        except InputError as exc:
+            if not many:
+                raise
+            failed += 1
+            typer.echo(f"error: {exc}", err=True)
+            continue
+        _render(doc, format, many=many)
+    if failed:
+        raise typer.Exit(1)
 
 
 @schema_app.command("case")
@@ -128,6 +163,8 @@ def knowledge_validate() -> None:
         raise typer.Exit(code=1)
     counts = ", ".join(f"{n} {name}" for name, n in report.counts.items())
     typer.echo(f"knowledge {report.bundle_version} valid against HPO {report.hpo_release}: {counts}")
+    for note in report.notes:
+        typer.echo(f"note: {note}")
 
 
 @knowledge_app.command("info")
@@ -142,19 +179,51 @@ def knowledge_info() -> None:
 
 
 def _register_commands() -> None:
-    """Commands owned by other modules (extract, eval, monograph, serve)."""
-    from calcidx.cli import eval_cmd, extract_cmd, monograph_cmd, serve_cmd
+    """Add the commands of ``COMMAND_MODULES``."""
+    import importlib
 
-    for module in (extract_cmd, eval_cmd, monograph_cmd, serve_cmd):
-        module.register(app)
+    for name in COMMAND_MODULES:
+        importlib.import_module(name).register(app)
+
+
+def _route_warnings_to_log() -> None:
+    """Third-party warnings (pypdf's, Python ``warnings``) go to a log, never to stderr, which
+    holds at most the one line that says what went wrong. ``CALCIDX_LOG_DIR`` names the folder of
+    ``calcidx.log``; without it they are dropped."""
+    logging.captureWarnings(True)
+    root = logging.getLogger()
+    root.setLevel(logging.WARNING)
+    handler: logging.Handler = logging.NullHandler()
+    folder = os.environ.get("CALCIDX_LOG_DIR")
+    if folder:
+        try:
+            os.makedirs(folder, exist_ok=True)
+            handler = logging.FileHandler(os.path.join(folder, "calcidx.log"), encoding="utf-8")
+        except OSError:
+            pass
+    root.handlers[:] = [handler]
+
+
+def _quiet_broken_pipe() -> None:
+    """The reader of stdout went away (``| head``): stop quietly, without a second error at exit."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except OSError:
+        pass
+    sys.exit(0)
 
 
 def main() -> None:
     """Entry point: run the app, turning errors into one line and an exit code."""
+    _route_warnings_to_log()
     _register_commands()
     try:
         code = app(standalone_mode=False)
+        sys.stdout.flush()
         sys.exit(code if isinstance(code, int) else 0)
+    except BrokenPipeError:
+        _quiet_broken_pipe()
     except InputError as exc:
         typer.echo(f"error: {exc}", err=True)
         sys.exit(1)
@@ -170,13 +239,19 @@ def main() -> None:
         typer.echo("aborted", err=True)
         sys.exit(1)
     except Exception as exc:
-        # Usage errors (bad option values, missing arguments) come from the click that typer
-        # vendors; they carry format_message() and an exit code.
+        # Running a group without arguments prints its help (no "error:" line).
+        if type(exc).__name__ == "NoArgsIsHelpError":
+            ctx = getattr(exc, "ctx", None)
+            echo(ctx.get_help() if ctx is not None else "")
+            sys.exit(0)
+        # Usage errors (bad option values, missing arguments) come from click; they carry
+        # format_message() and an exit code.
         format_message = getattr(exc, "format_message", None)
         if callable(format_message) and hasattr(exc, "exit_code"):
-            typer.echo(f"error: {format_message()}", err=True)
+            message = " ".join(str(format_message()).split())
+            typer.echo(f"error: {message or 'bad arguments; see calcidx --help'}", err=True)
             sys.exit(1)
         if os.environ.get("CALCIDX_DEBUG"):
             raise
-        typer.echo(f"internal error: {type(exc).__name__}: {exc}", err=True)
+        typer.echo(f"internal error: {type(exc).__name__}: {' '.join(str(exc).split())}", err=True)
         sys.exit(2)

@@ -23,11 +23,13 @@ def serve(
 
     from calcidx.api.settings import Settings
     from calcidx.case.io import describe_validation_error
+    from calcidx.settings import load_settings
 
     if log_level not in ("critical", "error", "warning", "info", "debug"):
         raise InputError(f"--log-level {log_level!r} is not allowed; use critical, error, warning, info or debug")
     try:
         Settings()  # validated here, once, so a bad setting is one line before any worker starts
+        load_settings()
     except ValidationError as exc:
         raise InputError(describe_validation_error(exc, "settings")) from exc
     typer.echo(f"CalciDx on http://{host}:{port}/ ({workers} worker(s)); Ctrl-C stops", err=True)

@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import functools
 import re
+from collections.abc import Iterable, Iterator
+from typing import Literal
 
 import spacy
 from spacy.language import Language
@@ -19,14 +21,17 @@ from calcidx.extract.assertion import TriggerIndex
 from calcidx.extract.cases import EXTRACTOR, CaseBuilder, DocRecords
 from calcidx.extract.diagnosis import abbreviations, find_diagnoses, title_diagnoses
 from calcidx.extract.kind import document_kind
-from calcidx.extract.patients import split_patients
+from calcidx.extract.patients import PatientText, split_patients
 from calcidx.extract.rules import load_rules
 from calcidx.extract.sections import Layout
 from calcidx.extract.textmap import TextMap, normalise
 from calcidx.extract.vocabulary import Vocabulary
 from calcidx.knowledge.loader import load_bundle
 
-__all__ = ["MAX_CHARACTERS", "build_pipeline", "extract"]
+__all__ = ["MAX_CHARACTERS", "Mode", "build_pipeline", "extract", "extract_batch", "pipeline_for"]
+
+#: ``note``: the whole text is about one patient; ``article``/``auto``: patients are found in the text.
+Mode = Literal["auto", "note", "article"]
 
 #: Largest text ``extract`` accepts (a long case report with references is ~100,000 characters).
 MAX_CHARACTERS = 5_000_000
@@ -71,6 +76,15 @@ def _pipeline(vocabulary: Vocabulary | None) -> Language:
     return found
 
 
+def pipeline_for(vocabulary: Vocabulary) -> Language:
+    """A new pipeline matching ``vocabulary`` (the shipped one shares the default pipeline)."""
+    from calcidx.extract.vocabulary import default_vocabulary
+
+    if vocabulary is default_vocabulary():
+        return _default_pipeline()
+    return build_pipeline(vocabulary)
+
+
 def _vocabulary_of(nlp: Language) -> Vocabulary:
     component = nlp.get_pipe("calcidx_concepts")
     assert isinstance(component, comp.ConceptComponent)
@@ -84,12 +98,16 @@ def extract(
     source: str | None = None,
     format: str | None = None,
     title: str | None = None,
+    nlp: Language | None = None,
+    mode: Mode = "auto",
 ) -> Document:
     """Read a case report, case series or clinical note into a ``Document``.
 
     Args:
         text: the document text; every evidence offset refers to it.
         vocabulary: the clinical vocabulary (tests pass a small one); the knowledge bundle's if None.
+        nlp: a pipeline built by ``build_pipeline`` (the runtime's); overrides ``vocabulary``.
+        mode: ``note`` reads the whole text as one patient.
         source: where the text came from (a path or URL), recorded in provenance.
         format: the input format the reader saw (``text``, ``pdf``, ``html``, ``xml``).
         title: the title, when the reader knows it.
@@ -100,8 +118,45 @@ def extract(
     Raises:
         InputError: the text is not a string, is empty or is larger than ``MAX_CHARACTERS``.
     """
+    _check_text(text)
+    nlp = nlp or _pipeline(vocabulary)
+    textmap = normalise(text)
+    # Built outside the zone: the matcher's keys must outlive it.
+    vocab = _vocabulary_of(nlp)
+    # The memory zone frees the strings and lexemes this document added to the shared vocab once
+    # the Document (plain pydantic data) is built, so memory stays flat over many documents.
+    with nlp.memory_zone():
+        doc = nlp(textmap.clean)
+        return document_from_doc(doc, vocab, textmap=textmap, source=source, format=format, title=title, mode=mode)
+
+
+def extract_batch(texts: Iterable[str], *, nlp: Language, batch_size: int = 32) -> Iterator[Document]:
+    """Extract many texts through ``nlp.pipe`` (one memory zone per batch), in input order.
+
+    Raises:
+        InputError: a text is not a string, is empty or is too long (checked per batch, before it runs).
+    """
+    vocabulary = _vocabulary_of(nlp)
+    batch: list[TextMap] = []
+    for text in texts:
+        _check_text(text)
+        batch.append(normalise(text))
+        if len(batch) >= batch_size:
+            yield from _run_batch(nlp, vocabulary, batch)
+            batch = []
+    if batch:
+        yield from _run_batch(nlp, vocabulary, batch)
+
+
+def _run_batch(nlp: Language, vocabulary: Vocabulary, batch: list[TextMap]) -> list[Document]:
+    with nlp.memory_zone():
+        docs = nlp.pipe([textmap.clean for textmap in batch], batch_size=len(batch))
+        return [document_from_doc(doc, vocabulary, textmap=textmap) for doc, textmap in zip(docs, batch, strict=True)]
+
+
+def _check_text(text: object) -> None:
     if not isinstance(text, str):
-        raise InputError(f"extract() takes a str, not {type(text).__name__}; read files with calcidx.extract.readers")
+        raise InputError(f"extract() takes a str, not {type(text).__name__}; read files with calcidx.service")
     if not text.strip():
         raise InputError("the text is empty: give a case report, case series or clinical note")
     if len(text) > MAX_CHARACTERS:
@@ -109,10 +164,6 @@ def extract(
             f"the text has {len(text):,} characters; the limit is {MAX_CHARACTERS:,} "
             "(split it into one document per report)"
         )
-    nlp = _pipeline(vocabulary)
-    textmap = normalise(text)
-    doc = nlp(textmap.clean)
-    return document_from_doc(doc, _vocabulary_of(nlp), textmap=textmap, source=source, format=format, title=title)
 
 
 def document_from_doc(
@@ -123,6 +174,7 @@ def document_from_doc(
     source: str | None = None,
     format: str | None = None,
     title: str | None = None,
+    mode: Mode = "auto",
 ) -> Document:
     """Build the ``Document`` from a Doc the pipeline has processed."""
     rules = load_rules()
@@ -136,7 +188,11 @@ def document_from_doc(
         states=doc.user_data[comp.STATES],
         textmap=textmap,
     )
-    patients = split_patients(layout, doc.user_data[comp.AGES])
+    if mode == "note":
+        ages = sorted(doc.user_data[comp.AGES], key=lambda a: (a.onset, not a.intro, a.start))
+        patients = [PatientText(1, [s for s in layout.sentences if not s.header], ages)]
+    else:
+        patients = split_patients(layout, doc.user_data[comp.AGES])
     doi = _DOI.search(text)
     pmid = _PMID.search(text)
     doi_value = doi.group(1).rstrip(".,;)") if doi else None

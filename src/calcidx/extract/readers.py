@@ -105,8 +105,9 @@ def _check_text(text: str, where: str, fmt: str) -> str:
     return text
 
 
-def read_bytes(data: bytes, *, name: str = "<input>", suffix: str = "") -> ReadResult:
-    """Read raw bytes whose format is given by ``suffix`` or sniffed from the content.
+def read_bytes(data: bytes, *, name: str = "<input>", suffix: str = "", format: str | None = None) -> ReadResult:
+    """Read raw bytes whose ``format`` (pdf, html, xml, text) the caller decided (``calcidx.service``
+    does), or else given by ``suffix`` or sniffed from the content.
 
     Raises:
         InputError: empty, binary, too large, a PDF without text layer, or unreadable markup.
@@ -115,7 +116,7 @@ def read_bytes(data: bytes, *, name: str = "<input>", suffix: str = "") -> ReadR
         raise InputError(f"{name}: the file is empty; {ALLOWED}")
     if len(data) > MAX_BYTES:
         raise InputError(f"{name}: {len(data) / 1e6:.1f} MB is above the {MAX_BYTES // 1_000_000} MB limit; {ALLOWED}")
-    fmt = _sniff(data, suffix.lower())
+    fmt = format or _sniff(data, suffix.lower())
     if fmt == "pdf":
         result = _read_pdf(data, name)
     elif fmt == "json":

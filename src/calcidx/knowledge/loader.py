@@ -32,6 +32,8 @@ DATA_FILES: dict[str, bool] = {
     "treatments": True,
     "cautions": True,
     "calcification_terms": False,
+    "medications": True,
+    "safety_conditions": True,
 }
 
 _Loader: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)

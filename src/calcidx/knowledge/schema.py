@@ -27,13 +27,16 @@ __all__ = [
     "KnowledgeBundle",
     "LabPhenotype",
     "Lookalike",
+    "MedicationConcept",
     "Plausibility",
     "Reference",
     "ReferenceRange",
     "Rule",
+    "SafetyCondition",
     "Subform",
     "Subtype",
     "Treatment",
+    "TreatmentRequires",
     "Unit",
     "WorkupItem",
 ]
@@ -48,9 +51,15 @@ class Strict(BaseModel):
 
 
 class Cited(Strict):
-    """An item that states clinical knowledge: it names its sources and how well they hold."""
+    """An item that states clinical knowledge: it names its sources and how well they hold.
+
+    ``refs`` are the sources of the clinical statement. ``code_refs`` are where its codes were
+    looked up (ontology files, code lists, translations): they identify the item, they never
+    support a clinical claim (``calcidx knowledge validate`` checks both).
+    """
 
     refs: list[str] = Field(min_length=1)
+    code_refs: list[str] = []
     evidence: EvidenceTag
     note: str | None = None
 
@@ -81,17 +90,42 @@ class BundleInfo(Strict):
     hpo3_version: str
 
 
+#: How much of a source was read. Anything but the full text (or a relevant full section) caps
+#: what the source can support at ``secondary``.
+SourceAccess = Literal["full_text", "section", "abstract", "listed", "generated", "not_read"]
+#: Access levels that cap a source's support at ``secondary``.
+SECONDARY_ACCESS: frozenset[str] = frozenset({"abstract", "listed", "generated", "not_read"})
+
+
 class Reference(Strict):
-    """``references.yaml``: one source, keyed as in CLINICAL.md section 8."""
+    """``references.yaml``: one source, keyed as in CLINICAL.md section 8.
+
+    ``kind`` says what the source is; ``ontology`` marks a code source (an ontology file, code
+    list or translation) that may only appear in ``code_refs``. ``reliability`` and ``access``
+    together say how strong a claim the source can carry (``supports``).
+    """
 
     id: str
     citation: str
-    kind: Literal["literature", "web", "lab_catalogue", "ontology", "seed_document", "textbook"]
+    kind: Literal["literature", "web", "lab_catalogue", "ontology", "seed_document", "textbook", "drug_label"]
     url: str | None = None
     doi: str | None = None
     pmid: str | None = None
     reliability: Literal["primary", "secondary"] = "primary"
+    access: SourceAccess | None = None
     note: str | None = None
+
+    @property
+    def is_code_source(self) -> bool:
+        """True for ontology files, code lists and translations (never clinical evidence)."""
+        return self.kind == "ontology"
+
+    @property
+    def supports(self) -> Literal["confirmed", "secondary"]:
+        """The strongest evidence tag this source can carry on its own."""
+        if self.reliability == "secondary" or (self.access is not None and self.access in SECONDARY_ACCESS):
+            return "secondary"
+        return "confirmed"
 
 
 class Subtype(Cited):
@@ -312,24 +346,62 @@ class Lookalike(Cited):
 
 
 class CautionWhen(Strict):
-    """Patient conditions under which a caution applies (all given fields must hold)."""
+    """Patient conditions under which a caution applies (all given fields must hold).
+
+    * ``age_below``: the patient is younger (years; 28 days is 0.0767).
+    * ``conditions_any``: one of these concepts (condition, finding, exposure, medication) is present.
+    * ``medications_any``: one of these medication or exposure concepts is present.
+    * ``unless_any``: none of these concepts is present (e.g. a functioning pacemaker).
+    * ``labs_any``: ``"analyte:interpretation"``, one holds.
+    * ``pregnant`` / ``lactating``: the patient's status equals this (unknown: see the engine).
+    * ``egfr_below``: measured eGFR below this value, or one of ``egfr_met_by`` is present
+      (dialysis, end-stage renal disease); with no eGFR recorded it is unknown when one of
+      ``egfr_unknown_with`` is present (kidney disease of unstated severity) and false otherwise.
+    """
 
     age_below: float | None = None
     conditions_any: list[str] = []
+    medications_any: list[str] = []
+    unless_any: list[str] = []
     labs_any: list[str] = []
+    pregnant: bool | None = None
+    lactating: bool | None = None
+    egfr_below: float | None = None
+    egfr_met_by: list[str] = []
+    egfr_unknown_with: list[str] = []
 
 
 class Caution(Cited):
-    """``cautions.yaml``: a patient-specific caution; ``contraindicated`` removes the option."""
+    """``cautions.yaml``: a patient-specific caution.
+
+    ``contraindicated`` (the source contraindicates it) and ``withhold`` (the source does not
+    support it for this patient, e.g. safety not established at this age) move the option to the
+    withheld list with the text as the reason; ``caution`` keeps it with the text shown.
+    """
 
     id: str
     text: str
     when: CautionWhen
-    effect: Literal["contraindicated", "caution"]
+    effect: Literal["contraindicated", "withhold", "caution"]
+
+
+class TreatmentRequires(Strict):
+    """What must be known to hold before an option applies (e.g. ``labs_any: [phosphate:high]``).
+
+    A lab that was not measured makes the option withheld with "<analyte> not measured": an
+    option that depends on a value is never offered on a guess.
+    """
+
+    labs_any: list[str] = []
 
 
 class Treatment(Cited):
-    """``treatments.yaml``: a treatment option for subtypes, sub-forms or conditions."""
+    """``treatments.yaml``: a treatment option for subtypes, sub-forms or conditions.
+
+    ``age_min`` withholds the option below that age (``age_min_reason`` says why, from the
+    sources); ``dose_age_min`` is the youngest age the reported ``dose`` was given for: the dose
+    is never shown for a younger patient.
+    """
 
     id: str
     label: str
@@ -337,15 +409,35 @@ class Treatment(Cited):
     subtypes: list[SubtypeCode] = []
     subforms: list[str] = []
     conditions: list[str] = []
+    requires: TreatmentRequires = TreatmentRequires()
     evidence_level: str
     rank: int = Field(ge=1)
     age_min: float | None = None
+    age_min_reason: str | None = None
     dose: str | None = None
     dose_refs: list[str] = []
+    dose_age_min: float | None = None
     response: str | None = None
     recommended: bool = True
     cautions: list[str] = []
     codes: Codes = Codes()
+
+
+class MedicationConcept(Concept):
+    """``medications.yaml``: a medication a case can list, and what to do about it per subtype.
+
+    An id may equal an ``exposures.yaml`` medication id (the same concept, seen as a current
+    drug). ``review_in`` names the subtypes in which the patient's use of this drug calls for
+    ``review_action`` (with this item's refs).
+    """
+
+    kind: Literal["anticoagulant", "phosphate_binder", "vitamin_d", "corticosteroid", "antibiotic", "calcium", "other"]
+    review_in: list[SubtypeCode] = []
+    review_action: str | None = None
+
+
+class SafetyCondition(Concept):
+    """``safety_conditions.yaml``: a patient condition that only matters for treatment safety."""
 
 
 class KnowledgeBundle(Strict):
@@ -367,10 +459,12 @@ class KnowledgeBundle(Strict):
     treatments: dict[str, Treatment]
     cautions: dict[str, Caution]
     calcification_terms: list[HpoTerm]
+    medications: dict[str, MedicationConcept] = {}
+    safety_conditions: dict[str, SafetyCondition] = {}
 
     def concept(self, concept_id: str) -> Concept | None:
-        """The condition, exposure or feature with this id, if any."""
-        for table in (self.conditions, self.exposures, self.features):
+        """The condition, exposure, feature, medication or safety condition with this id, if any."""
+        for table in (self.conditions, self.exposures, self.features, self.medications, self.safety_conditions):
             if concept_id in table:
                 return table[concept_id]
         return None

@@ -4,6 +4,17 @@ Checks: the schema (unknown keys rejected, done by the loader), ids unique withi
 across the concept tables, every reference key resolves, every cross-reference resolves, every
 HPO id exists and is not obsolete in the release shipped with hpo3, and that release is the one
 ``bundle.yaml`` records.
+
+Evidence checks (issue 7):
+
+* a code source (``kind: ontology``: ontology file, code list, translation) is never evidence:
+  treatments, cautions and medications cite it only in ``code_refs``; every clinical claim
+  (treatment, caution, medication action, rule, reference range, plausibility bound) needs at
+  least one non-code source in ``refs``;
+* evidence tags follow the sources: a treatment, caution or medication action tagged
+  ``confirmed`` needs at least one source that can carry ``confirmed`` (not secondary, not read
+  only as an abstract, not only listed, not machine-generated). Items of other tables tagged
+  above their sources are counted in ``notes`` (their owners decide).
 """
 
 from __future__ import annotations
@@ -25,6 +36,7 @@ class ValidationReport:
     """What ``validate_bundle`` found: problems (must be empty) and counts of what was checked."""
 
     problems: list[str] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
     counts: dict[str, int] = field(default_factory=dict)
     hpo_release: str = ""
     bundle_version: str = ""
@@ -50,6 +62,8 @@ def _cited_items(bundle: KnowledgeBundle) -> Iterable[tuple[str, Cited]]:
         "treatments": bundle.treatments.values(),
         "cautions": bundle.cautions.values(),
         "calcification_terms": bundle.calcification_terms,
+        "medications": bundle.medications.values(),
+        "safety_conditions": bundle.safety_conditions.values(),
     }
     for name, items in tables.items():
         for item in items:
@@ -86,8 +100,63 @@ def _hpo_ids(bundle: KnowledgeBundle) -> Iterable[tuple[str, str]]:
         yield f"calcification_terms:{calc.label}", calc.hpo
 
 
+#: Tables whose items are clinical claims: each needs a non-code source.
+CLAIM_TABLES = frozenset({"treatments", "cautions", "medications", "rules", "analytes.ranges", "analytes.plausible"})
+#: Tables this check holds to "evidence follows the sources" and "no code source in refs".
+STRICT_TABLES = frozenset({"treatments", "cautions", "medications"})
+
+
+def _concepts(bundle: KnowledgeBundle) -> set[str]:
+    return (
+        set(bundle.conditions)
+        | set(bundle.exposures)
+        | set(bundle.features)
+        | set(bundle.medications)
+        | set(bundle.safety_conditions)
+    )
+
+
+def _check_evidence(bundle: KnowledgeBundle, report: ValidationReport) -> None:
+    """Code sources never as evidence; evidence tags no stronger than the sources."""
+    refs_table = bundle.references
+    above: dict[str, int] = {}
+    for name, item in _cited_items(bundle):
+        label = _label(name, item)
+        for ref in item.code_refs:
+            if ref not in refs_table:
+                report.problems.append(f"{label}: code reference {ref!r} is not in references.yaml")
+            elif not refs_table[ref].is_code_source:
+                report.problems.append(f"{label}: {ref!r} in code_refs is not a code source (kind ontology)")
+        known = [refs_table[r] for r in item.refs if r in refs_table]
+        evidence = [r for r in known if not r.is_code_source]
+        if name in STRICT_TABLES:
+            for source in known:
+                if source.is_code_source:
+                    report.problems.append(
+                        f"{label}: {source.id!r} is a code source, not evidence; move it to code_refs"
+                    )
+        if name in CLAIM_TABLES and known and not evidence:
+            report.problems.append(f"{label}: a clinical claim with no non-code source (only {item.refs})")
+        if item.evidence == "confirmed" and evidence and all(r.supports == "secondary" for r in evidence):
+            if name in STRICT_TABLES:
+                report.problems.append(
+                    f"{label}: tagged confirmed but every source is secondary, abstract-only, listed or generated"
+                )
+            else:
+                above[name] = above.get(name, 0) + 1
+    for name, count in sorted(above.items()):
+        report.notes.append(f"{name}: {count} item(s) tagged confirmed whose sources support secondary at most")
+
+
+def _check_lab_items(where: str, items: list[str], bundle: KnowledgeBundle, problems: list[str]) -> None:
+    for item in items:
+        analyte, sep, interp = item.partition(":")
+        if not sep or analyte not in bundle.analytes or interp not in ("low", "normal", "high"):
+            problems.append(f"{where}: lab condition {item!r} must be analyte:low|normal|high with a known analyte")
+
+
 def _check_cross_refs(bundle: KnowledgeBundle, problems: list[str]) -> None:
-    concepts = set(bundle.conditions) | set(bundle.exposures) | set(bundle.features)
+    concepts = _concepts(bundle)
     for sub in bundle.subforms.values():
         for code in sub.subtypes:
             if code not in bundle.subtypes:
@@ -107,9 +176,20 @@ def _check_cross_refs(bundle: KnowledgeBundle, problems: list[str]) -> None:
             if analyte not in bundle.analytes:
                 problems.append(f"workup:{item.id}: unknown analyte {analyte!r}")
     for caution in bundle.cautions.values():
-        for cid in caution.when.conditions_any:
+        when = caution.when
+        for cid in [*when.conditions_any, *when.medications_any, *when.unless_any, *when.egfr_met_by]:
             if cid not in concepts:
                 problems.append(f"cautions:{caution.id}: unknown concept {cid!r}")
+        for cid in when.egfr_unknown_with:
+            if cid not in concepts:
+                problems.append(f"cautions:{caution.id}: unknown concept {cid!r}")
+        _check_lab_items(f"cautions:{caution.id}", when.labs_any, bundle, problems)
+    for med in bundle.medications.values():
+        exposure = bundle.exposures.get(med.id)
+        if exposure is not None and exposure.kind not in ("medication", "infusion"):
+            problems.append(f"medications:{med.id}: shares its id with a non-medication exposure")
+        if med.review_in and not med.review_action:
+            problems.append(f"medications:{med.id}: review_in needs a review_action")
     for treatment in bundle.treatments.values():
         _check_treatment(bundle, treatment, concepts, problems)
 
@@ -126,6 +206,7 @@ def _check_treatment(bundle: KnowledgeBundle, treatment: Treatment, concepts: se
             problems.append(f"treatments:{treatment.id}: unknown concept {cid!r}")
     if treatment.dose and not treatment.dose_refs:
         problems.append(f"treatments:{treatment.id}: a dose needs dose_refs naming its source")
+    _check_lab_items(f"treatments:{treatment.id}", treatment.requires.labs_any, bundle, problems)
 
 
 def validate_bundle(folder: Path | None = None, *, check_hpo: bool = True) -> ValidationReport:
@@ -145,6 +226,7 @@ def validate_bundle(folder: Path | None = None, *, check_hpo: bool = True) -> Va
         ("exposures", bundle.exposures),
         ("features", bundle.features),
         ("lookalikes", bundle.lookalikes),
+        ("safety_conditions", bundle.safety_conditions),
     ):
         for item_id in table:
             if item_id in seen:
@@ -166,6 +248,7 @@ def validate_bundle(folder: Path | None = None, *, check_hpo: bool = True) -> Va
             problems.append(f"analytes:{analyte.id}: canonical unit {analyte.canonical_unit!r} not among units")
 
     _check_cross_refs(bundle, problems)
+    _check_evidence(bundle, report)
 
     if check_hpo:
         release = hpo.loaded_release()
@@ -195,5 +278,6 @@ def validate_bundle(folder: Path | None = None, *, check_hpo: bool = True) -> Va
         "lookalikes": len(bundle.lookalikes),
         "treatments": len(bundle.treatments),
         "cautions": len(bundle.cautions),
+        "medications": len(bundle.medications),
     }
     return report

@@ -1,12 +1,17 @@
 """The disease monograph, generated from the knowledge base: every sentence cites its sources.
 
 Sentences are built only from knowledge-base items (their text fields, labels and codes) and
-carry the item's ``refs`` (plus ``dose_refs`` / ``loinc_refs`` where those fields are quoted).
-Citations are numbered in order of first use and resolve to the numbered reference list at the
-end. Items whose evidence tag is ``secondary`` or ``synthesized`` say so in the sentence.
+cite only the sources of the field they quote: ``refs`` for clinical text, ``dose_refs`` for a
+dose, ``loinc_refs`` for LOINC codes, the caution's ``refs`` for a caution, and the code sources
+(``code_refs``, or the ontology files among ``refs``) for a codes sentence. Every sentence keeps
+its provenance (``Sentence.source``: table, item id and field), so a test can trace each
+citation back to the item field that carries it. Citations are numbered in order of first use
+and resolve to the numbered reference list at the end, which lists only cited references.
+Items whose evidence tag is ``secondary`` or ``synthesized`` say so in the sentence. Extraction
+vocabulary (feature synonyms) and internal notes never appear.
 
-``monograph_sentences`` returns the same sentences with their citation numbers, so a test can
-prove that none is uncited and every number resolves.
+``monograph_sentences`` returns the same sentences with their citation numbers and provenance,
+so a test can prove that none is uncited and every number resolves.
 """
 
 from __future__ import annotations
@@ -90,19 +95,26 @@ def split_sentences(text: str) -> list[str]:
 
 @dataclass(frozen=True)
 class Sentence:
-    """One sentence of the monograph and the reference keys it rests on."""
+    """One sentence of the monograph, the reference keys it rests on and where it came from.
+
+    ``source`` names the item fields the sentence quotes, as ``table:id.field`` (several for a
+    sentence that joins items, e.g. a list of associated conditions).
+    """
 
     text: str
     refs: tuple[str, ...]
+    source: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
 class CitedSentence:
-    """A sentence as rendered: its text (without citation) and its citation numbers."""
+    """A sentence as rendered: its text (without citation), citation numbers, keys and provenance."""
 
     section: str
     text: str
     citations: tuple[int, ...]
+    keys: tuple[str, ...] = ()
+    source: tuple[str, ...] = ()
 
 
 @dataclass
@@ -138,15 +150,25 @@ def _tag(item: Cited) -> str:
     return ""
 
 
-def _sentences(text: str, refs: Iterable[str], tag: str = "") -> list[Sentence]:
+def _sentences(text: str, refs: Iterable[str], tag: str = "", source: str = "") -> list[Sentence]:
     """The sentences of ``text``, each citing ``refs``; ``tag`` marks the first one."""
     keys = tuple(dict.fromkeys(refs))
+    where = (source,) if source else ()
     out: list[Sentence] = []
     for position, piece in enumerate(split_sentences(text)):
         body = piece.rstrip()
         body = body[:-1] if body.endswith((".", ";", ":")) else body
-        out.append(Sentence(text=f"{body}{tag if position == 0 else ''}", refs=keys))
+        out.append(Sentence(text=f"{body}{tag if position == 0 else ''}", refs=keys, source=where))
     return out
+
+
+def _code_refs(kb: KnowledgeBundle, item: Cited) -> tuple[str, ...]:
+    """The sources of an item's codes: its ``code_refs``, else the code sources among its refs,
+    else its refs (a clinical source that prints the code, e.g. an ICD-10 code on a page)."""
+    if item.code_refs:
+        return tuple(item.code_refs)
+    coded = [r for r in item.refs if r in kb.references and kb.references[r].is_code_source]
+    return tuple(coded or item.refs)
 
 
 def _also(label: str, synonyms: Sequence[str], words: str) -> str:
@@ -189,29 +211,21 @@ def _description(kb: KnowledgeBundle, subtypes: list[str]) -> Section:
     section = Section("Description")
     if len(subtypes) == 1:
         sub = kb.subtypes[subtypes[0]]
-        section.paragraphs.append(_sentences(sub.definition, sub.refs, _tag(sub)))
+        section.paragraphs.append(_sentences(sub.definition, sub.refs, _tag(sub), f"subtypes:{sub.id}.definition"))
         return section
     for disease in kb.disease.values():
         also = _also(disease.label, disease.synonyms, "also called")
-        body = _sentences(disease.definition, disease.refs, _tag(disease))
+        body = _sentences(disease.definition, disease.refs, _tag(disease), f"disease:{disease.id}.definition")
         if body:
             head = body[0]
-            body[0] = Sentence(f"{disease.label}{also}: {head.text[0].lower()}{head.text[1:]}", head.refs)
+            body[0] = Sentence(f"{disease.label}{also}: {head.text[0].lower()}{head.text[1:]}", head.refs, head.source)
         section.paragraphs.append(body)
-    labels = [kb.subtypes[s].label for s in subtypes]
-    refs = [r for s in subtypes for r in kb.subtypes[s].refs]
-    section.paragraphs.append(
-        [
-            Sentence(
-                f"The knowledge base records {len(labels)} etiologic subtypes of calcinosis cutis: {_join(labels)}",
-                tuple(dict.fromkeys(refs)),
-            )
-        ]
-    )
     for code in subtypes:
         sub = kb.subtypes[code]
-        first = _sentences(sub.definition, sub.refs, _tag(sub))[:1]
-        section.paragraphs.append([Sentence(f"{sub.label}: {s.text[0].lower()}{s.text[1:]}", s.refs) for s in first])
+        first = _sentences(sub.definition, sub.refs, _tag(sub), f"subtypes:{sub.id}.definition")[:1]
+        section.paragraphs.append(
+            [Sentence(f"{sub.label}: {s.text[0].lower()}{s.text[1:]}", s.refs, s.source) for s in first]
+        )
     return section
 
 
@@ -220,11 +234,19 @@ def _subtypes(kb: KnowledgeBundle, subtypes: list[str]) -> list[Section]:
     for code in subtypes:
         sub = kb.subtypes[code]
         section = Section(sub.label, level=3)
-        section.paragraphs.append(_sentences(sub.definition, sub.refs, _tag(sub)))
+        where = f"subtypes:{sub.id}"
+        section.paragraphs.append(_sentences(sub.definition, sub.refs, _tag(sub), f"{where}.definition"))
         section.paragraphs.append(
             [
-                *_sentences(f"Serum calcium and phosphate: {sub.calcium_phosphate}.", sub.refs, _tag(sub)),
-                *_sentences(f"Local tissue damage: {sub.tissue_damage}.", sub.refs, _tag(sub)),
+                *_sentences(
+                    f"Serum calcium and phosphate: {sub.calcium_phosphate}.",
+                    sub.refs,
+                    _tag(sub),
+                    f"{where}.calcium_phosphate",
+                ),
+                *_sentences(
+                    f"Local tissue damage: {sub.tissue_damage}.", sub.refs, _tag(sub), f"{where}.tissue_damage"
+                ),
             ]
         )
         for form in kb.subforms.values():
@@ -233,30 +255,41 @@ def _subtypes(kb: KnowledgeBundle, subtypes: list[str]) -> list[Section]:
             if form.subtypes[0] != code and len(subtypes) > 1:
                 first = kb.subtypes[form.subtypes[0]].label.lower() if form.subtypes[0] in kb.subtypes else ""
                 text = f"Sub-form {form.label} is filed here by some sources (described under {first})"
-                section.bullets.append([Sentence(text, tuple(form.refs))])
+                section.bullets.append([Sentence(text, tuple(form.refs), (f"subforms:{form.id}.subtypes",))])
                 continue
             parents = [kb.subtypes[p].label.lower() for p in form.subtypes if p in kb.subtypes]
             also = _also(form.label, form.synonyms, "also called")
             lead = f"Sub-form {form.label}{also}, filed under {_join(parents)}"
+            where = f"subforms:{form.id}"
             bullet = [
-                Sentence(f"{lead}{_tag(form)}", tuple(form.refs)),
-                *_sentences(form.definition, form.refs),
+                Sentence(f"{lead}{_tag(form)}", tuple(form.refs), (f"{where}.subtypes",)),
+                *_sentences(form.definition, form.refs, source=f"{where}.definition"),
             ]
             if form.disagreement:
-                bullet += _sentences(f"Where sources disagree: {form.disagreement}", form.refs)
+                bullet += _sentences(
+                    f"Where sources disagree: {form.disagreement}", form.refs, source=f"{where}.disagreement"
+                )
             section.bullets.append(bullet)
-        by_category: dict[str, list[tuple[str, list[str]]]] = {}
+        by_category: dict[str, list[tuple[str, list[str], str]]] = {}
         for cond in kb.conditions.values():
             if cond.points_to == code:
-                by_category.setdefault(cond.category, []).append((cond.label, list(cond.refs)))
+                by_category.setdefault(cond.category, []).append(
+                    (cond.label, list(cond.refs), f"conditions:{cond.id}.points_to")
+                )
         for category, items in by_category.items():
-            refs = [r for _, item_refs in items for r in item_refs]
-            text = f"Associated conditions ({category.replace('_', ' ')}): {_join([label for label, _ in items])}"
-            section.bullets.append([Sentence(text, tuple(dict.fromkeys(refs)))])
+            refs = [r for _, item_refs, _ in items for r in item_refs]
+            text = f"Associated conditions ({category.replace('_', ' ')}): {_join([label for label, _, _ in items])}"
+            section.bullets.append([Sentence(text, tuple(dict.fromkeys(refs)), tuple(where for _, _, where in items))])
         for exp in kb.exposures.values():
             if exp.points_to == code:
                 section.bullets.append(
-                    [Sentence(f"Associated exposure ({exp.kind}): {exp.label}{_tag(exp)}", tuple(exp.refs))]
+                    [
+                        Sentence(
+                            f"Associated exposure ({exp.kind}): {exp.label}{_tag(exp)}",
+                            tuple(exp.refs),
+                            (f"exposures:{exp.id}.points_to",),
+                        )
+                    ]
                 )
         sections.append(section)
     return sections
@@ -268,19 +301,25 @@ def _features(kb: KnowledgeBundle, categories: Iterable[str], title: str) -> Sec
     chosen = [f for f in kb.features.values() if f.category in wanted]
     for feature in sorted(chosen, key=lambda f: (wanted.index(f.category), f.label)):
         group = _FEATURE_GROUPS.get(feature.category, feature.category.capitalize())
-        also = _also(feature.label, feature.synonyms, "also described as")
-        section.bullets.append([Sentence(f"{group}: {feature.label}{also}{_tag(feature)}", tuple(feature.refs))])
+        section.bullets.append(
+            [
+                Sentence(
+                    f"{group}: {feature.label}{_tag(feature)}", tuple(feature.refs), (f"features:{feature.id}.label",)
+                )
+            ]
+        )
     return section
 
 
 def _analyte_sentences(analyte: Analyte) -> list[Sentence]:
     out: list[Sentence] = []
+    where = f"analytes:{analyte.id}"
     if analyte.loinc:
         refs = analyte.loinc_refs or analyte.refs
-        out.append(Sentence(f"{analyte.label}: LOINC {', '.join(analyte.loinc)}", tuple(refs)))
-    for band in analyte.ranges:
+        out.append(Sentence(f"{analyte.label}: LOINC {', '.join(analyte.loinc)}", tuple(refs), (f"{where}.loinc",)))
+    for position, band in enumerate(analyte.ranges):
         text = f"{analyte.label} reference interval {_range_text(band, analyte.canonical_unit)}{_tag(band)}"
-        out.append(Sentence(text, tuple(band.refs)))
+        out.append(Sentence(text, tuple(band.refs), (f"{where}.ranges[{position}]",)))
     return out
 
 
@@ -292,8 +331,8 @@ def _workup(kb: KnowledgeBundle, subtype: str | None) -> Section:
         when = _join([_WHEN_TEXT.get(w, w.replace("_", " ")) for w in item.when])
         loinc = f" (LOINC {', '.join(item.loinc)})" if item.loinc else ""
         bullet = [
-            Sentence(f"{item.label}{loinc}, {when}{_tag(item)}", tuple(item.refs)),
-            *_sentences(f"It answers: {item.question}", item.refs),
+            Sentence(f"{item.label}{loinc}, {when}{_tag(item)}", tuple(item.refs), (f"workup:{item.id}.when",)),
+            *_sentences(f"It answers: {item.question}", item.refs, source=f"workup:{item.id}.question"),
         ]
         for analyte_id in item.analytes:
             if analyte_id in kb.analytes:
@@ -309,42 +348,90 @@ def _differential(kb: KnowledgeBundle, subtype: str | None) -> Section:
         if subtype and not (set(look.applies_to) & ({subtype, "all"} | forms)):
             continue
         tag = _tag(look)
+        where = f"lookalikes:{look.id}"
+        evidence = [r for r in look.refs if r not in kb.references or not kb.references[r].is_code_source]
         bullet = [
-            Sentence(f"{look.label}{tag}", tuple(look.refs)),
-            *_sentences(look.distinguishing, look.refs),
-            *_sentences(f"Test that tells it apart: {look.test}", look.refs),
+            Sentence(f"{look.label}{tag}", tuple(evidence or look.refs), (f"{where}.label",)),
+            *_sentences(look.distinguishing, evidence or look.refs, source=f"{where}.distinguishing"),
+            *_sentences(f"Test that tells it apart: {look.test}", evidence or look.refs, source=f"{where}.test"),
         ]
         section.bullets.append(bullet)
     return section
 
 
+_CAUTION_WORD = {"contraindicated": "Contraindicated", "withhold": "Not offered", "caution": "Caution"}
+
+
 def _treatment_bullet(kb: KnowledgeBundle, treatment: Treatment) -> list[Sentence]:
     tag = _tag(treatment)
+    where = f"treatments:{treatment.id}"
     verdict = "" if treatment.recommended else ", not recommended"
-    bullet = [Sentence(f"{treatment.label}: evidence {treatment.evidence_level}{verdict}{tag}", tuple(treatment.refs))]
+    bullet = [
+        Sentence(
+            f"{treatment.label}: evidence {treatment.evidence_level}{verdict}{tag}",
+            tuple(treatment.refs),
+            (f"{where}.evidence_level",),
+        )
+    ]
+    if treatment.requires.labs_any:
+        needs = " or ".join(
+            f"{kb.analytes[a].label.lower() if a in kb.analytes else a} {i}"
+            for a, _, i in (item.partition(":") for item in treatment.requires.labs_any)
+        )
+        bullet += _sentences(f"Only when {needs}", treatment.refs, source=f"{where}.requires")
     if treatment.dose:
-        bullet += _sentences(f"Dose as reported: {treatment.dose}", treatment.dose_refs or treatment.refs)
+        ages = f" (patients aged {treatment.dose_age_min:g} years and over)" if treatment.dose_age_min else ""
+        bullet += _sentences(
+            f"Dose as reported{ages}: {treatment.dose}", treatment.dose_refs or treatment.refs, source=f"{where}.dose"
+        )
     if treatment.response:
-        bullet += _sentences(f"Reported response: {treatment.response}", treatment.refs)
+        bullet += _sentences(f"Reported response: {treatment.response}", treatment.refs, source=f"{where}.response")
     if treatment.age_min is not None:
-        bullet.append(Sentence(f"Not for patients under {treatment.age_min:g} years", tuple(treatment.refs)))
+        why = f": {treatment.age_min_reason}" if treatment.age_min_reason else ""
+        bullet.append(
+            Sentence(
+                f"Not for patients under {treatment.age_min:g} years{why}", tuple(treatment.refs), (f"{where}.age_min",)
+            )
+        )
     for caution_id in treatment.cautions:
         caution = kb.cautions.get(caution_id)
         if caution is not None:
-            kind = "Contraindicated" if caution.effect == "contraindicated" else "Caution"
-            bullet += _sentences(f"{kind}{_when(kb, caution)}: {caution.text}", caution.refs, _tag(caution))
+            kind = _CAUTION_WORD[caution.effect]
+            bullet += _sentences(
+                f"{kind}{_when(kb, caution)}: {caution.text}",
+                caution.refs,
+                _tag(caution),
+                f"cautions:{caution.id}.text",
+            )
     return bullet
 
 
+def _label_of(kb: KnowledgeBundle, concept_id: str) -> str:
+    concept = kb.concept(concept_id)
+    return (concept.label if concept else concept_id).lower()
+
+
 def _when(kb: KnowledgeBundle, caution: Caution) -> str:
-    """ " (under 12 years; with dialysis; phosphate high)": when a caution applies, or nothing."""
+    """ " (under 12 years; in pregnancy; with dialysis; phosphate high)": when it applies, or nothing."""
+    when = caution.when
     parts: list[str] = []
-    if caution.when.age_below is not None:
-        parts.append(f"under {caution.when.age_below:g} years")
-    if caution.when.conditions_any:
-        labels = [(kb.concept(c).label if kb.concept(c) else c).lower() for c in caution.when.conditions_any]  # type: ignore[union-attr]
-        parts.append(f"with {', '.join(labels[:3])}{' or similar' if len(labels) > 3 else ''}")
-    for item in caution.when.labs_any:
+    if when.age_below is not None:
+        age = when.age_below
+        parts.append(f"under {round(age * 365.25)} days" if age < 1 / 12 else f"under {age:g} years")
+    if when.pregnant:
+        parts.append("in pregnancy")
+    if when.lactating:
+        parts.append("when breastfeeding")
+    if when.egfr_below is not None:
+        met = [_label_of(kb, c) for c in when.egfr_met_by]
+        parts.append(f"eGFR below {when.egfr_below:g}" + (f" or {' or '.join(met)}" if met else ""))
+    for name, ids in (("with", when.conditions_any), ("taking or given", when.medications_any)):
+        if ids:
+            labels = [_label_of(kb, c) for c in ids]
+            parts.append(f"{name} {', '.join(labels[:3])}{' or similar' if len(labels) > 3 else ''}")
+    if when.unless_any:
+        parts.append(f"unless {', '.join(_label_of(kb, c) for c in when.unless_any)}")
+    for item in when.labs_any:
         analyte, _, interpretation = item.partition(":")
         label = kb.analytes[analyte].label if analyte in kb.analytes else analyte
         parts.append(f"{label} {interpretation}")
@@ -399,7 +486,8 @@ def _codes(kb: KnowledgeBundle, subtype: str | None) -> Section:
         if not text or label in seen:
             continue
         seen.add(label)
-        section.bullets.append([Sentence(f"{label}: {text}{_tag(item)}", tuple(item.refs))])
+        ident = getattr(item, "id", label)
+        section.bullets.append([Sentence(f"{label}: {text}", _code_refs(kb, item), (f"codes:{ident}",))])
     return section
 
 
@@ -410,13 +498,35 @@ def _figures(kb: KnowledgeBundle, subtypes: list[str]) -> Section:
             if treatment.subtypes and not set(treatment.subtypes) & set(subtypes):
                 continue
             section.bullets.append(
-                _sentences(f"{treatment.label}: {treatment.response}", treatment.refs, _tag(treatment))
+                _sentences(
+                    f"{treatment.label}: {treatment.response}",
+                    treatment.refs,
+                    _tag(treatment),
+                    f"treatments:{treatment.id}.response",
+                )
             )
     for rule in kb.rules.values():
         numbers = {k: v for k, v in rule.params.items() if isinstance(v, float | int)}
         if numbers and re.search(r"\d", rule.statement):
-            section.bullets.append(_sentences(f"{rule.title}: {rule.statement}", rule.refs, _tag(rule)))
+            section.bullets.append(
+                _sentences(f"{rule.title}: {rule.statement}", rule.refs, _tag(rule), f"rules:{rule.id}.statement")
+            )
     return section
+
+
+#: Words that mark a project-internal note (a remark to the maintainers, not a claim of a source).
+INTERNAL_NOTE = re.compile(r"CLINICAL\.md|UNCONFIRMED|\bnot encoded\b|\bknowledge base\b|\bTODO\b")
+
+
+def _drop_internal(sections: list[Section]) -> None:
+    """Remove sentences that are internal notes (they are not what the cited sources say)."""
+    for section in sections:
+        section.paragraphs = [kept for group in section.paragraphs if (kept := _public(group))]
+        section.bullets = [kept for group in section.bullets if (kept := _public(group))]
+
+
+def _public(group: list[Sentence]) -> list[Sentence]:
+    return [sentence for sentence in group if not INTERNAL_NOTE.search(sentence.text)]
 
 
 def _drop_empty(sections: list[Section]) -> list[Section]:
@@ -451,6 +561,7 @@ def build_monograph(bundle: KnowledgeBundle, *, subtype: str | None = None) -> M
         _codes(bundle, subtype),
         _figures(bundle, subtypes),
     ]
+    _drop_internal(sections)
     sections = _drop_empty(sections)
     references: list[str] = []
     for section in sections:
@@ -466,7 +577,7 @@ def monograph_sentences(bundle: KnowledgeBundle, *, subtype: str | None = None) 
     """Every sentence of the monograph with its citation numbers (for tests and audits)."""
     mono = build_monograph(bundle, subtype=subtype)
     return [
-        CitedSentence(section.title, s.text, tuple(sorted({mono.number(k) for k in s.refs})))
+        CitedSentence(section.title, s.text, tuple(sorted({mono.number(k) for k in s.refs})), s.refs, s.source)
         for section in mono.sections
         for group in [*section.paragraphs, *section.bullets]
         for s in group
@@ -489,7 +600,7 @@ def _reference_text(ref: Reference) -> str:
         parts.append(f"PMID {ref.pmid}.")
     if ref.url:
         parts.append(ref.url)
-    if ref.reliability == "secondary":
+    if ref.supports == "secondary":
         parts.append("(Secondary source.)")
     return " ".join(parts)
 

@@ -1,18 +1,25 @@
-"""Assessment reports: a terminal report (Rich) a clinician scans in 30 seconds, and Markdown."""
+"""Assessment reports: a terminal report (Rich) a clinician scans in 30 seconds, and Markdown.
+
+Citations: every section prints the keys of the sources it rests on, and the reference list at
+the end holds exactly the keys that appear in the printed body (collected from the printed text
+itself, so a key quoted inside a lab's method text is listed too, and a source the reader never
+sees cited is not).
+"""
 
 from __future__ import annotations
 
 import io
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 
 from rich.console import Console, Group, RenderableType
 from rich.panel import Panel
 from rich.text import Text
 
+from calcidx.assess.citations import evidence_refs, keys_in_text
 from calcidx.assess.model import AssessedCase, AssessedDocument, Assessment
 from calcidx.knowledge.loader import load_bundle
 
-__all__ = ["markdown_report", "print_report", "text_report"]
+__all__ = ["markdown_report", "print_report", "printed_keys", "text_report"]
 
 _COLOURS = {"confirmed": "green", "probable": "yellow", "possible": "red"}
 
@@ -32,23 +39,38 @@ def _headline(a: Assessment) -> str:
     return head
 
 
-def _cited_refs(a: Assessment) -> list[str]:
-    refs: list[str] = []
-    for step in a.rationale:
-        if step.fired:
-            refs.extend(step.refs)
-    for test in a.missing_workup:
-        refs.extend(test.refs)
-    for item in a.differential:
-        refs.extend(item.refs)
-    for option in a.treatments:
-        refs.extend(option.refs)
-    return list(dict.fromkeys(refs))
+def _cite(refs: list[str]) -> str:
+    """ " [A, B]": the evidence among ``refs`` (code sources such as ontology files are never
+    printed as evidence for a clinical statement), or nothing."""
+    shown = evidence_refs(refs, load_bundle())
+    return f" [{', '.join(shown)}]" if shown else ""
+
+
+def printed_keys(texts: Iterable[str]) -> list[str]:
+    """Reference keys cited in the printed texts, in order of first appearance."""
+    known = load_bundle().references
+    return list(dict.fromkeys(key for text in texts for key in keys_in_text(text, known)))
 
 
 def _reference_lines(refs: Iterable[str]) -> list[str]:
     references = load_bundle().references
-    return [f"[{ref}] {references[ref].citation}" if ref in references else f"[{ref}]" for ref in refs]
+    lines = []
+    for ref in refs:
+        entry = references[ref]
+        tag = " (secondary source)" if entry.supports == "secondary" else ""
+        lines.append(f"[{ref}] {entry.citation}{tag}")
+    return lines
+
+
+def _plain(renderable: RenderableType) -> Iterator[str]:
+    """The plain text of the Text objects inside a renderable (before any wrapping)."""
+    if isinstance(renderable, Text):
+        yield renderable.plain
+    elif isinstance(renderable, Group):
+        for part in renderable.renderables:
+            yield from _plain(part)
+    elif isinstance(renderable, Panel):
+        yield from _plain(renderable.renderable)
 
 
 def _section(parts: list[RenderableType], title: str) -> None:
@@ -70,14 +92,14 @@ def _case_renderable(case: AssessedCase) -> RenderableType:
         parts.append(Text(f"! {warning.message}", style="bold red"))
     for dis in a.disagreements:
         parts.append(
-            Text(f"Sources disagree on {dis.topic}: {' / '.join(dis.views)} [{', '.join(dis.refs)}]", style="magenta")
+            Text(f"Sources disagree on {dis.topic}: {' / '.join(dis.views)}{_cite(dis.refs)}", style="magenta")
         )
 
     _section(parts, "Why")
     for number, step in enumerate((s for s in a.rationale if s.fired), start=1):
         line = Text(f"{number}. ")
         line.append(step.conclusion)
-        line.append(f"  [{', '.join(step.refs)}]", style="dim")
+        line.append(f" {_cite(step.refs)}", style="dim")
         line.append(f"  {step.rule}", style="cyan")
         parts.append(line)
 
@@ -88,6 +110,7 @@ def _case_renderable(case: AssessedCase) -> RenderableType:
             line = Text(f"- {d.label}: {value} ({d.interpretation}); {d.method}")
             if d.caveat:
                 line.append(f". {d.caveat}", style="yellow")
+            line.append(_cite(d.refs), style="dim")
             parts.append(line)
 
     if a.missing_workup:
@@ -97,6 +120,15 @@ def _case_renderable(case: AssessedCase) -> RenderableType:
             if test.loinc:
                 line.append(f" (LOINC {', '.join(test.loinc)})", style="dim")
             line.append(f": {test.reason}", style="")
+            line.append(_cite(test.refs), style="dim")
+            parts.append(line)
+
+    if a.actions:
+        _section(parts, "Actions on current medication")
+        for action in a.actions:
+            line = Text(f"- {action.label}: ", style="bold")
+            line.append(action.action, style="")
+            line.append(_cite(action.refs), style="dim")
             parts.append(line)
 
     if a.differential or a.treatments or a.withheld_treatments:
@@ -109,31 +141,28 @@ def _case_renderable(case: AssessedCase) -> RenderableType:
     return Panel(Group(*parts), title=_who(case), title_align="left")
 
 
-def _footer(doc: AssessedDocument) -> RenderableType:
+def _footer(doc: AssessedDocument, refs: list[str]) -> RenderableType:
     k = doc.knowledge
-    refs: list[str] = []
-    for case in doc.cases:
-        refs.extend(_cited_refs(case.assessment))
-    lines = [
-        f"Knowledge {k.bundle} {k.bundle_version}; HPO {k.hpo_release}; CalciDx {k.calcidx_version}",
-        *_reference_lines(dict.fromkeys(refs)),
-        "",
-        doc.cases[0].assessment.disclaimer if doc.cases else "",
-    ]
+    lines = [f"Knowledge {k.bundle} {k.bundle_version}; HPO {k.hpo_release}; CalciDx {k.calcidx_version}"]
+    if refs:
+        lines += ["References (every source cited above, and only those):", *_reference_lines(refs)]
+    lines += ["", doc.cases[0].assessment.disclaimer if doc.cases else ""]
     return Text("\n".join(lines), style="dim")
 
 
 def print_report(doc: AssessedDocument, console: Console | None = None) -> None:
-    """Print the terminal report of every case in the document."""
+    """Print the terminal report of every case, then the references the report cites."""
     out = console or Console()
     out.print(Text(f"CalciDx assessment: {doc.document.kind}, {len(doc.cases)} case(s)", style="bold"))
     for warning in doc.warnings:
         out.print(Text(f"! {warning}", style="red"))
     if not doc.cases:
         out.print("No patient is described in this document.")
-    for case in doc.cases:
-        out.print(_case_renderable(case))
-    out.print(_footer(doc))
+    panels = [_case_renderable(case) for case in doc.cases]
+    for panel in panels:
+        out.print(panel)
+    refs = printed_keys(text for panel in panels for text in _plain(panel))
+    out.print(_footer(doc, refs))
 
 
 def text_report(doc: AssessedDocument, width: int = 110) -> str:
@@ -160,23 +189,32 @@ def markdown_report(doc: AssessedDocument) -> str:
         for problem in a.warnings:
             lines.append(f"- **Warning** ({problem.code}): {problem.message}")
         for dis in a.disagreements:
-            lines.append(f"- Sources disagree on {dis.topic}: {' / '.join(dis.views)} [{', '.join(dis.refs)}]")
+            lines.append(f"- Sources disagree on {dis.topic}: {' / '.join(dis.views)}{_cite(dis.refs)}")
         lines += ["", "### Reasoning", "", "| rule | conclusion | sources |", "|---|---|---|"]
         for step in a.rationale:
             if step.fired:
-                lines.append(f"| `{step.rule}` | {step.conclusion} | {', '.join(step.refs)} |")
+                lines.append(f"| `{step.rule}` | {step.conclusion} |{_cite(step.refs)} |")
         if a.derived_labs:
             lines += ["", "### Derived labs", ""]
             for d in a.derived_labs:
+                value = f"{d.value:g} {d.unit or ''}" if d.value is not None else "n/a"
                 lines.append(
-                    f"- {d.label}: {d.value:g} {d.unit or ''} ({d.interpretation}); {d.method}"
+                    f"- {d.label}: {value} ({d.interpretation}); {d.method}"
                     + (f". {d.caveat}" if d.caveat else "")
+                    + _cite(d.refs)
                 )
         if a.missing_workup:
-            lines += ["", "### Missing work-up", "", "| test | LOINC | question it answers | why now |"]
-            lines.append("|---|---|---|---|")
+            lines += ["", "### Missing work-up", "", "| test | LOINC | question it answers | why now | sources |"]
+            lines.append("|---|---|---|---|---|")
             for test in a.missing_workup:
-                lines.append(f"| {test.label} | {', '.join(test.loinc) or '-'} | {test.question} | {test.reason} |")
+                lines.append(
+                    f"| {test.label} | {', '.join(test.loinc) or '-'} | {test.question} | {test.reason}"
+                    f" |{_cite(test.refs)} |"
+                )
+        if a.actions:
+            lines += ["", "### Actions on current medication", ""]
+            for action in a.actions:
+                lines.append(f"- **{action.label}**: {action.action}{_cite(action.refs)}")
         if a.differential or a.treatments or a.withheld_treatments:
             from calcidx.render import sections
 
@@ -185,11 +223,11 @@ def markdown_report(doc: AssessedDocument) -> str:
             if a.treatments or a.withheld_treatments:
                 lines += ["", sections.treatments_markdown(a)]
         lines.append("")
-    refs: list[str] = []
-    for case in doc.cases:
-        refs.extend(_cited_refs(case.assessment))
+    refs = printed_keys(lines)
     k = doc.knowledge
-    lines += ["## References", "", *[f"- {line}" for line in _reference_lines(dict.fromkeys(refs))], ""]
+    lines += ["## References", ""]
+    lines += [f"- {line}" for line in _reference_lines(refs)] or ["No source is cited above."]
+    lines.append("")
     lines.append(f"_Knowledge {k.bundle} {k.bundle_version}; HPO {k.hpo_release}; CalciDx {k.calcidx_version}._")
     if doc.cases:
         lines += ["", f"_{doc.cases[0].assessment.disclaimer}_"]

@@ -34,6 +34,14 @@ def _refs(refs: list[str]) -> str:
     return f" [{', '.join(refs)}]" if refs else ""
 
 
+def _evidence_refs(refs: list[str]) -> list[str]:
+    """The refs that are evidence: code sources (ontology files, code lists) are left out."""
+    from calcidx.assess.citations import evidence_refs
+    from calcidx.knowledge.loader import load_bundle
+
+    return evidence_refs(refs, load_bundle())
+
+
 def _codes(item: DifferentialItem) -> str:
     return "; ".join(f"{key.upper()} {', '.join(values)}" for key, values in sorted(item.codes.items()) if values)
 
@@ -67,8 +75,9 @@ def differential_markdown(a: Assessment) -> str:
     if looks:
         out += ["| # | Look-alike | For | Against | Test that tells it apart |", "|---|---|---|---|---|"]
         for item in looks:
+            cited = _refs(_evidence_refs(item.refs))
             out.append(
-                f"| {item.rank} | {_cell(item.label)}{_refs(item.refs)} | {_cell('; '.join(item.features_for) or '-')}"
+                f"| {item.rank} | {_cell(item.label)}{cited} | {_cell('; '.join(item.features_for) or '-')}"
                 f" | {_cell('; '.join(item.features_against) or '-')} | {_cell(item.test or '-')} |"
             )
     else:
@@ -94,11 +103,13 @@ def differential_markdown(a: Assessment) -> str:
 
 def _option_line(option: TreatmentOption) -> str:
     parts = [f"**{option.label}** (evidence: {option.evidence_level})"]
+    if option.applies_because:
+        parts.append(f"applies because: {', '.join(option.applies_because)}")
     if option.dose:
         parts.append(f"dose as reported: {option.dose}")
     if option.response:
         parts.append(f"response: {option.response}")
-    line = "; ".join(parts) + _refs(option.refs)
+    line = "; ".join(parts) + _refs(_evidence_refs(option.refs))
     for caution in option.cautions:
         line += f"\n  - {caution}"
     return f"- {line}"
@@ -145,6 +156,7 @@ def differential_text(a: Assessment, *, lookalikes: int = 5, inherited: int = 3)
             line.append(f"; tells apart: {item.test}")
         elif item.codes:
             line.append(f"; {_codes(item)}", style="dim")
+        line.append(_refs(_evidence_refs(item.refs)), style="dim")
         lines.append(line)
     hidden = len(looks) + len(syndromes) - len(shown)
     if hidden > 0:
@@ -160,16 +172,20 @@ def treatments_text(a: Assessment) -> Group:
     for option in a.treatments:
         line = Text("- ")
         line.append(option.label, style="bold")
-        line.append(f" [{option.evidence_level}]", style="dim")
+        line.append(f" ({option.evidence_level})", style="dim")
+        if option.applies_because:
+            line.append(f"; applies because: {', '.join(option.applies_because)}")
         if option.dose:
             line.append(f"; dose as reported: {option.dose}")
         if option.response:
             line.append(f"; {option.response}")
-        line.append(f" [{', '.join(option.refs)}]", style="dim")
+        line.append(_refs(_evidence_refs(option.refs)), style="dim")
         lines.append(line)
         for caution in option.cautions:
             lines.append(Text(f"    caution: {caution}", style="yellow"))
     for option in a.withheld_treatments:
-        reason = "; ".join(option.cautions) or "withheld"
-        lines.append(Text(f"- withheld: {option.label}: {reason}", style="red"))
+        reason = "; ".join(option.withheld_reasons) or "; ".join(option.cautions) or "withheld"
+        line = Text(f"- withheld: {option.label}: {reason}", style="red")
+        line.append(_refs(_evidence_refs(option.refs)), style="dim")
+        lines.append(line)
     return Group(*lines)

@@ -6,12 +6,12 @@ import logging
 import time
 from typing import Any
 
-from fastapi import APIRouter, Request
+from fastapi import APIRouter, Query, Request
 from fastapi.responses import JSONResponse
 from pydantic import BaseModel, Field
 
 from calcidx.api.deps import BudgetDep, EngineDep, TokenDep
-from calcidx.api.engine import Loaded
+from calcidx.api.engine import Loaded, Mode
 from calcidx.assess.model import AssessedDocument
 from calcidx.case.model import Document
 from calcidx.errors import InputError
@@ -45,6 +45,7 @@ _ASSESS_BODY = {
             },
             "text/plain": {"schema": {"type": "string", "minLength": 1}},
             "application/fhir+json": {"schema": {"type": "object", "description": "a FHIR R4 Bundle"}},
+            "application/pdf": {"schema": {"type": "string", "format": "binary"}},
         },
     }
 }
@@ -66,6 +67,9 @@ _EXTRACT_BODY = {
 }
 
 
+_MODE = Query(default="auto", description="note: the text is one patient; article/auto: find the patients")
+
+
 def _media_type(request: Request) -> str:
     return request.headers.get("content-type", "").split(";")[0].strip().lower()
 
@@ -81,11 +85,11 @@ def _json(model: AssessedDocument | Document) -> JSONResponse:
     openapi_extra=_ASSESS_BODY,
     dependencies=[TokenDep],
 )
-async def assess(request: Request, engine: EngineDep, budget: BudgetDep) -> JSONResponse:
+async def assess(request: Request, engine: EngineDep, budget: BudgetDep, mode: Mode = _MODE) -> JSONResponse:
     body = await request.body()
-    loaded = engine.load_body(body, _media_type(request), mode="assess")
+    loaded = engine.load_body(body, _media_type(request))
     started = time.perf_counter()
-    doc = await budget.run(lambda: engine.assess(loaded))
+    doc = await budget.run(lambda: engine.assess(loaded, mode=mode))
     _log_work("assess", request, loaded, started, len(doc.cases))
     return _json(doc)
 
@@ -97,15 +101,15 @@ async def assess(request: Request, engine: EngineDep, budget: BudgetDep) -> JSON
     openapi_extra=_EXTRACT_BODY,
     dependencies=[TokenDep],
 )
-async def extract(request: Request, engine: EngineDep, budget: BudgetDep) -> JSONResponse:
+async def extract(request: Request, engine: EngineDep, budget: BudgetDep, mode: Mode = _MODE) -> JSONResponse:
     media_type = _media_type(request)
     loaded: Loaded
     if media_type == "multipart/form-data":
         loaded = await _upload(request, engine)
     else:
-        loaded = engine.load_body(await request.body(), media_type, mode="extract")
+        loaded = engine.load_body(await request.body(), media_type)
     started = time.perf_counter()
-    doc = await budget.run(lambda: engine.extract(loaded))
+    doc = await budget.run(lambda: engine.extract(loaded, mode=mode))
     _log_work("extract", request, loaded, started, len(doc.cases))
     return _json(doc)
 
@@ -123,7 +127,7 @@ async def _upload(request: Request, engine: EngineDep) -> Loaded:
     if not isinstance(upload, UploadFile):
         raise InputError("body: no file in the form field 'file'; send one .txt, .md, .pdf, .html or .xml file")
     data = await upload.read()
-    return engine.load_file(data, filename=upload.filename or "upload")
+    return engine.load_upload(data, filename=upload.filename or "upload")
 
 
 def _log_work(what: str, request: Request, loaded: Loaded, started: float, cases: int) -> None:

@@ -18,6 +18,7 @@ class Health(BaseModel):
 
 class Version(BaseModel):
     calcidx: str
+    extractor_rules: str
     knowledge: str
     hpo: str
     pipeline: str

@@ -1,0 +1,178 @@
+"""The one ``Runtime``: everything the service needs to read and assess, built once and shared.
+
+A ``Runtime`` holds the knowledge bundle, the extractor rules and vocabulary, the spaCy pipeline,
+the unit registry and the HPO candidate index. It is built eagerly (every resource loaded and the
+pipeline run once), under a lock, so that threads starting cold share one copy. Workers do not
+pickle it: they re-create it from its ``RuntimeSpec`` (a small frozen model), in a process-pool
+initializer (``init_worker``) or a Dask worker plugin.
+
+Example::
+
+    from calcidx.runtime import RuntimeSpec, get_runtime
+    runtime = get_runtime()                       # the process-wide one
+    other = Runtime.build(RuntimeSpec(hpo=False)) # a private one (tests, tools)
+"""
+
+from __future__ import annotations
+
+import hashlib
+import threading
+from dataclasses import dataclass
+from importlib import resources
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from pydantic import BaseModel, ConfigDict
+
+from calcidx import __version__
+from calcidx.case.model import PipelineStamp
+
+if TYPE_CHECKING:
+    from spacy.language import Language
+
+    from calcidx.extract.rules import Rules
+    from calcidx.extract.vocabulary import Vocabulary
+    from calcidx.knowledge.schema import KnowledgeBundle
+
+__all__ = ["Runtime", "RuntimeSpec", "get_runtime", "init_worker", "reset_runtime"]
+
+#: A short text run through the pipeline once at build time, so every lazy part of spaCy and of the
+#: components (matchers, compiled patterns) exists before the first real document.
+_WARM_UP_TEXT = "Case report\n\nA 40-year-old woman had painful nodules on the fingers. Serum calcium was 2.4 mmol/L."
+
+
+class RuntimeSpec(BaseModel):
+    """How to build a ``Runtime``: small, frozen and picklable (workers rebuild from it).
+
+    Attributes:
+        knowledge_dir: a folder of knowledge data files; None for the bundle shipped in the package.
+        hpo: load the HPO ontology and the inherited-syndrome candidate index at build time (the
+            differential needs them; a tool that only extracts can skip them).
+    """
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    knowledge_dir: Path | None = None
+    hpo: bool = True
+
+
+@dataclass(frozen=True, slots=True, eq=False)
+class Runtime:
+    """The shared, read-only core: build with ``Runtime.build`` or take ``get_runtime()``."""
+
+    spec: RuntimeSpec
+    bundle: KnowledgeBundle
+    rules: Rules
+    vocabulary: Vocabulary
+    nlp: Language
+    units: Any
+    hpo_candidates: int | None
+    stamp: PipelineStamp
+
+    @classmethod
+    def build(cls, spec: RuntimeSpec | None = None) -> Runtime:
+        """Load every resource named by ``spec`` and warm the pipeline.
+
+        Raises:
+            KnowledgeError: the knowledge data files are missing or inconsistent.
+        """
+        from calcidx.case.units import unit_registry
+        from calcidx.extract.pipeline import pipeline_for
+        from calcidx.extract.rules import load_rules
+        from calcidx.extract.vocabulary import Vocabulary, default_vocabulary
+        from calcidx.knowledge.loader import load_bundle, load_bundle_from
+
+        spec = spec or RuntimeSpec()
+        if spec.knowledge_dir is None:
+            bundle = load_bundle()
+            vocabulary = default_vocabulary()
+        else:
+            bundle = load_bundle_from(spec.knowledge_dir)
+            vocabulary = Vocabulary.from_bundle(bundle)
+        rules = load_rules()
+        nlp = pipeline_for(vocabulary)
+        # Outside a memory zone: the strings the components add while warming up (matcher keys)
+        # must stay for the runtime's lifetime.
+        nlp(_WARM_UP_TEXT)
+        units = unit_registry()
+        hpo_candidates = None
+        if spec.hpo:
+            from calcidx.assess.inherited import candidate_count
+
+            hpo_candidates = candidate_count(bundle)
+        stamp = PipelineStamp(
+            calcidx_version=__version__,
+            extractor_rules=rules_hash(vocabulary),
+            knowledge=f"{bundle.info.name}@{bundle.info.version}",
+            hpo_release=bundle.info.hpo_release,
+        )
+        return cls(
+            spec=spec,
+            bundle=bundle,
+            rules=rules,
+            vocabulary=vocabulary,
+            nlp=nlp,
+            units=units,
+            hpo_candidates=hpo_candidates,
+            stamp=stamp,
+        )
+
+
+def rules_hash(vocabulary: Vocabulary) -> str:
+    """sha256 (first 16 hex digits) of the extractor's rule files and the vocabulary it matches.
+
+    Any change to a lexicon, section, context or anatomy file, or to a synonym in the knowledge
+    base, changes the hash: a store re-reads the documents stamped with another one.
+    """
+    digest = hashlib.sha256()
+    folder = resources.files("calcidx.extract") / "data"
+    for entry in sorted(folder.iterdir(), key=lambda e: e.name):
+        if entry.name.endswith(".yaml"):
+            digest.update(entry.name.encode())
+            digest.update(entry.read_bytes())
+    for form in sorted(vocabulary.forms):
+        digest.update(form.encode())
+        digest.update(repr(sorted(vocabulary.forms[form])).encode())
+    for form in sorted(vocabulary.exact_forms):
+        digest.update(b"exact:" + form.encode())
+        digest.update(repr(sorted(vocabulary.exact_forms[form])).encode())
+    return digest.hexdigest()[:16]
+
+
+_LOCK = threading.Lock()
+_RUNTIME: Runtime | None = None
+
+
+def get_runtime(spec: RuntimeSpec | None = None) -> Runtime:
+    """The process-wide runtime, built on first call (threads arriving meanwhile wait for it).
+
+    Args:
+        spec: how to build it; only the first call's spec counts. A later call with a different
+            spec gets an error rather than a silently different runtime.
+
+    Raises:
+        ValueError: a runtime with another spec already exists (use ``Runtime.build`` for a
+            private one, or ``reset_runtime`` in tests).
+    """
+    global _RUNTIME
+    runtime = _RUNTIME
+    if runtime is None:
+        with _LOCK:
+            if _RUNTIME is None:
+                _RUNTIME = Runtime.build(spec)
+            runtime = _RUNTIME
+    if spec is not None and spec != runtime.spec:
+        raise ValueError(f"the process runtime was built from {runtime.spec!r}, not {spec!r}")
+    return runtime
+
+
+def reset_runtime() -> None:
+    """Forget the process-wide runtime (the next ``get_runtime`` builds a new one)."""
+    global _RUNTIME
+    with _LOCK:
+        _RUNTIME = None
+
+
+def init_worker(spec: RuntimeSpec) -> None:
+    """Process-pool initializer: build this worker's runtime from ``spec`` before any task."""
+    get_runtime(spec)
