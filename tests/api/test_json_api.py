@@ -155,3 +155,29 @@ def test_openapi_lists_every_media_type(client: TestClient) -> None:
     extract_body = spec["paths"]["/api/v1/extract"]["post"]["requestBody"]["content"]
     assert "multipart/form-data" in extract_body
     json.dumps(spec)  # serialisable
+
+
+def test_cds_hooks_mount_point(client: TestClient) -> None:
+    from calcidx.api.app import interop_available
+
+    response = client.get("/cds-services")
+    if interop_available():
+        assert response.status_code == 200
+        assert response.json()["services"], "the CDS Hooks discovery lists its services"
+    else:
+        assert response.status_code == 404 and "/api/v1" in response.json()["detail"]
+
+
+def test_same_input_is_answered_from_the_result_cache() -> None:
+    with make_client(result_cache_size=2) as cached:
+        engine = cached.app.state.engine  # type: ignore[attr-defined]
+        first = cached.post("/api/v1/assess", content=DYSTROPHIC_NOTE, headers={"content-type": "text/plain"})
+        second = cached.post("/api/v1/assess", content=DYSTROPHIC_NOTE, headers={"content-type": "text/plain"})
+        assert first.json() == second.json()
+        assert len(engine._cache) == 1
+        for suffix in ("a", "b", "c"):
+            cached.post("/api/v1/assess", content=f"{DYSTROPHIC_NOTE} {suffix}", headers={"content-type": "text/plain"})
+        assert len(engine._cache) == 2, "the cache is bounded"
+    with make_client(result_cache_size=0) as uncached:
+        uncached.post("/api/v1/assess", content=DYSTROPHIC_NOTE, headers={"content-type": "text/plain"})
+        assert len(uncached.app.state.engine._cache) == 0  # type: ignore[attr-defined]

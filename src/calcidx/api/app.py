@@ -47,7 +47,7 @@ def create_app(settings: Settings | None = None, *, warm: bool = True) -> FastAP
 
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
-        engine = Engine(max_text_chars=settings.max_text_chars)
+        engine = Engine(max_text_chars=settings.max_text_chars, cache_size=settings.result_cache_size)
         if warm:
             engine.warm()
         app.state.engine = engine
@@ -97,11 +97,27 @@ def _add_routes(app: FastAPI) -> None:
     app.mount("/static", StaticFiles(directory=str(Path(__file__).parent / "static")), name="static")
 
 
-def mount_interop(app: FastAPI) -> None:
-    """Mount point for the CDS Hooks router of ``calcidx.interop`` (at ``/cds-services``).
+def interop_available() -> bool:
+    """True when this build has the interoperability room (FHIR, Phenopackets, CDS Hooks)."""
+    import importlib.util
 
-    The interoperability module is not on main yet; when it lands, include its ``APIRouter`` here.
+    return importlib.util.find_spec("calcidx.interop") is not None
+
+
+def mount_interop(app: FastAPI) -> None:
+    """Mount point for ``calcidx.interop``: its CDS Hooks router at ``/cds-services``.
+
+    Importing ``calcidx.interop`` also registers its FHIR Bundle and Phenopacket readers with the
+    service, so ``POST /api/v1/assess`` with ``application/fhir+json`` reads them.
     """
+    import importlib
+
+    if not interop_available():
+        log.info("CDS Hooks: calcidx.interop is not in this build; /cds-services is not served")
+        return
+    importlib.import_module("calcidx.interop")
+    cds_hooks = importlib.import_module("calcidx.interop.cds_hooks")
+    app.include_router(cds_hooks.create_router(monograph_path="/monograph"))
 
 
 def mount_registry(app: FastAPI) -> None:

@@ -9,6 +9,8 @@ once so that the highlighted evidence points into exactly the text shown.
 
 from __future__ import annotations
 
+import threading
+from collections import OrderedDict
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, Literal
 
@@ -64,6 +66,17 @@ class Loaded:
         return self.media_type or "file"
 
 
+_Key = tuple[str, str | None, str | None, str]
+
+
+@dataclass
+class _Entry:
+    """A cached assessment and, once asked for, its JSON."""
+
+    doc: AssessedDocument
+    json: bytes | None = None
+
+
 def _normalise(text: str) -> str:
     # Browsers send form text with CRLF line ends, and a pasted text may start with a byte-order
     # mark: evidence offsets must point into the text shown.
@@ -78,12 +91,17 @@ class Engine:
         runtime: the runtime to use; the process-wide one (built now if needed) when None.
     """
 
-    def __init__(self, *, max_text_chars: int, runtime: Runtime | None = None) -> None:
+    def __init__(self, *, max_text_chars: int, cache_size: int = 0, runtime: Runtime | None = None) -> None:
         from calcidx.runtime import get_runtime
 
         self.max_text_chars = max_text_chars
         self.runtime: Runtime = runtime or get_runtime()
         self.bundle: KnowledgeBundle = self.runtime.bundle
+        # The runtime is immutable, so the same bytes read the same way give the same assessment:
+        # an EHR re-sending a record, or the printable view of a page, is answered from memory.
+        self._cache: OrderedDict[_Key, _Entry] = OrderedDict()
+        self._cache_size = cache_size
+        self._cache_lock = threading.Lock()
 
     def warm(self) -> None:
         """Run one assessment (HPO index, differential, treatments) before the first request."""
@@ -124,14 +142,10 @@ class Engine:
         """An uploaded report (.txt, .md, .pdf, .html, PubMed/PMC .xml), read once for display."""
         from pathlib import PurePath
 
-        from calcidx.extract.readers import read_bytes
-        from calcidx.service.formats import detect_format
+        from calcidx.api.upload_text import read_upload_text
 
         name = PurePath(filename).name or "upload"
-        fmt = detect_format(data, None, name)
-        if fmt == "json":
-            raise InputError(f"{name}: a JSON file is a Case, not a report; use the JSON API or the findings form")
-        result = read_bytes(data, name=name, format=fmt)
+        result = read_upload_text(data, name=name)
         text = self.check_text(result.text, name)
         return Loaded(
             data=text.encode("utf-8"), media_type="text/plain", filename=name, text=text, warnings=result.warnings
@@ -170,13 +184,57 @@ class Engine:
 
     # ------------------------------------------------------------------------------ running
     def assess(self, loaded: Loaded, *, mode: Mode = "auto") -> AssessedDocument:
-        """Read and assess a loaded input (every case in it)."""
+        """Read and assess a loaded input (every case in it); the same input is answered from memory."""
         from calcidx.service import assess_input
 
+        key = self._key(loaded, mode)
+        entry = self._cached(key)
+        if entry is not None:
+            return entry.doc
         doc = assess_input(loaded.data, loaded.media_type, filename=loaded.filename, mode=mode, runtime=self.runtime)
         if loaded.warnings:
             doc = doc.model_copy(update={"warnings": [*loaded.warnings, *doc.warnings]})
+        self._remember(key, _Entry(doc))
         return doc
+
+    def assess_json(self, loaded: Loaded, *, mode: Mode = "auto") -> bytes:
+        """``assess`` as JSON bytes (serialised once per cached input)."""
+        doc = self.assess(loaded, mode=mode)
+        entry = self._cached(self._key(loaded, mode))
+        if entry is None:
+            return doc.model_dump_json().encode()
+        if entry.json is None:
+            entry.json = entry.doc.model_dump_json().encode()
+        return entry.json
+
+    def cached_json(self, loaded: Loaded, *, mode: Mode = "auto") -> bytes | None:
+        """The JSON of an input assessed before, without touching the worker thread; None otherwise."""
+        entry = self._cached(self._key(loaded, mode))
+        return entry.json if entry is not None else None
+
+    @staticmethod
+    def _key(loaded: Loaded, mode: str) -> _Key:
+        from calcidx.service import document_id
+
+        return (document_id(loaded.data), loaded.media_type, loaded.filename, mode)
+
+    def _cached(self, key: _Key) -> _Entry | None:
+        if not self._cache_size:
+            return None
+        with self._cache_lock:
+            entry = self._cache.get(key)
+            if entry is not None:
+                self._cache.move_to_end(key)
+            return entry
+
+    def _remember(self, key: _Key, entry: _Entry) -> None:
+        if not self._cache_size:
+            return
+        with self._cache_lock:
+            self._cache[key] = entry
+            self._cache.move_to_end(key)
+            while len(self._cache) > self._cache_size:
+                self._cache.popitem(last=False)
 
     def extract(self, loaded: Loaded, *, mode: Mode = "auto") -> Document:
         """Read a loaded input into a ``Document``."""

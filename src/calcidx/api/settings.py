@@ -29,6 +29,7 @@ class Settings(BaseSettings):
         max_text_chars: largest report text assessed (413 above it).
         assess_timeout_s: CPU budget of one assessment (503 when exceeded).
         queue_timeout_s: how long a request may wait for the assessment worker (503 after).
+        result_cache_size: assessments kept in memory by input hash (0 turns the cache off).
         cors_origins: origins allowed by CORS; empty (the default) means CORS is off.
     """
 
@@ -41,6 +42,7 @@ class Settings(BaseSettings):
     max_text_chars: int = Field(default=200_000, ge=100, le=5_000_000)
     assess_timeout_s: float = Field(default=20.0, gt=0, le=600)
     queue_timeout_s: float = Field(default=30.0, gt=0, le=600)
+    result_cache_size: int = Field(default=256, ge=0, le=100_000)
     cors_origins: list[str] = []
 
     @model_validator(mode="after")

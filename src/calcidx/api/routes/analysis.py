@@ -7,7 +7,7 @@ import time
 from typing import Any
 
 from fastapi import APIRouter, Query, Request
-from fastapi.responses import JSONResponse
+from fastapi.responses import Response
 from pydantic import BaseModel, Field
 
 from calcidx.api.deps import BudgetDep, EngineDep, TokenDep
@@ -74,10 +74,6 @@ def _media_type(request: Request) -> str:
     return request.headers.get("content-type", "").split(";")[0].strip().lower()
 
 
-def _json(model: AssessedDocument | Document) -> JSONResponse:
-    return JSONResponse(model.model_dump(mode="json"))
-
-
 @router.post(
     "/assess",
     summary="Assess a Case, a FHIR Bundle, a report text, or {'text': ...}",
@@ -85,13 +81,16 @@ def _json(model: AssessedDocument | Document) -> JSONResponse:
     openapi_extra=_ASSESS_BODY,
     dependencies=[TokenDep],
 )
-async def assess(request: Request, engine: EngineDep, budget: BudgetDep, mode: Mode = _MODE) -> JSONResponse:
+async def assess(request: Request, engine: EngineDep, budget: BudgetDep, mode: Mode = _MODE) -> Response:
     body = await request.body()
     loaded = engine.load_body(body, _media_type(request))
     started = time.perf_counter()
-    doc = await budget.run(lambda: engine.assess(loaded, mode=mode))
-    _log_work("assess", request, loaded, started, len(doc.cases))
-    return _json(doc)
+    # An input assessed before is answered at once; anything else runs under the CPU budget.
+    content = engine.cached_json(loaded, mode=mode)
+    if content is None:
+        content = await budget.run(lambda: engine.assess_json(loaded, mode=mode))
+    _log_work("assess", request, loaded, started, None)
+    return Response(content=content, media_type="application/json")
 
 
 @router.post(
@@ -101,7 +100,7 @@ async def assess(request: Request, engine: EngineDep, budget: BudgetDep, mode: M
     openapi_extra=_EXTRACT_BODY,
     dependencies=[TokenDep],
 )
-async def extract(request: Request, engine: EngineDep, budget: BudgetDep, mode: Mode = _MODE) -> JSONResponse:
+async def extract(request: Request, engine: EngineDep, budget: BudgetDep, mode: Mode = _MODE) -> Response:
     media_type = _media_type(request)
     loaded: Loaded
     if media_type == "multipart/form-data":
@@ -111,7 +110,7 @@ async def extract(request: Request, engine: EngineDep, budget: BudgetDep, mode: 
     started = time.perf_counter()
     doc = await budget.run(lambda: engine.extract(loaded, mode=mode))
     _log_work("extract", request, loaded, started, len(doc.cases))
-    return _json(doc)
+    return Response(content=doc.model_dump_json(), media_type="application/json")
 
 
 async def _upload(request: Request, engine: EngineDep) -> Loaded:
@@ -130,9 +129,9 @@ async def _upload(request: Request, engine: EngineDep) -> Loaded:
     return engine.load_upload(data, filename=upload.filename or "upload")
 
 
-def _log_work(what: str, request: Request, loaded: Loaded, started: float, cases: int) -> None:
+def _log_work(what: str, request: Request, loaded: Loaded, started: float, cases: int | None) -> None:
     log.info(
-        "%s id=%s chars=%d format=%s cases=%d ms=%.1f",
+        "%s id=%s chars=%d format=%s cases=%s ms=%.1f",
         what,
         request.scope.get("state", {}).get("request_id", "?"),
         loaded.size,
