@@ -4,7 +4,9 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: demo test lint typecheck validate bench browser clean
+BENCH_VENV := .venv-bench
+
+.PHONY: demo test lint typecheck validate bench browser hpo-index clean postgres
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -29,11 +31,33 @@ validate: $(STAMP)
 browser:
 	bash scripts/ci/browser.sh
 
-test: $(STAMP) browser lint typecheck validate
-	$(BIN)/pytest
+# A local PostgreSQL server for the registry tests (scripts/ci/postgres.sh: installs Debian's
+# postgresql if missing, starts it on a loopback port). Its URL goes to $(PG_URL_FILE); in CI a
+# failure here fails the build, locally the PostgreSQL tests are then skipped with the reason.
+PG_URL_FILE := $(VENV)/postgres-url
 
-bench: $(STAMP)
+postgres: $(STAMP)
+	@if scripts/ci/postgres.sh > $(PG_URL_FILE).tmp; then mv $(PG_URL_FILE).tmp $(PG_URL_FILE); \
+	elif [ "$$CI" = "true" ]; then echo "postgres: could not start PostgreSQL" >&2; exit 1; \
+	else rm -f $(PG_URL_FILE).tmp; : > $(PG_URL_FILE); echo "postgres: not available; PostgreSQL tests will be skipped" >&2; fi
+
+test: $(STAMP) browser lint typecheck validate postgres
+	CALCIDX_TEST_POSTGRES_URL="$$(tail -n 1 $(PG_URL_FILE))" $(BIN)/pytest
+
+# medspaCy pins spaCy < 3.8 (no memory zones), so its comparison runs in its own environment.
+$(BENCH_VENV)/.installed: pyproject.toml
+	$(PYTHON) -m venv $(BENCH_VENV)
+	$(BENCH_VENV)/bin/pip install -q --upgrade pip
+	$(BENCH_VENV)/bin/pip install -q "medspacy>=1.3,<1.4"
+	touch $(BENCH_VENV)/.installed
+
+bench: $(STAMP) $(BENCH_VENV)/.installed
 	$(BIN)/python bench/run.py
 
+# Release step: rebuild the shipped HPO candidate index from the installed hpo3 release
+# (`calcidx knowledge validate` fails when the shipped file no longer matches).
+hpo-index: $(STAMP)
+	$(BIN)/python scripts/build_hpo_index.py
+
 clean:
-	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache
+	rm -rf $(VENV) $(BENCH_VENV) .pytest_cache .mypy_cache .ruff_cache

@@ -59,30 +59,37 @@ def _calcidx(texts: list[str]) -> float:
     return _throughput(extract, texts)
 
 
-def _medspacy(texts: list[str]) -> float | None:
-    try:
-        import medspacy
-        from medspacy.ner import TargetRule
-    except ImportError:
+def _medspacy(texts: list[str]) -> tuple[float, float] | None:
+    """medspaCy's throughput and peak memory, run in its own environment (.venv-bench, made by
+    ``make bench``): medspaCy pins a spaCy older than the one CalciDx needs."""
+    python = ROOT / ".venv-bench" / "bin" / "python"
+    if not python.exists():
         return None
-    try:  # PyRuSH logs every sentence at DEBUG level through loguru: silence it for a fair timing
-        from loguru import logger
+    import json
+    import subprocess
+    import tempfile
 
-        logger.remove()
-    except ImportError:
-        pass
     from calcidx.extract.vocabulary import default_vocabulary
 
-    nlp = medspacy.load()
-    matcher = nlp.get_pipe("medspacy_target_matcher")
     vocab = default_vocabulary()
-    rules = []
-    for form, keys in vocab.forms.items():
-        rules.append(TargetRule(form, keys[0][0].upper()))
-    for form, keys in vocab.exact_forms.items():
-        rules.append(TargetRule(form, keys[0][0].upper(), pattern=[{"TEXT": form}]))
-    matcher.add(rules)
-    return _throughput(nlp, texts)
+    job = {
+        "texts": texts,
+        "rules": [[form, keys[0][0].upper(), False] for form, keys in vocab.forms.items()]
+        + [[form, keys[0][0].upper(), True] for form, keys in vocab.exact_forms.items()],
+    }
+    with tempfile.NamedTemporaryFile("w", suffix=".json", delete=False) as handle:
+        json.dump(job, handle)
+    try:
+        proc = subprocess.run(
+            [str(python), str(ROOT / "bench" / "medspacy_bench.py"), handle.name],
+            check=True,
+            capture_output=True,
+            text=True,
+        )
+    finally:
+        Path(handle.name).unlink()
+    out = json.loads(proc.stdout.strip().splitlines()[-1])
+    return float(out["chars_per_s"]), float(out["peak_mb"])
 
 
 def main() -> None:
@@ -93,11 +100,12 @@ def main() -> None:
     ours_peak = _peak_mb()
     print(f"texts: {len(texts)} documents, {chars:,} characters")
     print(f"calcidx extract : {ours:>12,.0f} characters/s  (peak memory {ours_peak:,.0f} MB)")
-    theirs = _medspacy(texts)
-    if theirs is None:
-        print("medspacy        : not installed (pip install -e '.[bench]')")
+    result = _medspacy(texts)
+    if result is None:
+        print("medspacy        : not installed (`make bench` creates .venv-bench with it)")
         return
-    print(f"medspacy default: {theirs:>12,.0f} characters/s  (peak memory after both {_peak_mb():,.0f} MB)")
+    theirs, their_peak = result
+    print(f"medspacy default: {theirs:>12,.0f} characters/s  (peak memory {their_peak:,.0f} MB, own process)")
     print(f"speed-up        : {ours / theirs:>12.1f}x")
 
 

@@ -60,7 +60,7 @@ def _start(workers: int) -> tuple[subprocess.Popen[bytes], str]:
         stderr=subprocess.DEVNULL,
     )
     base = f"http://127.0.0.1:{port}"
-    deadline = time.monotonic() + 240
+    deadline = time.monotonic() + 600
     while time.monotonic() < deadline:
         try:
             if httpx.get(f"{base}/api/v1/health", timeout=2).status_code == 200:
@@ -72,7 +72,7 @@ def _start(workers: int) -> tuple[subprocess.Popen[bytes], str]:
         time.sleep(0.5)
     else:
         process.kill()
-        raise SystemExit("calcidx serve did not start in 240 s")
+        raise SystemExit("calcidx serve did not start in 600 s")
     # Every worker warms in its own lifespan before it accepts; a few requests reach each one.
     for _ in range(4 * workers):
         httpx.post(f"{base}/api/v1/assess", content=REPORT, headers={"content-type": "text/plain"}, timeout=60)

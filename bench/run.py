@@ -7,7 +7,7 @@ import sys
 from pathlib import Path
 
 HERE = Path(__file__).parent
-BENCHES = ["assess_bench", "extract_bench", "differential_bench", "http_load_bench"]
+BENCHES = ["runtime_bench", "assess_bench", "extract_bench", "differential_bench", "registry_bench", "http_load_bench"]
 
 
 def main() -> None:

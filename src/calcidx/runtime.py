@@ -9,14 +9,15 @@ initializer (``init_worker``) or a Dask worker plugin.
 Example::
 
     from calcidx.runtime import RuntimeSpec, get_runtime
-    runtime = get_runtime()                       # the process-wide one
-    other = Runtime.build(RuntimeSpec(hpo=False)) # a private one (tests, tools)
+    runtime = get_runtime()                          # the process-wide one
+    other = Runtime.build(RuntimeSpec(eager=False))  # a private one (tests, tools)
 """
 
 from __future__ import annotations
 
 import hashlib
 import threading
+from collections.abc import Callable
 from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
@@ -46,28 +47,74 @@ class RuntimeSpec(BaseModel):
 
     Attributes:
         knowledge_dir: a folder of knowledge data files; None for the bundle shipped in the package.
-        hpo: load the HPO ontology and the inherited-syndrome candidate index at build time (the
-            differential needs them; a tool that only extracts can skip them).
+        eager: build the extractor (spaCy pipeline) at start-up and run it once, as servers and
+            workers do; when False it is built on first use (still once, under the runtime's
+            lock), so a one-shot command that assesses a Case JSON never loads spaCy.
     """
 
     model_config = ConfigDict(extra="forbid", frozen=True)
 
     knowledge_dir: Path | None = None
-    hpo: bool = True
+    eager: bool = True
+
+
+class _Once:
+    """A value built on first use, exactly once, under a lock (threads arriving meanwhile wait)."""
+
+    __slots__ = ("_build", "_lock", "_value")
+
+    def __init__(self, build: Callable[[], Any]) -> None:
+        self._build = build
+        self._lock = threading.Lock()
+        self._value: Any = None
+
+    def get(self) -> Any:
+        value = self._value
+        if value is None:
+            with self._lock:
+                if self._value is None:
+                    self._value = self._build()
+                value = self._value
+        return value
+
+    @property
+    def built(self) -> bool:
+        return self._value is not None
 
 
 @dataclass(frozen=True, slots=True, eq=False)
 class Runtime:
-    """The shared, read-only core: build with ``Runtime.build`` or take ``get_runtime()``."""
+    """The shared, read-only core: build with ``Runtime.build`` or take ``get_runtime()``.
+
+    Attributes:
+        spec: what it was built from (picklable; ``Runtime.build(spec)`` makes an equal one).
+        bundle: the knowledge bundle (frozen models, read-only lists and dicts).
+        rules: the extractor's rule data.
+        vocabulary: the clinical vocabulary the extractor matches.
+        units: the pint unit registry.
+        hpo_candidates: how many OMIM/ORPHA diseases the inherited differential ranks.
+        stamp: calcidx version, extractor rules hash, knowledge version, HPO release.
+    """
 
     spec: RuntimeSpec
     bundle: KnowledgeBundle
     rules: Rules
     vocabulary: Vocabulary
-    nlp: Language
     units: Any
-    hpo_candidates: int | None
+    hpo_candidates: int
     stamp: PipelineStamp
+    _nlp: _Once
+
+    @property
+    def nlp(self) -> Language:
+        """The extractor's spaCy pipeline (built now if the runtime was not built eagerly)."""
+        nlp: Language = self._nlp.get()
+        return nlp
+
+    @property
+    def extractor_ready(self) -> bool:
+        """Whether the spaCy pipeline has been built."""
+        return self._nlp.built
 
     @classmethod
     def build(cls, spec: RuntimeSpec | None = None) -> Runtime:
@@ -76,8 +123,8 @@ class Runtime:
         Raises:
             KnowledgeError: the knowledge data files are missing or inconsistent.
         """
+        from calcidx.assess.inherited import candidate_count
         from calcidx.case.units import unit_registry
-        from calcidx.extract.pipeline import pipeline_for
         from calcidx.extract.rules import load_rules
         from calcidx.extract.vocabulary import Vocabulary, default_vocabulary
         from calcidx.knowledge.loader import load_bundle, load_bundle_from
@@ -90,32 +137,35 @@ class Runtime:
             bundle = load_bundle_from(spec.knowledge_dir)
             vocabulary = Vocabulary.from_bundle(bundle)
         rules = load_rules()
-        nlp = pipeline_for(vocabulary)
-        # Outside a memory zone: the strings the components add while warming up (matcher keys)
-        # must stay for the runtime's lifetime.
-        nlp(_WARM_UP_TEXT)
-        units = unit_registry()
-        hpo_candidates = None
-        if spec.hpo:
-            from calcidx.assess.inherited import candidate_count
-
-            hpo_candidates = candidate_count(bundle)
         stamp = PipelineStamp(
             calcidx_version=__version__,
             extractor_rules=rules_hash(vocabulary),
             knowledge=f"{bundle.info.name}@{bundle.info.version}",
             hpo_release=bundle.info.hpo_release,
         )
-        return cls(
+        runtime = cls(
             spec=spec,
             bundle=bundle,
             rules=rules,
             vocabulary=vocabulary,
-            nlp=nlp,
-            units=units,
-            hpo_candidates=hpo_candidates,
+            units=unit_registry(),
+            hpo_candidates=candidate_count(bundle),
             stamp=stamp,
+            _nlp=_Once(lambda: _warm_pipeline(vocabulary)),
         )
+        if spec.eager:
+            runtime._nlp.get()
+        return runtime
+
+
+def _warm_pipeline(vocabulary: Vocabulary) -> Language:
+    from calcidx.extract.pipeline import pipeline_for
+
+    nlp = pipeline_for(vocabulary)
+    # Outside a memory zone: the strings the components add while warming up (matcher keys)
+    # must stay for the runtime's lifetime.
+    nlp(_WARM_UP_TEXT)
+    return nlp
 
 
 def rules_hash(vocabulary: Vocabulary) -> str:
@@ -147,8 +197,9 @@ def get_runtime(spec: RuntimeSpec | None = None) -> Runtime:
     """The process-wide runtime, built on first call (threads arriving meanwhile wait for it).
 
     Args:
-        spec: how to build it; only the first call's spec counts. A later call with a different
-            spec gets an error rather than a silently different runtime.
+        spec: how to build it; only the first call's spec counts. A later call with a spec that
+            names other content (another knowledge folder) gets an error rather than a silently
+            different runtime; ``eager`` may differ.
 
     Raises:
         ValueError: a runtime with another spec already exists (use ``Runtime.build`` for a
@@ -161,7 +212,8 @@ def get_runtime(spec: RuntimeSpec | None = None) -> Runtime:
             if _RUNTIME is None:
                 _RUNTIME = Runtime.build(spec)
             runtime = _RUNTIME
-    if spec is not None and spec != runtime.spec:
+    # Eagerness only decides when the extractor is built, not what the runtime holds.
+    if spec is not None and spec.model_copy(update={"eager": runtime.spec.eager}) != runtime.spec:
         raise ValueError(f"the process runtime was built from {runtime.spec!r}, not {spec!r}")
     return runtime
 

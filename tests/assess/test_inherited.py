@@ -9,7 +9,7 @@ import pytest
 
 from calcidx.assess import inherited
 from calcidx.assess.facts import build_facts
-from calcidx.assess.inherited import candidate_count, case_terms, rank_inherited
+from calcidx.assess.inherited import candidate_count, case_terms, rank_inherited, score_diseases
 from calcidx.case.model import Case
 from calcidx.knowledge.schema import KnowledgeBundle
 
@@ -51,12 +51,18 @@ def test_pth_resistance_ranks_pseudohypoparathyroidism_first(bundle: KnowledgeBu
     assert all(c.hpo.startswith("HP:") and c.label for c in first.contributions)
 
 
+def _scored(findings: Sequence[str], absent: Sequence[str], bundle: KnowledgeBundle) -> dict[str, float]:
+    terms = case_terms(build_facts(_case(findings, absent=absent), bundle), bundle)
+    return {f"{s.disease.source}:{s.disease.id}": s.score for s in score_diseases(terms, bundle)}
+
+
 def test_absent_finding_counts_against_an_annotated_disease(bundle: KnowledgeBundle) -> None:
+    """The LIRICAL-style penalty, on the scorer (the ranking then drops acquired diseases)."""
     signs = ["gottron_papules", "heliotrope_rash", "raynaud_phenomenon"]
-    items, _ = rank_inherited(build_facts(_case(signs, absent=["proximal_muscle_weakness"]), bundle), bundle, limit=20)
-    penalised = [item for item in items if any(c.status == "absent" for c in item.contributions)]
+    terms = case_terms(build_facts(_case(signs, absent=["proximal_muscle_weakness"]), bundle), bundle)
+    penalised = [s for s in score_diseases(terms, bundle) if any(status == "absent" for _, status, _ in s.parts)]
     assert penalised, "a disease annotated with proximal muscle weakness is penalised when it is absent"
-    item = penalised[0]
+    item = inherited._item(1, penalised[0], terms, [])
     absent = [c for c in item.contributions if c.status == "absent"]
     assert absent[0].contribution < 0 and absent[0].hpo == "HP:0003701"
     assert any("excluded" in text for text in item.features_against)
@@ -64,15 +70,30 @@ def test_absent_finding_counts_against_an_annotated_disease(bundle: KnowledgeBun
 
 def test_absent_penalty_lowers_the_score(bundle: KnowledgeBundle) -> None:
     base = ["gottron_papules", "heliotrope_rash"]
-    plain = {i.id: i.score or 0.0 for i in rank_inherited(build_facts(_case(base), bundle), bundle, limit=50)[0]}
-    minus = {
-        i.id: i.score or 0.0
-        for i in rank_inherited(
-            build_facts(_case(base, absent=["proximal_muscle_weakness"]), bundle), bundle, limit=50
-        )[0]
-    }
+    plain = _scored(base, [], bundle)
+    minus = _scored(base, ["proximal_muscle_weakness"], bundle)
     lowered = [d for d in plain if d in minus and minus[d] < plain[d] - 1e-9]
     assert lowered, "excluding an annotated finding lowers that disease's score"
+
+
+def test_acquired_diseases_are_never_inherited_causes(bundle: KnowledgeBundle) -> None:
+    """Dermatomyositis and calciphylaxis are in OMIM/ORPHA but acquired: never listed as inherited."""
+    signs = ["gottron_papules", "heliotrope_rash", "raynaud_phenomenon", "proximal_muscle_weakness"]
+    scored_names = {
+        s.disease.name.lower()
+        for s in score_diseases(case_terms(build_facts(_case(signs), bundle), bundle), bundle)[:5]
+    }
+    assert any("dermatomyositis" in name for name in scored_names), "the scorer alone would rank it"
+    items, _ = rank_inherited(build_facts(_case(signs), bundle), bundle, limit=50)
+    assert not any("dermatomyositis" in i.label.lower() or "calciphylaxis" in i.label.lower() for i in items)
+    items, fit = rank_inherited(
+        build_facts(_case(["retiform_purpura", "necrotic_ulcer", "pain"]), bundle), bundle, limit=50
+    )
+    assert not any("calciphylaxis" in i.label.lower() for i in items)
+    items, fit = rank_inherited(
+        build_facts(_case(["retiform_purpura", "necrotic_ulcer"]), bundle), bundle, subtype="calciphylaxis"
+    )
+    assert items == [] and fit == "none"
 
 
 def test_fit_none_when_nothing_to_go_on(bundle: KnowledgeBundle) -> None:

@@ -9,11 +9,12 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from calcidx.assess.api import assess, assess_case
-from calcidx.case.model import Case, Finding, Lab, Observation, Patient
+from calcidx.case.model import Case, Finding, Lab, Lesion, Observation, Patient
 from calcidx.knowledge.schema import KnowledgeBundle
 from tests.conftest import golden_cases
 
 ADULT = Patient(age_years=40, sex="female")
+SKIN = [Lesion(site="left forearm")]
 NORMAL = [
     Lab(analyte="calcium", value=9.3, unit="mg/dL"),
     Lab(analyte="phosphate", value=3.5, unit="mg/dL"),
@@ -37,18 +38,24 @@ def test_calciphylaxis_needs_lesions_and_a_risk_factor(bundle: KnowledgeBundle) 
 def test_negated_findings_do_not_count(bundle: KnowledgeBundle) -> None:
     case = Case(
         patient=ADULT,
+        lesions=SKIN,
         findings=[Finding(concept="systemic_sclerosis", assertion="absent", trigger="no history of")],
         labs=NORMAL,
     )
     a = assess_case(case, bundle, guidance=False)
     assert a.subtype.code == "idiopathic"
-    hypothetical = Case(patient=ADULT, findings=[Finding(concept="iv_calcium", assertion="hypothetical")], labs=NORMAL)
+    hypothetical = Case(
+        patient=ADULT, lesions=SKIN, findings=[Finding(concept="iv_calcium", assertion="hypothetical")], labs=NORMAL
+    )
     assert assess_case(hypothetical, bundle, guidance=False).subtype.code == "idiopathic"
 
 
 def test_family_history_is_not_the_patients_disease(bundle: KnowledgeBundle) -> None:
     case = Case(
-        patient=ADULT, findings=[Finding(concept="systemic_lupus_erythematosus", assertion="family")], labs=NORMAL
+        patient=ADULT,
+        lesions=SKIN,
+        findings=[Finding(concept="systemic_lupus_erythematosus", assertion="family")],
+        labs=NORMAL,
     )
     assert assess_case(case, bundle, guidance=False).subtype.code == "idiopathic"
 
@@ -65,23 +72,27 @@ def test_hypocalcaemia_alone_is_not_metastatic(bundle: KnowledgeBundle) -> None:
 
 
 def test_normal_labs_exclude_metastatic(bundle: KnowledgeBundle) -> None:
-    conclusions = fired(Case(patient=ADULT, findings=[Finding(concept="local_trauma")], labs=NORMAL), bundle)
+    conclusions = fired(
+        Case(patient=ADULT, lesions=SKIN, findings=[Finding(concept="local_trauma")], labs=NORMAL), bundle
+    )
     assert "subtype.metastatic.labs" not in conclusions
     assert "subtype.dystrophic.local_damage" in conclusions
 
 
 def test_high_product_alone_points_to_metastatic(bundle: KnowledgeBundle) -> None:
-    case = Case(
-        labs=[Lab(analyte="calcium", value=9.9, unit="mg/dL"), Lab(analyte="phosphate", value=7.5, unit="mg/dL")]
-    )
-    a = assess_case(case, bundle, guidance=False)
+    labs = [Lab(analyte="calcium", value=9.9, unit="mg/dL"), Lab(analyte="phosphate", value=7.5, unit="mg/dL")]
+    a = assess_case(Case(lesions=SKIN, labs=labs), bundle, guidance=False)
     assert a.subtype.code == "metastatic"
     assert any(d.id == "calcium_phosphate_product" and d.interpretation == "high" for d in a.derived_labs)
 
 
 def test_stated_diagnosis_does_not_override_strong_findings(bundle: KnowledgeBundle) -> None:
     case = Case(
-        patient=ADULT, findings=[Finding(concept="systemic_sclerosis")], labs=NORMAL, stated_subtype="idiopathic"
+        patient=ADULT,
+        lesions=SKIN,
+        findings=[Finding(concept="systemic_sclerosis")],
+        labs=NORMAL,
+        stated_subtype="idiopathic",
     )
     a = assess_case(case, bundle, guidance=False)
     assert a.subtype.code == "dystrophic"
@@ -124,7 +135,7 @@ def test_order_of_findings_does_not_change_the_answer(index: int, seed: int, bun
 
 
 def test_assessed_document_contract(bundle: KnowledgeBundle) -> None:
-    doc = assess(Case(patient=Patient(age_years=40, sex="female"), labs=NORMAL), bundle=bundle)
+    doc = assess(Case(patient=Patient(age_years=40, sex="female"), lesions=SKIN, labs=NORMAL), bundle=bundle)
     data = doc.model_dump(mode="json")
     case = data["cases"][0]
     assert case["assessment"]["subtype"]["code"] == "idiopathic"
@@ -151,6 +162,7 @@ def test_public_functions_survive_subpackage_imports() -> None:
 def test_the_trigger_that_negated_a_finding_is_shown(bundle: KnowledgeBundle) -> None:
     case = Case(
         patient=ADULT,
+        lesions=SKIN,
         exposures=[Finding(concept="local_trauma", assertion="absent", trigger="denied")],
         labs=NORMAL,
     )

@@ -124,29 +124,70 @@ def test_unknown_age_keeps_the_age_caution_visible(bundle: KnowledgeBundle) -> N
     assert options and any("age is not recorded" in c for o in options for c in o.cautions)
 
 
-@settings(max_examples=60, deadline=None)
+@settings(max_examples=80, deadline=None)
 @given(
     age=st.one_of(st.none(), st.floats(min_value=0, max_value=100)),
     subtype=st.sampled_from(SUBTYPES),
     picks=st.lists(
-        st.sampled_from(["dialysis", "chronic_kidney_disease", "systemic_sclerosis", "warfarin"]), max_size=3
+        st.sampled_from(
+            [
+                "dialysis",
+                "chronic_kidney_disease",
+                "systemic_sclerosis",
+                "dermatomyositis",
+                "juvenile_dermatomyositis",
+                "cardiac_conduction_disease",
+                "skin_infection",
+                "ulceration",
+            ]
+        ),
+        max_size=4,
     ),
-    phosphate=st.sampled_from(["low", "normal", "high"]),
+    meds=st.lists(st.sampled_from(["warfarin", "iv_calcium", "calcium_based_binders"]), max_size=2),
+    phosphate=st.sampled_from(["low", "normal", "high", None]),
+    pregnant=st.sampled_from([True, False, None]),
+    lactating=st.sampled_from([True, False, None]),
+    egfr=st.one_of(st.none(), st.floats(min_value=5, max_value=120)),
 )
-def test_nothing_contraindicated_is_ever_offered(
-    bundle: KnowledgeBundle, age: float | None, subtype: str, picks: list[str], phosphate: str
+def test_nothing_excluded_is_ever_offered(
+    bundle: KnowledgeBundle,
+    age: float | None,
+    subtype: str,
+    picks: list[str],
+    meds: list[str],
+    phosphate: str | None,
+    pregnant: bool | None,
+    lactating: bool | None,
+    egfr: float | None,
 ) -> None:
-    facts = build_facts(_case(age, picks, {"phosphate": phosphate}), bundle)
-    offered, _ = select_treatments(facts, bundle, subtype=subtype, subform=None, conditions=picks)
+    case = _patient_case(
+        age,
+        sex="female",
+        pregnant=pregnant,
+        lactating=lactating,
+        findings=picks,
+        medications=[(m, m) for m in meds],
+        labs={"phosphate": phosphate} if phosphate else {},
+        egfr=egfr,
+    )
+    facts = build_facts(case, bundle)
+    offered, withheld = select_treatments(facts, bundle, subtype=subtype, subform=None, conditions=picks)
     context = set(picks) | facts.present
     for option in offered:
         treatment = bundle.treatments[option.id]
         assert treatment.recommended
         assert treatment.age_min is None or age is None or age >= treatment.age_min
+        for item in treatment.requires.labs_any:
+            analyte, _, wanted = item.partition(":")
+            assert facts.labs.get(analyte) == wanted, (option.id, item)
         for caution_id in treatment.cautions:
             caution = bundle.cautions[caution_id]
-            if caution.effect == "contraindicated":
+            if caution.effect in ("contraindicated", "withhold"):
                 assert caution_applies(caution, facts, context) is not True, (option.id, caution_id)
+        if treatment.dose and treatment.dose_age_min and age is not None and age < treatment.dose_age_min:
+            assert option.dose is None
+    for option in withheld:
+        assert option.withheld_reasons and option.dose is None
 
 
 # --- Issue 7: treatments that fit this patient ------------------------------------------------
@@ -284,6 +325,7 @@ def test_pregnant_woman_at_24_weeks(bundle: KnowledgeBundle) -> None:
     assert not options["bisphosphonates"].recommended
     assert any("fetal" in r for r in options["bisphosphonates"].withheld_reasons)
     assert not options["diltiazem"].recommended
+    assert not options["minocycline"].recommended  # tooth discolouration from the last half of pregnancy
     for treatment_id, word in (
         ("rituximab", "pregnancy"),
         ("colchicine", "pregnan"),

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from calcidx.case.labs import check_lab, interpret_labs
+from calcidx.case.labs import LabReport, check_lab, interpret_labs
 from calcidx.case.model import Case, Finding, Lab, Patient
 from calcidx.knowledge.schema import KnowledgeBundle
 
@@ -90,3 +90,49 @@ def test_most_abnormal_result_wins(bundle: KnowledgeBundle) -> None:
         labs=[Lab(analyte="calcium", value=9.2, unit="mg/dL"), Lab(analyte="calcium", value=11.4, unit="mg/dL")],
     )
     assert interpret_labs(case, bundle).interpretations["calcium"] == "high"
+
+
+def _report(bundle: KnowledgeBundle, labs: list[dict[str, object]], **case: object) -> LabReport:
+    return interpret_labs(Case.model_validate({"labs": labs, **case}), bundle)
+
+
+def test_calcium_status_prefers_ionized_then_corrected_then_total(bundle: KnowledgeBundle) -> None:
+    total = {"analyte": "calcium", "value": 9.9, "unit": "mg/dL"}
+    albumin = {"analyte": "albumin", "value": 2.0, "unit": "g/dL"}
+    ionized_normal = {"analyte": "calcium_ionized", "value": 1.2, "unit": "mmol/L"}
+    adult = {"patient": {"age_years": 50, "sex": "male"}}
+    only_total = _report(bundle, [total], **adult)
+    assert (only_total.calcium_status, only_total.calcium_basis) == ("normal", "total")
+    corrected = _report(bundle, [total, albumin], **adult)
+    assert (corrected.calcium_status, corrected.calcium_basis) == ("high", "albumin-corrected")
+    ionized = _report(bundle, [total, albumin, ionized_normal], **adult)
+    assert (ionized.calcium_status, ionized.calcium_basis) == ("normal", "ionized")
+
+
+def test_vitamin_d_intoxication_values_are_real_and_flagged(bundle: KnowledgeBundle) -> None:
+    report = _report(bundle, [{"analyte": "vitamin_d_25oh", "value": 1250, "unit": "nmol/L"}])
+    codes = [w.code for w in report.warnings]
+    assert report.interpretations["vitamin_d_25oh"] == "high"
+    assert "lab_alert" in codes and "lab_implausible" not in codes
+    beyond = _report(bundle, [{"analyte": "vitamin_d_25oh", "value": 5000, "unit": "ng/mL"}])
+    assert "lab_implausible" in [w.code for w in beyond.warnings]
+
+
+def test_product_threshold_follows_the_patient(bundle: KnowledgeBundle) -> None:
+    labs = [
+        {"analyte": "calcium", "value": 9.0, "unit": "mg/dL"},
+        {"analyte": "phosphate", "value": 6.8, "unit": "mg/dL"},
+    ]
+    ckd = [{"concept": "chronic_kidney_disease"}]
+    cases = {
+        "general": ({"patient": {"age_years": 50}}, 70, "below threshold"),
+        "ckd adult": ({"patient": {"age_years": 50}, "findings": ckd}, 55, "high"),
+        "ckd adolescent": ({"patient": {"age_years": 15}, "findings": ckd}, 55, "high"),
+        "ckd child": ({"patient": {"age_years": 6}, "findings": ckd}, 65, "s"),
+    }
+    for name, (case, applied, interpretation) in cases.items():
+        product = next(d for d in _report(bundle, labs, **case).derived if d.id == "calcium_phosphate_product")
+        assert f"threshold applied: {applied:g}" in product.method, name
+        assert product.caveat and f"the {applied:g} mg2/dL2 threshold applied" in product.caveat, name
+        if interpretation != "s":
+            assert product.interpretation == interpretation, name

@@ -263,3 +263,11 @@ def test_monograph_lists_only_cited_references(bundle: KnowledgeBundle) -> None:
         for key in s.refs
     }
     assert cited == set(mono.references)
+
+
+def test_a_figure_is_credited_only_to_the_source_it_names(bundle: KnowledgeBundle) -> None:
+    sentences = monograph_sentences(bundle, subtype="dystrophic")
+    recurrence = [s for s in sentences if s.text.startswith("Local recurrence is common (SEED-004)")]
+    assert recurrence and all(s.keys == ("SEED-004",) for s in recurrence)
+    mayo = [s for s in sentences if "28 excised" in s.text]
+    assert mayo and all(s.keys == ("BALIN",) for s in mayo)

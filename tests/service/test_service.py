@@ -140,3 +140,18 @@ def test_public_functions_do_not_shadow_the_subpackages() -> None:
     assessed = assess(Case.model_validate_json(EXAMPLE.read_text()))
     assert assessed.cases[0].assessment.subtype.code == "idiopathic"
     assert calcidx.Case is Case and calcidx.AssessOptions is AssessOptions
+
+
+def test_two_vocabularies_with_one_name_keep_their_own_terms() -> None:
+    from calcidx.extract.pipeline import build_pipeline
+    from calcidx.extract.pipeline import extract as extract_with
+    from calcidx.extract.vocabulary import Vocabulary
+
+    first = Vocabulary.from_mapping("same-name", {"condition": {"gout": ["gout"]}})
+    second = Vocabulary.from_mapping("same-name", {"condition": {"sle": ["lupus"]}})
+    nlp_first = build_pipeline(first)
+    nlp_second = build_pipeline(second)  # registered under the same name after the first was built
+    text = "Case report\n\nA 50-year-old man with gout and lupus had calcified nodules."
+    assert [f.concept for f in extract_with(text, nlp=nlp_first).cases[0].findings] == ["gout"]
+    assert [f.concept for f in extract_with(text, nlp=nlp_second).cases[0].findings] == ["sle"]
+    assert [f.concept for f in extract_with(text, vocabulary=first).cases[0].findings] == ["gout"]

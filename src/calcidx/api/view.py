@@ -203,7 +203,9 @@ class WorkupGroup:
 class Stated:
     text: str | None
     subtype: str | None
-    concordance: str  # "agrees", "differs", "no subtype stated"
+    concordance: str  # "agrees", "differs", "findings undecided", "no subtype stated"
+    conflicts: list[str] = field(default_factory=list)
+    missing: list[str] = field(default_factory=list)
 
 
 @dataclass
@@ -261,6 +263,17 @@ def _deciding(a: Assessment, limit: int = 3) -> list[Fact]:
     return facts[:limit]
 
 
+def _alternative(bundle: KnowledgeBundle, alt: Any) -> str:
+    """``Metastatic calcinosis cutis (possible): why it lost`` from an alternative (or a bare code)."""
+    if isinstance(alt, str):
+        return label_of(bundle, alt)
+    text = label_of(bundle, str(alt.code))
+    if getattr(alt, "certainty", None):
+        text += f" ({alt.certainty})"
+    why = getattr(alt, "why", None)
+    return f"{text}: {why}" if why else text
+
+
 def _stated(case: AssessedCase, bundle: KnowledgeBundle) -> Stated | None:
     a = case.assessment
     stated = getattr(a, "stated", None)
@@ -269,6 +282,16 @@ def _stated(case: AssessedCase, bundle: KnowledgeBundle) -> Stated | None:
     if stated is not None:
         text = getattr(stated, "text", None)
         subtype = getattr(stated, "subtype", None)
+        concordance = getattr(stated, "concordance", None)
+        words = {"no_subtype": "no subtype stated", "findings_undecided": "findings undecided"}
+        if concordance:
+            return Stated(
+                text=text,
+                subtype=label_of(bundle, subtype) if subtype else None,
+                concordance=words.get(concordance, concordance),
+                conflicts=list(getattr(stated, "conflicts", [])),
+                missing=list(getattr(stated, "missing", [])),
+            )
     else:
         text, subtype = case.diagnosis_as_written, case.stated_subtype
     if text is None and subtype is None:
@@ -329,7 +352,7 @@ def case_views(doc: AssessedDocument, bundle: KnowledgeBundle) -> list[CaseView]
                 subform_note=a.subform.note if a.subform else None,
                 deciding=_deciding(a),
                 associated=[label_of(bundle, c) for c in a.associated_conditions],
-                alternatives=[label_of(bundle, c) for c in a.alternatives],
+                alternatives=[_alternative(bundle, c) for c in a.alternatives],
                 suggested=[label_of(bundle, c) for c in a.suggested_causes],
                 stated=_stated(case, bundle),
                 warnings=[w.message for w in a.warnings],

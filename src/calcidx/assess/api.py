@@ -16,6 +16,7 @@ from calcidx.assess.model import (
 )
 from calcidx.assess.options import AssessOptions
 from calcidx.assess.pathway import PathwayResult, run_pathway
+from calcidx.assess.stated import condition_roles, stated_diagnosis, stated_warning
 from calcidx.assess.workup import missing_workup
 from calcidx.case.model import Case, Document, DocumentInfo, Lab
 from calcidx.errors import InputError
@@ -107,6 +108,12 @@ def _assess(case: Case, facts: CaseFacts, kb: KnowledgeBundle, *, options: Asses
                     field="findings",
                 )
             )
+    missing = missing_workup(result, facts, kb)
+    stated = stated_diagnosis(case, result.subtype, result.steps, kb, missing)
+    stated_note = stated_warning(stated) if stated is not None else None
+    if stated_note is not None:
+        # one warning for a disagreement: the one that names the facts replaces the bare one
+        warnings = [w for w in warnings if w.code != stated_note.code] + [stated_note]
     assessment = Assessment(
         subtype=_subtype_call(result, kb),
         subform=(
@@ -115,11 +122,13 @@ def _assess(case: Case, facts: CaseFacts, kb: KnowledgeBundle, *, options: Asses
             else None
         ),
         associated_conditions=result.associated,
+        condition_roles=condition_roles(case, result.subtype, result.associated, kb),
+        stated=stated,
         rationale=result.steps,
         disagreements=result.disagreements,
         alternatives=result.alternatives,
         suggested_causes=result.suggested_causes,
-        missing_workup=missing_workup(result, facts, kb),
+        missing_workup=missing,
         derived_labs=_derived(facts),
         warnings=warnings,
         knowledge=knowledge_stamp(kb),
@@ -138,8 +147,14 @@ def _add_guidance(assessment: Assessment, facts: CaseFacts, kb: KnowledgeBundle,
     lookalikes = rank_lookalikes(facts, kb, subtype=code, subform=subform)
     # A look-alike that identifies the lesion leads alone: ranking calcifying syndromes for a
     # lesion that is not calcification would only add noise.
+    rule = kb.rules.get("differential.inherited")
+    inherited_categories = set(rule.words("inherited_categories")) if rule else set()
+    acquired = any(
+        c in kb.exposures or (c in kb.conditions and kb.conditions[c].category not in inherited_categories)
+        for c in assessment.associated_conditions
+    ) or bool(set(kb.lookalikes) & facts.present)  # a diagnosed mimic explains the lesion
     skip = code == "not_calcinosis" or options.skip_inherited_differential
-    inherited, fit = ([], None) if skip else rank_inherited(facts, kb)
+    inherited, fit = ([], None) if skip else rank_inherited(facts, kb, subtype=code, acquired_cause=acquired)
     differential = [*lookalikes, *inherited]
     for rank, item in enumerate(differential, start=1):
         item.rank = rank

@@ -96,7 +96,14 @@ def _label(concept_id: str, facts: CaseFacts, bundle: KnowledgeBundle) -> str:
 
 
 def _match(
-    look: Lookalike, order: int, facts: CaseFacts, labs: dict[str, str], against: dict[str, str], targets: set[str]
+    look: Lookalike,
+    order: int,
+    facts: CaseFacts,
+    labs: dict[str, str],
+    against: dict[str, str],
+    targets: set[str],
+    *,
+    general: bool = True,
 ) -> _Match:
     present = facts.present | set(labs)
     absent = facts.absent | (set(against) - present)
@@ -109,7 +116,7 @@ def _match(
     match.possible = [c for c in dict.fromkeys([*decisive, *features]) if c in facts.possible and c not in present]
     match.absent = [c for c in dict.fromkeys([*decisive, *features]) if c in absent and c not in present]
     # An empty applies_to means calcinosis cutis in general (lookalikes.yaml convention).
-    match.applies = not look.applies_to or bool(set(look.applies_to) & targets)
+    match.applies = (general and not look.applies_to) or bool(set(look.applies_to) & targets)
     return match
 
 
@@ -161,11 +168,19 @@ def rank_lookalikes(
     labs = lab_concepts(facts, bundle)
     against = lab_concepts_against(facts, bundle)
     targets = {subtype, ALWAYS} | ({subform} if subform else set())
+    # a subtype with mimics of its own (calciphylaxis) shows those, not the general look-alikes
+    own = {code for look in bundle.lookalikes.values() for code in look.applies_to}
+    general = subtype not in own
     matches = [
-        _match(look, order, facts, labs, against, targets) for order, look in enumerate(bundle.lookalikes.values())
+        _match(look, order, facts, labs, against, targets, general=general)
+        for order, look in enumerate(bundle.lookalikes.values())
     ]
     # A look-alike scoped to other subtypes or sub-forms (applies_to) stays out unless a decisive
     # finding names it: dialysis "supports" the tumoral-calcinosis mimics only in tumoral cases.
-    kept = [m for m in matches if m.decisive or m.applies]
+    kept = [
+        m
+        for m in matches
+        if m.decisive or m.applies or (not general and not m.look.applies_to and (m.present or m.possible))
+    ]
     kept.sort(key=lambda m: (0 if m.decisive else 1, m.order if m.decisive else 0, -m.score, m.order))
     return [_item(rank, match, facts, bundle, labs, against) for rank, match in enumerate(kept, start=1)]

@@ -10,7 +10,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from calcidx.assess.model import FactUsed
-from calcidx.case.labs import LabReport, interpret_labs
+from calcidx.case.labs import LabReport, interpret_labs, renal_impairment
 from calcidx.case.model import Case, Evidence
 from calcidx.knowledge.schema import KnowledgeBundle
 
@@ -41,6 +41,23 @@ class CaseFacts:
     evidence: dict[str, list[Evidence]] = field(default_factory=dict)
     triggers: dict[str, str] = field(default_factory=dict)
     sites: list[str] = field(default_factory=list)
+    lesion_sites: list[tuple[str, str | None]] = field(default_factory=list)
+    concept_sites: dict[str, list[str]] = field(default_factory=dict)
+    renal_impaired: bool = False
+
+    @property
+    def calcium(self) -> str | None:
+        """Calcium status: from ionized calcium, else albumin-corrected, else total."""
+        return self.labs_report.calcium_status
+
+    @property
+    def renal_normal_shown(self) -> bool:
+        """Normal renal function shown by a result (creatinine or eGFR normal), not just assumed."""
+        return not self.renal_impaired and "normal" in (self.labs.get("creatinine"), self.labs.get("egfr"))
+
+    def interp(self, analyte: str) -> str | None:
+        """The interpretation of an analyte; ``calcium`` means the calcium status."""
+        return self.calcium if analyte == "calcium" else self.labs.get(analyte)
 
     @property
     def labs(self) -> dict[str, str]:
@@ -128,6 +145,8 @@ def build_facts(case: Case, bundle: KnowledgeBundle) -> CaseFacts:
         concept = bundle.concept(finding.concept)
         label = finding.label or (concept.label if concept else None)
         _add(facts, finding.concept, finding.assertion, label, finding.evidence, finding.trigger)
+        if finding.site and finding.assertion in ("present", "historical"):
+            facts.concept_sites.setdefault(finding.concept, []).append(finding.site.lower())
     for med in case.medications:
         if med.concept:
             _add(facts, med.concept, med.assertion, med.name, med.evidence)
@@ -141,4 +160,8 @@ def build_facts(case: Case, bundle: KnowledgeBundle) -> CaseFacts:
     for analyte in bundle.analytes.values():
         facts.labels.setdefault(analyte.id, analyte.label)
     facts.sites = sorted(lesion.site.lower() for lesion in case.lesions if lesion.site)
+    facts.lesion_sites = sorted(
+        ((lesion.site.lower(), lesion.laterality) for lesion in case.lesions if lesion.site), key=lambda x: x[0]
+    )
+    facts.renal_impaired = renal_impairment(case, bundle, facts.labs)
     return facts

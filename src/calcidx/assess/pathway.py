@@ -1,11 +1,13 @@
-"""The diagnostic pathway: ``CaseFacts`` -> subtype, certainty, sub-form and a cited rationale.
+"""The diagnostic pathway: ``CaseFacts`` -> candidates -> subtype, certainty, sub-form, rationale.
 
-The order follows CLINICAL.md section 2.2 (SYNTHESIZED from sourced facts; the Reiter 2011
-algorithm figure was not accessible): look-alikes, calciphylaxis red flags, iatrogenic exposure
-at the site, metabolic status from labs, connective tissue disease, local tissue damage,
-genodermatoses, idiopathic patterns. The first step that decides wins; later candidates are kept
-as alternatives. What each step reads (categories, roles, thresholds, site lists) comes from the
-knowledge files, so this module holds the mechanism only.
+The steps follow CLINICAL.md section 2.2 (SYNTHESIZED from sourced facts; the Reiter 2011
+algorithm figure was not accessible): the skin, look-alikes, calciphylaxis, iatrogenic exposure at
+the site, metabolic status from labs, connective tissue disease, local tissue damage,
+genodermatoses, idiopathic patterns. Every step emits a ``Candidate`` (subtype, facts for and
+against, rule id@version, how established its cause is); certainty is computed in one place
+(``certainty.py``) and the precedence table resolves the candidates (``resolve.py``). What each
+step reads (categories, roles, thresholds, site lists, lab patterns) comes from the knowledge
+files, so this module holds the mechanism only.
 """
 
 from __future__ import annotations
@@ -14,13 +16,17 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
+from calcidx.assess.candidates import Candidate
+from calcidx.assess.certainty import certainty_of, resolution_of
 from calcidx.assess.facts import CaseFacts
-from calcidx.assess.model import Disagreement, FactUsed, RuleStep, Warning
-from calcidx.knowledge.schema import KnowledgeBundle
+from calcidx.assess.model import Alternative, Disagreement, FactUsed, RuleStep, Warning
+from calcidx.assess.resolve import resolve
+from calcidx.assess.sites import site_matches
+from calcidx.knowledge.schema import KnowledgeBundle, LabPattern
 
 __all__ = ["PathwayResult", "run_pathway"]
 
-_RANK = {"possible": 1, "probable": 2, "confirmed": 3}
+_CAUSE_DOWN = {"confirmed": "probable", "probable": "suggested", "suggested": "suggested"}
 
 
 @dataclass
@@ -35,13 +41,18 @@ class PathwayResult:
     lookalike: str | None = None
     steps: list[RuleStep] = field(default_factory=list)
     disagreements: list[Disagreement] = field(default_factory=list)
-    alternatives: list[str] = field(default_factory=list)
+    alternatives: list[Alternative] = field(default_factory=list)
     warnings: list[Warning] = field(default_factory=list)
     suggested_causes: list[str] = field(default_factory=list)
+    candidates: list[Candidate] = field(default_factory=list)
 
     @property
     def decided(self) -> bool:
         return self.subtype != "undetermined"
+
+    def considered(self, code: str) -> bool:
+        """The subtype won or is among the alternatives."""
+        return self.subtype == code or any(alt.code == code for alt in self.alternatives)
 
 
 class _Pathway:
@@ -49,33 +60,72 @@ class _Pathway:
         self.facts = facts
         self.kb = bundle
         self.result = PathwayResult()
+        self.level = self.calcinosis_level()
+        # every subtype of the precedence order other than idiopathic names a cause
+        self.causes = set(resolution_of(bundle).order) - {"idiopathic"}
 
     # -- helpers ---------------------------------------------------------------------------
     def step(
-        self, rule_id: str, *, fired: bool, conclusion: str, facts: list[FactUsed], extra_refs: list[str] | None = None
+        self,
+        rule_id: str,
+        *,
+        fired: bool,
+        conclusion: str,
+        facts: list[FactUsed],
+        extra_refs: list[str] | None = None,
+        candidate: Candidate | None = None,
     ) -> None:
         rule = self.kb.rule(rule_id)
         refs = list(dict.fromkeys([*rule.refs, *(extra_refs or [])]))
         self.result.steps.append(
-            RuleStep(
-                rule=f"{rule.id}@{rule.version}",
-                title=rule.title,
-                fired=fired,
-                facts=facts,
-                conclusion=conclusion,
-                refs=refs,
-                evidence=rule.evidence,
+            RuleStep.model_validate(
+                {
+                    "rule": f"{rule.id}@{rule.version}",
+                    "title": rule.title,
+                    "fired": fired,
+                    "facts": facts,
+                    "conclusion": conclusion,
+                    "refs": refs,
+                    "evidence": rule.evidence,
+                    "candidate": candidate.subtype if candidate else None,
+                    "candidate_certainty": candidate.certainty if candidate else None,
+                    "facts_against": candidate.facts_against if candidate else [],
+                }
             )
         )
 
-    def decide(self, subtype: str, certainty: str, associated: list[str] | None = None) -> None:
-        if self.result.decided:
-            if subtype != self.result.subtype and subtype not in self.result.alternatives:
-                self.result.alternatives.append(subtype)
-            return
-        self.result.subtype = subtype
-        self.result.certainty = certainty
-        self.result.associated = sorted(set(associated or []))
+    def propose(
+        self,
+        rule_id: str,
+        subtype: str,
+        cause: str,
+        *,
+        facts_for: list[FactUsed],
+        facts_against: list[FactUsed] | None = None,
+        associated: list[str] | None = None,
+        calcinosis: str | None = None,
+        override: str | None = None,
+        blocked: str | None = None,
+    ) -> Candidate:
+        rule = self.kb.rule(rule_id)
+        level = calcinosis or self.level
+        cand = Candidate(
+            subtype=subtype,
+            cause=cause,
+            calcinosis=level,
+            rule=f"{rule.id}@{rule.version}",
+            certainty=certainty_of(cause, level, self.kb),
+            facts_for=facts_for,
+            facts_against=facts_against or [],
+            associated=sorted(set(associated or [])),
+            override=override,
+            blocked=blocked,
+        )
+        self.result.candidates.append(cand)
+        return cand
+
+    def recompute(self, cand: Candidate) -> None:
+        cand.certainty = certainty_of(cand.cause, cand.calcinosis, self.kb)
 
     def present_where(self, table: str, predicate: Callable[[Any], bool]) -> list[str]:
         items = getattr(self.kb, table)
@@ -83,17 +133,10 @@ class _Pathway:
 
     def label(self, concept_id: str) -> str:
         concept = self.kb.concept(concept_id)
-        return concept.label if concept else concept_id
-
-    def cause_step(self, rule_id: str, ids: list[str], finding: str, *, kind: str = "finding") -> None:
-        """A fired step about named concepts: "<labels>: <finding>", citing the concepts' sources too."""
-        self.step(
-            rule_id,
-            fired=True,
-            facts=[self.facts.fact(c, kind) for c in ids],
-            conclusion=f"{', '.join(self.label(c) for c in ids)}: {finding}",
-            extra_refs=self.refs_of(ids),
-        )
+        if concept:
+            return concept.label
+        look = self.kb.lookalikes.get(concept_id)
+        return look.label if look else concept_id
 
     def refs_of(self, ids: list[str]) -> list[str]:
         out: list[str] = []
@@ -106,99 +149,265 @@ class _Pathway:
     def features_with_role(self, role: str) -> list[str]:
         return self.present_where("features", lambda f: role in f.role)
 
-    def calcinosis_confirmed(self) -> bool:
-        return bool(self.features_with_role("calcinosis_confirmation"))
+    def labels(self, ids: list[str]) -> str:
+        return ", ".join(self.label(c) for c in ids)
 
-    # -- steps -----------------------------------------------------------------------------
+    def calcinosis_level(self) -> str:
+        """Axis one of the certainty: how well the calcification itself is shown."""
+        confirm = self.features_with_role("calcinosis_confirmation")
+        if any(self.kb.features[c].category == "histology" for c in confirm):
+            return "histology"
+        if confirm:
+            return "imaging"
+        if self.features_with_role("calcinosis_sign") or self.facts.case.lesions:
+            return "clinical_sign"
+        return "none"
+
+    def lab_facts(self, analytes: tuple[str, ...]) -> list[FactUsed]:
+        return [self.facts.lab_fact(a) for a in analytes if a in self.facts.labs]
+
+    @property
+    def labs_normal(self) -> bool:
+        return self.facts.calcium == "normal" and self.facts.labs.get("phosphate") == "normal"
+
+    # -- the skin and the look-alikes ------------------------------------------------------
+    def skin_evidence(self) -> bool:
+        """A lesion, sign, imaging or histology of the skin is recorded."""
+        case = self.facts.case
+        lesion_features = self.present_where("features", lambda f: f.category in ("lesion", "histology", "imaging"))
+        return bool(case.lesions or case.imaging or case.histology or lesion_features)
+
+    def skin(self) -> bool:
+        """Calcinosis cutis needs the skin. Returns False when no subtype can be made."""
+        normal = self.features_with_role("skin_examination_normal")
+        stated = bool(self.facts.case.stated_subtype or self.facts.case.diagnosis_as_written)
+        if self.skin_evidence() or (stated and not normal):
+            self.step(
+                "lesion.skin_required",
+                fired=False,
+                facts=[],
+                conclusion="A lesion, sign, imaging or histology of the skin is recorded"
+                + ("." if self.skin_evidence() else " (the source's diagnosis states it)."),
+            )
+            return True
+        if normal:
+            cand = self.propose(
+                "lesion.skin_required",
+                "not_calcinosis",
+                "probable",
+                facts_for=[self.facts.fact(c) for c in normal],
+                override="skin_examination_normal",
+                calcinosis="none",
+            )
+            self.step(
+                "lesion.skin_required",
+                fired=True,
+                facts=cand.facts_for,
+                conclusion="The skin examination is normal and no lesion is recorded: not calcinosis cutis "
+                "(abnormal labs alone never show calcinosis in the skin).",
+                candidate=cand,
+            )
+            return True
+        self.step(
+            "lesion.skin_required",
+            fired=True,
+            facts=[],
+            conclusion="No skin lesion, sign, imaging or histology is recorded: no subtype can be made "
+            "(laboratory results alone never make one); what the other steps found is listed as alternatives.",
+        )
+        return False
+
+    def calciphylaxis_mimics(self) -> list[str]:
+        return sorted(
+            look.id
+            for look in self.kb.lookalikes.values()
+            if "calciphylaxis" in look.applies_to and look.id in self.facts.present
+        )
+
+    def stain_negative(self) -> list[str]:
+        negative = self.features_with_role("calcium_stain_negative")
+        denied = sorted(
+            c
+            for c in self.facts.absent
+            if c in self.kb.features
+            and self.kb.features[c].category == "histology"
+            and {"calcinosis_confirmation", "calciphylaxis_histology"} & set(self.kb.features[c].role)
+        )
+        return negative + denied
+
     def lookalikes(self) -> None:
         hits: list[tuple[str, list[str]]] = []
         for look in self.kb.lookalikes.values():
             decisive = sorted(set(look.decisive) & self.facts.present)
             if decisive:
                 hits.append((look.id, decisive))
+        # a diagnosed mimic whose biopsy shows no calcium is established, and not calcinosis
+        negative = self.stain_negative()
+        if negative and not self.features_with_role("calcinosis_confirmation"):
+            for look in self.kb.lookalikes.values():
+                if look.id in self.facts.present:
+                    hits.append((look.id, [look.id, *negative]))
         if not hits:
             self.step(
                 "lesion.lookalike",
                 fired=False,
                 facts=[],
-                conclusion="No finding identifies a mimic (urate, true bone, oxalate).",
+                conclusion="No finding identifies a mimic (urate, true bone, oxalate, or a diagnosed mimic "
+                "with a negative calcium stain).",
             )
             return
         hits.sort(key=lambda hit: (-len(hit[1]), hit[0]))
         look_id, decisive = hits[0]
         look = self.kb.lookalikes[look_id]
         self.result.lookalike = look_id
+        facts = [self.facts.fact(c) for c in decisive]
+        cand = self.propose(
+            "lesion.lookalike", "not_calcinosis", "probable", facts_for=facts, override="lookalike_decisive"
+        )
         self.step(
             "lesion.lookalike",
             fired=True,
-            facts=[self.facts.fact(c) for c in decisive],
-            conclusion=f"{', '.join(self.label(c) for c in decisive)} identifies {look.label}: not calcinosis cutis.",
+            facts=facts,
+            conclusion=f"{self.labels(decisive)} identifies {look.label}: not calcinosis cutis.",
             extra_refs=list(look.refs),
+            candidate=cand,
         )
-        self.decide("not_calcinosis", "probable")
 
     def calcinosis_evidence(self) -> None:
         signs = self.features_with_role("calcinosis_sign")
         confirm = self.features_with_role("calcinosis_confirmation")
         if confirm:
-            text = f"Calcification shown by {', '.join(self.label(c) for c in confirm)}."
+            text = f"Calcification shown by {self.labels(confirm)} ({self.level.replace('_', ' ')})."
         elif signs:
-            text = (
-                f"Clinical signs suggest calcinosis ({', '.join(self.label(c) for c in signs)}); "
-                "a radiograph or biopsy would confirm it."
-            )
+            text = f"Clinical signs suggest calcinosis ({self.labels(signs)}); a radiograph or biopsy would confirm it."
         else:
             text = "No sign or test in the record shows the calcification itself."
         self.step(
             "lesion.calcinosis_evidence",
-            fired=bool(signs or confirm),
+            fired=bool(confirm),
             facts=[self.facts.fact(c) for c in [*confirm, *signs]],
             conclusion=text,
         )
 
+    # -- calciphylaxis ---------------------------------------------------------------------
     def calciphylaxis_risks(self, level: str) -> list[str]:
         def at_level(item: Any) -> bool:
             return bool(item.calciphylaxis_risk == level)
 
         return sorted({*self.present_where("conditions", at_level), *self.present_where("exposures", at_level)})
 
-    def calciphylaxis(self) -> None:
+    def calciphylaxis(self) -> Candidate | None:
+        rule = self.kb.rule("subtype.calciphylaxis.red_flags")
         typical = self.features_with_role("calciphylaxis_typical")
         early = self.features_with_role("calciphylaxis_early")
         histology = self.features_with_role("calciphylaxis_histology")
+        nonspecific = self.features_with_role("vascular_nonspecific_histology")
         risks = {level: self.calciphylaxis_risks(level) for level in ("major", "minor", "listed")}
+        renal = sorted(set(rule.words("renal_settings")) & self.facts.present)
+        nonrenal = sorted(set(rule.words("nonrenal_settings")) & self.facts.present)
         n_major, n_minor = len(risks["major"]), len(risks["minor"])
-        any_risk = risks["major"] + risks["minor"] + risks["listed"]
-        rule = self.kb.rule("subtype.calciphylaxis.red_flags")
         suspected = n_major >= rule.number("suspected_major") or (
             n_major >= rule.number("suspected_major_with_minor") and n_minor >= rule.number("suspected_minor")
         )
+        any_risk = sorted({*risks["major"], *risks["minor"], *risks["listed"], *renal})
+        setting = bool(renal or self.facts.renal_impaired or nonrenal)
+        lesions = typical + early
         used = [self.facts.fact(c) for c in [*histology, *typical, *early, *any_risk]]
-        risk_text = ", ".join(self.label(c) for c in any_risk) or "no risk factor"
-        if histology and (typical or early or any_risk):
-            certainty, text = "confirmed", "Biopsy shows calciphylaxis with typical or early lesions"
-        elif typical and any_risk:
-            certainty, text = "probable", "Typical lesions with a risk factor: clinical diagnosis"
-        elif early and suspected:
-            certainty, text = "possible", "Early suspicious changes with enough risk factors: suspected"
+        against = [self.facts.fact(c) for c in nonspecific if not histology]
+        risk_text = self.labels(any_risk) or "no risk factor"
+        blocked: str | None = None
+        override: str | None = None
+        if histology:
+            calcinosis = "histology"
+        elif self.level in ("imaging", "histology") or not lesions:
+            calcinosis = self.level
         else:
-            lesions = ", ".join(self.label(c) for c in typical + early) or "no typical lesion"
+            calcinosis = "clinical_sign"
+        if histology and lesions:
+            cause, text = "confirmed", "Biopsy shows vascular calcification with typical or early lesions"
+            override = "calciphylaxis_biopsy_proven" if typical else None
+        elif histology:
+            cause, text = "suggested", "A biopsy shows vascular calcification but no lesion is recorded: not confirmed"
+        elif typical and (setting or risks["major"]):
+            cause, text = "probable", "Typical lesions with renal failure, warfarin or a major risk factor: clinical"
+        elif early and (setting or suspected):
+            cause, text = "suggested", "Early suspicious changes in a patient at risk: suspected, biopsy needed"
+        elif typical and any_risk:
+            cause, text = "suggested", "Typical lesions with only minor risk factors outside renal failure or warfarin"
+            blocked = "outside renal failure or warfarin, lesions with only minor risk factors keep it an alternative"
+        else:
             self.step(
                 "subtype.calciphylaxis.red_flags",
                 fired=False,
                 facts=used,
-                conclusion=f"No calciphylaxis red flags ({lesions}; {risk_text}).",
+                conclusion=f"No calciphylaxis red flags ({self.labels(lesions) or 'no typical lesion'}; {risk_text}).",
             )
-            return
+            return None
+        if against:
+            text += "; microthrombi or intimal changes alone are not calcification"
+        cand = self.propose(
+            "subtype.calciphylaxis.red_flags",
+            "calciphylaxis",
+            cause,
+            facts_for=used,
+            facts_against=against,
+            associated=[c for c in any_risk if c in self.kb.conditions],
+            calcinosis=calcinosis,
+            override=override,
+            blocked=blocked,
+        )
         self.step(
             "subtype.calciphylaxis.red_flags",
             fired=True,
             facts=used,
-            conclusion=f"{text} ({risk_text}): calciphylaxis, {certainty}.",
+            conclusion=f"{text} ({risk_text}): calciphylaxis, {cand.certainty}"
+            + (" (an alternative only)" if blocked else "")
+            + ".",
+            candidate=cand,
         )
-        self.decide("calciphylaxis", certainty, [c for c in any_risk if c in self.kb.conditions])
+        self.mimics(cand, bool(histology))
+        return cand
+
+    def mimics(self, cand: Candidate, histology: bool) -> None:
+        mimics = self.calciphylaxis_mimics()
+        negative = self.stain_negative()
+        if not mimics and not negative:
+            self.step(
+                "subtype.calciphylaxis.mimics",
+                fired=False,
+                facts=[],
+                conclusion="No calciphylaxis mimic or negative calcium stain recorded (other diagnoses are "
+                "excluded only as far as the record goes).",
+            )
+            return
+        against = [self.facts.fact(c) for c in [*mimics, *negative]]
+        cand.facts_against.extend(against)
+        found = self.labels([*mimics, *negative])
+        # a mimic not excluded, or a negative calcium stain, lowers the cause one level
+        cand.cause = _CAUSE_DOWN[cand.cause]
+        cand.override = None
+        self.recompute(cand)
+        if histology and not negative:
+            text = f"{found}: other diagnoses are not excluded, so calciphylaxis stays {cand.certainty}."
+        else:
+            cand.blocked = f"{found} present: the mimic (or the negative calcium stain) is not excluded"
+            text = f"{found}: calciphylaxis is not diagnosed while the mimic is not excluded; it stays an alternative."
+        self.step(
+            "subtype.calciphylaxis.mimics",
+            fired=True,
+            facts=against,
+            conclusion=text,
+            extra_refs=[ref for m in mimics for ref in self.kb.lookalikes[m].refs],
+            candidate=cand,
+        )
+
+    # -- iatrogenic ------------------------------------------------------------------------
+    def exposure_sites(self, cid: str) -> list[str]:
+        sites = self.facts.concept_sites.get(cid, [])
+        return sites or list(self.kb.exposures[cid].site_words)
 
     def iatrogenic(self) -> None:
+        rule = self.kb.rule("subtype.iatrogenic.exposure_at_site")
         exposures = self.present_where("exposures", lambda e: e.points_to == "iatrogenic")
         if not exposures:
             self.step(
@@ -209,23 +418,50 @@ class _Pathway:
                 "alginate dressing, heel sticks, transplant) recorded.",
             )
             return
-        confirmed = self.calcinosis_confirmed()
-        certainty = "confirmed" if confirmed else "probable"
-        pending = "" if confirmed else " (radiograph or biopsy of the site would confirm)"
-        self.cause_step(
-            "subtype.iatrogenic.exposure_at_site", exposures, f"iatrogenic, {certainty}{pending}.", kind="exposure"
-        )
+        stated = self.facts.case.stated_subtype == "iatrogenic"
         for cid in exposures:
             exposure = self.kb.exposures[cid]
-            if exposure.disagreement:
+            sites = self.exposure_sites(cid)
+            blocked = None
+            if not exposure.at_site:
+                cause, why = "probable", "acts systemically"
+            elif sites and self.facts.lesion_sites:
+                matched = [
+                    les for les, side in self.facts.lesion_sites if any(site_matches(s, les, side, rule) for s in sites)
+                ]
+                if matched:
+                    cause, why = "confirmed", f"at the lesion's site ({', '.join(matched)})"
+                else:
+                    cause = "suggested"
+                    where = ", ".join(les for les, _ in self.facts.lesion_sites)
+                    why = f"at {', '.join(sites)}, not at the lesion ({where})"
+                    blocked = f"the exposure was at {', '.join(sites)}, not at a lesion's site ({where})"
+            elif stated:
+                cause, why = "confirmed", "tied to the lesion by the source"
+            else:
+                cause, why = "suggested", "site of the exposure or the lesion not recorded"
+            facts = [self.facts.fact(cid, "exposure")]
+            cand = self.propose(
+                "subtype.iatrogenic.exposure_at_site", "iatrogenic", cause, facts_for=facts, blocked=blocked
+            )
+            self.step(
+                "subtype.iatrogenic.exposure_at_site",
+                fired=True,
+                facts=facts,
+                conclusion=f"{exposure.label}: {why}: iatrogenic, {cand.certainty}"
+                + (" (an alternative only)" if blocked else "")
+                + ".",
+                extra_refs=list(exposure.refs),
+                candidate=cand,
+            )
+            if exposure.disagreement and not blocked:
                 self.result.disagreements.append(
                     Disagreement(topic=exposure.label, views=[exposure.disagreement], refs=list(exposure.refs))
                 )
-        self.decide("iatrogenic", certainty)
 
-    def metabolic(self) -> bool:
-        """Step 4: metabolic status. Returns True when labs show normal calcium and phosphate."""
-        labs = self.facts.labs
+    # -- metabolic -------------------------------------------------------------------------
+    def metabolic(self) -> None:
+        facts = self.facts
         renal = self.present_where("conditions", lambda c: c.category == "renal")
         causes = sorted(
             {
@@ -233,40 +469,78 @@ class _Pathway:
                 *self.present_where("exposures", lambda e: e.points_to == "metastatic"),
             }
         )
-        ca, p = labs.get("calcium"), labs.get("phosphate")
-        caxp = next((d for d in self.facts.labs_report.derived if d.id == "calcium_phosphate_product"), None)
+        ca, p = facts.calcium, facts.labs.get("phosphate")
+        caxp = next((d for d in facts.labs_report.derived if d.id == "calcium_phosphate_product"), None)
         high_product = caxp is not None and caxp.interpretation == "high"
-        abnormal = [a for a in ("calcium", "phosphate") if labs.get(a) == "high"]
-        lab_facts = [self.facts.lab_fact(a) for a in ("calcium", "phosphate", "pth", "creatinine") if a in labs]
+        abnormal = [a for a, v in (("calcium", ca), ("phosphate", p)) if v == "high"]
+        lab_facts = self.lab_facts(("calcium", "calcium_ionized", "phosphate", "pth", "creatinine", "egfr"))
         if caxp is not None:
             lab_facts.append(
                 FactUsed(kind="derived_lab", id=caxp.id, label=caxp.label, value=f"{caxp.value:g} {caxp.unit}")
             )
-        normal = ca == "normal" and p == "normal"
-
-        if renal:
-            self.cause_step("subtype.metastatic.renal", renal, "the commonest cause of metastatic calcinosis.")
+        impaired = facts.renal_impaired
+        renal_ids = renal if renal else []
+        if renal or impaired:
+            renal_facts = [facts.fact(c) for c in renal] + self.lab_facts(("creatinine", "egfr"))
+            if impaired:
+                cand = None
+                if not (abnormal or high_product):
+                    cand = self.propose(
+                        "subtype.metastatic.renal",
+                        "metastatic",
+                        "suggested",
+                        facts_for=renal_facts,
+                        associated=renal_ids,
+                    )
+                self.step(
+                    "subtype.metastatic.renal",
+                    fired=True,
+                    facts=renal_facts,
+                    conclusion=f"{self.labels(renal) or 'Impaired renal function'}: impaired renal function, the "
+                    "commonest cause of metastatic calcinosis"
+                    + (f": metastatic, {cand.certainty} until calcium and phosphate are known." if cand else "."),
+                    extra_refs=self.refs_of(renal),
+                    candidate=cand,
+                )
+            else:
+                self.step(
+                    "subtype.metastatic.renal",
+                    fired=False,
+                    facts=renal_facts,
+                    conclusion=f"{self.labels(renal)} without impaired function (normal or unknown creatinine/eGFR) "
+                    "does not propose metastatic calcinosis unless calcium or phosphate is abnormal.",
+                )
         if abnormal or high_product:
-            what = [f"{a} high" for a in abnormal] + (
-                [f"Ca x P {caxp.value:g} {caxp.unit} at or above the threshold"] if high_product and caxp else []
+            what = [f"{a} high" + (f" ({facts.labs_report.calcium_basis})" if a == "calcium" else "") for a in abnormal]
+            if high_product and caxp:
+                what.append(f"Ca x P {caxp.caveat or caxp.value}")
+            cause = "confirmed" if (impaired or causes) else "probable"
+            cand = self.propose(
+                "subtype.metastatic.labs",
+                "metastatic",
+                cause,
+                facts_for=lab_facts,
+                associated=[*(renal_ids if impaired else []), *causes],
             )
             self.step(
                 "subtype.metastatic.labs",
                 fired=True,
                 facts=lab_facts,
-                conclusion=f"Abnormal calcium/phosphate metabolism ({'; '.join(what)}): metastatic.",
+                conclusion=f"Abnormal calcium/phosphate metabolism ({'; '.join(what)}): metastatic, {cand.certainty}.",
+                candidate=cand,
             )
-        elif normal:
+        elif self.labs_normal:
             self.step(
                 "subtype.metastatic.labs",
                 fired=False,
                 facts=lab_facts,
                 conclusion="Calcium and phosphate normal"
-                + ("" if renal else " and no renal disease")
-                + ": not metastatic.",
+                + ("" if impaired else " and no impaired renal function")
+                + ": not metastatic."
+                + (f" Ca x P {caxp.caveat}" if caxp and caxp.caveat else ""),
             )
         else:
-            missing = [a for a in ("calcium", "phosphate") if a not in labs]
+            missing = [a for a, v in (("calcium", ca), ("phosphate", p)) if v is None]
             self.step(
                 "subtype.metastatic.labs",
                 fired=False,
@@ -274,76 +548,101 @@ class _Pathway:
                 conclusion=f"Metabolic status unknown: no interpretable {' or '.join(missing) or 'result'}.",
             )
         if causes:
-            self.cause_step("subtype.metastatic.condition", causes, "a cause of metastatic calcinosis.")
-        self.branch(renal, abnormal)
+            cause_facts = [facts.fact(c) for c in causes]
+            blocked = "calcium and phosphate are normal" if self.labs_normal else None
+            cand = None
+            if not (abnormal or high_product):
+                cand = self.propose(
+                    "subtype.metastatic.condition",
+                    "metastatic",
+                    "suggested",
+                    facts_for=cause_facts,
+                    associated=causes,
+                    blocked=blocked,
+                )
+            self.step(
+                "subtype.metastatic.condition",
+                fired=True,
+                facts=cause_facts,
+                conclusion=f"{self.labels(causes)}: a cause of metastatic calcinosis"
+                + (" (calcium and phosphate normal: an alternative only)." if blocked else "."),
+                extra_refs=self.refs_of(causes),
+                candidate=cand,
+            )
+        else:
+            self.step(
+                "subtype.metastatic.condition", fired=False, facts=[], conclusion="No known metabolic cause recorded."
+            )
+        self.branch()
 
-        if abnormal or high_product:
-            certainty = "confirmed" if (renal or causes) else "probable"
-            self.decide("metastatic", certainty, renal + causes)
-        elif (renal or causes) and not normal:
-            self.decide("metastatic", "possible", renal + causes)
-        elif causes and normal:
-            self.result.alternatives.append("metastatic")
-        return normal and not renal
+    def pattern_holds(self, pattern: LabPattern) -> bool:
+        for analyte, allowed in pattern.labs.items():
+            value = self.facts.interp(analyte) or "missing"
+            if value not in allowed:
+                return False
+        if pattern.renal_impairment is not None and pattern.renal_impairment != self.facts.renal_impaired:
+            return False
+        return not pattern.exposures_any or bool(set(pattern.exposures_any) & self.facts.present)
 
-    def branch(self, renal: list[str], abnormal: list[str]) -> None:
+    def branch(self) -> None:
         """Step 4.4: name the likely cause of a calcium/phosphate abnormality (suggestions only)."""
-        labs = self.facts.labs
-        ca, p, pth = labs.get("calcium"), labs.get("phosphate"), labs.get("pth")
-        d25, d125 = labs.get("vitamin_d_25oh"), labs.get("vitamin_d_125oh")
-        suggestion = None
-        if renal and p == "high":
-            suggestion = "CKD-mineral bone disorder with secondary hyperparathyroidism"
-        elif ca == "high" and pth in ("high", "normal") and p in ("low", "normal", None) and not renal:
-            suggestion = "primary hyperparathyroidism"
-        elif ca == "high" and pth == "low" and d125 == "high":
-            suggestion = "granulomatous disease (sarcoidosis) or a malignancy making 1,25-dihydroxyvitamin D"
-        elif ca == "high" and pth == "low" and d25 == "high":
-            suggestion = "hypervitaminosis D"
-        elif ca == "high" and "calcium_alkali_intake" in self.facts.present:
-            suggestion = "milk-alkali syndrome"
-        elif p == "high" and ca == "normal" and pth in ("normal", None) and not renal:
-            suggestion = "hyperphosphataemic familial tumoral calcinosis (HFTC): check TmP/GFR, FGF23, GALNT3/FGF23/KL"
-        if suggestion is None:
+        rule = self.kb.rule("subtype.metastatic.branch")
+        hit = next((p for p in rule.patterns if self.pattern_holds(p)), None)
+        used = self.lab_facts(("calcium_ionized", "calcium", "phosphate", "pth", "vitamin_d_25oh", "vitamin_d_125oh"))
+        if hit is None:
+            self.step(
+                "subtype.metastatic.branch",
+                fired=False,
+                facts=used,
+                conclusion="No lab pattern of a metabolic cause.",
+            )
             return
-        self.result.suggested_causes.append(suggestion)
+        self.result.suggested_causes.append(hit.suggestion)
         self.step(
             "subtype.metastatic.branch",
             fired=True,
-            facts=[self.facts.lab_fact(a) for a in ("calcium", "phosphate", "pth") if a in labs],
-            conclusion=f"The lab pattern suggests {suggestion}.",
+            facts=used,
+            conclusion=f"The lab pattern suggests {hit.suggestion}.",
+            extra_refs=list(hit.refs),
         )
 
-    def ctd(self, labs_normal: bool) -> None:
+    # -- dystrophic ------------------------------------------------------------------------
+    def ctd(self) -> None:
         ctd = self.present_where("conditions", lambda c: c.category == "connective_tissue_disease")
         features = self.features_with_role("ctd_feature")
+        normal = self.labs_normal and not self.facts.renal_impaired
         if ctd:
-            certainty = "confirmed" if labs_normal and self.calcinosis_confirmed() else "probable"
+            facts = [self.facts.fact(c) for c in ctd + features]
+            cand = self.propose(
+                "subtype.dystrophic.ctd",
+                "dystrophic",
+                "confirmed" if normal else "probable",
+                facts_for=facts,
+                associated=ctd,
+            )
             self.step(
                 "subtype.dystrophic.ctd",
                 fired=True,
-                facts=[self.facts.fact(c) for c in ctd + features],
-                conclusion=f"{', '.join(self.label(c) for c in ctd)}: dystrophic, {certainty}"
-                + ("" if labs_normal else " (calcium and phosphate not shown normal)")
+                facts=facts,
+                conclusion=f"{self.labels(ctd)}: dystrophic, {cand.certainty}"
+                + ("" if normal else " (calcium and phosphate not shown normal)")
                 + ".",
                 extra_refs=self.refs_of(ctd),
+                candidate=cand,
             )
-            self.decide("dystrophic", certainty, ctd)
         elif features:
+            facts = [self.facts.fact(c) for c in features]
+            cand = self.propose("subtype.dystrophic.ctd", "dystrophic", "suggested", facts_for=facts)
             self.step(
                 "subtype.dystrophic.ctd",
                 fired=True,
-                facts=[self.facts.fact(c) for c in features],
-                conclusion=f"Features of connective tissue disease ({', '.join(self.label(c) for c in features)}) "
-                "without a diagnosis: dystrophic possible; serology decides.",
+                facts=facts,
+                conclusion=f"Features of connective tissue disease ({self.labels(features)}) without a diagnosis: "
+                "dystrophic possible; serology decides.",
+                candidate=cand,
             )
-            self.decide("dystrophic", "possible")
         else:
-            negated = sorted(
-                set(self.kb.features)
-                & self.facts.absent
-                & {f.id for f in self.kb.features.values() if "ctd_feature" in f.role}
-            )
+            negated = sorted(self.facts.absent & {f.id for f in self.kb.features.values() if "ctd_feature" in f.role})
             self.step(
                 "subtype.dystrophic.ctd",
                 fired=False,
@@ -351,17 +650,31 @@ class _Pathway:
                 conclusion="No connective tissue disease or its features recorded.",
             )
 
-    def dystrophic_cause(self, rule_id: str, causes: list[str], *, labs_normal: bool, none_text: str) -> None:
+    def dystrophic_cause(self, rule_id: str, causes: list[str], *, none_text: str) -> None:
         """A local or inherited cause of dystrophic calcinosis: probable when the labs are normal."""
         if not causes:
             self.step(rule_id, fired=False, facts=[], conclusion=none_text)
             return
-        certainty = "probable" if labs_normal else "possible"
-        self.cause_step(rule_id, causes, f"dystrophic, {certainty}.")
-        self.decide("dystrophic", certainty, [c for c in causes if c in self.kb.conditions])
+        normal = self.labs_normal and not self.facts.renal_impaired
+        facts = [self.facts.fact(c) for c in causes]
+        cand = self.propose(
+            rule_id,
+            "dystrophic",
+            "probable" if normal else "suggested",
+            facts_for=facts,
+            associated=[c for c in causes if c in self.kb.conditions],
+        )
+        self.step(
+            rule_id,
+            fired=True,
+            facts=facts,
+            conclusion=f"{self.labels(causes)}: dystrophic, {cand.certainty}.",
+            extra_refs=self.refs_of(causes),
+            candidate=cand,
+        )
 
-    def local_damage(self, labs_normal: bool) -> None:
-        local_categories = {"local_tissue_damage", "infection", "neoplasm_local"}
+    def local_damage(self) -> None:
+        local_categories = set(self.kb.rule("subtype.dystrophic.local_damage").words("condition_categories"))
         causes = sorted(
             {
                 *self.present_where("conditions", lambda c: c.category in local_categories),
@@ -372,46 +685,71 @@ class _Pathway:
         self.dystrophic_cause(
             "subtype.dystrophic.local_damage",
             causes,
-            labs_normal=labs_normal,
             none_text="No prior injury, infection or tumour at the site recorded.",
         )
 
-    def inherited(self, labs_normal: bool) -> None:
+    def inherited(self) -> None:
         genes = self.present_where("conditions", lambda c: c.category == "genodermatosis")
-        self.dystrophic_cause(
-            "subtype.dystrophic.inherited", genes, labs_normal=labs_normal, none_text="No genodermatosis recorded."
-        )
+        self.dystrophic_cause("subtype.dystrophic.inherited", genes, none_text="No genodermatosis recorded.")
 
-    def serology_negative(self) -> bool:
-        serology = [a.id for a in self.kb.analytes.values() if a.id == "ana" or a.id.startswith("anti_")]
-        return any(self.facts.labs.get(a) == "normal" for a in serology)
+    # -- idiopathic ------------------------------------------------------------------------
+    def panel_complete(self) -> tuple[bool, list[str]]:
+        """Idiopathic confirmation: the named CTD panel all negative and the first-line work-up done."""
+        rule = self.kb.rule("subtype.idiopathic.pattern")
+        missing: list[str] = []
+        panel = self.kb.workup.get(rule.text("ctd_panel_workup") or "")
+        if panel is not None:
+            missing += [a for a in panel.analytes if self.facts.labs.get(a) != "normal"]
+        measured = {lab.analyte for lab in self.facts.case.labs} | {d.id for d in self.facts.labs_report.derived}
+        for item_id in rule.words("first_line_workup"):
+            item = self.kb.workup.get(item_id)
+            if item is not None and not set(item.analytes) & measured:
+                missing.append(item.id)
+        return not missing, missing
 
-    def idiopathic(self, labs_normal: bool) -> None:
+    def idiopathic(self) -> None:
+        causes = [c for c in self.result.candidates if c.subtype in self.causes and not c.blocked]
         pattern = self.idiopathic_subform()
         negated = sorted(self.facts.absent & (set(self.kb.conditions) | set(self.kb.exposures)))
-        used = [self.facts.lab_fact(a) for a in ("calcium", "phosphate", "pth") if a in self.facts.labs]
+        used = self.lab_facts(("calcium", "calcium_ionized", "phosphate", "pth"))
         used += [self.facts.fact(c) for c in negated[:8]]
-        if labs_normal:
-            certainty = "confirmed" if self.serology_negative() else "probable"
-            reason = "" if certainty == "confirmed" else " (probable while connective tissue serology is missing)"
+        if causes:
+            self.step(
+                "subtype.idiopathic.pattern",
+                fired=False,
+                facts=used,
+                conclusion="A cause is proposed by another step: not idiopathic.",
+            )
+            return
+        if self.labs_normal and not self.facts.renal_impaired:
+            complete, missing = self.panel_complete()
+            cand = self.propose(
+                "subtype.idiopathic.pattern", "idiopathic", "confirmed" if complete else "probable", facts_for=used
+            )
+            reason = (
+                ""
+                if complete
+                else f" (not confirmed: serology panel or first-line labs incomplete, {len(missing)} missing)"
+            )
             excluded = f" Reported absent: {', '.join(self.facts.negated(c) for c in negated[:6])}." if negated else ""
             self.step(
                 "subtype.idiopathic.pattern",
                 fired=True,
                 facts=used,
-                conclusion=f"No tissue damage or cause and normal calcium/phosphate: idiopathic, {certainty}{reason}."
-                + excluded,
+                conclusion=f"No tissue damage or cause and normal calcium/phosphate: idiopathic, {cand.certainty}"
+                f"{reason}.{excluded}",
+                candidate=cand,
             )
-            self.decide("idiopathic", certainty)
         elif pattern:
+            cand = self.propose("subtype.idiopathic.pattern", "idiopathic", "suggested", facts_for=used)
             self.step(
                 "subtype.idiopathic.pattern",
                 fired=True,
                 facts=used,
                 conclusion=f"The picture fits {self.kb.subforms[pattern].label} but calcium and phosphate "
                 "are not shown normal: idiopathic, possible.",
+                candidate=cand,
             )
-            self.decide("idiopathic", "possible")
         else:
             self.step(
                 "subtype.idiopathic.pattern",
@@ -433,7 +771,7 @@ class _Pathway:
         if self.site_match("subform.scrotal_calcinosis"):
             return "scrotal_calcinosis"
         scn = kb.rule("subform.subepidermal_calcified_nodule")
-        child = facts.age is not None and facts.age < 18
+        child = facts.age is not None and facts.age < scn.number("child_age_below")
         warty = bool(set(scn.words("features")) & facts.present)
         # the source pattern is a lesion of the head and neck: every recorded site must be there
         head_neck = facts.sites and len(self.site_match(scn.id)) == len(facts.sites)
@@ -458,7 +796,7 @@ class _Pathway:
                 candidate, rule_id = "tumoral_calcinosis", "subform.tumoral_calcinosis"
         elif res.subtype == "calciphylaxis":
             renal = self.present_where("conditions", lambda c: c.category == "renal")
-            candidate = "calciphylaxis_uremic" if renal else "calciphylaxis_nonuremic"
+            candidate = "calciphylaxis_uremic" if renal or facts.renal_impaired else "calciphylaxis_nonuremic"
             rule_id = "subform.calciphylaxis_setting"
         elif res.subtype == "iatrogenic":
             if "heel_sticks" in facts.present:
@@ -467,15 +805,9 @@ class _Pathway:
                 candidate, rule_id = "transplant_associated", "subtype.iatrogenic.exposure_at_site"
         if candidate is None or candidate not in kb.subforms:
             return
-        # HFTC: tumoral calcinosis with high phosphate and no renal disease (CLINICAL.md 2.2 step 4.4 g)
-        renal = self.present_where("conditions", lambda c: c.category == "renal")
-        if (
-            candidate == "tumoral_calcinosis"
-            and facts.labs.get("phosphate") == "high"
-            and not renal
-            and "hftc" in kb.subforms
-        ):
-            candidate = "hftc"
+        # HFTC: tumoral calcinosis with high phosphate and normal renal function shown
+        if candidate == "tumoral_calcinosis" and "hftc" in kb.subforms and self.pattern_is_hftc():
+            candidate, rule_id = "hftc", "subform.hftc"
         sub = kb.subforms[candidate]
         res.subform = candidate
         if rule_id and rule_id in kb.rules:
@@ -500,16 +832,72 @@ class _Pathway:
             res.subform_note = sub.disagreement
             res.disagreements.append(Disagreement(topic=sub.label, views=[sub.disagreement], refs=list(sub.refs)))
 
-    # -- fallbacks -------------------------------------------------------------------------
+    def pattern_is_hftc(self) -> bool:
+        facts = self.facts
+        if facts.labs.get("phosphate") != "high":
+            return False
+        if not facts.renal_normal_shown:
+            self.step(
+                "subform.hftc",
+                fired=False,
+                facts=self.lab_facts(("phosphate", "creatinine", "egfr")),
+                conclusion="High phosphate with tumoral calcinosis, but normal renal function is not shown: "
+                "HFTC is not named until creatinine or eGFR is normal.",
+            )
+            return False
+        return True
+
+    # -- resolution and fallbacks ----------------------------------------------------------
+    def resolve(self, skin: bool) -> None:
+        res = self.result
+        if not skin:
+            for cand in res.candidates:
+                cand.blocked = cand.blocked or "no skin lesion, sign, imaging or histology is recorded"
+        resolved = resolve(res.candidates, self.kb)
+        res.alternatives = resolved.alternatives
+        winner = resolved.winner
+        if winner is not None:
+            res.subtype, res.certainty = winner.subtype, winner.certainty
+            res.associated = list(winner.associated)
+        if len(res.candidates) > 1 or (winner is not None and winner.override):
+            lost = "; ".join(f"{a.code} ({a.certainty}): {a.why}" for a in res.alternatives)
+            head = f"{winner.subtype}, {winner.certainty}: {resolved.reason}" if winner else "No candidate can win"
+            self.step(
+                "subtype.resolution",
+                fired=True,
+                facts=[],
+                conclusion=head + (f". Also considered: {lost}." if lost else "."),
+            )
+        if resolved.competing and winner is not None:
+            res.warnings.append(
+                Warning(
+                    code="competing_subtypes",
+                    message=f"{winner.subtype} and {', '.join(resolved.competing)} are equally supported "
+                    f"({winner.certainty}): the test that separates them decides.",
+                )
+            )
+
     def stated(self) -> None:
         res, case = self.result, self.facts.case
         stated = case.stated_subtype
         if not stated:
             return
         fact = FactUsed(kind="stated", id=stated, label=f"source states {stated}", value=case.diagnosis_as_written)
+        rule = self.kb.rule("subtype.stated_by_source")
         if not res.decided or (res.certainty == "possible" and stated != res.subtype):
             if res.decided:
-                res.alternatives.append(res.subtype)
+                res.alternatives.insert(
+                    0,
+                    Alternative.model_validate(
+                        {
+                            "code": res.subtype,
+                            "certainty": res.certainty,
+                            "why": "only possible; the source's own diagnosis is adopted instead",
+                            "rule": f"{rule.id}@{rule.version}",
+                        }
+                    ),
+                )
+            res.alternatives = [a for a in res.alternatives if a.code != stated]
             res.subtype, res.certainty = stated, "possible"
             self.step(
                 "subtype.stated_by_source",
@@ -529,17 +917,18 @@ class _Pathway:
             )
 
     def lab_checks(self) -> None:
-        """Data quality of the labs, and the values derived from them (they feed step 4)."""
+        """Data quality of the labs, and the values derived from them (they feed the metabolic step)."""
         report = self.facts.labs_report
         if not self.facts.case.labs:
             return
-        problems = [w for w in report.warnings if w.code.startswith("lab_")]
+        problems = [w for w in report.warnings if w.code.startswith("lab_") and w.code != "lab_alert"]
+        alerts = [w for w in report.warnings if w.code == "lab_alert"]
         self.step(
             "labs.plausibility",
             fired=bool(problems),
             facts=[self.facts.lab_fact(lab.analyte) for lab in self.facts.case.labs if lab.value is not None][:8],
-            conclusion="; ".join(w.message for w in problems)
-            if problems
+            conclusion="; ".join(w.message for w in [*problems, *alerts])
+            if problems or alerts
             else "Every value is in a unit its analyte is reported in and within plausible limits.",
         )
         for derived in report.derived:
@@ -556,20 +945,38 @@ class _Pathway:
                 or (derived.caveat is not None and derived.id == "calcium_corrected"),
                 facts=[FactUsed(kind="derived_lab", id=derived.id, label=derived.label, value=value)],
                 conclusion=text + (f". {derived.caveat}" if derived.caveat else "."),
+                extra_refs=list(derived.refs),
+            )
+        basis = report.calcium_basis
+        if basis and basis != "total":
+            total = self.facts.labs.get("calcium")
+            differs = total is not None and total != report.calcium_status
+            self.step(
+                "labs.calcium_status",
+                fired=True,
+                facts=self.lab_facts(("calcium_ionized", "calcium", "albumin")),
+                conclusion=f"Calcium status from {basis} calcium: {report.calcium_status}"
+                + (f" (total calcium alone reads {total})" if differs else "")
+                + (
+                    ". The albumin correction is inaccurate in CKD/ESRD: ionized calcium decides there."
+                    if basis == "albumin-corrected" and self.facts.renal_impaired
+                    else "."
+                ),
             )
 
     def run(self) -> PathwayResult:
+        skin = self.skin()
         self.lookalikes()
         self.calcinosis_evidence()
         self.lab_checks()
         self.calciphylaxis()
         self.iatrogenic()
-        labs_normal = self.metabolic()
-        self.ctd(labs_normal)
-        self.local_damage(labs_normal)
-        self.inherited(labs_normal)
-        if not self.result.decided:
-            self.idiopathic(labs_normal)
+        self.metabolic()
+        self.ctd()
+        self.local_damage()
+        self.inherited()
+        self.idiopathic()
+        self.resolve(skin)
         self.stated()
         if not self.result.decided:
             self.step(

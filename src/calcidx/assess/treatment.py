@@ -203,9 +203,9 @@ def _requirement_gap(treatment: Treatment, bundle: KnowledgeBundle, facts: CaseF
         label = _analyte_label(bundle, analyte)
         found = facts.labs.get(analyte)
         if found is None:
-            parts.append(f"{label} not measured (it applies only when {label.lower()} is {wanted})")
+            parts.append(f"{label} not measured (applies only when {wanted})")
         else:
-            parts.append(f"{label} is {found} (it applies only when {label.lower()} is {wanted})")
+            parts.append(f"{label} is {found} (applies only when {wanted})")
     return "; ".join(parts)
 
 

@@ -35,8 +35,14 @@ def _contexts(result: PathwayResult, facts: CaseFacts, bundle: KnowledgeBundle) 
         )
     if subtype in ("metastatic", "undetermined") or any(facts.labs.get(a) == "high" for a in ("calcium", "phosphate")):
         why["metabolic"] = "finds the cause of the calcium/phosphate abnormality"
-    if subtype == "calciphylaxis":
-        why["calciphylaxis"] = "confirms calciphylaxis and finds its risk factors"
+    if result.considered("calciphylaxis") and not any(
+        "calciphylaxis_histology" in bundle.features[c].role for c in facts.present if c in bundle.features
+    ):
+        why["calciphylaxis"] = (
+            "confirms calciphylaxis and finds its risk factors"
+            if subtype == "calciphylaxis"
+            else "calciphylaxis is among the alternatives: a biopsy confirms or excludes it"
+        )
     if result.subform in ("tumoral_calcinosis", "hftc"):
         why["tumoral"] = "tells hyperphosphataemic familial tumoral calcinosis from other tumoral calcinosis"
     if not any("calcinosis_confirmation" in bundle.features[c].role for c in facts.present if c in bundle.features):
@@ -81,13 +87,22 @@ def missing_workup(result: PathwayResult, facts: CaseFacts, bundle: KnowledgeBun
     counts = Counter(a for item in bundle.workup.values() for a in item.analytes)
     shared = {a for a, n in counts.items() if n > 1}
     measured = {lab.analyte for lab in facts.case.labs}
+    # idiopathic is confirmed only with the whole CTD panel: a single negative ANA leaves it asked for
+    idiopathic_rule = bundle.rules.get("subtype.idiopathic.pattern")
+    panel_id = idiopathic_rule.text("ctd_panel_workup") if idiopathic_rule else None
+    panel_open = result.subtype == "idiopathic" and result.certainty != "confirmed"
     out: list[MissingTest] = []
     for item in bundle.workup.values():
         tags: list[str] = [tag for tag in item.when if tag in why and tag != "lookalike"]
         if f"lookalike:{item.id}" in why:
             tags.append(f"lookalike:{item.id}")
-        if not tags or _done(item, measured, shared) or _observed(item, facts):
+        done = _done(item, measured, shared)
+        if done and panel_open and item.id == panel_id:
+            done = not set(item.analytes) - measured
+        if not tags or done or _observed(item, facts):
             continue
+        if set(item.skip_if_present) & facts.present or (result.subform in item.skip_for_subforms):
+            continue  # not useful for this patient (renal function on dialysis, CTD serology for SCN)
         loinc = list(item.loinc)
         for analyte_id in item.analytes:
             for code in bundle.analytes[analyte_id].loinc:

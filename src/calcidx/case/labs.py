@@ -13,7 +13,8 @@ from typing import Literal
 
 from calcidx.case.model import Case, Evidence, Lab, Patient
 from calcidx.case.units import UnitProblem, to_canonical
-from calcidx.knowledge.schema import Analyte, KnowledgeBundle, ReferenceRange
+from calcidx.knowledge.schema import Analyte, KnowledgeBundle, ReferenceRange, Threshold
+from calcidx.knowledge.schema import Rule as ReasoningRule
 
 __all__ = [
     "DerivedValue",
@@ -23,6 +24,7 @@ __all__ = [
     "check_lab",
     "interpret_lab",
     "interpret_labs",
+    "renal_impairment",
 ]
 
 Interp = Literal["low", "normal", "high"]
@@ -84,6 +86,31 @@ class LabReport:
     evidence: dict[str, list[Evidence]] = field(default_factory=dict)
     derived: list[DerivedValue] = field(default_factory=list)
     warnings: list[LabWarning] = field(default_factory=list)
+    #: calcium status read from ionized calcium, else albumin-corrected, else total calcium
+    calcium_status: str | None = None
+    #: which of the three the status was read from ("ionized", "albumin-corrected", "total")
+    calcium_basis: str | None = None
+
+
+#: (analyte id, canonical unit, molar mass, printed unit) -> (factor, accepted) or the unit problem.
+#: Lab units are multiplicative (no offsets), so one conversion of 1.0 gives the factor; parsing a
+#: unit with pint costs far more than the pathway itself.
+_FACTORS: dict[tuple[str, str, float | None, str], tuple[float, bool] | UnitProblem] = {}
+
+
+def _to_canonical(analyte: Analyte, value: float, unit: str) -> tuple[float, bool]:
+    key = (analyte.id, analyte.canonical_unit, analyte.molar_mass_g_per_mol, unit)
+    known = _FACTORS.get(key)
+    if known is None:
+        try:
+            known = to_canonical(analyte, 1.0, unit)
+        except UnitProblem as problem:
+            known = problem
+        _FACTORS[key] = known
+    if isinstance(known, UnitProblem):
+        raise known
+    factor, accepted = known
+    return value * factor, accepted
 
 
 def _bands(analyte: Analyte, patient: Patient) -> list[ReferenceRange]:
@@ -145,7 +172,7 @@ def check_lab(lab: Lab, patient: Patient, bundle: KnowledgeBundle, *, where: str
     canonical: float | None = None
     if lab.unit and analyte.units:
         try:
-            canonical, accepted = to_canonical(analyte, lab.value, lab.unit)
+            canonical, accepted = _to_canonical(analyte, lab.value, lab.unit)
         except UnitProblem:
             allowed = ", ".join(u.symbol for u in analyte.units)
             warnings.append(
@@ -190,6 +217,16 @@ def check_lab(lab: Lab, patient: Patient, bundle: KnowledgeBundle, *, where: str
         )
         return LabCheck(analyte, canonical, None, "none", warnings)
 
+    for alert in analyte.alerts:
+        if canonical is not None and canonical >= alert.above:
+            warnings.append(
+                LabWarning(
+                    "lab_alert",
+                    f"{analyte.label}: {lab.value:g} {lab.unit or ''} = {canonical:.4g} {analyte.canonical_unit}: "
+                    f"{alert.message} (at or above {alert.above:g} {analyte.canonical_unit})",
+                    where,
+                )
+            )
     if stated is not None:
         return LabCheck(analyte, canonical, stated, "stated", warnings)
     if lab.reference_low is not None or lab.reference_high is not None:
@@ -213,19 +250,54 @@ def interpret_lab(lab: Lab, patient: Patient, bundle: KnowledgeBundle) -> Interp
     return check_lab(lab, patient, bundle).interpretation
 
 
-def _derive(report: LabReport, case: Case, bundle: KnowledgeBundle) -> None:
-    canon = report.canonical
-    renal = any(
-        f.concept in bundle.conditions and bundle.conditions[f.concept].category == "renal" and f.assertion == "present"
+def renal_impairment(case: Case, bundle: KnowledgeBundle, interpretations: dict[str, str]) -> bool:
+    """Impaired renal function: a condition that means it (CKD, ESRD, dialysis), or the labs say so."""
+    marked = any(
+        f.concept in bundle.conditions
+        and bundle.conditions[f.concept].renal_impairment
+        and f.assertion in ("present", "historical")
         for f in case.findings
     )
+    return marked or interpretations.get("creatinine") == "high" or interpretations.get("egfr") == "low"
+
+
+def _product_threshold(rule: ReasoningRule, case: Case, ckd: bool) -> Threshold | None:
+    """The Ca x P threshold that applies to this patient (CKD adult, CKD child by age, or general)."""
+    age = case.patient.age_years
+    want = "general"
+    if ckd:
+        want = "ckd_adult"
+        if age is not None and age < rule.number("child_age_below"):
+            want = "ckd_child_over_12" if age > rule.number("adolescent_age_above") else "ckd_child_12_or_under"
+    return next((t for t in rule.thresholds if t.applies == want), None)
+
+
+def _product_statement(value: float, applied: Threshold, rule: ReasoningRule) -> str:
+    """'66.6 mg2/dL2 is below the 70 mg2/dL2 threshold applied (...); at or above 60 [BIO] ...'."""
+    side = "at or above" if value >= applied.value else "below"
+    refs = ", ".join(applied.refs)
+    text = f"{value:g} mg2/dL2 is {side} the {applied.value:g} mg2/dL2 threshold applied ({applied.label} [{refs}])"
+    others = []
+    for t in rule.thresholds:
+        if t is applied or t.applies.startswith("ckd_child") or t.applies == applied.applies:
+            continue
+        rel = "at or above" if value >= t.value else "below"
+        others.append(f"{rel} {t.value:g} ({t.label} [{', '.join(t.refs)}])")
+    return text + (f"; {'; '.join(others)}" if others else "")
+
+
+def _derive(report: LabReport, case: Case, bundle: KnowledgeBundle) -> None:
+    canon = report.canonical
+    renal = renal_impairment(case, bundle, report.interpretations)
     rule = bundle.rules.get("labs.corrected_calcium")
+    corrected: str | None = None
     if rule is not None and "calcium" in canon and "albumin" in canon:
         ref_alb = rule.number("albumin_reference_g_dl")
         factor = rule.number("factor_mg_dl_per_g_dl")
         value = canon["calcium"] + factor * (ref_alb - canon["albumin"])
         calcium = bundle.analytes["calcium"]
         bands = _bands(calcium, case.patient)
+        corrected = _from_bands(value, None, bands) if bands else None
         report.derived.append(
             DerivedValue(
                 id="calcium_corrected",
@@ -233,25 +305,34 @@ def _derive(report: LabReport, case: Case, bundle: KnowledgeBundle) -> None:
                 value=round(value, 2),
                 unit=calcium.canonical_unit,
                 method=f"measured Ca + {factor:g} x ({ref_alb:g} - albumin g/dL)",
-                interpretation=_from_bands(value, None, bands) if bands else None,
+                interpretation=corrected,
                 caveat=rule.text("ckd_caveat") if renal else None,
                 refs=list(rule.refs),
             )
         )
+    interp = report.interpretations
+    if interp.get("calcium_ionized"):
+        report.calcium_status, report.calcium_basis = interp["calcium_ionized"], "ionized"
+    elif corrected is not None:
+        report.calcium_status, report.calcium_basis = corrected, "albumin-corrected"
+    elif interp.get("calcium"):
+        report.calcium_status, report.calcium_basis = interp["calcium"], "total"
     rule = bundle.rules.get("labs.calcium_phosphate_product")
     if rule is not None and "calcium" in canon and "phosphate" in canon:
-        threshold = rule.number("threshold")
-        value = canon["calcium"] * canon["phosphate"]
+        value = round(canon["calcium"] * canon["phosphate"], 1)
+        applied = _product_threshold(rule, case, renal)
+        if applied is None:
+            return
         report.derived.append(
             DerivedValue(
                 id="calcium_phosphate_product",
                 label="Calcium x phosphate product",
-                value=round(value, 1),
+                value=value,
                 unit="mg2/dL2",
-                method="total calcium (mg/dL) x phosphate (mg/dL)",
-                interpretation="high" if value >= threshold else "below threshold",
-                caveat=rule.text("other_thresholds"),
-                refs=list(rule.refs),
+                method=f"total calcium (mg/dL) x phosphate (mg/dL); threshold applied: {applied.value:g} mg2/dL2",
+                interpretation="high" if value >= applied.value else "below threshold",
+                caveat=_product_statement(value, applied, rule) + ".",
+                refs=list(dict.fromkeys([*applied.refs, *rule.refs])),
             )
         )
 

@@ -30,6 +30,7 @@ __all__ = [
     "PipelineStamp",
     "Provenance",
     "Sex",
+    "StatedDiagnosis",
     "TreatmentGiven",
 ]
 
@@ -154,6 +155,30 @@ class Provenance(_Model):
     extractor: str | None = None
 
 
+StatedWhere = Literal["title", "abstract", "case", "conclusion", "caption", "body", "form"]
+
+
+class StatedDiagnosis(_Model):
+    """The authors' (or the clinician's) own diagnosis, as written, with where it was read.
+
+    ``text`` is the diagnosis phrase ("iatrogenic calcinosis cutis"), ``sentence`` the sentence
+    that states it, ``where`` the part of the document (title, abstract, case, ...), ``cue`` the
+    kind of statement ("diagnosis of ... was made", "consistent with", a title). The subtype and
+    sub-form are knowledge ids, null when the statement names none; ``basis`` says whether the
+    subtype is named ("dystrophic calcinosis") or implied by the sub-form, exposure or condition
+    the statement names ("calcinosis cutis in dermatomyositis").
+    """
+
+    subtype: StatedSubtype | None = None
+    subform: str | None = None
+    text: str
+    sentence: str | None = None
+    where: StatedWhere | None = None
+    cue: str | None = None
+    basis: Literal["named", "subform", "exposure", "condition", "lookalike"] | None = None
+    evidence: list[Evidence] = []
+
+
 class Case(_Model):
     """One patient."""
 
@@ -170,6 +195,7 @@ class Case(_Model):
     diagnosis_as_written: str | None = None
     stated_subtype: StatedSubtype | None = None
     stated_subform: str | None = None
+    stated: StatedDiagnosis | None = None
     treatments: list[TreatmentGiven] = []
     outcome: str | None = None
     provenance: Provenance = Provenance()

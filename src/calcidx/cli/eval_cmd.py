@@ -19,7 +19,7 @@ def eval_command(
     """Per-field accuracy (kind, cases, age, sex, subtype, associated condition, labs) against gold files."""
     from rich.console import Console
 
-    from calcidx.extract.evaluate import FIELDS, evaluate_dir, render_report
+    from calcidx.evaluation.evaluate import FIELDS, evaluate_dir, render_report
 
     report = evaluate_dir(folder)
     if as_json:

@@ -67,23 +67,39 @@ def render_text(document: Document) -> str:
 
 
 def extract_command(
-    path: Annotated[str, typer.Argument(help="report file (.txt .md .pdf .html .xml) or '-' for stdin")],
+    paths: Annotated[
+        list[str], typer.Argument(help="report files (.txt .md .pdf .html .xml), folders, or '-' for stdin")
+    ],
     format: Annotated[str, typer.Option("--format", "-f", help="json (a Document) or text")] = "json",
     mode: Annotated[str, typer.Option("--mode", help="auto, note (one patient) or article")] = "auto",
 ) -> None:
-    """Read a case report into structured cases, every fact with its evidence."""
-    from calcidx.cli.output import echo, to_json
+    """Read case reports into structured cases, every fact with its evidence (many inputs: JSON Lines)."""
+    from calcidx.cli.inputs import expand_paths
+    from calcidx.cli.output import echo, progress, to_json
 
     fmt = format.strip().lower()
     if fmt not in FORMATS:
         raise InputError(f"--format {format!r} is not allowed; use one of: {', '.join(FORMATS)}")
     if mode not in MODES:
         raise InputError(f"--mode {mode!r} is not allowed; use one of: {', '.join(MODES)}")
-    document = extract_path(path, mode=mode)  # type: ignore[arg-type]
-    if fmt == "json":
-        echo(to_json(document, indent=1))
-    else:
-        echo(render_text(document), newline=False)
+    files = expand_paths(paths)
+    many = len(files) > 1
+    failed = 0
+    for path in progress(files, label="extracting"):
+        try:
+            document = extract_path(path, mode=mode)  # type: ignore[arg-type]
+        except InputError as exc:
+            if not many:
+                raise
+            failed += 1
+            typer.echo(f"error: {exc}", err=True)
+            continue
+        if fmt == "json":
+            echo(to_json(document, indent=None if many else 1))
+        else:
+            echo(render_text(document), newline=False)
+    if failed:
+        raise typer.Exit(1)
 
 
 def register(app: typer.Typer) -> None:

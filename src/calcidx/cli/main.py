@@ -31,6 +31,8 @@ COMMAND_MODULES: tuple[str, ...] = (
     "calcidx.cli.eval_cmd",
     "calcidx.cli.monograph_cmd",
     "calcidx.cli.serve_cmd",
+    "calcidx.cli.ingest_cmd",
+    "calcidx.cli.series_cmd",
 )
 
 app = typer.Typer(
@@ -93,7 +95,8 @@ def runtime_for(settings: Settings) -> Runtime:
     """The process runtime, built from the validated settings."""
     from calcidx.runtime import RuntimeSpec, get_runtime
 
-    return get_runtime(RuntimeSpec(knowledge_dir=settings.knowledge_dir))
+    # A one-shot command builds the extractor only when a report (not a Case JSON) arrives.
+    return get_runtime(RuntimeSpec(knowledge_dir=settings.knowledge_dir, eager=False))
 
 
 @app.command()
@@ -154,15 +157,21 @@ def schema_assessment() -> None:
 @knowledge_app.command("validate")
 def knowledge_validate() -> None:
     """Check the knowledge bundle: schema, references, cross-references, HPO ids, unique ids."""
+    from calcidx.assess.inherited import check_index_file
+    from calcidx.knowledge.loader import load_bundle
     from calcidx.knowledge.validate import validate_bundle
 
     report = validate_bundle()
-    if not report.ok:
-        for problem in report.problems:
+    problems = [*report.problems, *(check_index_file(load_bundle()) if report.ok else [])]
+    if problems:
+        for problem in problems:
             typer.echo(f"problem: {problem}", err=True)
         raise typer.Exit(code=1)
     counts = ", ".join(f"{n} {name}" for name, n in report.counts.items())
-    typer.echo(f"knowledge {report.bundle_version} valid against HPO {report.hpo_release}: {counts}")
+    typer.echo(
+        f"knowledge {report.bundle_version} valid against HPO {report.hpo_release}: {counts}; "
+        "shipped HPO candidate index matches"
+    )
     for note in report.notes:
         typer.echo(f"note: {note}")
 
@@ -219,6 +228,7 @@ def main() -> None:
     _route_warnings_to_log()
     _register_commands()
     try:
+        load_settings()  # validated at start-up: a bad CALCIDX_* variable is one line, exit 1
         code = app(standalone_mode=False)
         sys.stdout.flush()
         sys.exit(code if isinstance(code, int) else 0)

@@ -18,11 +18,12 @@ from calcidx.case.model import (
     Observation,
     Patient,
     Provenance,
+    StatedDiagnosis,
     TreatmentGiven,
 )
 from calcidx.extract.assertion import TriggerIndex
 from calcidx.extract.components import Mention, StateHit
-from calcidx.extract.diagnosis import Diagnosis, find_diagnoses
+from calcidx.extract.diagnosis import Diagnosis, choose_diagnosis, find_diagnoses
 from calcidx.extract.labs_text import CueHit, LabPatterns, find_value
 from calcidx.extract.patients import PatientText
 from calcidx.extract.rules import Rules, phrase_regex
@@ -239,7 +240,7 @@ class CaseBuilder:
             sex = "female" if female > male else "male"
             patient_model = patient_model.model_copy(update={"sex": sex})
         labs = self._interpret(self._merge_labs(labs), patient_model)
-        diagnosis = self._diagnosis(patient, doc_diagnoses)
+        stated = self._diagnosis(patient, doc_diagnoses)
         return Case(
             patient_index=patient.index,
             patient=patient_model,
@@ -250,9 +251,10 @@ class CaseBuilder:
             labs=labs,
             imaging=imaging,
             histology=histology,
-            diagnosis_as_written=diagnosis[0],
-            stated_subtype=diagnosis[1],
-            stated_subform=diagnosis[2],
+            diagnosis_as_written=stated.text if stated else None,
+            stated_subtype=stated.subtype if stated else None,
+            stated_subform=stated.subform if stated else None,
+            stated=stated,
             treatments=list(treatments.values()),
             outcome=outcome,
             provenance=provenance,
@@ -517,22 +519,22 @@ class CaseBuilder:
             out.append(lab)
         return out
 
-    def _diagnosis(
-        self, patient: PatientText, doc_diagnoses: list[Diagnosis]
-    ) -> tuple[str | None, str | None, str | None]:
-        own = find_diagnoses(patient.sentences, self.rec.mentions, self.rules, base_score=1, abbrs=self.abbrs)
-        own.sort(key=lambda d: (d.score, d.start))
-        best = own[-1] if own else None
-        doc_best = max(doc_diagnoses, key=lambda d: (d.score, -d.start)) if doc_diagnoses else None
-        if best is None:
-            best = doc_best
-        if best is None:
-            return None, None, None
-        subtype = best.subtype
-        subform = best.subform
-        if doc_best is not None:
-            subtype = subtype or doc_best.subtype
-            subform = subform or doc_best.subform
-        for diagnosis in own:
-            subform = subform or diagnosis.subform
-        return best.text, subtype, subform
+    def _diagnosis(self, patient: PatientText, doc_diagnoses: list[Diagnosis]) -> StatedDiagnosis | None:
+        own = find_diagnoses(patient.sentences, self.rec.mentions, base_score=1, abbrs=self.abbrs)
+        chosen = choose_diagnosis(own, doc_diagnoses)
+        if chosen is None:
+            return None
+        best, subform = chosen
+        sentence = " ".join(self.rec.text[best.sentence_start : best.sentence_end].split()) or None
+        return StatedDiagnosis.model_validate(
+            {
+                "subtype": best.subtype,
+                "subform": subform,
+                "text": best.text,
+                "sentence": sentence,
+                "where": best.where,
+                "cue": best.cue,
+                "basis": best.basis,
+                "evidence": [self._ev(best.start, best.end)],
+            }
+        )

@@ -7,7 +7,6 @@ on the LOWER attribute, so per-token Python work stays minimal.
 
 # No ``from __future__ import annotations`` here: spaCy's factory registry validates the factory
 # signatures with pydantic at run time and needs real (not string) annotations.
-import re
 from dataclasses import dataclass
 from typing import Any
 
@@ -15,6 +14,7 @@ from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc
 
+from calcidx.extract.abbreviations import abbreviation_mentions, find_abbreviations
 from calcidx.extract.assertion import find_triggers
 from calcidx.extract.demographics import find_ages
 from calcidx.extract.labs_text import LabPatterns
@@ -83,9 +83,6 @@ class StateHit:
     text: str
     analyte: str
     interpretation: str
-
-
-_ABBR = re.compile(r"\(([A-Z][A-Za-z]{1,6}s?)\)")
 
 
 class LayoutComponent:
@@ -159,35 +156,11 @@ class ConceptComponent:
             end_tok = doc[end - 1]
             end_char = end_tok.idx + len(end_tok.text)
             mentions.append(Mention(start_char, end_char, text[start_char:end_char], keys))
-        mentions.extend(_abbreviation_mentions(text, mentions))
+        abbreviations = doc.user_data[ABBREVIATIONS] = find_abbreviations(text)
+        mentions.extend(abbreviation_mentions(text, mentions, Mention, abbreviations))
         mentions.sort(key=lambda m: m.start)
         doc.user_data[MENTIONS] = mentions
         return doc
-
-
-def _abbreviation_mentions(text: str, mentions: list[Mention]) -> list[Mention]:
-    """Mentions of abbreviations defined as "long form (ABBR)" where the long form is a term.
-
-    After Schwartz AS, Hearst MA. A simple algorithm for identifying abbreviation definitions in
-    biomedical text. Pac Symp Biocomput 2003:451-62 (here only: the long form must end right before
-    the parenthesis and be a vocabulary term whose word initials spell the abbreviation).
-    """
-    by_end = {m.end: m for m in mentions if not m.is_site}
-    extra: list[Mention] = []
-    for match in _ABBR.finditer(text):
-        long_form = by_end.get(match.start() - 1) or by_end.get(match.start())
-        abbr = match.group(1)
-        if long_form is None:
-            continue
-        initials = "".join(w[0] for w in re.split(r"[\s-]+", long_form.text) if w).lower()
-        if not initials.startswith(abbr.lower().rstrip("s")[:2]):
-            continue
-        for use in re.finditer(rf"(?<![\w-]){re.escape(abbr)}(?![\w-])", text):
-            if use.start() == match.start(1):
-                continue
-            extra.append(Mention(use.start(), use.end(), use.group(), long_form.keys))
-    taken = {(m.start, m.end) for m in mentions}
-    return [m for m in extra if (m.start, m.end) not in taken]
 
 
 class ContextComponent:

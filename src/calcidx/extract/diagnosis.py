@@ -1,25 +1,146 @@
-"""The authors' stated diagnosis, and the subtype or sub-form it names."""
+"""The authors' stated diagnosis: the statement, where it stands, and the subtype or sub-form it names.
+
+Statements are read from titles, captions, the abstract and the patient's own sentences with the
+rules of ``data/diagnosis.yaml`` ("a diagnosis of ... was made", "consistent with", "we report a
+case of ..."); sentences about the disease in general or about other patients (the literature)
+are skipped. A subtype adjective counts only when it modifies a calcification head word
+("metastatic calcinosis", never "metastatic breast carcinoma").
+"""
 
 from __future__ import annotations
 
+import functools
 import re
-from collections.abc import Iterable
+from bisect import bisect_left
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from importlib import resources
+from typing import Any
 
+import yaml
+
+from calcidx.extract.abbreviations import Abbreviation
 from calcidx.extract.components import Mention
-from calcidx.extract.rules import Rules, phrase_regex
 from calcidx.extract.sections import Sentence
 
-__all__ = ["Diagnosis", "abbreviations", "find_diagnoses", "title_diagnoses"]
+__all__ = [
+    "Diagnosis",
+    "DiagnosisRules",
+    "Statement",
+    "abbreviation_map",
+    "choose_diagnosis",
+    "find_diagnoses",
+    "header_diagnoses",
+    "implied_subtype",
+    "load_diagnosis_rules",
+    "named_subtype",
+    "title_diagnoses",
+]
 
-_ABBR_DEF = re.compile(r"\(([A-Z][A-Za-z]{1,6})\)")
 _TITLE_CUT = re.compile(r"\s*(?::|\s[–—-]\s|\|)\s*|\s*\b(?:a case report|case report|a report of)\b", re.IGNORECASE)
 _CAPTION_PREFIX = re.compile(r"^\s*(?:figure|fig\.?)\s*\d+[a-z]?\s*[:.]?\s*(?:\(?[a-z](?:[–-][a-z])?\)\s*)?", re.I)
-
-_EXCLUDE_BEFORE = re.compile(
-    r"\b(?:differential|previously|misdiagnos\w*|initially|presumed|suspected|rule out|to exclude)\b",
-    re.IGNORECASE,
+_LEADING_PERSON = re.compile(
+    r"^(?:an?\s+)?\d+[- ](?:year|month|week|day)s?[- ]old\b[^,;]{0,40}?\bwith\s+", re.IGNORECASE
 )
+# Every statement rule contains one of these stems; sentences without any are skipped quickly.
+_DIAGNOSIS_WORDS = re.compile(
+    r"diagnos|consistent|compatible|keeping|accordance|typical|characteristic|case|conclu|present|report|"
+    r"describ|document|suggest|indicat|reveal|show|demonstrat|confirm|patient|instance|example",
+    re.I,
+)
+_WHERE = {"abstract": "abstract", "case": "case", "conclusion": "conclusion"}
+_WHERE_BONUS = {"title": 2, "abstract": 2, "case": 1, "conclusion": 1}
+
+
+@dataclass(frozen=True)
+class Statement:
+    """One way of stating a diagnosis (a rule of ``diagnosis.yaml``)."""
+
+    id: str
+    strength: int
+    pattern: re.Pattern[str]
+    needs: tuple[str, ...]
+    examples: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class DiagnosisRules:
+    """The statement rules, the words that link a subtype to a head, and the filters."""
+
+    statements: tuple[Statement, ...]
+    stops: re.Pattern[str]
+    excluded_before: re.Pattern[str]
+    generic: re.Pattern[str]
+    own_case: re.Pattern[str]
+    subtype_words: dict[str, str]
+    subtype_names: re.Pattern[str]
+    subtype_name_codes: dict[str, str]
+    heads: re.Pattern[str]
+    head_words: tuple[str, ...]
+    max_between: int
+    breakers: frozenset[str]
+    header: re.Pattern[str]
+    header_max_words: int
+    implied_window: int
+
+
+def _alternation(words: Iterable[str]) -> str:
+    """One regex alternative per term, longest first; words may be joined by spaces or hyphens."""
+    ordered = sorted({_norm(w) for w in words if w.strip()}, key=len, reverse=True)
+    return "|".join(r"[\s-]+".join(re.escape(part) for part in w.split()) for w in ordered)
+
+
+def _norm(phrase: str) -> str:
+    return " ".join(re.split(r"[\s-]+", phrase.lower())).strip()
+
+
+def _knowledge_heads() -> list[str]:
+    """Calcification head terms the knowledge bundle names (disease terms, HPO calcification labels)."""
+    from calcidx.knowledge.loader import load_bundle
+
+    bundle = load_bundle()
+    terms: list[str] = []
+    for disease in bundle.disease.values():
+        terms.extend([disease.label, *disease.synonyms])
+    terms.extend(t.label for t in bundle.calcification_terms if "ossific" not in t.label.lower())
+    return terms
+
+
+@functools.cache
+def load_diagnosis_rules() -> DiagnosisRules:
+    """The rules of ``extract/data/diagnosis.yaml`` (read once)."""
+    raw: dict[str, Any] = yaml.safe_load(
+        resources.files("calcidx.extract").joinpath("data/diagnosis.yaml").read_text(encoding="utf-8")
+    )
+    statements = tuple(
+        Statement(
+            id=str(item["id"]),
+            strength=int(item["strength"]),
+            pattern=re.compile(str(item["pattern"]), re.IGNORECASE),
+            needs=tuple(str(n).lower() for n in item["needs"]),
+            examples=tuple(str(e) for e in item.get("examples", [])),
+        )
+        for item in raw["statements"]
+    )
+    names = {_norm(str(k)): str(v) for k, v in raw["subtype_names"].items()}
+    heads = [*raw["calcinosis_heads"], *_knowledge_heads()]
+    return DiagnosisRules(
+        statements=statements,
+        stops=re.compile("|".join(re.escape(s) for s in raw["stops"]), re.IGNORECASE),
+        excluded_before=re.compile(r"\b(?:" + "|".join(str(w) for w in raw["excluded_before"]) + r")\b", re.I),
+        generic=re.compile("|".join(f"(?:{p})" for p in raw["generic_sentences"]), re.IGNORECASE),
+        own_case=re.compile("|".join(f"(?:{p})" for p in raw["own_case"]), re.IGNORECASE),
+        subtype_words={str(k).lower(): str(v) for k, v in raw["subtype_words"].items()},
+        subtype_names=re.compile(rf"(?<![\w-])(?:{_alternation(names)})(?![\w-])", re.IGNORECASE),
+        subtype_name_codes=names,
+        heads=re.compile(rf"(?<![\w-])(?:{_alternation(heads)})(?![\w-])", re.IGNORECASE),
+        head_words=tuple(str(h) for h in raw["calcinosis_heads"]),
+        max_between=int(raw["max_words_between"]),
+        breakers=frozenset(str(w).lower() for w in raw["link_breakers"]),
+        header=re.compile(str(raw["diagnosis_header"]), re.IGNORECASE),
+        header_max_words=int(raw["diagnosis_header_max_words"]),
+        implied_window=int(raw["implied_window"]),
+    )
 
 
 @dataclass(frozen=True)
@@ -32,79 +153,144 @@ class Diagnosis:
     subtype: str | None
     subform: str | None
     score: int
+    where: str | None = None
+    cue: str | None = None
+    sentence_start: int = 0
+    sentence_end: int = 0
+    basis: str | None = None
 
 
-class _Heads:
-    def __init__(self, rules: Rules) -> None:
-        self.heads = phrase_regex(rules.calcinosis_heads)
-        self.subtypes = phrase_regex(list(rules.subtype_words))
-        self.stop = re.compile("|".join(re.escape(s) for s in rules.diagnosis_stops), re.IGNORECASE)
+def abbreviation_map(abbreviations: Sequence[Abbreviation]) -> dict[str, str]:
+    """Short form -> long form (the first definition of each short form)."""
+    found: dict[str, str] = {}
+    for abbr in abbreviations:
+        found.setdefault(abbr.short, abbr.long)
+    return found
 
 
-_HEADS: dict[int, _Heads] = {}
+def named_subtype(phrase: str, rules: DiagnosisRules | None = None) -> str | None:
+    """The subtype a diagnosis phrase names, or None.
+
+    A subtype name ("calciphylaxis", "calcific uraemic arteriolopathy") counts anywhere; a subtype
+    adjective only when it modifies a calcification head within a few words ("idiopathic scrotal
+    calcinosis") or follows one as its type ("calcinosis cutis of the dystrophic type").
+    """
+    dr = rules or load_diagnosis_rules()
+    name = dr.subtype_names.search(phrase)
+    if name is not None:
+        return dr.subtype_name_codes[_norm(name.group())]
+    words = list(re.finditer(r"[A-Za-z][A-Za-z-]*", phrase))
+    for index, word in enumerate(words):
+        code = dr.subtype_words.get(word.group().lower())
+        if code is None:
+            continue
+        for follower in words[index + 1 : index + 2 + dr.max_between]:
+            if dr.heads.match(phrase, follower.start()):
+                return code
+            if follower.group().lower() in dr.breakers:
+                break
+        # "calcinosis cutis, dystrophic type" / "calcinosis cutis of the dystrophic type" / "(dystrophic)"
+        before = phrase[max(0, word.start() - 40) : word.start()]
+        after = phrase[word.end() : word.end() + 12]
+        if dr.heads.search(before) and re.match(r"\s*(?:type|form|variant|\))", after, re.IGNORECASE):
+            return code
+    return None
 
 
-# Every diagnosis pattern contains one of these words; sentences without any are skipped.
-_DIAGNOSIS_WORDS = re.compile(r"diagnos|consistent|compatible|case|conclu|present|report|describ|patient", re.I)
-_LEADING_PERSON = re.compile(
-    r"^(?:an?\s+)?\d+[- ](?:year|month|week|day)s?[- ]old\b[^,;]{0,40}?\bwith\s+", re.IGNORECASE
-)
-
-
-def _clean(dx: str, heads: _Heads) -> str:
+def _clean(dx: str, rules: DiagnosisRules) -> str:
     dx = _LEADING_PERSON.sub("", " ".join(dx.split()))
-    cut = heads.stop.search(" " + dx)
+    cut = rules.stops.search(" " + dx)
     if cut is not None and cut.start() > 3:
         dx = dx[: cut.start() - 1]
     dx = re.sub(r"\s*\((?:figure|fig\.?|table)[^)]*\)", "", dx, flags=re.IGNORECASE)
     return dx.strip(" ,;:-(").rstrip(")") if dx.count("(") < dx.count(")") else dx.strip(" ,;:-(")
 
 
-def abbreviations(text: str) -> dict[str, str]:
-    """Abbreviations defined in ``text`` as "long form (ABBR)" whose word initials spell ABBR.
-
-    After Schwartz AS, Hearst MA. Pac Symp Biocomput 2003:451-62 (initials-only variant).
-    """
-    found: dict[str, str] = {}
-    for match in _ABBR_DEF.finditer(text):
-        abbr = match.group(1)
-        letters = [c for c in abbr.lower() if c.isalpha()]
-        words = re.findall(r"[A-Za-z][\w'-]*", text[max(0, match.start() - 100) : match.start()])
-        take = words[-len(letters) :] if len(words) >= len(letters) else words
-        if [w[0].lower() for w in take] == letters:
-            found.setdefault(abbr, " ".join(take))
-    return found
+def _within(mentions: Sequence[Mention], start: int, end: int) -> list[Mention]:
+    """The mentions inside ``[start, end)`` (``mentions`` are sorted by start)."""
+    index = bisect_left(mentions, start, key=lambda m: m.start)
+    out = []
+    for mention in mentions[index:]:
+        if mention.start >= end:
+            break
+        if mention.end <= end:
+            out.append(mention)
+    return out
 
 
-def _assess(
+def _judge(
     dx: str,
     start: int,
     end: int,
-    mentions: list[Mention],
-    heads: _Heads,
-    rules: Rules,
+    mentions: Sequence[Mention],
     abbrs: dict[str, str],
     score: int,
+    *,
+    where: str | None,
+    cue: str,
+    sentence: Sentence,
 ) -> Diagnosis | None:
+    rules = load_diagnosis_rules()
     expanded = dx + " " + " ".join(v for k, v in abbrs.items() if re.search(rf"\b{re.escape(k)}\b", dx))
-    inside = [m for m in mentions if m.start >= start and m.end <= end]
+    inside = _within(mentions, start, end)
     subform = next((k[1] for m in inside for k in m.keys if k[0] == "subform"), None)
     lookalike = any(k[0] == "lookalike" for m in inside for k in m.keys)
-    has_head = heads.heads.search(expanded) is not None or subform is not None
+    has_head = (
+        rules.heads.search(expanded) is not None or rules.subtype_names.search(expanded) is not None or bool(subform)
+    )
     if not has_head and not lookalike:
         return None
-    word = heads.subtypes.search(expanded)
-    subtype: str | None = rules.subtype_words.get(" ".join(word.group().lower().split())) if word else None
+    subtype = named_subtype(expanded, rules)
+    basis: str | None = "named" if subtype else None
     if subtype is None and lookalike and not has_head:
-        subtype = "not_calcinosis"
-    return Diagnosis(dx, start, end, subtype, subform, score + (3 if subtype else 0) + (1 if subform else 0))
+        subtype, basis = "not_calcinosis", "lookalike"
+    if subtype is None:
+        window_end = min(max(sentence.end, end), end + rules.implied_window)
+        subtype, basis = implied_subtype(_within(mentions, start, window_end))
+    bonus = _WHERE_BONUS.get(where or "", 0) + (3 if basis == "named" else 2 if subtype else 0) + (1 if subform else 0)
+    return Diagnosis(dx, start, end, subtype, subform, score + bonus, where, cue, sentence.start, sentence.end, basis)
+
+
+def implied_subtype(mentions: Sequence[Mention]) -> tuple[str | None, str | None]:
+    """The subtype a statement implies by the sub-form, exposure or condition it names, and which.
+
+    "Scrotal calcinosis" (a sub-form with one parent), "calcinosis cutis after calcium gluconate
+    extravasation" (an exposure the knowledge links to iatrogenic), "calcinosis cutis in
+    dermatomyositis" (a condition linked to dystrophic). None when they point different ways.
+    """
+    from calcidx.knowledge.loader import load_bundle
+
+    kb = load_bundle()
+    for table, basis in (("subform", "subform"), ("exposure", "exposure"), ("condition", "condition")):
+        found: set[str] = set()
+        for mention in mentions:
+            for key_table, item_id in mention.keys:
+                if key_table != table:
+                    continue
+                if table == "subform" and item_id in kb.subforms and len(kb.subforms[item_id].subtypes) == 1:
+                    found.add(kb.subforms[item_id].subtypes[0])
+                elif table == "exposure" and item_id in kb.exposures and kb.exposures[item_id].points_to:
+                    found.add(str(kb.exposures[item_id].points_to))
+                elif table == "condition" and item_id in kb.conditions and kb.conditions[item_id].points_to:
+                    found.add(str(kb.conditions[item_id].points_to))
+        if len(found) == 1:
+            return found.pop(), basis
+        if len(found) > 1:
+            return None, None
+    return None, None
+
+
+def _where(sentence: Sentence) -> str:
+    if sentence.caption:
+        return "caption"
+    return _WHERE.get(sentence.category, "body")
 
 
 def title_diagnoses(
-    sentences: Iterable[Sentence], mentions: list[Mention], rules: Rules, abbrs: dict[str, str]
+    sentences: Iterable[Sentence], mentions: Sequence[Mention], abbrs: dict[str, str] | None = None
 ) -> list[Diagnosis]:
     """Diagnoses named by a title line or a figure caption ("Iatrogenic calcinosis cutis in a ...")."""
-    heads = _heads(rules)
+    rules = load_diagnosis_rules()
     found = []
     for sentence in sentences:
         text = sentence.text
@@ -118,55 +304,114 @@ def title_diagnoses(
         cut = _TITLE_CUT.search(body)
         if cut is not None and cut.start() > 3:
             body = body[: cut.start()]
-        dx = _clean(body, heads)
+        dx = _clean(body, rules)
         if len(dx) < 4:
             continue
         start = sentence.start + text.find(dx, offset)
-        diagnosis = _assess(dx, start, start + len(dx), mentions, heads, rules, abbrs, 0)
+        where = "caption" if sentence.caption else "title"
+        cue = "dx.caption" if sentence.caption else "dx.title"
+        strength = 0 if sentence.caption else 2
+        diagnosis = _judge(
+            dx, start, start + len(dx), mentions, abbrs or {}, strength, where=where, cue=cue, sentence=sentence
+        )
         if diagnosis is not None:
             found.append(diagnosis)
     return found
 
 
-def _heads(rules: Rules) -> _Heads:
-    heads = _HEADS.get(id(rules))
-    if heads is None:
-        heads = _HEADS[id(rules)] = _Heads(rules)
-    return heads
+def header_diagnoses(
+    sentences: Sequence[Sentence], mentions: Sequence[Mention], abbrs: dict[str, str] | None = None
+) -> list[Diagnosis]:
+    """The line after a bare "Diagnosis:" header (quiz and teaching formats)."""
+    rules = load_diagnosis_rules()
+    found = []
+    for index, sentence in enumerate(sentences[:-1]):
+        if not rules.header.match(sentence.text):
+            continue
+        answer = sentences[index + 1]
+        dx = _clean(answer.text, rules).rstrip(".")
+        if len(dx) < 3 or len(dx.split()) > rules.header_max_words:
+            continue
+        start = answer.start + answer.text.find(dx)
+        diagnosis = _judge(
+            dx, start, start + len(dx), mentions, abbrs or {}, 3, where=_where(answer), cue="dx.header", sentence=answer
+        )
+        if diagnosis is not None:
+            found.append(diagnosis)
+    return found
+
+
+def is_generic(text: str, rules: DiagnosisRules | None = None) -> bool:
+    """Whether a sentence speaks of the disease in general or of other patients, not of this case."""
+    dr = rules or load_diagnosis_rules()
+    return dr.generic.search(text) is not None and dr.own_case.search(text) is None
 
 
 def find_diagnoses(
     sentences: Iterable[Sentence],
-    mentions: list[Mention],
-    rules: Rules,
+    mentions: Sequence[Mention],
     *,
     base_score: int = 0,
     abbrs: dict[str, str] | None = None,
 ) -> list[Diagnosis]:
     """Diagnosis statements about calcinosis (or a look-alike) in ``sentences``.
 
-    The subtype comes from the words of the statement ("dystrophic", "calciphylaxis"...); a
-    statement that names a look-alike and no calcification gives ``not_calcinosis``.
+    The subtype comes from the words of the statement ("dystrophic calcinosis", "calciphylaxis");
+    a statement that names a look-alike and no calcification gives ``not_calcinosis``. Sentences
+    about the literature or the disease in general are skipped.
     """
-    heads = _heads(rules)
+    rules = load_diagnosis_rules()
     found: list[Diagnosis] = []
     for sentence in sentences:
         text = sentence.text
-        if not _DIAGNOSIS_WORDS.search(text):
+        if sentence.header or not _DIAGNOSIS_WORDS.search(text) or is_generic(text, rules):
             continue
-        for pattern in rules.diagnosis_patterns:
-            for match in pattern.finditer(text):
-                if _EXCLUDE_BEFORE.search(text[max(0, match.start() - 40) : match.start()]):
+        where = _where(sentence)
+        lower = sentence.lower
+        for statement in rules.statements:
+            if not any(need in lower for need in statement.needs):
+                continue
+            for match in statement.pattern.finditer(text):
+                if rules.excluded_before.search(text[max(0, match.start() - 40) : match.start("dx")]):
                     continue
-                dx = _clean(match.group("dx"), heads)
+                dx = _clean(match.group("dx"), rules)
                 if len(dx) < 2:
                     continue
                 offset = text.find(dx, match.start("dx"))
                 if offset < 0:
                     continue
                 start = sentence.start + offset
-                score = base_score + (1 if sentence.category == "case" else 0)
-                diagnosis = _assess(dx, start, start + len(dx), mentions, heads, rules, abbrs or {}, score)
+                diagnosis = _judge(
+                    dx,
+                    start,
+                    start + len(dx),
+                    mentions,
+                    abbrs or {},
+                    base_score + statement.strength,
+                    where=where,
+                    cue=statement.id,
+                    sentence=sentence,
+                )
                 if diagnosis is not None:
                     found.append(diagnosis)
     return found
+
+
+def choose_diagnosis(own: Sequence[Diagnosis], document: Sequence[Diagnosis]) -> tuple[Diagnosis, str | None] | None:
+    """The statement that best gives this patient's stated diagnosis, and the sub-form.
+
+    A statement that names a subtype beats one that does not; then the higher score (cue strength,
+    where it stands), then the patient's own sentences over the document's, then the earlier one.
+    The sub-form comes from the chosen statement, else from any other statement.
+    """
+    ranked = sorted(
+        [(d, 1) for d in own] + [(d, 0) for d in document],
+        key=lambda pair: (pair[0].subtype is not None, pair[0].score, pair[1], -pair[0].start),
+    )
+    if not ranked:
+        return None
+    best = ranked[-1][0]
+    subform = best.subform
+    if subform is None:
+        subform = next((d.subform for d, _ in reversed(ranked) if d.subform), None)
+    return best, subform

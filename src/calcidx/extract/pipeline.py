@@ -19,7 +19,7 @@ from calcidx.errors import InputError
 from calcidx.extract import components as comp
 from calcidx.extract.assertion import TriggerIndex
 from calcidx.extract.cases import EXTRACTOR, CaseBuilder, DocRecords
-from calcidx.extract.diagnosis import abbreviations, find_diagnoses, title_diagnoses
+from calcidx.extract.diagnosis import abbreviation_map, find_diagnoses, header_diagnoses, title_diagnoses
 from calcidx.extract.kind import document_kind
 from calcidx.extract.patients import PatientText, split_patients
 from calcidx.extract.rules import load_rules
@@ -56,6 +56,9 @@ def build_pipeline(vocabulary: Vocabulary | None = None) -> Language:
     nlp.add_pipe("calcidx_lab_cues")
     nlp.add_pipe("calcidx_demographics")
     nlp.max_length = MAX_CHARACTERS + 1
+    # Bind the vocabulary object now, while the name refers to it (a later registration under
+    # the same name must not change this pipeline's terms).
+    _vocabulary_of(nlp)
     return nlp
 
 
@@ -64,16 +67,18 @@ def _default_pipeline() -> Language:
     return build_pipeline(None)
 
 
-_PIPELINES: dict[int, Language] = {}
+#: The last pipeline built for each vocabulary name, kept with the vocabulary object itself: a
+#: second vocabulary with the same name gets its own pipeline, never the first one's terms.
+_PIPELINES: dict[str, tuple[Vocabulary, Language]] = {}
 
 
 def _pipeline(vocabulary: Vocabulary | None) -> Language:
     if vocabulary is None:
         return _default_pipeline()
-    found = _PIPELINES.get(id(vocabulary))
-    if found is None:
-        found = _PIPELINES[id(vocabulary)] = build_pipeline(vocabulary)
-    return found
+    found = _PIPELINES.get(vocabulary.name)
+    if found is None or found[0] is not vocabulary:
+        found = _PIPELINES[vocabulary.name] = (vocabulary, build_pipeline(vocabulary))
+    return found[1]
 
 
 def pipeline_for(vocabulary: Vocabulary) -> Language:
@@ -203,7 +208,7 @@ def document_from_doc(
         pmid=pmid.group(1) if pmid else None,
         extractor=EXTRACTOR,
     )
-    abbrs = abbreviations(text)
+    abbrs = abbreviation_map(doc.user_data[comp.ABBREVIATIONS])
     abstract = [
         s
         for s in layout.sentences
@@ -219,9 +224,11 @@ def document_from_doc(
         for s in layout.sentences
         if (s.category == "front" and s.end <= title_end and len(s.text.split()) <= 25) or s.caption
     ]
-    doc_diagnoses = find_diagnoses(abstract, records.mentions, rules, abbrs=abbrs) + title_diagnoses(
-        titles, records.mentions, rules, abbrs
-    )
+    doc_diagnoses = [
+        *find_diagnoses(abstract, records.mentions, abbrs=abbrs),
+        *title_diagnoses(titles, records.mentions, abbrs),
+        *header_diagnoses(layout.sentences, records.mentions, abbrs),
+    ]
     builder = CaseBuilder(rules, vocabulary, records, abbrs)
     cases = [builder.build(patient, doc_diagnoses, provenance) for patient in patients]
     info = DocumentInfo(

@@ -171,10 +171,15 @@ def _read_pdf(data: bytes, name: str) -> ReadResult:
     try:
         reader = PdfReader(io.BytesIO(data))
         if reader.is_encrypted:
+            # An empty user password opens most "protected" PDFs (AES through `cryptography`).
             try:
-                reader.decrypt("")
+                opened = reader.decrypt("")
             except Exception as exc:
-                raise InputError(f"{name}: the PDF is encrypted; give an unencrypted copy") from exc
+                raise InputError(
+                    f"{name}: the PDF is encrypted and cannot be opened; give an unencrypted copy"
+                ) from exc
+            if not opened:
+                raise InputError(f"{name}: the PDF is encrypted with a password; give an unencrypted copy")
         pages = [page.extract_text() or "" for page in reader.pages]
     except InputError:
         raise

@@ -16,6 +16,7 @@ from typing import Any, Literal
 import yaml
 
 from calcidx.errors import KnowledgeError
+from calcidx.extract.vocabulary import knowledge_state_words
 
 __all__ = ["ContextTrigger", "LabStateWord", "Rules", "load_rules"]
 
@@ -89,10 +90,6 @@ class Rules:
     planned_cues: tuple[str, ...]
     stopped_cues: tuple[str, ...]
     outcome_cues: tuple[str, ...]
-    subtype_words: dict[str, str]
-    calcinosis_heads: tuple[str, ...]
-    diagnosis_patterns: tuple[re.Pattern[str], ...]
-    diagnosis_stops: tuple[str, ...]
 
 
 def _data_dir() -> Path:
@@ -149,6 +146,10 @@ def load_rules() -> Rules:
         lab_state_words=tuple(
             LabStateWord(pattern=w["pattern"], analyte=w["analyte"], interpretation=w["interpretation"])
             for w in lexicon["lab_state_words"]
+        )
+        + tuple(
+            LabStateWord(pattern=pattern, analyte=analyte, interpretation=interpretation)
+            for pattern, analyte, interpretation in knowledge_state_words()
         ),
         units=tuple(lexicon["units"]),
         lesion_words=frozenset(str(w).lower() for w in lexicon["lesion_words"]),
@@ -159,10 +160,6 @@ def load_rules() -> Rules:
         planned_cues=tuple(str(w).lower() for w in lexicon["planned_cues"]),
         stopped_cues=tuple(str(w).lower() for w in lexicon["stopped_cues"]),
         outcome_cues=tuple(str(w).lower() for w in lexicon["outcome_cues"]),
-        subtype_words={str(k).lower(): str(v) for k, v in lexicon["subtype_words"].items()},
-        calcinosis_heads=tuple(str(w).lower() for w in lexicon["calcinosis_heads"]),
-        diagnosis_patterns=tuple(re.compile(p, re.IGNORECASE) for p in lexicon["diagnosis_patterns"]),
-        diagnosis_stops=tuple(str(w).lower() for w in lexicon["diagnosis_stops"]),
     )
 
 

@@ -1,7 +1,12 @@
 """The clinical vocabulary the extractor matches: every synonym of the knowledge base's items.
 
 Built from the knowledge bundle (conditions, exposures, features, look-alikes, analytes, sub-forms,
-treatments) on first use, or from a small mapping in tests.
+treatments) on first use, or from a small mapping in tests. Features also get the label of their
+HPO term from the HPO release shipped in hpo3 (the hpo3 release carries labels only, no synonyms:
+exact synonyms stay curated in ``features.yaml``). Every term is matched in its British and
+American spellings ("haemodialysis"/"hemodialysis", "oedema"/"edema", "hypercalcaemia"/
+"hypercalcemia", "paediatric"/"pediatric"). Words that state a lab result ("hypercalcaemia",
+"hypophosphatemic") come from the HPO labels of ``lab_phenotypes.yaml``.
 """
 
 from __future__ import annotations
@@ -15,38 +20,100 @@ from typing import TYPE_CHECKING, Literal
 if TYPE_CHECKING:
     from calcidx.knowledge.schema import KnowledgeBundle
 
-__all__ = ["Table", "VocabItem", "Vocabulary", "default_vocabulary", "spelling_variants"]
+__all__ = [
+    "Table",
+    "VocabItem",
+    "Vocabulary",
+    "american",
+    "british",
+    "default_vocabulary",
+    "knowledge_state_words",
+    "spelling_variants",
+]
 
 Table = Literal["condition", "exposure", "feature", "lookalike", "analyte", "subform", "treatment"]
 TABLES: tuple[Table, ...] = ("condition", "exposure", "feature", "lookalike", "analyte", "subform", "treatment")
 
-_BRITISH = (
+# British -> American spelling of medical words (applied to lower-case text).
+_TO_AMERICAN = (
     (re.compile(r"haem"), "hem"),
     (re.compile(r"aemi"), "emi"),
     (re.compile(r"oedema"), "edema"),
     (re.compile(r"oesoph"), "esoph"),
+    (re.compile(r"oestr"), "estr"),
+    (re.compile(r"(?<![a-z])foet"), "fet"),
+    (re.compile(r"anaesth"), "anesth"),
+    (re.compile(r"gynaec"), "gynec"),
+    (re.compile(r"leucocyt"), "leukocyt"),
     (re.compile(r"([a-z])isation"), r"\1ization"),
+    (re.compile(r"([a-z])ised(?![a-z])"), r"\1ized"),
     (re.compile(r"colour"), "color"),
     (re.compile(r"tumour"), "tumor"),
     (re.compile(r"sulph"), "sulf"),
     (re.compile(r"aetiol"), "etiol"),
     (re.compile(r"paed"), "ped"),
+    (re.compile(r"fibre"), "fiber"),
+    (re.compile(r"centre"), "center"),
 )
+# American -> British: the reverse, for terms the knowledge writes in American spelling.
+_TO_BRITISH = (
+    (re.compile(r"(?<![a-z])hem(?=[aeo])"), "haem"),
+    (re.compile(r"(?<=[a-z])hem(?=at|og|or|os|ol)"), "haem"),
+    (re.compile(r"(?<=[^aeiou\s-])emia"), "aemia"),
+    # "-emic" only after the stems of -emia words: "systemic", "academic" and "endemic" stay
+    (
+        re.compile(
+            r"(calc|phosphat|(?<![a-z])ur|(?<![a-z])an|leuk|isch|glyc|kal|natr|(?<![a-z])lip|albumin|uric|"
+            r"(?<![a-z])vir|bacter|septic|hypox)emic"
+        ),
+        r"\1aemic",
+    ),
+    (re.compile(r"(?<![a-z])edema"), "oedema"),
+    (re.compile(r"(?<![a-z])esophag"), "oesophag"),
+    (re.compile(r"(?<![a-z])estrogen"), "oestrogen"),
+    (re.compile(r"(?<![a-z])fetal"), "foetal"),
+    (re.compile(r"anesth"), "anaesth"),
+    (re.compile(r"gynec"), "gynaec"),
+    (re.compile(r"leukocyt"), "leucocyt"),
+    (re.compile(r"([a-z])ization"), r"\1isation"),
+    (re.compile(r"([a-z]{3})ized(?![a-z])"), r"\1ised"),
+    (re.compile(r"color"), "colour"),
+    (re.compile(r"tumor(?!u)"), "tumour"),
+    (re.compile(r"(?<![a-z])sulf"), "sulph"),
+    (re.compile(r"(?<![a-z])etiol"), "aetiol"),
+    (re.compile(r"(?<![a-z])ped(?=iatr|ia)"), "paed"),
+    (re.compile(r"orthoped"), "orthopaed"),
+    (re.compile(r"fiber"), "fibre"),
+    (re.compile(r"center"), "centre"),
+)
+
+
+def american(term: str) -> str:
+    """``term`` in American spelling ("haemodialysis" -> "hemodialysis"); lower case in, lower case out."""
+    for pattern, repl in _TO_AMERICAN:
+        term = pattern.sub(repl, term)
+    return term
+
+
+def british(term: str) -> str:
+    """``term`` in British spelling ("hypercalcemia" -> "hypercalcaemia"); lower case in, lower case out."""
+    for pattern, repl in _TO_BRITISH:
+        term = pattern.sub(repl, term)
+    return term
 
 
 def spelling_variants(term: str) -> set[str]:
     """Lower-case forms of ``term`` a report may print: US/UK spelling, hyphen or not, plural.
 
-    Example: "haemodialysis" -> {"haemodialysis", "hemodialysis"}.
+    Example: "haemodialysis" -> {"haemodialysis", "hemodialysis"}; "edema" -> {"edema", "oedema"}.
     """
     base = " ".join(term.lower().split())
     if not base:
         return set()
     forms = {base}
-    american = base
-    for pattern, repl in _BRITISH:
-        american = pattern.sub(repl, american)
-    forms.add(american)
+    us = american(base)
+    forms.add(us)
+    forms.add(british(us))
     for form in list(forms):
         if "-" in form:
             forms.add(form.replace("-", " "))
@@ -140,15 +207,22 @@ class Vocabulary:
         return vocab
 
     @classmethod
-    def from_bundle(cls, bundle: KnowledgeBundle) -> Vocabulary:
-        """The vocabulary of a knowledge bundle."""
+    def from_bundle(cls, bundle: KnowledgeBundle, *, hpo: bool = True) -> Vocabulary:
+        """The vocabulary of a knowledge bundle.
+
+        Args:
+            bundle: the knowledge bundle.
+            hpo: add each feature's HPO label from the shipped HPO release (loads hpo3 once).
+        """
         vocab = cls(name=f"{bundle.info.name}@{bundle.info.version}")
         for cond in bundle.conditions.values():
             vocab.add(VocabItem("condition", cond.id, cond.label, cond.category, tuple(cond.synonyms)))
         for exp in bundle.exposures.values():
             vocab.add(VocabItem("exposure", exp.id, exp.label, exp.kind, tuple(exp.synonyms)))
+        hpo_labels = _hpo_feature_labels(bundle) if hpo else {}
         for feat in bundle.features.values():
-            vocab.add(VocabItem("feature", feat.id, feat.label, feat.category, tuple(feat.synonyms)))
+            extra = tuple(hpo_labels.get(feat.id, ()))
+            vocab.add(VocabItem("feature", feat.id, feat.label, feat.category, (*feat.synonyms, *extra)))
         for look in bundle.lookalikes.values():
             vocab.add(VocabItem("lookalike", look.id, look.label, None, tuple(look.synonyms)))
         for analyte in bundle.analytes.values():
@@ -166,6 +240,53 @@ class Vocabulary:
         for treat in bundle.treatments.values():
             vocab.add(VocabItem("treatment", treat.id, treat.label, treat.kind, ()))
         return vocab
+
+
+def _hpo_feature_labels(bundle: KnowledgeBundle) -> dict[str, list[str]]:
+    """Feature id -> the labels of its HPO terms, for terms that name one feature only.
+
+    A term shared by several features ("Purpura" for painful and for retiform purpura) is too
+    broad to decide between them, so it adds nothing.
+    """
+    from calcidx.knowledge.hpo import term
+
+    owners: dict[str, list[str]] = {}
+    for feat in bundle.features.values():
+        for code in feat.codes.hpo:
+            owners.setdefault(code, []).append(feat.id)
+    labels: dict[str, list[str]] = {}
+    for code, features in owners.items():
+        found = term(code) if len(features) == 1 else None
+        if found is not None and not found.name.lower().startswith("abnormal"):
+            labels.setdefault(features[0], []).append(str(found.name))
+    return labels
+
+
+def knowledge_state_words(
+    bundle: KnowledgeBundle | None = None,
+) -> list[tuple[str, str, Literal["low", "normal", "high"]]]:
+    """(regex, analyte, interpretation) for one-word lab states named by ``lab_phenotypes.yaml``.
+
+    An HPO label such as "Hypercalcemia" gives the regex for "hypercalcemia", "hypercalcaemia",
+    "hypercalcemic" and "hypercalcaemic"; "Hypercalciuria" gives "hypercalciuria"/"-uric".
+    Labels of more than one word ("Elevated circulating creatinine concentration") are left to
+    the value readers.
+    """
+    from calcidx.knowledge.loader import load_bundle
+
+    kb = bundle or load_bundle()
+    out: list[tuple[str, str, Literal["low", "normal", "high"]]] = []
+    seen: set[str] = set()
+    for phenotype in kb.lab_phenotypes:
+        word = american(phenotype.label.lower())
+        match = re.fullmatch(r"(hyper|hypo)([a-z]+?)(emia|uria)", word)
+        if match is None or word in seen:
+            continue  # the first analyte a word names keeps it ("hypercalcemia" is serum calcium)
+        seen.add(word)
+        prefix, stem, suffix = match.groups()
+        ending = "(?:a)?emi(?:a|c)" if suffix == "emia" else "uri(?:a|c)"
+        out.append((f"{prefix}{stem}{ending}", phenotype.analyte, phenotype.interpretation))
+    return out
 
 
 @functools.cache

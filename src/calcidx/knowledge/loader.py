@@ -88,6 +88,10 @@ def load_bundle_from(folder: Path) -> KnowledgeBundle:
             payload[stem] = table
         else:
             payload[stem] = items
+    # rules.yaml also holds the precedence table (``resolution``) that resolves the candidates
+    rules_raw = _read_yaml(folder / "rules.yaml")
+    if isinstance(rules_raw, dict) and "resolution" in rules_raw:
+        payload["resolution"] = rules_raw["resolution"]
     try:
         return KnowledgeBundle.model_validate(payload)
     except ValidationError as exc:

@@ -8,15 +8,18 @@ non-authoritative site) or ``synthesized`` (a rule assembled from several source
 
 from __future__ import annotations
 
-from typing import Literal
+from typing import Any, Literal, Self
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, model_validator
+
+from calcidx.knowledge.frozen import freeze
 
 __all__ = [
     "Analyte",
     "BundleInfo",
     "Caution",
     "CautionWhen",
+    "CertaintyAxes",
     "Codes",
     "Concept",
     "Condition",
@@ -25,16 +28,21 @@ __all__ = [
     "Feature",
     "HpoTerm",
     "KnowledgeBundle",
+    "LabAlert",
+    "LabPattern",
     "LabPhenotype",
     "Lookalike",
     "MedicationConcept",
     "Plausibility",
     "Reference",
     "ReferenceRange",
+    "Resolution",
     "Rule",
+    "RuleExample",
     "SafetyCondition",
     "Subform",
     "Subtype",
+    "Threshold",
     "Treatment",
     "TreatmentRequires",
     "Unit",
@@ -47,7 +55,18 @@ Sex = Literal["female", "male"]
 
 
 class Strict(BaseModel):
+    """Frozen all the way down: fields cannot be set, and the lists and dicts they hold raise on
+    mutation (the bundle is shared by every thread of a process)."""
+
     model_config = ConfigDict(extra="forbid", frozen=True)
+
+    @model_validator(mode="after")
+    def _freeze_containers(self) -> Self:
+        for name in type(self).model_fields:
+            value = getattr(self, name)
+            if isinstance(value, list | dict):
+                object.__setattr__(self, name, freeze(value))
+        return self
 
 
 class Cited(Strict):
@@ -191,6 +210,9 @@ class Condition(Concept):
         "other",
     ]
     calciphylaxis_risk: Literal["major", "minor", "listed"] | None = None
+    #: True when the condition itself means impaired renal function (CKD stage 3 or worse, ESRD,
+    #: dialysis): only then does renal disease propose metastatic calcinosis without abnormal labs.
+    renal_impairment: bool = False
 
 
 class Exposure(Concept):
@@ -199,6 +221,8 @@ class Exposure(Concept):
     kind: Literal["procedure", "infusion", "topical", "medication", "intake", "transplant", "trauma"]
     points_to: SubtypeCode | None = None
     at_site: bool = False
+    #: where the exposure is applied by definition (heel sticks: the heel), used when no site is recorded
+    site_words: list[str] = []
     calciphylaxis_risk: Literal["major", "minor", "listed"] | None = None
     disagreement: str | None = None
 
@@ -217,6 +241,10 @@ class Feature(Concept):
             "local_damage",
             "lookalike_decisive",
             "calcinosis_confirmation",
+            "calcium_stain_negative",
+            "skin_examination_normal",
+            "vascular_nonspecific_histology",
+            "anuria",
             "other",
         ]
     ] = []
@@ -247,6 +275,13 @@ class Plausibility(Cited):
     high: float
 
 
+class LabAlert(Cited):
+    """A value at or above ``above`` (canonical unit) is real and clinically alarming: flag it."""
+
+    above: float
+    message: str
+
+
 class Analyte(Cited):
     """``analytes.yaml``: a laboratory analyte with a stable snake_case id."""
 
@@ -261,6 +296,7 @@ class Analyte(Cited):
     molar_mass_g_per_mol: float | None = None
     ranges: list[ReferenceRange] = []
     plausible: Plausibility | None = None
+    alerts: list[LabAlert] = []
     qualitative: bool = False
 
 
@@ -285,6 +321,10 @@ class WorkupItem(Cited):
             "imaging",
         ]
     ]
+    #: not asked when any of these concepts is present (renal function on dialysis, 24 h urine when anuric)
+    skip_if_present: list[str] = []
+    #: not asked for these sub-forms (CTD serology for a subepidermal calcified nodule)
+    skip_for_subforms: list[str] = []
 
 
 class HpoTerm(Cited):
@@ -303,6 +343,38 @@ class LabPhenotype(Cited):
     label: str
 
 
+class LabPattern(Strict):
+    """One row of a lab-pattern table (the metastatic branch): interpretations that must hold.
+
+    ``labs`` maps an analyte id (``calcium`` means the calcium status: ionized, else corrected,
+    else total) to the interpretations allowed; ``missing`` in the list allows no result.
+    """
+
+    id: str
+    suggestion: str
+    labs: dict[str, list[Literal["low", "normal", "high", "missing"]]] = {}
+    renal_impairment: bool | None = None
+    exposures_any: list[str] = []
+    refs: list[str] = Field(min_length=1)
+
+
+class Threshold(Strict):
+    """A graded threshold (Ca x P): the value, when it applies, what it means and its source."""
+
+    value: float
+    label: str
+    applies: Literal["general", "ckd_adult", "ckd_child_over_12", "ckd_child_12_or_under", "reference"]
+    refs: list[str] = Field(min_length=1)
+
+
+class RuleExample(Strict):
+    """A small case and what the pathway must conclude for it (run by one parametrized test)."""
+
+    name: str
+    case: dict[str, Any]
+    expect: dict[str, Any]
+
+
 class Rule(Cited):
     """``rules.yaml``: a pathway rule's identity, version, thresholds and sources."""
 
@@ -311,6 +383,9 @@ class Rule(Cited):
     title: str
     statement: str
     params: dict[str, float | str | list[str]] = {}
+    patterns: list[LabPattern] = []
+    thresholds: list[Threshold] = []
+    examples: list[RuleExample] = []
 
     def number(self, name: str) -> float:
         """A numeric parameter (KeyError names the rule when the data lacks it)."""
@@ -328,6 +403,32 @@ class Rule(Cited):
         """A text parameter, or None."""
         value = self.params.get(name)
         return None if value is None else str(value)
+
+
+class CertaintyAxes(Strict):
+    """How sure the output is, from two axes (rules.yaml ``resolution``).
+
+    ``calcinosis``: is it calcinosis (levels ordered weakest first: none < clinical_sign < imaging <
+    histology). ``cause``: is the cause established (suggested < probable < confirmed, by the
+    source's criteria). ``table[cause][calcinosis]`` is the output certainty.
+    """
+
+    calcinosis_levels: list[str]
+    cause_levels: list[str]
+    table: dict[str, dict[str, Literal["possible", "probable", "confirmed"]]]
+
+
+class Resolution(Cited):
+    """The precedence table: which candidate wins.
+
+    ``overrides``: candidate kinds that win over everything, in this order (a decisive look-alike,
+    biopsy-proven calciphylaxis with typical lesions). Otherwise the highest certainty wins and
+    ``order`` breaks ties; candidates tied on certainty are reported as competing.
+    """
+
+    overrides: list[str]
+    order: list[str]
+    certainty: CertaintyAxes
 
 
 class Lookalike(Cited):
@@ -461,6 +562,7 @@ class KnowledgeBundle(Strict):
     calcification_terms: list[HpoTerm]
     medications: dict[str, MedicationConcept] = {}
     safety_conditions: dict[str, SafetyCondition] = {}
+    resolution: Resolution | None = None
 
     def concept(self, concept_id: str) -> Concept | None:
         """The condition, exposure, feature, medication or safety condition with this id, if any."""

@@ -119,7 +119,7 @@ def _concepts(bundle: KnowledgeBundle) -> set[str]:
 def _check_evidence(bundle: KnowledgeBundle, report: ValidationReport) -> None:
     """Code sources never as evidence; evidence tags no stronger than the sources."""
     refs_table = bundle.references
-    above: dict[str, int] = {}
+    above: dict[str, list[str]] = {}
     for name, item in _cited_items(bundle):
         label = _label(name, item)
         for ref in item.code_refs:
@@ -143,9 +143,12 @@ def _check_evidence(bundle: KnowledgeBundle, report: ValidationReport) -> None:
                     f"{label}: tagged confirmed but every source is secondary, abstract-only, listed or generated"
                 )
             else:
-                above[name] = above.get(name, 0) + 1
-    for name, count in sorted(above.items()):
-        report.notes.append(f"{name}: {count} item(s) tagged confirmed whose sources support secondary at most")
+                above.setdefault(name, []).append(label)
+    for name, labels in sorted(above.items()):
+        report.notes.append(
+            f"{name}: {len(labels)} item(s) tagged confirmed whose sources support secondary at most: "
+            + ", ".join(labels)
+        )
 
 
 def _check_lab_items(where: str, items: list[str], bundle: KnowledgeBundle, problems: list[str]) -> None:
@@ -192,6 +195,57 @@ def _check_cross_refs(bundle: KnowledgeBundle, problems: list[str]) -> None:
             problems.append(f"medications:{med.id}: review_in needs a review_action")
     for treatment in bundle.treatments.values():
         _check_treatment(bundle, treatment, concepts, problems)
+    _check_rules(bundle, concepts, problems)
+
+
+def _check_rules(bundle: KnowledgeBundle, concepts: set[str], problems: list[str]) -> None:
+    """Rule data that names other data: concepts, work-up items, analytes, references, tables."""
+    refs = set(bundle.references)
+    for item in bundle.workup.values():
+        for cid in item.skip_if_present:
+            if cid not in concepts:
+                problems.append(f"workup:{item.id}: skip_if_present names unknown concept {cid!r}")
+        for sub in item.skip_for_subforms:
+            if sub not in bundle.subforms:
+                problems.append(f"workup:{item.id}: skip_for_subforms names unknown subform {sub!r}")
+    for analyte in bundle.analytes.values():
+        for alert in analyte.alerts:
+            problems += [f"analytes:{analyte.id}: alert reference {r!r} unknown" for r in alert.refs if r not in refs]
+    for rule in bundle.rules.values():
+        for pattern in rule.patterns:
+            for lab_id in pattern.labs:
+                if lab_id not in bundle.analytes:
+                    problems.append(f"rules:{rule.id}/{pattern.id}: unknown analyte {lab_id!r}")
+            for cid in pattern.exposures_any:
+                if cid not in concepts:
+                    problems.append(f"rules:{rule.id}/{pattern.id}: unknown concept {cid!r}")
+            problems += [
+                f"rules:{rule.id}/{pattern.id}: reference {r!r} unknown" for r in pattern.refs if r not in refs
+            ]
+        for threshold in rule.thresholds:
+            problems += [f"rules:{rule.id}: threshold reference {r!r} unknown" for r in threshold.refs if r not in refs]
+        for name in ("renal_settings", "nonrenal_settings"):
+            for cid in rule.words(name) if name in rule.params else []:
+                if cid not in concepts:
+                    problems.append(f"rules:{rule.id}: {name} names unknown concept {cid!r}")
+        for name in ("ctd_panel_workup", "first_line_workup"):
+            for wid in rule.words(name) if name in rule.params else []:
+                if wid not in bundle.workup:
+                    problems.append(f"rules:{rule.id}: {name} names unknown work-up item {wid!r}")
+    table = bundle.resolution
+    if table is None:
+        problems.append("rules.yaml: no 'resolution' (precedence and certainty tables)")
+        return
+    problems += [f"rules.yaml resolution: reference {r!r} unknown" for r in table.refs if r not in refs]
+    for code in table.order:
+        if code not in bundle.subtypes:
+            problems.append(f"rules.yaml resolution: order names unknown subtype {code!r}")
+    axes = table.certainty
+    for cause in axes.cause_levels:
+        row = axes.table.get(cause, {})
+        missing = [level for level in axes.calcinosis_levels if level not in row]
+        if missing:
+            problems.append(f"rules.yaml resolution: certainty[{cause}] lacks {missing}")
 
 
 def _check_treatment(bundle: KnowledgeBundle, treatment: Treatment, concepts: set[str], problems: list[str]) -> None:

@@ -150,15 +150,25 @@ def _tag(item: Cited) -> str:
     return ""
 
 
-def _sentences(text: str, refs: Iterable[str], tag: str = "", source: str = "") -> list[Sentence]:
-    """The sentences of ``text``, each citing ``refs``; ``tag`` marks the first one."""
+def _sentences(
+    text: str, refs: Iterable[str], tag: str = "", source: str = "", *, attributed: bool = False
+) -> list[Sentence]:
+    """The sentences of ``text``, each citing ``refs``; ``tag`` marks the first one.
+
+    ``attributed``: the text names its sources inline ("... (BALIN)"); a sentence that names
+    some of ``refs`` cites only those, so a figure is never credited to a source that lacks it.
+    """
     keys = tuple(dict.fromkeys(refs))
     where = (source,) if source else ()
     out: list[Sentence] = []
     for position, piece in enumerate(split_sentences(text)):
         body = piece.rstrip()
         body = body[:-1] if body.endswith((".", ";", ":")) else body
-        out.append(Sentence(text=f"{body}{tag if position == 0 else ''}", refs=keys, source=where))
+        cited = keys
+        if attributed:
+            named = tuple(key for key in keys if re.search(rf"(?<![A-Za-z0-9-]){re.escape(key)}(?![A-Za-z0-9-])", body))
+            cited = named or keys
+        out.append(Sentence(text=f"{body}{tag if position == 0 else ''}", refs=cited, source=where))
     return out
 
 
@@ -385,7 +395,9 @@ def _treatment_bullet(kb: KnowledgeBundle, treatment: Treatment) -> list[Sentenc
             f"Dose as reported{ages}: {treatment.dose}", treatment.dose_refs or treatment.refs, source=f"{where}.dose"
         )
     if treatment.response:
-        bullet += _sentences(f"Reported response: {treatment.response}", treatment.refs, source=f"{where}.response")
+        bullet += _sentences(
+            f"Reported response: {treatment.response}", treatment.refs, source=f"{where}.response", attributed=True
+        )
     if treatment.age_min is not None:
         why = f": {treatment.age_min_reason}" if treatment.age_min_reason else ""
         bullet.append(
@@ -503,6 +515,7 @@ def _figures(kb: KnowledgeBundle, subtypes: list[str]) -> Section:
                     treatment.refs,
                     _tag(treatment),
                     f"treatments:{treatment.id}.response",
+                    attributed=True,
                 )
             )
     for rule in kb.rules.values():

@@ -39,6 +39,34 @@ def _headline(a: Assessment) -> str:
     return head
 
 
+_CONCORDANCE = {
+    "agrees": "agree",
+    "differs": "DIFFER",
+    "findings_undecided": "the findings alone do not decide",
+    "no_subtype": "the statement names no subtype",
+}
+
+
+def _side_by_side(a: Assessment) -> str | None:
+    """ "Stated: ... | Pathway: ... (agree)": the source's diagnosis next to the pathway's call."""
+    stated = a.stated
+    if stated is None:
+        return None
+    named: str = stated.subtype or "no subtype"
+    if stated.subform:
+        named += f", {stated.subform}"
+    where = f", {stated.where}" if stated.where else ""
+    pathway = stated.pathway_subtype or a.subtype.code
+    agreement = _CONCORDANCE[stated.concordance]
+    return f"Stated by the source: {named} ({stated.text!r}{where}) | Pathway: {pathway} ({agreement})"
+
+
+def _roles(a: Assessment) -> str | None:
+    if not a.condition_roles:
+        return None
+    return "Conditions: " + "; ".join(f"{r.label} ({r.role.replace('_', ' ')})" for r in a.condition_roles)
+
+
 def _cite(refs: list[str]) -> str:
     """ " [A, B]": the evidence among ``refs`` (code sources such as ontology files are never
     printed as evidence for a clinical statement), or nothing."""
@@ -82,12 +110,22 @@ def _case_renderable(case: AssessedCase) -> RenderableType:
     a = case.assessment
     colour = _COLOURS.get(a.subtype.certainty or "", "white")
     parts: list[RenderableType] = [Text(_headline(a), style=f"bold {colour}")]
+    side = _side_by_side(a)
+    if side:
+        parts.append(Text(side, style="cyan"))
     if a.associated_conditions:
         parts.append(Text(f"Associated: {', '.join(a.associated_conditions)}"))
+    roles = _roles(a)
+    if roles:
+        parts.append(Text(roles))
     if a.suggested_causes:
         parts.append(Text(f"Lab pattern suggests: {'; '.join(a.suggested_causes)}"))
     if a.alternatives:
-        parts.append(Text(f"Also considered: {', '.join(a.alternatives)}", style="dim"))
+        parts.append(
+            Text(
+                f"Also considered: {', '.join(f'{alt.code} ({alt.certainty})' for alt in a.alternatives)}", style="dim"
+            )
+        )
     for warning in a.warnings:
         parts.append(Text(f"! {warning.message}", style="bold red"))
     for dis in a.disagreements:
@@ -180,12 +218,18 @@ def markdown_report(doc: AssessedDocument) -> str:
     for case in doc.cases:
         a = case.assessment
         lines += [f"## {_who(case)}", "", f"**{_headline(a)}**", ""]
+        side = _side_by_side(a)
+        if side:
+            lines.append(f"- {side}")
         if a.associated_conditions:
             lines.append(f"- Associated conditions: {', '.join(a.associated_conditions)}")
+        roles = _roles(a)
+        if roles:
+            lines.append(f"- {roles}")
         if a.suggested_causes:
             lines.append(f"- Lab pattern suggests: {'; '.join(a.suggested_causes)}")
         if a.alternatives:
-            lines.append(f"- Also considered: {', '.join(a.alternatives)}")
+            lines.append(f"- Also considered: {', '.join(f'{alt.code} ({alt.certainty})' for alt in a.alternatives)}")
         for problem in a.warnings:
             lines.append(f"- **Warning** ({problem.code}): {problem.message}")
         for dis in a.disagreements:

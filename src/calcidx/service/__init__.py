@@ -14,6 +14,7 @@ from calcidx.errors import InputError
 from calcidx.service.core import (
     LoadedInput,
     Mode,
+    assess_document,
     assess_input,
     assess_object,
     document_id,
@@ -33,6 +34,7 @@ __all__ = [
     "LoadedInput",
     "Mode",
     "Source",
+    "assess_document",
     "assess_input",
     "assess_object",
     "document_id",

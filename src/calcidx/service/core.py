@@ -13,9 +13,6 @@ from calcidx.assess.model import AssessedDocument
 from calcidx.assess.options import AssessOptions
 from calcidx.case.model import Case, Document, DocumentInfo, PipelineStamp
 from calcidx.errors import InputError
-from calcidx.extract.pipeline import extract as _extract
-from calcidx.extract.pipeline import extract_batch
-from calcidx.extract.readers import read_bytes
 from calcidx.runtime import Runtime, get_runtime
 from calcidx.service.formats import detect_format, json_format_of
 from calcidx.service.front import parse_json
@@ -23,6 +20,7 @@ from calcidx.service.front import parse_json
 __all__ = [
     "LoadedInput",
     "Mode",
+    "assess_document",
     "assess_input",
     "assess_object",
     "document_id",
@@ -155,6 +153,9 @@ def load_input(
             mode=mode,
             document=_stamped(result, own_id, rt),
         )
+    from calcidx.extract.pipeline import extract as _extract
+    from calcidx.extract.readers import read_bytes
+
     read = read_bytes(raw, name=where, format=fmt)
     document = _extract(read.text, nlp=rt.nlp, source=filename, format=read.format, title=read.title, mode=mode)
     info = document.document.model_copy(
@@ -205,6 +206,24 @@ def assess_input(
     return _assess_document(document, bundle=rt.bundle, options=options)
 
 
+def assess_document(
+    document: Document,
+    *,
+    options: AssessOptions | None = None,
+    runtime: Runtime | None = None,
+) -> AssessedDocument:
+    """Assess a ``Document`` the service already read (``load_input(...).as_document()``), as is.
+
+    Its ``doc_id`` is kept; the pipeline stamp is set.
+    """
+    rt = runtime or get_runtime()
+    if options is None:
+        from calcidx.settings import current_settings
+
+        options = AssessOptions(skip_inherited_differential=current_settings().skip_inherited_differential)
+    return _assess_document(document.model_copy(update={"pipeline": rt.stamp}), bundle=rt.bundle, options=options)
+
+
 def assess_object(
     x: Case | Document | str,
     *,
@@ -237,6 +256,8 @@ def extract_many(
     Raises:
         InputError: a text is empty, too long or not a string (the documents before it are yielded).
     """
+    from calcidx.extract.pipeline import extract_batch
+
     rt = runtime or get_runtime()
     if batch_size < 1:
         raise InputError(f"batch_size must be at least 1, not {batch_size}")

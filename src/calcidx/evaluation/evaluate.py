@@ -1,9 +1,11 @@
-"""Score extraction (and, when available, assessment) against hand-made gold files.
+"""Score extraction and assessment against hand-made gold files.
 
 Gold format (``NAME.gold.json`` next to ``NAME.txt``/``.pdf``/``.html``/``.xml``): see
-``corpus/README.md``. Fields scored: document kind, number of cases, age, sex, subtype (from
-``calcidx.assess.api.assess`` when importable, else "n/a"), associated condition, and lab
-interpretations.
+``corpus/README.md``. Fields scored: document kind, number of cases, age, sex, the final subtype
+(``assessment.subtype``), the authors' stated subtype (``assessment.stated``), the pathway's own
+call from the findings (without the stated fallback), their concordance (stated and pathway agree,
+where both name a subtype), associated condition, and lab interpretations. A subtype in the gold
+``subtype_accept`` list counts as right.
 """
 
 from __future__ import annotations
@@ -21,7 +23,19 @@ from calcidx.extract.vocabulary import Vocabulary, default_vocabulary
 
 __all__ = ["FIELDS", "EvalReport", "Miss", "evaluate_dir", "render_report"]
 
-FIELDS = ("kind", "cases", "age", "sex", "subtype", "associated_condition", "lab_interpretation")
+FIELDS = (
+    "kind",
+    "cases",
+    "age",
+    "sex",
+    "subtype",
+    "stated_subtype",
+    "pathway_subtype",
+    "concordance",
+    "associated_condition",
+    "lab_interpretation",
+)
+_ASSESSED = ("subtype", "stated_subtype", "pathway_subtype", "concordance")
 _KIND_MAP = {"disease_summary": "other"}
 
 
@@ -61,9 +75,9 @@ class EvalReport:
 
 
 def _assessor() -> Callable[[Document], Any]:
-    from calcidx.assess.api import assess
+    from calcidx.service import assess_document
 
-    return assess
+    return assess_document
 
 
 def _age_ok(gold: float | None, got: float | None) -> bool:
@@ -78,9 +92,27 @@ def _names(vocab: Vocabulary, table: str, item_id: str) -> list[str]:
     return [n for n in vocab.names_of(table, item_id) if len(n) > 2]  # type: ignore[arg-type]
 
 
-def _condition_ids(case: Case, assessed: Any, vocab: Vocabulary) -> list[str]:
+def pathway_call(assessment: Any) -> str:
+    """The pathway's own call from the findings: ``undetermined`` where it adopted the stated subtype."""
+    stated = assessment.stated
+    if stated is None or stated.concordance == "no_subtype":
+        return str(assessment.subtype.code)
+    if stated.concordance == "findings_undecided":
+        return "undetermined"
+    return str(stated.pathway_subtype)
+
+
+def _accepted(gold_case: dict[str, Any]) -> set[str]:
+    accepted = {str(gold_case.get("subtype"))}
+    accepted.update(str(s) for s in gold_case.get("subtype_accept", []) or [])
+    return accepted
+
+
+def _condition_ids(case: Case, assessed: Any, vocab: Vocabulary, *, causes_only: bool = False) -> list[str]:
+    """The conditions reported for a case: every condition with its role (only causes if asked)."""
     if assessed is not None:
-        return list(getattr(assessed.assessment, "associated_conditions", []) or [])
+        roles = [r.id for r in assessed.assessment.condition_roles if not causes_only or r.role == "cause"]
+        return list(dict.fromkeys([*assessed.assessment.associated_conditions, *roles]))
     ids = []
     for finding in case.findings:
         item = vocab.get("condition", finding.concept)
@@ -119,13 +151,17 @@ def _source_file(gold_path: Path) -> Path | None:
 
 
 def evaluate_dir(folder: Path, *, vocabulary: Vocabulary | None = None, use_assess: bool = True) -> EvalReport:
-    """Extract every document of ``folder`` that has a gold file and score it.
+    """Read every document of ``folder`` that has a gold file (through the service, as any input) and score it.
+
+    Args:
+        folder: NAME.txt/.pdf/.html/.xml files, each with NAME.gold.json beside it.
+        vocabulary: the names used to match gold conditions and labs to knowledge ids.
+        use_assess: also assess the cases and score the subtype fields.
 
     Raises:
         InputError: the folder does not exist or holds no ``*.gold.json`` with a source file.
     """
-    from calcidx.extract.pipeline import extract
-    from calcidx.extract.readers import read_path
+    from calcidx.service import load_input
 
     if not folder.is_dir():
         raise InputError(f"{folder}: not a folder; give a folder of NAME.txt + NAME.gold.json files")
@@ -141,12 +177,11 @@ def evaluate_dir(folder: Path, *, vocabulary: Vocabulary | None = None, use_asse
         # One bad file is a reported miss; it never stops or spoils the rest of the run.
         try:
             gold = json.loads(gold_path.read_text(encoding="utf-8"))
-            read = read_path(source)
+            document = load_input(source.read_bytes(), filename=str(source)).as_document()
         except (OSError, json.JSONDecodeError, InputError) as exc:
             report.misses.append(Miss(name, None, "document", "readable", f"error: {exc}"))
             report.failed += 1
             continue
-        document = extract(read.text, vocabulary=vocabulary, source=str(source), format=read.format)
         report.documents += 1
         assessed_cases: list[Any] = []
         if assess is not None and document.cases:
@@ -182,16 +217,11 @@ def evaluate_dir(folder: Path, *, vocabulary: Vocabulary | None = None, use_asse
                 Miss(name, number, "sex", str(gold_case.get("sex")), str(got_sex)),
             )
             if assess is not None:
-                code = assessed.assessment.subtype.code if assessed is not None else None
-                report.score(
-                    "subtype",
-                    code == gold_case.get("subtype"),
-                    Miss(name, number, "subtype", str(gold_case.get("subtype")), str(code)),
-                )
+                _score_subtypes(report, name, number, gold_case, assessed)
             ids = _condition_ids(case, assessed, vocab) if case else []
             gold_condition = gold_case.get("associated_condition")
             if gold_condition is None:
-                ok = not ids
+                ok = not (_condition_ids(case, assessed, vocab, causes_only=True) if case else [])
             else:
                 text = str(gold_condition).lower()
                 ok = any(
@@ -217,6 +247,25 @@ def evaluate_dir(folder: Path, *, vocabulary: Vocabulary | None = None, use_asse
     return report
 
 
+def _score_subtypes(report: EvalReport, name: str, number: int, gold_case: dict[str, Any], assessed: Any) -> None:
+    """The final subtype, the stated one, the pathway's own call, and whether the last two agree."""
+    accepted = _accepted(gold_case)
+    gold = str(gold_case.get("subtype"))
+    a = assessed.assessment if assessed is not None else None
+    code = a.subtype.code if a is not None else None
+    report.score("subtype", code in accepted, Miss(name, number, "subtype", gold, str(code)))
+    stated = a.stated.subtype if a is not None and a.stated is not None else None
+    report.score("stated_subtype", stated in accepted, Miss(name, number, "stated_subtype", gold, str(stated)))
+    own = pathway_call(a) if a is not None else None
+    report.score("pathway_subtype", own in accepted, Miss(name, number, "pathway_subtype", gold, str(own)))
+    if stated is not None and own not in (None, "undetermined"):
+        report.score(
+            "concordance",
+            stated == own,
+            Miss(name, number, "concordance", f"stated {stated}", f"pathway {own}"),
+        )
+
+
 def render_report(report: EvalReport, *, show_misses: bool = True) -> list[Any]:
     """Rich renderables: the per-field accuracy table and, optionally, the misses."""
     from rich.table import Table
@@ -234,7 +283,7 @@ def render_report(report: EvalReport, *, show_misses: bool = True) -> list[Any]:
     table.add_column("total", justify="right")
     table.add_column("accuracy", justify="right")
     for name in FIELDS:
-        if name == "subtype" and report.subtype_source == "n/a":
+        if name in _ASSESSED and report.subtype_source == "n/a":
             table.add_row(name, "-", "-", "n/a")
             continue
         accuracy = report.accuracy(name)

@@ -1,0 +1,1 @@
+"""evaluation: scoring extraction and assessment against gold corpora (``calcidx eval``)."""

@@ -1,0 +1,84 @@
+"""What a worker does with one document: read, pre-filter, extract, assess; never raises.
+
+Runs in a local worker process (``ProcessPoolExecutor``) or on a Dask worker: the same function.
+The result is plain data (picklable); the one writer in the main process stores it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from calcidx.errors import CalcidxError
+from calcidx.registry.sources import Item
+
+__all__ = ["Result", "process"]
+
+
+@dataclass(slots=True)
+class Result:
+    """The outcome of one document.
+
+    Attributes:
+        status: ``ok`` (``document`` holds the assessed document as JSON), ``failed`` (``error``
+            says why) or ``skipped`` (the pre-filter found no cutaneous-calcification term).
+    """
+
+    id: str
+    location: str
+    status: str
+    stamp: str
+    error: str | None = None
+    document: dict[str, Any] | None = None
+    minhash: list[int] | None = None
+    characters: int = 0
+    format: str | None = None
+    title: str | None = None
+    pmid: str | None = None
+    doi: str | None = None
+    year: int | None = None
+    warnings: list[str] = field(default_factory=list)
+
+
+def process(item: Item) -> Result:
+    """Read, pre-filter (files), extract and assess one document; failures become a failed result."""
+    from calcidx.registry import pipeline
+    from calcidx.registry.minhash import signature
+    from calcidx.registry.prefilter import default_prefilter
+
+    base = Result(
+        item.id,
+        item.location,
+        "failed",
+        pipeline.pipeline_stamp(),
+        pmid=item.pmid,
+        doi=item.doi,
+        title=item.title,
+        year=item.year,
+    )
+    try:
+        read = pipeline.read(item.data, name=item.location, suffix=item.suffix)
+        base.characters = len(read.text)
+        base.format = read.format
+        base.title = base.title or read.title
+        base.pmid = base.pmid or read.pmid
+        base.doi = base.doi or read.doi
+        if not item.checked and not default_prefilter()(read.text):
+            base.status = "skipped"
+            base.error = "no cutaneous-calcification term"
+            return base
+        assessed = pipeline.analyse(item.data, name=item.location, suffix=item.suffix)
+        if assessed.pipeline is not None and pipeline.stamp_text(assessed.pipeline) != base.stamp:
+            base.error = (
+                f"the worker's pipeline {pipeline.stamp_text(assessed.pipeline)} is not the writer's {base.stamp}"
+            )
+            return base
+        base.document = assessed.model_dump(mode="json")
+        base.minhash = signature(read.text)
+        base.warnings = list(assessed.warnings)
+        base.status = "ok"
+    except CalcidxError as exc:
+        base.error = str(exc)
+    except Exception as exc:  # one bad document never stops the run: record it and go on
+        base.error = f"internal error: {type(exc).__name__}: {exc}"
+    return base

@@ -1,0 +1,148 @@
+"""The authors' stated diagnosis: statements, where they stand, and what they name."""
+
+from __future__ import annotations
+
+import pytest
+
+from calcidx.case.model import Case
+from calcidx.extract.diagnosis import is_generic, load_diagnosis_rules, named_subtype
+from calcidx.extract.pipeline import extract
+
+
+def _case(text: str) -> Case:
+    document = extract(text)
+    assert document.cases, text
+    return document.cases[0]
+
+
+def test_every_statement_rule_matches_its_examples() -> None:
+    rules = load_diagnosis_rules()
+    assert len({s.id for s in rules.statements}) == len(rules.statements)
+    for statement in rules.statements:
+        assert statement.examples, statement.id
+        for example in statement.examples:
+            match = statement.pattern.search(example)
+            assert match is not None and match.group("dx"), (statement.id, example)
+
+
+@pytest.mark.parametrize(
+    ("phrase", "subtype"),
+    [
+        ("dystrophic calcinosis cutis", "dystrophic"),
+        ("idiopathic scrotal calcinosis", "idiopathic"),
+        ("iatrogenic neonatal calcinosis cutis", "iatrogenic"),
+        ("calcinosis cutis of the dystrophic type", "dystrophic"),
+        ("calcinosis cutis (idiopathic)", "idiopathic"),
+        ("calcific uraemic arteriolopathy", "calciphylaxis"),
+        ("non-uremic calciphylaxis", "calciphylaxis"),
+        ("metastatic calcification (calciphylaxis)", "calciphylaxis"),
+        ("post-traumatic calcinosis cutis", "dystrophic"),
+        ("metastatic breast carcinoma", None),
+        ("calcinosis cutis in a woman with metastatic breast carcinoma", None),
+        ("idiopathic hypercalcaemia with calcinosis", None),
+        ("idiopathic thrombocytopenic purpura", None),
+    ],
+)
+def test_a_subtype_word_counts_only_on_a_calcification_head(phrase: str, subtype: str | None) -> None:
+    assert named_subtype(phrase) == subtype
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Metastatic calcification has been reported in many patients with renal failure.",
+        "Idiopathic calcinosis cutis is a rare entity in children [4].",
+        "Most cases of iatrogenic calcinosis follow calcium gluconate infusion.",
+        "Smith et al described dystrophic calcinosis in two sisters.",
+    ],
+)
+def test_sentences_about_the_literature_are_generic(sentence: str) -> None:
+    assert is_generic(sentence)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "We report a rare case of idiopathic calcinosis cutis.",
+        "Our patient had calcinosis cutis, which has been reported in dermatomyositis.",
+    ],
+)
+def test_sentences_about_this_case_are_not_generic(sentence: str) -> None:
+    assert not is_generic(sentence)
+
+
+def test_stated_diagnosis_with_sentence_place_and_span() -> None:
+    text = (
+        "A nodule of the elbow\n\nIntroduction\n\nNodules of the elbow have many causes.\n\n"
+        "Case report\n\nA 34-year-old woman had a firm nodule on the left elbow for two years. "
+        "Serum calcium and phosphate were normal. Excision was performed, and a diagnosis of "
+        "idiopathic calcinosis cutis was made.\n"
+    )
+    case = _case(text)
+    stated = case.stated
+    assert stated is not None
+    assert stated.subtype == "idiopathic" and stated.basis == "named"
+    assert stated.cue == "dx.diagnosis_of_was_made"
+    assert stated.where == "case"
+    assert stated.sentence is not None and stated.sentence.startswith("Excision was performed")
+    span = stated.evidence[0]
+    assert text[span.start : span.end] == span.text == "idiopathic calcinosis cutis"
+    # the legacy fields stay filled for older readers
+    assert case.stated_subtype == "idiopathic" and case.diagnosis_as_written == "idiopathic calcinosis cutis"
+
+
+def test_a_review_sentence_about_other_patients_is_not_the_stated_diagnosis() -> None:
+    text = (
+        "Case report\n\nA 70-year-old woman on haemodialysis had painful violaceous plaques on the thighs. "
+        "Biopsy findings were consistent with calciphylaxis.\n\n"
+        "Discussion\n\nMetastatic calcinosis cutis has been reported in several patients with breast "
+        "carcinoma [7]. Metastatic breast carcinoma is a known cause of hypercalcaemia.\n"
+    )
+    stated = _case(text).stated
+    assert stated is not None and stated.subtype == "calciphylaxis"
+
+
+def test_title_names_the_diagnosis() -> None:
+    text = (
+        "Iatrogenic calcinosis cutis in a preterm neonate: a case report\n\n"
+        "Case report\n\nA 12-day-old girl developed a hard white plaque on the dorsum of the right hand.\n"
+    )
+    stated = _case(text).stated
+    assert stated is not None
+    assert (stated.subtype, stated.where, stated.cue) == ("iatrogenic", "title", "dx.title")
+
+
+def test_quiz_answer_after_a_diagnosis_header() -> None:
+    text = (
+        "What is this nodule?\n\nA 52-year-old man had a yellow nodule over the left elbow that discharged "
+        "chalky material.\n\nDiagnosis:\n\nTophaceous gout\n\nGout follows long-standing hyperuricaemia.\n"
+    )
+    stated = _case(text).stated
+    assert stated is not None
+    assert stated.subtype == "not_calcinosis" and stated.cue == "dx.header"
+
+
+@pytest.mark.parametrize(
+    ("statement", "subtype", "basis"),
+    [
+        ("We report a case of calcinosis cutis in dermatomyositis.", "dystrophic", "condition"),
+        ("We report a case of calcinosis cutis after calcium gluconate extravasation.", "iatrogenic", "exposure"),
+        ("We report a case of calcinosis cutis at sites of nadroparin calcium injection.", "iatrogenic", "exposure"),
+        ("We describe a case of milia-like calcinosis cutis.", "idiopathic", "subform"),
+        ("We report a case of calcinosis cutis.", None, None),
+    ],
+)
+def test_subtype_implied_by_what_the_statement_names(statement: str, subtype: str | None, basis: str | None) -> None:
+    text = f"Abstract\n\n{statement}\n\nCase report\n\nA 40-year-old woman had hard nodules on both knees.\n"
+    stated = _case(text).stated
+    assert stated is not None
+    assert (stated.subtype, stated.basis) == (subtype, basis)
+
+
+def test_excluded_statements() -> None:
+    text = (
+        "Case report\n\nA 61-year-old man had an ulcerated nodule on the right thumb. The differential "
+        "diagnosis of calciphylaxis was considered. Histology was consistent with dystrophic calcinosis cutis.\n"
+    )
+    stated = _case(text).stated
+    assert stated is not None and stated.subtype == "dystrophic"
