@@ -6,7 +6,7 @@ STAMP := $(VENV)/.installed
 
 BENCH_VENV := .venv-bench
 
-.PHONY: demo test lint typecheck validate bench hpo-index clean postgres
+.PHONY: demo test lint typecheck validate bench browser hpo-index clean postgres
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -27,6 +27,10 @@ typecheck: $(STAMP)
 validate: $(STAMP)
 	$(BIN)/calcidx knowledge validate
 
+# Debian chromium + chromium-driver and a pinned axe-core for the browser tests (idempotent).
+browser:
+	bash scripts/ci/browser.sh
+
 # A local PostgreSQL server for the registry tests (scripts/ci/postgres.sh: installs Debian's
 # postgresql if missing, starts it on a loopback port). Its URL goes to $(PG_URL_FILE); in CI a
 # failure here fails the build, locally the PostgreSQL tests are then skipped with the reason.
@@ -37,7 +41,7 @@ postgres: $(STAMP)
 	elif [ "$$CI" = "true" ]; then echo "postgres: could not start PostgreSQL" >&2; exit 1; \
 	else rm -f $(PG_URL_FILE).tmp; : > $(PG_URL_FILE); echo "postgres: not available; PostgreSQL tests will be skipped" >&2; fi
 
-test: $(STAMP) lint typecheck validate postgres
+test: $(STAMP) browser lint typecheck validate postgres
 	CALCIDX_TEST_POSTGRES_URL="$$(tail -n 1 $(PG_URL_FILE))" $(BIN)/pytest
 
 # medspaCy pins spaCy < 3.8 (no memory zones), so its comparison runs in its own environment.

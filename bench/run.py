@@ -7,7 +7,15 @@ import sys
 from pathlib import Path
 
 HERE = Path(__file__).parent
-BENCHES = ["runtime_bench", "assess_bench", "extract_bench", "differential_bench", "registry_bench", "interop_bench"]
+BENCHES = [
+    "runtime_bench",
+    "assess_bench",
+    "extract_bench",
+    "differential_bench",
+    "registry_bench",
+    "interop_bench",
+    "http_load_bench",
+]
 
 
 def main() -> None:

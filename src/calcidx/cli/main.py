@@ -30,6 +30,7 @@ COMMAND_MODULES: tuple[str, ...] = (
     "calcidx.cli.extract_cmd",
     "calcidx.cli.eval_cmd",
     "calcidx.cli.monograph_cmd",
+    "calcidx.cli.serve_cmd",
     "calcidx.cli.ingest_cmd",
     "calcidx.cli.series_cmd",
     "calcidx.cli.export_cmd",
