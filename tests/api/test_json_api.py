@@ -169,7 +169,9 @@ def test_fhir_bundle_is_assessed_through_the_api(client: TestClient) -> None:
 
     example = (Path(__file__).parents[2] / "examples" / "case-idiopathic-fingertips.json").read_bytes()
     bundle = to_fhir_bundle(assess_input(example))
-    response = client.post("/api/v1/assess", content=json.dumps(bundle), headers={"content-type": "application/fhir+json"})
+    response = client.post(
+        "/api/v1/assess", content=json.dumps(bundle), headers={"content-type": "application/fhir+json"}
+    )
     assert response.status_code == 200, response.text
     assert response.json()["cases"][0]["patient"]["age_years"] == 46
 

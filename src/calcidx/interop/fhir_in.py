@@ -61,7 +61,7 @@ def document_from_fhir_bundle(
     try:
         Bundle.model_validate(bundle)
     except ValidationError as exc:
-        raise InputError(describe_validation_error(exc, where)) from exc
+        raise InputError(f"not a valid FHIR R4 Bundle: {describe_validation_error(exc, where)}") from exc
     return _Reader(bundle, where, knowledge or _pipeline.knowledge_bundle()).read()
 
 
