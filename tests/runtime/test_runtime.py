@@ -124,4 +124,4 @@ def test_sixteen_threads_starting_cold_build_each_resource_once() -> None:
     assert counts["runtime"] == 1
     for resource in ("bundle", "pipeline", "units", "hpo index", "vocabulary"):
         assert counts[resource] == 1, (resource, counts)
-    assert counts["rule files"] == 4  # context, sections, anatomy, lexicon: each read once
+    assert counts["rule files"] == 5  # context, sections, anatomy, lexicon, zones: each read once
