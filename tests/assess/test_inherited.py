@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import time
 from collections.abc import Sequence
 
 import pytest
@@ -104,16 +103,6 @@ def test_fit_none_when_nothing_to_go_on(bundle: KnowledgeBundle) -> None:
 def test_fit_none_with_a_single_finding(bundle: KnowledgeBundle) -> None:
     _, fit = rank_inherited(build_facts(_case(["pain"]), bundle), bundle)
     assert fit == "none"
-
-
-def test_ranking_is_fast_after_the_ontology_is_loaded(bundle: KnowledgeBundle) -> None:
-    facts = build_facts(_case(["raynaud_phenomenon", "sclerodactyly", "digital_ulcers"], PTH_RESISTANCE), bundle)
-    rank_inherited(facts, bundle)  # builds the candidate set (once per process)
-    start = time.perf_counter()
-    for _ in range(5):
-        rank_inherited(facts, bundle)
-    per_case_ms = (time.perf_counter() - start) * 1000 / 5
-    assert per_case_ms < 50 * 3  # the bench reports the real figure; 3x headroom for slow CI machines
 
 
 def test_no_ontology_code_literals_in_my_modules() -> None:
