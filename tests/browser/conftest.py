@@ -135,7 +135,6 @@ def screenshot(driver: object, name: str, *, width: int = 1280, full: bool = Tru
 def submit(driver: object, button: object, *, timeout: float = 90) -> None:
     """Click ``button`` (or press Enter with it focused) and wait until the next page has loaded."""
     from selenium.webdriver.common.by import By
-    from selenium.webdriver.support import expected_conditions
     from selenium.webdriver.support.ui import WebDriverWait
 
     old = driver.find_element(By.TAG_NAME, "html")  # type: ignore[attr-defined]
@@ -146,9 +145,27 @@ def submit(driver: object, button: object, *, timeout: float = 90) -> None:
         ActionChains(driver).send_keys(Keys.ENTER).perform()  # type: ignore[arg-type]
     else:
         button.click()  # type: ignore[attr-defined]
-    wait = WebDriverWait(driver, timeout)  # type: ignore[arg-type]
-    wait.until(expected_conditions.staleness_of(old))
+    WebDriverWait(driver, timeout).until(lambda _d: _gone(old))  # type: ignore[arg-type]
     _wait_loaded(driver, timeout)
+
+
+def _gone(element: object) -> bool:
+    """True once ``element`` no longer belongs to the page (the next page has replaced it).
+
+    Chromium answers a check on a node of the unloading page either with a stale-element error or,
+    mid-navigation, with "Node with given id does not belong to the document": both mean it is gone.
+    """
+    from selenium.common.exceptions import StaleElementReferenceException, WebDriverException
+
+    try:
+        element.is_enabled()  # type: ignore[attr-defined]
+    except StaleElementReferenceException:
+        return True
+    except WebDriverException as exc:
+        if "does not belong to the document" in str(exc):
+            return True
+        raise
+    return False
 
 
 def _wait_loaded(driver: object, timeout: float) -> None:
