@@ -100,15 +100,8 @@ class _Span:
 
 
 def _finding_kind(bundle: KnowledgeBundle, concept: str, default: str) -> str:
-    if concept in bundle.conditions:
-        return "condition"
-    if concept in bundle.exposures:
-        return "exposure"
-    if concept in bundle.lookalikes:
-        return "lookalike"
-    if concept in bundle.features:
-        return "feature"
-    return default
+    kind = bundle.kind_of(concept)
+    return kind if kind in ("condition", "exposure", "lookalike", "feature") else default
 
 
 def _spans_of_case(case: AssessedCase, bundle: KnowledgeBundle) -> Iterable[tuple[Evidence, Highlight]]:

@@ -99,7 +99,7 @@ class FhirWriter:
     def _concept(self, concept_id: str, label: str | None) -> dict[str, Any]:
         """CodeableConcept of a knowledge concept (its codes + the CalciDx id), or text only."""
         known = self.kb.concept(concept_id)
-        kind = "lookalike" if concept_id in self.kb.lookalikes else _concept_kind(self.kb, concept_id)
+        kind = self.kb.kind_of(concept_id)
         codings: list[dict[str, str]] = []
         text = label
         if known is not None:
@@ -662,17 +662,3 @@ def _lesion_fields(lesion: Lesion) -> list[tuple[str, str]]:
     for name in ("morphology", "symptoms"):
         out += [(name, str(v)) for v in getattr(lesion, name)]
     return out
-
-
-def _concept_kind(bundle: KnowledgeBundle, concept_id: str) -> str | None:
-    if concept_id in bundle.conditions:
-        return "condition"
-    if concept_id in bundle.exposures:
-        return "exposure"
-    if concept_id in bundle.features:
-        return "feature"
-    if concept_id in bundle.medications:
-        return "medication"
-    if concept_id in bundle.safety_conditions:
-        return "safety_condition"
-    return None

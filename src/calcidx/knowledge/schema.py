@@ -595,6 +595,22 @@ class KnowledgeBundle(Strict):
                 return table[concept_id]
         return None
 
+    def kind_of(self, concept_id: str) -> str | None:
+        """Which table names this id, as a singular kind ("condition", "lookalike", ...), if any.
+
+        Tables are searched in one fixed order, so an id in two tables (a drug that is both an
+        exposure and a medication) always gets the same kind.
+        """
+        tables = (
+            ("condition", self.conditions),
+            ("exposure", self.exposures),
+            ("lookalike", self.lookalikes),
+            ("feature", self.features),
+            ("medication", self.medications),
+            ("safety_condition", self.safety_conditions),
+        )
+        return next((kind for kind, table in tables if concept_id in table), None)
+
     def rule(self, rule_id: str) -> Rule:
         """The rule with this id (KeyError if the code names a rule the data lacks)."""
         return self.rules[rule_id]
