@@ -57,7 +57,7 @@ class CaseBuilder:
         ctx, patterns = self.context, self.patterns
         demographics = DemographicsReader(ctx)
         findings = FindingsReader(ctx)
-        exposures = ExposuresReader(ctx)
+        exposures = ExposuresReader(ctx, patterns)
         medications = MedicationsReader(ctx)
         treatments = TreatmentsReader(ctx, patterns)
         lesions = LesionsReader(ctx, patterns)

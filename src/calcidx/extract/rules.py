@@ -18,7 +18,18 @@ import yaml
 from calcidx.errors import KnowledgeError
 from calcidx.extract.vocabulary import knowledge_state_words
 
-__all__ = ["ContextTrigger", "LabStateWord", "Rules", "ZoneRule", "ZoneRules", "load_rules", "load_zone_rules"]
+__all__ = [
+    "EXPOSURE_SITE_RULES",
+    "ContextTrigger",
+    "ExposureSiteRule",
+    "LabStateWord",
+    "Rules",
+    "ZoneRule",
+    "ZoneRules",
+    "load_exposure_site_rules",
+    "load_rules",
+    "load_zone_rules",
+]
 
 TriggerCategory = Literal["absent", "possible", "hypothetical", "historical", "family", "pseudo"]
 Direction = Literal["forward", "backward", "both", "prefix"]
@@ -265,3 +276,62 @@ def load_zone_rules() -> ZoneRules:
         strong_only_sections=frozenset(raw.get("strong_only_sections", ())),
         skipped_sections=frozenset(raw.get("skipped_sections", ())),
     )
+
+
+@dataclass(frozen=True)
+class ExposureSiteRule:
+    """One rule of ``exposure_sites.yaml``: the words that tie an exposure to its site, with examples."""
+
+    id: str
+    purpose: str
+    pattern: re.Pattern[str]
+    #: (sentence, the site the reader must give the sentence's exposure)
+    examples: tuple[tuple[str, str], ...]
+    #: sentences whose exposure must get no site
+    counter_examples: tuple[str, ...]
+
+    @classmethod
+    def from_dict(cls, raw: dict[str, Any]) -> ExposureSiteRule:
+        """Build a rule from its YAML mapping (the pattern's line breaks are removed)."""
+        unknown = set(raw) - {"id", "purpose", "pattern", "examples", "not"}
+        if unknown or not raw.get("id") or not raw.get("pattern"):
+            raise KnowledgeError(
+                f"exposure_sites.yaml: a rule needs id and pattern, and has no other keys than purpose, "
+                f"examples, not: {raw!r}"
+            )
+        source = "".join(line.strip() for line in str(raw["pattern"]).splitlines())
+        try:
+            pattern = re.compile(source, re.IGNORECASE)
+        except re.error as exc:
+            raise KnowledgeError(f"exposure_sites.yaml: rule {raw['id']!r} is not a valid regex: {exc}") from exc
+        examples: list[tuple[str, str]] = []
+        for example in raw.get("examples", ()):
+            if not isinstance(example, dict) or set(example) != {"text", "site"}:
+                raise KnowledgeError(
+                    f"exposure_sites.yaml: rule {raw['id']!r}: an example is {{text: ..., site: ...}}, got {example!r}"
+                )
+            examples.append((str(example["text"]), str(example["site"])))
+        return cls(
+            id=str(raw["id"]),
+            purpose=str(raw.get("purpose", "")),
+            pattern=pattern,
+            examples=tuple(examples),
+            counter_examples=tuple(str(e) for e in raw.get("not", ())),
+        )
+
+
+#: The rule ids the exposure reader applies (``exposure_sites.yaml`` must define each).
+EXPOSURE_SITE_RULES = ("exposure_site.after", "exposure_site.before", "exposure_site.access")
+
+
+@functools.cache
+def load_exposure_site_rules() -> dict[str, ExposureSiteRule]:
+    """The rules that tie an exposure to its body site, by id, loaded once per process."""
+    raw = _read("exposure_sites.yaml")
+    rules = {r.id: r for r in (ExposureSiteRule.from_dict(item) for item in raw.get("rules", ()))}
+    missing = [rule_id for rule_id in EXPOSURE_SITE_RULES if rule_id not in rules]
+    if missing:
+        raise KnowledgeError(
+            f"exposure_sites.yaml: rules {missing!r} are missing (the reader needs {EXPOSURE_SITE_RULES!r})"
+        )
+    return rules

@@ -1,39 +1,131 @@
-"""Exposures that can cause calcinosis (calcium infusions, extravasation, injections) named in the text."""
+"""Exposures that can cause calcinosis (calcium infusions, extravasation, injections) and where they were.
+
+An exposure the knowledge marks ``at_site`` (it causes calcinosis where it was applied) gets the
+body site the text ties it to (``Finding.site``): only through the words of
+``extract/data/exposure_sites.yaml`` ("extravasation at the right ankle", "through a cannula in
+the left hand", "at the injection sites on the thighs"), never through a site merely named in the
+same sentence, so the lesion's own site cannot make its cause "confirmed".
+"""
 
 from __future__ import annotations
 
+import functools
+
 from calcidx.case.model import Finding
 from calcidx.extract.fields.context import FieldContext, SentenceView
+from calcidx.extract.fields.patterns import CasePatterns
+from calcidx.extract.fields.sites import SitePhrase, site_phrase
+from calcidx.extract.records import Mention
 
 __all__ = ["ExposuresReader"]
 
+# words the "after" rule may span between an exposure and its site, and the "access" rule before a site
+_AFTER_WINDOW = 90
+_ACCESS_WINDOW = 60
+
+
+@functools.cache
+def _at_site_exposures() -> frozenset[str]:
+    """The exposure ids the knowledge marks as acting where they were applied."""
+    from calcidx.knowledge.loader import load_bundle
+
+    return frozenset(e.id for e in load_bundle().exposures.values() if e.at_site)
+
 
 class ExposuresReader:
-    """Collects one exposure ``Finding`` per exposure and assertion; repeated mentions add evidence."""
+    """Collects one exposure ``Finding`` per exposure and assertion (and site); repeats add evidence."""
 
-    def __init__(self, context: FieldContext) -> None:
+    def __init__(self, context: FieldContext, patterns: CasePatterns) -> None:
         self.context = context
-        self.found: dict[tuple[str, str], Finding] = {}
+        self.patterns = patterns
+        self.rules = patterns.exposure_sites
+        self.at_site = _at_site_exposures()
+        self.found: dict[tuple[str, str], list[Finding]] = {}
+        # at-site exposures of the previous sentence with no site yet: "the injection sites on the
+        # thighs" in the next sentence names their site
+        self._previous: list[Finding] = []
 
     def read(self, view: SentenceView) -> None:
-        """Reads the exposure mentions of one sentence."""
-        ctx = self.context
+        """Reads the exposure mentions of one sentence, with their sites."""
+        sites: list[SitePhrase] | None = None
+        at_site: list[Finding] = []
         for mention, status, trigger in view.concepts:
             for table, item_id in mention.keys:
                 if table != "exposure":
                     continue
-                key = (item_id, status)
-                if key in self.found:
-                    self.found[key].evidence.append(ctx.ev(mention.start, mention.end))
-                else:
-                    self.found[key] = Finding(
-                        concept=item_id,
-                        label=ctx.label(table, item_id),
-                        assertion=status,
-                        trigger=trigger,
-                        evidence=[ctx.ev(mention.start, mention.end)],
-                    )
+                site: SitePhrase | None = None
+                if item_id in self.at_site:
+                    if sites is None:
+                        sites = self._sites(view)
+                    site = self._site_of(mention, sites, view)
+                finding = self._add(mention, item_id, status, trigger, site)
+                if item_id in self.at_site:
+                    at_site.append(finding)
+        if not at_site and self._previous:
+            access = self._access_sites(view, self._sites(view))
+            if access:
+                site = access[0]
+                for finding in self._previous:
+                    if finding.site is None:
+                        finding.site = site.text
+                        finding.evidence.append(self.context.ev(site.start, site.end))
+        self._previous = [f for f in at_site if f.site is None]
 
     def exposures(self) -> list[Finding]:
         """The exposures read so far, in the order first seen."""
-        return list(self.found.values())
+        return [finding for findings in self.found.values() for finding in findings]
+
+    # ------------------------------------------------------------------ parts
+    def _add(
+        self, mention: Mention, item_id: str, status: str, trigger: str | None, site: SitePhrase | None
+    ) -> Finding:
+        """The finding of ``(item_id, status)`` at ``site``: a new site of a known exposure is a finding of its own."""
+        ctx = self.context
+        evidence = [ctx.ev(mention.start, mention.end)]
+        if site is not None:
+            evidence.append(ctx.ev(site.start, site.end))
+        known = self.found.setdefault((item_id, status), [])
+        chosen = next((f for f in known if site is None or f.site == site.text), None)
+        if chosen is None and site is not None and known and known[0].site is None:
+            chosen = known[0]
+            chosen.site = site.text
+        if chosen is not None:
+            chosen.evidence.extend(evidence)
+            return chosen
+        finding = Finding(
+            concept=item_id,
+            label=ctx.label("exposure", item_id),
+            assertion=status,
+            trigger=trigger,
+            site=site.text if site else None,
+            evidence=evidence,
+        )
+        known.append(finding)
+        return finding
+
+    def _sites(self, view: SentenceView) -> list[SitePhrase]:
+        return [site_phrase(self.context, self.patterns, m, view.sentence) for m in view.mentions if m.is_site]
+
+    def _access_sites(self, view: SentenceView, sites: list[SitePhrase]) -> list[SitePhrase]:
+        text = self.context.text
+        access = self.rules["exposure_site.access"].pattern
+        lo = view.sentence.start
+        return [s for s in sites if access.search(text[max(lo, s.start - _ACCESS_WINDOW) : s.start])]
+
+    def _site_of(self, mention: Mention, sites: list[SitePhrase], view: SentenceView) -> SitePhrase | None:
+        """The site the text ties ``mention`` to: after it, right before it, or an access site of the sentence."""
+        text = self.context.text
+        after = self.rules["exposure_site.after"].pattern
+        before = self.rules["exposure_site.before"].pattern
+        for site in sites:  # in text order: the first after the mention is the nearest
+            if mention.end <= site.start <= mention.end + _AFTER_WINDOW and after.search(
+                text[mention.end : site.start]
+            ):
+                return site
+        for site in reversed(sites):
+            if site.end <= mention.start and before.search(text[site.end : mention.start]):
+                return site
+        access = self._access_sites(view, sites)
+        if access:
+            return min(access, key=lambda s: abs(s.start - mention.start))
+        return None

@@ -7,6 +7,7 @@ import re
 from calcidx.case.model import Lesion
 from calcidx.extract.fields.context import FieldContext, SentenceView
 from calcidx.extract.fields.patterns import CasePatterns
+from calcidx.extract.fields.sites import site_phrase
 from calcidx.extract.records import Mention
 from calcidx.extract.sections import Sentence
 
@@ -48,15 +49,8 @@ class LesionsReader:
         status, _ = ctx.assertion(mention.start, mention.end, sentence)
         if status in ("absent", "hypothetical", "family"):
             return
-        before = text[max(sentence.start, mention.start - 25) : mention.start]
-        lat_match = None
-        for match in patterns.laterality.finditer(before):
-            lat_match = match
-        start = mention.start
-        laterality: str | None = None
-        if lat_match is not None and re.fullmatch(r"[\w\s-]*", before[lat_match.end() :]):
-            laterality = ctx.rules.laterality.get(lat_match.group().lower())
-            start = mention.start - len(before) + lat_match.start()
+        phrase = site_phrase(ctx, patterns, mention, sentence)
+        start, laterality = phrase.start, phrase.laterality
         after = text[mention.end : min(sentence.end, mention.end + 40)]
         if patterns.imaging.match(after.lstrip()):
             return

@@ -1,9 +1,9 @@
-"""The regexes the field readers use, compiled once per pipeline from the extraction rules."""
+"""The regexes and rules the field readers use, compiled once per pipeline from the extraction rules."""
 
 from __future__ import annotations
 
 from calcidx.extract.labs_text import LabPatterns
-from calcidx.extract.rules import Rules, phrase_regex
+from calcidx.extract.rules import Rules, load_exposure_site_rules, phrase_regex
 
 __all__ = ["CasePatterns"]
 
@@ -22,3 +22,5 @@ class CasePatterns:
         self.stopped = phrase_regex(rules.stopped_cues)
         self.outcome = phrase_regex(rules.outcome_cues)
         self.laterality = phrase_regex(list(rules.laterality))
+        # rule files read here, once per pipeline, not by each reader
+        self.exposure_sites = load_exposure_site_rules()
