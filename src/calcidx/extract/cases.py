@@ -58,7 +58,7 @@ class CaseBuilder:
         demographics = DemographicsReader(ctx)
         findings = FindingsReader(ctx)
         exposures = ExposuresReader(ctx, patterns)
-        medications = MedicationsReader(ctx)
+        medications = MedicationsReader(ctx, patterns)
         treatments = TreatmentsReader(ctx, patterns)
         lesions = LesionsReader(ctx, patterns)
         observations = ObservationsReader(ctx, patterns)
@@ -76,6 +76,7 @@ class CaseBuilder:
             observations.read(view, present)
             outcome.read(view)
             demographics.read(view)
+        exposures.settle(medications.statuses())
         patient_model = demographics.patient(patient, sentences)
         stated = read_stated_diagnosis(ctx, patient, doc_diagnoses)
         return Case(

@@ -23,10 +23,12 @@ __all__ = [
     "ContextTrigger",
     "ExposureSiteRule",
     "LabStateWord",
+    "MedicationStatusRule",
     "Rules",
     "ZoneRule",
     "ZoneRules",
     "load_exposure_site_rules",
+    "load_medication_status_rules",
     "load_rules",
     "load_zone_rules",
 ]
@@ -334,4 +336,65 @@ def load_exposure_site_rules() -> dict[str, ExposureSiteRule]:
         raise KnowledgeError(
             f"exposure_sites.yaml: rules {missing!r} are missing (the reader needs {EXPOSURE_SITE_RULES!r})"
         )
+    return rules
+
+
+@dataclass(frozen=True)
+class MedicationStatusRule:
+    """One rule of ``medication_status.yaml``: words around a drug that say it is current, stopped or never taken."""
+
+    id: str
+    status: Literal["present", "historical", "absent"]
+    #: ``before``: the pattern ends at the drug; ``after``: it starts right after the drug
+    side: Literal["before", "after"]
+    purpose: str
+    pattern: re.Pattern[str]
+    #: (sentence, drug concept id, the status the reader must give the drug)
+    examples: tuple[tuple[str, str, str], ...]
+
+    @classmethod
+    def from_dict(cls, raw: dict[str, Any]) -> MedicationStatusRule:
+        """Build a rule from its YAML mapping (the pattern's line breaks are removed)."""
+        where = f"medication_status.yaml: rule {raw.get('id')!r}"
+        unknown = set(raw) - {"id", "status", "side", "purpose", "pattern", "examples"}
+        if unknown or not raw.get("id") or not raw.get("pattern"):
+            raise KnowledgeError(
+                f"{where}: a rule needs id, status, side and pattern, and has no other keys than purpose and "
+                f"examples (got {sorted(raw)!r})"
+            )
+        status, side = raw.get("status"), raw.get("side")
+        if status not in ("present", "historical", "absent") or side not in ("before", "after"):
+            raise KnowledgeError(
+                f"{where}: status must be present, historical or absent and side before or after, "
+                f"got {status!r}, {side!r}"
+            )
+        source = "".join(line.strip() for line in str(raw["pattern"]).splitlines())
+        try:
+            pattern = re.compile(source, re.IGNORECASE)
+        except re.error as exc:
+            raise KnowledgeError(f"{where} is not a valid regex: {exc}") from exc
+        examples: list[tuple[str, str, str]] = []
+        for example in raw.get("examples", ()):
+            if not isinstance(example, dict) or set(example) != {"text", "concept", "status"}:
+                raise KnowledgeError(
+                    f"{where}: an example is {{text: ..., concept: ..., status: ...}}, got {example!r}"
+                )
+            examples.append((str(example["text"]), str(example["concept"]), str(example["status"])))
+        return cls(
+            id=str(raw["id"]),
+            status=status,
+            side=side,
+            purpose=str(raw.get("purpose", "")),
+            pattern=pattern,
+            examples=tuple(examples),
+        )
+
+
+@functools.cache
+def load_medication_status_rules() -> tuple[MedicationStatusRule, ...]:
+    """The medication-status rules in the order they are tried, loaded once per process."""
+    raw = _read("medication_status.yaml")
+    rules = tuple(MedicationStatusRule.from_dict(item) for item in raw.get("rules", ()))
+    if not rules:
+        raise KnowledgeError("medication_status.yaml: no rules (the medication reader needs them)")
     return rules

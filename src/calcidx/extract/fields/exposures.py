@@ -10,9 +10,11 @@ same sentence, so the lesion's own site cannot make its cause "confirmed".
 from __future__ import annotations
 
 import functools
+from collections.abc import Mapping
 
 from calcidx.case.model import Finding
 from calcidx.extract.fields.context import FieldContext, SentenceView
+from calcidx.extract.fields.medications import MedicationStatus
 from calcidx.extract.fields.patterns import CasePatterns
 from calcidx.extract.fields.sites import SitePhrase, site_phrase
 from calcidx.extract.records import Mention
@@ -74,6 +76,29 @@ class ExposuresReader:
     def exposures(self) -> list[Finding]:
         """The exposures read so far, in the order first seen."""
         return [finding for findings in self.found.values() for finding in findings]
+
+    def settle(self, statuses: Mapping[str, MedicationStatus]) -> None:
+        """Give the present or past exposures of each drug in ``statuses`` the status its rule read.
+
+        "On warfarin ... warfarin was stopped" is one past exposure, not a current one beside a past
+        one: the assessment treats a present drug as current (and advises on it).
+        """
+        rebuilt: dict[tuple[str, str], list[Finding]] = {}
+        for (item_id, status), findings in self.found.items():
+            ruled = statuses.get(item_id)
+            if ruled is None or status not in ("present", "historical"):
+                rebuilt.setdefault((item_id, status), []).extend(findings)
+                continue
+            known = rebuilt.setdefault((item_id, ruled.status), [])
+            for finding in findings:
+                finding.assertion = ruled.status  # type: ignore[assignment]
+                finding.trigger = None if ruled.status == "present" else ruled.cue
+                same = next((f for f in known if f.site == finding.site), None)
+                if same is None:
+                    known.append(finding)
+                else:
+                    same.evidence.extend(finding.evidence)
+        self.found = rebuilt
 
     # ------------------------------------------------------------------ parts
     def _add(

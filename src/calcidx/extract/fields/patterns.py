@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from calcidx.extract.labs_text import LabPatterns
-from calcidx.extract.rules import Rules, load_exposure_site_rules, phrase_regex
+from calcidx.extract.rules import Rules, load_exposure_site_rules, load_medication_status_rules, phrase_regex
 
 __all__ = ["CasePatterns"]
 
@@ -24,3 +24,4 @@ class CasePatterns:
         self.laterality = phrase_regex(list(rules.laterality))
         # rule files read here, once per pipeline, not by each reader
         self.exposure_sites = load_exposure_site_rules()
+        self.medication_status = load_medication_status_rules()
