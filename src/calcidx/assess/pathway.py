@@ -12,6 +12,7 @@ files, so this module holds the mechanism only.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
@@ -824,8 +825,9 @@ class _Pathway:
 
     # -- sub-forms -------------------------------------------------------------------------
     def site_match(self, rule_id: str) -> list[str]:
+        """Recorded sites naming one of the rule's site words as a whole word ("ear", not "forearm")."""
         words = self.kb.rule(rule_id).words("sites")
-        return [site for site in self.facts.sites if any(w in site for w in words)]
+        return [site for site in self.facts.sites if any(re.search(rf"\b{re.escape(w)}\b", site) for w in words)]
 
     def idiopathic_subform(self) -> str | None:
         facts, kb = self.facts, self.kb
