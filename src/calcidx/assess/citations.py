@@ -28,33 +28,17 @@ def keys_in_text(text: str, known: Collection[str]) -> Iterator[str]:
 
 
 def _walk(value: Any, known: Collection[str]) -> Iterator[str]:
-    # depth-first in document order, without one generator per nested value
-    stack: list[Any] = [value]
-    while stack:
-        item = stack.pop()
-        if isinstance(item, str):
-            if "[" in item:
-                yield from keys_in_text(item, known)
-        elif isinstance(item, dict):
-            refs = item.get("refs")
-            if isinstance(refs, list):
-                # "refs" is read in its place among the keys: push the values back to front
-                stack.extend(reversed([_Refs(child) if key == "refs" else child for key, child in item.items()]))
+    if isinstance(value, dict):
+        for key, item in value.items():
+            if key == "refs" and isinstance(item, list):
+                yield from (str(ref) for ref in item)
             else:
-                stack.extend(reversed(list(item.values())))
-        elif isinstance(item, list):
-            stack.extend(reversed(item))
-        elif isinstance(item, _Refs):
-            yield from (str(ref) for ref in item.refs)
-
-
-class _Refs:
-    """A ``refs`` list met during the walk: its items are keys, not text to scan."""
-
-    __slots__ = ("refs",)
-
-    def __init__(self, refs: list[Any]) -> None:
-        self.refs = refs
+                yield from _walk(item, known)
+    elif isinstance(value, list):
+        for item in value:
+            yield from _walk(item, known)
+    elif isinstance(value, str):
+        yield from keys_in_text(value, known)
 
 
 def cited_keys(value: Any, known: Collection[str]) -> list[str]:
