@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass
 
-from calcidx.extract.rules import Rules
+from calcidx.extract.rules import Rules, load_age_rules
 
 __all__ = ["AgeFinder", "AgeMention", "find_ages", "sex_from_text"]
 
@@ -18,6 +19,8 @@ _RELATIVES = (
 )
 _RELATIVE_NOUN = re.compile(rf"^(?:{_RELATIVES})s?$", re.IGNORECASE)
 _POSSESSIVE_BEFORE = re.compile(r"(?:her|his|their|the patient's|patient's|whose|our patient's)\s+$", re.I)
+# "Her mother, a woman of 70 years": an age after a relative and a comma is the relative's
+_APPOSITION_RELATIVE = re.compile(rf"(?:{_RELATIVES})s?\s*,\s*$", re.IGNORECASE)
 _APPOSITION_BEFORE = re.compile(rf"(?:{_RELATIVES})\s*,\s*(?:a|an)\s+$", re.IGNORECASE)
 
 
@@ -57,6 +60,24 @@ def _age_regex(rules: Rules) -> re.Pattern[str]:
     )
 
 
+def _rule_patterns(rules: Rules) -> tuple[re.Pattern[str], ...]:
+    """The age rules of ``ages.yaml``, their placeholders filled with this rule set's words."""
+    words = "|".join(sorted((w for w in rules.number_words if len(w) > 2), key=len, reverse=True))
+    nouns = sorted(rules.female_nouns | rules.male_nouns | rules.neutral_nouns, key=len, reverse=True)
+    parts = {
+        "{number}": rf"\d{{1,3}}(?:[.,]\d{{1,2}})?|(?:{words})(?:[- ](?:{words}))?",
+        "{unit}": r"years?|yrs?|months?|mos?|weeks?|wks?|days?",
+        "{noun}": "|".join(nouns),
+    }
+    out = []
+    for rule in load_age_rules():
+        source = rule.source
+        for placeholder, part in parts.items():
+            source = source.replace(placeholder, f"(?:{part})")
+        out.append(re.compile(source, re.IGNORECASE))
+    return tuple(out)
+
+
 # Every age statement contains one of these words; the full regex runs only around them.
 _WORD_START = re.compile(r"(?<!\w)\w")
 _ANCHOR = re.compile(r"\bold\b|\baged?\b|\bin\s+(?:her|his|their)\b|\d[\s-]*(?:yo|y/o|y\.o\.)", re.IGNORECASE)
@@ -82,10 +103,11 @@ class AgeFinder:
     def __init__(self, rules: Rules) -> None:
         self.rules = rules
         self.pattern = _age_regex(rules)
+        self.rule_patterns = _rule_patterns(rules)
 
     def __call__(self, text: str) -> list[AgeMention]:
         """Every age statement in ``text``, in order (see ``find_ages``)."""
-        return _find(text, self.rules, self.pattern)
+        return _by_rules(text, self.rules, self.rule_patterns, _find(text, self.rules, self.pattern))
 
 
 def find_ages(text: str, rules: Rules) -> list[AgeMention]:
@@ -96,7 +118,42 @@ def find_ages(text: str, rules: Rules) -> list[AgeMention]:
     introduced by "at the age of" / "since age" (an age at onset, not at presentation). Compiles
     the patterns on every call: a pipeline uses an ``AgeFinder``.
     """
-    return _find(text, rules, _age_regex(rules))
+    return _by_rules(text, rules, _rule_patterns(rules), _find(text, rules, _age_regex(rules)))
+
+
+def _by_rules(
+    text: str, rules: Rules, patterns: tuple[re.Pattern[str], ...], found: list[AgeMention]
+) -> list[AgeMention]:
+    """``found`` and the age statements of the ``ages.yaml`` rules that overlap none of them, in order."""
+    extra: list[AgeMention] = []
+    starts = [f.start for f in found]
+    for pattern in patterns:
+        for match in pattern.finditer(text):
+            index = bisect_left(starts, match.end())
+            if index > 0 and found[index - 1].end > match.start():
+                continue  # the built-in forms read it already ("a boy of six years of age")
+            value = _number(match.group("num"), rules)
+            unit = match.group("unit").lower().rstrip("s")
+            if value is None or value * _UNIT_YEARS.get(unit, 1.0) > 125:
+                continue
+            noun = match.group("noun").lower()
+            wide = text[max(0, match.start() - 40) : match.start()]
+            relative = bool(_RELATIVE_NOUN.match(noun) or _APPOSITION_RELATIVE.search(wide))
+            extra.append(
+                AgeMention(
+                    start=match.start(),
+                    end=match.end(),
+                    years=round(value * _UNIT_YEARS.get(unit, 1.0), 4),
+                    text=match.group(),
+                    noun=noun,
+                    intro=not relative,
+                    onset=False,
+                    relative=relative,
+                )
+            )
+    if not extra:
+        return found
+    return sorted([*found, *extra], key=lambda a: a.start)
 
 
 def _find(text: str, rules: Rules, pattern: re.Pattern[str]) -> list[AgeMention]:

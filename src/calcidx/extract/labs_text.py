@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from calcidx.extract.rules import Rules, phrase_regex
+from calcidx.extract.rules import Rules, load_lab_cue_pseudo_rules, phrase_regex
 
 __all__ = ["CueHit", "LabPatterns", "ValueHit", "find_value"]
 
@@ -40,6 +40,8 @@ class ValueHit:
     reference_high: float | None
 
 
+# characters after a cue that the pseudo-cue rules read
+_PSEUDO_WINDOW = 60
 _COMPARATORS = {
     "<": "<",
     "less than": "<",
@@ -70,6 +72,8 @@ class LabPatterns:
                 cue_words[word] = interpretation
         self.cue_words = cue_words
         self.cue = phrase_regex(list(cue_words))
+        # a cue word that labels a printed range ("(normal 8.5-10.5)") is no interpretation
+        self.pseudo_cues = tuple(rule.pattern for rule in load_lab_cue_pseudo_rules())
         units = "|".join(sorted(rules.units, key=len, reverse=True))
         comparators = "|".join(re.escape(c) for c in sorted(_COMPARATORS, key=len, reverse=True))
         number = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
@@ -95,6 +99,9 @@ class LabPatterns:
         """Interpretation cues in ``text``."""
         found = []
         for match in self.cue.finditer(text):
+            after = text[match.end() : match.end() + _PSEUDO_WINDOW]
+            if any(pseudo.match(after) for pseudo in self.pseudo_cues):
+                continue
             phrase = " ".join(match.group().lower().split())
             found.append(CueHit(match.start(), match.end(), self.cue_words.get(phrase, "normal"), match.group()))
         return found

@@ -20,6 +20,7 @@ from calcidx.extract.vocabulary import knowledge_state_words
 
 __all__ = [
     "EXPOSURE_SITE_RULES",
+    "AgeRule",
     "ContextTrigger",
     "ExposureSiteRule",
     "LabStateWord",
@@ -27,7 +28,9 @@ __all__ = [
     "Rules",
     "ZoneRule",
     "ZoneRules",
+    "load_age_rules",
     "load_exposure_site_rules",
+    "load_lab_cue_pseudo_rules",
     "load_medication_status_rules",
     "load_rules",
     "load_zone_rules",
@@ -233,12 +236,12 @@ class ZoneRule:
     counter_examples: tuple[str, ...]
 
     @classmethod
-    def from_dict(cls, raw: dict[str, Any]) -> ZoneRule:
-        """Build a rule from its YAML mapping (the pattern's line breaks are removed)."""
+    def from_dict(cls, raw: dict[str, Any], source: str = "zones.yaml") -> ZoneRule:
+        """Build a rule from its YAML mapping in ``source`` (the pattern's line breaks are removed)."""
         unknown = set(raw) - {"id", "purpose", "pattern", "examples", "not", "case_sensitive"}
         if unknown or not raw.get("id") or not raw.get("pattern"):
             raise KnowledgeError(
-                f"zones.yaml: a rule needs id and pattern, and has no other keys than examples, not, "
+                f"{source}: a rule needs id and pattern, and has no other keys than examples, not, "
                 f"purpose, case_sensitive: {raw!r}"
             )
         source = "".join(line.strip() for line in str(raw["pattern"]).splitlines())
@@ -246,7 +249,7 @@ class ZoneRule:
         try:
             pattern = re.compile(source, flags)
         except re.error as exc:
-            raise KnowledgeError(f"zones.yaml: rule {raw['id']!r} is not a valid regex: {exc}") from exc
+            raise KnowledgeError(f"{source}: rule {raw['id']!r} is not a valid regex: {exc}") from exc
         return cls(
             id=str(raw["id"]),
             purpose=str(raw.get("purpose", "")),
@@ -398,3 +401,59 @@ def load_medication_status_rules() -> tuple[MedicationStatusRule, ...]:
     if not rules:
         raise KnowledgeError("medication_status.yaml: no rules (the medication reader needs them)")
     return rules
+
+
+@functools.cache
+def load_lab_cue_pseudo_rules() -> tuple[ZoneRule, ...]:
+    """The rules that tell a cue word labelling a printed range from an interpretation (``lab_cues.yaml``)."""
+    raw = _read("lab_cues.yaml")
+    return tuple(ZoneRule.from_dict(item, "lab_cues.yaml") for item in raw.get("pseudo_cues", ()))
+
+
+@dataclass(frozen=True)
+class AgeRule:
+    """One rule of ``ages.yaml``: an age form beyond the built-in ones, with examples.
+
+    ``source`` is a regex with the placeholders ``{number}``, ``{unit}`` and ``{noun}``; it names
+    the groups ``num``, ``unit`` and ``noun``.
+    """
+
+    id: str
+    purpose: str
+    source: str
+    #: (sentence, the age in years the reader must read from it)
+    examples: tuple[tuple[str, float], ...]
+    counter_examples: tuple[str, ...]
+
+    @classmethod
+    def from_dict(cls, raw: dict[str, Any]) -> AgeRule:
+        """Build a rule from its YAML mapping (the pattern's line breaks are removed)."""
+        unknown = set(raw) - {"id", "purpose", "pattern", "examples", "not"}
+        source = "".join(line.strip() for line in str(raw.get("pattern", "")).splitlines())
+        if unknown or not raw.get("id") or not source:
+            raise KnowledgeError(
+                f"ages.yaml: a rule needs id and pattern, and has no other keys than purpose, examples, not: {raw!r}"
+            )
+        if any(f"(?P<{group}>" not in source for group in ("num", "unit", "noun")):
+            raise KnowledgeError(f"ages.yaml: rule {raw['id']!r} must name the groups num, unit and noun")
+        examples: list[tuple[str, float]] = []
+        for example in raw.get("examples", ()):
+            if not isinstance(example, dict) or set(example) != {"text", "years"}:
+                raise KnowledgeError(
+                    f"ages.yaml: rule {raw['id']!r}: an example is {{text: ..., years: ...}}, got {example!r}"
+                )
+            examples.append((str(example["text"]), float(example["years"])))
+        return cls(
+            id=str(raw["id"]),
+            purpose=str(raw.get("purpose", "")),
+            source=source,
+            examples=tuple(examples),
+            counter_examples=tuple(str(e) for e in raw.get("not", ())),
+        )
+
+
+@functools.cache
+def load_age_rules() -> tuple[AgeRule, ...]:
+    """The age rules of ``ages.yaml``, loaded once per process."""
+    raw = _read("ages.yaml")
+    return tuple(AgeRule.from_dict(item) for item in raw.get("rules", ()))
