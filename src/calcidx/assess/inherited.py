@@ -381,8 +381,14 @@ def _weight(term_id: int, index: _Index) -> float:
     return CALCIFICATION_WEIGHT if _is_calcification(term_id, index) else 1.0
 
 
-def score_diseases(terms: CaseTerms, bundle: KnowledgeBundle) -> list[DiseaseScore]:
-    """Score every candidate disease against the case terms, best first (ties by name)."""
+def score_diseases(terms: CaseTerms, bundle: KnowledgeBundle, *, matching_only: bool = False) -> list[DiseaseScore]:
+    """Score every candidate disease against the case terms, best first (ties by name).
+
+    Args:
+        matching_only: score only the diseases that match at least one present term by at least
+            ``_MATCH_SHARE`` of its IC (the only ones ``rank_inherited`` can list); their scores
+            and order are the same as in the full list.
+    """
     index = _index(_calcification_ids(bundle))
     present = sorted(terms.present)
     absent = sorted(terms.absent)
@@ -392,8 +398,20 @@ def score_diseases(terms: CaseTerms, bundle: KnowledgeBundle) -> list[DiseaseSco
         return []
     ranked = {t: index.ranked_ancestors(t) for t in present}
     absent_cost = {t: ABSENT_WEIGHT * _weight(t, index) * index.self_ic(t) / total for t in absent}
+    diseases: Iterable[_Disease] = index.diseases
+    if matching_only:
+        # A disease's share of a term is that of its most informative annotated ancestor of the
+        # term, so it reaches the match share exactly when its closure holds one of these nodes.
+        strong = frozenset(
+            node
+            for t in present
+            if index.self_ic(t) > 0
+            for ic, node in ranked[t]
+            if ic / index.self_ic(t) >= _MATCH_SHARE
+        )
+        diseases = [d for d in index.diseases if not d.closure.isdisjoint(strong)]
     scored: list[DiseaseScore] = []
-    for disease in index.diseases:
+    for disease in diseases:
         closure = disease.closure
         parts: list[tuple[int, Literal["present", "absent"], float]] = []
         shares: dict[int, float] = {}
@@ -511,7 +529,7 @@ def rank_inherited(
     acquired = _acquired_words(bundle)
     scored = [
         item
-        for item in score_diseases(terms, bundle)
+        for item in score_diseases(terms, bundle, matching_only=True)
         if item.score > 0
         and any(share >= _MATCH_SHARE for share in item.shares.values())
         and not any(word in item.disease.name.lower() for word in acquired)
