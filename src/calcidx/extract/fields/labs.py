@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 
 from calcidx.case.model import Lab, Patient
@@ -22,6 +23,7 @@ _ALL_NORMAL = re.compile(
 _THESE_INCLUDED = re.compile(r"^\s*(?:these|the)\s+(?:tests|investigations|studies)\s+included\b", re.IGNORECASE)
 
 
+@functools.lru_cache(maxsize=1024)
 def _unit_fits(analyte_id: str, unit: str) -> bool:
     """Whether ``unit`` can express the analyte at all (the check every Case input passes)."""
     from calcidx.case.units import UnitProblem, to_canonical
