@@ -83,16 +83,16 @@ _FUNCTION_START = re.compile(
 )
 
 
-_UPPER = re.compile(r"[A-Z]")
-_LOWER = re.compile(r"[a-z]")
+# byte tables for counting ASCII capitals and letters with bytes.translate (a C loop)
+_NOT_UPPER = bytes(b for b in range(256) if not 65 <= b <= 90)
+_NOT_LETTER = bytes(b for b in range(256) if not (65 <= b <= 90 or 97 <= b <= 122))
 
 
 def _upper_share(text: str, sample: int = 4_000) -> float | None:
     """Share of capitals among the (ASCII) letters of the text's head; None without letters."""
-    head = text[:sample]
-    upper = len(_UPPER.findall(head))
-    letters = upper + len(_LOWER.findall(head))
-    return upper / letters if letters else None
+    head = text[:sample].encode("ascii", "ignore")
+    letters = len(head.translate(None, _NOT_LETTER))
+    return len(head.translate(None, _NOT_UPPER)) / letters if letters else None
 
 
 def caseless(text: str) -> bool:
