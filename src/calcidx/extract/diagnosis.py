@@ -365,13 +365,15 @@ def find_diagnoses(
     found: list[Diagnosis] = []
     for sentence in sentences:
         text = sentence.text
-        if sentence.header or not _DIAGNOSIS_WORDS.search(text) or is_generic(text, rules):
+        if sentence.header:
+            continue
+        lower = sentence.lower
+        # the statements whose words the sentence has (plain substring tests) before any regex
+        candidates = [st for st in rules.statements if any(need in lower for need in st.needs)]
+        if not candidates or not _DIAGNOSIS_WORDS.search(text) or is_generic(text, rules):
             continue
         where = _where(sentence)
-        lower = sentence.lower
-        for statement in rules.statements:
-            if not any(need in lower for need in statement.needs):
-                continue
+        for statement in candidates:
             for match in statement.pattern.finditer(text):
                 if rules.excluded_before.search(text[max(0, match.start() - 40) : match.start("dx")]):
                     continue

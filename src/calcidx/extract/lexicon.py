@@ -56,15 +56,14 @@ class RecurringWords:
         if self.full or getattr(self.nlp.vocab, "in_memory_zone", False):
             return
         kept, seen = self.kept, self._seen
-        new: list[str] = []
+        again: set[str] = set()
         for text in texts:
-            for chunk in set(text.split()) - kept:
-                if chunk in seen:
-                    new.append(chunk)
-                elif len(chunk) <= _MAX_CHUNK:
-                    seen.add(chunk)
+            chunks = set(text.split())
+            chunks -= kept
+            again |= chunks & seen
+            seen |= chunks
+        new = sorted(chunk for chunk in again if len(chunk) <= _MAX_CHUNK)[: self.keep - len(kept)]
         if new:
-            new = list(dict.fromkeys(new))[: self.keep - len(kept)]
             kept.update(new)
             seen.difference_update(new)
             self.nlp.tokenizer(" ".join(new))

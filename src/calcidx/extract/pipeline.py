@@ -49,6 +49,8 @@ MAX_CHARACTERS = 5_000_000
 
 _DOI = re.compile(r"\b(10\.\d{4,9}/[^\s\"<>]+)")
 _PMID = re.compile(r"\bPMID:?\s*(\d{5,9})\b")
+# an abstract sentence about a group ("patients with", "cases of") states no diagnosis of this case
+_MANY_PATIENTS = re.compile(r"\b(?:patients|cases)\s+(?:with|of)\b", re.IGNORECASE)
 
 PIPE_NAMES = (
     "calcidx_layout",
@@ -258,11 +260,7 @@ def document_from_doc(
     )
     abbrs = abbreviation_map(doc.user_data[comp.ABBREVIATIONS])
     abstract = [
-        s
-        for s in layout.sentences
-        if not s.header
-        and s.category == "abstract"
-        and not re.search(r"\b(?:patients|cases)\s+(?:with|of)\b", s.text, re.IGNORECASE)
+        s for s in layout.sentences if not s.header and s.category == "abstract" and not _MANY_PATIENTS.search(s.text)
     ]
     # a banner header above the title ("CASE REPORT") stays in the front matter: the title follows it
     first_section = next((s.start for s in layout.sentences if s.header and s.category != "front"), len(text))
