@@ -102,6 +102,8 @@ class _Index:
     ic: dict[int, float]  # information content over the candidate diseases
     max_ic: float
     _ranked: dict[int, tuple[tuple[float, int], ...]] = field(default_factory=dict)
+    _best: dict[int, dict[int, float]] = field(default_factory=dict)
+    _holders: dict[int, list[int]] = field(default_factory=dict)
 
     def ranked_ancestors(self, term_id: int) -> tuple[tuple[float, int], ...]:
         """The term and those of its ancestors annotated to some candidate, most informative first."""
@@ -110,6 +112,27 @@ class _Index:
             nodes = {node for _, node in _ancestors_by_ic(term_id)}
             cached = tuple(sorted(((self.ic[n], n) for n in nodes if n in self.ic), reverse=True))
             self._ranked[term_id] = cached
+        return cached
+
+    def best_matches(self, term_id: int) -> dict[int, float]:
+        """For each candidate (its position in ``diseases``) whose closure holds the term or one
+        of its ranked ancestors: the IC of the most informative such node (absent: no match).
+
+        The same value as scanning ``ranked_ancestors(term_id)`` for the first node in the
+        disease's closure, found through an index of which candidates hold each node.
+        """
+        cached = self._best.get(term_id)
+        if cached is None:
+            holders = self._holders
+            if not holders:
+                for position, disease in enumerate(self.diseases):
+                    for node in disease.closure:
+                        holders.setdefault(node, []).append(position)
+            cached = {}
+            for ic, node in self.ranked_ancestors(term_id):
+                for position in holders.get(node, ()):
+                    cached.setdefault(position, ic)
+            self._best[term_id] = cached
         return cached
 
     def self_ic(self, term_id: int) -> float:
@@ -390,16 +413,16 @@ def score_diseases(terms: CaseTerms, bundle: KnowledgeBundle) -> list[DiseaseSco
     total = sum(weights[t] * index.self_ic(t) for t in present)
     if total <= 0:
         return []
-    ranked = {t: index.ranked_ancestors(t) for t in present}
+    matches = {t: index.best_matches(t) for t in present}
     absent_cost = {t: ABSENT_WEIGHT * _weight(t, index) * index.self_ic(t) / total for t in absent}
     scored: list[DiseaseScore] = []
-    for disease in index.diseases:
+    for position, disease in enumerate(index.diseases):
         closure = disease.closure
         parts: list[tuple[int, Literal["present", "absent"], float]] = []
         shares: dict[int, float] = {}
         score = 0.0
         for term_id in present:
-            best = next((ic for ic, node in ranked[term_id] if node in closure), 0.0)
+            best = matches[term_id].get(position, 0.0)
             own = index.self_ic(term_id)
             shares[term_id] = best / own if own > 0 else 0.0
             value = weights[term_id] * best / total
