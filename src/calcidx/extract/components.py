@@ -99,8 +99,12 @@ class LayoutComponent:
         # one array write: setting token.is_sent_start one token at a time re-checks the whole
         # Doc for each token (quadratic on a long text)
         if len(doc):
-            offsets = doc.to_array([IDX])
-            flags = numpy.where(numpy.isin(offsets, numpy.fromiter(starts, dtype=offsets.dtype)), 1, -1)
+            offsets = doc.to_array([IDX])  # ascending
+            wanted = numpy.fromiter(sorted(starts), dtype=offsets.dtype, count=len(starts))
+            where = numpy.searchsorted(offsets, wanted)
+            where = where[where < len(offsets)]
+            flags = numpy.full(len(offsets), -1, dtype="int64")
+            flags[where[offsets[where] == wanted[: len(where)]]] = 1
             flags[0] = 1
             flags = flags.astype("int64").astype("uint64")
             doc.from_array([SENT_START], cast(Any, flags.reshape(-1, 1)))

@@ -362,16 +362,22 @@ def find_diagnoses(
     about the literature or the disease in general are skipped.
     """
     rules = load_diagnosis_rules()
+    needs = {need for statement in rules.statements for need in statement.needs}
     found: list[Diagnosis] = []
     for sentence in sentences:
         text = sentence.text
-        if sentence.header or not _DIAGNOSIS_WORDS.search(text) or is_generic(text, rules):
+        if sentence.header or not _DIAGNOSIS_WORDS.search(text):
+            continue
+        lower = sentence.lower
+        # the statements whose words the sentence has (substring tests) before the generic test
+        words = {need for need in needs if need in lower}
+        if not words:
+            continue
+        candidates = [st for st in rules.statements if not words.isdisjoint(st.needs)]
+        if not candidates or is_generic(text, rules):
             continue
         where = _where(sentence)
-        lower = sentence.lower
-        for statement in rules.statements:
-            if not any(need in lower for need in statement.needs):
-                continue
+        for statement in candidates:
             for match in statement.pattern.finditer(text):
                 if rules.excluded_before.search(text[max(0, match.start() - 40) : match.start("dx")]):
                     continue

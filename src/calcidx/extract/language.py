@@ -56,7 +56,7 @@ def language_warning(text: str, *, sample: int = 20_000) -> str | None:
     words = _WORD.findall(text[:sample].lower())
     if len(words) < 40:
         return None
-    share = sum(1 for w in words if w in _ENGLISH) / len(words)
+    share = sum(map(_ENGLISH.__contains__, words)) / len(words)
     if share >= 1 / 12:
         return None
     return (

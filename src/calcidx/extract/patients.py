@@ -203,10 +203,10 @@ def detect_mode(layout: Layout, rules: ZoneRules) -> Mode:
         return "article"
     head = " ".join(s.text for s in body[:3])
     form = sum(1 for s in body[:40] if rules["note_form"].search(s.text))
-    article = sum(1 for s in body[:400] if rules["article_marker"].search(s.text) and (s.header or len(s.text) < 200))
-    if article == 0 and (rules["note_form"].search(head) or form >= 2):
-        return "note"
-    return "article"
+    if not (rules["note_form"].search(head) or form >= 2):
+        return "article"
+    article = any(rules["article_marker"].search(s.text) and (s.header or len(s.text) < 200) for s in body[:400])
+    return "article" if article else "note"
 
 
 def _number(raw: str) -> int | None:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import functools
 import re
+import weakref
 from collections.abc import Iterable, Iterator
 
 import spacy
@@ -20,6 +21,7 @@ from calcidx.extract.cases import EXTRACTOR, CaseBuilder, CasePatterns, DocRecor
 from calcidx.extract.diagnosis import abbreviation_map, find_diagnoses, header_diagnoses, title_diagnoses
 from calcidx.extract.kind import document_kind
 from calcidx.extract.language import language_warning
+from calcidx.extract.lexicon import RecurringWords
 from calcidx.extract.patients import Mode, Patients
 from calcidx.extract.rules import load_rules
 from calcidx.extract.sections import Layout
@@ -47,6 +49,8 @@ MAX_CHARACTERS = 5_000_000
 
 _DOI = re.compile(r"\b(10\.\d{4,9}/[^\s\"<>]+)")
 _PMID = re.compile(r"\bPMID:?\s*(\d{5,9})\b")
+# an abstract sentence about a group ("patients with", "cases of") states no diagnosis of this case
+_MANY_PATIENTS = re.compile(r"\b(?:patients|cases)\s+(?:with|of)\b", re.IGNORECASE)
 
 PIPE_NAMES = (
     "calcidx_layout",
@@ -159,7 +163,9 @@ def extract(
     # the Document (plain pydantic data) is built, so memory stays flat over many documents.
     with nlp.memory_zone():
         doc = run_pipeline(nlp, textmap.clean, mode)
-        return document_from_doc(doc, vocab, textmap=textmap, source=source, format=format, title=title)
+        document = document_from_doc(doc, vocab, textmap=textmap, source=source, format=format, title=title)
+    _recurring(nlp).learn([textmap.clean])
+    return document
 
 
 def extract_batch(texts: Iterable[str], *, nlp: Language, batch_size: int = 32) -> Iterator[Document]:
@@ -183,7 +189,22 @@ def extract_batch(texts: Iterable[str], *, nlp: Language, batch_size: int = 32) 
 def _run_batch(nlp: Language, vocabulary: Vocabulary, batch: list[TextMap]) -> list[Document]:
     with nlp.memory_zone():
         docs = nlp.pipe([textmap.clean for textmap in batch], batch_size=len(batch))
-        return [document_from_doc(doc, vocabulary, textmap=textmap) for doc, textmap in zip(docs, batch, strict=True)]
+        documents = [
+            document_from_doc(doc, vocabulary, textmap=textmap) for doc, textmap in zip(docs, batch, strict=True)
+        ]
+    _recurring(nlp).learn(textmap.clean for textmap in batch)
+    return documents
+
+
+#: Per pipeline, the recurring words kept in its vocabulary across memory zones.
+_RECURRING: weakref.WeakKeyDictionary[Language, RecurringWords] = weakref.WeakKeyDictionary()
+
+
+def _recurring(nlp: Language) -> RecurringWords:
+    found = _RECURRING.get(nlp)
+    if found is None:
+        found = _RECURRING[nlp] = RecurringWords(nlp)
+    return found
 
 
 def _check_text(text: object) -> None:
@@ -239,11 +260,7 @@ def document_from_doc(
     )
     abbrs = abbreviation_map(doc.user_data[comp.ABBREVIATIONS])
     abstract = [
-        s
-        for s in layout.sentences
-        if not s.header
-        and s.category == "abstract"
-        and not re.search(r"\b(?:patients|cases)\s+(?:with|of)\b", s.text, re.IGNORECASE)
+        s for s in layout.sentences if not s.header and s.category == "abstract" and not _MANY_PATIENTS.search(s.text)
     ]
     # a banner header above the title ("CASE REPORT") stays in the front matter: the title follows it
     first_section = next((s.start for s in layout.sentences if s.header and s.category != "front"), len(text))

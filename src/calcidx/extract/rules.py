@@ -213,16 +213,56 @@ def load_rules() -> Rules:
 def phrase_regex(
     phrases: list[str] | tuple[str, ...] | frozenset[str], *, flags: int = re.IGNORECASE
 ) -> re.Pattern[str]:
-    """One regex matching any of ``phrases`` on word boundaries, longest first."""
-    ordered = sorted({p for p in phrases if p}, key=lambda p: (-len(p), p))  # ties in a fixed order
+    """One regex matching any of ``phrases`` on word boundaries, longest first.
 
-    def one(phrase: str) -> str:
-        # a phrase ending in "-" is a prefix ("non-"): it must be attached to the next word
-        tail = r"(?=\w)" if phrase.endswith("-") else r"(?![\w-])"
-        return re.escape(phrase).replace(r"\ ", r"\s+") + tail
+    A space in a phrase matches any run of whitespace; a phrase ending in "-" is a prefix ("non-")
+    that must be attached to the next word. The phrases are laid out as a trie (shared beginnings
+    written once, longer continuations tried first), which matches exactly what the plain
+    alternation of the phrases, longest first, would match, several times faster.
+    """
+    unique = {p for p in phrases if p}
+    if not unique:
+        return re.compile(r"(?!)", flags)
+    if not all(p.isascii() for p in unique):
+        # case folding of other scripts can make two branches match the same text: keep the
+        # plain alternation, whose order (longest first) decides
+        ordered = sorted(unique, key=lambda p: (-len(p), p))  # ties in a fixed order
+        body = "|".join(_unit_pattern(p) + _tail(p[-1]) for p in ordered)
+        return re.compile(rf"(?<![\w-])(?:{body})", flags)
+    return re.compile(r"(?<![\w-])" + _trie_pattern(unique, fold=bool(flags & re.IGNORECASE)), flags)
 
-    body = "|".join(one(p) for p in ordered)
-    return re.compile(rf"(?<![\w-])(?:{body})", flags)
+
+def _tail(last: str) -> str:
+    return r"(?=\w)" if last == "-" else r"(?![\w-])"
+
+
+def _unit_pattern(phrase: str) -> str:
+    return re.escape(phrase).replace(r"\ ", r"\s+")
+
+
+class _Node(dict[str, "_Node"]):
+    """A trie node: one child per next character; ``end`` when a phrase ends here."""
+
+    end = False
+
+
+def _trie_pattern(phrases: set[str], *, fold: bool) -> str:
+    root = _Node()
+    for phrase in phrases:
+        node = root
+        for char in phrase.lower() if fold else phrase:
+            node = node.setdefault(char, _Node())
+        node.end = True
+
+    def render(node: _Node, last: str) -> str:
+        # at most one child can match the next character (ASCII, folded): the order of the
+        # children does not matter; ending here is tried last, so the longest phrase wins
+        options = [_unit_pattern(char) + render(child, char) for char, child in sorted(node.items())]
+        if node.end:
+            options.append(_tail(last))
+        return options[0] if len(options) == 1 else "(?:" + "|".join(options) + ")"
+
+    return render(root, "")
 
 
 @dataclass(frozen=True)

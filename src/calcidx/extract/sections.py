@@ -83,16 +83,16 @@ _FUNCTION_START = re.compile(
 )
 
 
-_UPPER = re.compile(r"[A-Z]")
-_LOWER = re.compile(r"[a-z]")
+# byte tables for counting ASCII capitals and letters with bytes.translate (a C loop)
+_NOT_UPPER = bytes(b for b in range(256) if not 65 <= b <= 90)
+_NOT_LETTER = bytes(b for b in range(256) if not (65 <= b <= 90 or 97 <= b <= 122))
 
 
 def _upper_share(text: str, sample: int = 4_000) -> float | None:
     """Share of capitals among the (ASCII) letters of the text's head; None without letters."""
-    head = text[:sample]
-    upper = len(_UPPER.findall(head))
-    letters = upper + len(_LOWER.findall(head))
-    return upper / letters if letters else None
+    head = text[:sample].encode("ascii", "ignore")
+    letters = len(head.translate(None, _NOT_LETTER))
+    return len(head.translate(None, _NOT_UPPER)) / letters if letters else None
 
 
 def caseless(text: str) -> bool:
@@ -309,8 +309,8 @@ def analyse_layout(text: str, rules: Rules, headers_re: re.Pattern[str] | None =
             piece = piece.strip()
             if not piece:
                 continue
-            whole = _norm_header(piece)
-            if whole in headers and len(piece) < 80:
+            whole = _norm_header(piece) if len(piece) < 80 else None
+            if whole is not None and whole in headers:
                 open_section(headers[whole], piece_start, piece)
                 layout.sentences.append(
                     Sentence(piece_start, piece_start + len(piece), piece, category, paragraph, header=whole)
@@ -321,7 +321,14 @@ def analyse_layout(text: str, rules: Rules, headers_re: re.Pattern[str] | None =
             if inline is not None:
                 open_section(inline[0], piece_start, text[piece_start : inline[1]].strip())
                 layout.sentences.append(
-                    Sentence(piece_start, inline[1], text[piece_start : inline[1]], category, paragraph, header=whole)
+                    Sentence(
+                        piece_start,
+                        inline[1],
+                        text[piece_start : inline[1]],
+                        category,
+                        paragraph,
+                        header=_norm_header(piece) if whole is None else whole,
+                    )
                 )
                 content_start = inline[1]
             for s_start, s_end in _split_sentences(text, content_start, piece_start + len(piece), no_case):
@@ -330,8 +337,9 @@ def analyse_layout(text: str, rules: Rules, headers_re: re.Pattern[str] | None =
                 s_start += lead
                 sentence_text = sentence_text.strip()
                 s_end = s_start + len(sentence_text)
-                norm = _norm_header(sentence_text)
-                if norm in headers and len(sentence_text) < 40:
+                # only a short sentence can be a header: the others are not normalised
+                norm = _norm_header(sentence_text) if len(sentence_text) < 40 else None
+                if norm is not None and norm in headers:
                     open_section(headers[norm], s_start, sentence_text)
                     layout.sentences.append(Sentence(s_start, s_end, sentence_text, category, paragraph, header=norm))
                     continue

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import functools
 import re
+from operator import itemgetter
 
 from calcidx.case.model import Lab, Patient
 from calcidx.extract.fields.context import FieldContext, SentenceView
@@ -49,7 +50,10 @@ class LabsReader:
 
     def read(self, sentences: list[Sentence], position: int, view: SentenceView) -> None:
         """Reads sentence ``sentences[position]`` (its neighbours may carry a cue about its tests)."""
-        self.found.extend(self._labs(view.sentence, view.mentions, self._carried_cue(sentences, position)))
+        # a neighbour's cue only serves a test named here
+        named = any("analyte" in map(itemgetter(0), m.keys) for m in view.mentions)
+        carry = self._carried_cue(sentences, position) if named else None
+        self.found.extend(self._labs(view.sentence, view.mentions, carry))
 
     def labs(self, patient: Patient) -> list[Lab]:
         """The labs read so far, repeats merged, values with no cue read against their ranges."""
@@ -79,10 +83,10 @@ class LabsReader:
     def _labs(self, sentence: Sentence, mentions: list[Mention], carry: CueHit | None = None) -> list[Lab]:
         ctx = self.context
         text = ctx.text
-        analytes = [m for m in mentions if any(k[0] == "analyte" for k in m.keys)]
-        cues = ctx.cues(sentence)
+        analytes = [m for m in mentions if "analyte" in map(itemgetter(0), m.keys)]
+        cues = ctx.cues(sentence) if analytes else []
         out: list[Lab] = []
-        clause_breaks = [sentence.start + m.start() for m in _CLAUSE_BREAK.finditer(sentence.text)]
+        clause_breaks = [sentence.start + m.start() for m in _CLAUSE_BREAK.finditer(sentence.text)] if analytes else []
         for index, mention in enumerate(analytes):
             status, _ = ctx.assertion(mention.start, mention.end, sentence)
             analyte = next(k[1] for k in mention.keys if k[0] == "analyte")
