@@ -52,3 +52,30 @@ def test_numbered_case_headers_split_patients() -> None:
     assert (first.patient.age_years, first.patient.sex) == (14, "male")
     assert (second.patient.age_years, second.patient.sex) == (10, "female")
     assert [lab.value for lab in second.labs if lab.analyte == "phosphate"] == [6.9]
+
+
+def test_mechanism_words_are_not_lab_results() -> None:
+    text = (
+        "Case report\n\nA 50-year-old woman had a hard plaque where an infusion had leaked. We think that "
+        "excess calcium released from damaged cells bound phosphate in the dermis."
+    )
+    assert "calcium" not in _labs(text)
+
+
+def test_no_significant_abnormalities_lists_normal_tests() -> None:
+    text = (
+        "Case report\n\nA 50-year-old woman had a hard plaque on the forearm. Blood tests showed no significant "
+        "abnormalities, including serum calcium and phosphate."
+    )
+    labs = _labs(text)
+    assert labs["calcium"] == (None, "normal") and labs["phosphate"] == (None, "normal")
+
+
+def test_the_calcium_phosphate_product_is_its_own_test() -> None:
+    text = (
+        "Case report\n\nA 66-year-old man on haemodialysis had nodules on the fingers and a raised serum "
+        "calcium-phosphate product."
+    )
+    labs = _labs(text)
+    assert labs.get("ca_x_p_product", (None, None))[1] == "high"
+    assert "calcium" not in labs and "phosphate" not in labs
