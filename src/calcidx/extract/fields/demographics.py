@@ -1,0 +1,91 @@
+"""The patient's age, sex and pregnancy or lactation status (``Case.patient``)."""
+
+from __future__ import annotations
+
+import re
+
+from calcidx.case.model import Evidence, Patient
+from calcidx.extract.fields.context import FieldContext, SentenceView
+from calcidx.extract.patients import PatientText
+from calcidx.extract.pregnancy import read_pregnancy
+from calcidx.extract.sections import Sentence
+
+__all__ = ["DemographicsReader"]
+
+# the sex a "55 yo F" style age statement names directly
+_NOUN_SEX = {"female": "female", "male": "male"}
+_WORD = re.compile(r"[a-z]+")
+
+
+class DemographicsReader:
+    """Age from the patient's age statements; sex from the person noun, else the pronouns' majority."""
+
+    def __init__(self, context: FieldContext) -> None:
+        self.context = context
+        self.female = 0
+        self.male = 0
+
+    def read(self, view: SentenceView) -> None:
+        """Counts the sentence's female and male pronouns (the fallback for sex)."""
+        rules = self.context.rules
+        words = _WORD.findall(view.sentence.lower)
+        self.female += sum(1 for w in words if w in rules.female_pronouns)
+        self.male += sum(1 for w in words if w in rules.male_pronouns)
+
+    def patient(self, patient: PatientText, sentences: list[Sentence]) -> Patient:
+        """The ``Patient`` of ``patient``, whose non-header sentences are ``sentences``."""
+        model = self._age_and_sex(patient)
+        female, male = self.female, self.male
+        if model.sex is None and female != male and (female or male):
+            model = model.model_copy(update={"sex": "female" if female > male else "male"})
+        pregnancy = read_pregnancy(((s.start, s.text) for s in sentences), sex=model.sex)
+        if pregnancy.spans:
+            model = model.model_copy(
+                update={
+                    "pregnant": pregnancy.pregnant,
+                    "gestation_weeks": pregnancy.gestation_weeks,
+                    "lactating": pregnancy.lactating,
+                    "evidence": [*model.evidence, *(self.context.ev(a, b) for a, b in pregnancy.spans)],
+                }
+            )
+        return model
+
+    def _age_and_sex(self, patient: PatientText) -> Patient:
+        ctx = self.context
+        chosen = next((a for a in patient.ages if a.years is not None and not a.onset and not a.relative), None)
+        decade = next((a for a in patient.ages if a.years is None and not a.relative), None)
+        evidence: list[Evidence] = []
+        sex: str | None = None
+        age_text: str | None = None
+        if chosen is not None:
+            evidence.append(ctx.ev(chosen.start, chosen.end))
+            age_text = chosen.text
+            sex = _NOUN_SEX.get(chosen.noun or "") or patient.sex_hint or self._sex_near(chosen.start, chosen.end)
+        elif decade is not None:
+            evidence.append(ctx.ev(decade.start, decade.end))
+            age_text = decade.text
+        sex = sex or patient.sex_hint
+        if sex is None:
+            for mention in patient.ages:
+                if mention.relative:
+                    continue
+                sex = self._sex_near(mention.start, mention.end)
+                if sex:
+                    break
+        return Patient(
+            age_years=chosen.years if chosen else None,
+            age_text=age_text,
+            sex=sex,
+            evidence=evidence,
+        )
+
+    def _sex_near(self, start: int, end: int) -> str | None:
+        rules = self.context.rules
+        window = self.context.text[max(0, start - 30) : end + 40]
+        for word in re.findall(r"[A-Za-z]+", window):
+            lowered = word.lower()
+            if lowered in rules.female_nouns:
+                return "female"
+            if lowered in rules.male_nouns:
+                return "male"
+        return None

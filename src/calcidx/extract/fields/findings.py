@@ -1,0 +1,50 @@
+"""Conditions, clinical features and look-alikes named in the patient's sentences, with their assertion."""
+
+from __future__ import annotations
+
+from calcidx.case.model import Finding
+from calcidx.extract.fields.context import FieldContext, SentenceView
+
+__all__ = ["FINDING_TABLES", "FindingsReader"]
+
+#: The vocabulary tables whose mentions become ``Case.findings``.
+FINDING_TABLES = ("condition", "feature", "lookalike")
+
+
+class FindingsReader:
+    """Collects one ``Finding`` per concept and assertion; repeated mentions add evidence."""
+
+    def __init__(self, context: FieldContext) -> None:
+        self.context = context
+        self.found: dict[tuple[str, str, str], Finding] = {}
+
+    def read(self, view: SentenceView) -> list[str]:
+        """Reads one sentence.
+
+        Returns:
+            The concept ids asserted present in the sentence (in text order), for the observations.
+        """
+        present: list[str] = []
+        ctx = self.context
+        for mention, status, trigger in view.concepts:
+            for table, item_id in mention.keys:
+                if table not in FINDING_TABLES:
+                    continue
+                key = (table, item_id, status)
+                if key in self.found:
+                    self.found[key].evidence.append(ctx.ev(mention.start, mention.end))
+                else:
+                    self.found[key] = Finding(
+                        concept=item_id,
+                        label=ctx.label(table, item_id),
+                        assertion=status,
+                        trigger=trigger,
+                        evidence=[ctx.ev(mention.start, mention.end)],
+                    )
+                if status == "present":
+                    present.append(item_id)
+        return present
+
+    def findings(self) -> list[Finding]:
+        """The findings read so far, in the order first seen."""
+        return list(self.found.values())

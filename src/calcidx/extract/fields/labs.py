@@ -1,0 +1,200 @@
+"""Laboratory results: analyte, value with unit and range, and the interpretation the text gives."""
+
+from __future__ import annotations
+
+import re
+
+from calcidx.case.model import Lab, Patient
+from calcidx.extract.fields.context import FieldContext, SentenceView
+from calcidx.extract.fields.patterns import CasePatterns
+from calcidx.extract.labs_text import CueHit, find_value
+from calcidx.extract.records import Mention
+from calcidx.extract.sections import Sentence
+
+__all__ = ["LabsReader"]
+
+_CLAUSE_BREAK = re.compile(r";|,\s*(?:while|whereas|but)\b|\bbut\b|\bwhereas\b|\bwhile\b")
+_ALL_NORMAL = re.compile(
+    r"^\s*(?:all|these|both|the|other)\b[^.]{0,40}\b(?:values|results|tests|investigations|levels|"
+    r"parameters|studies|were|was)\b",
+    re.IGNORECASE,
+)
+_THESE_INCLUDED = re.compile(r"^\s*(?:these|the)\s+(?:tests|investigations|studies)\s+included\b", re.IGNORECASE)
+
+
+class LabsReader:
+    """Reads the lab results of each sentence; ``labs`` merges repeats and interprets bare values."""
+
+    def __init__(self, context: FieldContext, patterns: CasePatterns) -> None:
+        self.context = context
+        self.patterns = patterns
+        self.found: list[Lab] = []
+
+    def read(self, sentences: list[Sentence], position: int, view: SentenceView) -> None:
+        """Reads sentence ``sentences[position]`` (its neighbours may carry a cue about its tests)."""
+        self.found.extend(self._labs(view.sentence, view.mentions, self._carried_cue(sentences, position)))
+
+    def labs(self, patient: Patient) -> list[Lab]:
+        """The labs read so far, repeats merged, values with no cue read against their ranges."""
+        return self._interpret(self._merge(self.found), patient)
+
+    def _carried_cue(self, sentences: list[Sentence], position: int) -> CueHit | None:
+        """A cue stated in a neighbouring sentence about this sentence's tests.
+
+        "... including C3, C4 and ANA. All values were normal." (cue in the next sentence) and
+        "... blood investigations came back normal. These tests included ..." (cue in the previous one).
+        """
+        ctx = self.context
+        sentence = sentences[position]
+        if _THESE_INCLUDED.search(sentence.text) and position > 0:
+            previous = ctx.cues(sentences[position - 1])
+            if previous:
+                return previous[-1]
+        if position + 1 < len(sentences):
+            following = sentences[position + 1]
+            if _ALL_NORMAL.search(following.text):
+                analytes = [m for m in ctx.mentions(following) if any(k[0] == "analyte" for k in m.keys)]
+                cues = ctx.cues(following)
+                if cues and not analytes:
+                    return cues[0]
+        return None
+
+    def _labs(self, sentence: Sentence, mentions: list[Mention], carry: CueHit | None = None) -> list[Lab]:
+        ctx = self.context
+        text = ctx.text
+        analytes = [m for m in mentions if any(k[0] == "analyte" for k in m.keys)]
+        cues = ctx.cues(sentence)
+        out: list[Lab] = []
+        clause_breaks = [sentence.start + m.start() for m in _CLAUSE_BREAK.finditer(sentence.text)]
+        for index, mention in enumerate(analytes):
+            status, _ = ctx.assertion(mention.start, mention.end, sentence)
+            analyte = next(k[1] for k in mention.keys if k[0] == "analyte")
+            limit = analytes[index + 1].start if index + 1 < len(analytes) else sentence.end
+            value = find_value(text, mention.end, limit, self.patterns.labs)
+            lo = max([b for b in clause_breaks if b <= mention.start], default=sentence.start)
+            hi = min([b for b in clause_breaks if b >= mention.end], default=sentence.end)
+            interpretation: str | None = None
+            cue_text: str | None = None
+            own = [
+                c
+                for c in cues
+                if lo <= c.start and c.end <= hi and not (c.start < mention.end and c.end > mention.start)
+            ]
+            near_before = [
+                c
+                for c in own
+                if c.end <= mention.start
+                and mention.start - c.end <= 25
+                and not re.search(r"[,;()]", text[c.end : mention.start])
+            ]
+            after = [
+                c for c in own if c.start >= mention.end and not re.search(r"\bother\b", text[mention.end : c.start])
+            ]
+            before = [c for c in own if c.end <= mention.start]
+            chosen: CueHit | None
+            if value is not None:
+                # A measured value takes only a cue of its own ("calcium was raised at 11.2"), never
+                # one that belongs to another test of the list ("... and PTH was suppressed at 8"):
+                # without one it is read against its printed or reference range.
+                # ... but not the cue that opens the next test ("7.2 mg/dL with normal calcium")
+                segment = [
+                    c
+                    for c in after
+                    if c.start < limit
+                    and not (
+                        index + 1 < len(analytes)
+                        and limit - c.end <= 25
+                        and not re.search(r"[,;()]", text[c.end : limit])
+                    )
+                ]
+                chosen = near_before[-1] if near_before else (segment[0] if segment else None)
+            elif near_before:
+                chosen = near_before[-1]
+            elif after:
+                chosen = after[0]
+            elif before:
+                chosen = before[-1]
+            else:
+                chosen = carry
+            if chosen is not None:
+                interpretation, cue_text = chosen.interpretation, chosen.text
+            if (
+                status == "absent"
+                and chosen is not None
+                and chosen.interpretation in ("high", "low")
+                and re.search(r"\bnot\b", text[max(lo, chosen.start - 6) : chosen.start])
+            ):
+                interpretation = "normal"
+            if value is None and interpretation is None:
+                continue
+            if status in ("hypothetical", "family"):
+                continue
+            evidence = [ctx.ev(mention.start, mention.end)]
+            if value is not None:
+                evidence.append(ctx.ev(value.start, value.end))
+            if chosen is not None:
+                evidence.append(ctx.ev(chosen.start, chosen.end))
+            item = ctx.vocab.get("analyte", analyte)
+            qualitative = cue_text.lower() if value is None and cue_text else None
+            out.append(
+                Lab(
+                    analyte=analyte,
+                    name=" ".join(mention.text.split()),
+                    loinc=None,
+                    value=value.value if value else None,
+                    unit=value.unit if value else None,
+                    comparator=value.comparator if value else None,
+                    reference_range=value.reference_range if value else None,
+                    reference_low=value.reference_low if value else None,
+                    reference_high=value.reference_high if value else None,
+                    interpretation=interpretation,
+                    qualitative=qualitative if item is None or item.category != "qualitative" or qualitative else None,
+                    evidence=evidence,
+                )
+            )
+        for state in ctx.states(sentence):
+            if ctx.vocab.get("analyte", state.analyte) is None:
+                continue
+            status, _ = ctx.assertion(state.start, state.end, sentence)
+            if status != "present":
+                continue
+            out.append(
+                Lab(
+                    analyte=state.analyte,
+                    name=state.text,
+                    interpretation=state.interpretation,
+                    qualitative=state.text.lower(),
+                    evidence=[ctx.ev(state.start, state.end)],
+                )
+            )
+        return out
+
+    @staticmethod
+    def _merge(labs: list[Lab]) -> list[Lab]:
+        merged: dict[tuple[str, float | None, str | None], Lab] = {}
+        for lab in labs:
+            key = (lab.analyte, lab.value, lab.interpretation if lab.value is None else None)
+            if key in merged:
+                merged[key].evidence.extend(lab.evidence)
+                continue
+            if lab.value is None and any(
+                k[0] == lab.analyte and v.value is not None and v.interpretation == lab.interpretation
+                for k, v in merged.items()
+            ):
+                continue
+            merged[key] = lab
+        return list(merged.values())
+
+    @staticmethod
+    def _interpret(labs: list[Lab], patient: Patient) -> list[Lab]:
+        """Values the text gives no cue for, read against their printed or reference range."""
+        from calcidx.case.labs import interpret_lab
+        from calcidx.knowledge.loader import load_bundle
+
+        bundle = load_bundle()
+        out = []
+        for lab in labs:
+            if lab.interpretation is None and lab.value is not None and lab.analyte in bundle.analytes:
+                lab = lab.model_copy(update={"interpretation": interpret_lab(lab, patient, bundle)})
+            out.append(lab)
+        return out

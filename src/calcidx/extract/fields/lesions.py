@@ -1,0 +1,87 @@
+"""Skin lesions: body site (with laterality), morphology and size, from sentences that describe a lesion."""
+
+from __future__ import annotations
+
+import re
+
+from calcidx.case.model import Lesion
+from calcidx.extract.fields.context import FieldContext, SentenceView
+from calcidx.extract.fields.patterns import CasePatterns
+from calcidx.extract.records import Mention
+from calcidx.extract.sections import Sentence
+
+__all__ = ["LesionsReader"]
+
+_SIZE = re.compile(
+    r"\b\d+(?:\.\d+)?\s*(?:[×x*]\s*\d+(?:\.\d+)?\s*)?(?:(?:-|–|to)\s*\d+(?:\.\d+)?\s*(?:[×x*]\s*\d+(?:\.\d+)?\s*)?)?"
+    r"(?:cm|mm)\b"
+)
+
+
+class LesionsReader:
+    """One ``Lesion`` per site named in a lesion sentence ("nodules on the left elbow")."""
+
+    def __init__(self, context: FieldContext, patterns: CasePatterns) -> None:
+        self.context = context
+        self.patterns = patterns
+        self.found: dict[str, Lesion] = {}
+
+    def read(self, view: SentenceView) -> None:
+        """Reads the site mentions of one sentence, if the sentence describes a lesion."""
+        lesion_sentence: bool | None = None
+        for mention in view.mentions:
+            if not mention.is_site:
+                continue
+            if lesion_sentence is None:
+                text = view.sentence.text
+                lesion_sentence = (
+                    self.patterns.lesion.search(text) is not None or self.patterns.morphology.search(text) is not None
+                )
+            if not lesion_sentence:
+                return
+            self._add(mention, view.sentence)
+
+    def _add(self, mention: Mention, sentence: Sentence) -> None:
+        ctx = self.context
+        patterns = self.patterns
+        text = ctx.text
+        status, _ = ctx.assertion(mention.start, mention.end, sentence)
+        if status in ("absent", "hypothetical", "family"):
+            return
+        before = text[max(sentence.start, mention.start - 25) : mention.start]
+        lat_match = None
+        for match in patterns.laterality.finditer(before):
+            lat_match = match
+        start = mention.start
+        laterality: str | None = None
+        if lat_match is not None and re.fullmatch(r"[\w\s-]*", before[lat_match.end() :]):
+            laterality = ctx.rules.laterality.get(lat_match.group().lower())
+            start = mention.start - len(before) + lat_match.start()
+        after = text[mention.end : min(sentence.end, mention.end + 40)]
+        if patterns.imaging.match(after.lstrip()):
+            return
+        if laterality is None and re.match(r"^[^,;.]*?\bbilaterally\b", after):
+            laterality = "bilateral"
+        site = " ".join(text[start : mention.end].split())
+        key = site.lower()
+        sentence_text = sentence.text
+        morphology = [m.group().lower() for m in patterns.morphology.finditer(sentence_text)]
+        size = _SIZE.search(sentence_text)
+        if key in self.found:
+            lesion = self.found[key]
+            lesion.evidence.append(ctx.ev(start, mention.end))
+            for word in morphology:
+                if word not in lesion.morphology:
+                    lesion.morphology.append(word)
+            return
+        self.found[key] = Lesion(
+            site=site,
+            laterality=laterality,
+            morphology=list(dict.fromkeys(morphology)),
+            size=size.group() if size else None,
+            evidence=[ctx.ev(start, mention.end)],
+        )
+
+    def lesions(self) -> list[Lesion]:
+        """The lesions read so far, in the order first seen."""
+        return list(self.found.values())

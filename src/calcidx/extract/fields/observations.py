@@ -1,0 +1,49 @@
+"""Imaging and histology observations: the sentence, its modality and the findings it reports."""
+
+from __future__ import annotations
+
+from calcidx.case.model import Observation
+from calcidx.extract.fields.context import FieldContext, SentenceView
+from calcidx.extract.fields.patterns import CasePatterns
+
+__all__ = ["ObservationsReader"]
+
+# the feature categories an imaging or histology sentence reports (not, say, a symptom in passing)
+_OBSERVED_CATEGORIES = ("imaging", "histology", "lesion", "sign")
+
+
+class ObservationsReader:
+    """One ``Observation`` per sentence naming a histology or imaging study."""
+
+    def __init__(self, context: FieldContext, patterns: CasePatterns) -> None:
+        self.context = context
+        self.patterns = patterns
+        self.imaging: list[Observation] = []
+        self.histology: list[Observation] = []
+
+    def read(self, view: SentenceView, concepts: list[str]) -> None:
+        """Reads one sentence, given the concept ids the findings reader found present in it."""
+        ctx = self.context
+        sentence = view.sentence
+        text = sentence.text
+        modality: str | None = None
+        if self.patterns.histology.search(text):
+            modality = "histology"
+        else:
+            found = self.patterns.imaging.search(text)
+            if found is not None:
+                modality = ctx.rules.imaging_words.get(" ".join(found.group().lower().split()), "imaging")
+        if modality is None:
+            return
+        wanted = []
+        for concept in concepts:
+            item = ctx.vocab.get("feature", concept)
+            if item is None or item.category in _OBSERVED_CATEGORIES:
+                wanted.append(concept)
+        observation = Observation(
+            modality=modality,
+            text=" ".join(text.split()),
+            concepts=list(dict.fromkeys(wanted)),
+            evidence=[ctx.ev(sentence.start, sentence.end)],
+        )
+        (self.histology if modality == "histology" else self.imaging).append(observation)

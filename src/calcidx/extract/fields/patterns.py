@@ -1,0 +1,24 @@
+"""The regexes the field readers use, compiled once per pipeline from the extraction rules."""
+
+from __future__ import annotations
+
+from calcidx.extract.labs_text import LabPatterns
+from calcidx.extract.rules import Rules, phrase_regex
+
+__all__ = ["CasePatterns"]
+
+
+class CasePatterns:
+    """The regexes the field readers use, compiled once per pipeline (the patients component holds them)."""
+
+    def __init__(self, rules: Rules) -> None:
+        self.labs = LabPatterns(rules)
+        self.imaging = phrase_regex(list(rules.imaging_words))
+        self.histology = phrase_regex(rules.histology_words)
+        self.lesion = phrase_regex(rules.lesion_words)
+        self.morphology = phrase_regex(rules.morphology_words)
+        self.treat_verbs = phrase_regex(rules.treatment_verbs)
+        self.planned = phrase_regex(rules.planned_cues)
+        self.stopped = phrase_regex(rules.stopped_cues)
+        self.outcome = phrase_regex(rules.outcome_cues)
+        self.laterality = phrase_regex(list(rules.laterality))

@@ -1,0 +1,49 @@
+"""Treatments given, planned or stopped, read from sentences that say something was done."""
+
+from __future__ import annotations
+
+from calcidx.case.model import TreatmentGiven
+from calcidx.extract.fields.context import FieldContext, SentenceView
+from calcidx.extract.fields.patterns import CasePatterns
+
+__all__ = ["TreatmentsReader"]
+
+
+class TreatmentsReader:
+    """One ``TreatmentGiven`` per treatment item, from its first mention in a treatment sentence."""
+
+    def __init__(self, context: FieldContext, patterns: CasePatterns) -> None:
+        self.context = context
+        self.patterns = patterns
+        self.found: dict[str, TreatmentGiven] = {}
+
+    def read(self, view: SentenceView) -> None:
+        """Reads one sentence: only a sentence with a treatment verb ("was treated with") gives treatments."""
+        ctx = self.context
+        text = view.sentence.text
+        is_treatment: bool | None = None
+        for mention, status, _trigger in view.concepts:
+            for table, item_id in mention.keys:
+                if table != "treatment" or status not in ("present", "hypothetical") or item_id in self.found:
+                    continue
+                if is_treatment is None:
+                    is_treatment = self.patterns.treat_verbs.search(text) is not None
+                if not is_treatment:
+                    return
+                stopped = self.patterns.stopped.search(text) is not None
+                if view.planned or status == "hypothetical":
+                    given = "planned"
+                elif stopped:
+                    given = "stopped"
+                else:
+                    given = "given"
+                self.found[item_id] = TreatmentGiven(
+                    name=mention.text,
+                    concept=item_id,
+                    status=given,
+                    evidence=[ctx.ev(mention.start, mention.end)],
+                )
+
+    def treatments(self) -> list[TreatmentGiven]:
+        """The treatments read so far, in the order first seen."""
+        return list(self.found.values())
