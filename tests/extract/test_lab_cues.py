@@ -79,3 +79,16 @@ def test_the_calcium_phosphate_product_is_its_own_test() -> None:
     labs = _labs(text)
     assert labs.get("ca_x_p_product", (None, None))[1] == "high"
     assert "calcium" not in labs and "phosphate" not in labs
+
+
+def test_a_drug_or_deposit_named_after_a_test_is_not_that_test() -> None:
+    text = (
+        "Case report\n\nA 70-year-old woman on dialysis received enoxaparin calcium injections in the abdomen; "
+        "raised plaques appeared weeks later. Biopsy showed calcium deposits that elevated our concern."
+    )
+    assert "calcium" not in _labs(text)
+
+
+def test_a_finding_that_states_the_result_keeps_the_test() -> None:
+    text = "Case report\n\nA 58-year-old man had nodules on the ears and raised serum uric acid."
+    assert _labs(text).get("uric_acid", (None, None))[1] == "high"

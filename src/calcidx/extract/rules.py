@@ -120,6 +120,7 @@ class Rules:
     histology_words: tuple[str, ...]
     treatment_verbs: tuple[str, ...]
     planned_cues: tuple[str, ...]
+    planned_pseudo: tuple[str, ...]
     stopped_cues: tuple[str, ...]
     outcome_cues: tuple[str, ...]
 
@@ -189,6 +190,7 @@ def load_rules() -> Rules:
         histology_words=tuple(str(w).lower() for w in lexicon["histology_words"]),
         treatment_verbs=tuple(str(w).lower() for w in lexicon["treatment_verbs"]),
         planned_cues=tuple(str(w).lower() for w in lexicon["planned_cues"]),
+        planned_pseudo=tuple(str(w).lower() for w in lexicon.get("planned_pseudo", [])),
         stopped_cues=tuple(str(w).lower() for w in lexicon["stopped_cues"]),
         outcome_cues=tuple(str(w).lower() for w in lexicon["outcome_cues"]),
     )
