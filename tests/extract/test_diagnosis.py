@@ -225,3 +225,53 @@ def test_a_long_line_starting_with_diagnosis_is_not_a_quiz_answer() -> None:
     )
     stated = _case(text).stated
     assert stated is None or stated.cue != "dx.header"
+
+
+def test_a_title_in_capitals_may_end_with_a_full_stop() -> None:
+    text = (
+        "IDIOPATHIC CALCINOSIS CUTIS OF THE EYELID.\n\n"
+        "Case report\n\nA 42-year-old woman had a hard white papule on the upper eyelid.\n"
+    )
+    stated = _case(text).stated
+    assert stated is not None and (stated.subtype, stated.where) == ("idiopathic", "title")
+
+
+def test_a_sentence_in_the_front_matter_is_not_a_title() -> None:
+    text = (
+        "Dystrophic calcinosis is common in scleroderma.\n\n"
+        "Case report\n\nA 42-year-old woman had a hard white papule on the upper eyelid.\n"
+    )
+    stated = _case(text).stated
+    assert stated is None or stated.where != "title"
+
+
+def test_the_authors_purpose_statement_names_the_diagnosis() -> None:
+    text = (
+        "Abstract\n\nObjective: to present a case of systemic lupus erythematosus with calcinosis cutis in a "
+        "young woman.\n\nCase report\n\nA 24-year-old woman had hard nodules on the buttocks.\n"
+    )
+    case = _case(text)
+    assert case.stated is not None and case.stated.subtype == "dystrophic"
+    assert "systemic_lupus_erythematosus" in {f.concept for f in case.findings if f.assertion == "present"}
+
+
+@pytest.mark.parametrize(
+    "statement",
+    [
+        "We report a case of tumoral pseudogout over the wrist.",
+        "Histology was consistent with calcium pyrophosphate dihydrate deposition disease.",
+    ],
+)
+def test_pseudogout_is_a_look_alike(statement: str) -> None:
+    text = f"Case report\n\nA 70-year-old man had a hard swelling beside the wrist joint. {statement}\n"
+    stated = _case(text).stated
+    assert stated is not None and stated.subtype == "not_calcinosis"
+
+
+def test_calcinosis_in_a_patient_with_pseudogout_elsewhere_stays_calcinosis() -> None:
+    text = (
+        "Case report\n\nA 70-year-old woman with long-standing pseudogout of the knees had hard scrotal-like "
+        "nodules on the vulva. Histology was consistent with idiopathic calcinosis cutis.\n"
+    )
+    stated = _case(text).stated
+    assert stated is not None and stated.subtype == "idiopathic"

@@ -305,8 +305,8 @@ def title_diagnoses(
         if sentence.caption:
             prefix = _CAPTION_PREFIX.match(text)
             offset = prefix.end() if prefix else 0
-        elif len(text.split()) > 30 or text.rstrip().endswith("."):
-            continue
+        elif len(text.split()) > 30 or (text.rstrip().endswith(".") and not text.isupper()):
+            continue  # a sentence, not a title (a title in capitals may end with a full stop)
         body = text[offset:]
         cut = _TITLE_CUT.search(body)
         if cut is not None and cut.start() > 3:
