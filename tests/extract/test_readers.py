@@ -211,3 +211,28 @@ def test_title_conditions_are_not_spread_over_several_patients() -> None:
     cases = extract(text).cases
     assert len(cases) == 2
     assert all("dermatomyositis" not in {f.concept for f in c.findings} for c in cases)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "concept"),
+    [
+        ("He drank heavily and had alcohol-related liver disease.", "alcoholic_liver_disease"),
+        (
+            "Years after a stem cell transplant she developed sclerotic chronic graft-versus-host disease.",
+            "sclerodermoid_gvhd",
+        ),
+        ("The nodules lay in skin thickened by sclerodermatous GVHD.", "sclerodermoid_gvhd"),
+    ],
+)
+def test_conditions_read_in_the_history(sentence: str, concept: str) -> None:
+    from calcidx import extract
+
+    case = extract(f"Case report\n\nA 58-year-old patient had painful nodules. {sentence}").cases[0]
+    assert (concept, "present") in {(f.concept, f.assertion) for f in case.findings}
+
+
+def test_acute_gvhd_is_not_the_sclerotic_form() -> None:
+    from calcidx import extract
+
+    case = extract("Case report\n\nA 58-year-old man had acute GVHD of the gut after transplant.").cases[0]
+    assert "sclerodermoid_gvhd" not in {f.concept for f in case.findings}
