@@ -21,7 +21,7 @@ FLOORS = {
     "kind": 0.99,
     "cases": 0.99,
     "age": 0.99,
-    "sex": 0.98,
+    "sex": 0.99,
     "subtype": 0.88,
     "associated_condition": 0.90,
 }

@@ -91,3 +91,25 @@ def test_typographic_hyphens_read_as_hyphens() -> None:
 
     case = extract("Case report\n\nWe describe a 9\u2010year\u2010old boy with firm nodules on the knee.").cases[0]
     assert (case.patient.age_years, case.patient.sex) == (9.0, "male")
+
+
+@pytest.mark.parametrize(
+    ("sentence", "sex"),
+    [
+        ("A 35-year-old had dozens of firm scrotal papules.", "male"),
+        ("A 35-year-old had a hard plaque on the left labium of the vulva.", "female"),
+        ("A 35-year-old had hard nodules on the lower lip.", None),
+        ("A 35-year-old had a hard nodule on the breast.", None),
+    ],
+)
+def test_sex_from_body_parts_only_one_sex_has(sentence: str, sex: str | None) -> None:
+    from calcidx import extract
+
+    assert extract(f"Case report\n\n{sentence}").cases[0].patient.sex == sex
+
+
+def test_a_person_noun_outweighs_body_words() -> None:
+    from calcidx import extract
+
+    case = extract("Case report\n\nA 35-year-old woman had nodules; her husband had penile nodules.").cases[0]
+    assert case.patient.sex == "female"

@@ -108,6 +108,8 @@ class Rules:
     male_nouns: frozenset[str]
     neutral_nouns: frozenset[str]
     female_pronouns: frozenset[str]
+    female_body_words: frozenset[str]
+    male_body_words: frozenset[str]
     male_pronouns: frozenset[str]
     number_words: dict[str, int]
     decade_words: dict[str, int]
@@ -171,6 +173,8 @@ def load_rules() -> Rules:
         male_nouns=frozenset(nouns["male"]),
         neutral_nouns=frozenset(nouns["neutral"]),
         female_pronouns=frozenset(lexicon["female_pronouns"]),
+        female_body_words=frozenset(lexicon.get("female_body_words", [])),
+        male_body_words=frozenset(lexicon.get("male_body_words", [])),
         male_pronouns=frozenset(lexicon["male_pronouns"]),
         number_words={str(k): int(v) for k, v in lexicon["number_words"].items()},
         decade_words={str(k): int(v) for k, v in lexicon["decade_words"].items()},
