@@ -27,6 +27,11 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 
+def _mark(value: float, target: float, unit: str = "") -> str:
+    """``[target >= T: ok]`` or ``[target >= T: MISS]``."""
+    return f"[target >= {target:,g}{unit}: {'ok' if value >= target else 'MISS'}]"
+
+
 def _mb(kilobytes: int) -> float:
     return kilobytes / 1024
 
@@ -39,10 +44,12 @@ def child(corpus: str, workers: int) -> None:
     with tempfile.TemporaryDirectory() as tmp:
         registry = open_registry(f"sqlite:///{tmp}/bench.sqlite")
         marks: list[float] = []
+        cpu_marks: list[float] = []
         started = time.perf_counter()
 
         def on_progress(done: int, total: int | None, summary: object) -> None:
             marks.append(time.perf_counter())
+            cpu_marks.append(time.process_time())
 
         cpu_started = time.process_time()
         summary = ingest([corpus], registry, workers=workers, on_progress=on_progress)
@@ -64,27 +71,86 @@ def child(corpus: str, workers: int) -> None:
                 "worker_cpu_s": resource.getrusage(resource.RUSAGE_CHILDREN).ru_utime
                 + resource.getrusage(resource.RUSAGE_CHILDREN).ru_stime,
                 "writer_cpu_s": writer_cpu,
+                # the main process (reading files, ids, submitting, collecting, storing) between the
+                # first and the last result: what it takes from the workers' cores in steady state
+                "writer_steady_ms": (cpu_marks[-1] - cpu_marks[0]) / max(1, len(cpu_marks) - 1) * 1000,
                 "writer_peak_mb": _mb(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss),
             }
         )
     )
 
 
-def capacity(corpus: Path, count: int) -> dict[str, float]:
-    """One worker's own cost: documents per CPU-second through ``worker.process`` after warm-up."""
-    from calcidx.registry.pipeline import document_id, init_worker
+def stages(corpus: Path, count: int) -> dict[str, float]:
+    """One warm worker's CPU milliseconds per report, stage by stage, and the writer's.
+
+    read (the service's reader), prefilter, extract (``service.extract_input``: it reads the bytes
+    again, ~0.1 ms for a text), assess (``service.assess_document``), serialise (JSON dump, rows and
+    their JSON, pickling the result there and back), MinHash, write (``store_batch`` into SQLite, 64
+    per transaction); and ``worker.process`` whole (what a worker does per document).
+    """
+    import pickle
+
+    from calcidx import service
+    from calcidx.registry import models as m
+    from calcidx.registry.database import open_registry
+    from calcidx.registry.minhash import signature
+    from calcidx.registry.pipeline import document_id, init_worker, pipeline_stamp, read
+    from calcidx.registry.prefilter import default_prefilter
+    from calcidx.registry.rows import case_rows
     from calcidx.registry.sources import Item
+    from calcidx.registry.store import store_batch
     from calcidx.registry.worker import process
 
     init_worker()
+    check = default_prefilter()
     paths = sorted(corpus.glob("*.txt"))[:count]
     items = [Item(document_id(p.read_bytes()), str(p), p.read_bytes(), ".txt") for p in paths]
     process(items[0])
-    cpu, wall = time.process_time(), time.perf_counter()
-    results = [process(item) for item in items]
-    cpu, wall = time.process_time() - cpu, time.perf_counter() - wall
+    spent = dict.fromkeys(("read", "prefilter", "extract", "assess", "serialise", "minhash", "process"), 0.0)
+
+    mark = time.process_time()
+
+    def lap(stage: str) -> None:
+        nonlocal mark
+        now = time.process_time()
+        spent[stage] += now - mark
+        mark = now
+
+    results = []
+    for item in items:
+        mark = time.process_time()
+        text = read(item.data, name=item.location, suffix=item.suffix).text
+        lap("read")
+        check(text)
+        lap("prefilter")
+        document = service.extract_input(item.data, "text/plain", filename=item.location)
+        lap("extract")
+        assessed = service.assess_document(document)
+        lap("assess")
+        [case_rows(item.id, case) for case in assessed.model_dump(mode="json")["cases"]]
+        lap("serialise")
+        signature(text)
+        lap("minhash")
+        result = process(item)
+        lap("process")
+        pickle.loads(pickle.dumps(result))
+        lap("serialise")
+        results.append(result)
     assert all(r.status == "ok" for r in results), [r.error for r in results if r.status != "ok"][:3]
-    return {"docs": len(items), "per_cpu_s": len(items) / cpu, "per_wall_s": len(items) / wall}
+    with tempfile.TemporaryDirectory() as tmp:
+        registry = open_registry(f"sqlite:///{tmp}/stages.sqlite")
+        with registry.session() as session:
+            run = m.IngestionRun(stamp=pipeline_stamp(), inputs=[], workers=1)
+            session.add(run)
+            session.flush()
+            run_id = run.id
+        started = time.process_time()
+        for start in range(0, len(results), 64):
+            with registry.session() as session:
+                store_batch(session, results[start : start + 64], [], run_id=run_id, stamp=pipeline_stamp())
+        spent["write"] = time.process_time() - started
+        registry.close()
+    return {stage: seconds / len(items) * 1000 for stage, seconds in spent.items()}
 
 
 def prefilter_figures(path: Path) -> dict[str, float]:
@@ -145,7 +211,7 @@ def main() -> None:
         print(
             f"pre-filter: {pre['prefilter_per_s']:,.0f} abstracts/s wall, {pre['prefilter_per_cpu_s']:,.0f} per CPU-s, "
             f"on text alone (mean {pre['mean_chars']:,.0f} chars; {pre['relevant']} of {pre['articles']:,} kept) "
-            f"[target >= 20,000]"
+            f"{_mark(pre['prefilter_per_s'], 20_000, '/s wall')}"
         )
         print(
             f"XML stream (iterparse + metadata + sha256 ids + pre-filter): {pre['stream_per_s']:,.0f} articles/s wall, "
@@ -162,27 +228,43 @@ def main() -> None:
             )
             runs[workers] = json.loads(out.stdout.strip().splitlines()[-1])
             r = runs[workers]
+            per_worker = r["steady_docs_per_s"] / workers
             print(
                 f"ingest, {workers} worker(s): {r['steady_docs_per_s']:.1f} docs/s steady "
-                f"({r['steady_docs_per_s'] / workers:.1f} per worker) [target >= 150 per worker]; "
+                f"({per_worker:.1f} per worker) {_mark(per_worker, 150, ' per worker')}; "
                 f"{r['total_s']:.1f} s total incl. {r['startup_s']:.1f} s worker start-up; "
                 f"stored {r['stored']}, failed {r['failed']}; peak RSS worker {r['worker_peak_mb']:.0f} MB, "
                 f"writer {r['writer_peak_mb']:.0f} MB; CPU workers {r['worker_cpu_s']:.1f} s "
                 f"(incl. runtime build), writer {r['writer_cpu_s']:.1f} s "
-                f"({r['writer_cpu_s'] / max(1, r['stored']) * 1000:.1f} ms/doc)"
+                f"({r['writer_cpu_s'] / max(1, r['stored']) * 1000:.1f} ms/doc incl. its start-up, "
+                f"{r['writer_steady_ms']:.2f} ms/doc steady)"
             )
         ratio = runs[2]["steady_docs_per_s"] / runs[1]["steady_docs_per_s"] if runs[1]["steady_docs_per_s"] else 0.0
-        # Last: building a runtime here would raise this process's peak RSS, which Linux carries
-        # across exec into the ingestion processes started after it.
-        cap = capacity(folder, min(count, 100))
-        print(
-            f"one worker's cost (read + extract + assess + MinHash, in process, warm): "
-            f"{cap['per_cpu_s']:.1f} docs per CPU-s, {cap['per_wall_s']:.1f} docs/s wall [target >= 150 per worker]"
-        )
         load = os.getloadavg()[0]
         print(
-            f"scaling 2 workers / 1 worker: {ratio:.2f}x [target >= 1.8x] on {os.cpu_count()} CPU(s), "
-            f"load average {load:.1f} (other processes share these cores)"
+            f"scaling 2 workers / 1 worker: {ratio:.2f}x {_mark(ratio, 1.8, 'x')} on {os.cpu_count()} CPU(s), "
+            f"load average {load:.1f} (other processes share these cores: indicative only)"
+        )
+        # Last: building a runtime here would raise this process's peak RSS, which Linux carries
+        # across exec into the ingestion processes started after it.
+        ms = stages(folder, min(count, 100))
+        outside = ms["process"] - ms["extract"] - ms["assess"]
+        print(
+            "one warm worker, CPU ms per report: "
+            + ", ".join(f"{stage} {ms[stage]:.2f}" for stage in ("read", "prefilter", "extract", "assess"))
+            + f", serialise {ms['serialise']:.2f}, MinHash {ms['minhash']:.2f}; writer {ms['write']:.2f}"
+        )
+        per_cpu_s = 1000 / ms["process"]
+        writer_ms = runs[2]["writer_steady_ms"]
+        bound = 2 * ms["process"] / (ms["process"] + writer_ms)
+        print(
+            f"2-worker scaling on 2 free cores, from CPU costs (the writer shares the workers' cores): "
+            f"2 x {ms['process']:.1f} / ({ms['process']:.1f} + {writer_ms:.2f}) = {bound:.2f}x {_mark(bound, 1.8, 'x')}"
+        )
+        print(
+            f"one worker's cost (worker.process whole): {ms['process']:.1f} ms = {per_cpu_s:.1f} reports per CPU-s "
+            f"{_mark(per_cpu_s, 150, ' per worker')}; extract + assess {ms['extract'] + ms['assess']:.1f} ms "
+            f"of it, the rest {outside:.1f} ms"
         )
 
 

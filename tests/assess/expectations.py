@@ -29,6 +29,8 @@ KNOWN_KEYS = {
     "fired",
     "not_fired",
     "derived",
+    "alternative_certainty",
+    "alternative_why",
 }
 
 
@@ -71,6 +73,11 @@ def check(a: Assessment, expect: dict[str, Any], bundle: KnowledgeBundle) -> Non
     alternatives = {alt.code for alt in a.alternatives}
     for code in [*_list(expect.get("alternatives", [])), *_list(expect.get("alternative", []))]:
         assert code in alternatives, (alternatives, fired_text)
+    by_code = {alt.code: alt for alt in a.alternatives}
+    for code, certainty in expect.get("alternative_certainty", {}).items():
+        assert code in by_code and by_code[code].certainty == certainty, (code, by_code.get(code))
+    for code, words in expect.get("alternative_why", {}).items():
+        assert code in by_code and words in by_code[code].why, (code, by_code.get(code))
     for code in _list(expect.get("not_alternatives", [])):
         assert code not in alternatives, alternatives
     steps = {s.rule.split("@")[0]: s.fired for s in a.rationale}

@@ -34,6 +34,9 @@ FINDINGS = [
     "warfarin_necrosis",
     "vasculitis",
     "firm_white_yellow_papules",
+    "periarticular_masses",
+    "pain",
+    "livedo",
     "pseudoxanthoma_elasticum",
     "skin_examination_normal",
 ]
@@ -52,6 +55,8 @@ EVIDENCE: dict[str, list[dict[str, Any]]] = {
     "calciphylaxis": [
         {"findings": ["retiform_purpura"]},
         {"findings": ["black_eschar"]},
+        {"findings": ["skin_necrosis"]},
+        {"findings": ["subcutaneous_induration", "pain"]},
         {"findings": ["dialysis"]},
         {"exposures": ["warfarin"]},
         {"histology": ["vascular_calcification_histology"]},
@@ -69,6 +74,7 @@ EVIDENCE: dict[str, list[dict[str, Any]]] = {
         {"labs": ["calcium_high"]},
         {"findings": ["end_stage_renal_disease"]},
         {"findings": ["hypervitaminosis_d"]},
+        {"findings": ["periarticular_masses", "firm_white_yellow_papules"]},
         {"histology": ["basophilic_deposits_histology"]},
     ],
     "iatrogenic": [

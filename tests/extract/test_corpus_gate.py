@@ -22,7 +22,7 @@ FLOORS = {
     "cases": 0.99,
     "age": 0.99,
     "sex": 0.99,
-    "subtype": 0.88,
+    "subtype": 0.90,
     "associated_condition": 0.90,
 }
 COMPONENT_FLOORS = {"zones": 0.92, "assertions": 0.97}

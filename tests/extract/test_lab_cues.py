@@ -92,3 +92,23 @@ def test_a_drug_or_deposit_named_after_a_test_is_not_that_test() -> None:
 def test_a_finding_that_states_the_result_keeps_the_test() -> None:
     text = "Case report\n\nA 58-year-old man had nodules on the ears and raised serum uric acid."
     assert _labs(text).get("uric_acid", (None, None))[1] == "high"
+
+
+OTHER_QUANTITY_OF_A_TEST = (
+    "Case report\n\nA 52-year-old woman had hard nodules on both elbows. Serum phosphate was 6.4 mg/dL, "
+    "with a urinary fractional excretion of phosphate of 4% and normal renal function."
+)
+
+
+def test_a_value_in_a_unit_the_test_is_never_reported_in_is_not_that_test() -> None:
+    labs = _labs(OTHER_QUANTITY_OF_A_TEST)
+    assert labs["phosphate"][0] == 6.4  # the serum value, not the 4 % excretion fraction
+    doc = extract(OTHER_QUANTITY_OF_A_TEST)
+    assert all(lab.unit != "%" for lab in doc.cases[0].labs)
+
+
+def test_an_extracted_document_is_valid_input_to_assess() -> None:
+    # what `calcidx extract` writes can be assessed later: every lab passes the Case input checks
+    doc = extract(OTHER_QUANTITY_OF_A_TEST)
+    assessed = assess(doc)
+    assert assessed.cases[0].assessment.subtype.code

@@ -118,7 +118,6 @@ def test_series_exports_csv_parquet_and_plots(filled: str, tmp_path: Path) -> No
     lines = csv_out.stdout.strip().splitlines()
     assert lines[0].startswith("case_id,document_id") and len(lines) >= 7
     parquet = tmp_path / "cases.parquet"
-    result = run("series", "--format", "parquet", "--output", str(parquet), "--plot", str(tmp_path / "plots"))
     result = run(
         "series",
         "--format",
@@ -137,3 +136,24 @@ def test_series_exports_csv_parquet_and_plots(filled: str, tmp_path: Path) -> No
     for name in ("subtypes", "age_by_subtype", "body_sites", "treatment_outcomes"):
         png = (tmp_path / "plots" / f"{name}.png").read_bytes()
         assert png.startswith(b"\x89PNG") and len(png) > 10_000
+
+
+def test_series_phenopackets_to_stdout_and_to_a_folder(filled: str, tmp_path: Path, invoke: Invoke) -> None:
+    from google.protobuf.json_format import ParseDict
+    from phenopackets.schema.v2.phenopackets_pb2 import Phenopacket
+
+    stats = json.loads(invoke("series", "--format", "json", "--database", filled)[1])
+    code, out, err = invoke("series", "--format", "phenopackets", "--database", filled)
+    assert code == 0, err
+    lines = out.strip().splitlines()
+    assert len(lines) == stats["cases"] and f"wrote {stats['cases']} Phenopackets to stdout" in err
+    subjects = {ParseDict(json.loads(line), Phenopacket()).subject.id for line in lines}
+    assert len(subjects) == len(lines)
+    folder = tmp_path / "packets"
+    code, _out, err = invoke("series", "-f", "phenopackets", "-o", str(folder), "--sex", "female", "--database", filled)
+    female = json.loads(invoke("series", "--format", "json", "--sex", "female", "--database", filled)[1])
+    assert code == 0 and len(list(folder.glob("*.json"))) == female["cases"]
+    taken = tmp_path / "taken.txt"
+    taken.write_text("x", encoding="utf-8")
+    code, _out, err = invoke("series", "-f", "phenopackets", "-o", str(taken), "--database", filled)
+    assert code == 1 and "a folder (one JSON per case) or a .jsonl file" in err and len(err.strip().splitlines()) == 1

@@ -49,6 +49,15 @@ def test_ingest_stores_each_document_with_provenance(registry: Registry, small_c
         assert extraction.stamp == pipeline.pipeline_stamp() == pipeline.stamp_text(service.pipeline_stamp())
         assert extraction.status == "ok" and extraction.current
         assert extraction.kind == "case_report"
+        assert extraction.knowledge and "@" in extraction.knowledge
+        # the JSON a worker encoded is stored as JSON (an object), equal to the service's own reading
+        case = session.scalars(select(m.Case).where(m.Case.document_id == doc.id).order_by(m.Case.id)).first()
+        assert case is not None and isinstance(case.data, dict)
+        expected = service.assess_input(data, "text/plain", filename=doc.source).model_dump(mode="json")
+        assert case.data == expected["cases"][0]
+        assessment = session.scalars(select(m.Assessment).where(m.Assessment.case_id == case.id)).one()
+        assert assessment.data == expected["cases"][0]["assessment"]
+        assert assessment.subtype == expected["cases"][0]["assessment"]["subtype"]["code"]
         labels = set(session.scalars(select(m.StatedDiagnosis.concordance)))
         assert labels and labels <= {"agrees", "differs", "findings_undecided", "no_subtype"}
         failed = session.scalars(select(m.Extraction).where(m.Extraction.status == "failed")).one()

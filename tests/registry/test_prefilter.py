@@ -54,3 +54,25 @@ def test_no_term_is_hand_typed_in_the_registry_code() -> None:
     source = (Path(__file__).parents[2] / "src" / "calcidx" / "registry" / "prefilter.py").read_text()
     for word in ("calcinosis cutis", "calciphylaxis", "calcified", "osteoma"):
         assert f'"{word}' not in source.lower()
+
+
+def test_anchors_prefer_the_most_specific_piece_of_a_term() -> None:
+    # "winer dystrophy" holds "dystr" (shared with another term) and "rophy" (its own): with
+    # coverage equal, the piece found in fewer terms is the anchor, so an abstract about another
+    # dystrophic disease is set aside by the substring stage without reaching the full pattern.
+    check = Prefilter(["dystrophic calcinosis", "calcinosis", "Winer dystrophy"])
+    assert "dystr" not in check.anchors, check.anchors
+    unrelated = "recessive dystrophic epidermolysis bullosa in siblings"
+    assert not any(anchor in unrelated for anchor in check.anchors)
+    assert not check(unrelated)
+    assert check("A Winer dystrophy of the ear.")
+
+
+def test_common_skin_words_do_not_reach_the_full_pattern() -> None:
+    # The default anchors are pieces specific to calcification terms, not words every
+    # dermatology abstract has ("subcutaneous", "nodule", "cutis"): such an abstract is set
+    # aside by a few substring searches.
+    check = default_prefilter()
+    text = "Subcutaneous nodules in cutis laxa and cutaneous lupus: a cohort of 40 patients."
+    assert not any(anchor in text.lower() for anchor in check.anchors), check.anchors
+    assert not check(text)

@@ -21,6 +21,7 @@ class Candidate:
         certainty: computed from ``cause`` and ``calcinosis`` (``certainty.certainty_of``).
         override: a kind from the precedence table's ``overrides`` that wins over everything.
         blocked: why this candidate can only be an alternative (None when it can win).
+        weighed: what in the record weighs against it (shown with why it lost), or None.
     """
 
     subtype: str
@@ -33,3 +34,4 @@ class Candidate:
     associated: list[str] = field(default_factory=list)
     override: str | None = None
     blocked: str | None = None
+    weighed: str | None = None

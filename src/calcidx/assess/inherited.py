@@ -102,6 +102,8 @@ class _Index:
     ic: dict[int, float]  # information content over the candidate diseases
     max_ic: float
     _ranked: dict[int, tuple[tuple[float, int], ...]] = field(default_factory=dict)
+    _best: dict[int, tuple[float, ...]] = field(default_factory=dict)
+    _named: dict[tuple[str, ...], frozenset[str]] = field(default_factory=dict)
 
     def ranked_ancestors(self, term_id: int) -> tuple[tuple[float, int], ...]:
         """The term and those of its ancestors annotated to some candidate, most informative first."""
@@ -110,6 +112,26 @@ class _Index:
             nodes = {node for _, node in _ancestors_by_ic(term_id)}
             cached = tuple(sorted(((self.ic[n], n) for n in nodes if n in self.ic), reverse=True))
             self._ranked[term_id] = cached
+        return cached
+
+    def best_matches(self, term_id: int) -> tuple[float, ...]:
+        """Per disease (in ``diseases`` order), the IC of the most informative of this term and its
+        ancestors that the disease is annotated with (0.0 when none): computed once per term."""
+        cached = self._best.get(term_id)
+        if cached is None:
+            ranked = self.ranked_ancestors(term_id)
+            cached = tuple(next((ic for ic, node in ranked if node in d.closure), 0.0) for d in self.diseases)
+            self._best[term_id] = cached
+        return cached
+
+    def named_with(self, words: tuple[str, ...]) -> frozenset[str]:
+        """``source:id`` of the diseases whose name contains one of these (lower-case) words."""
+        cached = self._named.get(words)
+        if cached is None:
+            cached = frozenset(
+                f"{d.source}:{d.id}" for d in self.diseases if any(word in d.name.lower() for word in words)
+            )
+            self._named[words] = cached
         return cached
 
     def self_ic(self, term_id: int) -> float:
@@ -390,17 +412,18 @@ def score_diseases(terms: CaseTerms, bundle: KnowledgeBundle) -> list[DiseaseSco
     total = sum(weights[t] * index.self_ic(t) for t in present)
     if total <= 0:
         return []
-    ranked = {t: index.ranked_ancestors(t) for t in present}
+    best_of = {t: index.best_matches(t) for t in present}
+    own_ic = {t: index.self_ic(t) for t in present}
     absent_cost = {t: ABSENT_WEIGHT * _weight(t, index) * index.self_ic(t) / total for t in absent}
     scored: list[DiseaseScore] = []
-    for disease in index.diseases:
+    for position, disease in enumerate(index.diseases):
         closure = disease.closure
         parts: list[tuple[int, Literal["present", "absent"], float]] = []
         shares: dict[int, float] = {}
         score = 0.0
         for term_id in present:
-            best = next((ic for ic, node in ranked[term_id] if node in closure), 0.0)
-            own = index.self_ic(term_id)
+            best = best_of[term_id][position]
+            own = own_ic[term_id]
             shares[term_id] = best / own if own > 0 else 0.0
             value = weights[term_id] * best / total
             score += value
@@ -508,13 +531,13 @@ def rank_inherited(
     if rule is not None and subtype in rule.words("skip_for_subtypes"):
         return [], "none"
     terms = case_terms(facts, bundle)
-    acquired = _acquired_words(bundle)
+    acquired = _index(_calcification_ids(bundle)).named_with(tuple(_acquired_words(bundle)))
     scored = [
         item
         for item in score_diseases(terms, bundle)
         if item.score > 0
+        and f"{item.disease.source}:{item.disease.id}" not in acquired
         and any(share >= _MATCH_SHARE for share in item.shares.values())
-        and not any(word in item.disease.name.lower() for word in acquired)
     ]
     best = scored[0] if scored else None
     fit = _fit(best, terms, bundle)

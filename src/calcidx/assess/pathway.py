@@ -12,6 +12,7 @@ files, so this module holds the mechanism only.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
@@ -21,7 +22,7 @@ from calcidx.assess.certainty import certainty_of, resolution_of
 from calcidx.assess.facts import CaseFacts
 from calcidx.assess.model import Alternative, Disagreement, FactUsed, RuleStep, Warning
 from calcidx.assess.resolve import resolve
-from calcidx.assess.sites import site_matches
+from calcidx.assess.sites import site_relation
 from calcidx.knowledge.schema import KnowledgeBundle, LabPattern
 
 __all__ = ["PathwayResult", "run_pathway"]
@@ -401,6 +402,62 @@ class _Pathway:
             candidate=cand,
         )
 
+    def lesion_weighs(self) -> None:
+        """Calciphylaxis or metastatic: the lesion's own picture holds the other side at possible.
+
+        Only findings of the lesion decide which side is argued against, so evidence for a subtype
+        never lowers that subtype (the property test in tests/assess/test_certainty_property.py).
+        """
+        rule_id = "subtype.calciphylaxis.versus_metastatic"
+        rule = self.kb.rule(rule_id)
+        metastatic = [c for c in self.result.candidates if c.subtype == "metastatic"]
+        calciphylaxis = [c for c in self.result.candidates if c.subtype == "calciphylaxis"]
+        if not (metastatic or calciphylaxis):
+            return
+        present = self.facts.present
+        painful = bool(set(rule.words("pain")) & present)
+        for_cua = sorted(set(rule.words("for_calciphylaxis")) & present)
+        if painful:
+            for_cua += sorted(set(rule.words("for_calciphylaxis_when_painful")) & present)
+            for_cua += sorted(set(rule.words("pain")) & present)
+        roles = set(rule.words("calciphylaxis_roles"))
+        cua_picture = bool(for_cua) or any(
+            roles & set(self.kb.features[c].role) for c in present if c in self.kb.features
+        )
+        for_met = [] if (cua_picture or painful) else sorted(set(rule.words("for_metastatic")) & present)
+        if for_cua and metastatic:
+            self.hold(metastatic, for_cua, rule_id, "metastatic calcinosis cutis")
+        elif for_met and calciphylaxis:
+            self.hold(calciphylaxis, for_met, rule_id, "calciphylaxis")
+        else:
+            self.step(
+                rule_id,
+                fired=False,
+                facts=[],
+                conclusion="No lesion finding that tells calciphylaxis from metastatic calcinosis "
+                "(necrosis, eschar, retiform purpura, painful induration, arteriolar calcification; or "
+                "firm painless periarticular nodules).",
+            )
+
+    def hold(self, held: list[Candidate], against: list[str], rule_id: str, name: str) -> None:
+        """Hold the argued-against candidates at a suggested cause (possible), saying why."""
+        facts = [self.facts.fact(c) for c in against]
+        why = f"{self.labels(against)} weigh against {name}"
+        for cand in held:
+            cand.facts_against.extend(facts)
+            cand.cause = "suggested"
+            cand.override = None
+            cand.weighed = why
+            self.recompute(cand)
+        self.step(
+            rule_id,
+            fired=True,
+            facts=facts,
+            conclusion=f"{why}: {held[0].subtype} is held at {held[0].certainty} (an alternative the biopsy "
+            "can still decide).",
+            candidate=held[0],
+        )
+
     # -- iatrogenic ------------------------------------------------------------------------
     def exposure_sites(self, cid: str) -> list[str]:
         sites = self.facts.concept_sites.get(cid, [])
@@ -426,11 +483,19 @@ class _Pathway:
             if not exposure.at_site:
                 cause, why = "probable", "acts systemically"
             elif sites and self.facts.lesion_sites:
-                matched = [
-                    les for les, side in self.facts.lesion_sites if any(site_matches(s, les, side, rule) for s in sites)
-                ]
+                relations = {
+                    les: {site_relation(s, les, side, rule) for s in sites} - {None}
+                    for les, side in self.facts.lesion_sites
+                }
+                matched = [les for les, found in relations.items() if found]
                 if matched:
-                    cause, why = "confirmed", f"at the lesion's site ({', '.join(matched)})"
+                    cause = "confirmed"
+                    at = [les for les in matched if "at" in relations[les]]
+                    drains = [les for les in matched if les not in at]
+                    parts = [f"at the lesion's site ({', '.join(at)})"] if at else []
+                    if drains:
+                        parts.append(f"its site ({', '.join(sites)}) drains to the lesion ({', '.join(drains)})")
+                    why = "; ".join(parts)
                 else:
                     cause = "suggested"
                     where = ", ".join(les for les, _ in self.facts.lesion_sites)
@@ -760,8 +825,9 @@ class _Pathway:
 
     # -- sub-forms -------------------------------------------------------------------------
     def site_match(self, rule_id: str) -> list[str]:
+        """Recorded sites naming one of the rule's site words as a whole word ("ear", not "forearm")."""
         words = self.kb.rule(rule_id).words("sites")
-        return [site for site in self.facts.sites if any(w in site for w in words)]
+        return [site for site in self.facts.sites if any(re.search(rf"\b{re.escape(w)}\b", site) for w in words)]
 
     def idiopathic_subform(self) -> str | None:
         facts, kb = self.facts, self.kb
@@ -972,6 +1038,7 @@ class _Pathway:
         self.calciphylaxis()
         self.iatrogenic()
         self.metabolic()
+        self.lesion_weighs()
         self.ctd()
         self.local_damage()
         self.inherited()

@@ -83,6 +83,8 @@ def resolve(candidates: list[Candidate], bundle: KnowledgeBundle) -> Resolved:
             )
         else:
             why = f"less certain ({cand.certainty}) than {winner.subtype} ({winner.certainty})"
+        if cand.weighed:
+            why = f"{why}; {cand.weighed}"
         if competing:
             out.competing.append(code)
         out.alternatives.append(

@@ -12,7 +12,7 @@ from calcidx.errors import InputError
 
 __all__ = ["register", "series_command"]
 
-FORMATS = ("table", "json", "csv", "parquet")
+FORMATS = ("table", "json", "csv", "parquet", "phenopackets")
 LISTS = ("skipped", "failed", "duplicates", "runs")
 
 
@@ -118,9 +118,15 @@ def _print_list(registry: Any, which: str) -> None:
 
 
 def series_command(
-    format: Annotated[str, typer.Option("--format", "-f", help="table, json, csv or parquet")] = "table",
+    format: Annotated[str, typer.Option("--format", "-f", help="table, json, csv, parquet or phenopackets")] = "table",
     output: Annotated[
-        Path | None, typer.Option("--output", "-o", help="file for csv/json (stdout if absent) or parquet")
+        Path | None,
+        typer.Option(
+            "--output",
+            "-o",
+            help="file for csv/json (stdout if absent) or parquet; phenopackets: a folder (one JSON per case) "
+            "or a .jsonl file (stdout if absent)",
+        ),
     ] = None,
     plot: Annotated[Path | None, typer.Option("--plot", help="write PNG charts into this folder")] = None,
     subtype: Annotated[str | None, typer.Option(help="only this pathway subtype (e.g. dystrophic)")] = None,
@@ -141,7 +147,7 @@ def series_command(
         str | None, typer.Option("--database", help="registry URL (default: CALCIDX_DATABASE_URL or the user file)")
     ] = None,
 ) -> None:
-    """Case-series statistics of the registry, with plots and CSV/Parquet export."""
+    """Case-series statistics of the registry, with plots and CSV/Parquet/Phenopacket export."""
     from calcidx.registry.database import open_registry
     from calcidx.registry.series import Filters, load_cases, series_stats
 
@@ -170,6 +176,9 @@ def series_command(
             _print_list(registry, list_)
             return
         cases, left_out = load_cases(registry, filters)
+        if fmt == "phenopackets":
+            _write_phenopackets(registry, cases, output)
+            return
     finally:
         registry.close()
     stats = series_stats(cases, left_out)
@@ -194,6 +203,18 @@ def series_command(
         assert output is not None
         write_parquet(cases, output)
         typer.echo(f"wrote {len(cases)} cases to {output}", err=True)
+
+
+def _write_phenopackets(registry: Any, cases: list[Any], output: Path | None) -> None:
+    from calcidx.registry.export import write_phenopackets
+
+    export = write_phenopackets(registry, cases, output)
+    for case_id, reason in export.failures[:20]:
+        typer.echo(f"case {case_id}: not exported ({reason})", err=True)
+    if len(export.failures) > 20:
+        typer.echo(f"... and {len(export.failures) - 20} more cases not exported", err=True)
+    where = "stdout" if output is None else str(output)
+    typer.echo(f"wrote {export.written} Phenopackets to {where}; {len(export.failures)} cases not exported", err=True)
 
 
 def _emit(text: str, output: Path | None) -> None:

@@ -101,6 +101,8 @@ def _hpo_ids(bundle: KnowledgeBundle) -> Iterable[tuple[str, str]]:
         yield f"calcification_terms:{calc.label}", calc.hpo
 
 
+#: Treatment kinds that give a medicine (systemic or local): each needs a pregnancy and a lactation caution.
+MEDICINE_KINDS = frozenset({"drug", "local"})
 #: Tables whose items are clinical claims: each needs a non-code source.
 CLAIM_TABLES = frozenset({"treatments", "cautions", "medications", "rules", "analytes.ranges", "analytes.plausible"})
 #: Tables this check holds to "evidence follows the sources" and "no code source in refs".
@@ -208,6 +210,10 @@ def _check_cross_refs(bundle: KnowledgeBundle, problems: list[str]) -> None:
     _check_rules(bundle, concepts, problems)
 
 
+#: rule parameters that name concepts (each must exist)
+_CONCEPT_LIST_PARAMS = ("for_calciphylaxis", "for_calciphylaxis_when_painful", "pain", "for_metastatic")
+
+
 def _check_rules(bundle: KnowledgeBundle, concepts: set[str], problems: list[str]) -> None:
     """Rule data that names other data: concepts, work-up items, analytes, references, tables."""
     refs = set(bundle.references)
@@ -234,10 +240,14 @@ def _check_rules(bundle: KnowledgeBundle, concepts: set[str], problems: list[str
             ]
         for threshold in rule.thresholds:
             problems += [f"rules:{rule.id}: threshold reference {r!r} unknown" for r in threshold.refs if r not in refs]
-        for name in ("renal_settings", "nonrenal_settings"):
+        for name in ("renal_settings", "nonrenal_settings", *_CONCEPT_LIST_PARAMS):
             for cid in rule.words(name) if name in rule.params else []:
                 if cid not in concepts:
                     problems.append(f"rules:{rule.id}: {name} names unknown concept {cid!r}")
+        for entry in rule.words("drains_to") if "drains_to" in rule.params else []:
+            source, arrow, target = entry.partition("->")
+            if not arrow or not source.split() or not target.split():
+                problems.append(f"rules:{rule.id}: drains_to entry {entry!r} must read '<from words> -> <to words>'")
         for name in ("ctd_panel_workup", "first_line_workup"):
             for wid in rule.words(name) if name in rule.params else []:
                 if wid not in bundle.workup:
@@ -271,6 +281,14 @@ def _check_treatment(bundle: KnowledgeBundle, treatment: Treatment, concepts: se
     if treatment.dose and not treatment.dose_refs:
         problems.append(f"treatments:{treatment.id}: a dose needs dose_refs naming its source")
     _check_lab_items(f"treatments:{treatment.id}", treatment.requires.labs_any, bundle, problems)
+    if treatment.kind in MEDICINE_KINDS and treatment.recommended:
+        known = [bundle.cautions[c] for c in treatment.cautions if c in bundle.cautions]
+        for field in ("pregnant", "lactating"):
+            if not any(getattr(c.when, field) is True for c in known):
+                problems.append(
+                    f"treatments:{treatment.id}: a medicine offered to patients needs a cited caution for "
+                    f"{field} patients (cautions.yaml, when: {{{field}: true}}), or recommended: false"
+                )
 
 
 def validate_bundle(folder: Path | None = None, *, check_hpo: bool = True) -> ValidationReport:

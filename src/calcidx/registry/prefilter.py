@@ -74,22 +74,35 @@ class Prefilter:
         return self.check(text).relevant
 
 
+def _grams(form: str) -> set[str]:
+    # Anchors lie inside one word: the full pattern lets a space be any run of blanks or hyphens.
+    return {
+        word[i : i + _ANCHOR_LENGTH]
+        for word in re.split(r"[\s\-]+", form)
+        for i in range(max(1, len(word) - _ANCHOR_LENGTH + 1))
+    }
+
+
 def _anchors(forms: Iterable[str]) -> tuple[str, ...]:
-    """Few substrings such that every form contains one of them (greedy set cover, deterministic)."""
-    uncovered = set(forms)
+    """Few substrings such that every form contains one of them (greedy set cover, deterministic).
+
+    Among substrings that cover as many uncovered forms, the one found in the fewest forms overall
+    wins: the most specific piece of a term ("winer" rather than "nodul" for "Winer nodule") lets
+    fewer unrelated texts through to the full pattern.
+    """
+    all_forms = list(forms)
+    everywhere: dict[str, int] = {}
+    for form in all_forms:
+        for gram in _grams(form):
+            everywhere[gram] = everywhere.get(gram, 0) + 1
+    uncovered = set(all_forms)
     chosen: list[str] = []
     while uncovered:
         counts: dict[str, int] = {}
         for form in uncovered:
-            # Anchors lie inside one word: the full pattern lets a space be any run of blanks or hyphens.
-            grams = {
-                word[i : i + _ANCHOR_LENGTH]
-                for word in re.split(r"[\s\-]+", form)
-                for i in range(max(1, len(word) - _ANCHOR_LENGTH + 1))
-            }
-            for gram in grams:
+            for gram in _grams(form):
                 counts[gram] = counts.get(gram, 0) + 1
-        best = max(sorted(counts), key=lambda g: counts[g])
+        best = max(sorted(counts), key=lambda g: (counts[g], -everywhere[g]))
         chosen.append(best)
         uncovered = {form for form in uncovered if best not in form}
     return tuple(chosen)

@@ -1,5 +1,8 @@
 """The one writer: store workers' results in batches, each batch in one transaction.
 
+Each table gets one multi-row insert per batch (SQLAlchemy Core ``insert`` with a list of rows; ids
+of extractions and cases come back in row order through ``RETURNING``), not one ORM object per row.
+
 A document is stored whole or not at all: its ``Document``, ``Provenance``, ``Extraction`` and
 every case row are written in the batch's transaction, so a crash (even ``kill -9``) leaves only
 complete documents, and the next run skips exactly those.
@@ -8,9 +11,9 @@ complete documents, and the next run skips exactly those.
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from typing import Any
+from typing import Any, cast
 
-from sqlalchemy import select, update
+from sqlalchemy import Table, insert, select, update
 from sqlalchemy.orm import Session
 
 from calcidx.registry import models as m
@@ -29,65 +32,28 @@ def known_state(session: Session) -> tuple[dict[str, str], set[str]]:
     return current, skipped
 
 
-def _stated(case: dict[str, Any]) -> tuple[str | None, str | None, str | None, str | None]:
-    """(subtype, sub-form, text, concordance) of the authors' diagnosis: ``assessment.stated`` when
-    the service gives it, else the case's own stated fields."""
-    stated = (case.get("assessment") or {}).get("stated")
-    if isinstance(stated, dict):
-        return stated.get("subtype"), stated.get("subform"), stated.get("text"), stated.get("concordance")
-    return case.get("stated_subtype"), case.get("stated_subform"), case.get("diagnosis_as_written"), None
+_DOCUMENTS = cast(Table, m.Document.__table__)
+_PROVENANCE = cast(Table, m.Provenance.__table__)
+_EXTRACTIONS = cast(Table, m.Extraction.__table__)
+_CASES = cast(Table, m.Case.__table__)
+_SKIPPED = cast(Table, m.SkippedArticle.__table__)
+#: The rows of a case's child tables, by table (each row gets its case id when the case is inserted).
+_CHILDREN: dict[str, Table] = {
+    "lesions": cast(Table, m.Lesion.__table__),
+    "findings": cast(Table, m.Finding.__table__),
+    "labs": cast(Table, m.Lab.__table__),
+    "treatments": cast(Table, m.Treatment.__table__),
+    "assessments": cast(Table, m.Assessment.__table__),
+    "stated": cast(Table, m.StatedDiagnosis.__table__),
+}
 
 
-def _case_rows(document_id: str, case: dict[str, Any]) -> m.Case:
-    patient = case.get("patient") or {}
-    row = m.Case(
-        document_id=document_id,
-        patient_index=case.get("patient_index") or 1,
-        age_years=patient.get("age_years"),
-        sex=patient.get("sex"),
-        outcome=case.get("outcome"),
-        data=case,
-    )
-    row.lesions = [
-        m.Lesion(site=lesion.get("site"), laterality=lesion.get("laterality")) for lesion in case.get("lesions") or []
-    ]
-    row.findings = [
-        m.Finding(kind=kind, concept=f["concept"], assertion=f.get("assertion") or "present", site=f.get("site"))
-        for kind, key in (("finding", "findings"), ("exposure", "exposures"))
-        for f in case.get(key) or []
-    ]
-    row.labs = [
-        m.Lab(
-            analyte=lab["analyte"],
-            value=lab.get("value"),
-            unit=lab.get("unit"),
-            interpretation=lab.get("interpretation"),
-        )
-        for lab in case.get("labs") or []
-    ]
-    row.treatments = [
-        m.Treatment(
-            name=t["name"], concept=t.get("concept"), status=t.get("status") or "given", response=t.get("response")
-        )
-        for t in case.get("treatments") or []
-    ]
-    assessment = case.get("assessment")
-    if isinstance(assessment, dict):
-        subtype = assessment.get("subtype") or {}
-        subform = assessment.get("subform") or {}
-        row.assessment = m.Assessment(
-            subtype=subtype.get("code") or "undetermined",
-            certainty=subtype.get("certainty"),
-            subform=subform.get("code"),
-            associated_conditions=list(assessment.get("associated_conditions") or []),
-            data=assessment,
-        )
-    stated_subtype, stated_subform, stated_text, concordance = _stated(case)
-    if stated_subtype or stated_subform or stated_text:
-        row.stated = m.StatedDiagnosis(
-            subtype=stated_subtype, subform=stated_subform, text=stated_text, concordance=concordance
-        )
-    return row
+def _inserted_ids(session: Session, table: Table, rows: list[dict[str, Any]]) -> list[int]:
+    """Insert ``rows`` (one executemany, batched by the driver) and return their ids in row order."""
+    if not rows:
+        return []
+    statement = insert(table).returning(table.c.id, sort_by_parameter_order=True)
+    return list(session.execute(statement, rows).scalars())
 
 
 def store_batch(
@@ -102,7 +68,7 @@ def store_batch(
 
     A document whose current extraction already has ``stamp`` is left as it is (``unchanged``): a
     repeated input adds nothing. One with an older stamp gets a new current extraction; the old
-    one stays as history.
+    one stays as history. Rows go in as one multi-row insert per table (Core, no ORM objects).
     """
     counts = {"stored": 0, "failed": 0, "skipped": 0, "unchanged": 0}
     ids = [r.id for r in results]
@@ -122,79 +88,118 @@ def store_batch(
     if ids:
         query = select(m.Provenance.document_id, m.Provenance.location).where(m.Provenance.document_id.in_(ids))
         located = {(doc_id, location) for doc_id, location in session.execute(query)}
+    documents: list[dict[str, Any]] = []
+    provenance: list[dict[str, Any]] = []
+    retired: list[str] = []
+    extractions: list[tuple[Result | Broken, dict[str, Any]]] = []
+    skip_list = list(skips)
     for result in results:
         if isinstance(result, Result) and result.status == "skipped":
-            skips = [*skips, Skip(result.id, result.location, result.pmid, result.title, result.error or "")]
+            skip_list.append(Skip(result.id, result.location, result.pmid, result.title, result.error or ""))
             continue
         unchanged = current.get(result.id) == stamp
         if not unchanged and result.id not in existing:
-            session.add(_document(result, run_id))
+            documents.append(_document(result, run_id))
             existing.add(result.id)
         if result.id in existing and (result.id, result.location) not in located:
-            session.add(
-                m.Provenance(
-                    document_id=result.id,
-                    run_id=run_id,
-                    location=result.location,
-                    pmid=getattr(result, "pmid", None),
-                    doi=getattr(result, "doi", None),
-                )
+            provenance.append(
+                {
+                    "document_id": result.id,
+                    "run_id": run_id,
+                    "location": result.location,
+                    "pmid": getattr(result, "pmid", None),
+                    "doi": getattr(result, "doi", None),
+                }
             )
             located.add((result.id, result.location))
         if unchanged:
             counts["unchanged"] += 1
             continue
         if result.id in current:
-            session.execute(
-                update(m.Extraction)
-                .where(m.Extraction.document_id == result.id, m.Extraction.current)
-                .values(current=False)
-            )
-        session.add(_extraction(result, run_id, stamp))
+            retired.append(result.id)
+        extractions.append((result, _extraction(result, run_id, stamp)))
         current[result.id] = stamp
         counts["stored" if isinstance(result, Result) and result.status == "ok" else "failed"] += 1
-    skip_list = list(skips)
+    if documents:
+        session.execute(insert(_DOCUMENTS), documents)
+    if provenance:
+        session.execute(insert(_PROVENANCE), provenance)
+    if retired:
+        session.execute(
+            update(m.Extraction)
+            .where(m.Extraction.document_id.in_(retired), m.Extraction.current)
+            .values(current=False)
+        )
+    extraction_ids = _inserted_ids(session, _EXTRACTIONS, [row for _result, row in extractions])
+    cases: list[dict[str, Any]] = []
+    children: list[dict[str, list[dict[str, Any]]]] = []
+    for (result, _row), extraction_id in zip(extractions, extraction_ids, strict=True):
+        if not isinstance(result, Result):
+            continue
+        for rows in result.cases:
+            cases.append({**rows.case, "extraction_id": extraction_id})
+            children.append(rows.children)
+    case_ids = _inserted_ids(session, _CASES, cases)
+    for name, table in _CHILDREN.items():
+        child_rows = [
+            {**row, "case_id": case_id}
+            for case_id, of_case in zip(case_ids, children, strict=True)
+            for row in of_case.get(name, ())
+        ]
+        if child_rows:
+            session.execute(insert(table), child_rows)
     if skip_list:
         known = set(
             session.scalars(
                 select(m.SkippedArticle.document_id).where(m.SkippedArticle.document_id.in_([s.id for s in skip_list]))
             )
         )
+        skipped: list[dict[str, Any]] = []
         for skip in skip_list:
             counts["skipped"] += 1
             if skip.id in known:
                 continue
             known.add(skip.id)
-            session.add(
-                m.SkippedArticle(
-                    document_id=skip.id,
-                    run_id=run_id,
-                    location=skip.location,
-                    pmid=skip.pmid,
-                    title=skip.title,
-                    reason=skip.reason,
-                )
+            skipped.append(
+                {
+                    "document_id": skip.id,
+                    "run_id": run_id,
+                    "location": skip.location,
+                    "pmid": skip.pmid,
+                    "title": skip.title,
+                    "reason": skip.reason,
+                }
             )
-    session.flush()
+        if skipped:
+            session.execute(insert(_SKIPPED), skipped)
     return counts
 
 
-def _document(result: Result | Broken, run_id: int) -> m.Document:
+def _document(result: Result | Broken, run_id: int) -> dict[str, Any]:
+    row: dict[str, Any] = {
+        "id": result.id,
+        "first_run_id": run_id,
+        "source": result.location,
+        "format": None,
+        "title": None,
+        "doi": None,
+        "pmid": None,
+        "year": None,
+        "characters": 0,
+        "minhash": None,
+    }
     if isinstance(result, Broken):
-        return m.Document(id=result.id, first_run_id=run_id, source=result.location)
-    info = (result.document or {}).get("document") or {}
-    return m.Document(
-        id=result.id,
-        first_run_id=run_id,
-        source=result.location,
+        return row
+    row.update(
         format=result.format,
-        title=result.title or info.get("title"),
-        doi=_norm_doi(result.doi or info.get("doi")),
-        pmid=result.pmid or info.get("pmid"),
+        title=result.title,
+        doi=_norm_doi(result.doi),
+        pmid=result.pmid,
         year=result.year,
         characters=result.characters,
         minhash=result.minhash,
     )
+    return row
 
 
 def _norm_doi(doi: str | None) -> str | None:
@@ -207,23 +212,22 @@ def _norm_doi(doi: str | None) -> str | None:
     return doi or None
 
 
-def _extraction(result: Result | Broken, run_id: int, stamp: str) -> m.Extraction:
+def _extraction(result: Result | Broken, run_id: int, stamp: str) -> dict[str, Any]:
+    row: dict[str, Any] = {
+        "document_id": result.id,
+        "run_id": run_id,
+        "stamp": stamp,
+        "status": "failed",
+        "error": None,
+        "current": True,
+        "kind": None,
+        "knowledge": None,
+        "warnings": [],
+    }
     if isinstance(result, Broken):
-        return m.Extraction(
-            document_id=result.id, run_id=run_id, stamp=stamp, status="failed", error=result.reason, current=True
-        )
-    document = result.document or {}
-    knowledge = document.get("knowledge") or {}
-    extraction = m.Extraction(
-        document_id=result.id,
-        run_id=run_id,
-        stamp=stamp,
-        status=result.status,
-        error=result.error,
-        current=True,
-        kind=(document.get("document") or {}).get("kind"),
-        knowledge=f"{knowledge['bundle']}@{knowledge['bundle_version']}" if knowledge else None,
-        warnings=result.warnings,
+        row["error"] = result.reason
+        return row
+    row.update(
+        status=result.status, error=result.error, kind=result.kind, knowledge=result.knowledge, warnings=result.warnings
     )
-    extraction.cases = [_case_rows(result.id, case) for case in document.get("cases") or []]
-    return extraction
+    return row

@@ -1,15 +1,17 @@
 """What a worker does with one document: read, pre-filter, extract, assess; never raises.
 
 Runs in a local worker process (``ProcessPoolExecutor``) or on a Dask worker: the same function.
-The result is plain data (picklable); the one writer in the main process stores it.
+The result is plain data (picklable): the document's metadata and its cases already flattened
+into table rows with their JSON encoded (``rows``), so the one writer in the main process only
+inserts them.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any
 
 from calcidx.errors import CalcidxError
+from calcidx.registry.rows import CaseRows, case_rows
 from calcidx.registry.sources import Item
 
 __all__ = ["Result", "process"]
@@ -20,7 +22,7 @@ class Result:
     """The outcome of one document.
 
     Attributes:
-        status: ``ok`` (``document`` holds the assessed document as JSON), ``failed`` (``error``
+        status: ``ok`` (``cases`` holds the rows of each assessed case), ``failed`` (``error``
             says why) or ``skipped`` (the pre-filter found no cutaneous-calcification term).
     """
 
@@ -29,7 +31,9 @@ class Result:
     status: str
     stamp: str
     error: str | None = None
-    document: dict[str, Any] | None = None
+    cases: list[CaseRows] = field(default_factory=list)
+    kind: str | None = None
+    knowledge: str | None = None
     minhash: list[int] | None = None
     characters: int = 0
     format: str | None = None
@@ -73,7 +77,15 @@ def process(item: Item) -> Result:
                 f"the worker's pipeline {pipeline.stamp_text(assessed.pipeline)} is not the writer's {base.stamp}"
             )
             return base
-        base.document = assessed.model_dump(mode="json")
+        document = assessed.model_dump(mode="json")
+        info = document.get("document") or {}
+        base.title = base.title or info.get("title")
+        base.doi = base.doi or info.get("doi")
+        base.pmid = base.pmid or info.get("pmid")
+        base.kind = info.get("kind")
+        knowledge = document.get("knowledge") or {}
+        base.knowledge = f"{knowledge['bundle']}@{knowledge['bundle_version']}" if knowledge else None
+        base.cases = [case_rows(item.id, case) for case in document.get("cases") or []]
         base.minhash = signature(read.text)
         base.warnings = list(assessed.warnings)
         base.status = "ok"

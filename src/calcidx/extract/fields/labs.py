@@ -57,6 +57,21 @@ def _own_analytes(mentions: list[Mention]) -> list[Mention]:
 _LONGEST_TERM = 80
 
 
+def _unit_fits(analyte_id: str, unit: str) -> bool:
+    """Whether ``unit`` can express the analyte at all (the check every Case input passes)."""
+    from calcidx.case.units import UnitProblem, to_canonical
+    from calcidx.knowledge.loader import load_bundle
+
+    analyte = load_bundle().analytes.get(analyte_id)
+    if analyte is None or not analyte.units:
+        return True
+    try:
+        to_canonical(analyte, 1.0, unit)
+    except UnitProblem:
+        return False
+    return True
+
+
 class LabsReader:
     """Reads the lab results of each sentence; ``labs`` merges repeats and interprets bare values."""
 
@@ -106,6 +121,8 @@ class LabsReader:
             analyte = next(k[1] for k in mention.keys if k[0] == "analyte")
             limit = analytes[index + 1].start if index + 1 < len(analytes) else sentence.end
             value = find_value(text, mention.end, limit, self.patterns.labs)
+            if value is not None and value.unit and not _unit_fits(analyte, value.unit):
+                continue  # another quantity, not the test itself ("fractional excretion of phosphate of 3%")
             lo = max([b for b in clause_breaks if b <= mention.start], default=sentence.start)
             hi = min([b for b in clause_breaks if b >= mention.end], default=sentence.end)
             interpretation: str | None = None
