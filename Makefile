@@ -6,7 +6,7 @@ STAMP := $(VENV)/.installed
 
 BENCH_VENV := .venv-bench
 
-.PHONY: demo test lint typecheck validate bench browser hpo-index clean postgres
+.PHONY: demo test lint typecheck validate bench browser hpo-index unit-factors clean postgres
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -58,6 +58,11 @@ bench: $(STAMP) $(BENCH_VENV)/.installed
 # (`calcidx knowledge validate` fails when the shipped file no longer matches).
 hpo-index: $(STAMP)
 	$(BIN)/python scripts/build_hpo_index.py
+
+# Release step: rewrite the shipped lab-unit conversion factors (case/data/unit_factors.json)
+# after a change to analytes.yaml or case/data/units.txt (a test fails when they differ from pint).
+unit-factors: $(STAMP)
+	$(BIN)/python scripts/build_unit_factors.py
 
 clean:
 	rm -rf $(VENV) $(BENCH_VENV) .pytest_cache .mypy_cache .ruff_cache

@@ -3,7 +3,9 @@
 For each worker count, each concurrency level and each input kind (the same report again and again,
 or a distinct report per request), N clients send requests back to back for a fixed time (requests
 in flight then finish); the script prints throughput and p50/p99 latency, and counts non-200 answers. The load
-generator runs on the same machine (and cores) as the server, so the figures are a floor.
+generator runs on the same machine (and cores) as the server, so the figures are a floor. Beside
+each run: the server's CPU time per request (all its processes, user + sys) and the 1-minute load
+average at its end, since other work on the machine moves the wall-clock figures.
 
     python bench/http_load_bench.py [--seconds 10] [--concurrency 20 200] [--workers 1 2]
 """
@@ -19,6 +21,7 @@ import sys
 import time
 
 import httpx
+import psutil
 
 #: A typical single-patient case report (written for this benchmark, about 1,400 characters).
 REPORT = """Case report
@@ -109,6 +112,19 @@ async def _load(base: str, concurrency: int, seconds: float, distinct: bool) -> 
     return latencies, failures, elapsed
 
 
+def _server_cpu(process: subprocess.Popen[bytes]) -> float:
+    """CPU seconds (user + sys) used so far by the server and its worker processes."""
+    total = 0.0
+    try:
+        root = psutil.Process(process.pid)
+        for proc in [root, *root.children(recursive=True)]:
+            times = proc.cpu_times()
+            total += times.user + times.system
+    except psutil.Error:
+        pass
+    return total
+
+
 def _percentile(values: list[float], q: float) -> float:
     ordered = sorted(values)
     return ordered[min(len(ordered) - 1, max(0, round(q * (len(ordered) - 1))))]
@@ -124,18 +140,20 @@ def main() -> None:
     print("input: 'same' repeats one report (answered from the result cache after the first); 'distinct' adds a")
     print("unique line to every request, so every request is extracted and assessed")
     header = f"{'workers':>7} {'clients':>7} {'input':>8} {'requests':>8} {'non-200':>7} {'req/s':>7}"
-    print(f"{header} {'p50 ms':>8} {'p99 ms':>8}")
+    print(f"{header} {'p50 ms':>8} {'p99 ms':>8} {'CPU ms/req':>10} {'load':>5}   (target: p99 < 100 ms at 20 clients)")
     for workers in args.workers:
         process, base = _start(workers)
         try:
             for concurrency in args.concurrency:
                 for distinct in (False, True):
+                    cpu_before = _server_cpu(process)
                     latencies, failures, elapsed = asyncio.run(_load(base, concurrency, args.seconds, distinct))
+                    cpu = (_server_cpu(process) - cpu_before) / max(len(latencies), 1)
                     kind = "distinct" if distinct else "same"
                     print(
                         f"{workers:>7} {concurrency:>7} {kind:>8} {len(latencies):>8} {failures:>7}"
                         f" {len(latencies) / elapsed:>7.1f} {_percentile(latencies, 0.50) * 1000:>8.1f}"
-                        f" {_percentile(latencies, 0.99) * 1000:>8.1f}",
+                        f" {_percentile(latencies, 0.99) * 1000:>8.1f} {cpu * 1000:>10.1f} {os.getloadavg()[0]:>5.1f}",
                         flush=True,
                     )
         finally:

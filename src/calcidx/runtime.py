@@ -90,19 +90,33 @@ class Runtime:
     Attributes:
         spec: what it was built from (picklable; ``Runtime.build(spec)`` makes an equal one).
         bundle: the knowledge bundle (frozen models, read-only lists and dicts).
-        rules: the extractor's rule data.
-        units: the pint unit registry.
         hpo_candidates: how many OMIM/ORPHA diseases the inherited differential ranks.
         stamp: calcidx version, extractor rules hash, knowledge version, HPO release.
+
+    The extractor's rules, vocabulary and pipeline and the pint unit registry are built eagerly
+    when ``spec.eager`` (servers, workers), else on first use, once, under their own lock: a
+    one-shot ``calcidx assess CASE.json`` never reads the extractor's rule files nor imports
+    spaCy, and imports pint only for a lab unit the shipped conversion factors do not cover.
     """
 
     spec: RuntimeSpec
     bundle: KnowledgeBundle
-    rules: Rules
-    units: Any
     hpo_candidates: int
     stamp: PipelineStamp
+    _rules: _Once
+    _units: _Once
     _extractor: _Once
+
+    @property
+    def rules(self) -> Rules:
+        """The extractor's rule data (read on first use when the runtime was not built eagerly)."""
+        rules: Rules = self._rules.get()
+        return rules
+
+    @property
+    def units(self) -> Any:
+        """The pint unit registry (built on first use when the runtime was not built eagerly)."""
+        return self._units.get()
 
     @property
     def vocabulary(self) -> Vocabulary:
@@ -130,24 +144,30 @@ class Runtime:
         """
         from calcidx.assess.inherited import candidate_count
         from calcidx.case.units import unit_registry
-        from calcidx.extract.rules import load_rules
         from calcidx.knowledge.loader import load_bundle, load_bundle_from
 
         spec = spec or RuntimeSpec()
         bundle = load_bundle() if spec.knowledge_dir is None else load_bundle_from(spec.knowledge_dir)
-        rules = load_rules()
         stamp = _stamp(bundle)
         shipped = spec.knowledge_dir is None
+        rules = _Once(_load_rules)
+
+        def extractor() -> tuple[Vocabulary, Language]:
+            rules.get()  # the components read the same rules: read once, under the rules' lock
+            return _build_extractor(bundle, shipped=shipped)
+
         runtime = cls(
             spec=spec,
             bundle=bundle,
-            rules=rules,
-            units=unit_registry(),
             hpo_candidates=candidate_count(bundle),
             stamp=stamp,
-            _extractor=_Once(lambda: _build_extractor(bundle, shipped=shipped)),
+            _rules=rules,
+            _units=_Once(unit_registry),
+            _extractor=_Once(extractor),
         )
         if spec.eager:
+            runtime._rules.get()
+            runtime._units.get()
             runtime._extractor.get()
         return runtime
 
@@ -166,6 +186,12 @@ def expected_stamp() -> PipelineStamp:
     from calcidx.knowledge.loader import load_bundle
 
     return _stamp(load_bundle())
+
+
+def _load_rules() -> Rules:
+    from calcidx.extract.rules import load_rules
+
+    return load_rules()
 
 
 def _build_extractor(bundle: KnowledgeBundle, *, shipped: bool) -> tuple[Vocabulary, Language]:

@@ -5,6 +5,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from calcidx.assess import inherited
 from calcidx.assess.facts import build_facts
@@ -93,6 +95,31 @@ def test_acquired_diseases_are_never_inherited_causes(bundle: KnowledgeBundle) -
         build_facts(_case(["retiform_purpura", "necrotic_ulcer"]), bundle), bundle, subtype="calciphylaxis"
     )
     assert items == [] and fit == "none"
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(data=st.data())
+def test_scoring_only_matching_diseases_keeps_every_listed_score_and_order(
+    data: st.DataObject, bundle: KnowledgeBundle
+) -> None:
+    """``matching_only`` (what the ranking uses) drops only diseases that could never be listed."""
+    with_hpo = sorted(c for c, f in bundle.features.items() if f.codes.hpo)
+    findings = data.draw(st.lists(st.sampled_from(with_hpo), min_size=1, max_size=6, unique=True))
+    absent = data.draw(st.lists(st.sampled_from(with_hpo), max_size=3, unique=True))
+    labs = data.draw(st.dictionaries(st.sampled_from(sorted(PTH_RESISTANCE)), st.sampled_from(["low", "high"])))
+    terms = case_terms(build_facts(_case(findings, labs=labs, absent=absent), bundle), bundle)
+
+    def listable(scores: list[inherited.DiseaseScore]) -> list[tuple[str, float, list[tuple[int, str, float]]]]:
+        return [
+            (s.disease.id, s.score, s.parts)
+            for s in scores
+            if s.score > 0 and any(share >= 0.5 for share in s.shares.values())
+        ]
+
+    full = score_diseases(terms, bundle)
+    pruned = score_diseases(terms, bundle, matching_only=True)
+    assert listable(pruned) == listable(full)
+    assert len(pruned) <= len(full)
 
 
 def test_fit_none_when_nothing_to_go_on(bundle: KnowledgeBundle) -> None:

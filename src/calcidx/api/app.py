@@ -52,11 +52,14 @@ def create_app(settings: Settings | None = None, *, warm: bool = True) -> FastAP
             engine.warm()
         app.state.engine = engine
         app.state.budget = Budget(timeout_s=settings.assess_timeout_s, queue_timeout_s=settings.queue_timeout_s)
+        registry = _open_registry(app, settings)
         log.info("ready: %s", engine.stamp()["pipeline"])
         try:
             yield
         finally:
             app.state.budget.close()
+            if registry is not None:
+                registry.close()
 
     app = FastAPI(
         title="CalciDx",
@@ -110,10 +113,30 @@ def mount_interop(app: FastAPI) -> None:
 
 
 def mount_registry(app: FastAPI) -> None:
-    """Mount point for the registry's routes (``/api/v1/registry`` and its series pages).
+    """Mount the registry's read-only routes when a registry database is configured
+    (``CALCIDX_DATABASE_URL``): series counts, the cases and one case under ``/api/v1/registry``,
+    and the series page with its charts at ``/series``. Without one, nothing is mounted."""
+    settings: Settings = app.state.settings
+    if not settings.database_url:
+        return
+    from calcidx.api.registry_web import api_router, page_router
 
-    The registry is not on main yet; when it lands, include its routers here.
-    """
+    app.include_router(api_router, prefix=API_PREFIX)
+    app.include_router(page_router)
+
+
+def _open_registry(app: FastAPI, settings: Settings) -> Any:
+    """Open the configured registry once (``app.state.registry``) with a small chart cache."""
+    if not settings.database_url:
+        return None
+    from calcidx.api.registry_web import PlotCache
+    from calcidx.registry.database import open_registry
+
+    registry = open_registry(settings.database_url)
+    app.state.registry = registry
+    app.state.plot_cache = PlotCache()
+    log.info("registry: %s", registry.dialect)
+    return registry
 
 
 # ------------------------------------------------------------------------------------------ errors

@@ -46,6 +46,7 @@ templates = _templates()
 
 def _page(request: Request, name: str, settings: SettingsDep, status_code: int = 200, **context: Any) -> HTMLResponse:
     context.setdefault("form_token", make_form_token(settings.secret_key.get_secret_value()))
+    context.setdefault("registry", bool(settings.database_url))  # the nav links the series page
     return templates.TemplateResponse(request, name, context, status_code=status_code)
 
 

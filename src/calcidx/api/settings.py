@@ -31,6 +31,13 @@ class Settings(BaseSettings):
         queue_timeout_s: how long a request may wait for the assessment worker (503 after).
         result_cache_size: assessments kept in memory by input hash (0 turns the cache off).
         cors_origins: origins allowed by CORS; empty (the default) means CORS is off.
+        database_url: the case registry to show (``/series`` and ``/api/v1/registry``), the same
+            ``CALCIDX_DATABASE_URL`` the ``calcidx ingest`` and ``series`` commands use; unset, the
+            registry's pages and endpoints are not mounted.
+        worker_healthcheck_s: with ``--workers`` above 1, how long a worker may take to answer the
+            supervisor's health check before it is replaced. A worker builds and warms the runtime
+            (spaCy, HPO) before it serves, which takes more than uvicorn's default of 5 s on a busy
+            machine: the supervisor then killed every worker while it was still starting.
     """
 
     model_config = SettingsConfigDict(env_prefix="CALCIDX_", extra="ignore", frozen=True)
@@ -44,6 +51,8 @@ class Settings(BaseSettings):
     queue_timeout_s: float = Field(default=30.0, gt=0, le=600)
     result_cache_size: int = Field(default=256, ge=0, le=100_000)
     cors_origins: list[str] = []
+    database_url: str | None = None
+    worker_healthcheck_s: int = Field(default=120, ge=5, le=3600)
 
     @model_validator(mode="after")
     def _no_default_secret_outside_development(self) -> Settings:

@@ -403,8 +403,14 @@ def _weight(term_id: int, index: _Index) -> float:
     return CALCIFICATION_WEIGHT if _is_calcification(term_id, index) else 1.0
 
 
-def score_diseases(terms: CaseTerms, bundle: KnowledgeBundle) -> list[DiseaseScore]:
-    """Score every candidate disease against the case terms, best first (ties by name)."""
+def score_diseases(terms: CaseTerms, bundle: KnowledgeBundle, *, matching_only: bool = False) -> list[DiseaseScore]:
+    """Score every candidate disease against the case terms, best first (ties by name).
+
+    Args:
+        matching_only: score only the diseases that match at least one present term by at least
+            ``_MATCH_SHARE`` of its IC (the only ones ``rank_inherited`` can list); their scores
+            and order are the same as in the full list.
+    """
     index = _index(_calcification_ids(bundle))
     present = sorted(terms.present)
     absent = sorted(terms.absent)
@@ -415,8 +421,15 @@ def score_diseases(terms: CaseTerms, bundle: KnowledgeBundle) -> list[DiseaseSco
     best_of = {t: index.best_matches(t) for t in present}
     own_ic = {t: index.self_ic(t) for t in present}
     absent_cost = {t: ABSENT_WEIGHT * _weight(t, index) * index.self_ic(t) / total for t in absent}
+    positions: Iterable[int] = range(len(index.diseases))
+    if matching_only:
+        # the same share test ``rank_inherited`` applies, on the same numbers
+        positions = [
+            i for i in positions if any(own_ic[t] > 0 and best_of[t][i] / own_ic[t] >= _MATCH_SHARE for t in present)
+        ]
     scored: list[DiseaseScore] = []
-    for position, disease in enumerate(index.diseases):
+    for position in positions:
+        disease = index.diseases[position]
         closure = disease.closure
         parts: list[tuple[int, Literal["present", "absent"], float]] = []
         shares: dict[int, float] = {}
@@ -534,7 +547,7 @@ def rank_inherited(
     acquired = _index(_calcification_ids(bundle)).named_with(tuple(_acquired_words(bundle)))
     scored = [
         item
-        for item in score_diseases(terms, bundle)
+        for item in score_diseases(terms, bundle, matching_only=True)
         if item.score > 0
         and f"{item.disease.source}:{item.disease.id}" not in acquired
         and any(share >= _MATCH_SHARE for share in item.shares.values())

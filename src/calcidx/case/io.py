@@ -8,7 +8,7 @@ from typing import Any
 from pydantic import ValidationError
 
 from calcidx.case.model import Case, Document
-from calcidx.case.units import UnitProblem, to_canonical
+from calcidx.case.units import UnitProblem, canonical_factor
 from calcidx.errors import InputError
 from calcidx.knowledge.schema import KnowledgeBundle
 
@@ -67,7 +67,7 @@ def check_case(case: Case, bundle: KnowledgeBundle, where: str = "case") -> None
             )
         if lab.unit and analyte.units:
             try:
-                to_canonical(analyte, 1.0, lab.unit)
+                canonical_factor(analyte, lab.unit)
             except UnitProblem as exc:
                 allowed = ", ".join(u.symbol for u in analyte.units) or "none (qualitative result)"
                 raise InputError(

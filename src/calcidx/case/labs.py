@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from typing import Literal
 
 from calcidx.case.model import Case, Evidence, Lab, Patient
-from calcidx.case.units import UnitProblem, to_canonical
+from calcidx.case.units import UnitProblem, canonical_factor
 from calcidx.knowledge.schema import Analyte, KnowledgeBundle, ReferenceRange, Threshold
 from calcidx.knowledge.schema import Rule as ReasoningRule
 
@@ -103,7 +103,7 @@ def _to_canonical(analyte: Analyte, value: float, unit: str) -> tuple[float, boo
     known = _FACTORS.get(key)
     if known is None:
         try:
-            known = to_canonical(analyte, 1.0, unit)
+            known = canonical_factor(analyte, unit)
         except UnitProblem as problem:
             known = problem
         _FACTORS[key] = known

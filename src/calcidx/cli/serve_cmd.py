@@ -28,7 +28,7 @@ def serve(
     if log_level not in ("critical", "error", "warning", "info", "debug"):
         raise InputError(f"--log-level {log_level!r} is not allowed; use critical, error, warning, info or debug")
     try:
-        Settings()  # validated here, once, so a bad setting is one line before any worker starts
+        settings = Settings()  # validated here, once, so a bad setting is one line before any worker starts
         load_settings()
     except ValidationError as exc:
         raise InputError(describe_validation_error(exc, "settings")) from exc
@@ -42,6 +42,7 @@ def serve(
         access_log=False,  # the app logs ids, sizes and timings only
         server_header=False,
         proxy_headers=False,
+        timeout_worker_healthcheck=settings.worker_healthcheck_s,
     )
 
 

@@ -9,10 +9,11 @@ more JSON formats through ``calcidx.service.formats.JSON_FORMATS``). ``assess_in
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING, Any
+
 from calcidx.assess.model import AssessedDocument
 from calcidx.assess.options import AssessOptions
 from calcidx.errors import InputError
-from calcidx.extract.readers import ReadResult
 from calcidx.service.core import (
     LoadedInput,
     Mode,
@@ -28,6 +29,9 @@ from calcidx.service.core import (
 )
 from calcidx.service.formats import JSON_FORMATS, JsonFormat, register_json_format
 from calcidx.service.front import Source, parse_json, read_source
+
+if TYPE_CHECKING:
+    from calcidx.extract.readers import ReadResult
 
 __all__ = [
     "JSON_FORMATS",
@@ -52,3 +56,12 @@ __all__ = [
     "read_text",
     "register_json_format",
 ]
+
+
+def __getattr__(name: str) -> Any:
+    # The readers load with the first report, not with the service (a Case JSON never needs them).
+    if name == "ReadResult":
+        from calcidx.extract.readers import ReadResult
+
+        return ReadResult
+    raise AttributeError(f"module 'calcidx.service' has no attribute {name!r}")

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import hashlib
 from collections.abc import Iterable, Iterator
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
 from pydantic import BaseModel, ConfigDict, model_validator
 
@@ -13,10 +13,12 @@ from calcidx.assess.model import AssessedDocument
 from calcidx.assess.options import AssessOptions
 from calcidx.case.model import Case, Document, DocumentInfo, PipelineStamp
 from calcidx.errors import InputError
-from calcidx.extract.readers import ReadResult, read_bytes
 from calcidx.runtime import Runtime, get_runtime
 from calcidx.service.formats import detect_format, json_format_of
 from calcidx.service.front import parse_json
+
+if TYPE_CHECKING:
+    from calcidx.extract.readers import ReadResult
 
 __all__ = [
     "LoadedInput",
@@ -90,6 +92,8 @@ def read_text(data: bytes, media_type: str | None = None, *, filename: str | Non
         InputError: the document cannot be read (empty, binary, no text layer, bad markup).
     """
     fmt = detect_format(data, media_type, filename)
+    from calcidx.extract.readers import read_bytes
+
     return read_bytes(data, name=filename or "input", format=fmt)
 
 
