@@ -43,6 +43,10 @@ def _status(sentence: str, concept: str, vocab: Vocabulary) -> list[str]:
         # terminators and pseudo-triggers
         ("No fever was reported, but pain was severe.", "pain", ["present"]),
         ("Not only pain but also fever was present.", "fever", ["present"]),
+        # the authors' speculation on the mechanism is not the patient's history
+        ("We speculate that local trauma from the needle started the deposition.", "local_trauma", ["hypothetical"]),
+        ("The pathomechanism probably involves trauma to small vessels.", "local_trauma", ["hypothetical"]),
+        ("We think she had trauma to the shin before the nodules appeared.", "local_trauma", ["present"]),
         # maximum scope: "likely" reaches a few words, not a whole long clause
         (
             "A likely injection site lay on the arm where nurses had for many weeks given heparin and she had gout.",

@@ -52,3 +52,64 @@ def test_honorific_is_not_mistaken_for_a_citation() -> None:
 
     case = extract("Case report\n\nMr X, aged 48 years, presented with nodules on his elbows.").cases[0]
     assert (case.patient.age_years, case.patient.sex) == (48.0, "male")
+
+
+@pytest.mark.parametrize(
+    ("text", "years", "noun"),
+    [
+        ("Teaching file\n3 weeks, female\nHistory", round(21 / 365.25, 4), "female"),
+        ("Imaging case\n61 years; male\n", 61.0, "male"),
+    ],
+)
+def test_case_database_line_gives_age_and_sex(text: str, years: float, noun: str) -> None:
+    ages = find_ages(text, load_rules())
+    assert [(a.years, a.noun) for a in ages] == [(years, noun)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Over 3 years, male relatives were screened.",
+        "The nodules grew for 2 months, female carriers were unaffected.",
+    ],
+)
+def test_age_and_sex_inside_prose_is_not_a_database_line(text: str) -> None:
+    assert find_ages(text, load_rules()) == []
+
+
+def test_running_header_glued_to_the_age_is_skipped() -> None:
+    ages = find_ages("We saw a 41-year-oldDERMATOLOGY ONLINE woman with plaques.", load_rules())
+    assert [(a.years, a.noun, a.intro) for a in ages] == [(41.0, "woman", True)]
+
+
+def test_lower_case_word_glued_to_old_is_not_an_age() -> None:
+    assert find_ages("the 3-year-oldish scar", load_rules()) == []
+
+
+def test_typographic_hyphens_read_as_hyphens() -> None:
+    from calcidx import extract
+
+    case = extract("Case report\n\nWe describe a 9\u2010year\u2010old boy with firm nodules on the knee.").cases[0]
+    assert (case.patient.age_years, case.patient.sex) == (9.0, "male")
+
+
+@pytest.mark.parametrize(
+    ("sentence", "sex"),
+    [
+        ("A 35-year-old had dozens of firm scrotal papules.", "male"),
+        ("A 35-year-old had a hard plaque on the left labium of the vulva.", "female"),
+        ("A 35-year-old had hard nodules on the lower lip.", None),
+        ("A 35-year-old had a hard nodule on the breast.", None),
+    ],
+)
+def test_sex_from_body_parts_only_one_sex_has(sentence: str, sex: str | None) -> None:
+    from calcidx import extract
+
+    assert extract(f"Case report\n\n{sentence}").cases[0].patient.sex == sex
+
+
+def test_a_person_noun_outweighs_body_words() -> None:
+    from calcidx import extract
+
+    case = extract("Case report\n\nA 35-year-old woman had nodules; her husband had penile nodules.").cases[0]
+    assert case.patient.sex == "female"

@@ -146,3 +146,132 @@ def test_excluded_statements() -> None:
     )
     stated = _case(text).stated
     assert stated is not None and stated.subtype == "dystrophic"
+
+
+@pytest.mark.parametrize(
+    ("phrase", "subtype"),
+    [
+        ("the calcification was felt to be dystrophic", "dystrophic"),
+        ("calcinosis cutis was therefore considered idiopathic", "idiopathic"),
+        ("the calcified deposits were of the iatrogenic type", "iatrogenic"),
+        ("the tumour was metastatic", None),
+        ("the patient was idiopathic in her complaints about calcification", None),
+    ],
+)
+def test_a_subtype_word_as_the_predicate_of_a_calcification_head(phrase: str, subtype: str | None) -> None:
+    assert named_subtype(phrase) == subtype
+
+
+@pytest.mark.parametrize(
+    ("framing", "subtype"),
+    [
+        ("This report describes a case study of iatrogenic calcinosis cutis in a preterm boy.", "iatrogenic"),
+        ("We present a 47-year-old Korean woman diagnosed with dystrophic calcinosis cutis of the shin.", "dystrophic"),
+        ("The aetiology of the calcification was judged to be dystrophic.", "dystrophic"),
+        ("The dermatopathologist interpreted the nodule as idiopathic calcinosis cutis.", "idiopathic"),
+    ],
+)
+def test_framing_sentences_of_the_authors_give_the_stated_subtype(framing: str, subtype: str) -> None:
+    text = (
+        f"Abstract\n\nCalcinosis cutis has several causes. {framing}\n\n"
+        "Case report\n\nA 47-year-old woman had hard painless nodules on the right shin for two years.\n"
+    )
+    stated = _case(text).stated
+    assert stated is not None and stated.subtype == subtype, stated
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Patients diagnosed with dystrophic calcinosis cutis often have a connective tissue disease [2].",
+        "Dystrophic calcification is thought to follow tissue damage.",
+    ],
+)
+def test_framing_rules_do_not_read_the_literature(sentence: str) -> None:
+    text = (
+        f"Introduction\n\n{sentence}\n\n"
+        "Case report\n\nA 39-year-old man had a firm nodule on the left forearm for a year.\n"
+    )
+    stated = _case(text).stated
+    assert stated is None or stated.subtype is None, stated
+
+
+def test_the_authors_framing_in_the_introduction_is_read() -> None:
+    text = (
+        "Introduction\n\nCalcinosis cutis has several causes [1]. This paper presents a case report of "
+        "dystrophic calcinosis cutis in a teenager, resulting from severe acne.\n\n"
+        "Case report\n\nA 15-year-old boy had a firm painless nodule on the chin.\n"
+    )
+    case = _case(text)
+    assert case.stated is not None and case.stated.subtype == "dystrophic"
+    assert "acne" in {f.concept for f in case.findings if f.assertion == "present"}
+
+
+def test_quiz_answer_on_the_header_line() -> None:
+    text = (
+        "Firm plaques on the calves\n\nA 71-year-old woman on warfarin had painful purple plaques on both calves.\n\n"
+        "The Diagnosis: Nonuraemic Calciphylaxis\n\nBiopsy showed calcified arterioles in the subcutis.\n"
+    )
+    stated = _case(text).stated
+    assert stated is not None
+    assert (stated.subtype, stated.cue) == ("calciphylaxis", "dx.header")
+
+
+def test_a_long_line_starting_with_diagnosis_is_not_a_quiz_answer() -> None:
+    text = (
+        "Case report\n\nA 30-year-old man had nodules on the elbows.\n\n"
+        "Diagnosis: it took several visits, two biopsies and a long search through old files before anyone "
+        "suspected that the nodules might be metastatic calcinosis after all.\n"
+    )
+    stated = _case(text).stated
+    assert stated is None or stated.cue != "dx.header"
+
+
+def test_a_title_in_capitals_may_end_with_a_full_stop() -> None:
+    text = (
+        "IDIOPATHIC CALCINOSIS CUTIS OF THE EYELID.\n\n"
+        "Case report\n\nA 42-year-old woman had a hard white papule on the upper eyelid.\n"
+    )
+    stated = _case(text).stated
+    assert stated is not None and (stated.subtype, stated.where) == ("idiopathic", "title")
+
+
+def test_a_sentence_in_the_front_matter_is_not_a_title() -> None:
+    text = (
+        "Dystrophic calcinosis is common in scleroderma.\n\n"
+        "Case report\n\nA 42-year-old woman had a hard white papule on the upper eyelid.\n"
+    )
+    stated = _case(text).stated
+    assert stated is None or stated.where != "title"
+
+
+def test_the_authors_purpose_statement_names_the_diagnosis() -> None:
+    text = (
+        "Abstract\n\nObjective: to present a case of systemic lupus erythematosus with calcinosis cutis in a "
+        "young woman.\n\nCase report\n\nA 24-year-old woman had hard nodules on the buttocks.\n"
+    )
+    case = _case(text)
+    assert case.stated is not None and case.stated.subtype == "dystrophic"
+    assert "systemic_lupus_erythematosus" in {f.concept for f in case.findings if f.assertion == "present"}
+
+
+@pytest.mark.parametrize(
+    "statement",
+    [
+        "We report a case of tumoral pseudogout over the wrist.",
+        "Histology was consistent with calcium pyrophosphate dihydrate deposition disease.",
+    ],
+)
+def test_pseudogout_is_a_look_alike(statement: str) -> None:
+    text = f"Case report\n\nA 70-year-old man had a hard swelling beside the wrist joint. {statement}\n"
+    stated = _case(text).stated
+    assert stated is not None and stated.subtype == "not_calcinosis"
+
+
+def test_calcinosis_in_a_patient_with_pseudogout_elsewhere_stays_calcinosis() -> None:
+    text = (
+        "Case report\n\nA 70-year-old woman with long-standing pseudogout of the knees had hard scrotal-like "
+        "nodules on the vulva. Histology was consistent with idiopathic calcinosis cutis.\n"
+    )
+    stated = _case(text).stated
+    assert stated is not None and stated.subtype == "idiopathic"

@@ -54,6 +54,46 @@ def test_numbered_case_headers_split_patients() -> None:
     assert [lab.value for lab in second.labs if lab.analyte == "phosphate"] == [6.9]
 
 
+def test_mechanism_words_are_not_lab_results() -> None:
+    text = (
+        "Case report\n\nA 50-year-old woman had a hard plaque where an infusion had leaked. We think that "
+        "excess calcium released from damaged cells bound phosphate in the dermis."
+    )
+    assert "calcium" not in _labs(text)
+
+
+def test_no_significant_abnormalities_lists_normal_tests() -> None:
+    text = (
+        "Case report\n\nA 50-year-old woman had a hard plaque on the forearm. Blood tests showed no significant "
+        "abnormalities, including serum calcium and phosphate."
+    )
+    labs = _labs(text)
+    assert labs["calcium"] == (None, "normal") and labs["phosphate"] == (None, "normal")
+
+
+def test_the_calcium_phosphate_product_is_its_own_test() -> None:
+    text = (
+        "Case report\n\nA 66-year-old man on haemodialysis had nodules on the fingers and a raised serum "
+        "calcium-phosphate product."
+    )
+    labs = _labs(text)
+    assert labs.get("ca_x_p_product", (None, None))[1] == "high"
+    assert "calcium" not in labs and "phosphate" not in labs
+
+
+def test_a_drug_or_deposit_named_after_a_test_is_not_that_test() -> None:
+    text = (
+        "Case report\n\nA 70-year-old woman on dialysis received enoxaparin calcium injections in the abdomen; "
+        "raised plaques appeared weeks later. Biopsy showed calcium deposits that elevated our concern."
+    )
+    assert "calcium" not in _labs(text)
+
+
+def test_a_finding_that_states_the_result_keeps_the_test() -> None:
+    text = "Case report\n\nA 58-year-old man had nodules on the ears and raised serum uric acid."
+    assert _labs(text).get("uric_acid", (None, None))[1] == "high"
+
+
 OTHER_QUANTITY_OF_A_TEST = (
     "Case report\n\nA 52-year-old woman had hard nodules on both elbows. Serum phosphate was 6.4 mg/dL, "
     "with a urinary fractional excretion of phosphate of 4% and normal renal function."

@@ -166,3 +166,73 @@ def test_deeply_nested_html_keeps_its_text() -> None:
     depth = MAX_NESTING * 8
     html = "<html><body>" + "<div>" * depth + "A 45-year-old woman had nodules." + "</div>" * depth + "</body></html>"
     assert read_bytes(html.encode(), name="deep.html").text == "A 45-year-old woman had nodules."
+
+
+def test_announcing_the_report_is_not_a_plan_for_the_patient() -> None:
+    from calcidx import extract
+
+    case = extract("Case report\n\nWe will discuss a 51-year-old woman on haemodialysis with painful thighs.").cases[0]
+    assert ("dialysis", "present") in {(f.concept, f.assertion) for f in case.findings}
+    planned = extract("Case report\n\nA 51-year-old woman had painful thighs; haemodialysis will be started.").cases[0]
+    assert ("dialysis", "present") not in {(f.concept, f.assertion) for f in planned.findings}
+
+
+def test_a_condition_named_in_the_title_is_the_single_patients() -> None:
+    from calcidx import extract
+
+    text = (
+        "Metastatic calcinosis cutis in a boy with acute lymphoblastic leukaemia\n\n"
+        "Case report\n\nA 6-year-old boy had firm papules on the neck. Calcium was 14 mg/dL.\n"
+    )
+    case = extract(text).cases[0]
+    assert ("leukaemia", "present") in {(f.concept, f.assertion) for f in case.findings}
+
+
+def test_a_condition_the_title_rules_out_is_not_added() -> None:
+    from calcidx import extract
+
+    text = (
+        "Calciphylaxis without renal failure: a case report\n\n"
+        "Case report\n\nA 66-year-old woman on warfarin had painful purple plaques on the thighs.\n"
+    )
+    case = extract(text).cases[0]
+    present = {f.concept for f in case.findings if f.assertion == "present"}
+    assert not present & {"chronic_kidney_disease", "end_stage_renal_disease", "acute_kidney_injury"}
+
+
+def test_title_conditions_are_not_spread_over_several_patients() -> None:
+    from calcidx import extract
+
+    text = (
+        "Calcinosis cutis in dermatomyositis: two cases\n\n"
+        "Case 1: A 40-year-old woman had nodules on the elbows.\n\n"
+        "Case 2: A 12-year-old boy had nodules on the knees.\n"
+    )
+    cases = extract(text).cases
+    assert len(cases) == 2
+    assert all("dermatomyositis" not in {f.concept for f in c.findings} for c in cases)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "concept"),
+    [
+        ("He drank heavily and had alcohol-related liver disease.", "alcoholic_liver_disease"),
+        (
+            "Years after a stem cell transplant she developed sclerotic chronic graft-versus-host disease.",
+            "sclerodermoid_gvhd",
+        ),
+        ("The nodules lay in skin thickened by sclerodermatous GVHD.", "sclerodermoid_gvhd"),
+    ],
+)
+def test_conditions_read_in_the_history(sentence: str, concept: str) -> None:
+    from calcidx import extract
+
+    case = extract(f"Case report\n\nA 58-year-old patient had painful nodules. {sentence}").cases[0]
+    assert (concept, "present") in {(f.concept, f.assertion) for f in case.findings}
+
+
+def test_acute_gvhd_is_not_the_sclerotic_form() -> None:
+    from calcidx import extract
+
+    case = extract("Case report\n\nA 58-year-old man had acute GVHD of the gut after transplant.").cases[0]
+    assert "sclerodermoid_gvhd" not in {f.concept for f in case.findings}

@@ -120,3 +120,49 @@ def test_a_text_in_another_language_gets_a_clear_warning() -> None:
     )
     doc = extract(text)
     assert any("does not read as English" in w for w in doc.warnings)
+
+
+def test_a_short_note_about_an_unintroduced_newborn_is_one_patient_with_a_warning() -> None:
+    from calcidx import extract
+
+    text = (
+        "Calcified plaque after an infusion\n\n"
+        "A hard band formed along the left shin of a premature baby after a drip had leaked. "
+        "The small premature baby had received calcium gluconate for low calcium on day 3. "
+        "The tiny newborn was otherwise thriving."
+    )
+    document = extract(text)
+    assert len(document.cases) == 1
+    assert any("no sentence introduces the patient" in w for w in document.warnings)
+
+
+@pytest.mark.parametrize(
+    ("text", "ages"),
+    [
+        (
+            "Scrotal nodules: report of 2 cases\n\nAbstract\n\nWe treated 2 cases and review the literature. "
+            "Our patients were 41 and 57 years old and had many hard scrotal nodules.",
+            [41.0, 57.0],
+        ),
+        (
+            "Two cases of ulcerated tophi\n\nAbstract\n\nTwo cases were seen, an elderly woman and a young man, "
+            "both with ulcers on the toes.\n\nCase 1: An 88-year-old woman had an ulcer on the big toe.",
+            [88.0, None],
+        ),
+    ],
+)
+def test_announced_patients_enumerated_after_the_title(text: str, ages: list[float | None]) -> None:
+    from calcidx import extract
+
+    document = extract(text)
+    assert [c.patient.age_years for c in document.cases] == ages
+
+
+def test_a_group_sentence_with_a_different_count_does_not_add_patients() -> None:
+    from calcidx import extract
+
+    text = (
+        "Report of 2 cases\n\nAbstract\n\nWe saw 2 cases. Our patients were 30, 45 and 60 years old in the "
+        "wider cohort.\n\nCase 1: A 30-year-old man had nodules.\n\nCase 2: A 45-year-old man had nodules."
+    )
+    assert [c.patient.age_years for c in extract(text).cases] == [30.0, 45.0]

@@ -10,7 +10,7 @@ from calcidx.case.model import Case, Provenance
 from calcidx.extract.diagnosis import Diagnosis
 from calcidx.extract.fields.context import DocRecords, FieldContext
 from calcidx.extract.fields.demographics import DemographicsReader
-from calcidx.extract.fields.diagnosis import read_stated_diagnosis
+from calcidx.extract.fields.diagnosis import choose_statement, stated_from, statement_conditions
 from calcidx.extract.fields.exposures import ExposuresReader
 from calcidx.extract.fields.findings import FindingsReader
 from calcidx.extract.fields.labs import LabsReader
@@ -42,6 +42,9 @@ class CaseBuilder:
     ) -> None:
         self.context = FieldContext(rules, vocabulary, records, abbrs)
         self.patterns = patterns or CasePatterns(rules)
+        #: how many patients the document describes: with one, the conditions the stated
+        #: diagnosis's sentence names (a title, the authors' framing) are that patient's
+        self.patients_in_document = 1
 
     def build(self, patient: PatientText, doc_diagnoses: list[Diagnosis], provenance: Provenance) -> Case:
         """The ``Case`` of one patient.
@@ -66,7 +69,7 @@ class CaseBuilder:
         outcome = OutcomeReader(patterns)
         sentences = [s for s in patient.sentences if not s.header]
         for position, sentence in enumerate(sentences):
-            view = ctx.view(sentence, planned=patterns.planned.search(sentence.text) is not None)
+            view = ctx.view(sentence, planned=patterns.plans(sentence.text))
             present = findings.read(view)
             exposures.read(view)
             medications.read(view)
@@ -78,7 +81,12 @@ class CaseBuilder:
             demographics.read(view)
         exposures.settle(medications.statuses())
         patient_model = demographics.patient(patient, sentences)
-        stated = read_stated_diagnosis(ctx, patient, doc_diagnoses)
+        chosen = choose_statement(ctx, patient, doc_diagnoses)
+        stated = stated_from(ctx, chosen)
+        if chosen is not None and self.patients_in_document == 1:
+            named = statement_conditions(ctx, chosen[0], patient)
+            if named is not None:
+                findings.read(named)
         return Case(
             patient_index=patient.index,
             patient=patient_model,

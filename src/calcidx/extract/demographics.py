@@ -50,11 +50,16 @@ def _age_regex(rules: Rules) -> re.Pattern[str]:
     nouns = "|".join(sorted(rules.female_nouns | rules.male_nouns | rules.neutral_nouns, key=len, reverse=True))
     decades = "|".join(rules.decade_words)
     return re.compile(
-        rf"(?:(?P<hy>{number(1)}[\s-]+{unit(1)}(?:,?[\s-]+(?:and[\s-]+)?{number(4)}[\s-]+{unit(4)})?[\s-]+old)"
+        rf"(?:(?P<hy>{number(1)}[\s-]+{unit(1)}(?:,?[\s-]+(?:and[\s-]+)?{number(4)}[\s-]+{unit(4)})?[\s-]+old"
+        # a running header glued to the age by a PDF or web copy: "16-year-oldCASE REPORTS girl"
+        r"(?-i:[A-Z]{2,}(?=\s))?)"
         rf"|(?P<yo>{number(5)}[\s-]*(?:yo|y/o|y\.o\.)(?:\s+(?P<yosex>[FM])\b)?)"
         rf"|(?P<aged>\baged?\s+(?:of\s+)?{number(2)}(?:\s+{unit(2)})?)"
         rf"|(?P<ofage>{number(3)}\s+{unit(3)}\s+of\s+age)"
-        rf"|(?P<decade>\bin\s+(?:her|his|their)\s+(?:early\s+|mid-?\s*|late\s+)?(?:{decades})))"
+        rf"|(?P<decade>\bin\s+(?:her|his|their)\s+(?:early\s+|mid-?\s*|late\s+)?(?:{decades}))"
+        # a case-database line that is only the age and the sex: "24 days, male", "45 years, female"
+        rf"|(?P<listing>(?:(?<=\n)|(?<![\s\S])){number(6)}\s+{unit(6)}\s*[,;/]\s*"
+        r"(?P<listsex>female|male)(?=[ \t]*(?:\n|$))))"
         rf"(?P<tail>(?:\s+[a-z-]+){{0,3}}?\s+(?P<noun>{nouns})s?\b)?",
         re.IGNORECASE,
     )
@@ -80,7 +85,11 @@ def _rule_patterns(rules: Rules) -> tuple[re.Pattern[str], ...]:
 
 # Every age statement contains one of these words; the full regex runs only around them.
 _WORD_START = re.compile(r"(?<!\w)\w")
-_ANCHOR = re.compile(r"\bold\b|\baged?\b|\bin\s+(?:her|his|their)\b|\d[\s-]*(?:yo|y/o|y\.o\.)", re.IGNORECASE)
+_ANCHOR = re.compile(
+    r"\bold(?:\b|(?-i:(?=[A-Z]{2})))|\baged?\b|\bin\s+(?:her|his|their)\b|\d[\s-]*(?:yo|y/o|y\.o\.)"
+    r"|\d\s+(?:years?|months?|weeks?|days?)\s*[,;/]\s*(?:fe)?male\b",
+    re.IGNORECASE,
+)
 
 
 def _number(raw: str, rules: Rules) -> float | None:
@@ -173,8 +182,14 @@ def _find(text: str, rules: Rules, pattern: re.Pattern[str]) -> list[AgeMention]
                 taken = match.end()
     for match in matches:
         years: float | None = None
-        num = match.group("num1") or match.group("num2") or match.group("num3") or match.group("num5")
-        unit_raw = match.group("unit1") or match.group("unit2") or match.group("unit3")
+        num = (
+            match.group("num1")
+            or match.group("num2")
+            or match.group("num3")
+            or match.group("num5")
+            or match.group("num6")
+        )
+        unit_raw = match.group("unit1") or match.group("unit2") or match.group("unit3") or match.group("unit6")
         unit = (unit_raw or "year").lower().rstrip("s")
         if match.group("decade"):
             years = None
@@ -193,7 +208,11 @@ def _find(text: str, rules: Rules, pattern: re.Pattern[str]) -> list[AgeMention]
                 continue
         before = text[max(0, match.start() - 20) : match.start()].lower()
         onset = bool(re.search(r"(?:at|since|from|by|until|before|after)\s+(?:the\s+)?(?:age\s+of\s*)?$", before))
-        noun = match.group("noun") or {"f": "female", "m": "male"}.get((match.group("yosex") or "").lower())
+        noun = (
+            match.group("noun")
+            or match.group("listsex")
+            or {"f": "female", "m": "male"}.get((match.group("yosex") or "").lower())
+        )
         art = re.search(r"\b(a|an|the)\s+$", text[max(0, match.start() - 5) : match.start()], re.IGNORECASE)
         article = art.group(1).lower() if art else ""
         intro = bool((match.group("hy") or match.group("yo")) and article in ("a", "an") and noun)

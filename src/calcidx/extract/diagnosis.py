@@ -42,12 +42,6 @@ _CAPTION_PREFIX = re.compile(r"^\s*(?:figure|fig\.?)\s*\d+[a-z]?\s*[:.]?\s*(?:\(
 _LEADING_PERSON = re.compile(
     r"^(?:an?\s+)?\d+[- ](?:year|month|week|day)s?[- ]old\b[^,;]{0,40}?\bwith\s+", re.IGNORECASE
 )
-# Every statement rule contains one of these stems; sentences without any are skipped quickly.
-_DIAGNOSIS_WORDS = re.compile(
-    r"diagnos|consistent|compatible|keeping|accordance|typical|characteristic|case|conclu|present|report|"
-    r"describ|document|suggest|indicat|reveal|show|demonstrat|confirm|patient|instance|example",
-    re.I,
-)
 _WHERE = {"abstract": "abstract", "case": "case", "conclusion": "conclusion"}
 _WHERE_BONUS = {"title": 2, "abstract": 2, "case": 1, "conclusion": 1}
 
@@ -68,6 +62,8 @@ class DiagnosisRules:
     """The statement rules, the words that link a subtype to a head, and the filters."""
 
     statements: tuple[Statement, ...]
+    #: any word some statement needs: sentences without one are skipped quickly
+    any_need: re.Pattern[str]
     stops: re.Pattern[str]
     excluded_before: re.Pattern[str]
     generic: re.Pattern[str]
@@ -80,7 +76,9 @@ class DiagnosisRules:
     max_between: int
     breakers: frozenset[str]
     header: re.Pattern[str]
+    inline_header: re.Pattern[str]
     header_max_words: int
+    predicate: re.Pattern[str]
     implied_window: int
 
 
@@ -127,6 +125,7 @@ def load_diagnosis_rules() -> DiagnosisRules:
     heads = [*raw["calcinosis_heads"], *_knowledge_heads()]
     return DiagnosisRules(
         statements=statements,
+        any_need=re.compile("|".join(sorted({re.escape(n) for s in statements for n in s.needs})), re.IGNORECASE),
         stops=re.compile("|".join(re.escape(s) for s in raw["stops"]), re.IGNORECASE),
         excluded_before=re.compile(r"\b(?:" + "|".join(str(w) for w in raw["excluded_before"]) + r")\b", re.I),
         generic=re.compile("|".join(f"(?:{p})" for p in raw["generic_sentences"]), re.IGNORECASE),
@@ -139,7 +138,9 @@ def load_diagnosis_rules() -> DiagnosisRules:
         max_between=int(raw["max_words_between"]),
         breakers=frozenset(str(w).lower() for w in raw["link_breakers"]),
         header=re.compile(str(raw["diagnosis_header"]), re.IGNORECASE),
+        inline_header=re.compile(str(raw["diagnosis_inline_header"]), re.IGNORECASE),
         header_max_words=int(raw["diagnosis_header_max_words"]),
+        predicate=re.compile(str(raw["predicate_link"]), re.IGNORECASE),
         implied_window=int(raw["implied_window"]),
     )
 
@@ -194,6 +195,11 @@ def named_subtype(phrase: str, rules: DiagnosisRules | None = None) -> str | Non
         before = phrase[max(0, word.start() - 40) : word.start()]
         after = phrase[word.end() : word.end() + 12]
         if dr.heads.search(before) and re.match(r"\s*(?:type|form|variant|\))", after, re.IGNORECASE):
+            return code
+        # "the calcification was thought to be dystrophic": the head is the subject, the adjective its predicate
+        subject = phrase[max(0, word.start() - 80) : word.start()]
+        link = dr.predicate.search(subject)
+        if link is not None and dr.heads.search(subject[: link.start()][-30:]):
             return code
     return None
 
@@ -299,8 +305,8 @@ def title_diagnoses(
         if sentence.caption:
             prefix = _CAPTION_PREFIX.match(text)
             offset = prefix.end() if prefix else 0
-        elif len(text.split()) > 30 or text.rstrip().endswith("."):
-            continue
+        elif len(text.split()) > 30 or (text.rstrip().endswith(".") and not text.isupper()):
+            continue  # a sentence, not a title (a title in capitals may end with a full stop)
         body = text[offset:]
         cut = _TITLE_CUT.search(body)
         if cut is not None and cut.start() > 3:
@@ -323,9 +329,24 @@ def title_diagnoses(
 def header_diagnoses(
     sentences: Sequence[Sentence], mentions: Sequence[Mention], abbrs: dict[str, str] | None = None
 ) -> list[Diagnosis]:
-    """The line after a bare "Diagnosis:" header (quiz and teaching formats)."""
+    """The line after a bare "Diagnosis:" header, or the answer on the header's own line ("The
+    Diagnosis: Calciphylaxis"): quiz and teaching formats."""
     rules = load_diagnosis_rules()
     found = []
+    for sentence in sentences:
+        inline = rules.inline_header.match(sentence.text)
+        if inline is None or len(inline.group("dx").split()) > rules.header_max_words:
+            continue
+        dx = _clean(inline.group("dx"), rules)
+        if len(dx) < 3:
+            continue
+        start = sentence.start + sentence.text.find(dx)
+        where = _where(sentence)
+        diagnosis = _judge(
+            dx, start, start + len(dx), mentions, abbrs or {}, 3, where=where, cue="dx.header", sentence=sentence
+        )
+        if diagnosis is not None:
+            found.append(diagnosis)
     for index, sentence in enumerate(sentences[:-1]):
         if not rules.header.match(sentence.text):
             continue
@@ -366,7 +387,7 @@ def find_diagnoses(
     found: list[Diagnosis] = []
     for sentence in sentences:
         text = sentence.text
-        if sentence.header or not _DIAGNOSIS_WORDS.search(text):
+        if sentence.header or not rules.any_need.search(text):
             continue
         lower = sentence.lower
         # the statements whose words the sentence has (substring tests) before the generic test

@@ -324,7 +324,7 @@ def split_patients(layout: Layout, ages: list[AgeMention], rules: ZoneRules, *, 
     if not has_patient:
         return _fallback(layout, signals, rules, trace)
     patients = _assign(layout, zone, signals, rules, announced)
-    _fill_announced(patients, announced, signals)
+    _fill_announced(patients, announced, signals, _enumerations(layout, signals, rules, announced))
     for patient in patients:
         patient.sentences.sort(key=lambda s: s.start)
         patient.ages.sort(key=lambda a: (a.onset, not a.intro, a.start))
@@ -520,16 +520,52 @@ def _person_list(sentence: Sentence, signals: _Signals) -> list[tuple[int, float
     return entries
 
 
-def _fill_announced(patients: list[PatientText], announced: tuple[int, Sentence] | None, signals: _Signals) -> None:
+def _enumerations(
+    layout: Layout, signals: _Signals, rules: ZoneRules, announced: tuple[int, Sentence] | None
+) -> list[Sentence]:
+    """Sentences that may enumerate the announced patients: the announcing sentence, then others of
+    the front matter, abstract or case that announce the same number or speak of the patients as a
+    group ("Our patients were 29 and 33 years old", "involving an elderly woman and a young man")."""
+    if announced is None:
+        return []
+    count, first = announced
+    found = [first]
+    for sentence in layout.sentences:
+        if sentence is first or sentence.caption or sentence.header:
+            continue
+        if sentence.category not in ("front", "abstract", "case", "background"):
+            continue
+        f = signals.of(sentence)
+        if f["cohort"] or f["citation"]:
+            continue
+        match = rules["announced_count"].search(sentence.text)
+        same = match is not None and (2 if match.group("pair") else _number(match.group("count"))) == count
+        if same or rules["patient_group"].search(sentence.text):
+            found.append(sentence)
+    return found
+
+
+def _fill_announced(
+    patients: list[PatientText],
+    announced: tuple[int, Sentence] | None,
+    signals: _Signals,
+    candidates: list[Sentence] | None = None,
+) -> None:
     """Patients the authors announce and enumerate ("an elderly woman and a middle-aged man") but
-    the text describes fewer of (a truncated copy, or all of them in one sentence)."""
+    the text describes fewer of (a truncated copy, or all of them in one sentence). The enumeration
+    is read from the first of ``candidates`` (the announcing sentence first) that lists as many
+    people as were announced."""
     if announced is None:
         return
     count, sentence = announced
     if count < 2 or (len(patients) >= count and all(p.age is not None for p in patients[:count])):
         return
-    entries = _person_list(sentence, signals)
-    if len(entries) != count:
+    for candidate in candidates or [sentence]:
+        entries = _person_list(candidate, signals)
+        if len(entries) == count:
+            sentence = candidate
+            break
+    else:
         return
     by_index = {p.index: p for p in patients}
     list_ages = {a.start for a in signals.ages_in(sentence)}

@@ -277,6 +277,7 @@ def document_from_doc(
         *header_diagnoses(layout.sentences, records.mentions, abbrs),
     ]
     builder = CaseBuilder(rules, vocabulary, records, abbrs, _case_patterns(doc))
+    builder.patients_in_document = len(patients)
     cases = [builder.build(patient, doc_diagnoses, provenance) for patient in patients]
     info = DocumentInfo(
         kind=document_kind(layout, len(cases), cohort=bool(found.reason and "review" in found.reason)),

@@ -124,6 +124,8 @@ class Rules:
     male_nouns: frozenset[str]
     neutral_nouns: frozenset[str]
     female_pronouns: frozenset[str]
+    female_body_words: frozenset[str]
+    male_body_words: frozenset[str]
     male_pronouns: frozenset[str]
     number_words: dict[str, int]
     decade_words: dict[str, int]
@@ -136,6 +138,7 @@ class Rules:
     histology_words: tuple[str, ...]
     treatment_verbs: tuple[str, ...]
     planned_cues: tuple[str, ...]
+    planned_pseudo: tuple[str, ...]
     stopped_cues: tuple[str, ...]
     outcome_cues: tuple[str, ...]
 
@@ -186,6 +189,8 @@ def load_rules() -> Rules:
         male_nouns=frozenset(nouns["male"]),
         neutral_nouns=frozenset(nouns["neutral"]),
         female_pronouns=frozenset(lexicon["female_pronouns"]),
+        female_body_words=frozenset(lexicon.get("female_body_words", [])),
+        male_body_words=frozenset(lexicon.get("male_body_words", [])),
         male_pronouns=frozenset(lexicon["male_pronouns"]),
         number_words={str(k): int(v) for k, v in lexicon["number_words"].items()},
         decade_words={str(k): int(v) for k, v in lexicon["decade_words"].items()},
@@ -205,6 +210,7 @@ def load_rules() -> Rules:
         histology_words=tuple(str(w).lower() for w in lexicon["histology_words"]),
         treatment_verbs=tuple(str(w).lower() for w in lexicon["treatment_verbs"]),
         planned_cues=tuple(str(w).lower() for w in lexicon["planned_cues"]),
+        planned_pseudo=tuple(str(w).lower() for w in lexicon.get("planned_pseudo", [])),
         stopped_cues=tuple(str(w).lower() for w in lexicon["stopped_cues"]),
         outcome_cues=tuple(str(w).lower() for w in lexicon["outcome_cues"]),
     )

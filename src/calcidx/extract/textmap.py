@@ -17,6 +17,9 @@ from calcidx.extract.sections import logical_lines
 __all__ = ["TextMap", "normalise"]
 
 _WS = re.compile(r"\s+")
+# Typographic hyphens (U+2010 hyphen, U+2011 non-breaking hyphen) read as "-": "8\u2010year\u2010old"
+# is "8-year-old". One character for one, so every offset stays the same.
+_HYPHENS = str.maketrans({"\u2010": "-", "\u2011": "-"})
 
 
 @dataclass
@@ -43,7 +46,8 @@ class TextMap:
 
 
 def normalise(text: str) -> TextMap:
-    """Collapse whitespace inside logical lines; one newline between logical lines."""
+    """Collapse whitespace inside logical lines; one newline between logical lines; typographic
+    hyphens become "-"."""
     parts: list[str] = []
     clean_starts: list[int] = []
     orig_starts: list[int] = []
@@ -71,4 +75,4 @@ def normalise(text: str) -> TextMap:
             orig_starts.append(cursor)
             parts.append(text[cursor:end])
             length += end - cursor
-    return TextMap(text, "".join(parts), clean_starts, orig_starts)
+    return TextMap(text, "".join(parts).translate(_HYPHENS), clean_starts, orig_starts)

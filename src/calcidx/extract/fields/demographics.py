@@ -18,12 +18,15 @@ _WORD = re.compile(r"[a-z]+")
 
 
 class DemographicsReader:
-    """Age from the patient's age statements; sex from the person noun, else the pronouns' majority."""
+    """Age from the patient's age statements; sex from the person noun, else the pronouns' majority,
+    else the body parts only one sex has."""
 
     def __init__(self, context: FieldContext) -> None:
         self.context = context
         self.female = 0
         self.male = 0
+        self.female_body = 0
+        self.male_body = 0
 
     def read(self, view: SentenceView) -> None:
         """Counts the sentence's female and male pronouns (the fallback for sex)."""
@@ -31,6 +34,8 @@ class DemographicsReader:
         words = _WORD.findall(view.sentence.lower)
         self.female += sum(1 for w in words if w in rules.female_pronouns)
         self.male += sum(1 for w in words if w in rules.male_pronouns)
+        self.female_body += sum(1 for w in words if w in rules.female_body_words)
+        self.male_body += sum(1 for w in words if w in rules.male_body_words)
 
     def patient(self, patient: PatientText, sentences: list[Sentence]) -> Patient:
         """The ``Patient`` of ``patient``, whose non-header sentences are ``sentences``."""
@@ -38,6 +43,9 @@ class DemographicsReader:
         female, male = self.female, self.male
         if model.sex is None and female != male and (female or male):
             model = model.model_copy(update={"sex": "female" if female > male else "male"})
+        if model.sex is None and bool(self.female_body) != bool(self.male_body):
+            # only one sex's body parts are named ("scrotal nodules"): that sex
+            model = model.model_copy(update={"sex": "female" if self.female_body else "male"})
         pregnancy = read_pregnancy(((s.start, s.text) for s in sentences), sex=model.sex)
         if pregnancy.spans:
             model = model.model_copy(

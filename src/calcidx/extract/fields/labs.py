@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import functools
 import re
+from bisect import bisect_left, bisect_right
 from operator import itemgetter
 
 from calcidx.case.model import Lab, Patient
@@ -22,6 +23,40 @@ _ALL_NORMAL = re.compile(
     re.IGNORECASE,
 )
 _THESE_INCLUDED = re.compile(r"^\s*(?:these|the)\s+(?:tests|investigations|studies)\s+included\b", re.IGNORECASE)
+
+
+def _own_analytes(mentions: list[Mention]) -> list[Mention]:
+    """The analyte mentions that stand for a test, in text order: not the word inside a drug or
+    exposure ("nadroparin calcium", "calcium gluconate") nor the first word of a longer term
+    ("calcium deposits", "calcium phosphate crystals"). A finding that states the test's result
+    ("raised serum uric acid") keeps it."""
+    covers = [
+        m for m in mentions if not m.is_site and not any(k[0] == "analyte" for k in m.keys) and m.end - m.start > 0
+    ]
+    starts = [m.start for m in covers]
+    out: list[Mention] = []
+    for mention in mentions:
+        if not any(k[0] == "analyte" for k in mention.keys):
+            continue
+        inside = False
+        # only terms starting shortly before the test can hold it: a fixed-size window keeps this linear
+        lo = bisect_left(starts, mention.start - _LONGEST_TERM)
+        hi = bisect_right(starts, mention.start)
+        for cover in covers[lo:hi]:
+            longer = cover.end - cover.start > mention.end - mention.start
+            if not longer or cover.end < mention.end:
+                continue
+            drug = any(k[0] in ("exposure", "medication", "treatment") for k in cover.keys)
+            if drug or cover.start == mention.start:
+                inside = True
+                break
+        if not inside:
+            out.append(mention)
+    return out
+
+
+#: characters a vocabulary term may span before the test word it holds ("low-molecular-weight heparin calcium")
+_LONGEST_TERM = 80
 
 
 @functools.lru_cache(maxsize=1024)
@@ -83,7 +118,7 @@ class LabsReader:
     def _labs(self, sentence: Sentence, mentions: list[Mention], carry: CueHit | None = None) -> list[Lab]:
         ctx = self.context
         text = ctx.text
-        analytes = [m for m in mentions if "analyte" in map(itemgetter(0), m.keys)]
+        analytes = _own_analytes(mentions)
         cues = ctx.cues(sentence) if analytes else []
         out: list[Lab] = []
         clause_breaks = [sentence.start + m.start() for m in _CLAUSE_BREAK.finditer(sentence.text)] if analytes else []

@@ -19,9 +19,17 @@ class CasePatterns:
         self.morphology = phrase_regex(rules.morphology_words)
         self.treat_verbs = phrase_regex(rules.treatment_verbs)
         self.planned = phrase_regex(rules.planned_cues)
+        self.planned_pseudo = phrase_regex(list(rules.planned_pseudo)) if rules.planned_pseudo else None
         self.stopped = phrase_regex(rules.stopped_cues)
         self.outcome = phrase_regex(rules.outcome_cues)
         self.laterality = phrase_regex(list(rules.laterality))
         # rule files read here, once per pipeline, not by each reader
         self.exposure_sites = load_exposure_site_rules()
         self.medication_status = load_medication_status_rules()
+
+    def plans(self, text: str) -> bool:
+        """Whether a sentence plans rather than reports ("will be started"); the authors announcing
+        what the report does ("we will discuss a man on dialysis") is no plan for the patient."""
+        if self.planned_pseudo is not None:
+            text = self.planned_pseudo.sub(" ", text)
+        return self.planned.search(text) is not None
