@@ -113,3 +113,19 @@ def test_a_person_noun_outweighs_body_words() -> None:
 
     case = extract("Case report\n\nA 35-year-old woman had nodules; her husband had penile nodules.").cases[0]
     assert case.patient.sex == "female"
+
+
+@pytest.mark.parametrize(
+    ("text", "relative"),
+    [
+        ("Her 41-year-old father had similar nodules.", True),
+        ("The patient's 70-year-old mother had kidney disease.", True),
+        ("Her father, a 41-year-old farmer, had gout.", True),
+        ("A 41-year-old farmer had gout.", False),
+        ("Mother of two, a 41-year-old woman, had nodules.", False),
+    ],
+)
+def test_an_age_that_belongs_to_a_relative_is_marked(text: str, relative: bool) -> None:
+    (age,) = find_ages(text, load_rules())
+    assert age.relative is relative
+    assert not (relative and age.intro)

@@ -18,10 +18,10 @@ _RELATIVES = (
     r"sibling|parent|twin"
 )
 _RELATIVE_NOUN = re.compile(rf"^(?:{_RELATIVES})s?$", re.IGNORECASE)
-_POSSESSIVE_BEFORE = re.compile(r"(?:her|his|their|the patient's|patient's|whose|our patient's)\s+$", re.I)
+_POSSESSIVE_BEFORE = re.compile(r"\b(?:her|his|their|the patient's|patient's|whose|our patient's)\s+$", re.I)
 # "Her mother, a woman of 70 years": an age after a relative and a comma is the relative's
 _APPOSITION_RELATIVE = re.compile(rf"(?:{_RELATIVES})s?\s*,\s*$", re.IGNORECASE)
-_APPOSITION_BEFORE = re.compile(rf"(?:{_RELATIVES})\s*,\s*(?:a|an)\s+$", re.IGNORECASE)
+_APPOSITION_BEFORE = re.compile(rf"\b(?:{_RELATIVES})\s*,\s*(?:a|an)\s+$", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
