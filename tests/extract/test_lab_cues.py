@@ -112,3 +112,9 @@ def test_an_extracted_document_is_valid_input_to_assess() -> None:
     doc = extract(OTHER_QUANTITY_OF_A_TEST)
     assessed = assess(doc)
     assert assessed.cases[0].assessment.subtype.code
+
+
+def test_a_relatives_age_is_never_the_patients() -> None:
+    text = "Case report\n\nA girl presented with hard nodules on both elbows. Her 41-year-old father had gout."
+    (case,) = extract(text).cases
+    assert case.patient.age_years is None

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from calcidx.case.model import Evidence, Patient
+from calcidx.extract.demographics import AgeMention
 from calcidx.extract.fields.context import FieldContext, SentenceView
 from calcidx.extract.patients import PatientText
 from calcidx.extract.pregnancy import read_pregnancy
@@ -61,6 +62,8 @@ class DemographicsReader:
     def _age_and_sex(self, patient: PatientText) -> Patient:
         ctx = self.context
         chosen = next((a for a in patient.ages if a.years is not None and not a.onset and not a.relative), None)
+        if chosen is None:
+            chosen = self._relative_as_subject(patient)
         decade = next((a for a in patient.ages if a.years is None and not a.relative), None)
         evidence: list[Evidence] = []
         sex: str | None = None
@@ -86,6 +89,23 @@ class DemographicsReader:
             sex=sex,
             evidence=evidence,
         )
+
+    @staticmethod
+    def _relative_as_subject(patient: PatientText) -> AgeMention | None:
+        """A later patient whose text opens on a relative ("Case 2 / His 10-year-old sister had
+        ..."): the relative is the patient the new section is about, so that age is theirs."""
+        if patient.index <= 1 or not patient.sentences:
+            return None
+        first = patient.sentences[0]
+        for mention in patient.ages:
+            if (
+                mention.relative
+                and mention.years is not None
+                and first.start <= mention.start < first.end
+                and len(first.text[: mention.start - first.start].split()) <= 3
+            ):
+                return mention
+        return None
 
     def _sex_near(self, start: int, end: int) -> str | None:
         rules = self.context.rules
