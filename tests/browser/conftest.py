@@ -7,6 +7,7 @@ in CI (``CI=true``) and skip them, with the reason, elsewhere.
 
 from __future__ import annotations
 
+import contextlib
 import os
 import shutil
 import socket
@@ -51,12 +52,12 @@ def _free_port() -> int:
         return int(sock.getsockname()[1])
 
 
-@pytest.fixture(scope="session")
-def live_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    """``calcidx serve`` on a free loopback port, warmed; yields its base URL."""
+@contextlib.contextmanager
+def serving(log: Path, *, extra_env: dict[str, str] | None = None, wait_s: float = 180) -> Iterator[str]:
+    """``calcidx serve`` on a free loopback port (development settings, no token), once it answers
+    its health check; yields its base URL and stops it afterwards."""
     port = _free_port()
-    log = tmp_path_factory.mktemp("server") / "serve.log"
-    env = {**os.environ, "CALCIDX_ENVIRONMENT": "development"}
+    env = {**os.environ, "CALCIDX_ENVIRONMENT": "development", **(extra_env or {})}
     env.pop("CALCIDX_API_TOKEN", None)
     with log.open("wb") as out:
         process = subprocess.Popen(
@@ -67,7 +68,7 @@ def live_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
         )
     base = f"http://127.0.0.1:{port}"
     try:
-        deadline = time.monotonic() + 180
+        deadline = time.monotonic() + wait_s
         while True:
             try:
                 with urllib.request.urlopen(f"{base}/api/v1/health", timeout=2) as response:
@@ -85,6 +86,13 @@ def live_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
             process.wait(timeout=20)
         except subprocess.TimeoutExpired:
             process.kill()
+
+
+@pytest.fixture(scope="session")
+def live_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """``calcidx serve`` on a free loopback port, warmed; yields its base URL."""
+    with serving(tmp_path_factory.mktemp("server") / "serve.log") as base:
+        yield base
 
 
 @pytest.fixture(scope="session")

@@ -3,11 +3,6 @@
 
 from __future__ import annotations
 
-import os
-import subprocess
-import sys
-import time
-import urllib.request
 from collections.abc import Iterator
 from typing import Any
 
@@ -15,7 +10,7 @@ import pytest
 
 from calcidx.registry.database import open_registry
 from calcidx.registry.ingest import ingest
-from tests.browser.conftest import _free_port, load, screenshot, submit
+from tests.browser.conftest import load, screenshot, serving, submit
 from tests.browser.test_pages_in_chromium import _axe, _by, _serious
 from tests.registry.synthetic import write_reports
 
@@ -33,37 +28,8 @@ def registry_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
         ingest([str(folder / "reports")], registry, workers=0)
     finally:
         registry.close()
-    port = _free_port()
-    env = {**os.environ, "CALCIDX_ENVIRONMENT": "development", "CALCIDX_DATABASE_URL": url}
-    env.pop("CALCIDX_API_TOKEN", None)
-    log = folder / "serve.log"
-    with log.open("wb") as out:
-        process = subprocess.Popen(
-            [sys.executable, "-m", "calcidx", "serve", "--host", "127.0.0.1", "--port", str(port)],
-            stdout=out,
-            stderr=subprocess.STDOUT,
-            env=env,
-        )
-    base = f"http://127.0.0.1:{port}"
-    try:
-        deadline = time.monotonic() + 300
-        while True:
-            try:
-                with urllib.request.urlopen(f"{base}/api/v1/health", timeout=2) as response:
-                    if response.status == 200:
-                        break
-            except OSError:
-                pass
-            if process.poll() is not None or time.monotonic() > deadline:
-                pytest.fail(f"calcidx serve did not start: {log.read_text()[-2000:]}")
-            time.sleep(0.3)
+    with serving(folder / "serve.log", extra_env={"CALCIDX_DATABASE_URL": url}, wait_s=300) as base:
         yield base
-    finally:
-        process.terminate()
-        try:
-            process.wait(timeout=20)
-        except subprocess.TimeoutExpired:
-            process.kill()
 
 
 def _charts_loaded(driver: Any) -> bool:
