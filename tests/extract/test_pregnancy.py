@@ -33,3 +33,16 @@ def test_a_positive_statement_wins_over_a_negative_one() -> None:
     assert status.pregnant is True
     status = read_pregnancy([(0, "She was 12 weeks pregnant."), (30, "She was not pregnant later.")], sex=None)
     assert status.pregnant is True
+
+
+def test_a_relative_word_inside_the_cue_itself_does_not_skip_the_sentence() -> None:
+    mother = "A 28-year-old breastfeeding mother with dermatomyositis had hard nodules on the buttocks."
+    assert read_pregnancy([(0, mother)], sex="female").lactating is True
+    pregnant = "A pregnant mother of 31 noticed chalky papules on her fingers."
+    assert read_pregnancy([(0, pregnant)], sex="female").pregnant is True
+
+
+def test_a_sentence_about_the_baby_or_a_relative_still_sets_nothing() -> None:
+    assert read_pregnancy([(0, "The infant was breastfeeding well.")], sex=None).lactating is None
+    assert read_pregnancy([(0, "Her sister was 20 weeks pregnant.")], sex="female").pregnant is None
+    assert read_pregnancy([(0, "She was born at 32 weeks of gestation.")], sex="female").pregnant is None

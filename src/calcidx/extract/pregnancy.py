@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import functools
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from importlib import resources
 from typing import Any
@@ -60,6 +60,16 @@ def load_pregnancy_rules() -> tuple[tuple[PregnancyRule, ...], re.Pattern[str]]:
     return rules, re.compile(str(raw["skip_sentence"]), re.IGNORECASE)
 
 
+def _without_matches(text: str, rules: Sequence[PregnancyRule]) -> str:
+    """The sentence with every rule's own match blanked: a word inside a cue ("a breastfeeding
+    mother", "a pregnant mother") does not make the sentence one about a relative or a birth."""
+    chars = list(text)
+    for rule in rules:
+        for match in rule.pattern.finditer(text):
+            chars[match.start() : match.end()] = " " * (match.end() - match.start())
+    return "".join(chars)
+
+
 def read_pregnancy(sentences: Iterable[tuple[int, str]], *, sex: str | None) -> PregnancyStatus:
     """Pregnancy and lactation of one patient from her sentences (``(start offset, text)`` pairs).
 
@@ -74,7 +84,7 @@ def read_pregnancy(sentences: Iterable[tuple[int, str]], *, sex: str | None) -> 
         lower = text.lower()
         if not any(w in lower for w in ("pregn", "gestation", "trimester", "gravid", "breast", "lactat", "nursing")):
             continue
-        if "hcg" not in lower and skip.search(text):
+        if "hcg" not in lower and skip.search(_without_matches(text, rules)):
             continue
         for rule in rules:
             for match in rule.pattern.finditer(text):
