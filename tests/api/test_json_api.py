@@ -124,6 +124,9 @@ def test_write_endpoints_need_the_token() -> None:
             "/api/v1/assess", json={"text": DYSTROPHIC_NOTE}, headers={"authorization": f"Bearer {token}"}
         )
         assert ok.status_code == 200
+        # a cached answer is no way around the token
+        again = guarded.post("/api/v1/assess", json={"text": DYSTROPHIC_NOTE})
+        assert again.status_code == 401
 
 
 def test_knowledge_and_monograph_endpoints(client: TestClient) -> None:
@@ -183,6 +186,8 @@ def test_same_input_is_answered_from_the_result_cache() -> None:
         second = cached.post("/api/v1/assess", content=DYSTROPHIC_NOTE, headers={"content-type": "text/plain"})
         assert first.json() == second.json()
         assert len(engine._cache) == 1
+        (entry,) = engine._cache.values()
+        assert entry.json == second.content and entry.doc is None, "the API caches the bytes it sends"
         for suffix in ("a", "b", "c"):
             cached.post("/api/v1/assess", content=f"{DYSTROPHIC_NOTE} {suffix}", headers={"content-type": "text/plain"})
         assert len(engine._cache) == 2, "the cache is bounded"

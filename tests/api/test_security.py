@@ -80,3 +80,16 @@ def test_no_patient_text_in_logs(client: TestClient, caplog: pytest.LogCaptureFi
     messages = [record.getMessage() for record in caplog.records]
     assert any("chars=" in m for m in messages), "the work is logged with its size"
     assert not any(marker in m for m in messages)
+
+
+def test_one_log_line_per_request_with_its_id_and_work(client: TestClient, caplog: pytest.LogCaptureFixture) -> None:
+    note = "A 66-year-old man had calcified nodules on both elbows; serum calcium 2.4 mmol/L."
+    with caplog.at_level(logging.INFO, logger="calcidx.api"):
+        first = client.post("/api/v1/assess", content=note, headers={"content-type": "text/plain"})
+        second = client.post("/api/v1/assess", content=note, headers={"content-type": "text/plain"})
+    ids = [first.headers["x-request-id"], second.headers["x-request-id"]]
+    assert ids[0] != ids[1] and all(len(i) == 12 for i in ids)
+    lines = [r.getMessage() for r in caplog.records if r.name == "calcidx.api"]
+    for request_id in ids:
+        (line,) = [m for m in lines if f"id={request_id}" in m]
+        assert "path=/api/v1/assess status=200" in line and f"chars={len(note)}" in line and "work_ms=" in line

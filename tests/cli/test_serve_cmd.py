@@ -89,3 +89,44 @@ def test_two_workers_start_and_stay_up(tmp_path: Path) -> None:
         except subprocess.TimeoutExpired:
             server.kill()
         log.close()
+
+
+def test_one_worker_logs_each_request_without_its_text(tmp_path: Path) -> None:
+    """A single-process server logs one line per request (the CLI's null root handler once hid it)."""
+    port = _free_port()
+    clean = {k: v for k, v in os.environ.items() if not k.startswith("CALCIDX_")}
+    log = (tmp_path / "serve.log").open("w+")
+    server = subprocess.Popen(
+        [sys.executable, "-m", "calcidx", "serve", "--port", str(port), "--log-level", "info"],
+        env={**clean, "CALCIDX_ENVIRONMENT": "development"},
+        stdout=log,
+        stderr=subprocess.STDOUT,
+    )
+    base = f"http://127.0.0.1:{port}"
+    marker = "Quillfeather"
+    try:
+        deadline = time.monotonic() + 600
+        while time.monotonic() < deadline and server.poll() is None:
+            try:
+                if httpx.get(f"{base}/api/v1/health", timeout=2).status_code == 200:
+                    break
+            except httpx.HTTPError:
+                pass
+            time.sleep(1)
+        text = f"Mr {marker}, 70, had calcified nodules on both elbows; serum calcium 2.4 mmol/L."
+        for _ in range(2):  # assessed, then answered from the result cache
+            answer = httpx.post(f"{base}/api/v1/assess", content=text, headers={"content-type": "text/plain"})
+            assert answer.status_code == 200
+        time.sleep(0.5)
+        log.seek(0)
+        lines = [line for line in log.read().splitlines() if "path=/api/v1/assess" in line]
+        assert len(lines) == 2, lines
+        assert "status=200" in lines[0] and "work_cpu_ms=" in lines[0] and "work_cpu_ms=cached" in lines[1]
+        assert all(marker not in line for line in lines)
+    finally:
+        server.terminate()
+        try:
+            server.wait(timeout=60)
+        except subprocess.TimeoutExpired:
+            server.kill()
+        log.close()

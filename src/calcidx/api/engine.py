@@ -71,9 +71,14 @@ _Key = tuple[str, str | None, str | None, str]
 
 @dataclass
 class _Entry:
-    """A cached assessment and, once asked for, its JSON."""
+    """A cached assessment: the document the pages render and/or the JSON the API sends.
 
-    doc: AssessedDocument
+    The API caches the JSON only: one ``bytes`` object the garbage collector never walks, where a
+    cached ``AssessedDocument`` is about 900 tracked objects and a full cache of them made every
+    full collection walk a few hundred thousand more.
+    """
+
+    doc: AssessedDocument | None = None
     json: bytes | None = None
 
 
@@ -185,32 +190,37 @@ class Engine:
     # ------------------------------------------------------------------------------ running
     def assess(self, loaded: Loaded, *, mode: Mode = "auto") -> AssessedDocument:
         """Read and assess a loaded input (every case in it); the same input is answered from memory."""
-        from calcidx.service import assess_input
-
         key = self._key(loaded, mode)
         entry = self._cached(key)
-        if entry is not None:
+        if entry is not None and entry.doc is not None:
             return entry.doc
-        doc = assess_input(loaded.data, loaded.media_type, filename=loaded.filename, mode=mode, runtime=self.runtime)
-        if loaded.warnings:
-            doc = doc.model_copy(update={"warnings": [*loaded.warnings, *doc.warnings]})
-        self._remember(key, _Entry(doc))
+        doc = self._assess(loaded, mode)
+        self._remember(key, _Entry(doc=doc, json=entry.json if entry is not None else None))
         return doc
 
     def assess_json(self, loaded: Loaded, *, mode: Mode = "auto") -> bytes:
-        """``assess`` as JSON bytes (serialised once per cached input)."""
-        doc = self.assess(loaded, mode=mode)
-        entry = self._cached(self._key(loaded, mode))
-        if entry is None:
-            return doc.model_dump_json().encode()
-        if entry.json is None:
-            entry.json = entry.doc.model_dump_json().encode()
-        return entry.json
+        """``assess`` as JSON bytes, serialised once; the cache keeps the bytes, not the document."""
+        key = self._key(loaded, mode)
+        entry = self._cached(key)
+        if entry is not None and entry.json is not None:
+            return entry.json
+        doc = entry.doc if entry is not None and entry.doc is not None else self._assess(loaded, mode)
+        content = doc.model_dump_json().encode()
+        self._remember(key, _Entry(doc=entry.doc if entry is not None else None, json=content))
+        return content
 
     def cached_json(self, loaded: Loaded, *, mode: Mode = "auto") -> bytes | None:
         """The JSON of an input assessed before, without touching the worker thread; None otherwise."""
         entry = self._cached(self._key(loaded, mode))
         return entry.json if entry is not None else None
+
+    def _assess(self, loaded: Loaded, mode: Mode) -> AssessedDocument:
+        from calcidx.service import assess_input
+
+        doc = assess_input(loaded.data, loaded.media_type, filename=loaded.filename, mode=mode, runtime=self.runtime)
+        if loaded.warnings:
+            doc = doc.model_copy(update={"warnings": [*loaded.warnings, *doc.warnings]})
+        return doc
 
     @staticmethod
     def _key(loaded: Loaded, mode: str) -> _Key:

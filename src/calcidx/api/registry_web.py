@@ -57,7 +57,7 @@ api_router = APIRouter(prefix="/registry", tags=["registry"])
 page_router = APIRouter(include_in_schema=False)
 
 
-def get_registry(request: Request) -> Registry:
+async def get_registry(request: Request) -> Registry:
     """The registry opened in the lifespan."""
     registry: Registry = request.app.state.registry
     return registry

@@ -1,19 +1,23 @@
 """ASGI middleware: request size limit (413), security headers, and an access log without patient text.
 
-The log line holds a request id, method, path, status, body size and duration, never a body, a
-query string or a header value.
+One log line per request holds a request id, method, path, status, body size and duration, and
+what the route noted about its work (``note_work``: sizes, format, timings), never a body, a query
+string or a header value. Everything per request is cheap: the header list is built once, the
+request id is a per-process random prefix and a counter (no ``os.urandom`` per request), and the
+line is formatted only when the ``calcidx.api`` logger is enabled for INFO.
 """
 
 from __future__ import annotations
 
+import itertools
 import json
 import logging
+import secrets
 import time
-import uuid
 from collections.abc import Awaitable, Callable, MutableMapping
 from typing import Any
 
-__all__ = ["CSP", "SECURITY_HEADERS", "SecurityMiddleware"]
+__all__ = ["CSP", "SECURITY_HEADERS", "SecurityMiddleware", "note_work"]
 
 log = logging.getLogger("calcidx.api")
 
@@ -39,8 +43,20 @@ SECURITY_HEADERS: list[tuple[bytes, bytes]] = [
 ]
 
 
+_SECURITY_NAMES = frozenset(k for k, _ in SECURITY_HEADERS)
+
+#: Request ids: random per process (so two workers never share one), then a counter.
+_ID_PREFIX = secrets.token_hex(3)
+_ID_COUNTER = itertools.count(1)
+
+
 class _TooLarge(Exception):
     pass
+
+
+def note_work(scope: Scope, what: str, **facts: object) -> None:
+    """Add what a route did (sizes, formats, timings: never content) to the request's log line."""
+    scope.setdefault("state", {})["work"] = (what, facts)
 
 
 class SecurityMiddleware:
@@ -59,7 +75,7 @@ class SecurityMiddleware:
         if scope["type"] != "http":
             await self.app(scope, receive, send)
             return
-        request_id = uuid.uuid4().hex[:12]
+        request_id = f"{_ID_PREFIX}{next(_ID_COUNTER):06x}"
         scope.setdefault("state", {})["request_id"] = request_id
         started = time.perf_counter()
         received = 0
@@ -87,9 +103,12 @@ class SecurityMiddleware:
             if message["type"] == "http.response.start":
                 response_started = True
                 status = int(message["status"])
-                headers = [(k, v) for k, v in message.get("headers", []) if k.lower() != b"server"]
+                headers = [(k, v) for k, v in message.get("headers", ()) if k.lower() != b"server"]
                 names = {k.lower() for k, _ in headers}
-                headers += [(k, v) for k, v in SECURITY_HEADERS if k not in names]
+                if names.isdisjoint(_SECURITY_NAMES):
+                    headers += SECURITY_HEADERS
+                else:
+                    headers += [(k, v) for k, v in SECURITY_HEADERS if k not in names]
                 headers.append((b"x-request-id", request_id.encode()))
                 if b"cache-control" not in names:
                     headers.append((b"cache-control", b"no-store"))
@@ -132,12 +151,21 @@ async def _send_413(send: Send, limit: int, request_id: str) -> None:
 
 
 def _log(scope: Scope, status: int, size: int, started: float, request_id: str) -> None:
+    if not log.isEnabledFor(logging.INFO):
+        return
+    ms = (time.perf_counter() - started) * 1000
+    work = scope.get("state", {}).get("work")
+    noted = ""
+    if work is not None:
+        what, facts = work
+        noted = " " + what + "".join(f" {k}={v}" for k, v in facts.items())
     log.info(
-        "request id=%s method=%s path=%s status=%d bytes_in=%d ms=%.1f",
+        "request id=%s method=%s path=%s status=%d bytes_in=%d ms=%.1f%s",
         request_id,
         scope.get("method", "?"),
         scope.get("path", "?"),
         status,
         size,
-        (time.perf_counter() - started) * 1000,
+        ms,
+        noted,
     )

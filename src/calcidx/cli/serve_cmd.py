@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from typing import Annotated
 
 import typer
@@ -32,6 +33,7 @@ def serve(
         load_settings()
     except ValidationError as exc:
         raise InputError(describe_validation_error(exc, "settings")) from exc
+    os.environ["CALCIDX_LOG_LEVEL"] = log_level.upper()  # the app's own log, in every worker
     typer.echo(f"CalciDx on http://{host}:{port}/ ({workers} worker(s)); Ctrl-C stops", err=True)
     uvicorn.run(
         "calcidx.api.asgi:app",

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import logging
 import time
 from typing import Any
 
@@ -10,15 +9,15 @@ from fastapi import APIRouter, Query, Request
 from fastapi.responses import Response
 from pydantic import BaseModel, Field
 
-from calcidx.api.deps import BudgetDep, EngineDep, TokenDep
-from calcidx.api.engine import Loaded, Mode
+from calcidx.api.deps import write_access
+from calcidx.api.engine import Engine, Loaded, Mode
+from calcidx.api.security import note_work
 from calcidx.assess.model import AssessedDocument
 from calcidx.case.model import Document
 from calcidx.errors import InputError
 
 __all__ = ["TextInput", "router"]
 
-log = logging.getLogger("calcidx.api")
 router = APIRouter(tags=["analysis"])
 
 
@@ -79,17 +78,18 @@ def _media_type(request: Request) -> str:
     summary="Assess a Case, a FHIR Bundle, a report text, or {'text': ...}",
     responses={200: {"model": AssessedDocument, "description": "the assessed document"}, **_ERRORS},
     openapi_extra=_ASSESS_BODY,
-    dependencies=[TokenDep],
 )
-async def assess(request: Request, engine: EngineDep, budget: BudgetDep, mode: Mode = _MODE) -> Response:
+async def assess(request: Request, mode: Mode = _MODE) -> Response:
+    engine, budget = write_access(request)  # the token first, before the body is read
     body = await request.body()
     loaded = engine.load_body(body, _media_type(request))
     started = time.perf_counter()
     # An input assessed before is answered at once; anything else runs under the CPU budget.
     content = engine.cached_json(loaded, mode=mode)
+    cpu: list[float] = []
     if content is None:
-        content = await budget.run(lambda: engine.assess_json(loaded, mode=mode))
-    _log_work("assess", request, loaded, started, None)
+        content = await budget.run(lambda: engine.assess_json(loaded, mode=mode), cpu=cpu)
+    _log_work("assess", request, loaded, started, None, cpu)
     return Response(content=content, media_type="application/json")
 
 
@@ -98,9 +98,9 @@ async def assess(request: Request, engine: EngineDep, budget: BudgetDep, mode: M
     summary="Read a report (text, {'text': ...} or an uploaded .txt/.md/.pdf/.html/.xml) into a Document",
     responses={200: {"model": Document, "description": "the extracted document"}, **_ERRORS},
     openapi_extra=_EXTRACT_BODY,
-    dependencies=[TokenDep],
 )
-async def extract(request: Request, engine: EngineDep, budget: BudgetDep, mode: Mode = _MODE) -> Response:
+async def extract(request: Request, mode: Mode = _MODE) -> Response:
+    engine, budget = write_access(request)
     media_type = _media_type(request)
     loaded: Loaded
     if media_type == "multipart/form-data":
@@ -108,12 +108,13 @@ async def extract(request: Request, engine: EngineDep, budget: BudgetDep, mode: 
     else:
         loaded = engine.load_body(await request.body(), media_type)
     started = time.perf_counter()
-    doc = await budget.run(lambda: engine.extract(loaded, mode=mode))
-    _log_work("extract", request, loaded, started, len(doc.cases))
+    cpu: list[float] = []
+    doc = await budget.run(lambda: engine.extract(loaded, mode=mode), cpu=cpu)
+    _log_work("extract", request, loaded, started, len(doc.cases), cpu)
     return Response(content=doc.model_dump_json(), media_type="application/json")
 
 
-async def _upload(request: Request, engine: EngineDep) -> Loaded:
+async def _upload(request: Request, engine: Engine) -> Loaded:
     from starlette.datastructures import UploadFile
 
     try:
@@ -129,13 +130,18 @@ async def _upload(request: Request, engine: EngineDep) -> Loaded:
     return engine.load_upload(data, filename=upload.filename or "upload")
 
 
-def _log_work(what: str, request: Request, loaded: Loaded, started: float, cases: int | None) -> None:
-    log.info(
-        "%s id=%s chars=%d format=%s cases=%s ms=%.1f",
+def _log_work(what: str, request: Request, loaded: Loaded, started: float, cases: int | None, cpu: list[float]) -> None:
+    """Sizes, format and timing of the work (never the input) for the request's one log line.
+
+    ``work_cpu_ms`` is the worker thread's CPU for the library call ("cached" when the answer came
+    from the result cache); the load benchmark reads it to split a request's CPU.
+    """
+    note_work(
+        request.scope,
         what,
-        request.scope.get("state", {}).get("request_id", "?"),
-        loaded.size,
-        loaded.format,
-        cases,
-        (time.perf_counter() - started) * 1000,
+        chars=loaded.size,
+        format=loaded.format,
+        cases=cases,
+        work_ms=f"{(time.perf_counter() - started) * 1000:.1f}",
+        work_cpu_ms=f"{sum(cpu) * 1000:.2f}" if cpu else "cached",
     )

@@ -25,10 +25,10 @@ class Version(BaseModel):
 
 
 @router.get("/health", response_model=Health, summary="Liveness: the runtime is built and warm")
-def health(engine: EngineDep) -> Health:
+async def health(engine: EngineDep) -> Health:
     return Health(status="ok")
 
 
 @router.get("/version", response_model=Version, summary="Versions and the pipeline stamp")
-def version(engine: EngineDep) -> Version:
+async def version(engine: EngineDep) -> Version:
     return Version(**engine.stamp())
