@@ -117,6 +117,19 @@ def test_high_phosphate_adds_the_etidronate_caution(bundle: KnowledgeBundle) -> 
     assert options and any("phosphate" in c.lower() for o in options for c in o.cautions)
 
 
+@pytest.mark.parametrize(("subtype", "analyte"), [("dystrophic", "calcium"), ("calciphylaxis", "calcium_ionized")])
+def test_low_calcium_withholds_bisphosphonates_until_corrected(
+    bundle: KnowledgeBundle, subtype: str, analyte: str
+) -> None:
+    bisphosphonates = _matching(bundle, "bisphosphonate")
+    offered, withheld = _select(bundle, _case(50, ["systemic_sclerosis"], {analyte: "low"}), subtype)
+    assert not _ids(offered) & bisphosphonates
+    held = [o for o in withheld if o.id in bisphosphonates]
+    assert held and all(any("hypocalcaemia" in r for r in o.withheld_reasons) for o in held)
+    offered, _ = _select(bundle, _case(50, ["systemic_sclerosis"], {analyte: "normal"}), subtype)
+    assert _ids(offered) & bisphosphonates
+
+
 def test_unknown_age_keeps_the_age_caution_visible(bundle: KnowledgeBundle) -> None:
     tetracyclines = _matching(bundle, "minocycline")
     offered, withheld = _select(bundle, _case(None, ["systemic_sclerosis"]), "dystrophic", ["systemic_sclerosis"])

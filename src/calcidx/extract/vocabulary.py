@@ -105,7 +105,8 @@ def british(term: str) -> str:
 def spelling_variants(term: str) -> set[str]:
     """Lower-case forms of ``term`` a report may print: US/UK spelling, hyphen or not, plural.
 
-    Example: "haemodialysis" -> {"haemodialysis", "hemodialysis"}; "edema" -> {"edema", "oedema"}.
+    Example: "haemodialysis" -> {"haemodialysis", "hemodialysis"}; "edema" -> {"edema", "oedema"};
+    "heel prick" -> {"heel prick", "heel-prick", "heel pricks"}.
     """
     base = " ".join(term.lower().split())
     if not base:
@@ -118,6 +119,8 @@ def spelling_variants(term: str) -> set[str]:
         if "-" in form:
             forms.add(form.replace("-", " "))
             forms.add(form.replace("-", ""))
+        elif form.count(" ") == 1 and form.replace(" ", "").isalpha():
+            forms.add(form.replace(" ", "-"))  # a two-word term printed as a compound: "heel-prick"
     for form in list(forms):
         last = form.rsplit(" ", 1)[-1]
         if " " in form and len(last) > 3 and last.isalpha() and not last.endswith(("s", "y", "ia")):
