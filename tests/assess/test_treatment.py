@@ -469,3 +469,15 @@ def test_assessment_carries_the_actions(bundle: KnowledgeBundle) -> None:
     assessment = assess_case(case, bundle)
     assert assessment.subtype.code == "calciphylaxis"  # typical lesions + arteriolar calcification on biopsy
     assert {a.medication for a in assessment.actions} == {"warfarin", "calcium_based_binders"}
+
+
+@pytest.mark.parametrize("status", ["pregnant", "lactating"])
+def test_intralesional_steroid_is_withheld_where_its_source_does_not_give_it(
+    bundle: KnowledgeBundle, status: str
+) -> None:
+    case = Case.model_validate(
+        {"patient": {"age_years": 30, "sex": "female", status: True}, "findings": [{"concept": "systemic_sclerosis"}]}
+    )
+    offered, withheld = _select(bundle, case, "dystrophic")
+    assert "intralesional_corticosteroids" not in _ids(offered)
+    assert "intralesional_corticosteroids" in _ids(withheld)
