@@ -93,3 +93,15 @@ def test_low_calcium_withholds_bisphosphonates() -> None:
     assert a.subtype.code == "dystrophic"
     assert not [t for t in a.treatments if t.id == "bisphosphonates"]
     assert [t for t in a.withheld_treatments if t.id == "bisphosphonates"]
+
+
+def test_a_conduction_block_told_in_the_text_withholds_diltiazem() -> None:
+    text = (
+        "A 61-year-old woman with limited systemic sclerosis had calcinosis of the fingers on radiographs. "
+        "Her ECG showed second-degree atrioventricular block{pacer}. Calcium, phosphate and creatinine were normal."
+    )
+    a = _assessment(text.format(pacer=""))
+    assert not [t for t in a.treatments if t.id == "diltiazem"]
+    assert [t for t in a.withheld_treatments if t.id == "diltiazem"]
+    paced = _assessment(text.format(pacer=", and a permanent pacemaker had been implanted"))
+    assert [t for t in paced.treatments if t.id == "diltiazem"]

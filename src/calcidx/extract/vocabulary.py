@@ -222,6 +222,10 @@ class Vocabulary:
             vocab.add(VocabItem("condition", cond.id, cond.label, cond.category, tuple(cond.synonyms)))
         for exp in bundle.exposures.values():
             vocab.add(VocabItem("exposure", exp.id, exp.label, exp.kind, tuple(exp.synonyms)))
+        for safety in bundle.safety_conditions.values():
+            # read as findings so a treatment's contraindications (a conduction block, a pacemaker)
+            # apply to a patient told in free text, not only to a form
+            vocab.add(VocabItem("condition", safety.id, safety.label, "safety", tuple(safety.synonyms)))
         hpo_labels = _hpo_feature_labels(bundle) if hpo else {}
         for feat in bundle.features.values():
             extra = tuple(hpo_labels.get(feat.id, ()))
