@@ -180,6 +180,7 @@ def ingest(
     skips: list[Skip] = []
     pending: set[Any] = set()
     submitted: set[str] = set()
+    chunk: list[Item] = []  # documents for the next task
     last_flush = time.monotonic()
     done = 0
 
@@ -218,14 +219,32 @@ def ingest(
         skips.clear()
         last_flush = time.monotonic()
 
+    def take(finished: set[Any]) -> None:
+        for future in finished:
+            for result in future.result():
+                results.append(result)
+                tick()
+        if len(results) + len(skips) >= batch_size or time.monotonic() - last_flush > BATCH_SECONDS:
+            flush()
+
     def collect(timeout: float) -> None:
         nonlocal pending
         finished, pending = backend.wait(pending, timeout)
-        for future in finished:
-            results.append(future.result())
-            tick()
-        if len(results) + len(skips) >= batch_size or time.monotonic() - last_flush > BATCH_SECONDS:
-            flush()
+        take(finished)
+
+    def harvest() -> int:
+        """Take the results of finished tasks without waiting; how many tasks are still running."""
+        finished = {future for future in pending if future.done()}
+        if finished:
+            pending.difference_update(finished)
+            take(finished)
+        return len(pending)
+
+    def dispatch() -> None:
+        nonlocal chunk
+        if chunk:
+            pending.add(backend.submit(chunk))
+            chunk = []
 
     max_pending = max(1, backend.queue)
     try:
@@ -251,11 +270,15 @@ def ingest(
             else:
                 assert isinstance(entry, Item)
                 submitted.add(entry.id)
-                pending.add(backend.submit(entry))
+                chunk.append(entry)
+                # a full chunk goes; so does a partial one when a worker would otherwise idle
+                if len(chunk) >= backend.chunk or harvest() < backend.slots:
+                    dispatch()
             while len(pending) >= max_pending:
                 collect(0.5)
             if len(results) + len(skips) >= batch_size or time.monotonic() - last_flush > BATCH_SECONDS:
                 flush()
+        dispatch()
         while pending:
             collect(0.5)
         flush()
