@@ -1,7 +1,8 @@
 """Ingestion: many documents in, one provenance-linked record per document out.
 
 The main process streams the inputs (``sources``), pre-filters container articles, skips what the
-registry already holds, hands the rest to a backend (local processes or a Dask cluster), and is
+registry already holds, hands the rest to a backend (local processes or a Dask cluster) a few
+documents per task (a partial chunk goes at once when a worker would otherwise wait), and is
 the one writer: results are stored in batches, one transaction each (``store``). Running again
 with the same input adds nothing; ``reprocess=True`` re-reads documents stored under another
 pipeline stamp and keeps the old extraction as history. After a crash, the next run stores what
