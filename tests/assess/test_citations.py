@@ -46,3 +46,31 @@ def test_a_real_assessment_cites_what_the_plain_walk_finds(bundle: KnowledgeBund
     assert len(expected) > 3
     assert cited_keys(dumped, bundle.references) == expected
     assert [ref.id for ref in doc.references] == expected
+
+
+def test_a_model_cites_what_its_json_dump_cites(bundle: KnowledgeBundle) -> None:
+    doc = assess_input(EXAMPLE.read_bytes(), filename=EXAMPLE.name)
+    models = [case.assessment for case in doc.cases]
+    dumped = [model.model_dump(mode="json") for model in models]
+    assert cited_keys(models, bundle.references) == cited_keys(dumped, bundle.references)
+    # the whole output too (evidence texts, nested dicts of codes)
+    assert cited_keys(doc, bundle.references) == cited_keys(doc.model_dump(mode="json"), bundle.references)
+
+
+def test_reference_entries_are_the_knowledge_references_frozen(bundle: KnowledgeBundle) -> None:
+    import pytest
+    from pydantic import ValidationError
+
+    from calcidx.assess.citations import reference_entries
+
+    keys = [*list(bundle.references)[:3], "no-such-key"]
+    first = reference_entries(keys, bundle)
+    second = reference_entries(keys, bundle)
+    assert [entry.id for entry in first] == keys[:3]
+    assert [entry.model_dump() for entry in first] == [entry.model_dump() for entry in second]
+    for entry in first:
+        ref = bundle.references[entry.id]
+        assert (entry.citation, entry.kind, entry.doi) == (ref.citation, ref.kind, ref.doi)
+        assert entry.supports == ref.supports
+    with pytest.raises(ValidationError):
+        first[0].citation = "changed"  # shared between reports: never changed in place

@@ -50,13 +50,24 @@ class _Match:
         )
 
 
-def _concepts_by_hpo(bundle: KnowledgeBundle) -> dict[str, list[str]]:
+#: ``_concepts_by_hpo`` of the last bundle seen, with that bundle (compared by identity: a bundle
+#: is frozen, and a process almost always has one).
+_BY_HPO: list[tuple[KnowledgeBundle, dict[str, tuple[str, ...]]]] = []
+
+
+def _concepts_by_hpo(bundle: KnowledgeBundle) -> dict[str, tuple[str, ...]]:
+    """HPO code -> the condition and feature ids that carry it (built once per bundle)."""
+    for seen, by_code in _BY_HPO:
+        if seen is bundle:
+            return by_code
     by_hpo: dict[str, list[str]] = {}
     for table in (bundle.conditions, bundle.features):
         for concept in table.values():
             for code in concept.codes.hpo:
                 by_hpo.setdefault(code, []).append(concept.id)
-    return by_hpo
+    frozen = {code: tuple(ids) for code, ids in by_hpo.items()}
+    _BY_HPO[:] = [(bundle, frozen)]
+    return frozen
 
 
 def lab_concepts_against(facts: CaseFacts, bundle: KnowledgeBundle) -> dict[str, str]:
@@ -65,7 +76,7 @@ def lab_concepts_against(facts: CaseFacts, bundle: KnowledgeBundle) -> dict[str,
     out: dict[str, str] = {}
     for phen in bundle.lab_phenotypes:
         if facts.labs.get(phen.analyte) == "normal":
-            for concept_id in by_hpo.get(phen.hpo, []):
+            for concept_id in by_hpo.get(phen.hpo, ()):
                 out.setdefault(concept_id, f"{facts.labels.get(phen.analyte, phen.analyte)} normal")
     return out
 
@@ -80,7 +91,7 @@ def lab_concepts(facts: CaseFacts, bundle: KnowledgeBundle) -> dict[str, str]:
     out: dict[str, str] = {}
     for phen in bundle.lab_phenotypes:
         if facts.labs.get(phen.analyte) == phen.interpretation:
-            for concept_id in by_hpo.get(phen.hpo, []):
+            for concept_id in by_hpo.get(phen.hpo, ()):
                 label = facts.labels.get(phen.analyte, phen.analyte)
                 out.setdefault(concept_id, f"{label} {phen.interpretation}")
     return out

@@ -254,6 +254,9 @@ class AssessedCase(Case):
 class ReferenceEntry(_Out):
     """A reference as listed under a report: its key, citation and the strongest tag it supports."""
 
+    # Frozen: the entry of a knowledge reference is built once and shared by every report citing it.
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
     id: str
     citation: str
     kind: str

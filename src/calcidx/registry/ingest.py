@@ -1,7 +1,8 @@
 """Ingestion: many documents in, one provenance-linked record per document out.
 
 The main process streams the inputs (``sources``), pre-filters container articles, skips what the
-registry already holds, hands the rest to a backend (local processes or a Dask cluster), and is
+registry already holds, hands the rest to a backend (local processes or a Dask cluster) a few
+documents per task (a partial chunk goes at once when a worker would otherwise wait), and is
 the one writer: results are stored in batches, one transaction each (``store``). Running again
 with the same input adds nothing; ``reprocess=True`` re-reads documents stored under another
 pipeline stamp and keeps the old extraction as history. After a crash, the next run stores what
@@ -180,6 +181,7 @@ def ingest(
     skips: list[Skip] = []
     pending: set[Any] = set()
     submitted: set[str] = set()
+    chunk: list[Item] = []  # documents for the next task
     last_flush = time.monotonic()
     done = 0
 
@@ -218,14 +220,32 @@ def ingest(
         skips.clear()
         last_flush = time.monotonic()
 
+    def take(finished: set[Any]) -> None:
+        for future in finished:
+            for result in future.result():
+                results.append(result)
+                tick()
+        if len(results) + len(skips) >= batch_size or time.monotonic() - last_flush > BATCH_SECONDS:
+            flush()
+
     def collect(timeout: float) -> None:
         nonlocal pending
         finished, pending = backend.wait(pending, timeout)
-        for future in finished:
-            results.append(future.result())
-            tick()
-        if len(results) + len(skips) >= batch_size or time.monotonic() - last_flush > BATCH_SECONDS:
-            flush()
+        take(finished)
+
+    def harvest() -> int:
+        """Take the results of finished tasks without waiting; how many tasks are still running."""
+        finished = {future for future in pending if future.done()}
+        if finished:
+            pending.difference_update(finished)
+            take(finished)
+        return len(pending)
+
+    def dispatch() -> None:
+        nonlocal chunk
+        if chunk:
+            pending.add(backend.submit(chunk))
+            chunk = []
 
     max_pending = max(1, backend.queue)
     try:
@@ -251,11 +271,15 @@ def ingest(
             else:
                 assert isinstance(entry, Item)
                 submitted.add(entry.id)
-                pending.add(backend.submit(entry))
+                chunk.append(entry)
+                # a full chunk goes; so does a partial one when a worker would otherwise idle
+                if len(chunk) >= backend.chunk or harvest() < backend.slots:
+                    dispatch()
             while len(pending) >= max_pending:
                 collect(0.5)
             if len(results) + len(skips) >= batch_size or time.monotonic() - last_flush > BATCH_SECONDS:
                 flush()
+        dispatch()
         while pending:
             collect(0.5)
         flush()

@@ -90,7 +90,9 @@ def _anchors(forms: Iterable[str]) -> tuple[str, ...]:
     wins: the most specific piece of a term ("winer" rather than "nodul" for "Winer nodule") lets
     fewer unrelated texts through to the full pattern.
     """
-    all_forms = list(forms)
+    # "winer dystrophy" and "winer-dystrophy" hold the same words, so the same anchors: each is
+    # counted once (or a term with a two-word spelling variant would outweigh the others).
+    all_forms = sorted({" ".join(word for word in re.split(r"[\s\-]+", form) if word) for form in forms})
     everywhere: dict[str, int] = {}
     for form in all_forms:
         for gram in _grams(form):

@@ -1,18 +1,20 @@
 """An assessed document flattened into the registry's table rows, in the worker that assessed it.
 
 The worker builds the rows and encodes the large JSON columns (the case and its assessment) itself,
-so the one writer only adds ids and inserts: its cost per document stays small whatever the number
-of workers feeding it.
+straight from the models (pydantic-core writes the JSON; no intermediate dump), so the one writer
+only adds ids and inserts: its cost per document stays small whatever the number of workers
+feeding it.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from pydantic_core import to_json
+if TYPE_CHECKING:
+    from calcidx.assess.model import AssessedCase
 
-__all__ = ["CaseRows", "RawJSON", "case_rows"]
+__all__ = ["CaseRows", "RawJSON", "case_json", "case_rows"]
 
 #: The child tables of a case, in insert order.
 CHILD_TABLES = ("lesions", "findings", "labs", "treatments", "assessments", "stated")
@@ -32,78 +34,71 @@ class CaseRows:
     children: dict[str, list[dict[str, Any]]] = field(default_factory=dict)
 
 
-def _raw(value: Any) -> RawJSON:
-    return RawJSON(to_json(value).decode("utf-8"))
+def case_json(case: AssessedCase) -> tuple[str, str]:
+    """(the case's JSON, its assessment's JSON), each encoded once.
+
+    The same text as ``case.model_dump_json()`` (a test checks it): the assessment is the case's
+    last field, so the case's JSON is its other fields' JSON with the assessment's appended.
+    """
+    assessment = case.assessment.model_dump_json()
+    if next(reversed(type(case).model_fields)) != "assessment":  # pragma: no cover - a model change
+        return case.model_dump_json(), assessment
+    rest = case.model_dump_json(exclude={"assessment"})
+    return f'{rest[:-1]},"assessment":{assessment}}}', assessment
 
 
-def _stated(case: dict[str, Any]) -> tuple[str | None, str | None, str | None, str | None]:
-    """(subtype, sub-form, text, concordance) of the authors' diagnosis: ``assessment.stated`` when
-    the service gives it, else the case's own stated fields."""
-    stated = (case.get("assessment") or {}).get("stated")
-    if isinstance(stated, dict):
-        return stated.get("subtype"), stated.get("subform"), stated.get("text"), stated.get("concordance")
-    return case.get("stated_subtype"), case.get("stated_subform"), case.get("diagnosis_as_written"), None
-
-
-def case_rows(document_id: str, case: dict[str, Any]) -> CaseRows:
-    """The rows of one assessed case (its JSON, as ``AssessedCase.model_dump(mode="json")`` gives it)."""
-    patient = case.get("patient") or {}
+def case_rows(document_id: str, case: AssessedCase) -> CaseRows:
+    """The rows of one assessed case, read from the model (the values of its JSON dump)."""
+    data, assessment_json = case_json(case)
+    patient = case.patient
     row = {
         "document_id": document_id,
-        "patient_index": case.get("patient_index") or 1,
-        "age_years": patient.get("age_years"),
-        "sex": patient.get("sex"),
-        "outcome": case.get("outcome"),
+        "patient_index": case.patient_index or 1,
+        "age_years": patient.age_years,
+        "sex": patient.sex,
+        "outcome": case.outcome,
         "duplicate_of": None,
         "duplicate_reason": None,
-        "data": _raw(case),
+        "data": RawJSON(data),
     }
     children: dict[str, list[dict[str, Any]]] = {
-        "lesions": [
-            {"site": lesion.get("site"), "laterality": lesion.get("laterality")} for lesion in case.get("lesions") or []
-        ],
+        "lesions": [{"site": lesion.site, "laterality": lesion.laterality} for lesion in case.lesions],
         "findings": [
-            {"kind": kind, "concept": f["concept"], "assertion": f.get("assertion") or "present", "site": f.get("site")}
-            for kind, key in (("finding", "findings"), ("exposure", "exposures"))
-            for f in case.get(key) or []
+            {"kind": kind, "concept": f.concept, "assertion": f.assertion or "present", "site": f.site}
+            for kind, found in (("finding", case.findings), ("exposure", case.exposures))
+            for f in found
         ],
         "labs": [
-            {
-                "analyte": lab["analyte"],
-                "value": lab.get("value"),
-                "unit": lab.get("unit"),
-                "interpretation": lab.get("interpretation"),
-            }
-            for lab in case.get("labs") or []
+            {"analyte": lab.analyte, "value": lab.value, "unit": lab.unit, "interpretation": lab.interpretation}
+            for lab in case.labs
         ],
         "treatments": [
-            {
-                "name": t["name"],
-                "concept": t.get("concept"),
-                "status": t.get("status") or "given",
-                "response": t.get("response"),
-            }
-            for t in case.get("treatments") or []
+            {"name": t.name, "concept": t.concept, "status": t.status or "given", "response": t.response}
+            for t in case.treatments
         ],
         "assessments": [],
         "stated": [],
     }
-    assessment = case.get("assessment")
-    if isinstance(assessment, dict):
-        subtype = assessment.get("subtype") or {}
-        subform = assessment.get("subform") or {}
-        children["assessments"].append(
-            {
-                "subtype": subtype.get("code") or "undetermined",
-                "certainty": subtype.get("certainty"),
-                "subform": subform.get("code"),
-                "associated_conditions": list(assessment.get("associated_conditions") or []),
-                "data": _raw(assessment),
-            }
-        )
-    stated_subtype, stated_subform, stated_text, concordance = _stated(case)
-    if stated_subtype or stated_subform or stated_text:
-        children["stated"].append(
-            {"subtype": stated_subtype, "subform": stated_subform, "text": stated_text, "concordance": concordance}
-        )
+    assessment = case.assessment
+    children["assessments"].append(
+        {
+            "subtype": assessment.subtype.code or "undetermined",
+            "certainty": assessment.subtype.certainty,
+            "subform": assessment.subform.code if assessment.subform is not None else None,
+            "associated_conditions": list(assessment.associated_conditions),
+            "data": RawJSON(assessment_json),
+        }
+    )
+    stated = assessment.stated
+    subtype: str | None
+    subform: str | None
+    text: str | None
+    concordance: str | None
+    if stated is not None:
+        # the authors' diagnosis as the service judged it (with its concordance)
+        subtype, subform, text, concordance = stated.subtype, stated.subform, stated.text, stated.concordance
+    else:
+        subtype, subform, text, concordance = case.stated_subtype, case.stated_subform, case.diagnosis_as_written, None
+    if subtype or subform or text:
+        children["stated"].append({"subtype": subtype, "subform": subform, "text": text, "concordance": concordance})
     return CaseRows(row, children)

@@ -8,13 +8,14 @@ inserts them.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from calcidx.errors import CalcidxError
 from calcidx.registry.rows import CaseRows, case_rows
 from calcidx.registry.sources import Item
 
-__all__ = ["Result", "process"]
+__all__ = ["Result", "process", "process_batch"]
 
 
 @dataclass(slots=True)
@@ -77,15 +78,14 @@ def process(item: Item) -> Result:
                 f"the worker's pipeline {pipeline.stamp_text(assessed.pipeline)} is not the writer's {base.stamp}"
             )
             return base
-        document = assessed.model_dump(mode="json")
-        info = document.get("document") or {}
-        base.title = base.title or info.get("title")
-        base.doi = base.doi or info.get("doi")
-        base.pmid = base.pmid or info.get("pmid")
-        base.kind = info.get("kind")
-        knowledge = document.get("knowledge") or {}
-        base.knowledge = f"{knowledge['bundle']}@{knowledge['bundle_version']}" if knowledge else None
-        base.cases = [case_rows(item.id, case) for case in document.get("cases") or []]
+        info = assessed.document
+        base.title = base.title or info.title
+        base.doi = base.doi or info.doi
+        base.pmid = base.pmid or info.pmid
+        base.kind = info.kind
+        knowledge = assessed.knowledge
+        base.knowledge = f"{knowledge.bundle}@{knowledge.bundle_version}"
+        base.cases = [case_rows(item.id, case) for case in assessed.cases]
         base.minhash = signature(read.text)
         base.warnings = list(assessed.warnings)
         base.status = "ok"
@@ -94,3 +94,8 @@ def process(item: Item) -> Result:
     except Exception as exc:  # one bad document never stops the run: record it and go on
         base.error = f"internal error: {type(exc).__name__}: {exc}"
     return base
+
+
+def process_batch(items: Sequence[Item]) -> list[Result]:
+    """``process`` each of ``items`` in turn: one task, one round trip, for a few documents."""
+    return [process(item) for item in items]
