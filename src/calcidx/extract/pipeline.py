@@ -18,7 +18,13 @@ from calcidx.case.model import Document, DocumentInfo, KnowledgeVersion, Provena
 from calcidx.errors import InputError
 from calcidx.extract import components as comp
 from calcidx.extract.cases import EXTRACTOR, CaseBuilder, CasePatterns, DocRecords
-from calcidx.extract.diagnosis import abbreviation_map, find_diagnoses, header_diagnoses, title_diagnoses
+from calcidx.extract.diagnosis import (
+    abbreviation_map,
+    find_diagnoses,
+    header_diagnoses,
+    self_statements,
+    title_diagnoses,
+)
 from calcidx.extract.kind import document_kind
 from calcidx.extract.language import language_warning
 from calcidx.extract.lexicon import RecurringWords
@@ -275,6 +281,7 @@ def document_from_doc(
         *find_diagnoses(abstract, records.mentions, abbrs=abbrs),
         *title_diagnoses(titles, records.mentions, abbrs),
         *header_diagnoses(layout.sentences, records.mentions, abbrs),
+        *self_statements(layout.sentences, records.mentions, abbrs),
     ]
     builder = CaseBuilder(rules, vocabulary, records, abbrs, _case_patterns(doc))
     builder.patients_in_document = len(patients)

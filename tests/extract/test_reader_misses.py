@@ -1,0 +1,193 @@
+"""Kinds of phrasing the reader used to miss, each in several paraphrases of the project's own words.
+
+Every kind has negative controls: the same words where they must not give the fact (a literature
+sentence is not the stated diagnosis, a denied extravasation is not an exposure, a look-alike named
+in a differential is not the diagnosis).
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from calcidx.case.model import Case
+from calcidx.public import assess, extract
+
+
+def _case(text: str) -> Case:
+    document = extract(text)
+    assert document.cases, text
+    return document.cases[0]
+
+
+def _subtype(text: str) -> str:
+    assessed = assess(text)
+    assert assessed.cases, text
+    return str(assessed.cases[0].assessment.subtype.code)
+
+
+def _stated(text: str) -> str | None:
+    stated = _case(text).stated
+    return stated.subtype if stated is not None else None
+
+
+def _exposures(case: Case) -> dict[str, str]:
+    return {e.concept: e.assertion for e in case.exposures}
+
+
+# ------------------------------------------------------------ "this <adjective> <person>" refers to the patient
+THIS_PERSON = [
+    "This premature neonate had received intravenous calcium gluconate for hypocalcaemia in the unit.",
+    "This small preterm baby was given an infusion of calcium gluconate on the second day of life.",
+    "This low-birth-weight infant needed intravenous calcium gluconate during the first week.",
+]
+
+
+@pytest.mark.parametrize("sentence", THIS_PERSON)
+def test_a_sentence_about_this_neonate_is_read_for_the_patient(sentence: str) -> None:
+    text = (
+        "A boy was seen in the clinic at three weeks of age.\n"
+        f"{sentence}\nOn day twelve a firm swelling appeared on the right foot.\n\n"
+        "Imaging findings\nRadiographs showed soft-tissue calcification of the foot."
+    )
+    case = _case(text)
+    assert _exposures(case).get("iv_calcium") == "present", case.exposures
+
+
+NO_EXPOSURE = [
+    "A 3-week-old boy had a firm swelling of the left calf. There was no history of extravasation.",
+    "A newborn girl developed a hard plaque on the right ankle. No extravasation had been noted.",
+    "A 2-week-old infant had a hard lump on the thigh; the parents denied any infusion leak.",
+]
+
+
+@pytest.mark.parametrize("text", NO_EXPOSURE)
+def test_a_denied_extravasation_alone_is_not_iatrogenic(text: str) -> None:
+    case = _case(text)
+    assert "iv_calcium" not in _exposures(case)
+    assert _exposures(case).get("calcium_extravasation") in (None, "absent")
+    assert _subtype(text) != "iatrogenic"
+
+
+# ------------------------------------------------ the authors naming their own case outside the abstract
+OWN_CASE_INTRO = [
+    ("This is the first case report of idiopathic calcinosis cutis arising on the eyelid.", "idiopathic"),
+    (
+        "To our knowledge, this is the only reported case of iatrogenic calcinosis cutis after a dental block.",
+        "iatrogenic",
+    ),
+    ("This represents a rare instance of dystrophic calcinosis cutis in an old surgical scar.", "dystrophic"),
+    ("Here we report a case of metastatic calcinosis cutis in a man with a parathyroid adenoma.", "metastatic"),
+]
+
+
+@pytest.mark.parametrize(("sentence", "subtype"), OWN_CASE_INTRO)
+def test_the_authors_naming_their_case_in_the_introduction(sentence: str, subtype: str) -> None:
+    text = (
+        "Introduction\n"
+        f"Calcinosis cutis comprises several kinds of deposits. {sentence}\n"
+        "Case report\n"
+        "A 45-year-old woman came with a firm nodule on the left forearm. It was excised."
+    )
+    assert _stated(text) == subtype
+
+
+LITERATURE_INTRO = [
+    "Jones and colleagues reported a case of metastatic calcinosis cutis in a dialysis patient [4].",
+    "A case of iatrogenic calcinosis cutis has been described after electroencephalography [2].",
+    "Several cases of idiopathic calcinosis cutis involving the scrotum have been reported.",
+    "Metastatic calcinosis cutis is classically seen in chronic kidney disease.",
+]
+
+
+@pytest.mark.parametrize("sentence", LITERATURE_INTRO)
+def test_a_literature_sentence_about_other_patients_is_not_the_stated_diagnosis(sentence: str) -> None:
+    text = (
+        "Introduction\n"
+        f"Calcinosis cutis comprises several kinds of deposits. {sentence}\n"
+        "Case report\n"
+        "A 45-year-old woman came with a firm nodule on the left forearm. It was excised."
+    )
+    assert _stated(text) is None
+
+
+# ----------------------------------------------------------------- other kinds of diagnosis sentence
+STATED = [
+    ("Excision and histology of the nodule diagnosed it as idiopathic calcinosis cutis.", "idiopathic"),
+    ("The pathologist diagnosed the lesions as dystrophic calcification.", "dystrophic"),
+    ("We present the iatrogenic calcinosis cutis case of a woman who had an infusion.", "iatrogenic"),
+    ("We describe a unique dystrophic calcinosis case in a 40-year-old man with old burns.", "dystrophic"),
+    ("This report describes a 30-year-old man with idiopathic scrotal calcinosis.", "idiopathic"),
+    ("We recently treated a woman who developed metastatic calcinosis cutis.", "metastatic"),
+    ("Plain films of the forearm showed scattered dystrophic calcifications in the subcutis.", "dystrophic"),
+    ("Ultrasound revealed several dystrophic calcifications within the scar.", "dystrophic"),
+]
+
+
+@pytest.mark.parametrize(("sentence", "subtype"), STATED)
+def test_kinds_of_diagnosis_sentence(sentence: str, subtype: str) -> None:
+    text = f"A 33-year-old woman presented with nodules on the forearms. {sentence}"
+    assert _stated(text) == subtype
+
+
+NOT_STATED = [
+    "There was no evidence of metastatic calcification on the radiographs.",
+    "The differential diagnosis included dystrophic calcification and gout.",
+    "Dystrophic calcification was initially suspected but the biopsy showed gout.",
+]
+
+
+@pytest.mark.parametrize("sentence", NOT_STATED)
+def test_a_denied_or_differential_subtype_is_not_stated(sentence: str) -> None:
+    text = f"A 58-year-old woman presented with nodules on the forearms. {sentence}"
+    stated = _stated(text)
+    assert stated in (None, "not_calcinosis"), stated
+
+
+# --------------------------------------------------------------- true bone on histology is a look-alike
+BONE = [
+    "Histology showed mature bone trabeculae with osteocytes in the dermis.",
+    "The biopsy contained trabecular bone with Haversian canals in the subcutis.",
+    "Sections showed bony trabeculae rimmed by osteoblasts beneath the epidermis.",
+]
+
+
+@pytest.mark.parametrize("sentence", BONE)
+def test_true_bone_on_histology_is_not_calcinosis(sentence: str) -> None:
+    text = (
+        "A 31-year-old woman had a hard plate-like lesion of the scalp for five years. "
+        f"Serum calcium and phosphate were normal. The lesion was excised. {sentence}"
+    )
+    assert _subtype(text) == "not_calcinosis"
+
+
+def test_calcified_material_without_bone_stays_calcinosis() -> None:
+    text = (
+        "A 31-year-old woman had a hard nodule of the scalp for five years with no history of trauma. "
+        "Serum calcium and phosphate were normal. The nodule was excised. Histology showed basophilic "
+        "calcified deposits in the dermis, with no bone."
+    )
+    assert _subtype(text) != "not_calcinosis"
+
+
+# -------------------------------------------------------------------------- phosphate written otherwise
+PHOSPHATE = [
+    ("Serum calcium and phosphorous levels were within normal limits.", None, "normal"),
+    ("The serum levels of calcium and phosphorous were normal.", None, "normal"),
+    ("Serum P was 7.4 mg/dL.", 7.4, "high"),
+    ("Her serum P was 3.1 mg/dL and serum Ca 9.2 mg/dL.", 3.1, "normal"),
+]
+
+
+@pytest.mark.parametrize(("sentence", "value", "interpretation"), PHOSPHATE)
+def test_phosphate_written_as_phosphorous_or_p(sentence: str, value: float | None, interpretation: str) -> None:
+    case = _case(f"A 50-year-old man had hard nodules on the elbows. {sentence}")
+    found = [lab for lab in case.labs if lab.analyte == "phosphate"]
+    assert found, case.labs
+    assert found[0].interpretation == interpretation
+    if value is not None:
+        assert found[0].value == value
+
+
+def test_a_capital_p_in_prose_is_not_a_phosphate() -> None:
+    case = _case("A 50-year-old man had hard nodules on the elbows (P. 4 of the atlas shows similar nodules).")
+    assert not [lab for lab in case.labs if lab.analyte == "phosphate"]
