@@ -191,3 +191,51 @@ def test_phosphate_written_as_phosphorous_or_p(sentence: str, value: float | Non
 def test_a_capital_p_in_prose_is_not_a_phosphate() -> None:
     case = _case("A 50-year-old man had hard nodules on the elbows (P. 4 of the atlas shows similar nodules).")
     assert not [lab for lab in case.labs if lab.analyte == "phosphate"]
+
+
+# ------------------------------------------------------- a vocabulary word inside another name or specimen
+def _present_findings(case: Case) -> set[str]:
+    return {f.concept for f in case.findings if f.assertion == "present"}
+
+
+VASCULITIS_NAMES = [
+    "A 9-year-old boy with a history of Henoch-Schönlein purpura had hard nodules on the elbows.",
+    "A 9-year-old boy, treated for Henoch-Schonlein purpura last year, had hard nodules on the elbows.",
+    "A 40-year-old woman with immune thrombocytopenic purpura had hard nodules on the elbows.",
+    "A 40-year-old woman had thrombotic thrombocytopenic purpura in 2015 and now hard nodules on the elbows.",
+]
+
+
+@pytest.mark.parametrize("text", VASCULITIS_NAMES)
+def test_purpura_inside_a_disease_name_is_not_purpura(text: str) -> None:
+    assert not {"painful_purpura", "retiform_purpura"} & _present_findings(_case(text))
+
+
+def test_purpura_on_its_own_is_still_read() -> None:
+    text = "A 60-year-old man on hemodialysis had painful purpura on both thighs."
+    assert "painful_purpura" in _present_findings(_case(text))
+
+
+OTHER_SPECIMEN = [
+    "A 58-year-old man on dialysis had painful nodules on the thighs. Urinalysis showed calcium oxalate crystals.",
+    "A 58-year-old man on dialysis had painful nodules on the thighs. He had passed calcium oxalate kidney stones.",
+    "A 58-year-old man on dialysis had painful nodules on the thighs. Urine microscopy found oxalate crystals.",
+    "A 58-year-old man on dialysis had painful nodules on the thighs. Biopsy excluded calcium oxalate crystals.",
+]
+
+
+@pytest.mark.parametrize("text", OTHER_SPECIMEN)
+def test_oxalate_that_is_not_the_lesion_does_not_make_a_lookalike(text: str) -> None:
+    assert "oxalate_crystals" not in _present_findings(_case(text))
+    assert _subtype(text) != "not_calcinosis"
+
+
+OXALATE_IN_SKIN = [
+    "A 58-year-old man on dialysis had painful nodules on the thighs. Skin biopsy showed calcium oxalate crystals.",
+    "A 58-year-old man on dialysis had painful nodules on the thighs. The dermis held birefringent oxalate crystals.",
+]
+
+
+@pytest.mark.parametrize("text", OXALATE_IN_SKIN)
+def test_oxalate_in_the_skin_is_still_a_lookalike(text: str) -> None:
+    assert "oxalate_crystals" in _present_findings(_case(text))
