@@ -239,3 +239,48 @@ OXALATE_IN_SKIN = [
 @pytest.mark.parametrize("text", OXALATE_IN_SKIN)
 def test_oxalate_in_the_skin_is_still_a_lookalike(text: str) -> None:
     assert "oxalate_crystals" in _present_findings(_case(text))
+
+
+# ------------------------------------------------------------------------------- labs written otherwise
+def _labs(sentence: str) -> dict[str, str | None]:
+    case = _case(f"A 52-year-old woman had hard nodules on the knees. {sentence}")
+    return {lab.analyte: lab.interpretation for lab in case.labs}
+
+
+LAB_KINDS = [
+    # a test named last in a sentence, its single letter before the full stop
+    ("Calcium, phosphate and vitamin D were within normal limits.", "vitamin_d_25oh", "normal"),
+    ("She had normal levels of PTH and vitamin D.", "vitamin_d_25oh", "normal"),
+    # a list with no disturbance or alteration
+    ("The work-up showed no alteration of calcium, PTH or vitamin D levels.", "pth", "normal"),
+    ("Nodules appeared without any disturbance of serum calcium or PTH.", "calcium", "normal"),
+    ("Her renal function was preserved.", "renal_function", "normal"),
+    # a one-sided printed range
+    ("C-reactive protein was 2.4 mg/dL (< 0.5 mg/dL).", "crp", "high"),
+    ("CRP was 0.2 mg/dL (<0.5).", "crp", "normal"),
+    ("Intact PTH measured 140 pg/mL (reference: <= 65 pg/mL).", "pth", "high"),
+    # a printed value of a named complement fraction
+    ("C3 was 31 mg/dL (90-180 mg/dL).", "complement_c3", "low"),
+    ("An elevated parathyroid level of 210 pg/mL was found.", "pth", "high"),
+    # a positive antibody is a high result
+    ("Serology was positive for anti-Smith and anti-double-stranded DNA antibodies.", "anti_sm", "high"),
+    ("Antinuclear antibodies were strongly positive.", "ana", "high"),
+]
+
+
+@pytest.mark.parametrize(("sentence", "analyte", "interpretation"), LAB_KINDS)
+def test_kinds_of_lab_statement(sentence: str, analyte: str, interpretation: str) -> None:
+    labs = _labs(sentence)
+    assert labs.get(analyte) == interpretation, labs
+
+
+POSITIVE_NOT_A_LEVEL = [
+    "Alizarin red staining for calcium was positive.",
+    "The von Kossa stain for calcium was positive in the dermis.",
+    "Wound cultures were positive; calcium was not measured.",
+]
+
+
+@pytest.mark.parametrize("sentence", POSITIVE_NOT_A_LEVEL)
+def test_positive_never_makes_a_measured_analyte_high(sentence: str) -> None:
+    assert _labs(sentence).get("calcium") != "high"

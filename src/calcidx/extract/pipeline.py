@@ -13,6 +13,8 @@ from collections.abc import Iterable, Iterator
 
 import spacy
 from spacy.language import Language
+from spacy.tokenizer import Tokenizer
+from spacy.util import compile_suffix_regex
 
 from calcidx.case.model import Document, DocumentInfo, KnowledgeVersion, Provenance
 from calcidx.errors import InputError
@@ -58,6 +60,9 @@ _PMID = re.compile(r"\bPMID:?\s*(\d{5,9})\b")
 # an abstract sentence about a group ("patients with", "cases of") states no diagnosis of this case
 _MANY_PATIENTS = re.compile(r"\b(?:patients|cases)\s+(?:with|of)\b", re.IGNORECASE)
 
+#: a full stop after a token that is one letter ("D." in "vitamin D.")
+_INITIAL_STOP = r"(?<=^[A-Za-z])\."
+
 PIPE_NAMES = (
     "calcidx_layout",
     "calcidx_demographics",
@@ -75,6 +80,11 @@ def build_pipeline(vocabulary: Vocabulary | None = None) -> Language:
         vocabulary: the clinical vocabulary to match; the knowledge bundle's when None.
     """
     nlp = spacy.blank("en")
+    # The English suffix rules keep a single letter and its full stop as one token (an initial):
+    # then "vitamin D." or "protein S." at the end of a sentence would not match "vitamin D".
+    tokenizer = nlp.tokenizer
+    assert isinstance(tokenizer, Tokenizer)
+    tokenizer.suffix_search = compile_suffix_regex([*(nlp.Defaults.suffixes or ()), _INITIAL_STOP]).search
     name = "default" if vocabulary is None else comp.register_vocabulary(vocabulary)
     for pipe in PIPE_NAMES:
         nlp.add_pipe(pipe, config={"vocabulary": name} if pipe == "calcidx_concepts" else {})

@@ -146,6 +146,8 @@ class Rules:
     #: specimens that are not the skin lesion (urine, a kidney stone), and words that name the lesion's own tissue
     other_specimen_words: tuple[str, ...] = ()
     lesion_tissue_words: tuple[str, ...] = ()
+    #: lab cues that interpret only a qualitative test ("positive")
+    qualitative_only_cues: frozenset[str] = frozenset()
 
 
 def _data_dir() -> Path:
@@ -221,6 +223,7 @@ def load_rules() -> Rules:
         not_concepts=tuple(str(w).lower() for w in lexicon.get("not_concepts", [])),
         other_specimen_words=tuple(str(w).lower() for w in lexicon.get("other_specimen_words", [])),
         lesion_tissue_words=tuple(str(w).lower() for w in lexicon.get("lesion_tissue_words", [])),
+        qualitative_only_cues=frozenset(str(w).lower() for w in lexicon.get("qualitative_only_cues", [])),
     )
 
 
