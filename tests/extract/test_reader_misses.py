@@ -284,3 +284,35 @@ POSITIVE_NOT_A_LEVEL = [
 @pytest.mark.parametrize("sentence", POSITIVE_NOT_A_LEVEL)
 def test_positive_never_makes_a_measured_analyte_high(sentence: str) -> None:
     assert _labs(sentence).get("calcium") != "high"
+
+
+# ------------------------------------------------ literature sentences in the abstract, a denied association
+LITERATURE_CONDITION = [
+    "Some cases have been associated with Down syndrome, and the mean age of reported patients was 8.5 years.",
+    "In several cases the papules were linked to Down syndrome.",
+    "Down syndrome has been associated with this entity in earlier reports, with a median age of 7 years.",
+]
+
+
+@pytest.mark.parametrize("sentence", LITERATURE_CONDITION)
+def test_a_condition_of_other_patients_is_not_the_patients(sentence: str) -> None:
+    text = (
+        "Abstract\n"
+        f"Milia-like calcinosis is a rare form of calcinosis. {sentence} "
+        "We report a 3-year-old boy with multiple white papules on the cheeks."
+    )
+    assert "down_syndrome" not in _present_findings(_case(text))
+
+
+DENIED_ASSOCIATION = [
+    ("We report a case of milia-like calcinosis that was not associated with Down syndrome.", "absent"),
+    ("A 3-year-old boy had white papules of the face; they were not associated with Down syndrome.", "absent"),
+    ("A 40-year-old woman had hard nodules that were not associated with her lupus.", "present"),
+]
+
+
+@pytest.mark.parametrize(("sentence", "assertion"), DENIED_ASSOCIATION)
+def test_not_associated_with_denies_the_condition_unless_it_is_the_patients_own(sentence: str, assertion: str) -> None:
+    case = _case(sentence if sentence.startswith("A ") else f"A 3-year-old boy was seen. {sentence}")
+    statuses = {f.assertion for f in case.findings if f.concept in ("down_syndrome", "systemic_lupus_erythematosus")}
+    assert statuses == {assertion}, case.findings
