@@ -316,3 +316,48 @@ def test_not_associated_with_denies_the_condition_unless_it_is_the_patients_own(
     case = _case(sentence if sentence.startswith("A ") else f"A 3-year-old boy was seen. {sentence}")
     statuses = {f.assertion for f in case.findings if f.concept in ("down_syndrome", "systemic_lupus_erythematosus")}
     assert statuses == {assertion}, case.findings
+
+
+# ----------------------------------------------------------------------------- titles and framing
+TITLES = [
+    ("Systemic sclerosis in a woman with calcinosis of the fingers", "dystrophic"),
+    ("Juvenile dermatomyositis in a boy with widespread calcinosis and contractures", "dystrophic"),
+    ("Calcinosis cutis of the forearm after intravenous administration of a calcium preparation", "iatrogenic"),
+    ("Nodular calcinosis caused by injections of nadroparin calcium in a kidney injury patient", "iatrogenic"),
+]
+
+
+@pytest.mark.parametrize(("title", "subtype"), TITLES)
+def test_a_title_names_the_calcinosis_and_its_setting(title: str, subtype: str) -> None:
+    text = f"{title}\n\nA 50-year-old patient came with hard nodules of the skin.\n"
+    assert _stated(text) == subtype
+
+
+def test_a_kidney_injury_is_not_local_trauma() -> None:
+    case = _case("A 61-year-old man with a kidney injury after surgery had hard nodules on the abdomen.")
+    assert "local_trauma" not in _exposures(case)
+
+
+ABSTRACT_FRAMING = [
+    ("Methods: we analysed the diagnosis and treatment of one case of idiopathic scrotal calcinosis.", "idiopathic"),
+    ("We recently saw a woman with sarcoidosis who developed metastatic calcinosis cutis.", "metastatic"),
+    ("We have treated a boy who developed iatrogenic calcinosis cutis after an infusion.", "iatrogenic"),
+]
+
+
+@pytest.mark.parametrize(("sentence", "subtype"), ABSTRACT_FRAMING)
+def test_the_abstract_frames_the_case(sentence: str, subtype: str) -> None:
+    text = f"Abstract\n{sentence}\nCase report\nA 40-year-old patient came with hard nodules of the skin."
+    assert _stated(text) == subtype
+
+
+def test_a_stated_sub_form_leaves_the_subtype_to_the_findings() -> None:
+    text = (
+        "Scrotal calcinosis: a case report\n\n"
+        "Abstract\nMethods: we analysed one case of idiopathic scrotal calcinosis.\n"
+        "Case report\nA 45-year-old man had multiple hard scrotal nodules for ten years. He had no history of "
+        "trauma, infection or surgery. Serum calcium and phosphate were normal."
+    )
+    stated = assess(text).cases[0].assessment.stated
+    assert stated is not None and stated.subtype == "idiopathic"
+    assert stated.concordance == "agrees"

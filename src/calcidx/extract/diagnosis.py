@@ -330,6 +330,24 @@ def title_diagnoses(
         diagnosis = _judge(
             dx, start, start + len(dx), mentions, abbrs or {}, strength, where=where, cue=cue, sentence=sentence
         )
+        if diagnosis is None and not sentence.caption:
+            # the calcification stands after a cut ("Juvenile dermatomyositis in a child with calcinosis"):
+            # the whole title is the statement
+            whole = " ".join(body.split()).strip(" ,;:-")
+            at = text.find(whole, offset) if whole else -1
+            if at >= 0 and whole != dx:
+                start = sentence.start + at
+                diagnosis = _judge(
+                    whole,
+                    start,
+                    start + len(whole),
+                    mentions,
+                    abbrs or {},
+                    strength - 1,
+                    where=where,
+                    cue=cue,
+                    sentence=sentence,
+                )
         if diagnosis is not None:
             found.append(diagnosis)
     return found
