@@ -10,6 +10,7 @@ import functools
 import re
 import weakref
 from collections.abc import Iterable, Iterator
+from typing import cast
 
 import spacy
 from spacy.language import Language
@@ -80,10 +81,13 @@ def build_pipeline(vocabulary: Vocabulary | None = None) -> Language:
         vocabulary: the clinical vocabulary to match; the knowledge bundle's when None.
     """
     nlp = spacy.blank("en")
+    # a run-in header joined by a dash ("Physical examination.—Indurated plaques"): the dash after
+    # the full stop splits, as a dash between two words already does
+    infixes = [*(nlp.Defaults.infixes or ()), r"(?<=[.:])[—–](?=[A-Za-z])"]
+    tokenizer = cast(Tokenizer, nlp.tokenizer)
+    tokenizer.infix_finditer = spacy.util.compile_infix_regex(infixes).finditer
     # The English suffix rules keep a single letter and its full stop as one token (an initial):
     # then "vitamin D." or "protein S." at the end of a sentence would not match "vitamin D".
-    tokenizer = nlp.tokenizer
-    assert isinstance(tokenizer, Tokenizer)
     tokenizer.suffix_search = compile_suffix_regex([*(nlp.Defaults.suffixes or ()), _INITIAL_STOP]).search
     name = "default" if vocabulary is None else comp.register_vocabulary(vocabulary)
     for pipe in PIPE_NAMES:
