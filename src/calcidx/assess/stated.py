@@ -32,9 +32,13 @@ def _case_statement(case: Case) -> CaseStated | None:
     )
 
 
-def _adopted(steps: list[RuleStep]) -> bool:
-    """Whether the pathway took its subtype from the statement because the findings did not decide."""
-    return any(s.fired and s.rule.split("@")[0] == _ADOPTED and any(f.kind == "stated" for f in s.facts) for s in steps)
+def _adopted(steps: list[RuleStep], subtype: str) -> bool:
+    """Whether the pathway took its subtype from the statement because the findings did not decide
+    (the same rule adopting only the stated sub-form leaves the subtype to the findings)."""
+    return any(
+        s.fired and s.rule.split("@")[0] == _ADOPTED and any(f.kind == "stated" and f.id == subtype for f in s.facts)
+        for s in steps
+    )
 
 
 def _facts_behind(subtype: str, steps: list[RuleStep]) -> list[str]:
@@ -74,7 +78,7 @@ def stated_diagnosis(
     data = statement.model_dump()
     if statement.subtype is None:
         concordance = "no_subtype"
-    elif pathway_subtype == "undetermined" or _adopted(steps):
+    elif pathway_subtype == "undetermined" or _adopted(steps, statement.subtype):
         concordance = "findings_undecided"
     elif pathway_subtype == statement.subtype:
         concordance = "agrees"

@@ -59,7 +59,7 @@ class CaseBuilder:
         """
         ctx, patterns = self.context, self.patterns
         demographics = DemographicsReader(ctx)
-        findings = FindingsReader(ctx)
+        findings = FindingsReader(ctx, patterns)
         exposures = ExposuresReader(ctx, patterns)
         medications = MedicationsReader(ctx, patterns)
         treatments = TreatmentsReader(ctx, patterns)

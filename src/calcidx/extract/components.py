@@ -39,7 +39,7 @@ from calcidx.extract.patients import Mode, Patients, split_patients
 from calcidx.extract.records import Mention, StateHit
 from calcidx.extract.rules import load_rules, load_zone_rules
 from calcidx.extract.sections import Layout, analyse_layout, header_regex
-from calcidx.extract.vocabulary import Vocabulary, default_vocabulary
+from calcidx.extract.vocabulary import Vocabulary, default_vocabulary, spelling_variants
 
 __all__ = ["Mention", "PatientsComponent", "StateHit", "register_vocabulary"]
 
@@ -137,8 +137,12 @@ class ConceptComponent:
                 matcher.add(form, [tokenizer(form)])
             for form in vocabulary.exact_forms:
                 exact.add("exact::" + form, [tokenizer(form)])
-            for site in load_rules().sites:
+            rules = load_rules()
+            for site in rules.sites:
                 matcher.add("site::" + site, [tokenizer(site)])
+            for phrase in rules.not_concepts:
+                for form in spelling_variants(phrase):
+                    matcher.add("block::" + form, [tokenizer(form)])
             self.matcher, self.exact, self.vocabulary = matcher, exact, vocabulary
         return self.matcher, self.vocabulary
 
@@ -155,6 +159,11 @@ class ConceptComponent:
         lab_end = -1
         for match_id, start, end in raw:
             key = strings[match_id]
+            if key.startswith("block::"):
+                # a name that holds a vocabulary word but means something else: no mention, and the
+                # words inside it are not read on their own
+                last_end = max(last_end, end)
+                continue
             if key.startswith("site::"):
                 keys: tuple[tuple[str, str], ...] = (("site", key[6:]),)
             elif key.startswith("exact::"):

@@ -34,6 +34,7 @@ __all__ = [
     "implied_subtype",
     "load_diagnosis_rules",
     "named_subtype",
+    "self_statements",
     "title_diagnoses",
 ]
 
@@ -55,6 +56,9 @@ class Statement:
     pattern: re.Pattern[str]
     needs: tuple[str, ...]
     examples: tuple[str, ...]
+    #: the statement points at the authors' own case ("this is a case of", "we report"): it may be
+    #: read outside the abstract and the patient's sentences (introduction, discussion)
+    self_referential: bool = False
 
 
 @dataclass(frozen=True)
@@ -80,6 +84,8 @@ class DiagnosisRules:
     header_max_words: int
     predicate: re.Pattern[str]
     implied_window: int
+    self_marker: re.Pattern[str]
+    self_sections: frozenset[str]
 
 
 def _alternation(words: Iterable[str]) -> str:
@@ -118,6 +124,7 @@ def load_diagnosis_rules() -> DiagnosisRules:
             pattern=re.compile(str(item["pattern"]), re.IGNORECASE),
             needs=tuple(str(n).lower() for n in item["needs"]),
             examples=tuple(str(e) for e in item.get("examples", [])),
+            self_referential=bool(item.get("self_referential", False)),
         )
         for item in raw["statements"]
     )
@@ -142,6 +149,8 @@ def load_diagnosis_rules() -> DiagnosisRules:
         header_max_words=int(raw["diagnosis_header_max_words"]),
         predicate=re.compile(str(raw["predicate_link"]), re.IGNORECASE),
         implied_window=int(raw["implied_window"]),
+        self_marker=re.compile(str(raw["self_marker"]), re.IGNORECASE),
+        self_sections=frozenset(str(c) for c in raw["self_sections"]),
     )
 
 
@@ -321,6 +330,24 @@ def title_diagnoses(
         diagnosis = _judge(
             dx, start, start + len(dx), mentions, abbrs or {}, strength, where=where, cue=cue, sentence=sentence
         )
+        if diagnosis is None and not sentence.caption:
+            # the calcification stands after a cut ("Juvenile dermatomyositis in a child with calcinosis"):
+            # the whole title is the statement
+            whole = " ".join(body.split()).strip(" ,;:-")
+            at = text.find(whole, offset) if whole else -1
+            if at >= 0 and whole != dx:
+                start = sentence.start + at
+                diagnosis = _judge(
+                    whole,
+                    start,
+                    start + len(whole),
+                    mentions,
+                    abbrs or {},
+                    strength - 1,
+                    where=where,
+                    cue=cue,
+                    sentence=sentence,
+                )
         if diagnosis is not None:
             found.append(diagnosis)
     return found
@@ -375,15 +402,18 @@ def find_diagnoses(
     *,
     base_score: int = 0,
     abbrs: dict[str, str] | None = None,
+    self_only: bool = False,
 ) -> list[Diagnosis]:
     """Diagnosis statements about calcinosis (or a look-alike) in ``sentences``.
 
     The subtype comes from the words of the statement ("dystrophic calcinosis", "calciphylaxis");
     a statement that names a look-alike and no calcification gives ``not_calcinosis``. Sentences
-    about the literature or the disease in general are skipped.
+    about the literature or the disease in general are skipped. ``self_only`` uses only the
+    statements that point at the authors' own case.
     """
     rules = load_diagnosis_rules()
-    needs = {need for statement in rules.statements for need in statement.needs}
+    statements = [st for st in rules.statements if st.self_referential or not self_only]
+    needs = {need for statement in statements for need in statement.needs}
     found: list[Diagnosis] = []
     for sentence in sentences:
         text = sentence.text
@@ -394,7 +424,7 @@ def find_diagnoses(
         words = {need for need in needs if need in lower}
         if not words:
             continue
-        candidates = [st for st in rules.statements if not words.isdisjoint(st.needs)]
+        candidates = [st for st in statements if not words.isdisjoint(st.needs)]
         if not candidates or is_generic(text, rules):
             continue
         where = _where(sentence)
@@ -423,6 +453,25 @@ def find_diagnoses(
                 if diagnosis is not None:
                     found.append(diagnosis)
     return found
+
+
+def self_statements(
+    sentences: Iterable[Sentence], mentions: Sequence[Mention], abbrs: dict[str, str] | None = None
+) -> list[Diagnosis]:
+    """The authors naming their own case outside the abstract and the case ("This is the first
+    case report of idiopathic calcinosis of the eyelid" in the introduction).
+
+    Only the self-referential statements are read, only in the sections ``self_sections`` of
+    ``diagnosis.yaml`` and only in sentences with a first-person or deictic marker ("we", "our",
+    "this", "here"), a point below the same statement in the abstract.
+    """
+    rules = load_diagnosis_rules()
+    chosen = [
+        s
+        for s in sentences
+        if not s.header and not s.caption and s.category in rules.self_sections and rules.self_marker.search(s.text)
+    ]
+    return find_diagnoses(chosen, mentions, base_score=-1, abbrs=abbrs, self_only=True)
 
 
 def choose_diagnosis(own: Sequence[Diagnosis], document: Sequence[Diagnosis]) -> tuple[Diagnosis, str | None] | None:

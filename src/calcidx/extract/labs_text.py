@@ -88,6 +88,13 @@ class LabPatterns:
             rf"(?:\s*(?:{units}))?\s*[)\]]?",
             re.IGNORECASE,
         )
+        # a one-sided printed range in brackets ("(< 0.1 mg/dL)", "(normal: <= 65)")
+        self.bound = re.compile(
+            rf"^\s*[(\[]\s*(?:(?:normal|reference|ref\.?|nr|rr|range|normal range|reference range|"
+            rf"reference interval|normal value)\s*[:=,]?\s*)*(?P<cmp><=|≤|<|>=|≥|>|less than|below|up to|"
+            rf"greater than|above)\s*(?P<num>{number})(?:\s*(?:{units}))?\s*[)\]]",
+            re.IGNORECASE,
+        )
         self.state_words = [
             (re.compile(rf"(?<![\w-]){w.pattern}(?![\w-])", re.IGNORECASE), w.analyte, w.interpretation)
             for w in rules.lab_state_words
@@ -149,6 +156,13 @@ def find_value(text: str, start: int, limit: int, patterns: LabPatterns) -> Valu
         ref_text = ref.group().strip(" ,;")
         ref_lo, ref_hi = _float(ref.group("lo")), _float(ref.group("hi"))
         end += ref.end()
+    elif (bound := patterns.bound.match(text[end:limit])) is not None:
+        ref_text = bound.group().strip(" ,;")
+        if _COMPARATORS.get(bound.group("cmp").lower(), ">").startswith("<"):
+            ref_hi = _float(bound.group("num"))
+        else:
+            ref_lo = _float(bound.group("num"))
+        end += bound.end()
     return ValueHit(
         start=start + match.start("cmp") if match.group("cmp") else start + match.start("num"),
         end=end,

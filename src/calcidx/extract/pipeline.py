@@ -15,12 +15,19 @@ from typing import cast
 import spacy
 from spacy.language import Language
 from spacy.tokenizer import Tokenizer
+from spacy.util import compile_suffix_regex
 
 from calcidx.case.model import Document, DocumentInfo, KnowledgeVersion, Provenance
 from calcidx.errors import InputError
 from calcidx.extract import components as comp
 from calcidx.extract.cases import EXTRACTOR, CaseBuilder, CasePatterns, DocRecords
-from calcidx.extract.diagnosis import abbreviation_map, find_diagnoses, header_diagnoses, title_diagnoses
+from calcidx.extract.diagnosis import (
+    abbreviation_map,
+    find_diagnoses,
+    header_diagnoses,
+    self_statements,
+    title_diagnoses,
+)
 from calcidx.extract.kind import document_kind
 from calcidx.extract.language import language_warning
 from calcidx.extract.lexicon import RecurringWords
@@ -54,6 +61,9 @@ _PMID = re.compile(r"\bPMID:?\s*(\d{5,9})\b")
 # an abstract sentence about a group ("patients with", "cases of") states no diagnosis of this case
 _MANY_PATIENTS = re.compile(r"\b(?:patients|cases)\s+(?:with|of)\b", re.IGNORECASE)
 
+#: a full stop after a token that is one letter ("D." in "vitamin D.")
+_INITIAL_STOP = r"(?<=^[A-Za-z])\."
+
 PIPE_NAMES = (
     "calcidx_layout",
     "calcidx_demographics",
@@ -76,6 +86,9 @@ def build_pipeline(vocabulary: Vocabulary | None = None) -> Language:
     infixes = [*(nlp.Defaults.infixes or ()), r"(?<=[.:])[—–](?=[A-Za-z])"]
     tokenizer = cast(Tokenizer, nlp.tokenizer)
     tokenizer.infix_finditer = spacy.util.compile_infix_regex(infixes).finditer
+    # The English suffix rules keep a single letter and its full stop as one token (an initial):
+    # then "vitamin D." or "protein S." at the end of a sentence would not match "vitamin D".
+    tokenizer.suffix_search = compile_suffix_regex([*(nlp.Defaults.suffixes or ()), _INITIAL_STOP]).search
     name = "default" if vocabulary is None else comp.register_vocabulary(vocabulary)
     for pipe in PIPE_NAMES:
         nlp.add_pipe(pipe, config={"vocabulary": name} if pipe == "calcidx_concepts" else {})
@@ -282,6 +295,7 @@ def document_from_doc(
         *find_diagnoses(abstract, records.mentions, abbrs=abbrs),
         *title_diagnoses(titles, records.mentions, abbrs),
         *header_diagnoses(layout.sentences, records.mentions, abbrs),
+        *self_statements(layout.sentences, records.mentions, abbrs),
     ]
     builder = CaseBuilder(rules, vocabulary, records, abbrs, _case_patterns(doc))
     builder.patients_in_document = len(patients)

@@ -144,6 +144,13 @@ class Rules:
     planned_pseudo: tuple[str, ...]
     stopped_cues: tuple[str, ...]
     outcome_cues: tuple[str, ...]
+    #: names that hold a vocabulary word but name something else ("Henoch-Schönlein purpura" is not purpura)
+    not_concepts: tuple[str, ...] = ()
+    #: specimens that are not the skin lesion (urine, a kidney stone), and words that name the lesion's own tissue
+    other_specimen_words: tuple[str, ...] = ()
+    lesion_tissue_words: tuple[str, ...] = ()
+    #: lab cues that interpret only a qualitative test ("positive")
+    qualitative_only_cues: frozenset[str] = frozenset()
 
 
 def _data_dir() -> Path:
@@ -216,6 +223,10 @@ def load_rules() -> Rules:
         planned_pseudo=tuple(str(w).lower() for w in lexicon.get("planned_pseudo", [])),
         stopped_cues=tuple(str(w).lower() for w in lexicon["stopped_cues"]),
         outcome_cues=tuple(str(w).lower() for w in lexicon["outcome_cues"]),
+        not_concepts=tuple(str(w).lower() for w in lexicon.get("not_concepts", [])),
+        other_specimen_words=tuple(str(w).lower() for w in lexicon.get("other_specimen_words", [])),
+        lesion_tissue_words=tuple(str(w).lower() for w in lexicon.get("lesion_tissue_words", [])),
+        qualitative_only_cues=frozenset(str(w).lower() for w in lexicon.get("qualitative_only_cues", [])),
     )
 
 

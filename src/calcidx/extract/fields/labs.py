@@ -122,9 +122,12 @@ class LabsReader:
         cues = ctx.cues(sentence) if analytes else []
         out: list[Lab] = []
         clause_breaks = [sentence.start + m.start() for m in _CLAUSE_BREAK.finditer(sentence.text)] if analytes else []
+        qualitative_only = ctx.rules.qualitative_only_cues
         for index, mention in enumerate(analytes):
             status, _ = ctx.assertion(mention.start, mention.end, sentence)
             analyte = next(k[1] for k in mention.keys if k[0] == "analyte")
+            item = ctx.vocab.get("analyte", analyte)
+            qualitative_test = item is not None and item.category == "qualitative"
             limit = analytes[index + 1].start if index + 1 < len(analytes) else sentence.end
             value = find_value(text, mention.end, limit, self.patterns.labs)
             if value is not None and value.unit and not _unit_fits(analyte, value.unit):
@@ -136,7 +139,10 @@ class LabsReader:
             own = [
                 c
                 for c in cues
-                if lo <= c.start and c.end <= hi and not (c.start < mention.end and c.end > mention.start)
+                if lo <= c.start
+                and c.end <= hi
+                and not (c.start < mention.end and c.end > mention.start)
+                and (qualitative_test or " ".join(c.text.lower().split()) not in qualitative_only)
             ]
             near_before = [
                 c
@@ -172,8 +178,12 @@ class LabsReader:
                 chosen = after[0]
             elif before:
                 chosen = before[-1]
-            else:
+            elif carry is not None and (
+                qualitative_test or " ".join(carry.text.lower().split()) not in qualitative_only
+            ):
                 chosen = carry
+            else:
+                chosen = None
             if chosen is not None:
                 interpretation, cue_text = chosen.interpretation, chosen.text
             if (
@@ -192,7 +202,6 @@ class LabsReader:
                 evidence.append(ctx.ev(value.start, value.end))
             if chosen is not None:
                 evidence.append(ctx.ev(chosen.start, chosen.end))
-            item = ctx.vocab.get("analyte", analyte)
             qualitative = cue_text.lower() if value is None and cue_text else None
             out.append(
                 Lab(

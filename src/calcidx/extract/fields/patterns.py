@@ -29,6 +29,8 @@ class CasePatterns:
         self.stopped = phrase_regex(rules.stopped_cues)
         self.outcome = phrase_regex(rules.outcome_cues)
         self.laterality = phrase_regex(list(rules.laterality))
+        self.other_specimen = phrase_regex(rules.other_specimen_words) if rules.other_specimen_words else None
+        self.lesion_tissue = phrase_regex(rules.lesion_tissue_words) if rules.lesion_tissue_words else None
         # rule files read here, once per pipeline, not by each reader
         self.exposure_sites = load_exposure_site_rules()
         self.medication_status = load_medication_status_rules()
@@ -40,3 +42,10 @@ class CasePatterns:
         if self.planned_pseudo is not None:
             text = self.planned_pseudo.sub(" ", text)
         return self.planned.search(text) is not None
+
+    def other_specimen_only(self, text: str) -> bool:
+        """Whether a sentence reports on another specimen than the skin lesion ("urine microscopy
+        showed calcium oxalate crystals") and names no tissue of the lesion."""
+        if self.other_specimen is None or self.other_specimen.search(text) is None:
+            return False
+        return self.lesion_tissue is None or self.lesion_tissue.search(text) is None
