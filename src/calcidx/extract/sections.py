@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from calcidx.extract.prefilter import fold_lower
 from calcidx.extract.rules import Rules
 
 __all__ = ["Layout", "Section", "Sentence", "analyse_layout", "header_regex"]
@@ -129,9 +130,12 @@ class Sentence:
     header: str | None = None
     caption: bool = False
     lower: str = ""
+    #: ``prefilter.fold(text)``: what the rules' literal prefilters read
+    folded: str = field(default="", repr=False, compare=False)
 
     def __post_init__(self) -> None:
         self.lower = self.text.lower()
+        self.folded = fold_lower(self.lower)
 
 
 @dataclass
