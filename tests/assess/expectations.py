@@ -23,6 +23,7 @@ KNOWN_KEYS = {
     "no_warning",
     "disagreement",
     "suggests",
+    "not_suggests",
     "alternatives",
     "alternative",
     "not_alternatives",
@@ -70,6 +71,8 @@ def check(a: Assessment, expect: dict[str, Any], bundle: KnowledgeBundle) -> Non
         assert a.disagreements and all(d.refs for d in a.disagreements)
     if "suggests" in expect:
         assert any(expect["suggests"] in s for s in a.suggested_causes), a.suggested_causes
+    if "not_suggests" in expect:
+        assert not any(expect["not_suggests"] in s for s in a.suggested_causes), a.suggested_causes
     alternatives = {alt.code for alt in a.alternatives}
     for code in [*_list(expect.get("alternatives", [])), *_list(expect.get("alternative", []))]:
         assert code in alternatives, (alternatives, fired_text)

@@ -117,6 +117,19 @@ def test_high_phosphate_adds_the_etidronate_caution(bundle: KnowledgeBundle) -> 
     assert options and any("phosphate" in c.lower() for o in options for c in o.cautions)
 
 
+@pytest.mark.parametrize(("subtype", "analyte"), [("dystrophic", "calcium"), ("calciphylaxis", "calcium_ionized")])
+def test_low_calcium_withholds_bisphosphonates_until_corrected(
+    bundle: KnowledgeBundle, subtype: str, analyte: str
+) -> None:
+    bisphosphonates = _matching(bundle, "bisphosphonate")
+    offered, withheld = _select(bundle, _case(50, ["systemic_sclerosis"], {analyte: "low"}), subtype)
+    assert not _ids(offered) & bisphosphonates
+    held = [o for o in withheld if o.id in bisphosphonates]
+    assert held and all(any("hypocalcaemia" in r for r in o.withheld_reasons) for o in held)
+    offered, _ = _select(bundle, _case(50, ["systemic_sclerosis"], {analyte: "normal"}), subtype)
+    assert _ids(offered) & bisphosphonates
+
+
 def test_unknown_age_keeps_the_age_caution_visible(bundle: KnowledgeBundle) -> None:
     tetracyclines = _matching(bundle, "minocycline")
     offered, withheld = _select(bundle, _case(None, ["systemic_sclerosis"]), "dystrophic", ["systemic_sclerosis"])
@@ -456,3 +469,15 @@ def test_assessment_carries_the_actions(bundle: KnowledgeBundle) -> None:
     assessment = assess_case(case, bundle)
     assert assessment.subtype.code == "calciphylaxis"  # typical lesions + arteriolar calcification on biopsy
     assert {a.medication for a in assessment.actions} == {"warfarin", "calcium_based_binders"}
+
+
+@pytest.mark.parametrize("status", ["pregnant", "lactating"])
+def test_intralesional_steroid_is_withheld_where_its_source_does_not_give_it(
+    bundle: KnowledgeBundle, status: str
+) -> None:
+    case = Case.model_validate(
+        {"patient": {"age_years": 30, "sex": "female", status: True}, "findings": [{"concept": "systemic_sclerosis"}]}
+    )
+    offered, withheld = _select(bundle, case, "dystrophic")
+    assert "intralesional_corticosteroids" not in _ids(offered)
+    assert "intralesional_corticosteroids" in _ids(withheld)

@@ -5,6 +5,7 @@ import pytest
 from calcidx.case.model import Case
 from calcidx.extract.pipeline import extract
 from calcidx.extract.vocabulary import Vocabulary
+from calcidx.public import extract as public_extract
 
 
 def _status(sentence: str, concept: str, vocab: Vocabulary) -> list[str]:
@@ -95,3 +96,24 @@ def test_a_mother_of_two_is_the_patient_and_her_father_is_family(vocab: Vocabula
 
 def _finding_status(case: Case, concept: str) -> list[str]:
     return [f.assertion for f in case.findings if f.concept == concept]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The biopsy showed thrombosed vessels; there was no calcification and a von Kossa stain was negative.",
+        "Absence of calcification was noted and the alizarin red stain was negative.",
+        "No calcium deposits were seen, and von Kossa was negative as well.",
+    ],
+)
+def test_a_trigger_inside_a_mention_belongs_to_it(sentence: str) -> None:
+    """ "... stain was negative" is the words of one negative result: it does not negate the other
+    negative result beside it (with the shipped vocabulary, where both are one concept)."""
+    case = public_extract("Case report\n\nA 70-year-old man was seen. " + sentence).cases[0]
+    assert [f.assertion for f in case.findings if f.concept == "calcium_stain_negative"] == ["present"]
+
+
+def test_a_trigger_inside_a_mention_still_negates_what_the_mention_holds(vocab: Vocabulary) -> None:
+    """The ownership rule keeps nested mentions: a trigger inside a longer mention still applies to
+    the mentions within it."""
+    assert _status("There was no history of trauma.", "local_trauma", vocab) == ["absent"]

@@ -145,6 +145,9 @@ EXPOSURES = [
     ("Calcium heparin was injected into the abdominal wall.", "calcium_heparin"),
     ("She was given calcium-containing heparin injections.", "calcium_heparin"),
     ("The newborn had repeated heel sticks.", "heel_sticks"),
+    ("Blood had been taken by heel-prick on many occasions.", "heel_sticks"),
+    ("He had grazed the knee badly, with deep abrasions, when he came off his bicycle.", "local_trauma"),
+    ("For years she had chewed calcium carbonate antacid tablets for heartburn.", "calcium_alkali_intake"),
     ("She had a burn injury of the arm as a child.", "burn"),
     ("She took warfarin for atrial fibrillation.", "warfarin"),
 ]

@@ -13,6 +13,7 @@ from typing import Any
 from calcidx.assess.model import AssessedCase, AssessedDocument, Assessment, DifferentialItem, TreatmentOption
 from calcidx.case.model import Evidence
 from calcidx.knowledge.schema import KnowledgeBundle
+from calcidx.render.age import age_label
 from calcidx.render.sections import FIT_TEXT
 
 __all__ = [
@@ -112,9 +113,7 @@ def _spans_of_case(case: AssessedCase, bundle: KnowledgeBundle) -> Iterable[tupl
 
     patient = case.patient
     who = ", ".join(
-        part
-        for part in (f"{patient.age_years:g} years" if patient.age_years is not None else None, patient.sex)
-        if part
+        part for part in (age_label(patient.age_years) if patient.age_years is not None else None, patient.sex) if part
     )
     for ev in patient.evidence:
         yield ev, mark("patient", who or "patient", "patient")
@@ -232,8 +231,7 @@ class CaseView:
 
 def _who(case: AssessedCase) -> str:
     patient = case.patient
-    known = f"{patient.age_years:g} years" if patient.age_years is not None else None
-    age = known or patient.age_text or "age not stated"
+    age = age_label(patient.age_years, patient.age_text, unknown="age not stated")
     parts = [age, patient.sex or "sex not stated"]
     if patient.pregnant:
         parts.append("pregnant")

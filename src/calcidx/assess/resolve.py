@@ -47,6 +47,14 @@ def _best_per_subtype(candidates: list[Candidate]) -> dict[str, Candidate]:
     return best
 
 
+#: How each override of the resolution table reads in a sentence.
+_OVERRIDES = {
+    "lookalike_decisive": "a look-alike identified by its defining finding",
+    "skin_examination_normal": "a normal skin examination with no lesion",
+    "calciphylaxis_biopsy_proven": "biopsy-proven calciphylaxis",
+}
+
+
 def resolve(candidates: list[Candidate], bundle: KnowledgeBundle) -> Resolved:
     """Pick the winning candidate; the rest become alternatives with why they lost."""
     table = resolution_of(bundle)
@@ -56,7 +64,7 @@ def resolve(candidates: list[Candidate], bundle: KnowledgeBundle) -> Resolved:
         hit = next((c for c in candidates if c.override == kind and not c.blocked), None)
         if hit is not None:
             out.winner = hit
-            out.reason = f"{kind.replace('_', ' ')} overrides the other candidates"
+            out.reason = f"{_OVERRIDES.get(kind, kind.replace('_', ' '))} overrides the other candidates"
             break
     best = _best_per_subtype(candidates)
     if out.winner is None:

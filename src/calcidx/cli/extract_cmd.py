@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from calcidx.errors import InputError
+from calcidx.render.age import age_label
 
 if TYPE_CHECKING:
     from calcidx.case.model import Document
@@ -37,7 +38,7 @@ def render_text(document: Document) -> str:
         lines.append(f"title: {info.title}")
     for case in document.cases:
         patient = case.patient
-        age = f"{patient.age_years:g} y" if patient.age_years is not None else (patient.age_text or "age ?")
+        age = age_label(patient.age_years, patient.age_text, unknown="age ?")
         lines.append(f"\npatient {case.patient_index}: {age}, {patient.sex or 'sex ?'}")
         if case.diagnosis_as_written:
             stated = ", ".join(x for x in (case.stated_subtype, case.stated_subform) if x)

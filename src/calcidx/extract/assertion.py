@@ -6,18 +6,22 @@ terminator. Here triggers are found once per document with one regex; a mention'
 by scanning the triggers of its own sentence. Known traps handled: "X is negative for Y" (the
 trigger is "negative for", forward, so X stays present), a trigger's scope stops at a colon or
 semicolon (a header such as "Family history: none" does not negate the next item), pseudo-triggers
-("no increase", "not only") block shorter triggers.
+("no increase", "not only") block shorter triggers, and a trigger inside a concept's own words
+("no calcification", "von Kossa stain was negative") belongs to that mention: it asserts nothing
+about another mention outside it (medspaCy's pruning of modifiers that overlap a target, kept for
+the mentions nested inside, so "non-uremic" still negates "uremic"); a mention that carries its own
+negation names a negative result and is not negated again.
 """
 
 from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from calcidx.extract.rules import ContextTrigger, Rules, phrase_regex
 
-__all__ = ["ContextPatterns", "TriggerHit", "TriggerIndex", "find_triggers"]
+__all__ = ["ContextPatterns", "TriggerHit", "TriggerIndex", "find_triggers", "own_triggers"]
 
 _PRIORITY = {"absent": 0, "hypothetical": 1, "possible": 2, "family": 3, "historical": 4}
 
@@ -33,6 +37,7 @@ class TriggerHit:
     text: str
     max_scope: int | None = None
     allowed_types: tuple[str, ...] = ()
+    owner: tuple[int, int] | None = None
 
 
 # a relative noun is the clause's subject when a possessive opens its noun phrase ("her mother",
@@ -91,6 +96,28 @@ def find_triggers(text: str, rules: Rules, compiled: ContextPatterns | None = No
     return hits
 
 
+def own_triggers(hits: list[TriggerHit], mentions: list[tuple[int, int]]) -> list[TriggerHit]:
+    """``hits`` with each trigger that lies inside a concept mention tied to that mention.
+
+    Args:
+        hits: the document's triggers, in text order.
+        mentions: ``(start, end)`` of every concept mention, sorted by start.
+    """
+    if not mentions:
+        return hits
+    starts = [m[0] for m in mentions]
+    longest = max(e - s for s, e in mentions)
+    out: list[TriggerHit] = []
+    for hit in hits:
+        owner: tuple[int, int] | None = None
+        for i in range(bisect_right(starts, hit.start) - 1, bisect_left(starts, hit.start - longest) - 1, -1):
+            m_start, m_end = mentions[i]
+            if m_start <= hit.start and hit.end <= m_end and (owner is None or m_end - m_start > owner[1] - owner[0]):
+                owner = (m_start, m_end)
+        out.append(hit if owner is None else replace(hit, owner=owner))
+    return out
+
+
 class TriggerIndex:
     """Triggers of one document, searchable by position."""
 
@@ -117,11 +144,18 @@ class TriggerIndex:
         lo = bisect_left(self.starts, sent_start)
         hi = bisect_right(self.starts, sent_end)
         best: tuple[int, str, str] | None = None
+        # a mention that carries its own negation ("no calcification", "von Kossa stain was
+        # negative") names a negative result: another negation does not turn it around
+        self_negated = any(h.category == "absent" and start <= h.start and h.end <= end for h in self.hits[lo:hi])
         for hit in self.hits[lo:hi]:
             if hit.end > sent_end:
                 continue
             if hit.start < end and hit.end > start:
                 continue  # the trigger is part of the mention
+            if self_negated and hit.category == "absent":
+                continue
+            if hit.owner is not None and not (hit.owner[0] <= start and end <= hit.owner[1]):
+                continue  # the trigger belongs to another mention's own words
             if hit.allowed_types and tables and not set(tables) & set(hit.allowed_types):
                 continue
             applies = False

@@ -32,7 +32,7 @@ from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
 
 from calcidx.extract.abbreviations import abbreviation_mentions, find_abbreviations
-from calcidx.extract.assertion import ContextPatterns, TriggerIndex, find_triggers
+from calcidx.extract.assertion import ContextPatterns, TriggerIndex, find_triggers, own_triggers
 from calcidx.extract.demographics import AgeFinder
 from calcidx.extract.labs_text import LabPatterns
 from calcidx.extract.patients import Mode, Patients, split_patients
@@ -200,7 +200,9 @@ class ContextComponent:
 
     def __call__(self, doc: Doc) -> Doc:
         text = doc_text(doc)
-        index = TriggerIndex(text, find_triggers(text, self.rules, self.patterns), self.patterns)
+        concept_spans = sorted((span.start_char, span.end_char) for span in doc.spans["concepts"])
+        hits = own_triggers(find_triggers(text, self.rules, self.patterns), concept_spans)
+        index = TriggerIndex(text, hits, self.patterns)
         doc.user_data[TRIGGERS] = index
         layout: Layout = doc.user_data[LAYOUT]
         starts = [s.start for s in layout.sentences]

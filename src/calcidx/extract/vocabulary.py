@@ -105,7 +105,8 @@ def british(term: str) -> str:
 def spelling_variants(term: str) -> set[str]:
     """Lower-case forms of ``term`` a report may print: US/UK spelling, hyphen or not, plural.
 
-    Example: "haemodialysis" -> {"haemodialysis", "hemodialysis"}; "edema" -> {"edema", "oedema"}.
+    Example: "haemodialysis" -> {"haemodialysis", "hemodialysis"}; "edema" -> {"edema", "oedema"};
+    "heel prick" -> {"heel prick", "heel-prick", "heel pricks"}.
     """
     base = " ".join(term.lower().split())
     if not base:
@@ -118,6 +119,8 @@ def spelling_variants(term: str) -> set[str]:
         if "-" in form:
             forms.add(form.replace("-", " "))
             forms.add(form.replace("-", ""))
+        elif form.count(" ") == 1 and form.replace(" ", "").isalpha():
+            forms.add(form.replace(" ", "-"))  # a two-word term printed as a compound: "heel-prick"
     for form in list(forms):
         last = form.rsplit(" ", 1)[-1]
         if " " in form and len(last) > 3 and last.isalpha() and not last.endswith(("s", "y", "ia")):
@@ -219,6 +222,10 @@ class Vocabulary:
             vocab.add(VocabItem("condition", cond.id, cond.label, cond.category, tuple(cond.synonyms)))
         for exp in bundle.exposures.values():
             vocab.add(VocabItem("exposure", exp.id, exp.label, exp.kind, tuple(exp.synonyms)))
+        for safety in bundle.safety_conditions.values():
+            # read as findings so a treatment's contraindications (a conduction block, a pacemaker)
+            # apply to a patient told in free text, not only to a form
+            vocab.add(VocabItem("condition", safety.id, safety.label, "safety", tuple(safety.synonyms)))
         hpo_labels = _hpo_feature_labels(bundle) if hpo else {}
         for feat in bundle.features.values():
             extra = tuple(hpo_labels.get(feat.id, ()))

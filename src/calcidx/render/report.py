@@ -18,6 +18,7 @@ from rich.text import Text
 from calcidx.assess.citations import evidence_refs, keys_in_text
 from calcidx.assess.model import AssessedCase, AssessedDocument, Assessment
 from calcidx.knowledge.loader import load_bundle
+from calcidx.render.age import age_label
 
 __all__ = ["markdown_report", "print_report", "printed_keys", "text_report"]
 
@@ -26,7 +27,7 @@ _COLOURS = {"confirmed": "green", "probable": "yellow", "possible": "red"}
 
 def _who(case: AssessedCase) -> str:
     patient = case.patient
-    age = f"{patient.age_years:g} y" if patient.age_years is not None else (patient.age_text or "age unknown")
+    age = age_label(patient.age_years, patient.age_text)
     return f"Patient {case.patient_index}: {age}, {patient.sex or 'sex unknown'}"
 
 
@@ -65,6 +66,18 @@ def _roles(a: Assessment) -> str | None:
     if not a.condition_roles:
         return None
     return "Conditions: " + "; ".join(f"{r.label} ({r.role.replace('_', ' ')})" for r in a.condition_roles)
+
+
+def _associated(a: Assessment) -> str | None:
+    """ "Associated: systemic sclerosis": the conditions by their labels (when no roles are given)."""
+    if not a.associated_conditions:
+        return None
+    bundle = load_bundle()
+    labels = []
+    for key in a.associated_conditions:
+        concept = bundle.concept(key)
+        labels.append(concept.label if concept is not None else key.replace("_", " "))
+    return "Associated: " + ", ".join(labels)
 
 
 def _cite(refs: list[str]) -> str:
@@ -113,9 +126,7 @@ def _case_renderable(case: AssessedCase) -> RenderableType:
     side = _side_by_side(a)
     if side:
         parts.append(Text(side, style="cyan"))
-    if a.associated_conditions:
-        parts.append(Text(f"Associated: {', '.join(a.associated_conditions)}"))
-    roles = _roles(a)
+    roles = _roles(a) or _associated(a)
     if roles:
         parts.append(Text(roles))
     if a.suggested_causes:
@@ -222,9 +233,7 @@ def markdown_report(doc: AssessedDocument) -> str:
         side = _side_by_side(a)
         if side:
             lines.append(f"- {side}")
-        if a.associated_conditions:
-            lines.append(f"- Associated conditions: {', '.join(a.associated_conditions)}")
-        roles = _roles(a)
+        roles = _roles(a) or _associated(a)
         if roles:
             lines.append(f"- {roles}")
         if a.suggested_causes:

@@ -1,0 +1,107 @@
+"""Short clinical vignettes written for this project, read and assessed end to end from free text.
+
+Each is a kind of case a reviewer writes to find an unsafe answer: a calciphylaxis mimic with a
+negative stain, an exposure at another site, an injury told in lay words, a suppressed PTH, a
+hyphenated exposure, a calciphylaxis picture told with coordinated adjectives, a low calcium that
+rules out a drug. The assertions are on the call and on what is offered, not on wording.
+"""
+
+from __future__ import annotations
+
+from calcidx import assess
+from calcidx.assess.model import Assessment
+
+
+def _assessment(text: str) -> Assessment:
+    document = assess(text)
+    assert document.cases, text
+    return document.cases[0].assessment
+
+
+def test_necrosis_on_warfarin_with_a_negative_stain_is_not_called_calciphylaxis() -> None:
+    a = _assessment(
+        "A 69-year-old man started warfarin for a pulmonary embolism. On the fifth day painful purpuric "
+        "plaques on the buttock turned necrotic. A biopsy found occlusive thrombi in dermal vessels; there "
+        "was no calcification and a von Kossa stain was negative. Renal function was normal."
+    )
+    assert a.subtype.code != "calciphylaxis"
+    assert a.subtype.certainty != "confirmed"
+
+
+def test_calcium_given_in_the_elbow_crease_does_not_explain_nodules_on_the_other_foot() -> None:
+    a = _assessment(
+        "A 13-month-old girl, born at 29 weeks, had received calcium gluconate through a cannula in the "
+        "left antecubital fossa as a neonate. At one year firm white papules appeared on the sole of the "
+        "right foot. Radiographs showed punctate calcification. Calcium and phosphate were normal."
+    )
+    assert a.subtype.code != "iatrogenic"
+    iatrogenic = [alt for alt in a.alternatives if alt.code == "iatrogenic"]
+    assert iatrogenic and "not at a lesion" in iatrogenic[0].why
+
+
+def test_calcium_given_in_the_elbow_crease_drains_to_the_arm() -> None:
+    a = _assessment(
+        "A 2-week-old boy born at 31 weeks received calcium gluconate through a cannula in the right "
+        "antecubital fossa. A week later firm white papules appeared in a line along the right upper arm. "
+        "Serum calcium and phosphate were normal."
+    )
+    assert a.subtype.code == "iatrogenic"
+
+
+def test_papules_in_the_scar_of_grazes_are_dystrophic_not_idiopathic() -> None:
+    a = _assessment(
+        "A 38-year-old woman came off her scooter and had deep abrasions on the left shin. Months later "
+        "hard yellow papules grew in the healed area. She had no systemic illness; calcium, phosphate and "
+        "PTH were normal. Biopsy showed dermal calcium deposits."
+    )
+    assert a.subtype.code == "dystrophic"
+
+
+def test_a_hyphenated_heel_prick_is_the_cause_of_heel_papules() -> None:
+    a = _assessment(
+        "A 3-week-old boy had had heel-prick sampling on the right heel many times for jaundice. Small "
+        "white papules then appeared on the right heel at the puncture marks. A radiograph showed tiny "
+        "calcified deposits. Calcium and phosphate were normal."
+    )
+    assert a.subtype.code == "iatrogenic"
+
+
+def test_suppressed_pth_with_antacids_is_milk_alkali_not_secondary_hyperparathyroidism() -> None:
+    a = _assessment(
+        "A 61-year-old man had taken calcium carbonate antacid tablets with plenty of milk for months. He "
+        "had whitish papules on the fingers. Serum calcium was 13.9 mg/dL, phosphate 5.0 mg/dL and "
+        "creatinine 2.2 mg/dL; PTH was suppressed."
+    )
+    assert a.subtype.code == "metastatic"
+    assert a.suggested_causes == ["milk-alkali syndrome"]
+
+
+def test_painful_net_like_plaques_on_dialysis_are_calciphylaxis() -> None:
+    a = _assessment(
+        "A 72-year-old woman on peritoneal dialysis had exquisitely painful, violaceous, net-like plaques on "
+        "the thighs that ulcerated within weeks. No biopsy was taken."
+    )
+    assert a.subtype.code == "calciphylaxis"
+    assert a.subtype.certainty == "probable"
+
+
+def test_low_calcium_withholds_bisphosphonates() -> None:
+    a = _assessment(
+        "A 52-year-old woman with limited systemic sclerosis had calcinosis of the fingertips on radiographs. "
+        "Serum calcium was 7.5 mg/dL with albumin 4.1 g/dL; phosphate and creatinine were normal."
+    )
+    assert a.subtype.code == "dystrophic"
+    assert not [t for t in a.treatments if t.id == "bisphosphonates"]
+    assert [t for t in a.withheld_treatments if t.id == "bisphosphonates"]
+
+
+def test_a_conduction_block_told_in_the_text_withholds_diltiazem() -> None:
+    text = (
+        "A 61-year-old woman with limited systemic sclerosis had calcinosis of the fingers on radiographs. "
+        "Her ECG showed second-degree atrioventricular block{pacer}. Calcium, phosphate and creatinine were normal."
+    )
+    a = _assessment(text.format(pacer=""))
+    assert not [t for t in a.treatments if t.id == "diltiazem"]
+    assert [t for t in a.withheld_treatments if t.id == "diltiazem"]
+    paced = _assessment(text.format(pacer=", and a permanent pacemaker had been implanted"))
+    assert [t for t in paced.treatments if t.id == "diltiazem"]
