@@ -9,6 +9,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from calcidx.extract import sections
 from calcidx.extract.diagnosis import load_diagnosis_rules
 from calcidx.extract.prefilter import fold, requirement, search
 from calcidx.extract.rules import load_rules, load_zone_rules
@@ -105,3 +106,20 @@ def test_random_texts_get_the_regexs_own_answer(name: str, parts: list[str], upp
     expected = pattern.search(text)
     found = search(pattern, text)
     assert (found and found.span()) == (expected and expected.span())
+
+
+_FORWARD_FUNCTION_END = re.compile(r"(?:,|\b(?:" + "|".join(sections._FUNCTION_WORDS) + r")|-)\s*$", re.IGNORECASE)
+_FORWARD_TERMINAL_END = re.compile(r"[.!?:;]['\")\]]*\s*$")
+
+
+@settings(max_examples=500, deadline=None)
+@given(
+    parts=st.lists(
+        st.sampled_from(["and", "AND", "an", "s", "wa", "ſ", "ı", " ", "\n", ",", "-", ".", ")", '"', ":", "é", "_"]),
+        max_size=8,
+    )
+)
+def test_line_ends_read_backwards_as_the_end_anchored_regexes_read_them(parts: list[str]) -> None:
+    line = "".join(parts)
+    assert sections._function_end(line) == bool(_FORWARD_FUNCTION_END.search(line))
+    assert sections._terminal_end(line) == bool(_FORWARD_TERMINAL_END.search(line))
