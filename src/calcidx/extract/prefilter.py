@@ -26,9 +26,9 @@ __all__ = ["Requirement", "fold", "requirement", "search"]
 
 #: Most alternative strings one node may stand for before the derivation gives up on spelling
 #: them out (and keeps only what is certain).
-_MAX_STRINGS = 32
+_MAX_STRINGS = 16
 #: Most clauses a requirement keeps (the most selective ones): each clause costs a test per text.
-_MAX_CLAUSES = 4
+_MAX_CLAUSES = 6
 
 # Non-ASCII characters that re.IGNORECASE matches to ASCII letters, and how lower() leaves them:
 # U+0131 dotless i, U+017F long s, and U+0130 (lower() gives "i" + U+0307 combining dot). The
