@@ -24,6 +24,11 @@ from calcidx.extract.rules import load_rules
         ("a 6 years and 5 months old girl", round(6 + 5 / 12, 4), "girl"),
         ("A 55 yo F with scleroderma", 55.0, "female"),
         ("a 62 y/o man", 62.0, "man"),
+        # a clinical note's compact age and sex, and a form's "Age:" line
+        ("45F with limited SSc, nodules on the fingertips", 45.0, "female"),
+        ("Pt is a 62M w/ ESRD on HD", 62.0, "male"),
+        ("71 M, on dialysis for 9 years", 71.0, "male"),
+        ("Age: 8\nSex: male", 8.0, None),
     ],
 )
 def test_age_forms(text: str, years: float, noun: str | None) -> None:
@@ -41,6 +46,24 @@ def test_decade_is_kept_without_number() -> None:
 def test_onset_age_is_marked() -> None:
     ages = find_ages("lesions since the age of 5 years", load_rules())
     assert ages[0].onset
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A 14F catheter was placed in the bladder.",
+        "14F catheter placed.",
+        "She received 5 M saline and 20 F sheath was used.",
+        "Lesions measured 3 M in the report of 1999 F.",
+    ],
+)
+def test_a_compact_age_needs_a_notes_opening_and_is_not_a_device_size(text: str) -> None:
+    assert [a for a in find_ages(text, load_rules()) if a.years is not None] == []
+
+
+def test_an_age_at_diagnosis_in_a_form_is_an_onset_age() -> None:
+    ages = find_ages("Age: 8\nHistory: JDM dx age 5", load_rules())
+    assert [(a.years, a.onset) for a in ages] == [(8.0, False), (5.0, True)]
 
 
 def test_durations_are_not_ages() -> None:

@@ -99,6 +99,8 @@ def test_a_disease_page_has_no_case() -> None:
 def test_a_note_or_form_is_one_patient(note: str) -> None:
     doc = extract(note)
     assert len(doc.cases) == 1
+    patient = doc.cases[0].patient
+    assert patient.age_years in (45.0, 63.0) and patient.sex in ("female", "male")
 
 
 def test_note_mode_reads_the_whole_text_as_one_patient() -> None:

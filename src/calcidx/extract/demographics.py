@@ -54,7 +54,10 @@ def _age_regex(rules: Rules) -> re.Pattern[str]:
         # a running header glued to the age by a PDF or web copy: "16-year-oldCASE REPORTS girl"
         r"(?-i:[A-Z]{2,}(?=\s))?)"
         rf"|(?P<yo>{number(5)}[\s-]*(?:yo|y/o|y\.o\.)(?:\s+(?P<yosex>[FM])\b)?)"
-        rf"|(?P<aged>\baged?\s+(?:of\s+)?{number(2)}(?:\s+{unit(2)})?)"
+        rf"|(?P<aged>\baged?(?:\s*:)?\s+(?:of\s+)?{number(2)}(?:\s+{unit(2)})?)"
+        # a clinical note's compact age and sex: "45F with limited SSc", "Pt is a 62M w/ ESRD"
+        r"|(?P<compact>(?P<num7>\d{1,3})\s?(?-i:(?P<compactsex>[FM]))(?![\w'/-])(?!\.\w)"
+        r"(?!\s*(?:catheters?|foley|tubes?|sheaths?|cannulas?|needles?|gauge|french|fr\b|solution|saline|nacl|kcl)))"
         rf"|(?P<ofage>{number(3)}\s+{unit(3)}\s+of\s+age)"
         rf"|(?P<decade>\bin\s+(?:her|his|their)\s+(?:early\s+|mid-?\s*|late\s+)?(?:{decades}))"
         # a case-database line that is only the age and the sex: "24 days, male", "45 years, female"
@@ -87,8 +90,15 @@ def _rule_patterns(rules: Rules) -> tuple[re.Pattern[str], ...]:
 _WORD_START = re.compile(r"(?<!\w)\w")
 _ANCHOR = re.compile(
     r"\bold(?:\b|(?-i:(?=[A-Z]{2})))|\baged?\b|\bin\s+(?:her|his|their)\b|\d[\s-]*(?:yo|y/o|y\.o\.)"
+    r"|(?<![\w.+-])\d{1,3}\s?(?-i:[FM])(?![\w'/-])(?!\.\w)"
     r"|\d\s+(?:years?|months?|weeks?|days?)\s*[,;/]\s*(?:fe)?male\b",
     re.IGNORECASE,
+)
+
+
+# what may stand before a note's compact "45F": the start of the text, a line or a sentence, "is a", "Pt"
+_COMPACT_BEFORE = re.compile(
+    r"(?:(?<![\s\S])|\n|(?<=\w)[.;]\s+|\b(?:is|was)\s+an?\s+|\b(?:pt|patient)\b:?\s*)[ \t]*$", re.I
 )
 
 
@@ -181,6 +191,8 @@ def _find(text: str, rules: Rules, pattern: re.Pattern[str]) -> list[AgeMention]
                 matches.append(match)
                 taken = match.end()
     for match in matches:
+        if match.group("compact") and not _COMPACT_BEFORE.search(text, max(0, match.start() - 20), match.start()):
+            continue  # "a 14F catheter", "5 M saline": only a note's opening or "is a" introduces a patient
         years: float | None = None
         num = (
             match.group("num1")
@@ -188,6 +200,7 @@ def _find(text: str, rules: Rules, pattern: re.Pattern[str]) -> list[AgeMention]
             or match.group("num3")
             or match.group("num5")
             or match.group("num6")
+            or match.group("num7")
         )
         unit_raw = match.group("unit1") or match.group("unit2") or match.group("unit3") or match.group("unit6")
         unit = (unit_raw or "year").lower().rstrip("s")
@@ -207,15 +220,19 @@ def _find(text: str, rules: Rules, pattern: re.Pattern[str]) -> list[AgeMention]
             if unit in ("year", "yr") and match.group("aged") and not unit_raw and value < 1:
                 continue
         before = text[max(0, match.start() - 20) : match.start()].lower()
-        onset = bool(re.search(r"(?:at|since|from|by|until|before|after)\s+(?:the\s+)?(?:age\s+of\s*)?$", before))
+        onset = bool(
+            re.search(r"(?:at|since|from|by|until|before|after|dx|diagnosed)\s+(?:the\s+)?(?:age\s+of\s*)?$", before)
+        )
         noun = (
             match.group("noun")
             or match.group("listsex")
-            or {"f": "female", "m": "male"}.get((match.group("yosex") or "").lower())
+            or {"f": "female", "m": "male"}.get((match.group("yosex") or match.group("compactsex") or "").lower())
         )
         art = re.search(r"\b(a|an|the)\s+$", text[max(0, match.start() - 5) : match.start()], re.IGNORECASE)
         article = art.group(1).lower() if art else ""
-        intro = bool((match.group("hy") or match.group("yo")) and article in ("a", "an") and noun)
+        intro = bool((match.group("hy") or match.group("yo")) and article in ("a", "an") and noun) or bool(
+            match.group("compact")
+        )
         start = match.start("hy") if match.group("hy") else match.start()
         wide = text[max(0, start - 40) : start]
         relative = bool(
