@@ -45,7 +45,10 @@ def fold(text: str) -> str:
 
 def fold_lower(lower: str) -> str:
     """``fold`` of a text whose ``str.lower()`` is ``lower`` (saves lowering twice)."""
-    return lower if lower.isascii() else lower.translate(_FOLD_FIXES)
+    # str.translate walks the text in Python-object steps: only when a fixed letter is there
+    if lower.isascii() or not ("\u0131" in lower or "\u017f" in lower or "\u0307" in lower):
+        return lower
+    return lower.translate(_FOLD_FIXES)
 
 
 class _Info:
