@@ -187,17 +187,17 @@ class Requirement:
         return True
 
 
-#: Requirements by ``id`` of their pattern, each kept with the pattern itself (so that the id is
-#: never reused while the entry exists). Hashing a compiled pattern hashes its whole source and
-#: code, which cost more than the prefilter saved.
-_REQUIREMENTS: dict[int, tuple[re.Pattern[str], Requirement]] = {}
+#: Requirements by the source and flags of their pattern (what the requirement depends on). The
+#: source string keeps its hash; hashing the compiled pattern would hash its whole code each time.
+_REQUIREMENTS: dict[tuple[str, int], Requirement] = {}
 
 
 def requirement(pattern: re.Pattern[str]) -> Requirement:
-    """The literal requirement of ``pattern`` (derived once per pattern, then kept)."""
-    entry = _REQUIREMENTS.get(id(pattern))
-    if entry is not None and entry[0] is pattern:
-        return entry[1]
+    """The literal requirement of ``pattern`` (derived once per pattern source, then kept)."""
+    key = (pattern.pattern, pattern.flags)
+    found = _REQUIREMENTS.get(key)
+    if found is not None:
+        return found
     try:
         tree = sre_parse.parse(pattern.pattern, pattern.flags)
         clauses: tuple[Clause, ...] = ()
@@ -206,8 +206,7 @@ def requirement(pattern: re.Pattern[str]) -> Requirement:
             clauses = tuple(tuple(sorted(clause, key=lambda s: (len(s), s))) for clause in info.required())
     except (re.error, RecursionError, TypeError, ValueError):
         clauses = ()  # no requirement: the regex always runs
-    found = Requirement(clauses)
-    _REQUIREMENTS[id(pattern)] = (pattern, found)
+    found = _REQUIREMENTS[key] = Requirement(clauses)
     return found
 
 
