@@ -97,6 +97,15 @@ def test_acquired_diseases_are_never_inherited_causes(bundle: KnowledgeBundle) -
     assert items == [] and fit == "none"
 
 
+def test_infections_are_never_inherited_causes(bundle: KnowledgeBundle) -> None:
+    """A congenital infection with calcifications (Zika) is in ORPHA but is not an inherited cause."""
+    facts = build_facts(_case(["painful_purpura", "pain"]), bundle)
+    scored = score_diseases(case_terms(facts, bundle), bundle)[:50]
+    assert any("virus" in s.disease.name.lower() for s in scored), "the scorer alone would rank it"
+    items, _ = rank_inherited(facts, bundle, limit=50)
+    assert not any("virus" in i.label.lower() or "infection" in i.label.lower() for i in items)
+
+
 @settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(data=st.data())
 def test_scoring_only_matching_diseases_keeps_every_listed_score_and_order(

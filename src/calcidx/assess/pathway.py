@@ -315,7 +315,7 @@ class _Pathway:
         lesions = typical + early
         used = [self.facts.fact(c) for c in [*histology, *typical, *early, *any_risk]]
         against = [self.facts.fact(c) for c in nonspecific if not histology]
-        risk_text = self.labels(any_risk) or "no risk factor"
+        risk_text = self.labels(any_risk) or "none recorded"
         blocked: str | None = None
         override: str | None = None
         if histology:
@@ -325,10 +325,16 @@ class _Pathway:
         else:
             calcinosis = "clinical_sign"
         if histology and lesions:
-            cause, text = "confirmed", "Biopsy shows vascular calcification with typical or early lesions"
+            cause, text = (
+                "confirmed",
+                f"Typical or early lesions ({self.labels(lesions)}); biopsy: {self.labels(histology)}",
+            )
             override = "calciphylaxis_biopsy_proven" if typical else None
         elif histology:
-            cause, text = "suggested", "A biopsy shows vascular calcification but no lesion is recorded: not confirmed"
+            cause, text = (
+                "suggested",
+                f"Biopsy: {self.labels(histology)}; but no typical or early lesion is recorded: not confirmed",
+            )
         elif typical and (setting or risks["major"]):
             cause, text = "probable", "Typical lesions with renal failure, warfarin or a major risk factor: clinical"
         elif early and (setting or suspected):
@@ -341,7 +347,8 @@ class _Pathway:
                 "subtype.calciphylaxis.red_flags",
                 fired=False,
                 facts=used,
-                conclusion=f"No calciphylaxis red flags ({self.labels(lesions) or 'no typical lesion'}; {risk_text}).",
+                conclusion=f"No calciphylaxis red flags ({self.labels(lesions) or 'no typical lesion'}; risk factors: "
+                f"{risk_text}).",
             )
             return None
         if against:
@@ -361,7 +368,7 @@ class _Pathway:
             "subtype.calciphylaxis.red_flags",
             fired=True,
             facts=used,
-            conclusion=f"{text} ({risk_text}): calciphylaxis, {cand.certainty}"
+            conclusion=f"{text} (risk factors: {risk_text}): calciphylaxis, {cand.certainty}"
             + (" (an alternative only)" if blocked else "")
             + ".",
             candidate=cand,
@@ -417,9 +424,11 @@ class _Pathway:
         present = self.facts.present
         painful = bool(set(rule.words("pain")) & present)
         for_cua = sorted(set(rule.words("for_calciphylaxis")) & present)
-        if painful:
-            for_cua += sorted(set(rule.words("for_calciphylaxis_when_painful")) & present)
-            for_cua += sorted(set(rule.words("pain")) & present)
+        # pain counts only as painful induration: painful deposits alone (an infected tumoral mass,
+        # an ulcerated nodule) are no picture of calciphylaxis
+        indurated = sorted(set(rule.words("for_calciphylaxis_when_painful")) & present)
+        if painful and indurated:
+            for_cua += indurated + sorted(set(rule.words("pain")) & present)
         roles = set(rule.words("calciphylaxis_roles"))
         cua_picture = bool(for_cua) or any(
             roles & set(self.kb.features[c].role) for c in present if c in self.kb.features
@@ -442,7 +451,7 @@ class _Pathway:
     def hold(self, held: list[Candidate], against: list[str], rule_id: str, name: str) -> None:
         """Hold the argued-against candidates at a suggested cause (possible), saying why."""
         facts = [self.facts.fact(c) for c in against]
-        why = f"{self.labels(against)} weigh against {name}"
+        why = f"{self.labels(against)} {'weigh' if len(against) > 1 else 'weighs'} against {name}"
         for cand in held:
             cand.facts_against.extend(facts)
             cand.cause = "suggested"
@@ -786,6 +795,16 @@ class _Pathway:
                 conclusion="A cause is proposed by another step: not idiopathic.",
             )
             return
+        damage = sorted(set(self.kb.rule("subtype.idiopathic.pattern").words("not_with")) & self.facts.present)
+        if damage and (self.labs_normal or pattern):
+            self.step(
+                "subtype.idiopathic.pattern",
+                fired=False,
+                facts=[*used, *(self.facts.fact(c) for c in damage)],
+                conclusion=f"{self.labels(damage)}: tissue damage and the picture of calciphylaxis, which normal "
+                "calcium and phosphate do not exclude (non-uremic calciphylaxis): not idiopathic; the biopsy decides.",
+            )
+            return
         if self.labs_normal and not self.facts.renal_impaired:
             complete, missing = self.panel_complete()
             cand = self.propose(
@@ -950,7 +969,9 @@ class _Pathway:
             return
         fact = FactUsed(kind="stated", id=stated, label=f"source states {stated}", value=case.diagnosis_as_written)
         rule = self.kb.rule("subtype.stated_by_source")
-        if not res.decided or (res.certainty == "possible" and stated != res.subtype):
+        # the lesion's own picture weighed against the stated subtype: the pathway's call stands
+        against = next((c.weighed for c in res.candidates if c.subtype == stated and c.weighed), None)
+        if not res.decided or (res.certainty == "possible" and stated != res.subtype and against is None):
             if res.decided:
                 res.alternatives.insert(
                     0,
@@ -976,8 +997,9 @@ class _Pathway:
             res.warnings.append(
                 Warning(
                     code="stated_diagnosis_differs",
-                    message=f"The source states {stated}, but the recorded findings point to {res.subtype}: "
-                    "review the findings.",
+                    message=f"The source states {stated}, but the recorded findings point to {res.subtype}"
+                    + (f" ({against})" if against else "")
+                    + ": review the findings.",
                     field="diagnosis_as_written",
                 )
             )

@@ -234,6 +234,9 @@ def _zone(layout: Layout, signals: _Signals, rules: ZoneRules) -> list[ZoneDecis
     trace: list[ZoneDecision] = []
     mode = seen = False
     paragraph = -1
+    # the paragraph of a background section that opens with the patient ("Introduction: A 44-year-old
+    # woman on dialysis presented with ..."): the case told under the wrong header
+    told_in_background = -1
 
     def keep(sentence: Sentence, reason: str) -> None:
         trace.append(ZoneDecision(sentence, True, reason))
@@ -264,6 +267,11 @@ def _zone(layout: Layout, signals: _Signals, rules: ZoneRules) -> list[ZoneDecis
         if usable_case:
             if category == "case":
                 keep(sentence, "section:case")
+            elif category == "background" and _opens_case(f):
+                told_in_background = sentence.paragraph
+                keep(sentence, "person_intro")
+            elif category == "background" and sentence.paragraph == told_in_background and not f["generic"]:
+                keep(sentence, "continues_case")
             elif category in rules.strong_only_sections:
                 (keep if f["strong"] else drop)(sentence, "strong_reference" if f["strong"] else f"section:{category}")
             elif (f["strong"] or f["intro"] or f["age"] or f["definite"]) and not f["generic"]:
@@ -295,6 +303,11 @@ def _zone(layout: Layout, signals: _Signals, rules: ZoneRules) -> list[ZoneDecis
         else:
             drop(sentence, "no_patient_reference")
     return trace
+
+
+def _opens_case(f: _Features) -> bool:
+    """A sentence introducing a person with an age, of no cohort, citation or generic statement."""
+    return f["intro"] and f["age"] and not (f["generic"] or f["citation"] or f["cohort"])
 
 
 def split_patients(layout: Layout, ages: list[AgeMention], rules: ZoneRules, *, mode: Mode = "auto") -> Patients:
@@ -331,11 +344,25 @@ def split_patients(layout: Layout, ages: list[AgeMention], rules: ZoneRules, *, 
         return _fallback(layout, signals, rules, trace)
     patients = _assign(layout, zone, signals, rules, announced)
     _fill_announced(patients, announced, signals, _enumerations(layout, signals, rules, announced))
+    _share_group_sentences(patients, zone, rules)
     for patient in patients:
         patient.sentences.sort(key=lambda s: s.start)
         patient.ages.sort(key=lambda a: (a.onset, not a.intro, a.start))
     found = [p for p in patients if p.sentences]
     return Patients(found, trace, mode="article", announced=announced[0] if announced else None)
+
+
+def _share_group_sentences(patients: list[PatientText], zone: list[Sentence], rules: ZoneRules) -> None:
+    """A kept sentence about all the patients at once ("both patients were on dialysis") is read for
+    each of them (without its ages: each patient keeps their own)."""
+    if len(patients) < 2:
+        return
+    for sentence in zone:
+        if sentence.header or not rules["shared_by_all"].search(sentence.text):
+            continue
+        for patient in patients:
+            if sentence not in patient.sentences:
+                patient.sentences.append(sentence)
 
 
 def _note(layout: Layout, signals: _Signals) -> Patients:

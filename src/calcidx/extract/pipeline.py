@@ -10,9 +10,11 @@ import functools
 import re
 import weakref
 from collections.abc import Iterable, Iterator
+from typing import cast
 
 import spacy
 from spacy.language import Language
+from spacy.tokenizer import Tokenizer
 
 from calcidx.case.model import Document, DocumentInfo, KnowledgeVersion, Provenance
 from calcidx.errors import InputError
@@ -70,6 +72,11 @@ def build_pipeline(vocabulary: Vocabulary | None = None) -> Language:
         vocabulary: the clinical vocabulary to match; the knowledge bundle's when None.
     """
     nlp = spacy.blank("en")
+    # a run-in header joined by a dash ("Physical examination.—Indurated plaques"): the dash after
+    # the full stop splits, as a dash between two words already does
+    infixes = [*(nlp.Defaults.infixes or ()), r"(?<=[.:])[—–](?=[A-Za-z])"]
+    tokenizer = cast(Tokenizer, nlp.tokenizer)
+    tokenizer.infix_finditer = spacy.util.compile_infix_regex(infixes).finditer
     name = "default" if vocabulary is None else comp.register_vocabulary(vocabulary)
     for pipe in PIPE_NAMES:
         nlp.add_pipe(pipe, config={"vocabulary": name} if pipe == "calcidx_concepts" else {})

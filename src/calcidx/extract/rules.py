@@ -23,6 +23,8 @@ __all__ = [
     "AgeRule",
     "ContextTrigger",
     "ExposureSiteRule",
+    "HistologyFindingRule",
+    "HistologyFindingRules",
     "LabStateWord",
     "MedicationStatusRule",
     "Rules",
@@ -30,6 +32,7 @@ __all__ = [
     "ZoneRules",
     "load_age_rules",
     "load_exposure_site_rules",
+    "load_histology_finding_rules",
     "load_lab_cue_pseudo_rules",
     "load_medication_status_rules",
     "load_rules",
@@ -503,3 +506,81 @@ def load_age_rules() -> tuple[AgeRule, ...]:
     """The age rules of ``ages.yaml``, loaded once per process."""
     raw = _read("ages.yaml")
     return tuple(AgeRule.from_dict(item) for item in raw.get("rules", ()))
+
+
+@dataclass(frozen=True)
+class HistologyFindingRule:
+    """One rule of ``histology_findings.yaml``: words of a histology sentence that give a feature."""
+
+    id: str
+    purpose: str
+    concept: str
+    pattern: re.Pattern[str]
+    hedges: tuple[re.Pattern[str], ...]
+    examples: tuple[str, ...]
+    counter_examples: tuple[str, ...]
+
+    @classmethod
+    def from_dict(cls, raw: dict[str, Any]) -> HistologyFindingRule:
+        """Build a rule from its YAML mapping (the pattern's line breaks are removed)."""
+        unknown = set(raw) - {"id", "purpose", "concept", "pattern", "hedges", "examples", "not"}
+        if unknown or not raw.get("id") or not raw.get("pattern") or not raw.get("concept"):
+            raise KnowledgeError(
+                "histology_findings.yaml: a rule needs id, concept and pattern, and has no other keys than "
+                f"purpose, hedges, examples, not: {raw!r}"
+            )
+        return cls(
+            id=str(raw["id"]),
+            purpose=str(raw.get("purpose", "")),
+            concept=str(raw["concept"]),
+            pattern=_compile_histology(raw["id"], "".join(line.strip() for line in str(raw["pattern"]).splitlines())),
+            hedges=tuple(_compile_histology(raw["id"], str(h)) for h in raw.get("hedges", ())),
+            examples=tuple(str(e) for e in raw.get("examples", ())),
+            counter_examples=tuple(str(e) for e in raw.get("not", ())),
+        )
+
+
+@dataclass(frozen=True)
+class HistologyFindingRules:
+    """The rules of ``histology_findings.yaml`` with the cues that cancel a match."""
+
+    rules: tuple[HistologyFindingRule, ...]
+    negations: tuple[re.Pattern[str], ...]
+    plans: tuple[re.Pattern[str], ...]
+    window: int
+
+    def concepts(self, text: str) -> list[tuple[str, str, int, int]]:
+        """(concept, rule id, start, end) of each rule that matches ``text`` and is not cancelled."""
+        found: list[tuple[str, str, int, int]] = []
+        for rule in self.rules:
+            for match in rule.pattern.finditer(text):
+                before = re.split(r"[,;:]", text[max(0, match.start() - self.window) : match.start()])[-1]
+                inside = match.group()
+                if any(p.search(before) for p in self.plans):
+                    continue
+                if any(n.search(before) or n.search(inside) for n in self.negations):
+                    continue
+                if any(h.search(inside) for h in rule.hedges):
+                    continue
+                found.append((rule.concept, rule.id, match.start(), match.end()))
+                break
+        return found
+
+
+def _compile_histology(rule_id: object, source: str) -> re.Pattern[str]:
+    try:
+        return re.compile(source, re.IGNORECASE)
+    except re.error as exc:
+        raise KnowledgeError(f"histology_findings.yaml: rule {rule_id!r}: not a valid regex: {exc}") from exc
+
+
+@functools.cache
+def load_histology_finding_rules() -> HistologyFindingRules:
+    """The rules that read a feature from a histology sentence's words, loaded once per process."""
+    raw = _read("histology_findings.yaml")
+    return HistologyFindingRules(
+        rules=tuple(HistologyFindingRule.from_dict(item) for item in raw.get("rules", ())),
+        negations=tuple(_compile_histology("negations", str(n)) for n in raw.get("negations", ())),
+        plans=tuple(_compile_histology("plans", str(p)) for p in raw.get("plans", ())),
+        window=int(raw.get("negation_window", 40)),
+    )

@@ -165,12 +165,19 @@ def _case_renderable(case: AssessedCase) -> RenderableType:
 
     if a.missing_workup:
         _section(parts, "Missing work-up")
+        # one line per reason ("first-line panel for every patient: ..."), the tests it asks for
+        # after it; the LOINC codes are in the JSON and the Markdown table
+        groups: dict[str, tuple[list[str], list[str]]] = {}
         for test in a.missing_workup:
-            line = Text(f"- {test.label}", style="bold")
-            if test.loinc:
-                line.append(f" (LOINC {', '.join(test.loinc)})", style="dim")
-            line.append(f": {test.reason}", style="")
-            line.append(_cite(test.refs), style="dim")
+            labels, refs = groups.setdefault(test.reason, ([], []))
+            labels.append(test.label)
+            refs.extend(r for r in test.refs if r not in refs)
+        for reason, (labels, refs) in groups.items():
+            line = Text(f"- {reason[:1].upper()}{reason[1:]}: ")
+            line.append("; ".join(labels), style="bold")
+            cite = _cite(refs)
+            if cite:
+                line.append(f"\n {cite}", style="dim")  # its own line: a group cites many sources
             parts.append(line)
 
     if a.actions:

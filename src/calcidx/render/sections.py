@@ -169,7 +169,29 @@ def treatments_text(a: Assessment) -> Group:
     lines: list[Text] = [Text(""), Text("Treatment options (by evidence)", style="bold underline")]
     if a.subtype.code == "undetermined":
         lines.append(Text("Subtype undetermined: cause-finding and supportive options only.", style="yellow"))
-    for option in a.treatments:
+    recommended = [t for t in a.treatments if t.recommended]
+    first, others = recommended[:_TOP], recommended[_TOP:] + [t for t in a.treatments if not t.recommended]
+    for heading, options in (("First to consider", first), ("Other options", others)):
+        if options:
+            lines.append(Text(heading, style="bold"))
+            lines.extend(_option_lines(options))
+    if a.withheld_treatments:
+        lines.append(Text("Withheld for this patient", style="bold"))
+    for option in a.withheld_treatments:
+        reason = "; ".join(option.withheld_reasons) or "; ".join(option.cautions) or "withheld"
+        line = Text(f"- {option.label}: {reason}", style="red")
+        line.append(_refs(_evidence_refs(option.refs)), style="dim")
+        lines.append(line)
+    return Group(*lines)
+
+
+#: How many recommended options the report puts first.
+_TOP = 3
+
+
+def _option_lines(options: list[TreatmentOption]) -> list[Text]:
+    lines: list[Text] = []
+    for option in options:
         line = Text("- ")
         line.append(option.label, style="bold")
         line.append(f" ({option.evidence_level})", style="dim")
@@ -183,9 +205,4 @@ def treatments_text(a: Assessment) -> Group:
         lines.append(line)
         for caution in option.cautions:
             lines.append(Text(f"    caution: {caution}", style="yellow"))
-    for option in a.withheld_treatments:
-        reason = "; ".join(option.withheld_reasons) or "; ".join(option.cautions) or "withheld"
-        line = Text(f"- withheld: {option.label}: {reason}", style="red")
-        line.append(_refs(_evidence_refs(option.refs)), style="dim")
-        lines.append(line)
-    return Group(*lines)
+    return lines

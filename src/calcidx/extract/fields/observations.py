@@ -35,6 +35,10 @@ class ObservationsReader:
                 modality = ctx.rules.imaging_words.get(" ".join(found.group().lower().split()), "imaging")
         if modality is None:
             return
+        if modality == "histology":
+            # findings whose words are not one fixed phrase ("vessels with calcified walls")
+            read = [c for c, _, _, _ in self.patterns.histology_findings.concepts(text)]
+            concepts = [*concepts, *(c for c in read if ctx.vocab.get("feature", c) is not None)]
         wanted = []
         for concept in concepts:
             item = ctx.vocab.get("feature", concept)

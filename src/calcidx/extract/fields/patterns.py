@@ -3,7 +3,13 @@
 from __future__ import annotations
 
 from calcidx.extract.labs_text import LabPatterns
-from calcidx.extract.rules import Rules, load_exposure_site_rules, load_medication_status_rules, phrase_regex
+from calcidx.extract.rules import (
+    Rules,
+    load_exposure_site_rules,
+    load_histology_finding_rules,
+    load_medication_status_rules,
+    phrase_regex,
+)
 
 __all__ = ["CasePatterns"]
 
@@ -26,6 +32,7 @@ class CasePatterns:
         # rule files read here, once per pipeline, not by each reader
         self.exposure_sites = load_exposure_site_rules()
         self.medication_status = load_medication_status_rules()
+        self.histology_findings = load_histology_finding_rules()
 
     def plans(self, text: str) -> bool:
         """Whether a sentence plans rather than reports ("will be started"); the authors announcing
