@@ -223,10 +223,11 @@ class ContextComponent:
                 sent_start, sent_end = layout.sentences[i].start, layout.sentences[i].end
             else:
                 sent_start, sent_end = start, end
-            tables = tuple(k[0] for k in span._.calcidx_keys or ())
+            ext = span._  # each ``span._`` builds a new accessor: one per span
+            tables = tuple(k[0] for k in ext.calcidx_keys or ())
             status, trigger = index.status(start, end, sent_start, sent_end, tables)
-            span._.calcidx_assertion = status
-            span._.calcidx_trigger = trigger
+            ext.calcidx_assertion = status
+            ext.calcidx_trigger = trigger
             assertions[(start, end)] = (status, trigger)
         doc.user_data[ASSERTIONS] = assertions
         return doc
@@ -281,8 +282,9 @@ class PatientsComponent:
             span = doc.char_span(decision.sentence.start, decision.sentence.end, alignment_mode="expand")
             if span is None:
                 continue
-            span._.calcidx_zone = ("kept: " if decision.kept else "dropped: ") + decision.reason
-            span._.calcidx_patient = owner.get(decision.sentence.start)
+            ext = span._
+            ext.calcidx_zone = ("kept: " if decision.kept else "dropped: ") + decision.reason
+            ext.calcidx_patient = owner.get(decision.sentence.start)
             spans.append(span)
         doc.spans["patient_zones"] = spans
         return doc

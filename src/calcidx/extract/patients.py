@@ -21,6 +21,7 @@ from dataclasses import dataclass, field
 from typing import Literal
 
 from calcidx.extract.demographics import AgeMention
+from calcidx.extract.prefilter import requirement, search
 from calcidx.extract.rules import ZoneRules
 from calcidx.extract.sections import Layout, Sentence
 
@@ -145,21 +146,21 @@ class _Features:
         return [(name, self[name]) for name in _FEATURES]
 
     def _compute(self, name: str) -> bool:
-        text = self._sentence.text
+        text, folded = self._sentence.text, self._sentence.folded
         r = self._signals.rules
         if name == "strong":
-            return bool(r["strong_reference"].search(text))
+            return search(r["strong_reference"], text, folded) is not None
         if name in ("age", "intro"):
             ages = self._ages()
             if name == "age":
                 return bool(ages)
-            return bool(r["person_intro"].search(text)) or any(a.intro for a in ages)
+            return search(r["person_intro"], text, folded) is not None or any(a.intro for a in ages)
         if name == "definite":
-            return bool(r["definite_person"].search(text))
+            return search(r["definite_person"], text, folded) is not None
         if name == "generic":
-            return _generic(r, text)
+            return _generic(r, text, folded)
         rule = {"citation": "citation_line", "affiliation": "affiliation", "exam": "exam_opener", "cohort": "cohort"}
-        return bool(r[rule[name]].search(text))
+        return search(r[rule[name]], text, folded) is not None
 
     def _ages(self) -> list[AgeMention]:
         sentence = self._sentence
@@ -183,9 +184,12 @@ _FEATURES = ("strong", "intro", "age", "definite", "generic", "citation", "affil
 _UNIT_BEFORE = re.compile(r"(?:\d|%|/l|/dl|/ml|mg|mmol|iu|u)\s*$", re.IGNORECASE)
 
 
-def _generic(rules: ZoneRules, text: str) -> bool:
+def _generic(rules: ZoneRules, text: str, folded: str) -> bool:
     """A generic (literature or textbook) statement; a lab's reference range "(70-110)" is not a citation."""
-    for match in rules["generic_statement"].finditer(text):
+    pattern = rules["generic_statement"]
+    if not requirement(pattern).admits(folded):
+        return False
+    for match in pattern.finditer(text):
         if match.group().startswith("(") and _UNIT_BEFORE.search(text[max(0, match.start() - 8) : match.start()]):
             continue
         return True
@@ -202,10 +206,12 @@ def detect_mode(layout: Layout, rules: ZoneRules) -> Mode:
     if not body:
         return "article"
     head = " ".join(s.text for s in body[:3])
-    form = sum(1 for s in body[:40] if rules["note_form"].search(s.text))
-    if not (rules["note_form"].search(head) or form >= 2):
+    form = sum(1 for s in body[:40] if search(rules["note_form"], s.text, s.folded))
+    if not (search(rules["note_form"], head) or form >= 2):
         return "article"
-    article = any(rules["article_marker"].search(s.text) and (s.header or len(s.text) < 200) for s in body[:400])
+    article = any(
+        search(rules["article_marker"], s.text, s.folded) and (s.header or len(s.text) < 200) for s in body[:400]
+    )
     return "article" if article else "note"
 
 
@@ -418,7 +424,7 @@ def _announced(layout: Layout, signals: _Signals, rules: ZoneRules) -> tuple[int
             continue
         if sentence.category == "front" and len(sentence.text.split()) > 30:
             continue
-        match = rules["announced_count"].search(sentence.text)
+        match = search(rules["announced_count"], sentence.text, sentence.folded)
         if match is None:
             continue
         f = signals.of(sentence)
@@ -477,10 +483,11 @@ def _assign(
             continue
         found = signals.ages_in(sentence)
         moved = marker is not None
-        if not moved and rules["first_patient"].search(text) and by_index:
+        # (the prefilters read the unstripped sentence: it holds every word of ``text``)
+        if not moved and search(rules["first_patient"], text, sentence.folded) and by_index:
             current, moved = switch(1), True
         if not moved:
-            new = rules["new_patient"].search(text)
+            new = search(rules["new_patient"], text, sentence.folded)
             if new is not None and current is not None:
                 number_match = re.search(r"\((?:patient|case)\s+(\w+)\)", new.group(), re.IGNORECASE)
                 current = switch(_number(number_match.group(1)) if number_match else None)
@@ -565,9 +572,9 @@ def _enumerations(
         f = signals.of(sentence)
         if f["cohort"] or f["citation"]:
             continue
-        match = rules["announced_count"].search(sentence.text)
+        match = search(rules["announced_count"], sentence.text, sentence.folded)
         same = match is not None and (2 if match.group("pair") else _number(match.group("count"))) == count
-        if same or rules["patient_group"].search(sentence.text):
+        if same or search(rules["patient_group"], sentence.text, sentence.folded):
             found.append(sentence)
     return found
 

@@ -32,6 +32,7 @@ from calcidx.extract.kind import document_kind
 from calcidx.extract.language import language_warning
 from calcidx.extract.lexicon import RecurringWords
 from calcidx.extract.patients import Mode, Patients
+from calcidx.extract.prefilter import fold, search
 from calcidx.extract.rules import load_rules
 from calcidx.extract.sections import Layout
 from calcidx.extract.textmap import TextMap, normalise
@@ -268,8 +269,9 @@ def document_from_doc(
         warnings.append(foreign)
     elif found.reason and not patients:
         warnings.append(f"no case: {found.reason}")
-    doi = _DOI.search(text)
-    pmid = _PMID.search(text)
+    folded = fold(text)
+    doi = search(_DOI, text, folded)
+    pmid = search(_PMID, text, folded)
     doi_value = doi.group(1).rstrip(".,;)") if doi else None
     provenance = Provenance(
         source=source,

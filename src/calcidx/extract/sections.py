@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from calcidx.extract.prefilter import fold_lower
 from calcidx.extract.rules import Rules
 
 __all__ = ["Layout", "Section", "Sentence", "analyse_layout", "header_regex"]
@@ -33,11 +34,53 @@ _REFERENCE_LIKE = re.compile(
     r"\bet al\b|\b(?:19|20)\d{2}\s*[;:]\s*\d+|\bdoi\b|\bpp?\.\s*\d+|^[A-Z][\w'-]+\s+[A-Z]{1,3}[,.]|\[PubMed\]|"
     r"\bGoogle Scholar\b|\bCrossref\b",
 )
-_FUNCTION_END = re.compile(
-    r"(?:,|\b(?:and|or|of|the|a|an|with|in|to|for|by|on|at|from|that|as|was|were|is|are|her|his|their|this|no|not)|-)\s*$",
-    re.IGNORECASE,
+# a line that ends in a comma, a hyphen or a function word, or ends a sentence; both are read
+# backwards from the line's end (one match at the start of the reversed text, where a search for
+# an end-anchored pattern would try every position)
+_FUNCTION_WORDS = [
+    "and",
+    "or",
+    "of",
+    "the",
+    "a",
+    "an",
+    "with",
+    "in",
+    "to",
+    "for",
+    "by",
+    "on",
+    "at",
+    "from",
+    "that",
+    "as",
+    "was",
+    "were",
+    "is",
+    "are",
+    "her",
+    "his",
+    "their",
+    "this",
+    "no",
+    "not",
+]
+_FUNCTION_END_REVERSED = re.compile(
+    r"\s*(?:,|(?:" + "|".join(word[::-1] for word in _FUNCTION_WORDS) + r")\b|-)", re.IGNORECASE
 )
-_TERMINAL_END = re.compile(r"[.!?:;]['\")\]]*\s*$")
+_TERMINAL_END_REVERSED = re.compile(r"\s*['\")\]]*[.!?:;]")
+
+
+def _function_end(line: str) -> bool:
+    """Whether ``line`` ends with a comma, a hyphen or a function word (then optional whitespace)."""
+    return _FUNCTION_END_REVERSED.match(line[::-1]) is not None
+
+
+def _terminal_end(line: str) -> bool:
+    """Whether ``line`` ends a sentence: ``.!?:;``, closing quotes or brackets, optional whitespace."""
+    return _TERMINAL_END_REVERSED.match(line[::-1]) is not None
+
+
 _CAPTION = re.compile(r"^\s*(?:figure|fig\.?|table|supplementary figure)\s*\d+[a-z]?\b", re.IGNORECASE)
 _ABBREVIATIONS = frozenset(
     [
@@ -129,9 +172,12 @@ class Sentence:
     header: str | None = None
     caption: bool = False
     lower: str = ""
+    #: ``prefilter.fold(text)``: what the rules' literal prefilters read
+    folded: str = field(default="", repr=False, compare=False)
 
     def __post_init__(self) -> None:
         self.lower = self.text.lower()
+        self.folded = fold_lower(self.lower)
 
 
 @dataclass
@@ -176,7 +222,7 @@ def logical_lines(text: str) -> list[tuple[int, int]]:
             # paragraph would try every position
             prev = text[max(prev_start, prev_end - 48) : prev_end]
             first = text[start]
-            continues = not _TERMINAL_END.search(prev) and (
+            continues = not _terminal_end(prev) and (
                 (first.islower() and not no_case)
                 or (first.isdigit() and not _NUMBERING.match(text[start:end]))
                 or first in "(,;"
@@ -184,15 +230,15 @@ def logical_lines(text: str) -> list[tuple[int, int]]:
             if (
                 not continues
                 and prev_end - prev_start > 40
-                and _FUNCTION_END.search(prev)
+                and _function_end(prev)
                 and not _CAPTION.match(text, prev_start, prev_end)
             ):
                 continues = True
             if (
                 not continues
                 and single_case
-                and not _TERMINAL_END.search(prev)
-                and (_FUNCTION_START.match(text, start) or _FUNCTION_END.search(prev))
+                and not _terminal_end(prev)
+                and (_FUNCTION_START.match(text, start) or _function_end(prev))
             ):
                 continues = True
             if continues and _CAPTION.match(text[start:end]):

@@ -72,7 +72,16 @@ class FieldContext:
         return self.rec.text
 
     def ev(self, start: int, end: int) -> Evidence:
-        """Evidence for ``text[start:end]``, with offsets into the original text when it was normalised."""
+        """Evidence for ``text[start:end]``, with offsets into the original text when it was normalised.
+
+        Whitespace at either end of the span is left out: ``Evidence`` strips its text, and its
+        offsets must still point at exactly that text.
+        """
+        text = self.rec.text
+        while start < end and text[start].isspace():
+            start += 1
+        while end > start and text[end - 1].isspace():
+            end -= 1
         textmap = self.rec.textmap
         if textmap is None:
             return Evidence(start=start, end=end, text=self.rec.text[start:end])

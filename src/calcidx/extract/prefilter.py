@@ -1,0 +1,224 @@
+"""Literal prefilters for regexes: skip a text in which a pattern cannot match, without running it.
+
+Python's ``re`` tries every position of a text, and a rule such as "a generic statement" (several
+look-behinds before ``is|are``) costs tens of microseconds per sentence even where it cannot match.
+``requirement(pattern)`` reads the pattern's syntax tree once and derives words every match must
+contain: a conjunction of clauses, each a set of lower-case ASCII strings one of which must occur
+("strong_reference" needs "our patient" or "we report" or ...). ``search`` runs the regex only on
+texts that contain a string of every clause, which is a few ``str.__contains__`` calls.
+
+The requirement is necessary, never sufficient: every construct the derivation does not read
+(classes, categories, back-references, non-ASCII letters) counts as "any text", so a prefilter can
+let through a text the regex then rejects, but never reject a text the regex would match. The text
+side is ``fold(text)``: lower case, plus the few non-ASCII letters ``re.IGNORECASE`` matches to
+ASCII ones (dotless i, long s, dotted capital I). Answers are therefore the regex's own.
+"""
+
+from __future__ import annotations
+
+import re
+from itertools import product
+from re import _constants as sre  # type: ignore[attr-defined]  # the parser's opcodes (CPython 3.11+)
+from re import _parser as sre_parse  # type: ignore[attr-defined]
+from typing import Any
+
+__all__ = ["Requirement", "fold", "requirement", "search"]
+
+#: Most alternative strings one node may stand for before the derivation gives up on spelling
+#: them out (and keeps only what is certain).
+_MAX_STRINGS = 16
+#: Most clauses a requirement keeps (the most selective ones): each clause costs a test per text.
+_MAX_CLAUSES = 6
+
+# Non-ASCII characters that re.IGNORECASE matches to ASCII letters, and how lower() leaves them:
+# U+0131 dotless i, U+017F long s, and U+0130 (lower() gives "i" + U+0307 combining dot). The
+# Kelvin sign lowers to "k" already.
+_FOLD_FIXES = str.maketrans({"\u0131": "i", "\u017f": "s", "\u0307": None})
+
+Clause = tuple[str, ...]
+
+
+def fold(text: str) -> str:
+    """``text`` as the prefilters read it: lower case, with the letters IGNORECASE equates to ASCII."""
+    return fold_lower(text.lower())
+
+
+def fold_lower(lower: str) -> str:
+    """``fold`` of a text whose ``str.lower()`` is ``lower`` (saves lowering twice)."""
+    # str.translate walks the text in Python-object steps: only when a fixed letter is there
+    if lower.isascii() or not ("\u0131" in lower or "\u017f" in lower or "\u0307" in lower):
+        return lower
+    return lower.translate(_FOLD_FIXES)
+
+
+class _Info:
+    """What a node of the syntax tree matches: exactly one of ``exact`` (strings), or, when that
+    set is unknown or too large, text that satisfies every clause of ``clauses``."""
+
+    __slots__ = ("clauses", "exact")
+
+    def __init__(self, exact: frozenset[str] | None = None, clauses: tuple[frozenset[str], ...] = ()) -> None:
+        self.exact = exact
+        self.clauses = clauses
+
+    def required(self) -> tuple[frozenset[str], ...]:
+        """The clauses this node imposes on any text it matches."""
+        if self.exact is None:
+            return self.clauses
+        return () if "" in self.exact else (self.exact,)
+
+
+_ANYTHING = _Info()
+_EMPTY = _Info(exact=frozenset({""}))
+
+
+def _simplify(clauses: list[frozenset[str]] | tuple[frozenset[str], ...]) -> tuple[frozenset[str], ...]:
+    """Drop strings implied by a shorter one of the same clause and clauses implied by another;
+    keep the most selective (longest shortest string, then fewest strings)."""
+    reduced = {frozenset(s for s in clause if not any(t != s and t in s for t in clause)) for clause in clauses}
+    ordered = sorted(reduced, key=lambda c: (-min(map(len, c)), len(c), sorted(c)))
+    kept: list[frozenset[str]] = []
+    for clause in ordered:
+        if not any(k <= clause for k in kept):
+            kept.append(clause)
+    return tuple(kept[:_MAX_CLAUSES])
+
+
+def _sequence(items: Any) -> _Info:
+    """A concatenation: exact strings are joined while their number stays small."""
+    current: set[str] = {""}
+    clauses: list[frozenset[str]] = []
+    exact = True
+    for item in items:
+        info = _node(item)
+        if info.exact is not None and len(current) * len(info.exact) <= _MAX_STRINGS:
+            current = {a + b for a in current for b in info.exact}
+            continue
+        exact = False
+        if "" not in current:
+            clauses.append(frozenset(current))
+        if info.exact is not None:
+            current = set(info.exact)
+        else:
+            clauses.extend(info.clauses)
+            current = {""}
+    if exact:
+        return _Info(exact=frozenset(current))
+    if "" not in current:
+        clauses.append(frozenset(current))
+    return _Info(clauses=_simplify(clauses))
+
+
+def _alternatives(branches: list[Any]) -> _Info:
+    """An alternation: the union of exact sets, else one clause set that every branch satisfies."""
+    infos = [_sequence(branch) for branch in branches]
+    if all(info.exact is not None for info in infos):
+        union = frozenset().union(*(info.exact or () for info in infos))
+        if len(union) <= _MAX_STRINGS:
+            return _Info(exact=union)
+    required = [info.required() for info in infos]
+    if any(not r for r in required):
+        return _ANYTHING
+    combinations = 1
+    for r in required:
+        combinations *= len(r)
+    if combinations > _MAX_STRINGS:
+        required = [r[:1] for r in required]  # each branch's best clause alone is still required
+    # (A1 and A2) or (B1 and B2) == (A1 or B1) and (A1 or B2) and (A2 or B1) and (A2 or B2)
+    return _Info(clauses=_simplify([frozenset().union(*choice) for choice in product(*required)]))
+
+
+def _node(item: tuple[Any, Any]) -> _Info:
+    op, av = item
+    if op is sre.LITERAL:
+        return _Info(exact=frozenset({chr(av).lower()})) if av < 128 else _ANYTHING
+    if op in (sre.AT, sre.ASSERT, sre.ASSERT_NOT):
+        return _EMPTY  # zero width
+    if op is sre.SUBPATTERN:
+        return _sequence(av[3])
+    if op is sre.ATOMIC_GROUP:
+        return _sequence(av)
+    if op is sre.BRANCH:
+        return _alternatives(av[1])
+    if op is sre.IN:
+        if len(av) <= 4 and all(kind is sre.LITERAL and code < 128 for kind, code in av):
+            return _Info(exact=frozenset(chr(code).lower() for _, code in av))
+        return _ANYTHING
+    if op in (sre.MAX_REPEAT, sre.MIN_REPEAT, sre.POSSESSIVE_REPEAT):
+        low, high, body = av
+        inner = _sequence(body)
+        if low == 0:
+            if high == 1 and inner.exact is not None:
+                return _Info(exact=inner.exact | {""})
+            return _ANYTHING
+        if low == high == 1:
+            return inner
+        return _Info(clauses=inner.required())
+    return _ANYTHING  # NOT_LITERAL, ANY, GROUPREF, GROUPREF_EXISTS, ...
+
+
+def _anchored(items: Any) -> bool:
+    """Whether every match must start at the beginning of the text (``^...`` in every branch)."""
+    for op, av in items:
+        if op is sre.AT:
+            return bool(av is sre.AT_BEGINNING or av is sre.AT_BEGINNING_STRING)
+        if op is sre.SUBPATTERN:
+            return _anchored(av[3])
+        if op is sre.BRANCH:
+            return all(_anchored(branch) for branch in av[1])
+        return False
+    return False
+
+
+class Requirement:
+    """Strings a text must contain for a pattern to match in it: one of each clause."""
+
+    __slots__ = ("clauses",)
+
+    def __init__(self, clauses: tuple[Clause, ...]) -> None:
+        self.clauses = clauses
+
+    def admits(self, folded: str) -> bool:
+        """Whether the pattern may match a text whose ``fold`` is ``folded``."""
+        contains = folded.__contains__
+        for clause in self.clauses:  # noqa: SIM110 (a loop: all() over a generator costs more here)
+            if not any(map(contains, clause)):
+                return False
+        return True
+
+
+#: Requirements by the source and flags of their pattern (what the requirement depends on). The
+#: source string keeps its hash; hashing the compiled pattern would hash its whole code each time.
+_REQUIREMENTS: dict[tuple[str, int], Requirement] = {}
+
+
+def requirement(pattern: re.Pattern[str]) -> Requirement:
+    """The literal requirement of ``pattern`` (derived once per pattern source, then kept)."""
+    key = (pattern.pattern, pattern.flags)
+    found = _REQUIREMENTS.get(key)
+    if found is not None:
+        return found
+    try:
+        tree = sre_parse.parse(pattern.pattern, pattern.flags)
+        clauses: tuple[Clause, ...] = ()
+        if not _anchored(tree):  # a regex tied to the start of the text fails fast on its own
+            info = _sequence(tree)
+            clauses = tuple(tuple(sorted(clause, key=lambda s: (len(s), s))) for clause in info.required())
+    except (re.error, RecursionError, TypeError, ValueError):
+        clauses = ()  # no requirement: the regex always runs
+    found = _REQUIREMENTS[key] = Requirement(clauses)
+    return found
+
+
+def search(pattern: re.Pattern[str], text: str, folded: str | None = None) -> re.Match[str] | None:
+    """``pattern.search(text)``, skipped when the prefilter rules a match out.
+
+    Args:
+        pattern: the regex.
+        text: the text to search.
+        folded: ``fold(text)`` when the caller has it (one fold serves many patterns).
+    """
+    found = requirement(pattern)
+    if found.clauses and not found.admits(fold(text) if folded is None else folded):
+        return None
+    return pattern.search(text)

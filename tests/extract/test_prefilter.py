@@ -1,0 +1,125 @@
+"""The literal prefilters never reject a text their regex matches (they only save time)."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from calcidx.extract import sections
+from calcidx.extract.diagnosis import load_diagnosis_rules
+from calcidx.extract.prefilter import fold, requirement, search
+from calcidx.extract.rules import load_rules, load_zone_rules
+from calcidx.extract.sections import analyse_layout
+
+FIXTURES = sorted((Path(__file__).parent / "fixtures").rglob("*.txt"))
+
+
+def _screened() -> dict[str, re.Pattern[str]]:
+    """Every regex the extractor runs behind a prefilter."""
+    patterns = {rule_id: rule.pattern for rule_id, rule in load_zone_rules().rules.items()}
+    diagnosis = load_diagnosis_rules()
+    patterns["diagnosis.generic"] = diagnosis.generic
+    for statement in diagnosis.statements:
+        patterns[f"diagnosis.{statement.id}"] = statement.pattern
+    return patterns
+
+
+PATTERNS = _screened()
+
+
+def _samples() -> list[str]:
+    """Rule examples and counter-examples, and every sentence of the example reports."""
+    texts: list[str] = []
+    for rule in load_zone_rules().rules.values():
+        texts += [*rule.examples, *rule.counter_examples]
+    for statement in load_diagnosis_rules().statements:
+        texts += statement.examples
+    rules = load_rules()
+    for path in FIXTURES:
+        texts += [s.text for s in analyse_layout(path.read_text(encoding="utf-8"), rules).sentences]
+    return texts
+
+
+SAMPLES = _samples()
+
+
+def test_simple_patterns_need_their_words() -> None:
+    assert requirement(re.compile(r"\bwe (?:report|present)\b", re.I)).clauses == (("we report", "we present"),)
+    assert requirement(re.compile(r"[a-z]+ed\b")).clauses == (("ed",),)
+    assert requirement(re.compile(r"colou?r", re.I)).clauses == (("color", "colour"),)
+    # an alternative without a literal leaves nothing required
+    assert requirement(re.compile(r"abc|\d+")).clauses == ()
+    # a regex tied to the start of the text is cheap on its own: no prefilter
+    assert requirement(re.compile(r"^case \d", re.I)).clauses == ()
+    assert search(re.compile(r"\bwe report\b", re.I), "Here We Report a case") is not None
+    assert search(re.compile(r"\bwe report\b", re.I), "nothing of the kind") is None
+
+
+@pytest.mark.parametrize(
+    ("pattern", "text"),
+    [
+        ("this", "TH\u0131S"),  # dotless i
+        ("this", "thi\u017f"),  # long s
+        ("this", "TH\u0130S"),  # capital I with dot
+        ("kidney", "\u212aIDNEY"),  # Kelvin sign
+    ],
+)
+def test_letters_ignorecase_equates_with_ascii_pass_the_prefilter(pattern: str, text: str) -> None:
+    compiled = re.compile(pattern, re.IGNORECASE)
+    assert compiled.search(text) is not None
+    assert requirement(compiled).admits(fold(text))
+    assert search(compiled, text) is not None
+
+
+@pytest.mark.parametrize("name", sorted(PATTERNS))
+def test_no_sample_the_rule_matches_is_rejected(name: str) -> None:
+    pattern = PATTERNS[name]
+    for text in [*SAMPLES, *(t.upper() for t in SAMPLES), *(t.lower() for t in SAMPLES)]:
+        expected = pattern.search(text)
+        found = search(pattern, text)
+        assert (found and found.span()) == (expected and expected.span()), (name, text)
+
+
+def _pieces() -> list[str]:
+    """Words of the prefilters themselves, so that random texts come near the rules."""
+    words = {s for p in PATTERNS.values() for clause in requirement(p).clauses for s in clause}
+    return [*sorted(words), "\u0131", "\u017f", "\u0130", "\u212a", " ", ",", "(", "1", "A", "s", "i"]
+
+
+PIECES = _pieces()
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    name=st.sampled_from(sorted(PATTERNS)),
+    parts=st.lists(st.sampled_from(PIECES), max_size=12),
+    upper=st.booleans(),
+)
+def test_random_texts_get_the_regexs_own_answer(name: str, parts: list[str], upper: bool) -> None:
+    text = " ".join(parts)
+    text = text.upper() if upper else text
+    pattern = PATTERNS[name]
+    expected = pattern.search(text)
+    found = search(pattern, text)
+    assert (found and found.span()) == (expected and expected.span())
+
+
+_FORWARD_FUNCTION_END = re.compile(r"(?:,|\b(?:" + "|".join(sections._FUNCTION_WORDS) + r")|-)\s*$", re.IGNORECASE)
+_FORWARD_TERMINAL_END = re.compile(r"[.!?:;]['\")\]]*\s*$")
+
+
+@settings(max_examples=500, deadline=None)
+@given(
+    parts=st.lists(
+        st.sampled_from(["and", "AND", "an", "s", "wa", "ſ", "ı", " ", "\n", ",", "-", ".", ")", '"', ":", "é", "_"]),
+        max_size=8,
+    )
+)
+def test_line_ends_read_backwards_as_the_end_anchored_regexes_read_them(parts: list[str]) -> None:
+    line = "".join(parts)
+    assert sections._function_end(line) == bool(_FORWARD_FUNCTION_END.search(line))
+    assert sections._terminal_end(line) == bool(_FORWARD_TERMINAL_END.search(line))
