@@ -1,8 +1,8 @@
 """CI gate: the reader on the dev corpus of real reports (../shared/corpus/dev) must not fall back.
 
-The floors are what the reader reaches today (never above), so a change that loses patients,
-ages, sexes or conditions fails here. The issue's targets are higher (subtype 95 %, kind and
-number of cases 98 %, age and sex 98 %, associated condition 90 %); ``calcidx eval`` prints the
+The floors are at or above the issue's targets (subtype 95 %, kind and number of cases 98 %, age
+and sex 98 %, associated condition 90 %) and just below what the reader reaches today, so a change
+that loses patients, ages, sexes, subtypes or conditions fails here; ``calcidx eval`` prints the
 figures. Skipped when the corpus is not beside the checkout.
 """
 
@@ -22,10 +22,10 @@ FLOORS = {
     "cases": 0.99,
     "age": 0.99,
     "sex": 0.99,
-    "subtype": 0.90,
-    "associated_condition": 0.90,
+    "subtype": 0.96,
+    "associated_condition": 0.91,
 }
-COMPONENT_FLOORS = {"zones": 0.92, "assertions": 0.97}
+COMPONENT_FLOORS = {"zones": 0.93, "assertions": 0.97}
 
 pytestmark = pytest.mark.skipif(not CORPUS.is_dir(), reason=f"dev corpus not found at {CORPUS}")
 
