@@ -97,6 +97,13 @@ def test_acquired_diseases_are_never_inherited_causes(bundle: KnowledgeBundle) -
     assert items == [] and fit == "none"
 
 
+def test_two_common_findings_never_make_a_good_fit(bundle: KnowledgeBundle) -> None:
+    """Purpura and pain fully matched by an autoinflammatory disease are a lead, not a good fit."""
+    items, fit = rank_inherited(build_facts(_case(["painful_purpura", "pain"]), bundle), bundle)
+    assert items, "the diseases are still listed"
+    assert fit != "good"
+
+
 def test_infections_are_never_inherited_causes(bundle: KnowledgeBundle) -> None:
     """A congenital infection with calcifications (Zika) is in ORPHA but is not an inherited cause."""
     facts = build_facts(_case(["painful_purpura", "pain"]), bundle)

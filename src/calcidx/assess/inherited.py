@@ -31,7 +31,9 @@ Fit (``differential_fit``), documented thresholds on the best score:
   candidate is a calcifying disease, so calcification does not discriminate, and one finding
   cannot carry a syndrome), or best score < ``WEAK_FIT``;
 * ``weak``: best score >= ``WEAK_FIT`` but not ``good``;
-* ``good``: best score >= ``GOOD_FIT`` and at least two discriminating findings match it.
+* ``good``: best score >= ``GOOD_FIT`` and at least ``_GOOD_MATCHES`` (three) discriminating
+  findings match it: two common findings (purpura and pain) fully matched by some disease are a
+  lead, not a syndrome that fits well.
 """
 
 from __future__ import annotations
@@ -81,6 +83,8 @@ WEAK_FIT = 0.35
 CALCIFICATION_WEIGHT = 0.25
 #: Fewer discriminating findings than this give fit ``none``: one finding cannot carry a syndrome.
 _MIN_FINDINGS = 2
+#: Discriminating findings the best disease must match for fit ``good``.
+_GOOD_MATCHES = 3
 #: A present finding "matches" a disease when it reaches this share of its own IC.
 _MATCH_SHARE = 0.5
 
@@ -460,7 +464,7 @@ def _fit(best: DiseaseScore | None, terms: CaseTerms, bundle: KnowledgeBundle) -
     discriminating = [t for t in terms.present if not _is_calcification(t, index)]
     if best is None or len(discriminating) < _MIN_FINDINGS:
         return "none"
-    if best.score >= GOOD_FIT and best.matched >= 2:
+    if best.score >= GOOD_FIT and best.matched >= _GOOD_MATCHES:
         return "good"
     if best.score >= WEAK_FIT:
         return "weak"
