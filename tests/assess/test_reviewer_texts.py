@@ -105,3 +105,13 @@ def test_a_conduction_block_told_in_the_text_withholds_diltiazem() -> None:
     assert [t for t in a.withheld_treatments if t.id == "diltiazem"]
     paced = _assessment(text.format(pacer=", and a permanent pacemaker had been implanted"))
     assert [t for t in paced.treatments if t.id == "diltiazem"]
+
+
+def test_papules_in_irradiated_skin_are_dystrophic_not_idiopathic() -> None:
+    a = _assessment(
+        "A 58-year-old woman treated for breast carcinoma had radiotherapy to the right chest wall. Six "
+        "years later hard white papules appeared in the irradiated skin. Calcium, phosphate and PTH were "
+        "normal, and a biopsy showed dermal calcium deposits."
+    )
+    assert a.subtype.code == "dystrophic"
+    assert "radiotherapy_at_site" in [r.id for r in a.condition_roles]
