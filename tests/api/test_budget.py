@@ -5,6 +5,7 @@ from __future__ import annotations
 import asyncio
 import threading
 import time
+from typing import Any
 
 import pytest
 
@@ -102,5 +103,28 @@ def test_work_that_ran_past_its_budget_is_over_budget_even_when_seen_late() -> N
     try:
         with pytest.raises(OverBudget, match="budget"):
             asyncio.run(budget.run(busy))
+    finally:
+        budget.close()
+
+
+def test_work_past_its_budget_is_refused_even_when_the_loop_sees_it_late(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Under load the event loop may run again only after the work has finished, and the finished
+    result then reaches wait_for before its timer: the answer is still "over budget", measured on
+    the worker's own clock."""
+    budget = Budget(timeout_s=0.01, queue_timeout_s=5)
+    real_wait_for = asyncio.wait_for
+
+    async def late_wait_for(fut: Any, timeout: float | None) -> Any:
+        time.sleep(0.03)  # the loop thread is descheduled; the work finishes meanwhile
+        return await real_wait_for(fut, timeout)
+
+    def work() -> str:
+        time.sleep(0.015)
+        return "done"
+
+    monkeypatch.setattr(asyncio, "wait_for", late_wait_for)
+    try:
+        with pytest.raises(OverBudget, match="budget"):
+            asyncio.run(budget.run(work))
     finally:
         budget.close()
