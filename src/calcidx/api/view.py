@@ -14,7 +14,7 @@ from calcidx.assess.model import AssessedCase, AssessedDocument, Assessment, Dif
 from calcidx.case.model import Evidence
 from calcidx.knowledge.schema import KnowledgeBundle
 from calcidx.render.age import age_label
-from calcidx.render.sections import FIT_TEXT
+from calcidx.render.sections import FIT_TEXT, WorkupGroup, split_treatments, workup_groups
 
 __all__ = [
     "CaseView",
@@ -184,14 +184,6 @@ class Step:
 
 
 @dataclass(frozen=True)
-class WorkupGroup:
-    reason: str
-    tests: list[str]
-    questions: list[str]
-    refs: list[str]
-
-
-@dataclass(frozen=True)
 class Stated:
     text: str | None
     subtype: str | None
@@ -296,29 +288,13 @@ def _stated(case: AssessedCase, bundle: KnowledgeBundle) -> Stated | None:
     return Stated(text=text, subtype=label_of(bundle, subtype) if subtype else None, concordance=concordance)
 
 
-def _workup(a: Assessment) -> list[WorkupGroup]:
-    groups: dict[str, WorkupGroup] = {}
-    for test in a.missing_workup:
-        group = groups.setdefault(test.reason, WorkupGroup(test.reason, [], [], []))
-        group.tests.append(test.label)
-        group.questions.append(test.question)
-        group.refs.extend(r for r in test.refs if r not in group.refs)
-    return list(groups.values())
-
-
-def _treatments(a: Assessment, top: int = 3) -> tuple[list[TreatmentOption], list[TreatmentOption]]:
-    recommended = [t for t in a.treatments if t.recommended]
-    rest = [t for t in a.treatments if not t.recommended]
-    return recommended[:top], recommended[top:] + rest
-
-
 def case_views(doc: AssessedDocument, bundle: KnowledgeBundle) -> list[CaseView]:
     """One view per patient of the document, in the document's order."""
     views: list[CaseView] = []
     for case in doc.cases:
         a = case.assessment
         fired = [s for s in a.rationale if s.fired]
-        first, others = _treatments(a)
+        first, others = split_treatments(a)
         looks = sorted((d for d in a.differential if d.kind == "lookalike"), key=lambda d: d.rank)
         inherited = sorted((d for d in a.differential if d.kind != "lookalike"), key=lambda d: d.rank)
         headline = a.subtype.label
@@ -349,7 +325,7 @@ def case_views(doc: AssessedDocument, bundle: KnowledgeBundle) -> list[CaseView]
                 warnings=[w.message for w in a.warnings],
                 steps=[Step(s.title, s.conclusion, s.rule, s.refs) for s in fired],
                 checked=[Step(s.title, s.conclusion, s.rule, s.refs) for s in a.rationale if not s.fired],
-                workup=_workup(a),
+                workup=workup_groups(a),
                 lookalikes=looks[:5],
                 inherited=inherited[:3],
                 fit=FIT_TEXT.get(a.differential_fit) if a.differential_fit else None,

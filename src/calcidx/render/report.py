@@ -167,15 +167,12 @@ def _case_renderable(case: AssessedCase) -> RenderableType:
         _section(parts, "Missing work-up")
         # one line per reason ("first-line panel for every patient: ..."), the tests it asks for
         # after it; the LOINC codes are in the JSON and the Markdown table
-        groups: dict[str, tuple[list[str], list[str]]] = {}
-        for test in a.missing_workup:
-            labels, refs = groups.setdefault(test.reason, ([], []))
-            labels.append(test.label)
-            refs.extend(r for r in test.refs if r not in refs)
-        for reason, (labels, refs) in groups.items():
-            line = Text(f"- {reason[:1].upper()}{reason[1:]}: ")
-            line.append("; ".join(labels), style="bold")
-            cite = _cite(refs)
+        from calcidx.render.sections import workup_groups
+
+        for group in workup_groups(a):
+            line = Text(f"- {group.reason[:1].upper()}{group.reason[1:]}: ")
+            line.append("; ".join(group.tests), style="bold")
+            cite = _cite(group.refs)
             if cite:
                 line.append(f"\n {cite}", style="dim")  # its own line: a group cites many sources
             parts.append(line)

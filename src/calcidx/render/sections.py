@@ -5,6 +5,8 @@ The lead's report (``render/report.py``) calls these; JSON output is the pydanti
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from rich.console import Group
 from rich.text import Text
 
@@ -12,10 +14,13 @@ from calcidx.assess.model import Assessment, DifferentialItem, TreatmentOption
 
 __all__ = [
     "FIT_TEXT",
+    "WorkupGroup",
     "differential_markdown",
     "differential_text",
+    "split_treatments",
     "treatments_markdown",
     "treatments_text",
+    "workup_groups",
 ]
 
 #: What ``Assessment.differential_fit`` means, in words.
@@ -24,6 +29,38 @@ FIT_TEXT: dict[str, str] = {
     "weak": "the best inherited or syndromic match is weak: treat it as a lead, not a diagnosis",
     "none": "no inherited or syndromic cause fits these findings well",
 }
+
+
+@dataclass(frozen=True)
+class WorkupGroup:
+    """Missing tests that share one reason ("first-line panel for every patient: ...")."""
+
+    reason: str
+    tests: list[str]
+    questions: list[str]
+    refs: list[str]
+
+
+def workup_groups(a: Assessment) -> list[WorkupGroup]:
+    """The missing work-up grouped by reason, in first-seen order (one line per reason)."""
+    groups: dict[str, WorkupGroup] = {}
+    for test in a.missing_workup:
+        group = groups.setdefault(test.reason, WorkupGroup(test.reason, [], [], []))
+        group.tests.append(test.label)
+        group.questions.append(test.question)
+        group.refs.extend(r for r in test.refs if r not in group.refs)
+    return list(groups.values())
+
+
+#: How many recommended options a report puts first.
+TOP_TREATMENTS = 3
+
+
+def split_treatments(a: Assessment, top: int = TOP_TREATMENTS) -> tuple[list[TreatmentOption], list[TreatmentOption]]:
+    """(first to consider, other options): the ``top`` recommended first, then the rest in order."""
+    recommended = [t for t in a.treatments if t.recommended]
+    rest = [t for t in a.treatments if not t.recommended]
+    return recommended[:top], recommended[top:] + rest
 
 
 def _cell(text: str) -> str:
@@ -169,8 +206,7 @@ def treatments_text(a: Assessment) -> Group:
     lines: list[Text] = [Text(""), Text("Treatment options (by evidence)", style="bold underline")]
     if a.subtype.code == "undetermined":
         lines.append(Text("Subtype undetermined: cause-finding and supportive options only.", style="yellow"))
-    recommended = [t for t in a.treatments if t.recommended]
-    first, others = recommended[:_TOP], recommended[_TOP:] + [t for t in a.treatments if not t.recommended]
+    first, others = split_treatments(a)
     for heading, options in (("First to consider", first), ("Other options", others)):
         if options:
             lines.append(Text(heading, style="bold"))
@@ -183,10 +219,6 @@ def treatments_text(a: Assessment) -> Group:
         line.append(_refs(_evidence_refs(option.refs)), style="dim")
         lines.append(line)
     return Group(*lines)
-
-
-#: How many recommended options the report puts first.
-_TOP = 3
 
 
 def _option_lines(options: list[TreatmentOption]) -> list[Text]:
