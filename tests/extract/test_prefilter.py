@@ -11,7 +11,7 @@ from hypothesis import strategies as st
 
 from calcidx.extract import sections
 from calcidx.extract.diagnosis import load_diagnosis_rules
-from calcidx.extract.prefilter import fold, requirement, search
+from calcidx.extract.prefilter import alternatives, fold, matches, requirement, search
 from calcidx.extract.rules import load_rules, load_zone_rules
 from calcidx.extract.sections import analyse_layout
 
@@ -123,3 +123,39 @@ def test_line_ends_read_backwards_as_the_end_anchored_regexes_read_them(parts: l
     line = "".join(parts)
     assert sections._function_end(line) == bool(_FORWARD_FUNCTION_END.search(line))
     assert sections._terminal_end(line) == bool(_FORWARD_TERMINAL_END.search(line))
+
+
+def test_a_pattern_with_a_weak_prefilter_is_cut_into_its_alternatives() -> None:
+    # one alternative needs only a comma: the whole requirement screens nothing
+    weak = re.compile(r"\d+,\d+|\bet al\b|\bdoi:", re.IGNORECASE)
+    cut = alternatives(weak)
+    assert cut is not None and len(cut.branches) == 3
+    # a group around the alternation is distributed over it: x(?:A|B)y == xAy|xBy
+    grouped = alternatives(re.compile(r"\b(?:[a-z]+,|et al|in the literature)\b", re.IGNORECASE))
+    assert grouped is not None and len(grouped.branches) == 3
+    assert matches(weak, "Smith ET AL. described it")
+    assert not matches(weak, "no such words, or numbers")
+    # a selective requirement, a start anchor or a back-reference: never cut
+    assert alternatives(re.compile(r"\bwe (?:report|present)\b")) is None
+    assert alternatives(re.compile(r"^(?:a|b),")) is None
+    assert alternatives(re.compile(r"(\w)\1|,x")) is None
+
+
+@pytest.mark.parametrize("name", sorted(PATTERNS))
+def test_yes_no_tests_give_the_regexs_own_answer_on_every_sample(name: str) -> None:
+    pattern = PATTERNS[name]
+    for text in [*SAMPLES, *(t.upper() for t in SAMPLES), *(t.lower() for t in SAMPLES)]:
+        assert matches(pattern, text) == (pattern.search(text) is not None), (name, text)
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    name=st.sampled_from(sorted(PATTERNS)),
+    parts=st.lists(st.sampled_from(PIECES), max_size=12),
+    upper=st.booleans(),
+)
+def test_yes_no_tests_give_the_regexs_own_answer_on_random_texts(name: str, parts: list[str], upper: bool) -> None:
+    text = " ".join(parts)
+    text = text.upper() if upper else text
+    pattern = PATTERNS[name]
+    assert matches(pattern, text) == (pattern.search(text) is not None)
