@@ -17,6 +17,7 @@ _SIZE = re.compile(
     r"\b\d+(?:\.\d+)?\s*(?:[×x*]\s*\d+(?:\.\d+)?\s*)?(?:(?:-|–|to)\s*\d+(?:\.\d+)?\s*(?:[×x*]\s*\d+(?:\.\d+)?\s*)?)?"
     r"(?:cm|mm)\b"
 )
+_BILATERALLY = re.compile(r"^[^,;.]*?\bbilaterally\b")
 
 
 class LesionsReader:
@@ -26,6 +27,8 @@ class LesionsReader:
         self.context = context
         self.patterns = patterns
         self.found: dict[str, Lesion] = {}
+        #: the morphology words and size of the sentence last read (read once for all its sites)
+        self._sentence_words: tuple[int, list[str], re.Match[str] | None] = (-1, [], None)
 
     def read(self, view: SentenceView) -> None:
         """Reads the site mentions of one sentence, if the sentence describes a lesion."""
@@ -54,13 +57,18 @@ class LesionsReader:
         after = text[mention.end : min(sentence.end, mention.end + 40)]
         if patterns.imaging.match(after.lstrip()):
             return
-        if laterality is None and re.match(r"^[^,;.]*?\bbilaterally\b", after):
+        if laterality is None and _BILATERALLY.match(after):
             laterality = "bilateral"
         site = " ".join(text[start : mention.end].split())
         key = site.lower()
-        sentence_text = sentence.text
-        morphology = [m.group().lower() for m in patterns.morphology.finditer(sentence_text)]
-        size = _SIZE.search(sentence_text)
+        if self._sentence_words[0] != sentence.start:
+            sentence_text = sentence.text
+            self._sentence_words = (
+                sentence.start,
+                [m.group().lower() for m in patterns.morphology.finditer(sentence_text)],
+                _SIZE.search(sentence_text),
+            )
+        _, morphology, size = self._sentence_words
         if key in self.found:
             lesion = self.found[key]
             lesion.evidence.append(ctx.ev(start, mention.end))
