@@ -9,10 +9,11 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from calcidx.extract import sections
+from calcidx.extract import demographics, sections
 from calcidx.extract.diagnosis import load_diagnosis_rules
-from calcidx.extract.prefilter import alternatives, fold, matches, requirement, search
-from calcidx.extract.rules import load_rules, load_zone_rules
+from calcidx.extract.labs_text import LabPatterns
+from calcidx.extract.prefilter import alternatives, first_character_gate, fold, matches, requirement, search
+from calcidx.extract.rules import load_rules, load_zone_rules, phrase_regex
 from calcidx.extract.sections import analyse_layout
 
 FIXTURES = sorted((Path(__file__).parent / "fixtures").rglob("*.txt"))
@@ -159,3 +160,61 @@ def test_yes_no_tests_give_the_regexs_own_answer_on_random_texts(name: str, part
     text = text.upper() if upper else text
     pattern = PATTERNS[name]
     assert matches(pattern, text) == (pattern.search(text) is not None)
+
+
+def test_first_character_gate_lists_what_every_alternative_starts_with() -> None:
+    assert first_character_gate(r"(hyper\w+)|(hypo\w+)|(normo\w+)", re.IGNORECASE) == "(?=[hn])"
+    assert first_character_gate(r"(?:ab|cd)e|fg") == "(?=[acf])"
+    # an alternative that may start with anything, or a single first character: no gate
+    assert first_character_gate(r"ab|\w+") == ""
+    assert first_character_gate(r"a?b|cd") == ""
+    assert first_character_gate(r"ab|ac") == ""
+
+
+def _without_gate(pattern: re.Pattern[str], gate: str) -> tuple[re.Pattern[str], re.Pattern[str]]:
+    assert gate in pattern.pattern
+    return pattern, re.compile(pattern.pattern.replace(gate, "", 1), pattern.flags)
+
+
+_GATED = {
+    "age anchor": _without_gate(demographics._ANCHOR, r"(?=[oai\d])"),
+    "lab states": _without_gate(LabPatterns(load_rules()).states, "(?=[hnv])"),
+    "phrases": _without_gate(phrase_regex(["kidney", "Iliac", "scrotum", "all normal", "non-"]), "(?=[aikns])"),
+}
+_GATE_PIECES = [
+    "kidney",
+    "KIDNEY",
+    "\u212aidney",
+    "iliac",
+    "\u0130liac",
+    "\u0131liac",
+    "scrotum",
+    "\u017fcrotum",
+    "ALL",
+    "normal",
+    "non-",
+    "hypercalcaemia",
+    "Normocalcemic",
+    "aged",
+    "old",
+    "OLD",
+    "in her",
+    "45F",
+    "3 yo",
+    "8 years, male",
+    "x",
+    "-",
+    " ",
+    "1",
+    "\n",
+]
+
+
+@settings(max_examples=400, deadline=None)
+@given(name=st.sampled_from(sorted(_GATED)), parts=st.lists(st.sampled_from(_GATE_PIECES), max_size=10))
+def test_a_first_character_gate_changes_no_match(name: str, parts: list[str]) -> None:
+    text = "".join(parts)
+    gated, plain = _GATED[name]
+    assert [(m.span(), m.lastindex) for m in gated.finditer(text)] == [
+        (m.span(), m.lastindex) for m in plain.finditer(text)
+    ]

@@ -23,7 +23,16 @@ from re import _constants as sre  # type: ignore[attr-defined]  # the parser's o
 from re import _parser as sre_parse  # type: ignore[attr-defined]
 from typing import Any
 
-__all__ = ["Alternatives", "Requirement", "alternatives", "fold", "matches", "requirement", "search"]
+__all__ = [
+    "Alternatives",
+    "Requirement",
+    "alternatives",
+    "first_character_gate",
+    "fold",
+    "matches",
+    "requirement",
+    "search",
+]
 
 #: Most alternative strings one node may stand for before the derivation gives up on spelling
 #: them out (and keeps only what is certain).
@@ -333,3 +342,42 @@ def matches(pattern: re.Pattern[str], text: str, folded: str | None = None) -> b
     if cut is not None:
         return cut.found(text, folded)
     return search(pattern, text, folded) is not None
+
+
+#: Most characters a first-character gate may list: with more, the alternatives' own first
+#: characters reject a position about as fast as the gate would.
+MAX_GATE = 12
+
+
+def first_character_gate(source: str, flags: int = 0) -> str:
+    """A look-ahead that ``source`` needs at every position it can match at: ``(?=[...])`` of the
+    first characters of its alternatives, or "" when one does not start with a plain character
+    (or when there are more than ``MAX_GATE`` of them).
+
+    Put in front of the pattern it changes no match: it only states what each alternative tests
+    first, but the regex engine then rejects every other position with one test instead of trying
+    each alternative (which it does one by one under ``re.IGNORECASE``).
+    """
+    firsts: set[str] = set()
+    try:
+        items = list(sre_parse.parse(source, flags))
+    except (re.error, RecursionError):
+        return ""
+    if not _first_characters(items, firsts) or not 1 < len(firsts) <= MAX_GATE:
+        return ""
+    return "(?=[" + "".join(re.escape(char) for char in sorted(firsts)) + "])"
+
+
+def _first_characters(items: Any, out: set[str]) -> bool:
+    """Add the characters a match of ``items`` may start with to ``out``; False when unknown."""
+    if not items:
+        return False
+    op, av = items[0]
+    if op is sre.LITERAL:
+        out.add(chr(av))
+        return True
+    if op is sre.SUBPATTERN and not av[1] and not av[2]:  # a group without flags of its own
+        return _first_characters(av[3], out) if av[3] else _first_characters(items[1:], out)
+    if op is sre.BRANCH:
+        return all(_first_characters(list(branch), out) for branch in av[1])
+    return False

@@ -16,6 +16,7 @@ from typing import Any, Literal
 import yaml
 
 from calcidx.errors import KnowledgeError
+from calcidx.extract.prefilter import MAX_GATE
 from calcidx.extract.vocabulary import knowledge_state_words
 
 __all__ = [
@@ -249,7 +250,14 @@ def phrase_regex(
         ordered = sorted(unique, key=lambda p: (-len(p), p))  # ties in a fixed order
         body = "|".join(_unit_pattern(p) + _tail(p[-1]) for p in ordered)
         return re.compile(rf"(?<![\w-])(?:{body})", flags)
-    return re.compile(r"(?<![\w-])" + _trie_pattern(unique, fold=bool(flags & re.IGNORECASE)), flags)
+    fold = bool(flags & re.IGNORECASE)
+    trie = _trie_pattern(unique, fold=fold)
+    # the phrases' first characters as a look-ahead (changes no match, see first_character_gate)
+    firsts = {(p.lower() if fold else p)[0] for p in unique}
+    gate = ""
+    if 1 < len(firsts) <= MAX_GATE and all(c.isascii() and c.isalnum() for c in firsts):
+        gate = "(?=[" + "".join(sorted(firsts)) + "])"
+    return re.compile(r"(?<![\w-])" + gate + trie, flags)
 
 
 def _tail(last: str) -> str:
