@@ -11,6 +11,7 @@ from hypothesis import strategies as st
 
 from calcidx.extract import demographics, sections
 from calcidx.extract.diagnosis import load_diagnosis_rules
+from calcidx.extract.fields.patterns import CasePatterns
 from calcidx.extract.labs_text import LabPatterns
 from calcidx.extract.prefilter import alternatives, first_character_gate, fold, matches, requirement, search
 from calcidx.extract.rules import load_rules, load_zone_rules, phrase_regex
@@ -218,3 +219,12 @@ def test_a_first_character_gate_changes_no_match(name: str, parts: list[str]) ->
     assert [(m.span(), m.lastindex) for m in gated.finditer(text)] == [
         (m.span(), m.lastindex) for m in plain.finditer(text)
     ]
+
+
+def test_a_plan_is_read_alike_with_and_without_the_word_screen() -> None:
+    patterns = CasePatterns(load_rules())
+    plans = [*load_rules().planned_cues, *load_rules().planned_pseudo]
+    texts = [*SAMPLES, *plans, *(f"We {cue} the drug." for cue in plans)]
+    assert any(patterns.plans(text) for text in texts)
+    for text in texts:
+        assert patterns.plans(text, fold(text)) == patterns.plans(text), text

@@ -69,7 +69,7 @@ class CaseBuilder:
         outcome = OutcomeReader(patterns)
         sentences = [s for s in patient.sentences if not s.header]
         for position, sentence in enumerate(sentences):
-            view = ctx.view(sentence, planned=patterns.plans(sentence.text))
+            view = ctx.view(sentence, planned=patterns.plans(sentence.text, sentence.folded))
             present = findings.read(view)
             exposures.read(view)
             medications.read(view)

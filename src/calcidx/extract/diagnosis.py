@@ -480,10 +480,17 @@ def self_statements(
     "this", "here"), a point below the same statement in the abstract.
     """
     rules = load_diagnosis_rules()
+    # a sentence with none of the statements' words gives none (find_diagnoses skips it): that
+    # substring test goes before the marker's regex
+    needs = rules.self_needs
     chosen = [
         s
         for s in sentences
-        if not s.header and not s.caption and s.category in rules.self_sections and rules.self_marker.search(s.text)
+        if not s.header
+        and not s.caption
+        and s.category in rules.self_sections
+        and any(need in s.lower for need in needs)
+        and rules.self_marker.search(s.text)
     ]
     return find_diagnoses(chosen, mentions, base_score=-1, abbrs=abbrs, self_only=True)
 
