@@ -13,7 +13,16 @@ from calcidx.extract import demographics, sections
 from calcidx.extract.diagnosis import load_diagnosis_rules
 from calcidx.extract.fields.patterns import CasePatterns
 from calcidx.extract.labs_text import LabPatterns
-from calcidx.extract.prefilter import alternatives, first_character_gate, fold, matches, requirement, search
+from calcidx.extract.prefilter import (
+    alternatives,
+    first_character_gate,
+    fold,
+    matches,
+    may_match,
+    requirement,
+    search,
+    words_of,
+)
 from calcidx.extract.rules import load_rules, load_zone_rules, phrase_regex
 from calcidx.extract.sections import analyse_layout
 
@@ -228,3 +237,63 @@ def test_a_plan_is_read_alike_with_and_without_the_word_screen() -> None:
     assert any(patterns.plans(text) for text in texts)
     for text in texts:
         assert patterns.plans(text, fold(text)) == patterns.plans(text), text
+
+
+def _screened_phrases() -> dict[str, re.Pattern[str]]:
+    patterns = CasePatterns(load_rules())
+    found = {
+        name: getattr(patterns, name)
+        for name in ("imaging", "histology", "lesion", "morphology", "outcome", "treat_verbs", "laterality")
+    }
+    found["with a hyphen"] = phrase_regex(["x-ray", "non-", "follow up", "o'clock"])
+    found["screened"] = phrase_regex(["x-ray", "self- limiting", "kidney", "Iliac", "scrotum"])
+    return found
+
+
+SCREENED = _screened_phrases()
+
+
+def test_the_word_screen_knows_the_first_words_of_plain_phrases() -> None:
+    assert may_match(SCREENED["screened"], words_of("the x-ray of the kidney"))
+    assert not may_match(SCREENED["screened"], words_of("an xx-ray of the kidneys"))
+    # a prefix phrase or a word of other characters: no screen, the regex decides
+    assert may_match(SCREENED["with a hyphen"], words_of("nothing"))
+    # a combining dot (a dotted capital I lowers to one) could join two words: no screen
+    assert words_of("\u0130liac".lower()) is None and may_match(SCREENED["screened"], None)
+
+
+_SCREEN_PIECES = [
+    *_GATE_PIECES,
+    "x-ray",
+    "X-RAY",
+    "self-",
+    "limiting",
+    "\u0131liac",
+    "calcified",
+    "nodules",
+    "_",
+    "biopsy",
+    "CT",
+    "c\u0307t",
+    "(",
+    "2",
+    "\u212aIDNEY",
+    "-",
+]
+
+
+@settings(max_examples=400, deadline=None)
+@given(name=st.sampled_from(sorted(SCREENED)), parts=st.lists(st.sampled_from(_SCREEN_PIECES), max_size=10))
+def test_the_word_screen_never_rejects_a_text_the_phrase_regex_matches(name: str, parts: list[str]) -> None:
+    text = "".join(parts)
+    pattern = SCREENED[name]
+    if pattern.search(text) is not None:
+        assert may_match(pattern, words_of(text.lower()))
+
+
+@pytest.mark.parametrize("name", sorted(SCREENED))
+def test_the_word_screen_passes_every_sample_the_phrase_regex_matches(name: str) -> None:
+    pattern = SCREENED[name]
+    for text in [*SAMPLES, *(t.upper() for t in SAMPLES)]:
+        if pattern.search(text) is not None:
+            assert may_match(pattern, words_of(text.lower())), (name, text)

@@ -30,8 +30,11 @@ __all__ = [
     "first_character_gate",
     "fold",
     "matches",
+    "may_match",
+    "register_first_words",
     "requirement",
     "search",
+    "words_of",
 ]
 
 #: Most alternative strings one node may stand for before the derivation gives up on spelling
@@ -381,3 +384,33 @@ def _first_characters(items: Any, out: set[str]) -> bool:
     if op is sre.BRANCH:
         return all(_first_characters(list(branch), out) for branch in av[1])
     return False
+
+
+#: The first words of the phrases of each phrase regex (``rules.phrase_regex`` registers them).
+_FIRST_WORDS: dict[tuple[str, int], frozenset[str]] = {}
+
+#: What the word screen calls a word: a run of word characters and hyphens, the same runs the
+#: phrase regexes' ``(?<![\w-])`` and ``(?![\w-])`` delimit.
+_WORD_RUN = re.compile(r"[\w-]+")
+
+
+def register_first_words(pattern: re.Pattern[str], words: frozenset[str]) -> None:
+    """Record that every match of ``pattern`` starts with one of ``words`` as a whole word run of
+    the folded text (what a phrase regex of plain ASCII phrases guarantees)."""
+    _FIRST_WORDS[(pattern.pattern, pattern.flags)] = words
+
+
+def words_of(lower: str) -> frozenset[str] | None:
+    """The word runs of ``fold`` of a text whose ``str.lower()`` is ``lower``; None when folding
+    would drop a character (a combining dot above, also what a dotted capital I lowers to): two
+    runs could then join into one the original does not have."""
+    if "\u0307" in lower:
+        return None
+    return frozenset(_WORD_RUN.findall(fold_lower(lower)))
+
+
+def may_match(pattern: re.Pattern[str], words: frozenset[str] | None) -> bool:
+    """Whether ``pattern`` may match a text whose word runs are ``words`` (``words_of``): False only
+    for a registered phrase regex none of whose first words is among them."""
+    first = _FIRST_WORDS.get((pattern.pattern, pattern.flags))
+    return first is None or words is None or not first.isdisjoint(words)

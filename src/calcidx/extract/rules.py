@@ -16,7 +16,7 @@ from typing import Any, Literal
 import yaml
 
 from calcidx.errors import KnowledgeError
-from calcidx.extract.prefilter import MAX_GATE
+from calcidx.extract.prefilter import MAX_GATE, register_first_words
 from calcidx.extract.vocabulary import knowledge_state_words
 
 __all__ = [
@@ -257,7 +257,14 @@ def phrase_regex(
     gate = ""
     if 1 < len(firsts) <= MAX_GATE and all(c.isascii() and c.isalnum() for c in firsts):
         gate = "(?=[" + "".join(sorted(firsts)) + "])"
-    return re.compile(r"(?<![\w-])" + gate + trie, flags)
+    compiled = re.compile(r"(?<![\w-])" + gate + trie, flags)
+    # every match starts with a phrase's first word as a whole word run (``(?<![\w-])`` before it,
+    # a space or ``(?![\w-])`` after it): the word screen of ``prefilter.may_match``
+    # (a word of other characters, or a prefix phrase "non-" that runs on into its word: none)
+    units = [(p.split(" ", 1)[0].lower(), p) for p in unique]
+    if all(u and all(c.isalnum() or c in "_-" for c in u) and (" " in p or not p.endswith("-")) for u, p in units):
+        register_first_words(compiled, frozenset(u for u, _ in units))
+    return compiled
 
 
 def _tail(last: str) -> str:

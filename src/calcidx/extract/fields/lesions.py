@@ -8,6 +8,7 @@ from calcidx.case.model import Lesion
 from calcidx.extract.fields.context import FieldContext, SentenceView
 from calcidx.extract.fields.patterns import CasePatterns
 from calcidx.extract.fields.sites import site_phrase
+from calcidx.extract.prefilter import may_match
 from calcidx.extract.records import Mention
 from calcidx.extract.sections import Sentence
 
@@ -37,10 +38,10 @@ class LesionsReader:
             if not mention.is_site:
                 continue
             if lesion_sentence is None:
-                text = view.sentence.text
+                text, words = view.sentence.text, view.sentence.words
                 lesion_sentence = (
-                    self.patterns.lesion.search(text) is not None or self.patterns.morphology.search(text) is not None
-                )
+                    may_match(self.patterns.lesion, words) and self.patterns.lesion.search(text) is not None
+                ) or (may_match(self.patterns.morphology, words) and self.patterns.morphology.search(text) is not None)
             if not lesion_sentence:
                 return
             self._add(mention, view.sentence)
