@@ -247,6 +247,7 @@ def _screened_phrases() -> dict[str, re.Pattern[str]]:
     }
     found["with a hyphen"] = phrase_regex(["x-ray", "non-", "follow up", "o'clock"])
     found["screened"] = phrase_regex(["x-ray", "self- limiting", "kidney", "Iliac", "scrotum"])
+    found["prefix"] = phrase_regex(["non-", "kidney", "all normal"])
     return found
 
 
@@ -256,6 +257,9 @@ SCREENED = _screened_phrases()
 def test_the_word_screen_knows_the_first_words_of_plain_phrases() -> None:
     assert may_match(SCREENED["screened"], words_of("the x-ray of the kidney"))
     assert not may_match(SCREENED["screened"], words_of("an xx-ray of the kidneys"))
+    # a prefix phrase: a word run that starts with it
+    assert may_match(SCREENED["prefix"], words_of("a non-calcified nodule"))
+    assert not may_match(SCREENED["prefix"], words_of("a none calcified nodule"))
     # a prefix phrase or a word of other characters: no screen, the regex decides
     assert may_match(SCREENED["with a hyphen"], words_of("nothing"))
     # a combining dot (a dotted capital I lowers to one) could join two words: no screen

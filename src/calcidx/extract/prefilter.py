@@ -386,18 +386,20 @@ def _first_characters(items: Any, out: set[str]) -> bool:
     return False
 
 
-#: The first words of the phrases of each phrase regex (``rules.phrase_regex`` registers them).
-_FIRST_WORDS: dict[tuple[str, int], frozenset[str]] = {}
+#: The first words of the phrases of each phrase regex (``rules.phrase_regex`` registers them), and
+#: the prefixes ("non-") a word run starts with where a prefix phrase matches.
+_FIRST_WORDS: dict[tuple[str, int], tuple[frozenset[str], tuple[str, ...]]] = {}
 
 #: What the word screen calls a word: a run of word characters and hyphens, the same runs the
 #: phrase regexes' ``(?<![\w-])`` and ``(?![\w-])`` delimit.
 _WORD_RUN = re.compile(r"[\w-]+")
 
 
-def register_first_words(pattern: re.Pattern[str], words: frozenset[str]) -> None:
-    """Record that every match of ``pattern`` starts with one of ``words`` as a whole word run of
-    the folded text (what a phrase regex of plain ASCII phrases guarantees)."""
-    _FIRST_WORDS[(pattern.pattern, pattern.flags)] = words
+def register_first_words(pattern: re.Pattern[str], words: frozenset[str], prefixes: tuple[str, ...] = ()) -> None:
+    """Record that every match of ``pattern`` starts a word run of the folded text, a run that is one
+    of ``words`` or starts with one of ``prefixes`` (what a phrase regex of plain ASCII phrases
+    guarantees)."""
+    _FIRST_WORDS[(pattern.pattern, pattern.flags)] = (words, prefixes)
 
 
 def words_of(lower: str) -> frozenset[str] | None:
@@ -411,6 +413,9 @@ def words_of(lower: str) -> frozenset[str] | None:
 
 def may_match(pattern: re.Pattern[str], words: frozenset[str] | None) -> bool:
     """Whether ``pattern`` may match a text whose word runs are ``words`` (``words_of``): False only
-    for a registered phrase regex none of whose first words is among them."""
-    first = _FIRST_WORDS.get((pattern.pattern, pattern.flags))
-    return first is None or words is None or not first.isdisjoint(words)
+    for a registered phrase regex none of whose first words (or prefixes) is among them."""
+    screen = _FIRST_WORDS.get((pattern.pattern, pattern.flags))
+    if screen is None or words is None:
+        return True
+    first, prefixes = screen
+    return not first.isdisjoint(words) or (bool(prefixes) and any(w.startswith(prefixes) for w in words))

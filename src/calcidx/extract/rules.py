@@ -260,10 +260,12 @@ def phrase_regex(
     compiled = re.compile(r"(?<![\w-])" + gate + trie, flags)
     # every match starts with a phrase's first word as a whole word run (``(?<![\w-])`` before it,
     # a space or ``(?![\w-])`` after it): the word screen of ``prefilter.may_match``
-    # (a word of other characters, or a prefix phrase "non-" that runs on into its word: none)
-    units = [(p.split(" ", 1)[0].lower(), p) for p in unique]
-    if all(u and all(c.isalnum() or c in "_-" for c in u) and (" " in p or not p.endswith("-")) for u, p in units):
-        register_first_words(compiled, frozenset(u for u, _ in units))
+    # (a prefix phrase "non-" runs on into its word: the run starts with it; a first word of other
+    # characters: no screen)
+    units = [(p.split(" ", 1)[0].lower(), " " not in p and p.endswith("-")) for p in unique]
+    if all(u and all(c.isalnum() or c in "_-" for c in u) for u, _ in units):
+        words = frozenset(u for u, prefix in units if not prefix)
+        register_first_words(compiled, words, tuple(sorted(u for u, prefix in units if prefix)))
     return compiled
 
 
