@@ -15,6 +15,7 @@ from calcidx.extract.fields.patterns import CasePatterns
 from calcidx.extract.labs_text import LabPatterns
 from calcidx.extract.prefilter import (
     alternatives,
+    compile_gated,
     first_character_gate,
     fold,
     matches,
@@ -301,3 +302,46 @@ def test_the_word_screen_passes_every_sample_the_phrase_regex_matches(name: str)
     for text in [*SAMPLES, *(t.upper() for t in SAMPLES)]:
         if pattern.search(text) is not None:
             assert may_match(pattern, words_of(text.lower())), (name, text)
+
+
+def _ungated(pattern: re.Pattern[str]) -> re.Pattern[str] | None:
+    """The rule's own regex without the first-character gate ``compile_gated`` put in front."""
+    source = pattern.pattern
+    if not source.startswith("(?=["):
+        return None
+    cut = source.index("])(?:") + 5
+    assert source.endswith(")")
+    return re.compile(source[cut:-1], pattern.flags)
+
+
+GATED_RULES = {name: (p, plain) for name, p in PATTERNS.items() if (plain := _ungated(p)) is not None}
+
+
+def test_compile_gated_puts_the_gate_in_front_only_where_it_may() -> None:
+    assert (
+        compile_gated(r"\b(?:is|are) known|in some cases", re.I).pattern
+        == r"(?=[ai])(?:\b(?:is|are) known|in some cases)"
+    )
+    assert compile_gated(r"^(?:a|b)c").pattern == r"^(?:a|b)c"  # tied to the start: no gate
+    assert compile_gated(r"(?i)ab|cd").pattern == r"(?i)ab|cd"  # global flags stay first
+    assert "generic_statement" in GATED_RULES and "diagnosis.generic" in GATED_RULES
+
+
+@pytest.mark.parametrize("name", sorted(GATED_RULES))
+def test_a_gated_rule_finds_what_its_own_regex_finds_in_every_sample(name: str) -> None:
+    gated, plain = GATED_RULES[name]
+    for text in [*SAMPLES, *(t.upper() for t in SAMPLES)]:
+        assert [m.span() for m in gated.finditer(text)] == [m.span() for m in plain.finditer(text)], (name, text)
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    name=st.sampled_from(sorted(GATED_RULES)),
+    parts=st.lists(st.sampled_from([*PIECES, *_GATE_PIECES]), max_size=12),
+    upper=st.booleans(),
+)
+def test_a_gated_rule_finds_what_its_own_regex_finds_in_random_texts(name: str, parts: list[str], upper: bool) -> None:
+    text = " ".join(parts)
+    text = text.upper() if upper else text
+    gated, plain = GATED_RULES[name]
+    assert [m.span() for m in gated.finditer(text)] == [m.span() for m in plain.finditer(text)]

@@ -21,7 +21,7 @@ import yaml
 
 from calcidx.extract.abbreviations import Abbreviation
 from calcidx.extract.components import Mention
-from calcidx.extract.prefilter import matches, requirement
+from calcidx.extract.prefilter import compile_gated, matches, requirement
 from calcidx.extract.sections import Sentence
 
 __all__ = [
@@ -124,7 +124,7 @@ def load_diagnosis_rules() -> DiagnosisRules:
         Statement(
             id=str(item["id"]),
             strength=int(item["strength"]),
-            pattern=re.compile(str(item["pattern"]), re.IGNORECASE),
+            pattern=compile_gated(str(item["pattern"]), re.IGNORECASE),
             needs=tuple(str(n).lower() for n in item["needs"]),
             examples=tuple(str(e) for e in item.get("examples", [])),
             self_referential=bool(item.get("self_referential", False)),
@@ -137,12 +137,12 @@ def load_diagnosis_rules() -> DiagnosisRules:
         statements=statements,
         stops=re.compile("|".join(re.escape(s) for s in raw["stops"]), re.IGNORECASE),
         excluded_before=re.compile(r"\b(?:" + "|".join(str(w) for w in raw["excluded_before"]) + r")\b", re.I),
-        generic=re.compile("|".join(f"(?:{p})" for p in raw["generic_sentences"]), re.IGNORECASE),
-        own_case=re.compile("|".join(f"(?:{p})" for p in raw["own_case"]), re.IGNORECASE),
+        generic=compile_gated("|".join(f"(?:{p})" for p in raw["generic_sentences"]), re.IGNORECASE),
+        own_case=compile_gated("|".join(f"(?:{p})" for p in raw["own_case"]), re.IGNORECASE),
         subtype_words={str(k).lower(): str(v) for k, v in raw["subtype_words"].items()},
-        subtype_names=re.compile(rf"(?<![\w-])(?:{_alternation(names)})(?![\w-])", re.IGNORECASE),
+        subtype_names=compile_gated(rf"(?<![\w-])(?:{_alternation(names)})(?![\w-])", re.IGNORECASE),
         subtype_name_codes=names,
-        heads=re.compile(rf"(?<![\w-])(?:{_alternation(heads)})(?![\w-])", re.IGNORECASE),
+        heads=compile_gated(rf"(?<![\w-])(?:{_alternation(heads)})(?![\w-])", re.IGNORECASE),
         head_words=tuple(str(h) for h in raw["calcinosis_heads"]),
         max_between=int(raw["max_words_between"]),
         breakers=frozenset(str(w).lower() for w in raw["link_breakers"]),
@@ -151,7 +151,7 @@ def load_diagnosis_rules() -> DiagnosisRules:
         header_max_words=int(raw["diagnosis_header_max_words"]),
         predicate=re.compile(str(raw["predicate_link"]), re.IGNORECASE),
         implied_window=int(raw["implied_window"]),
-        self_marker=re.compile(str(raw["self_marker"]), re.IGNORECASE),
+        self_marker=compile_gated(str(raw["self_marker"]), re.IGNORECASE),
         self_sections=frozenset(str(c) for c in raw["self_sections"]),
         needs=frozenset(need for statement in statements for need in statement.needs),
         self_needs=frozenset(

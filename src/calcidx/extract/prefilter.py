@@ -27,6 +27,7 @@ __all__ = [
     "Alternatives",
     "Requirement",
     "alternatives",
+    "compile_gated",
     "first_character_gate",
     "fold",
     "matches",
@@ -371,11 +372,26 @@ def first_character_gate(source: str, flags: int = 0) -> str:
     return "(?=[" + "".join(re.escape(char) for char in sorted(firsts)) + "])"
 
 
+def compile_gated(source: str, flags: int = 0) -> re.Pattern[str]:
+    """``re.compile(source, flags)``, with its ``first_character_gate`` in front when it has one
+    (the same matches, found faster); raises ``re.error`` as ``re.compile`` does."""
+    compiled = re.compile(source, flags)
+    gate = first_character_gate(source, flags)
+    if gate:
+        try:
+            return re.compile(f"{gate}(?:{source})", flags)
+        except re.error:  # global inline flags must stay at the start
+            pass
+    return compiled
+
+
 def _first_characters(items: Any, out: set[str]) -> bool:
     """Add the characters a match of ``items`` may start with to ``out``; False when unknown."""
     if not items:
         return False
     op, av = items[0]
+    if op in (sre.ASSERT, sre.ASSERT_NOT) or (op is sre.AT and av in (sre.AT_BOUNDARY, sre.AT_NON_BOUNDARY)):
+        return _first_characters(items[1:], out)  # zero width: the next item consumes the first character
     if op is sre.LITERAL:
         out.add(chr(av))
         return True

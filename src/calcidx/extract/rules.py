@@ -16,7 +16,7 @@ from typing import Any, Literal
 import yaml
 
 from calcidx.errors import KnowledgeError
-from calcidx.extract.prefilter import MAX_GATE, register_first_words
+from calcidx.extract.prefilter import MAX_GATE, compile_gated, register_first_words
 from calcidx.extract.vocabulary import knowledge_state_words
 
 __all__ = [
@@ -324,7 +324,7 @@ class ZoneRule:
         source = "".join(line.strip() for line in str(raw["pattern"]).splitlines())
         flags = 0 if raw.get("case_sensitive") else re.IGNORECASE
         try:
-            pattern = re.compile(source, flags)
+            pattern = compile_gated(source, flags)  # the same matches (see first_character_gate)
         except re.error as exc:
             raise KnowledgeError(f"{source}: rule {raw['id']!r} is not a valid regex: {exc}") from exc
         return cls(
