@@ -24,7 +24,14 @@ from calcidx.extract.prefilter import (
     search,
     words_of,
 )
-from calcidx.extract.rules import load_rules, load_zone_rules, phrase_regex
+from calcidx.extract.rules import (
+    load_exposure_site_rules,
+    load_histology_finding_rules,
+    load_medication_status_rules,
+    load_rules,
+    load_zone_rules,
+    phrase_regex,
+)
 from calcidx.extract.sections import analyse_layout
 
 FIXTURES = sorted((Path(__file__).parent / "fixtures").rglob("*.txt"))
@@ -314,7 +321,17 @@ def _ungated(pattern: re.Pattern[str]) -> re.Pattern[str] | None:
     return re.compile(source[cut:-1], pattern.flags)
 
 
-GATED_RULES = {name: (p, plain) for name, p in PATTERNS.items() if (plain := _ungated(p)) is not None}
+def _rule_patterns() -> dict[str, re.Pattern[str]]:
+    """Every regex compiled from a rule file: zones, diagnosis, exposure sites, medication status,
+    histology findings."""
+    found = dict(PATTERNS)
+    found.update({name: rule.pattern for name, rule in load_exposure_site_rules().items()})
+    found.update({f"medication.{rule.id}": rule.pattern for rule in load_medication_status_rules()})
+    found.update({f"histology.{rule.id}": rule.pattern for rule in load_histology_finding_rules().rules})
+    return found
+
+
+GATED_RULES = {name: (p, plain) for name, p in _rule_patterns().items() if (plain := _ungated(p)) is not None}
 
 
 def test_compile_gated_puts_the_gate_in_front_only_where_it_may() -> None:
@@ -325,6 +342,7 @@ def test_compile_gated_puts_the_gate_in_front_only_where_it_may() -> None:
     assert compile_gated(r"^(?:a|b)c").pattern == r"^(?:a|b)c"  # tied to the start: no gate
     assert compile_gated(r"(?i)ab|cd").pattern == r"(?i)ab|cd"  # global flags stay first
     assert "generic_statement" in GATED_RULES and "diagnosis.generic" in GATED_RULES
+    assert any(name.startswith("medication.") for name in GATED_RULES)
 
 
 @pytest.mark.parametrize("name", sorted(GATED_RULES))

@@ -6,6 +6,7 @@ import re
 from bisect import bisect_left
 from dataclasses import dataclass
 
+from calcidx.extract.prefilter import compile_gated
 from calcidx.extract.rules import Rules, load_age_rules
 
 __all__ = ["AgeFinder", "AgeMention", "find_ages", "sex_from_text"]
@@ -82,7 +83,7 @@ def _rule_patterns(rules: Rules) -> tuple[re.Pattern[str], ...]:
         source = rule.source
         for placeholder, part in parts.items():
             source = source.replace(placeholder, f"(?:{part})")
-        out.append(re.compile(source, re.IGNORECASE))
+        out.append(compile_gated(source, re.IGNORECASE))  # the same matches, found faster
     return tuple(out)
 
 

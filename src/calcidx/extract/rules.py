@@ -383,7 +383,7 @@ class ExposureSiteRule:
             )
         source = "".join(line.strip() for line in str(raw["pattern"]).splitlines())
         try:
-            pattern = re.compile(source, re.IGNORECASE)
+            pattern = compile_gated(source, re.IGNORECASE)
         except re.error as exc:
             raise KnowledgeError(f"exposure_sites.yaml: rule {raw['id']!r} is not a valid regex: {exc}") from exc
         examples: list[tuple[str, str]] = []
@@ -450,7 +450,7 @@ class MedicationStatusRule:
             )
         source = "".join(line.strip() for line in str(raw["pattern"]).splitlines())
         try:
-            pattern = re.compile(source, re.IGNORECASE)
+            pattern = compile_gated(source, re.IGNORECASE)
         except re.error as exc:
             raise KnowledgeError(f"{where} is not a valid regex: {exc}") from exc
         examples: list[tuple[str, str, str]] = []
@@ -597,7 +597,7 @@ class HistologyFindingRules:
 
 def _compile_histology(rule_id: object, source: str) -> re.Pattern[str]:
     try:
-        return re.compile(source, re.IGNORECASE)
+        return compile_gated(source, re.IGNORECASE)
     except re.error as exc:
         raise KnowledgeError(f"histology_findings.yaml: rule {rule_id!r}: not a valid regex: {exc}") from exc
 
