@@ -21,7 +21,7 @@ from dataclasses import dataclass, field
 from typing import Literal
 
 from calcidx.extract.demographics import AgeMention
-from calcidx.extract.prefilter import matches, search
+from calcidx.extract.prefilter import matches, requirement, search
 from calcidx.extract.rules import ZoneRules
 from calcidx.extract.sections import Layout, Sentence
 
@@ -187,7 +187,7 @@ _UNIT_BEFORE = re.compile(r"(?:\d|%|/l|/dl|/ml|mg|mmol|iu|u)\s*$", re.IGNORECASE
 def _generic(rules: ZoneRules, text: str, folded: str) -> bool:
     """A generic (literature or textbook) statement; a lab's reference range "(70-110)" is not a citation."""
     pattern = rules["generic_statement"]
-    if not matches(pattern, text, folded):  # no match at all (a cheap test): no generic statement
+    if not requirement(pattern).admits(folded):
         return False
     for match in pattern.finditer(text):
         if match.group().startswith("(") and _UNIT_BEFORE.search(text[max(0, match.start() - 8) : match.start()]):

@@ -258,9 +258,14 @@ class Alternatives:
 
     def found(self, text: str, folded: str) -> bool:
         """Whether the whole pattern matches somewhere in ``text`` (``folded`` is ``fold(text)``)."""
+        contains = folded.__contains__
         for pattern, need in self.branches:
-            if (not need.clauses or need.admits(folded)) and pattern.search(text) is not None:
-                return True
+            for clause in need.clauses:  # Requirement.admits, inline: one call less per alternative
+                if not any(map(contains, clause)):
+                    break
+            else:
+                if pattern.search(text) is not None:
+                    return True
         return False
 
 
@@ -272,8 +277,9 @@ def alternatives(pattern: re.Pattern[str]) -> Alternatives | None:
     """``pattern`` cut into its alternatives, or None when cutting would not pay (derived once).
 
     A pattern is cut when its top level is one alternation (``A|B``, or ``x(?:A|B)y`` read as
-    ``xAy|xBy``), it has no back-reference, it is not tied to the start of the text, and its own
-    requirement is weak (none, or a clause that a single character satisfies).
+    ``xAy|xBy``), it has no back-reference, it is not tied to the start of the text, its own
+    requirement is weak (none, or a clause that a single character satisfies) and it has no
+    first-character gate (``first_character_gate``).
     """
     key = (pattern.pattern, pattern.flags)
     if key in _ALTERNATIVES:
@@ -290,6 +296,8 @@ def _cut(pattern: re.Pattern[str]) -> Alternatives | None:
     whole = requirement(pattern)
     if whole.clauses and all(min(map(len, clause)) > 1 for clause in whole.clauses):
         return None  # the whole requirement already screens well
+    if first_character_gate(pattern.pattern, pattern.flags):
+        return None  # the regex engine skips most positions at once (compile_gated): cutting costs more
     tree = sre_parse.parse(pattern.pattern, pattern.flags)
     items = list(tree)
     if _anchored(tree) or _refers_back(items):
@@ -375,14 +383,13 @@ def first_character_gate(source: str, flags: int = 0) -> str:
 def compile_gated(source: str, flags: int = 0) -> re.Pattern[str]:
     """``re.compile(source, flags)``, with its ``first_character_gate`` in front when it has one
     (the same matches, found faster); raises ``re.error`` as ``re.compile`` does."""
-    compiled = re.compile(source, flags)
     gate = first_character_gate(source, flags)
     if gate:
         try:
             return re.compile(f"{gate}(?:{source})", flags)
-        except re.error:  # global inline flags must stay at the start
+        except re.error:  # global inline flags must stay at the start (an invalid source fails below)
             pass
-    return compiled
+    return re.compile(source, flags)
 
 
 def _first_characters(items: Any, out: set[str]) -> bool:
