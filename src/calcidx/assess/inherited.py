@@ -49,6 +49,9 @@ from importlib import resources
 from pathlib import Path
 from typing import Any, Literal
 
+import numpy as np
+import numpy.typing as npt
+
 from calcidx.assess.facts import CaseFacts
 from calcidx.assess.model import DifferentialItem, TermContribution
 from calcidx.knowledge import hpo
@@ -108,6 +111,9 @@ class _Index:
     _ranked: dict[int, tuple[tuple[float, int], ...]] = field(default_factory=dict)
     _best: dict[int, tuple[float, ...]] = field(default_factory=dict)
     _named: dict[tuple[str, ...], frozenset[str]] = field(default_factory=dict)
+    _arrays: dict[int, tuple[npt.NDArray[np.float64], npt.NDArray[np.bool_]]] = field(default_factory=dict)
+    _named_masks: dict[tuple[str, ...], npt.NDArray[np.bool_]] = field(default_factory=dict)
+    _name_rank: list[npt.NDArray[np.int64]] = field(default_factory=list)
 
     def ranked_ancestors(self, term_id: int) -> tuple[tuple[float, int], ...]:
         """The term and those of its ancestors annotated to some candidate, most informative first."""
@@ -126,6 +132,34 @@ class _Index:
             ranked = self.ranked_ancestors(term_id)
             cached = tuple(next((ic for ic, node in ranked if node in d.closure), 0.0) for d in self.diseases)
             self._best[term_id] = cached
+        return cached
+
+    def term_arrays(self, term_id: int) -> tuple[npt.NDArray[np.float64], npt.NDArray[np.bool_]]:
+        """``best_matches`` as an array, and per disease whether the term is in its closure."""
+        cached = self._arrays.get(term_id)
+        if cached is None:
+            best = np.array(self.best_matches(term_id), dtype=np.float64)
+            annotated = np.array([term_id in d.closure for d in self.diseases], dtype=np.bool_)
+            cached = (best, annotated)
+            self._arrays[term_id] = cached
+        return cached
+
+    def name_rank(self) -> npt.NDArray[np.int64]:
+        """Per disease, its place in name order (ties in score are broken by name)."""
+        if not self._name_rank:
+            order = sorted(range(len(self.diseases)), key=lambda i: self.diseases[i].name)
+            rank = np.empty(len(order), dtype=np.int64)
+            rank[order] = np.arange(len(order))
+            self._name_rank.append(rank)
+        return self._name_rank[0]
+
+    def named_mask(self, words: tuple[str, ...]) -> npt.NDArray[np.bool_]:
+        """Per disease, whether ``named_with(words)`` holds it."""
+        cached = self._named_masks.get(words)
+        if cached is None:
+            named = self.named_with(words)
+            cached = np.array([f"{d.source}:{d.id}" in named for d in self.diseases], dtype=np.bool_)
+            self._named_masks[words] = cached
         return cached
 
     def named_with(self, words: tuple[str, ...]) -> frozenset[str]:
@@ -168,6 +202,7 @@ class DiseaseScore:
         ]  # discriminating present findings that reach ``_MATCH_SHARE``
 
 
+@functools.cache
 def _hpo_int(hpo_id: str) -> int | None:
     match = re.fullmatch(r"HP:(\d+)", hpo_id.strip())
     return int(match.group(1)) if match else None
@@ -347,7 +382,12 @@ def _build_index(calcification_ids: frozenset[int]) -> _Index:
 
 
 def _is_calcification(term_id: int, index: _Index) -> bool:
-    return any(node in index.calcification for _, node in _ancestors_by_ic(term_id))
+    return _in_calcification(term_id, index.calcification)
+
+
+@functools.cache
+def _in_calcification(term_id: int, calcification: frozenset[int]) -> bool:
+    return any(node in calcification for _, node in _ancestors_by_ic(term_id))
 
 
 def _calcification_ids(bundle: KnowledgeBundle) -> frozenset[int]:
@@ -407,6 +447,73 @@ def _weight(term_id: int, index: _Index) -> float:
     return CALCIFICATION_WEIGHT if _is_calcification(term_id, index) else 1.0
 
 
+@dataclass(frozen=True)
+class _Scoring:
+    """The per-term numbers every disease's score is made of (one case)."""
+
+    present: list[int]
+    absent: list[int]
+    weights: dict[int, float]
+    total: float
+    own_ic: dict[int, float]
+    absent_cost: dict[int, float]
+
+
+def _scoring(terms: CaseTerms, index: _Index) -> _Scoring | None:
+    present = sorted(terms.present)
+    absent = sorted(terms.absent)
+    weights = {t: _weight(t, index) for t in present}
+    total = sum(weights[t] * index.self_ic(t) for t in present)
+    if total <= 0:
+        return None
+    own_ic = {t: index.self_ic(t) for t in present}
+    absent_cost = {t: ABSENT_WEIGHT * _weight(t, index) * index.self_ic(t) / total for t in absent}
+    return _Scoring(present, absent, weights, total, own_ic, absent_cost)
+
+
+def _score(scoring: _Scoring, index: _Index, position: int) -> DiseaseScore:
+    """One disease's score, with its per-term parts and shares."""
+    disease = index.diseases[position]
+    closure = disease.closure
+    parts: list[tuple[int, Literal["present", "absent"], float]] = []
+    shares: dict[int, float] = {}
+    score = 0.0
+    for term_id in scoring.present:
+        best = index.best_matches(term_id)[position]
+        own = scoring.own_ic[term_id]
+        shares[term_id] = best / own if own > 0 else 0.0
+        value = scoring.weights[term_id] * best / scoring.total
+        score += value
+        parts.append((term_id, "present", value))
+    for term_id in scoring.absent:
+        if term_id in closure:
+            score -= scoring.absent_cost[term_id]
+            parts.append((term_id, "absent", -scoring.absent_cost[term_id]))
+    matched = sum(1 for t in scoring.present if scoring.weights[t] == 1.0 and shares[t] >= _MATCH_SHARE)
+    return DiseaseScore(disease, score, parts, shares, matched)
+
+
+def _score_vector(scoring: _Scoring, index: _Index) -> tuple[npt.NDArray[np.float64], npt.NDArray[np.bool_]]:
+    """Every disease's score at once, and whether it matches a present term by ``_MATCH_SHARE``.
+
+    The same operations in the same order as ``_score``, element by element, so the scores are
+    equal to the last bit (ties, broken by name, stay ties).
+    """
+    count = len(index.diseases)
+    scores = np.zeros(count, dtype=np.float64)
+    matching = np.zeros(count, dtype=np.bool_)
+    for term_id in scoring.present:
+        best, _ = index.term_arrays(term_id)
+        own = scoring.own_ic[term_id]
+        if own > 0:
+            matching |= best / own >= _MATCH_SHARE
+        scores += scoring.weights[term_id] * best / scoring.total
+    for term_id in scoring.absent:
+        _, annotated = index.term_arrays(term_id)
+        scores[annotated] -= scoring.absent_cost[term_id]
+    return scores, matching
+
+
 def score_diseases(terms: CaseTerms, bundle: KnowledgeBundle, *, matching_only: bool = False) -> list[DiseaseScore]:
     """Score every candidate disease against the case terms, best first (ties by name).
 
@@ -416,43 +523,27 @@ def score_diseases(terms: CaseTerms, bundle: KnowledgeBundle, *, matching_only: 
             and order are the same as in the full list.
     """
     index = _index(_calcification_ids(bundle))
-    present = sorted(terms.present)
-    absent = sorted(terms.absent)
-    weights = {t: _weight(t, index) for t in present}
-    total = sum(weights[t] * index.self_ic(t) for t in present)
-    if total <= 0:
+    scoring = _scoring(terms, index)
+    if scoring is None:
         return []
-    best_of = {t: index.best_matches(t) for t in present}
-    own_ic = {t: index.self_ic(t) for t in present}
-    absent_cost = {t: ABSENT_WEIGHT * _weight(t, index) * index.self_ic(t) / total for t in absent}
     positions: Iterable[int] = range(len(index.diseases))
     if matching_only:
-        # the same share test ``rank_inherited`` applies, on the same numbers
-        positions = [
-            i for i in positions if any(own_ic[t] > 0 and best_of[t][i] / own_ic[t] >= _MATCH_SHARE for t in present)
-        ]
-    scored: list[DiseaseScore] = []
-    for position in positions:
-        disease = index.diseases[position]
-        closure = disease.closure
-        parts: list[tuple[int, Literal["present", "absent"], float]] = []
-        shares: dict[int, float] = {}
-        score = 0.0
-        for term_id in present:
-            best = best_of[term_id][position]
-            own = own_ic[term_id]
-            shares[term_id] = best / own if own > 0 else 0.0
-            value = weights[term_id] * best / total
-            score += value
-            parts.append((term_id, "present", value))
-        for term_id in absent:
-            if term_id in closure:
-                score -= absent_cost[term_id]
-                parts.append((term_id, "absent", -absent_cost[term_id]))
-        matched = sum(1 for t in present if weights[t] == 1.0 and shares[t] >= _MATCH_SHARE)
-        scored.append(DiseaseScore(disease, score, parts, shares, matched))
+        positions = np.flatnonzero(_score_vector(scoring, index)[1]).tolist()
+    scored = [_score(scoring, index, position) for position in positions]
     scored.sort(key=lambda item: (-item.score, item.disease.name))
     return scored
+
+
+def _listed(terms: CaseTerms, index: _Index, excluded: npt.NDArray[np.bool_], limit: int) -> list[DiseaseScore]:
+    """The ``limit`` best diseases ``rank_inherited`` lists: a positive score, a matching present
+    term, not excluded; the same order as ``score_diseases``, only those scored in full."""
+    scoring = _scoring(terms, index)
+    if scoring is None:
+        return []
+    scores, matching = _score_vector(scoring, index)
+    candidates = np.flatnonzero(matching & (scores > 0) & ~excluded)
+    order = candidates[np.lexsort((index.name_rank()[candidates], -scores[candidates]))]
+    return [_score(scoring, index, position) for position in order[:limit].tolist()]
 
 
 def _contribution(term_id: int, status: Literal["present", "absent"], value: float) -> TermContribution:
@@ -548,18 +639,12 @@ def rank_inherited(
     if rule is not None and subtype in rule.words("skip_for_subtypes"):
         return [], "none"
     terms = case_terms(facts, bundle)
-    acquired = _index(_calcification_ids(bundle)).named_with(tuple(_acquired_words(bundle)))
-    scored = [
-        item
-        for item in score_diseases(terms, bundle, matching_only=True)
-        if item.score > 0
-        and f"{item.disease.source}:{item.disease.id}" not in acquired
-        and any(share >= _MATCH_SHARE for share in item.shares.values())
-    ]
+    index = _index(_calcification_ids(bundle))
+    scored = _listed(terms, index, index.named_mask(tuple(_acquired_words(bundle))), limit)
     best = scored[0] if scored else None
     fit = _fit(best, terms, bundle)
     if acquired_cause and fit == "good":
         fit = "weak"
     refs = _ontology_refs(bundle)
-    items = [_item(rank, item, terms, refs) for rank, item in enumerate(scored[:limit], start=1)]
+    items = [_item(rank, item, terms, refs) for rank, item in enumerate(scored, start=1)]
     return items, fit
