@@ -26,6 +26,9 @@ def test_necrosis_on_warfarin_with_a_negative_stain_is_not_called_calciphylaxis(
     )
     assert a.subtype.code != "calciphylaxis"
     assert a.subtype.certainty != "confirmed"
+    # the biopsy was done: asked again only as a repeat, saying why a negative one does not settle it
+    biopsy = [t for t in a.missing_workup if t.id == "calciphylaxis_biopsy"]
+    assert biopsy and "does not exclude" in biopsy[0].reason
 
 
 def test_calcium_given_in_the_elbow_crease_does_not_explain_nodules_on_the_other_foot() -> None:
@@ -105,6 +108,15 @@ def test_a_conduction_block_told_in_the_text_withholds_diltiazem() -> None:
     assert [t for t in a.withheld_treatments if t.id == "diltiazem"]
     paced = _assessment(text.format(pacer=", and a permanent pacemaker had been implanted"))
     assert [t for t in paced.treatments if t.id == "diltiazem"]
+
+
+def test_a_first_degree_block_does_not_withhold_diltiazem() -> None:
+    a = _assessment(
+        "A 57-year-old woman with limited systemic sclerosis had calcinosis of the fingers on radiographs. "
+        "Her ECG showed first-degree AV block. Calcium, phosphate and creatinine were normal."
+    )
+    assert [t for t in a.treatments if t.id == "diltiazem"]
+    assert not [t for t in a.withheld_treatments if t.id == "diltiazem"]
 
 
 def test_papules_in_irradiated_skin_are_dystrophic_not_idiopathic() -> None:

@@ -221,6 +221,11 @@ def _check_rules(bundle: KnowledgeBundle, concepts: set[str], problems: list[str
         for cid in item.skip_if_present:
             if cid not in concepts:
                 problems.append(f"workup:{item.id}: skip_if_present names unknown concept {cid!r}")
+        for cid in item.repeat_after:
+            if cid not in concepts:
+                problems.append(f"workup:{item.id}: repeat_after names unknown concept {cid!r}")
+        if bool(item.repeat_after) != bool(item.repeat_reason):
+            problems.append(f"workup:{item.id}: repeat_after and repeat_reason go together")
         for sub in item.skip_for_subforms:
             if sub not in bundle.subforms:
                 problems.append(f"workup:{item.id}: skip_for_subforms names unknown subform {sub!r}")
