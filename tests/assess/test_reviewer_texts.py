@@ -127,3 +127,18 @@ def test_papules_in_irradiated_skin_are_dystrophic_not_idiopathic() -> None:
     )
     assert a.subtype.code == "dystrophic"
     assert "radiotherapy_at_site" in [r.id for r in a.condition_roles]
+
+
+def test_warfarin_review_with_a_mechanical_valve_warns_against_a_simple_switch() -> None:
+    text = (
+        "A 64-year-old woman on haemodialysis took warfarin{valve}. Painful violaceous plaques with a "
+        "net-like purpura on both thighs became necrotic. A biopsy showed calcification of small "
+        "subcutaneous vessels."
+    )
+    a = _assessment(text.format(valve=" for a mechanical mitral valve"))
+    assert a.subtype.code == "calciphylaxis"
+    warfarin = [x for x in a.actions if x.medication == "warfarin"]
+    assert warfarin and any("mechanical heart valve" in c for c in warfarin[0].cautions)
+    plain = _assessment(text.format(valve=" for atrial fibrillation"))
+    assert [x for x in plain.actions if x.medication == "warfarin"]
+    assert not [c for x in plain.actions for c in x.cautions]

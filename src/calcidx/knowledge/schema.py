@@ -540,6 +540,8 @@ class MedicationConcept(Concept):
     kind: Literal["anticoagulant", "phosphate_binder", "vitamin_d", "corticosteroid", "antibiotic", "calcium", "other"]
     review_in: list[SubtypeCode] = []
     review_action: str | None = None
+    #: ``cautions.yaml`` ids shown with the review action when they apply to the patient
+    cautions: list[str] = []
 
 
 class SafetyCondition(Concept):

@@ -196,6 +196,7 @@ def _check_cross_refs(bundle: KnowledgeBundle, problems: list[str]) -> None:
             problems.append(f"medications:{med.id}: shares its id with a non-medication exposure")
         if med.review_in and not med.review_action:
             problems.append(f"medications:{med.id}: review_in needs a review_action")
+        problems += [f"medications:{med.id}: unknown caution {c!r}" for c in med.cautions if c not in bundle.cautions]
     for treatment in bundle.treatments.values():
         _check_treatment(bundle, treatment, concepts, problems)
     for entry in bundle.interop.values():
