@@ -142,3 +142,22 @@ def test_warfarin_review_with_a_mechanical_valve_warns_against_a_simple_switch()
     plain = _assessment(text.format(valve=" for atrial fibrillation"))
     assert [x for x in plain.actions if x.medication == "warfarin"]
     assert not [c for x in plain.actions for c in x.cautions]
+
+
+def test_shock_wave_lithotripsy_is_withheld_in_pregnancy() -> None:
+    a = _assessment(
+        "A 31-year-old woman, pregnant at 22 weeks, with dermatomyositis had calcified nodules on the elbows "
+        "on radiographs. Serum calcium and phosphate were normal."
+    )
+    assert a.subtype.code == "dystrophic"
+    assert not [t for t in a.treatments if t.id == "eswl"]
+    assert [t for t in a.withheld_treatments if t.id == "eswl"]
+
+
+def test_nodules_of_the_scrotal_skin_are_the_scrotal_subform() -> None:
+    a = _assessment(
+        "A 33-year-old man had many hard painless nodules in the scrotal skin for years. Calcium, phosphate "
+        "and PTH were normal, and excision showed calcium deposits in the dermis."
+    )
+    assert a.subtype.code == "idiopathic"
+    assert a.subform is not None and a.subform.code == "scrotal_calcinosis"
