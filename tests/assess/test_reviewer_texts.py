@@ -161,3 +161,13 @@ def test_nodules_of_the_scrotal_skin_are_the_scrotal_subform() -> None:
     )
     assert a.subtype.code == "idiopathic"
     assert a.subform is not None and a.subform.code == "scrotal_calcinosis"
+
+
+def test_warfarin_stopped_years_ago_gets_no_review_action() -> None:
+    a = _assessment(
+        "A 63-year-old man on haemodialysis had taken warfarin after a pulmonary embolism, but it was "
+        "discontinued three years ago. He now had painful indurated plaques with retiform purpura on the "
+        "thighs, and a biopsy showed calcified subcutaneous arterioles."
+    )
+    assert a.subtype.code == "calciphylaxis"
+    assert not [x for x in a.actions if x.medication == "warfarin"]
