@@ -171,3 +171,13 @@ def test_warfarin_stopped_years_ago_gets_no_review_action() -> None:
     )
     assert a.subtype.code == "calciphylaxis"
     assert not [x for x in a.actions if x.medication == "warfarin"]
+
+
+def test_calcification_inside_a_carcinoma_named_dystrophic_by_the_pathologist() -> None:
+    a = _assessment(
+        "A 77-year-old woman had a growing ulcerated nodule on the forearm, with no kidney disease. The "
+        "excision specimen showed a well-differentiated squamous cell carcinoma with scattered foci of "
+        "dystrophic calcification."
+    )
+    assert a.stated is not None and a.stated.subtype == "dystrophic"
+    assert a.subtype.code != "metastatic"
