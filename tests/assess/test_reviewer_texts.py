@@ -181,3 +181,18 @@ def test_calcification_inside_a_carcinoma_named_dystrophic_by_the_pathologist() 
     )
     assert a.stated is not None and a.stated.subtype == "dystrophic"
     assert a.subtype.code != "metastatic"
+
+
+def test_diltiazem_is_withheld_with_pulmonary_oedema_and_cautioned_with_heart_failure() -> None:
+    text = (
+        "A 70-year-old woman with limited systemic sclerosis had calcinosis of the fingertips on radiographs. "
+        "She had {heart}. Calcium, phosphate and creatinine were normal."
+    )
+    congested = _assessment(
+        text.format(heart="left ventricular failure and was admitted last month with pulmonary oedema")
+    )
+    assert not [t for t in congested.treatments if t.id == "diltiazem"]
+    assert [t for t in congested.withheld_treatments if t.id == "diltiazem"]
+    failing = _assessment(text.format(heart="chronic heart failure with reduced ejection fraction"))
+    offered = [t for t in failing.treatments if t.id == "diltiazem"]
+    assert offered and any("congestion" in c for c in offered[0].cautions)
