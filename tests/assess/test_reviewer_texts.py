@@ -196,3 +196,11 @@ def test_diltiazem_is_withheld_with_pulmonary_oedema_and_cautioned_with_heart_fa
     failing = _assessment(text.format(heart="chronic heart failure with reduced ejection fraction"))
     offered = [t for t in failing.treatments if t.id == "diltiazem"]
     assert offered and any("congestion" in c for c in offered[0].cautions)
+
+
+def test_calcium_through_a_line_in_one_foot_does_not_explain_nodules_on_a_hand() -> None:
+    a = _assessment(
+        "A 10-week-old girl had been given intravenous calcium gluconate on the neonatal ward through a line "
+        "in the left foot. Now hard white papules were found on the right hand. Calcium and phosphate were normal."
+    )
+    assert a.subtype.code != "iatrogenic"
