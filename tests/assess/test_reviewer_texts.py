@@ -204,3 +204,13 @@ def test_calcium_through_a_line_in_one_foot_does_not_explain_nodules_on_a_hand()
         "in the left foot. Now hard white papules were found on the right hand. Calcium and phosphate were normal."
     )
     assert a.subtype.code != "iatrogenic"
+
+
+def test_hepatic_impairment_is_a_caution_on_colchicine_and_diltiazem() -> None:
+    a = _assessment(
+        "A 66-year-old woman with limited scleroderma and severe hepatic impairment (Child-Pugh C) had tender "
+        "nodules over the fingertips. Radiographs showed calcinosis. Calcium and phosphate were normal."
+    )
+    cautions = {t.id: " ".join(t.cautions) for t in [*a.treatments, *a.withheld_treatments]}
+    assert "hepatic" in cautions["colchicine"].lower()
+    assert "hepatic" in cautions["diltiazem"].lower()
