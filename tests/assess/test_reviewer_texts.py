@@ -214,3 +214,21 @@ def test_hepatic_impairment_is_a_caution_on_colchicine_and_diltiazem() -> None:
     cautions = {t.id: " ".join(t.cautions) for t in [*a.treatments, *a.withheld_treatments]}
     assert "hepatic" in cautions["colchicine"].lower()
     assert "hepatic" in cautions["diltiazem"].lower()
+
+
+def test_painful_plaques_with_central_necrosis_on_dialysis_are_probable_calciphylaxis() -> None:
+    a = _assessment(
+        "68F ESKD on HD, on warfarin. Painful indurated plaques on both thighs with central necrosis. "
+        "Ca 9.6, phos 7.4, PTH 760. Biopsy not done."
+    )
+    assert a.subtype.code == "calciphylaxis"
+    assert a.subtype.certainty == "probable"
+
+
+def test_siblings_who_both_have_a_raised_phosphate_are_both_metabolic() -> None:
+    document = assess(
+        "We describe two siblings. Case 1: a 13-year-old boy with a painless hard mass over the right hip. "
+        "Case 2: his 8-year-old sister with a similar mass on the left elbow. Both had serum phosphate above "
+        "the reference range, with normal calcium, PTH and kidney function."
+    )
+    assert [c.assessment.subtype.code for c in document.cases] == ["metastatic", "metastatic"]
