@@ -232,3 +232,12 @@ def test_siblings_who_both_have_a_raised_phosphate_are_both_metabolic() -> None:
         "the reference range, with normal calcium, PTH and kidney function."
     )
     assert [c.assessment.subtype.code for c in document.cases] == ["metastatic", "metastatic"]
+
+
+def test_painful_wounds_in_mottled_skin_on_dialysis_raise_calciphylaxis() -> None:
+    a = _assessment(
+        "A 57-year-old man with diabetes on haemodialysis had non-healing, very painful leg wounds for "
+        "six weeks; the skin around them was mottled and violaceous. He took warfarin."
+    )
+    assert a.subtype.code == "calciphylaxis"
+    assert "calciphylaxis_biopsy" in [t.id for t in a.missing_workup]
