@@ -73,7 +73,7 @@ def process(item: Item) -> Result:
             base.status = "skipped"
             base.error = "no cutaneous-calcification term"
             return base
-        assessed = pipeline.analyse(item.data, name=item.location, suffix=item.suffix)
+        assessed = pipeline.analyse(item.data, read, name=item.location, suffix=item.suffix)
         if assessed.pipeline is not None and pipeline.stamp_text(assessed.pipeline) != base.stamp:
             base.error = (
                 f"the worker's pipeline {pipeline.stamp_text(assessed.pipeline)} is not the writer's {base.stamp}"
