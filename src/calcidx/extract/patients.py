@@ -181,7 +181,8 @@ class _Features:
 _FEATURES = ("strong", "intro", "age", "definite", "generic", "citation", "affiliation", "exam", "cohort")
 
 
-_UNIT_BEFORE = re.compile(r"(?:\d|%|/l|/dl|/ml|mg|mmol|iu|u)\s*$", re.IGNORECASE)
+# a number and its unit right before "(70-110)", the unit possibly spaced ("5 pg/ ml (12-72)")
+_UNIT_BEFORE = re.compile(r"(?:\d|%|/\s*l|/\s*dl|/\s*ml|mg|mmol|iu|u)\s*$", re.IGNORECASE)
 
 
 def _generic(rules: ZoneRules, text: str, folded: str) -> bool:

@@ -1,0 +1,120 @@
+"""Kinds of phrasing found in published case reports the reader had never seen (issue 8).
+
+Each kind is written here in the project's own words, several ways, with a negative control where
+the same words must not give the fact. No sentence comes from a published report.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from calcidx.case.model import Case
+from calcidx.public import assess, extract
+
+
+def _case(text: str) -> Case:
+    document = extract(text)
+    assert document.cases, text
+    return document.cases[0]
+
+
+def _labs(case: Case) -> dict[str, tuple[float | None, str | None]]:
+    return {lab.analyte: (lab.value, lab.unit) for lab in case.labs}
+
+
+def _conditions(case: Case) -> dict[str, str]:
+    return {f.concept: f.assertion for f in case.findings}
+
+
+def _exposures(case: Case) -> dict[str, str]:
+    return {e.concept: e.assertion for e in case.exposures}
+
+
+# ------------------------------------------------ a unit written with a space: "8 pg/ ml (15-65)"
+# The reference range after a spaced unit was taken for a citation "(15-65)", and the whole lab
+# sentence was dropped as a literature statement; the spaced unit itself was not read.
+SPACED_UNITS = [
+    (
+        "Blood tests showed calcium 2.3 mmol/l, phosphate 2.4 mmol/l (0.8-1.5) and PTH 8 pg/ ml (15-65).",
+        {"phosphate": 2.4, "pth": 8.0},
+    ),
+    (
+        "On admission his phosphate was 2.5 mmol /l and the intact PTH 9 pg / mL (15–65).",
+        {"phosphate": 2.5, "pth": 9.0},
+    ),
+    (
+        "Her serum calcium was 9.1 mg/ dl (8.5-10.5), phosphorus 8.2 mg/ dl (2.5-4.5) and PTH 7 pg/ml.",
+        {"calcium": 9.1, "phosphate": 8.2, "pth": 7.0},
+    ),
+]
+
+
+@pytest.mark.parametrize(("sentence", "expected"), SPACED_UNITS)
+def test_a_lab_sentence_with_a_spaced_unit_and_a_range_is_read(sentence: str, expected: dict[str, float]) -> None:
+    text = f"A 19-year-old man had hard painless lumps around both hips and the right elbow.\n{sentence}"
+    labs = _labs(_case(text))
+    for analyte, value in expected.items():
+        assert analyte in labs, (analyte, labs)
+        assert labs[analyte][0] == value, labs
+        assert labs[analyte][1] is not None, labs  # the unit is read, not assumed
+
+
+def test_a_bracketed_citation_after_words_is_still_a_literature_sentence() -> None:
+    text = (
+        "A 19-year-old man had hard painless lumps around both hips.\n"
+        "Tumoral deposits in young men often come with high phosphate (12-14).\n"
+        "His calcium was normal."
+    )
+    case = _case(text)
+    assert "phosphate" not in _labs(case), case.labs
+
+
+# ------------------------------------------------ heel pricks told as a verb or a gerund
+HEEL_PRICKS = [
+    "As a premature newborn she was pricked in the heels many times to check her bilirubin.",
+    "The nodule appeared months after repeated heel pricking in the neonatal unit.",
+    "During his weeks in the nursery, blood was taken by heel lance every day.",
+]
+
+
+@pytest.mark.parametrize("sentence", HEEL_PRICKS)
+def test_heel_pricks_told_in_other_words_are_the_exposure(sentence: str) -> None:
+    text = (
+        "A 13-month-old girl was brought in for a white papule on the left heel.\n"
+        f"{sentence}\nThe papule was hard, 2 mm across and painless; calcium and phosphate were normal."
+    )
+    assert _exposures(_case(text)).get("heel_sticks") == "present"
+    assert str(assess(text).cases[0].assessment.subtype.code) in {"iatrogenic", "dystrophic"}
+
+
+def test_a_denied_heel_prick_is_not_the_exposure() -> None:
+    text = (
+        "A 12-month-old girl had a pearly white papule on the right heel.\n"
+        "She had never been in a neonatal unit and there was no history of heel pricking."
+    )
+    assert _exposures(_case(text)).get("heel_sticks") != "present"
+
+
+# ------------------------------------------------ what the patient is monitored or screened for
+MONITORED_FOR = [
+    "She is now monitored for signs of systemic sclerosis.",
+    "Because of the finger deposits she is being screened for scleroderma every year.",
+    "Her rheumatologist continues monitoring for systemic sclerosis.",
+]
+
+
+@pytest.mark.parametrize("sentence", MONITORED_FOR)
+def test_a_disease_the_patient_is_monitored_for_is_not_present(sentence: str) -> None:
+    text = (
+        "A 58-year-old woman with a long history of dry eyes and dry mouth had chalky nodules on two fingertips.\n"
+        f"{sentence}"
+    )
+    assert _conditions(_case(text)).get("systemic_sclerosis") != "present"
+
+
+def test_a_disease_she_has_is_still_present() -> None:
+    text = (
+        "A 58-year-old woman with limited systemic sclerosis had chalky nodules on two fingertips.\n"
+        "She is monitored for digital ulcers."
+    )
+    assert _conditions(_case(text)).get("systemic_sclerosis") == "present"
