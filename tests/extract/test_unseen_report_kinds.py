@@ -118,3 +118,65 @@ def test_a_disease_she_has_is_still_present() -> None:
         "She is monitored for digital ulcers."
     )
     assert _conditions(_case(text)).get("systemic_sclerosis") == "present"
+
+
+# ------------------------------------------------ the authors' aim names the diagnosis
+AIM_STATES = [
+    (
+        "The aim of this case report is to describe the management of dystrophic calcinosis cutis in an old "
+        "burn scar.\nA 62-year-old woman had hard nodules in a scar on the thigh.",
+        "dystrophic",
+    ),
+    (
+        "The purpose of this report is to present idiopathic ulcerative calcinosis cutis of the shin.\n"
+        "An 80-year-old woman had ulcerated chalky nodules on the shin.",
+        "idiopathic",
+    ),
+    (
+        "This case study describes iatrogenic calcinosis cutis after a calcium infusion.\n"
+        "A 2-week-old boy had a firm white plaque on the back of the hand.",
+        "iatrogenic",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "subtype"), AIM_STATES)
+def test_the_aim_of_the_report_states_the_diagnosis(text: str, subtype: str) -> None:
+    stated = _case(text).stated
+    assert stated is not None and stated.subtype == subtype, stated
+
+
+def test_what_other_reports_describe_is_not_the_stated_diagnosis() -> None:
+    text = (
+        "Previous reports describe metastatic calcinosis cutis in patients on dialysis.\n"
+        "A 62-year-old woman had hard nodules in a scar on the thigh after a burn."
+    )
+    stated = _case(text).stated
+    assert stated is None or stated.subtype != "metastatic", stated
+
+
+# ------------------------------------------------ "X-like" resembles X and is not X
+LIKE_NOT = [
+    (
+        "A 70-year-old woman had gout-like attacks of the big toe; the excised calcified mass held rhomboid crystals.",
+        "gout",
+    ),
+    (
+        "A 35-year-old woman had a lupus-like rash on the cheeks and hard nodules on both elbows.",
+        "systemic_lupus_erythematosus",
+    ),
+    (
+        "A 12-year-old girl had a dermatomyositis-like rash on the eyelids and firm nodules on the knees.",
+        "dermatomyositis",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "condition"), LIKE_NOT)
+def test_a_condition_named_only_as_x_like_is_not_present(text: str, condition: str) -> None:
+    assert _conditions(_case(text)).get(condition) != "present"
+
+
+def test_the_condition_itself_is_still_read() -> None:
+    case = _case("A 70-year-old man with long-standing gout had chalky nodules on the fingers.")
+    assert _conditions(case).get("gout") == "present"
