@@ -180,3 +180,31 @@ def test_a_condition_named_only_as_x_like_is_not_present(text: str, condition: s
 def test_the_condition_itself_is_still_read() -> None:
     case = _case("A 70-year-old man with long-standing gout had chalky nodules on the fingers.")
     assert _conditions(case).get("gout") == "present"
+
+
+# ------------------------------------------------ a scan's calcification of an inner organ is not the skin's
+ORGAN_CALCIFICATION = [
+    "A head CT done for a seizure showed calcifications of the falx cerebri.",
+    "Brain imaging showed bilateral basal ganglia calcification.",
+    "Echocardiography found a calcified aortic valve and mitral annular calcification.",
+]
+
+
+@pytest.mark.parametrize("sentence", ORGAN_CALCIFICATION)
+def test_an_inner_organ_calcification_is_not_the_skin_calcification(sentence: str) -> None:
+    text = (
+        "A 52-year-old man with hyperparathyroidism had a firm red nodule on the right thigh. "
+        f"{sentence} His serum calcium was 11.8 mg/dL."
+    )
+    assert _conditions(_case(text)).get("radiopaque_deposits") != "present"
+    a = assess(text).cases[0].assessment
+    # the calcium points to metastatic, but nothing has shown calcium in the skin: not confirmed
+    assert a.subtype.certainty != "confirmed"
+
+
+def test_soft_tissue_calcification_beside_an_organ_calcification_is_still_read() -> None:
+    text = (
+        "A 52-year-old man had a firm nodule on the right thigh. "
+        "CT showed calcifications of the falx cerebri and subcutaneous calcifications of the thigh."
+    )
+    assert _conditions(_case(text)).get("radiopaque_deposits") == "present"
