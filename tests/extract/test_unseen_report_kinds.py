@@ -59,6 +59,24 @@ def test_a_lab_sentence_with_a_spaced_unit_and_a_range_is_read(sentence: str, ex
         assert labs[analyte][1] is not None, labs  # the unit is read, not assumed
 
 
+RANGE_AFTER_A_UNIT_WITH_PARTS = [
+    (
+        "His 24-hour urine calcium was 300 mg/24 h (100-400) and his serum phosphate 2.3 mmol/l.",
+        "urine_calcium_24h",
+        "normal",
+    ),
+    ("Her 24-hour urinary calcium was 420 mg/24 h (100–300).", "urine_calcium_24h", "high"),
+]
+
+
+@pytest.mark.parametrize(("sentence", "analyte", "interpretation"), RANGE_AFTER_A_UNIT_WITH_PARTS)
+def test_a_range_after_a_unit_of_several_parts_is_a_range(sentence: str, analyte: str, interpretation: str) -> None:
+    text = f"A 19-year-old man had hard painless lumps around both hips. {sentence}"
+    labs = {lab.analyte: lab for lab in _case(text).labs}
+    assert analyte in labs, labs
+    assert labs[analyte].interpretation == interpretation, labs[analyte]
+
+
 def test_a_bracketed_citation_after_words_is_still_a_literature_sentence() -> None:
     text = (
         "A 19-year-old man had hard painless lumps around both hips.\n"

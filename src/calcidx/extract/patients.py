@@ -181,8 +181,9 @@ class _Features:
 _FEATURES = ("strong", "intro", "age", "definite", "generic", "citation", "affiliation", "exam", "cohort")
 
 
-# a number and its unit right before "(70-110)", the unit possibly spaced ("5 pg/ ml (12-72)")
-_UNIT_BEFORE = re.compile(r"(?:\d|%|/\s*l|/\s*dl|/\s*ml|mg|mmol|iu|u)\s*$", re.IGNORECASE)
+# a measured value right before "(70-110)": a number and up to three unit parts, spaced or not
+# ("5 pg/ ml (12-72)", "300 mg/24 h (100-400)", "7.9 mg/dL (2.5-4.5)")
+_UNIT_BEFORE = re.compile(r"\d(?:[.,]\d+)?\s*(?:[a-zµμ%/×^*·]+[\w/.²³]*\s*){0,3}$", re.IGNORECASE)
 
 
 def _generic(rules: ZoneRules, text: str, folded: str) -> bool:
@@ -191,7 +192,7 @@ def _generic(rules: ZoneRules, text: str, folded: str) -> bool:
     if not requirement(pattern).admits(folded):
         return False
     for match in pattern.finditer(text):
-        if match.group().startswith("(") and _UNIT_BEFORE.search(text[max(0, match.start() - 8) : match.start()]):
+        if match.group().startswith("(") and _UNIT_BEFORE.search(text[max(0, match.start() - 20) : match.start()]):
             continue
         return True
     return False
