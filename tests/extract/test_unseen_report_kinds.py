@@ -226,3 +226,45 @@ def test_soft_tissue_calcification_beside_an_organ_calcification_is_still_read()
         "CT showed calcifications of the falx cerebri and subcutaneous calcifications of the thigh."
     )
     assert _conditions(_case(text)).get("radiopaque_deposits") == "present"
+
+
+# ------------------------------------------------ two patients told in one breath
+AGE_PAIRS = [
+    "We describe two cases of calcified nodules of the fingers. The patients were 41 and 63-year-old women.",
+    "We describe two cases of calcified nodules of the fingers. The patients were women aged 41 and 63 years.",
+    "We describe two women, aged 41 and 63 years, with calcified nodules of the fingers.",
+]
+
+
+@pytest.mark.parametrize("text", AGE_PAIRS)
+def test_two_ages_in_one_list_are_two_patients(text: str) -> None:
+    cases = extract(text).cases
+    assert [c.patient.age_years for c in cases] == [41.0, 63.0], [c.patient for c in cases]
+    assert all(c.patient.sex == "female" for c in cases)
+
+
+def test_a_span_of_years_is_not_two_patients() -> None:
+    text = (
+        "Calcinosis may appear between 2 and 5 years after the rash. "
+        "A 40-year-old woman had hard nodules on both elbows."
+    )
+    cases = extract(text).cases
+    assert [c.patient.age_years for c in cases] == [40.0]
+
+
+COUNTED_PATIENTS = [
+    "Two patients with renal failure had hard nodules on the abdomen after calcium heparin injections.",
+    "Three preterm neonates developed firm swellings of the feet after calcium gluconate infusions.",
+    "Two sisters with dermatomyositis presented with chalky nodules on the elbows.",
+]
+
+
+@pytest.mark.parametrize("text", COUNTED_PATIENTS)
+def test_patients_announced_by_a_number_are_not_lost(text: str) -> None:
+    document = extract(text)
+    assert document.cases, document.warnings
+
+
+def test_patients_with_a_condition_in_general_are_still_no_case() -> None:
+    document = extract("Patients with renal failure may develop hard nodules after calcium heparin injections.")
+    assert not document.cases
