@@ -268,3 +268,46 @@ def test_patients_announced_by_a_number_are_not_lost(text: str) -> None:
 def test_patients_with_a_condition_in_general_are_still_no_case() -> None:
     document = extract("Patients with renal failure may develop hard nodules after calcium heparin injections.")
     assert not document.cases
+
+
+# ------------------------------------------------ a paste that holds calcium chloride is not an infusion
+PASTE = [
+    "A 45-year-old woman had EEG electrodes applied with a calcium chloride paste; weeks later white papules "
+    "appeared on the scalp.",
+    "After a sleep study with electrodes fixed by a paste containing calcium chloride, a 7-year-old boy "
+    "developed white crusted papules on the scalp.",
+    "A 9-year-old girl had an EMG; the calcium chloride electrode gel left chalky papules on the forearm.",
+]
+
+
+@pytest.mark.parametrize("text", PASTE)
+def test_calcium_chloride_in_an_electrode_paste_is_the_paste_not_an_infusion(text: str) -> None:
+    exposures = _exposures(_case(text))
+    assert exposures.get("electrode_paste") == "present", exposures
+    assert "iv_calcium" not in exposures, exposures
+
+
+# ------------------------------------------------ where the infusion leaked, told with the leak's own verb
+LEAK_SITES = [
+    (
+        "A 3-week-old boy had a hard white plaque on the right hand. The calcium gluconate drip had leaked "
+        "into the tissues of the right hand.",
+        "right hand",
+    ),
+    (
+        "A 70-year-old man in intensive care had white plaques on the left forearm, where calcium chloride "
+        "had extravasated into the soft tissue of the left forearm.",
+        "left forearm",
+    ),
+    (
+        "A 2-week-old girl had a firm nodule on the left foot at the site where a calcium infusion had extravasated.",
+        "left foot",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "site"), LEAK_SITES)
+def test_the_site_of_a_leak_told_with_its_verb_is_the_exposure_site(text: str, site: str) -> None:
+    sites = {e.site for e in _case(text).exposures if e.concept in ("iv_calcium", "calcium_extravasation")}
+    assert site in sites, sites
+    assert assess(text).cases[0].assessment.subtype.code == "iatrogenic"
