@@ -241,3 +241,27 @@ def test_painful_wounds_in_mottled_skin_on_dialysis_raise_calciphylaxis() -> Non
     )
     assert a.subtype.code == "calciphylaxis"
     assert "calciphylaxis_biopsy" in [t.id for t in a.missing_workup]
+
+
+def test_calciphylaxis_lesions_in_a_kidney_transplant_recipient_are_not_left_undetermined() -> None:
+    # the uremic setting includes transplant recipients, even with good graft function
+    for text in (
+        "A 58-year-old man with a kidney transplant for ten years developed painful retiform purpura on "
+        "both thighs that turned into a black eschar. His creatinine was 1.1 mg/dL.",
+        "A 47-year-old woman, a renal transplant recipient, had necrotic ulcers with black eschar on the "
+        "calves; graft function was normal.",
+        "Eight years after a renal transplant a 61-year-old man had exquisitely painful violaceous plaques "
+        "on his abdomen.",
+    ):
+        a = _assessment(text)
+        assert a.subtype.code == "calciphylaxis", text
+        assert a.subtype.certainty != "confirmed", text
+        assert any(t.id == "calciphylaxis_biopsy" for t in a.missing_workup), text
+
+
+def test_firm_painless_periarticular_nodules_after_a_kidney_transplant_stay_metastatic() -> None:
+    a = _assessment(
+        "A 39-year-old woman with a kidney transplant had firm white painless nodules around both elbows; "
+        "phosphate was 7.2 mg/dL."
+    )
+    assert a.subtype.code == "metastatic"
