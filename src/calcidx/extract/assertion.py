@@ -157,14 +157,22 @@ class TriggerIndex:
         Returns:
             (assertion, trigger text); ("present", None) when no trigger scopes over the mention.
         """
+        if void and any(sent_start <= hit_start < sent_end for hit_start in void):
+            return self._status(start, end, sent_start, sent_end, tables, void)  # rare: not kept
         key = (start, end, sent_start, sent_end, tables)
         answer = self._answers.get(key)
         if answer is None:
-            answer = self._answers[key] = self._status(start, end, sent_start, sent_end, tables)
+            answer = self._answers[key] = self._status(start, end, sent_start, sent_end, tables, frozenset())
         return answer
 
     def _status(
-        self, start: int, end: int, sent_start: int, sent_end: int, tables: tuple[str, ...]
+        self,
+        start: int,
+        end: int,
+        sent_start: int,
+        sent_end: int,
+        tables: tuple[str, ...],
+        void: frozenset[int],
     ) -> tuple[str, str | None]:
         lo = bisect_left(self.starts, sent_start)
         hi = bisect_right(self.starts, sent_end)
