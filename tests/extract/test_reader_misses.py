@@ -396,3 +396,9 @@ def test_a_clinic_note_gives_its_impression_and_its_x_ray() -> None:
     case = _case(text)
     assert case.stated_subtype == "dystrophic"
     assert [o.modality for o in case.imaging] == ["radiograph"]
+
+
+@pytest.mark.parametrize(("line", "sex"), [("Sex: F", "female"), ("Gender - M", "male"), ("sex: male", "male")])
+def test_a_form_sex_field_gives_the_sex(line: str, sex: str) -> None:
+    case = _case(f"Age: 61\n{line}\nFindings: hard white nodules over both elbows; calcium 9.9 mg/dL\n")
+    assert case.patient.sex == sex
