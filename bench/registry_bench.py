@@ -58,6 +58,7 @@ def child(corpus: str, workers: int) -> None:
         total_s = time.perf_counter() - started
         writer_cpu = time.process_time() - cpu_started
         registry.close()
+        stored_bytes = sum(f.stat().st_size for f in Path(tmp).glob("bench.sqlite*"))
     first, last = marks[0], marks[-1]
     steady = (len(marks) - 1) / (last - first) if last > first else 0.0
     print(
@@ -80,6 +81,7 @@ def child(corpus: str, workers: int) -> None:
                 # pool's own threads (pickling tasks, reading results from the pipes)
                 "writer_main_ms": (thread_marks[-1] - thread_marks[0]) / max(1, len(thread_marks) - 1) * 1000,
                 "writer_peak_mb": _mb(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss),
+                "registry_kb_per_doc": stored_bytes / 1024 / max(1, summary.stored),
             }
         )
     )
@@ -273,7 +275,8 @@ def main() -> None:
                 f"writer {r['writer_peak_mb']:.0f} MB; CPU workers {r['worker_cpu_s']:.1f} s "
                 f"(incl. runtime build), writer {r['writer_cpu_s']:.1f} s "
                 f"({r['writer_cpu_s'] / max(1, r['stored']) * 1000:.1f} ms/doc incl. its start-up, "
-                f"{r['writer_steady_ms']:.2f} ms/doc steady, main thread {r['writer_main_ms']:.2f})"
+                f"{r['writer_steady_ms']:.2f} ms/doc steady, main thread {r['writer_main_ms']:.2f}); "
+                f"SQLite file {r['registry_kb_per_doc']:.1f} KB per report"
             )
         ratio = runs[2]["steady_docs_per_s"] / runs[1]["steady_docs_per_s"] if runs[1]["steady_docs_per_s"] else 0.0
         load = os.getloadavg()[0]

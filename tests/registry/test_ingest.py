@@ -7,13 +7,15 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from sqlalchemy import func, select
+from sqlalchemy import func, select, update
 
 from calcidx import service
 from calcidx.registry import models as m
 from calcidx.registry import pipeline
 from calcidx.registry.database import Registry
+from calcidx.registry.duplicates import mark_duplicates
 from calcidx.registry.ingest import ingest
+from calcidx.registry.minhash import NUM_PERM, SCHEME, signature
 from calcidx.registry.series import load_cases
 from tests.registry.synthetic import report
 
@@ -56,7 +58,7 @@ def test_ingest_stores_each_document_with_provenance(registry: Registry, small_c
         expected = service.assess_input(data, "text/plain", filename=doc.source).model_dump(mode="json")
         assert case.data == expected["cases"][0]
         assessment = session.scalars(select(m.Assessment).where(m.Assessment.case_id == case.id)).one()
-        assert assessment.data == expected["cases"][0]["assessment"]
+        assert case.data["assessment"] == expected["cases"][0]["assessment"]  # stored once, in the case
         assert assessment.subtype == expected["cases"][0]["assessment"]["subtype"]["code"]
         labels = set(session.scalars(select(m.StatedDiagnosis.concordance)))
         assert labels and labels <= {"agrees", "differs", "findings_undecided", "no_subtype"}
@@ -110,8 +112,15 @@ def test_new_stamp_rereads_only_with_reprocess_and_keeps_history(
     new_version(monkeypatch, "0.1.0.post-test")
     plain = ingest([str(reports)], registry, workers=0)
     assert plain.stored == 0 and plain.unchanged == 6
+    with registry.session() as session:  # as if stored by an older way of computing signatures
+        session.execute(update(m.Document).values(minhash=[0] * NUM_PERM, minhash_scheme=1))
     redo = ingest([str(reports)], registry, workers=0, reprocess=True)
     assert redo.stored == 6
+    with registry.session() as session:  # a new reading renews each signature
+        for source, sig, scheme in session.execute(
+            select(m.Document.source, m.Document.minhash, m.Document.minhash_scheme)
+        ):
+            assert scheme == SCHEME and sig == signature(Path(source).read_text(encoding="utf-8"))
     after = counts(registry)
     assert after["documents"] == first["documents"]
     assert after["extractions"] == 2 * first["extractions"]
@@ -150,6 +159,10 @@ def test_duplicates_same_doi_and_near_identical_text(registry: Registry, tmp_pat
     assert reasons[0].startswith("near-identical text") and reasons[1] == "same DOI 10.5555/same.1"
     everything, none_left = load_cases(registry, filters=_with_duplicates())
     assert len(everything) == 4 and none_left == 0
+    # signatures of different schemes are never compared: only the DOI pair is left
+    with registry.session() as session:
+        session.execute(update(m.Document).where(m.Document.source.like("%b.txt")).values(minhash_scheme=1))
+    assert mark_duplicates(registry) == 1
 
 
 def _with_duplicates():  # type: ignore[no-untyped-def]

@@ -6,22 +6,23 @@ import json
 from pathlib import Path
 
 from calcidx.registry.pipeline import document_id
-from calcidx.registry.rows import case_json, case_rows
+from calcidx.registry.rows import case_rows
 from calcidx.registry.sources import Item
 from calcidx.registry.worker import process, process_batch
 from calcidx.service import assess_input
 from tests.registry.synthetic import report, write_reports
 
 
-def test_case_json_is_the_models_own_json() -> None:
+def test_the_case_json_is_the_models_own_json_with_its_assessment() -> None:
     for index in range(4):
         text = report(index, seed=3).text
         assessed = assess_input(text, "text/plain", filename=f"report-{index}.txt")
         for case in assessed.cases:
-            data, assessment = case_json(case)
-            assert data == case.model_dump_json()
-            assert assessment == case.assessment.model_dump_json()
-            assert json.loads(data)["assessment"] == json.loads(assessment)
+            rows = case_rows("doc", case)
+            assert rows.case["data"] == case.model_dump_json()
+            # the assessment's JSON is stored once: inside the case's, not again in its own row
+            assert json.loads(rows.case["data"])["assessment"] == case.assessment.model_dump(mode="json")
+            assert all("data" not in row for row in rows.children["assessments"])
 
 
 def test_rows_hold_the_values_of_the_case_dump() -> None:
@@ -35,7 +36,7 @@ def test_rows_hold_the_values_of_the_case_dump() -> None:
     assert len(rows.children["findings"]) == len(dumped["findings"]) + len(dumped["exposures"])
     (assessment,) = rows.children["assessments"]
     assert assessment["subtype"] == dumped["assessment"]["subtype"]["code"]
-    assert json.loads(assessment["data"]) == dumped["assessment"]
+    assert assessment["certainty"] == dumped["assessment"]["subtype"]["certainty"]
 
 
 def test_a_batch_keeps_its_order_and_a_bad_document_fails_alone(tmp_path: Path) -> None:

@@ -18,10 +18,12 @@ from calcidx.service import (
     AssessOptions,
     JsonFormat,
     assess_input,
+    assess_read,
     extract_input,
     extract_many,
     load_input,
     pipeline_stamp,
+    read_text,
     register_json_format,
 )
 
@@ -44,6 +46,25 @@ def test_case_json_is_loaded_as_a_case_with_the_sha256_of_its_bytes(runtime: Run
     assert loaded.format == "case" and loaded.case is not None and loaded.document is None
     assert loaded.doc_id == hashlib.sha256(data).hexdigest()
     assert loaded.case.case_id  # stable within the document
+
+
+def test_assessing_a_reading_equals_assessing_the_bytes(runtime: Runtime) -> None:
+    html = f"<html><body><article><h1>Elbow nodules</h1><p>{REPORT}</p></article></body></html>"
+    xml = (
+        "<?xml version='1.0'?><PubmedArticleSet><PubmedArticle><MedlineCitation><PMID>654321</PMID><Article>"
+        f"<ArticleTitle>Nodules on dialysis</ArticleTitle><Abstract><AbstractText>{REPORT}</AbstractText>"
+        "</Abstract></Article></MedlineCitation></PubmedArticle></PubmedArticleSet>"
+    )
+    for data, name, media_type in ((REPORT, "a.txt", "text/plain"), (html, "b.html", None), (xml, "c.xml", None)):
+        raw = data.encode("utf-8")
+        reading = read_text(raw, media_type, filename=name)
+        once = assess_read(raw, reading, filename=name, runtime=runtime)
+        assert once.model_dump(mode="json") == assess_input(raw, media_type, filename=name, runtime=runtime).model_dump(
+            mode="json"
+        )
+        assert once.doc_id == hashlib.sha256(raw).hexdigest()
+    with pytest.raises(InputError, match="empty"):
+        assess_read(b"  ", read_text(REPORT.encode()), filename="blank.txt", runtime=runtime)
 
 
 def test_text_html_and_pubmed_xml_are_extracted(runtime: Runtime) -> None:

@@ -49,9 +49,6 @@ from importlib import resources
 from pathlib import Path
 from typing import Any, Literal
 
-import numpy as np
-import numpy.typing as npt
-
 from calcidx.assess.facts import CaseFacts
 from calcidx.assess.model import DifferentialItem, TermContribution
 from calcidx.knowledge import hpo
@@ -103,6 +100,15 @@ class _Disease:
 
 
 @dataclass(frozen=True)
+class _TermPositions:
+    """One term over the candidate diseases (positions in ``_Index.diseases``)."""
+
+    scored: tuple[tuple[int, float], ...]  # (position, best match IC) where it is not 0.0
+    matching: frozenset[int]  # positions it matches by at least ``_MATCH_SHARE`` of its own IC
+    annotated: tuple[int, ...]  # positions whose closure holds the term
+
+
+@dataclass(frozen=True)
 class _Index:
     diseases: tuple[_Disease, ...]
     calcification: frozenset[int]  # the calcification terms (descendants qualify too)
@@ -111,9 +117,8 @@ class _Index:
     _ranked: dict[int, tuple[tuple[float, int], ...]] = field(default_factory=dict)
     _best: dict[int, tuple[float, ...]] = field(default_factory=dict)
     _named: dict[tuple[str, ...], frozenset[str]] = field(default_factory=dict)
-    _arrays: dict[int, tuple[npt.NDArray[np.float64], npt.NDArray[np.bool_]]] = field(default_factory=dict)
-    _named_masks: dict[tuple[str, ...], npt.NDArray[np.bool_]] = field(default_factory=dict)
-    _name_rank: list[npt.NDArray[np.int64]] = field(default_factory=list)
+    _terms: dict[int, _TermPositions] = field(default_factory=dict)
+    _name_rank: list[tuple[int, ...]] = field(default_factory=list)
 
     def ranked_ancestors(self, term_id: int) -> tuple[tuple[float, int], ...]:
         """The term and those of its ancestors annotated to some candidate, most informative first."""
@@ -134,33 +139,29 @@ class _Index:
             self._best[term_id] = cached
         return cached
 
-    def term_arrays(self, term_id: int) -> tuple[npt.NDArray[np.float64], npt.NDArray[np.bool_]]:
-        """``best_matches`` as an array, and per disease whether the term is in its closure."""
-        cached = self._arrays.get(term_id)
+    def term_positions(self, term_id: int) -> _TermPositions:
+        """Where a term counts: the diseases it matches at all, and those annotated with it."""
+        cached = self._terms.get(term_id)
         if cached is None:
-            best = np.array(self.best_matches(term_id), dtype=np.float64)
-            annotated = np.array([term_id in d.closure for d in self.diseases], dtype=np.bool_)
-            cached = (best, annotated)
-            self._arrays[term_id] = cached
+            best = self.best_matches(term_id)
+            own = self.self_ic(term_id)
+            cached = _TermPositions(
+                scored=tuple((i, b) for i, b in enumerate(best) if b != 0.0),
+                matching=frozenset(i for i, b in enumerate(best) if own > 0 and b / own >= _MATCH_SHARE),
+                annotated=tuple(i for i, d in enumerate(self.diseases) if term_id in d.closure),
+            )
+            self._terms[term_id] = cached
         return cached
 
-    def name_rank(self) -> npt.NDArray[np.int64]:
+    def name_rank(self) -> tuple[int, ...]:
         """Per disease, its place in name order (ties in score are broken by name)."""
         if not self._name_rank:
             order = sorted(range(len(self.diseases)), key=lambda i: self.diseases[i].name)
-            rank = np.empty(len(order), dtype=np.int64)
-            rank[order] = np.arange(len(order))
-            self._name_rank.append(rank)
+            rank = [0] * len(order)
+            for place, position in enumerate(order):
+                rank[position] = place
+            self._name_rank.append(tuple(rank))
         return self._name_rank[0]
-
-    def named_mask(self, words: tuple[str, ...]) -> npt.NDArray[np.bool_]:
-        """Per disease, whether ``named_with(words)`` holds it."""
-        cached = self._named_masks.get(words)
-        if cached is None:
-            named = self.named_with(words)
-            cached = np.array([f"{d.source}:{d.id}" in named for d in self.diseases], dtype=np.bool_)
-            self._named_masks[words] = cached
-        return cached
 
     def named_with(self, words: tuple[str, ...]) -> frozenset[str]:
         """``source:id`` of the diseases whose name contains one of these (lower-case) words."""
@@ -493,24 +494,25 @@ def _score(scoring: _Scoring, index: _Index, position: int) -> DiseaseScore:
     return DiseaseScore(disease, score, parts, shares, matched)
 
 
-def _score_vector(scoring: _Scoring, index: _Index) -> tuple[npt.NDArray[np.float64], npt.NDArray[np.bool_]]:
-    """Every disease's score at once, and whether it matches a present term by ``_MATCH_SHARE``.
+def _score_vector(scoring: _Scoring, index: _Index) -> tuple[list[float], set[int]]:
+    """Every disease's score at once, and the diseases a present term matches by ``_MATCH_SHARE``.
 
-    The same operations in the same order as ``_score``, element by element, so the scores are
-    equal to the last bit (ties, broken by name, stay ties).
+    The same operations in the same order as ``_score``, disease by disease, so the scores are
+    equal to the last bit (ties, broken by name, stay ties); a term adds nothing where its best
+    match is 0.0, which ``score + 0.0`` would not change either.
     """
-    count = len(index.diseases)
-    scores = np.zeros(count, dtype=np.float64)
-    matching = np.zeros(count, dtype=np.bool_)
+    scores = [0.0] * len(index.diseases)
+    matching: set[int] = set()
     for term_id in scoring.present:
-        best, _ = index.term_arrays(term_id)
-        own = scoring.own_ic[term_id]
-        if own > 0:
-            matching |= best / own >= _MATCH_SHARE
-        scores += scoring.weights[term_id] * best / scoring.total
+        where = index.term_positions(term_id)
+        matching |= where.matching
+        weight, total = scoring.weights[term_id], scoring.total
+        for position, best in where.scored:
+            scores[position] += weight * best / total
     for term_id in scoring.absent:
-        _, annotated = index.term_arrays(term_id)
-        scores[annotated] -= scoring.absent_cost[term_id]
+        cost = scoring.absent_cost[term_id]
+        for position in index.term_positions(term_id).annotated:
+            scores[position] -= cost
     return scores, matching
 
 
@@ -528,22 +530,24 @@ def score_diseases(terms: CaseTerms, bundle: KnowledgeBundle, *, matching_only: 
         return []
     positions: Iterable[int] = range(len(index.diseases))
     if matching_only:
-        positions = np.flatnonzero(_score_vector(scoring, index)[1]).tolist()
+        positions = sorted(_score_vector(scoring, index)[1])
     scored = [_score(scoring, index, position) for position in positions]
     scored.sort(key=lambda item: (-item.score, item.disease.name))
     return scored
 
 
-def _listed(terms: CaseTerms, index: _Index, excluded: npt.NDArray[np.bool_], limit: int) -> list[DiseaseScore]:
+def _listed(terms: CaseTerms, index: _Index, excluded: frozenset[str], limit: int) -> list[DiseaseScore]:
     """The ``limit`` best diseases ``rank_inherited`` lists: a positive score, a matching present
-    term, not excluded; the same order as ``score_diseases``, only those scored in full."""
+    term, not ``excluded`` (``source:id``); the same order as ``score_diseases``, only those
+    scored in full."""
     scoring = _scoring(terms, index)
     if scoring is None:
         return []
     scores, matching = _score_vector(scoring, index)
-    candidates = np.flatnonzero(matching & (scores > 0) & ~excluded)
-    order = candidates[np.lexsort((index.name_rank()[candidates], -scores[candidates]))]
-    return [_score(scoring, index, position) for position in order[:limit].tolist()]
+    diseases, rank = index.diseases, index.name_rank()
+    candidates = [i for i in matching if scores[i] > 0 and f"{diseases[i].source}:{diseases[i].id}" not in excluded]
+    candidates.sort(key=lambda i: (-scores[i], rank[i]))
+    return [_score(scoring, index, position) for position in candidates[:limit]]
 
 
 def _contribution(term_id: int, status: Literal["present", "absent"], value: float) -> TermContribution:
@@ -640,7 +644,7 @@ def rank_inherited(
         return [], "none"
     terms = case_terms(facts, bundle)
     index = _index(_calcification_ids(bundle))
-    scored = _listed(terms, index, index.named_mask(tuple(_acquired_words(bundle))), limit)
+    scored = _listed(terms, index, index.named_with(tuple(_acquired_words(bundle))), limit)
     best = scored[0] if scored else None
     fit = _fit(best, terms, bundle)
     if acquired_cause and fit == "good":

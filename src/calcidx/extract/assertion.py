@@ -128,6 +128,9 @@ class TriggerIndex:
         self.terminator = compiled.terminator
         self.clause_terminator = compiled.clause_terminator
         self.family_terminator = compiled.family_terminator
+        #: answers already given (the context component and the field readers ask about the same
+        #: mentions in the same sentences; the answer depends only on the arguments)
+        self._answers: dict[tuple[int, int, int, int, tuple[str, ...]], tuple[str, str | None]] = {}
 
     def family_hits(self, sent_start: int, sent_end: int) -> list[TriggerHit]:
         """The family triggers inside the sentence ``[sent_start, sent_end)``."""
@@ -154,6 +157,23 @@ class TriggerIndex:
         Returns:
             (assertion, trigger text); ("present", None) when no trigger scopes over the mention.
         """
+        if void and any(sent_start <= hit_start < sent_end for hit_start in void):
+            return self._status(start, end, sent_start, sent_end, tables, void)  # rare: not kept
+        key = (start, end, sent_start, sent_end, tables)
+        answer = self._answers.get(key)
+        if answer is None:
+            answer = self._answers[key] = self._status(start, end, sent_start, sent_end, tables, frozenset())
+        return answer
+
+    def _status(
+        self,
+        start: int,
+        end: int,
+        sent_start: int,
+        sent_end: int,
+        tables: tuple[str, ...],
+        void: frozenset[int],
+    ) -> tuple[str, str | None]:
         lo = bisect_left(self.starts, sent_start)
         hi = bisect_right(self.starts, sent_end)
         best: tuple[int, str, str] | None = None

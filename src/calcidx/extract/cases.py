@@ -92,7 +92,7 @@ class CaseBuilder:
         sentences = [s for s in patient.sentences if not s.header]
         ctx.void_triggers = _relative_subject(ctx, patient, sentences)
         for position, sentence in enumerate(sentences):
-            view = ctx.view(sentence, planned=patterns.plans(sentence.text))
+            view = ctx.view(sentence, planned=patterns.plans(sentence.text, sentence.folded))
             present = findings.read(view)
             exposures.read(view)
             medications.read(view)

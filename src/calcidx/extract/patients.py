@@ -21,7 +21,7 @@ from dataclasses import dataclass, field
 from typing import Literal
 
 from calcidx.extract.demographics import AgeMention
-from calcidx.extract.prefilter import requirement, search
+from calcidx.extract.prefilter import matches, search
 from calcidx.extract.rules import ZoneRules
 from calcidx.extract.sections import Layout, Sentence
 
@@ -150,18 +150,18 @@ class _Features:
         text, folded = self._sentence.text, self._sentence.folded
         r = self._signals.rules
         if name == "strong":
-            return search(r["strong_reference"], text, folded) is not None
+            return matches(r["strong_reference"], text, folded)
         if name in ("age", "intro"):
             ages = self._ages()
             if name == "age":
                 return bool(ages)
-            return search(r["person_intro"], text, folded) is not None or any(a.intro for a in ages)
+            return matches(r["person_intro"], text, folded) or any(a.intro for a in ages)
         if name == "definite":
-            return search(r["definite_person"], text, folded) is not None
+            return matches(r["definite_person"], text, folded)
         if name == "generic":
             return _generic(r, text, folded)
         rule = {"citation": "citation_line", "affiliation": "affiliation", "exam": "exam_opener", "cohort": "cohort"}
-        return search(r[rule[name]], text, folded) is not None
+        return matches(r[rule[name]], text, folded)
 
     def _ages(self) -> list[AgeMention]:
         sentence = self._sentence
@@ -190,7 +190,7 @@ _UNIT_BEFORE = re.compile(r"\d(?:[.,]\d+)?\s*(?:[a-zµμ%/×^*·]+[\w/.²³]*\s*
 def _generic(rules: ZoneRules, text: str, folded: str) -> bool:
     """A generic (literature or textbook) statement; a lab's reference range "(70-110)" is not a citation."""
     pattern = rules["generic_statement"]
-    if not requirement(pattern).admits(folded):
+    if not matches(pattern, text, folded):  # no match at all (a cheap test): no generic statement
         return False
     for match in pattern.finditer(text):
         if match.group().startswith("(") and _UNIT_BEFORE.search(text[max(0, match.start() - 20) : match.start()]):

@@ -23,21 +23,28 @@ def mark_duplicates(registry: Registry, threshold: float = NEAR_DUPLICATE) -> in
     """Recompute the duplicate flags of current cases; returns how many cases are flagged."""
     with registry.session() as session:
         rows = session.execute(
-            select(m.Document.id, m.Document.doi, m.Document.minhash)
+            select(m.Document.id, m.Document.doi, m.Document.minhash, m.Document.minhash_scheme)
             .join(m.Extraction, m.Extraction.document_id == m.Document.id)
             .where(m.Extraction.current, m.Extraction.status == "ok")
             .order_by(m.Document.created_at, m.Document.id)
         ).all()
-        order = {doc_id: index for index, (doc_id, _doi, _sig) in enumerate(rows)}
+        order = {doc_id: index for index, (doc_id, *_rest) in enumerate(rows)}
         original: dict[str, tuple[str, str]] = {}
         by_doi: dict[str, str] = {}
-        for doc_id, doi, _sig in rows:
+        for doc_id, doi, _sig, _scheme in rows:
             if doi:
                 if doi in by_doi:
                     original[doc_id] = (by_doi[doi], f"same DOI {doi}")
                 else:
                     by_doi[doi] = doc_id
-        for first, second, score in candidate_pairs(((d, s) for d, _doi, s in rows if s), threshold):
+        by_scheme: dict[int | None, list[tuple[str, list[int]]]] = {}
+        for doc_id, _doi, sig, scheme in rows:
+            if sig:
+                by_scheme.setdefault(scheme, []).append((doc_id, sig))
+        # signatures compare only within one scheme (older registries hold scheme-1 signatures)
+        schemes = sorted(by_scheme.items(), key=lambda item: item[0] or 0)
+        pairs = (pair for _scheme, signed in schemes for pair in candidate_pairs(signed, threshold))
+        for first, second, score in pairs:
             early, late = (first, second) if order[first] < order[second] else (second, first)
             if late not in original:
                 original[late] = (early, f"near-identical text (J~{score:.2f})")

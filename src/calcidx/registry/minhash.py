@@ -4,43 +4,127 @@ Broder, "On the resemblance and containment of documents" (1997): the share of e
 hash values of two shingle sets estimates their Jaccard similarity. Signatures are banded
 (locality-sensitive hashing, Leskovec, Rajaraman & Ullman, Mining of Massive Datasets, ch. 3) so
 that only documents sharing a band are compared.
+
+The signature is computed in a few NumPy passes over the whole text, with no Python loop per word
+or shingle: the words are the runs of ``[a-z0-9]`` in the lower-cased text (the same words as
+``re.findall(r"[a-z0-9]+", text.lower())``); each word gets a 64-bit polynomial hash of its
+characters (``np.add.reduceat``); each five-word shingle combines its words' hashes polynomially
+and is finished by the SplitMix64 mixer (Steele, Lea & Flood, "Fast splittable pseudorandom number
+generators", OOPSLA 2014); the ``NUM_PERM`` hash functions are multiply-add-shift
+(Dietzfelbinger et al., "A reliable randomized algorithm for the closest-pair problem", 1997):
+the top 32 bits of ``a * x + b`` modulo 2**64, with odd ``a``.
+
+``SCHEME`` names this way of computing signatures; the registry stores it beside each signature
+(``documents.minhash_scheme``) and compares only signatures of the same scheme.
 """
 
 from __future__ import annotations
 
-import hashlib
-import re
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 
 import numpy as np
+import numpy.typing as npt
 
-__all__ = ["NUM_PERM", "candidate_pairs", "jaccard_estimate", "signature"]
+__all__ = ["NUM_PERM", "SCHEME", "candidate_pairs", "jaccard_estimate", "signature", "words"]
 
+#: The signature scheme stored with each signature (1: the earlier blake2b-per-shingle scheme).
+SCHEME = 2
 NUM_PERM = 64
 SHINGLE_WORDS = 5
 BANDS = 16
-_PRIME = np.uint64(4294967311)  # the smallest prime above 2**32
+
+_U64 = npt.NDArray[np.uint64]
 _rng = np.random.default_rng(20261201)
-_A = _rng.integers(1, 2**32 - 1, size=NUM_PERM, dtype=np.uint64)
-_B = _rng.integers(0, 2**32 - 1, size=NUM_PERM, dtype=np.uint64)
-_WORD = re.compile(r"[a-z0-9]+")
+_A: _U64 = _rng.integers(0, 2**63, size=NUM_PERM, dtype=np.uint64) * np.uint64(2) + np.uint64(1)  # odd
+_B: _U64 = _rng.integers(0, 2**63, size=NUM_PERM, dtype=np.uint64)
+_CHAR_BASE = np.uint64(0x100000001B3)  # the FNV-1a 64-bit prime: the base of the words' polynomial hash
+_WORD_BASE = np.uint64(0x9E3779B97F4A7C15)  # odd: the base of the shingles' polynomial over word hashes
+_EMPTY = np.uint64(0x2545F4914F6CDD1D)  # the one shingle of a text without any word
+_SHIFT = np.uint64(32)
+_powers: _U64 = np.ones(1, dtype=np.uint64)
+
+# Which bytes of the lower-cased, ASCII-encoded text belong to words ([a-z0-9]).
+_IS_WORD = np.zeros(256, dtype=bool)
+_IS_WORD[ord("a") : ord("z") + 1] = True
+_IS_WORD[ord("0") : ord("9") + 1] = True
+
+
+def _char_powers(length: int) -> _U64:
+    """``_CHAR_BASE ** i`` modulo 2**64 for ``i < length`` (the table grows on demand, kept)."""
+    global _powers
+    if len(_powers) < length:
+        size = max(length, 2 * len(_powers), 256)
+        mask, power, values = (1 << 64) - 1, 1, []
+        for _ in range(size):  # once per process, up to the longest word seen
+            values.append(power)
+            power = power * int(_CHAR_BASE) & mask
+        table = np.array(values, dtype=np.uint64)
+        _powers = table
+    return _powers[:length]
+
+
+def _mix(x: _U64) -> _U64:
+    """SplitMix64's finaliser on each value (uint64 arithmetic wraps modulo 2**64)."""
+    x = x ^ (x >> np.uint64(30))
+    x = x * np.uint64(0xBF58476D1CE4E5B9)
+    x = x ^ (x >> np.uint64(27))
+    x = x * np.uint64(0x94D049BB133111EB)
+    return x ^ (x >> np.uint64(31))
+
+
+def _word_spans(text: str) -> tuple[npt.NDArray[np.uint8], npt.NDArray[np.intp], npt.NDArray[np.bool_]]:
+    """(the text's bytes, the positions of its word characters, which of those start a word)."""
+    # one byte per character: a character outside ASCII becomes "?", which is not a word character
+    raw = np.frombuffer(text.lower().encode("ascii", "replace"), dtype=np.uint8)
+    at = np.flatnonzero(_IS_WORD[raw])
+    first = np.empty(at.size, dtype=bool)
+    if at.size:
+        first[0] = True
+        np.not_equal(at[1:] - at[:-1], 1, out=first[1:])
+    return raw, at, first
+
+
+def words(text: str) -> list[str]:
+    """The words the signature reads: the runs of ``[a-z0-9]`` in the lower-cased text."""
+    raw, at, first = _word_spans(text)
+    starts = np.flatnonzero(first).tolist()
+    ends = [*starts[1:], at.size] if starts else []
+    data = raw.tobytes()
+    return [data[at[s] : at[e - 1] + 1].decode("ascii") for s, e in zip(starts, ends, strict=True)]
+
+
+def _word_hashes(text: str) -> _U64:
+    """One 64-bit hash per word, in text order: a polynomial over its characters."""
+    raw, at, first = _word_spans(text)
+    if not at.size:
+        return np.empty(0, dtype=np.uint64)
+    starts = np.flatnonzero(first)
+    offset = np.arange(at.size) - starts[np.cumsum(first) - 1]  # each character's place in its word
+    terms = raw[at].astype(np.uint64) * _char_powers(int(offset.max()) + 1)[offset]
+    return np.add.reduceat(terms, starts)
+
+
+def _shingle_hashes(text: str) -> _U64:
+    """The hashes of the text's five-word shingles (all its words when fewer), repeats kept (a
+    repeated shingle cannot change a minimum)."""
+    hashes = _word_hashes(text)
+    count = hashes.size
+    if count == 0:
+        return np.array([_EMPTY], dtype=np.uint64)
+    width = min(SHINGLE_WORDS, count)
+    windows = count - width + 1
+    combined = hashes[:windows].copy()
+    for k in range(1, width):
+        combined = combined * _WORD_BASE + hashes[k : k + windows]
+    return _mix(combined)
 
 
 def signature(text: str) -> list[int]:
-    """The MinHash signature (``NUM_PERM`` integers) of the text's five-word shingles."""
-    words = _WORD.findall(text.lower())
-    if len(words) < SHINGLE_WORDS:
-        shingles = {" ".join(words)}
-    else:
-        shingles = {" ".join(words[i : i + SHINGLE_WORDS]) for i in range(len(words) - SHINGLE_WORDS + 1)}
-    hashes = np.fromiter(
-        (int.from_bytes(hashlib.blake2b(s.encode(), digest_size=4).digest(), "little") for s in shingles),
-        dtype=np.uint64,
-        count=len(shingles),
-    )
-    values = (_A[:, None] * hashes[None, :] + _B[:, None]) % _PRIME
-    return [int(v) for v in values.min(axis=1)]
+    """The MinHash signature (``NUM_PERM`` integers below 2**32) of the text's five-word shingles."""
+    shingles = _shingle_hashes(text)
+    values = (_A[:, None] * shingles[None, :] + _B[:, None]) >> _SHIFT
+    return values.min(axis=1).tolist()  # type: ignore[no-any-return]
 
 
 def jaccard_estimate(a: Sequence[int], b: Sequence[int]) -> float:
@@ -56,7 +140,8 @@ def candidate_pairs(
     """Pairs of keys whose signatures estimate a Jaccard similarity of at least ``threshold``.
 
     Args:
-        signatures: (key, signature) in a stable order; within a pair the earlier key comes first.
+        signatures: (key, signature) in a stable order, all of one scheme; within a pair the
+            earlier key comes first.
         threshold: the least estimated similarity to report.
     """
     rows = BANDS and NUM_PERM // BANDS

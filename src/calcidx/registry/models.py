@@ -93,6 +93,8 @@ class Document(Base):
     year: Mapped[int | None] = mapped_column(Integer)
     characters: Mapped[int] = mapped_column(Integer, default=0)
     minhash: Mapped[list[int] | None] = mapped_column(JSON)
+    #: How ``minhash`` was computed (``calcidx.registry.minhash.SCHEME``); only equal schemes compare.
+    minhash_scheme: Mapped[int | None] = mapped_column(Integer)
 
     extractions: Mapped[list[Extraction]] = relationship(back_populates="document", cascade="all, delete-orphan")
 
@@ -209,7 +211,8 @@ class Treatment(Base):
 
 
 class Assessment(Base):
-    """The pathway's assessment of a case (the full JSON kept in ``data``)."""
+    """The pathway's assessment of a case, as columns to filter on; its full JSON is the case's
+    (``Case.data["assessment"]``), stored once."""
 
     __tablename__ = "assessments"
 
@@ -219,7 +222,6 @@ class Assessment(Base):
     certainty: Mapped[str | None] = mapped_column(String(16))
     subform: Mapped[str | None] = mapped_column(String(64), index=True)
     associated_conditions: Mapped[list[str]] = mapped_column(JSON, default=list)
-    data: Mapped[dict[str, object]] = mapped_column(JSON)
 
 
 class StatedDiagnosis(Base):

@@ -4,7 +4,7 @@ Everything the registry needs from the rest of CalciDx passes through this modul
 ``calcidx.service`` and ``calcidx.runtime``: the document id (sha256 of the original bytes), the
 pipeline stamp (code version, extractor rules hash, knowledge version, HPO release), building the
 runtime once per worker from its picklable spec, reading a document's text (what the pre-filter and
-duplicate detection look at) and assessing it.
+duplicate detection look at) and assessing that reading.
 """
 
 from __future__ import annotations
@@ -73,17 +73,18 @@ def read(data: bytes, *, name: str, suffix: str) -> ReadResult:
     return read_text(data, _media_type(suffix), filename=name if name.endswith(suffix) else f"{name}{suffix}")
 
 
-def analyse(data: bytes, *, name: str, suffix: str) -> AssessedDocument:
-    """Read, extract and assess one document through the service (its id and stamp on the result).
+def analyse(data: bytes, read: ReadResult, *, name: str, suffix: str) -> AssessedDocument:
+    """Extract and assess one document whose text ``read`` already holds, through the service (its
+    id and stamp on the result): the bytes are not read a second time.
 
     Raises:
-        InputError: the document cannot be read, or is a JSON document rather than a report.
+        InputError: the document is empty or too large, or is a JSON document rather than a report.
     """
     from calcidx.errors import InputError
-    from calcidx.service import assess_input
+    from calcidx.service import assess_read
 
     filename = name if name.endswith(suffix) else f"{name}{suffix}"
-    assessed = assess_input(data, _media_type(suffix), filename=filename)
+    assessed = assess_read(data, read, filename=filename)
     if assessed.document.format in (None, "case", "document"):
         raise InputError(f"{name}: a JSON case or document, not a report to ingest")
     return assessed

@@ -1,9 +1,9 @@
 """An assessed document flattened into the registry's table rows, in the worker that assessed it.
 
-The worker builds the rows and encodes the large JSON columns (the case and its assessment) itself,
-straight from the models (pydantic-core writes the JSON; no intermediate dump), so the one writer
-only adds ids and inserts: its cost per document stays small whatever the number of workers
-feeding it.
+The worker builds the rows and encodes the one large JSON column (the assessed case, its assessment
+included: stored once, in ``cases.data``) itself, straight from the model (pydantic-core writes the
+JSON; no intermediate dump), so the one writer only adds ids and inserts: its cost per document
+stays small whatever the number of workers feeding it.
 """
 
 from __future__ import annotations
@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Any
 if TYPE_CHECKING:
     from calcidx.assess.model import AssessedCase
 
-__all__ = ["CaseRows", "RawJSON", "case_json", "case_rows"]
+__all__ = ["CaseRows", "RawJSON", "case_rows"]
 
 #: The child tables of a case, in insert order.
 CHILD_TABLES = ("lesions", "findings", "labs", "treatments", "assessments", "stated")
@@ -34,22 +34,8 @@ class CaseRows:
     children: dict[str, list[dict[str, Any]]] = field(default_factory=dict)
 
 
-def case_json(case: AssessedCase) -> tuple[str, str]:
-    """(the case's JSON, its assessment's JSON), each encoded once.
-
-    The same text as ``case.model_dump_json()`` (a test checks it): the assessment is the case's
-    last field, so the case's JSON is its other fields' JSON with the assessment's appended.
-    """
-    assessment = case.assessment.model_dump_json()
-    if next(reversed(type(case).model_fields)) != "assessment":  # pragma: no cover - a model change
-        return case.model_dump_json(), assessment
-    rest = case.model_dump_json(exclude={"assessment"})
-    return f'{rest[:-1]},"assessment":{assessment}}}', assessment
-
-
 def case_rows(document_id: str, case: AssessedCase) -> CaseRows:
     """The rows of one assessed case, read from the model (the values of its JSON dump)."""
-    data, assessment_json = case_json(case)
     patient = case.patient
     row = {
         "document_id": document_id,
@@ -59,7 +45,7 @@ def case_rows(document_id: str, case: AssessedCase) -> CaseRows:
         "outcome": case.outcome,
         "duplicate_of": None,
         "duplicate_reason": None,
-        "data": RawJSON(data),
+        "data": RawJSON(case.model_dump_json()),
     }
     children: dict[str, list[dict[str, Any]]] = {
         "lesions": [{"site": lesion.site, "laterality": lesion.laterality} for lesion in case.lesions],
@@ -86,7 +72,6 @@ def case_rows(document_id: str, case: AssessedCase) -> CaseRows:
             "certainty": assessment.subtype.certainty,
             "subform": assessment.subform.code if assessment.subform is not None else None,
             "associated_conditions": list(assessment.associated_conditions),
-            "data": RawJSON(assessment_json),
         }
     )
     stated = assessment.stated

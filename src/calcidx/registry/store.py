@@ -13,7 +13,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from typing import Any, cast
 
-from sqlalchemy import Table, insert, select, update
+from sqlalchemy import Table, bindparam, insert, select, update
 from sqlalchemy.orm import Session
 
 from calcidx.registry import models as m
@@ -91,6 +91,7 @@ def store_batch(
     documents: list[dict[str, Any]] = []
     provenance: list[dict[str, Any]] = []
     retired: list[str] = []
+    signatures: list[dict[str, Any]] = []
     extractions: list[tuple[Result | Broken, dict[str, Any]]] = []
     skip_list = list(skips)
     for result in results:
@@ -101,6 +102,9 @@ def store_batch(
         if not unchanged and result.id not in existing:
             documents.append(_document(result, run_id))
             existing.add(result.id)
+        elif not unchanged and isinstance(result, Result) and result.minhash is not None:
+            # a new reading of a stored document renews its signature (perhaps of an older scheme)
+            signatures.append({"key": result.id, "minhash": result.minhash, "minhash_scheme": result.minhash_scheme})
         if result.id in existing and (result.id, result.location) not in located:
             provenance.append(
                 {
@@ -124,6 +128,13 @@ def store_batch(
         session.execute(insert(_DOCUMENTS), documents)
     if provenance:
         session.execute(insert(_PROVENANCE), provenance)
+    if signatures:
+        session.execute(
+            update(_DOCUMENTS)
+            .where(_DOCUMENTS.c.id == bindparam("key"))
+            .values(minhash=bindparam("minhash"), minhash_scheme=bindparam("minhash_scheme")),
+            signatures,
+        )
     if retired:
         session.execute(
             update(m.Extraction)
@@ -187,6 +198,7 @@ def _document(result: Result | Broken, run_id: int) -> dict[str, Any]:
         "year": None,
         "characters": 0,
         "minhash": None,
+        "minhash_scheme": None,
     }
     if isinstance(result, Broken):
         return row
@@ -198,6 +210,7 @@ def _document(result: Result | Broken, run_id: int) -> dict[str, Any]:
         year=result.year,
         characters=result.characters,
         minhash=result.minhash,
+        minhash_scheme=result.minhash_scheme if result.minhash is not None else None,
     )
     return row
 

@@ -36,6 +36,7 @@ class Result:
     kind: str | None = None
     knowledge: str | None = None
     minhash: list[int] | None = None
+    minhash_scheme: int | None = None
     characters: int = 0
     format: str | None = None
     title: str | None = None
@@ -48,7 +49,7 @@ class Result:
 def process(item: Item) -> Result:
     """Read, pre-filter (files), extract and assess one document; failures become a failed result."""
     from calcidx.registry import pipeline
-    from calcidx.registry.minhash import signature
+    from calcidx.registry.minhash import SCHEME, signature
     from calcidx.registry.prefilter import default_prefilter
 
     base = Result(
@@ -72,7 +73,7 @@ def process(item: Item) -> Result:
             base.status = "skipped"
             base.error = "no cutaneous-calcification term"
             return base
-        assessed = pipeline.analyse(item.data, name=item.location, suffix=item.suffix)
+        assessed = pipeline.analyse(item.data, read, name=item.location, suffix=item.suffix)
         if assessed.pipeline is not None and pipeline.stamp_text(assessed.pipeline) != base.stamp:
             base.error = (
                 f"the worker's pipeline {pipeline.stamp_text(assessed.pipeline)} is not the writer's {base.stamp}"
@@ -87,6 +88,7 @@ def process(item: Item) -> Result:
         base.knowledge = f"{knowledge.bundle}@{knowledge.bundle_version}"
         base.cases = [case_rows(item.id, case) for case in assessed.cases]
         base.minhash = signature(read.text)
+        base.minhash_scheme = SCHEME
         base.warnings = list(assessed.warnings)
         base.status = "ok"
     except CalcidxError as exc:

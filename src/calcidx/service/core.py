@@ -26,6 +26,7 @@ __all__ = [
     "assess_document",
     "assess_input",
     "assess_object",
+    "assess_read",
     "document_id",
     "extract_input",
     "extract_many",
@@ -143,14 +144,8 @@ def load_input(
     where = filename or "<input>"
     if mode not in _MODES:
         raise InputError(f"mode {mode!r} is not allowed; use one of: {', '.join(_MODES)}")
-    if not isinstance(data, bytes | str):
-        raise InputError(f"{where}: give bytes or a str, not {type(data).__name__}")
-    raw = data.encode("utf-8") if isinstance(data, str) else data
-    max_bytes, max_depth = _limits()
-    if len(raw) > max_bytes:
-        raise InputError(f"{where}: {len(raw):,} bytes is above the input limit of {max_bytes:,} bytes")
-    if not raw.strip():
-        raise InputError(f"{where}: the input is empty; give a Case JSON or a case report (text, PDF, HTML, XML)")
+    raw = _checked_bytes(data, where)
+    _max_bytes, max_depth = _limits()
     doc_id = document_id(raw)
     fmt = detect_format(raw, media_type, filename)
     if fmt == "json":
@@ -171,10 +166,27 @@ def load_input(
             mode=mode,
             document=_stamped(result, own_id, rt),
         )
-    from calcidx.extract.pipeline import extract as _extract
     from calcidx.extract.readers import read_bytes
 
-    read = read_bytes(raw, name=where, format=fmt)
+    return _loaded_report(read_bytes(raw, name=where, format=fmt), doc_id, filename, mode, rt)
+
+
+def _checked_bytes(data: bytes | str, where: str) -> bytes:
+    if not isinstance(data, bytes | str):
+        raise InputError(f"{where}: give bytes or a str, not {type(data).__name__}")
+    raw = data.encode("utf-8") if isinstance(data, str) else data
+    max_bytes, _max_depth = _limits()
+    if len(raw) > max_bytes:
+        raise InputError(f"{where}: {len(raw):,} bytes is above the input limit of {max_bytes:,} bytes")
+    if not raw.strip():
+        raise InputError(f"{where}: the input is empty; give a Case JSON or a case report (text, PDF, HTML, XML)")
+    return raw
+
+
+def _loaded_report(read: ReadResult, doc_id: str, filename: str | None, mode: Mode, rt: Runtime) -> LoadedInput:
+    """A report's text, as read, extracted into a stamped ``Document``."""
+    from calcidx.extract.pipeline import extract as _extract
+
     document = _extract(read.text, nlp=rt.nlp, source=filename, format=read.format, title=read.title, mode=mode)
     info = document.document.model_copy(
         update={
@@ -216,12 +228,44 @@ def assess_input(
     """Read any input (``load_input``) and assess every case in it; id and stamp on the result."""
     rt = runtime or get_runtime()
     loaded = load_input(data, media_type, filename=filename, mode=mode, runtime=rt)
+    return _assess_loaded(loaded, options, rt)
+
+
+def _assess_loaded(loaded: LoadedInput, options: AssessOptions | None, rt: Runtime) -> AssessedDocument:
     document = loaded.as_document().model_copy(update={"doc_id": loaded.doc_id, "pipeline": rt.stamp})
     if options is None:
         from calcidx.settings import current_settings
 
         options = AssessOptions(skip_inherited_differential=current_settings().skip_inherited_differential)
     return _assess_document(document, bundle=rt.bundle, options=options)
+
+
+def assess_read(
+    data: bytes | str,
+    read: ReadResult,
+    *,
+    filename: str | None = None,
+    mode: Mode = "auto",
+    options: AssessOptions | None = None,
+    runtime: Runtime | None = None,
+) -> AssessedDocument:
+    """``assess_input`` of a report whose text the caller already has from ``read_text(data, ...)``:
+    the same result, without reading the bytes a second time (the registry reads each document
+    first for its pre-filter and duplicate signature).
+
+    Args:
+        data: the original bytes (they give the document id and are checked against the limits).
+        read: what ``read_text`` returned for ``data``.
+
+    Raises:
+        InputError: too large, empty, or a mode not allowed.
+    """
+    rt = runtime or get_runtime()
+    where = filename or "<input>"
+    if mode not in _MODES:
+        raise InputError(f"mode {mode!r} is not allowed; use one of: {', '.join(_MODES)}")
+    raw = _checked_bytes(data, where)
+    return _assess_loaded(_loaded_report(read, document_id(raw), filename, mode, rt), options, rt)
 
 
 def assess_document(
