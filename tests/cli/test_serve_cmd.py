@@ -175,7 +175,14 @@ def test_a_killed_worker_is_replaced(tmp_path: Path) -> None:
     base = f"http://127.0.0.1:{port}"
 
     def workers() -> list[psutil.Process]:
-        return [w for w in psutil.Process(server.pid).children() if "resource_tracker" not in " ".join(w.cmdline())]
+        live = []
+        for worker in psutil.Process(server.pid).children():
+            try:  # a killed worker is a zombie until the supervisor reaps it: not a worker any more
+                if worker.status() != psutil.STATUS_ZOMBIE and "resource_tracker" not in " ".join(worker.cmdline()):
+                    live.append(worker)
+            except psutil.Error:
+                continue
+        return live
 
     def wait_for(condition: Callable[[], bool]) -> None:
         deadline = time.monotonic() + 600
