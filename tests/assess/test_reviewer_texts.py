@@ -26,6 +26,9 @@ def test_necrosis_on_warfarin_with_a_negative_stain_is_not_called_calciphylaxis(
     )
     assert a.subtype.code != "calciphylaxis"
     assert a.subtype.certainty != "confirmed"
+    # the biopsy was done: asked again only as a repeat, saying why a negative one does not settle it
+    biopsy = [t for t in a.missing_workup if t.id == "calciphylaxis_biopsy"]
+    assert biopsy and "does not exclude" in biopsy[0].reason
 
 
 def test_calcium_given_in_the_elbow_crease_does_not_explain_nodules_on_the_other_foot() -> None:
@@ -107,6 +110,15 @@ def test_a_conduction_block_told_in_the_text_withholds_diltiazem() -> None:
     assert [t for t in paced.treatments if t.id == "diltiazem"]
 
 
+def test_a_first_degree_block_does_not_withhold_diltiazem() -> None:
+    a = _assessment(
+        "A 57-year-old woman with limited systemic sclerosis had calcinosis of the fingers on radiographs. "
+        "Her ECG showed first-degree AV block. Calcium, phosphate and creatinine were normal."
+    )
+    assert [t for t in a.treatments if t.id == "diltiazem"]
+    assert not [t for t in a.withheld_treatments if t.id == "diltiazem"]
+
+
 def test_papules_in_irradiated_skin_are_dystrophic_not_idiopathic() -> None:
     a = _assessment(
         "A 58-year-old woman treated for breast carcinoma had radiotherapy to the right chest wall. Six "
@@ -115,3 +127,141 @@ def test_papules_in_irradiated_skin_are_dystrophic_not_idiopathic() -> None:
     )
     assert a.subtype.code == "dystrophic"
     assert "radiotherapy_at_site" in [r.id for r in a.condition_roles]
+
+
+def test_warfarin_review_with_a_mechanical_valve_warns_against_a_simple_switch() -> None:
+    text = (
+        "A 64-year-old woman on haemodialysis took warfarin{valve}. Painful violaceous plaques with a "
+        "net-like purpura on both thighs became necrotic. A biopsy showed calcification of small "
+        "subcutaneous vessels."
+    )
+    a = _assessment(text.format(valve=" for a mechanical mitral valve"))
+    assert a.subtype.code == "calciphylaxis"
+    warfarin = [x for x in a.actions if x.medication == "warfarin"]
+    assert warfarin and any("mechanical heart valve" in c for c in warfarin[0].cautions)
+    plain = _assessment(text.format(valve=" for atrial fibrillation"))
+    assert [x for x in plain.actions if x.medication == "warfarin"]
+    assert not [c for x in plain.actions for c in x.cautions]
+
+
+def test_shock_wave_lithotripsy_is_withheld_in_pregnancy() -> None:
+    a = _assessment(
+        "A 31-year-old woman, pregnant at 22 weeks, with dermatomyositis had calcified nodules on the elbows "
+        "on radiographs. Serum calcium and phosphate were normal."
+    )
+    assert a.subtype.code == "dystrophic"
+    assert not [t for t in a.treatments if t.id == "eswl"]
+    assert [t for t in a.withheld_treatments if t.id == "eswl"]
+
+
+def test_nodules_of_the_scrotal_skin_are_the_scrotal_subform() -> None:
+    a = _assessment(
+        "A 33-year-old man had many hard painless nodules in the scrotal skin for years. Calcium, phosphate "
+        "and PTH were normal, and excision showed calcium deposits in the dermis."
+    )
+    assert a.subtype.code == "idiopathic"
+    assert a.subform is not None and a.subform.code == "scrotal_calcinosis"
+
+
+def test_warfarin_stopped_years_ago_gets_no_review_action() -> None:
+    a = _assessment(
+        "A 63-year-old man on haemodialysis had taken warfarin after a pulmonary embolism, but it was "
+        "discontinued three years ago. He now had painful indurated plaques with retiform purpura on the "
+        "thighs, and a biopsy showed calcified subcutaneous arterioles."
+    )
+    assert a.subtype.code == "calciphylaxis"
+    assert not [x for x in a.actions if x.medication == "warfarin"]
+
+
+def test_calcification_inside_a_carcinoma_named_dystrophic_by_the_pathologist() -> None:
+    a = _assessment(
+        "A 77-year-old woman had a growing ulcerated nodule on the forearm, with no kidney disease. The "
+        "excision specimen showed a well-differentiated squamous cell carcinoma with scattered foci of "
+        "dystrophic calcification."
+    )
+    assert a.stated is not None and a.stated.subtype == "dystrophic"
+    assert a.subtype.code != "metastatic"
+
+
+def test_diltiazem_is_withheld_with_pulmonary_oedema_and_cautioned_with_heart_failure() -> None:
+    text = (
+        "A 70-year-old woman with limited systemic sclerosis had calcinosis of the fingertips on radiographs. "
+        "She had {heart}. Calcium, phosphate and creatinine were normal."
+    )
+    congested = _assessment(
+        text.format(heart="left ventricular failure and was admitted last month with pulmonary oedema")
+    )
+    assert not [t for t in congested.treatments if t.id == "diltiazem"]
+    assert [t for t in congested.withheld_treatments if t.id == "diltiazem"]
+    failing = _assessment(text.format(heart="chronic heart failure with reduced ejection fraction"))
+    offered = [t for t in failing.treatments if t.id == "diltiazem"]
+    assert offered and any("congestion" in c for c in offered[0].cautions)
+
+
+def test_calcium_through_a_line_in_one_foot_does_not_explain_nodules_on_a_hand() -> None:
+    a = _assessment(
+        "A 10-week-old girl had been given intravenous calcium gluconate on the neonatal ward through a line "
+        "in the left foot. Now hard white papules were found on the right hand. Calcium and phosphate were normal."
+    )
+    assert a.subtype.code != "iatrogenic"
+
+
+def test_hepatic_impairment_is_a_caution_on_colchicine_and_diltiazem() -> None:
+    a = _assessment(
+        "A 66-year-old woman with limited scleroderma and severe hepatic impairment (Child-Pugh C) had tender "
+        "nodules over the fingertips. Radiographs showed calcinosis. Calcium and phosphate were normal."
+    )
+    cautions = {t.id: " ".join(t.cautions) for t in [*a.treatments, *a.withheld_treatments]}
+    assert "hepatic" in cautions["colchicine"].lower()
+    assert "hepatic" in cautions["diltiazem"].lower()
+
+
+def test_painful_plaques_with_central_necrosis_on_dialysis_are_probable_calciphylaxis() -> None:
+    a = _assessment(
+        "68F ESKD on HD, on warfarin. Painful indurated plaques on both thighs with central necrosis. "
+        "Ca 9.6, phos 7.4, PTH 760. Biopsy not done."
+    )
+    assert a.subtype.code == "calciphylaxis"
+    assert a.subtype.certainty == "probable"
+
+
+def test_siblings_who_both_have_a_raised_phosphate_are_both_metabolic() -> None:
+    document = assess(
+        "We describe two siblings. Case 1: a 13-year-old boy with a painless hard mass over the right hip. "
+        "Case 2: his 8-year-old sister with a similar mass on the left elbow. Both had serum phosphate above "
+        "the reference range, with normal calcium, PTH and kidney function."
+    )
+    assert [c.assessment.subtype.code for c in document.cases] == ["metastatic", "metastatic"]
+
+
+def test_painful_wounds_in_mottled_skin_on_dialysis_raise_calciphylaxis() -> None:
+    a = _assessment(
+        "A 57-year-old man with diabetes on haemodialysis had non-healing, very painful leg wounds for "
+        "six weeks; the skin around them was mottled and violaceous. He took warfarin."
+    )
+    assert a.subtype.code == "calciphylaxis"
+    assert "calciphylaxis_biopsy" in [t.id for t in a.missing_workup]
+
+
+def test_calciphylaxis_lesions_in_a_kidney_transplant_recipient_are_not_left_undetermined() -> None:
+    # the uremic setting includes transplant recipients, even with good graft function
+    for text in (
+        "A 58-year-old man with a kidney transplant for ten years developed painful retiform purpura on "
+        "both thighs that turned into a black eschar. His creatinine was 1.1 mg/dL.",
+        "A 47-year-old woman, a renal transplant recipient, had necrotic ulcers with black eschar on the "
+        "calves; graft function was normal.",
+        "Eight years after a renal transplant a 61-year-old man had exquisitely painful violaceous plaques "
+        "on his abdomen.",
+    ):
+        a = _assessment(text)
+        assert a.subtype.code == "calciphylaxis", text
+        assert a.subtype.certainty != "confirmed", text
+        assert any(t.id == "calciphylaxis_biopsy" for t in a.missing_workup), text
+
+
+def test_firm_painless_periarticular_nodules_after_a_kidney_transplant_stay_metastatic() -> None:
+    a = _assessment(
+        "A 39-year-old woman with a kidney transplant had firm white painless nodules around both elbows; "
+        "phosphate was 7.2 mg/dL."
+    )
+    assert a.subtype.code == "metastatic"

@@ -3,14 +3,20 @@ several workers start and stay up."""
 
 from __future__ import annotations
 
+import json
 import os
+import re
 import subprocess
 import sys
 import time
+from collections import Counter
+from collections.abc import Callable
 from pathlib import Path
 
 import httpx
 import psutil
+
+_LOAD_CLIENT = Path(__file__).resolve().parents[2] / "bench" / "http_load_client.py"
 
 
 def _serve(*args: str, **env: str) -> subprocess.CompletedProcess[str]:
@@ -70,18 +76,30 @@ def test_two_workers_start_and_stay_up(tmp_path: Path) -> None:
         workers = psutil.Process(server.pid).children()
         live = [w for w in workers if "resource_tracker" not in " ".join(w.cmdline())]
         assert len(live) == 2, [w.cmdline() for w in workers]
-        # a second worker may still be warming: every request is answered all the same
-        for n in range(6):
+        for n in range(4):  # answered while a worker may still be warming
             text = f"A 60-year-old man had calcified nodules on the elbows. Note {n}."
             answer = httpx.post(
                 f"{base}/api/v1/assess", content=text, headers={"content-type": "text/plain"}, timeout=300
             )
             assert answer.status_code == 200
             assert answer.json()["cases"][0]["assessment"]["subtype"]["code"]
+        # 16 keep-alive connections opened at once, sending distinct reports back to back (an EHR's
+        # pool under load, as the HTTP bench does): both workers serve. uvicorn's shared socket let
+        # one worker accept nearly every connection.
+        body = tmp_path / "report.txt"
+        body.write_text("A 60-year-old man had calcified nodules on both elbows; calcium was normal.\n")
+        load = [sys.executable, str(_LOAD_CLIENT), "--port", str(port), "--body-file", str(body), "--distinct"]
+        done = subprocess.run([*load, "--clients", "16", "--seconds", "3"], capture_output=True, text=True, timeout=300)
+        assert done.returncode == 0, done.stderr
+        assert json.loads(done.stdout.splitlines()[-1])["non_200"] == 0
         time.sleep(8)  # longer than uvicorn's default 5 s health check
         assert sorted(w.pid for w in psutil.Process(server.pid).children() if w in live) == sorted(w.pid for w in live)
         log.seek(0)
-        assert "died" not in log.read()
+        text = log.read()
+        assert "exited" not in text and "died" not in text
+        served = Counter(re.findall(r"request id=\S+ worker=(\d+) method=POST path=/api/v1/assess status=200", text))
+        assert set(served) == {str(w.pid) for w in live}, served
+        assert min(served.values()) >= 8, served
     finally:
         server.terminate()
         try:
@@ -123,6 +141,69 @@ def test_one_worker_logs_each_request_without_its_text(tmp_path: Path) -> None:
         assert len(lines) == 2, lines
         assert "status=200" in lines[0] and "work_cpu_ms=" in lines[0] and "work_cpu_ms=cached" in lines[1]
         assert all(marker not in line for line in lines)
+    finally:
+        server.terminate()
+        try:
+            server.wait(timeout=60)
+        except subprocess.TimeoutExpired:
+            server.kill()
+        log.close()
+
+
+def test_two_workers_on_a_taken_port_is_one_line_and_exit_1() -> None:
+    import socket
+
+    with socket.socket() as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen()
+        port = taken.getsockname()[1]
+        result = _serve("--port", str(port), "--workers", "2", CALCIDX_ENVIRONMENT="development")
+    assert result.returncode == 1
+    assert f"cannot listen on 127.0.0.1:{port}" in result.stderr and "Traceback" not in result.stderr
+
+
+def test_a_killed_worker_is_replaced(tmp_path: Path) -> None:
+    port = _free_port()
+    clean = {k: v for k, v in os.environ.items() if not k.startswith("CALCIDX_")}
+    log = (tmp_path / "serve.log").open("w+")
+    server = subprocess.Popen(
+        [sys.executable, "-m", "calcidx", "serve", "--port", str(port), "--workers", "2"],
+        env={**clean, "CALCIDX_ENVIRONMENT": "development"},
+        stdout=log,
+        stderr=subprocess.STDOUT,
+    )
+    base = f"http://127.0.0.1:{port}"
+
+    def workers() -> list[psutil.Process]:
+        return [w for w in psutil.Process(server.pid).children() if "resource_tracker" not in " ".join(w.cmdline())]
+
+    def wait_for(condition: Callable[[], bool]) -> None:
+        deadline = time.monotonic() + 600
+        while time.monotonic() < deadline and server.poll() is None and not condition():
+            time.sleep(1)
+        assert condition()
+
+    def up() -> bool:
+        try:
+            return httpx.get(f"{base}/api/v1/health", timeout=2).status_code == 200
+        except httpx.HTTPError:
+            return False
+
+    try:
+        wait_for(lambda: up() and len(workers()) == 2)
+        victim = workers()[0]
+        victim.kill()
+        wait_for(lambda: len(workers()) == 2 and victim.pid not in [w.pid for w in workers()])
+        for n in range(6):  # new connections: some reach the new worker once it has warmed
+            answer = httpx.post(
+                f"{base}/api/v1/assess",
+                content=f"A 50-year-old woman had calcified nodules on the fingers. Note {n}.",
+                headers={"content-type": "text/plain"},
+                timeout=300,
+            )
+            assert answer.status_code == 200
+        log.seek(0)
+        assert "starting another" in log.read()
     finally:
         server.terminate()
         try:

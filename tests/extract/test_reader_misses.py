@@ -361,3 +361,38 @@ def test_a_stated_sub_form_leaves_the_subtype_to_the_findings() -> None:
     stated = assess(text).cases[0].assessment.stated
     assert stated is not None and stated.subtype == "idiopathic"
     assert stated.concordance == "agrees"
+
+
+@pytest.mark.parametrize(
+    "opening",
+    [
+        "His younger sister, aged 9, had a painful hard mass on the right elbow.",
+        "Case 2: his 9-year-old sister with a painful hard mass on the right elbow.",
+        "Her 9-year-old brother had a painful hard mass on the right elbow.",
+    ],
+)
+def test_a_later_case_that_opens_on_a_relative_is_about_that_relative(opening: str) -> None:
+    text = (
+        "Two siblings with the same disease.\n\nCase 1\nA 14-year-old girl had a hard mass over the left hip.\n\n"
+        f"Case 2\n{opening} Phosphate was 6.9 mg/dL.\n"
+    )
+    cases = extract(text).cases
+    assert len(cases) == 2
+    assert [lesion.site for lesion in cases[1].lesions] == ["right elbow"]
+    assert ("pain", "present") in {(f.concept, f.assertion) for f in cases[1].findings}
+
+
+def test_a_relative_later_in_the_text_stays_family_history() -> None:
+    case = _case("A 30-year-old woman had calcified nodules on the fingers. Her sister had dermatomyositis.")
+    assert ("dermatomyositis", "family") in {(f.concept, f.assertion) for f in case.findings}
+
+
+def test_a_clinic_note_gives_its_impression_and_its_x_ray() -> None:
+    text = (
+        "HPI: 59 y/o F c/o tender hard lumps R thumb x 4 mo.\nPMHx: limited SSc, Raynaud's. No h/o CKD.\n"
+        "Labs: Ca 9.0 mg/dL, Phos 3.1 mg/dL.\nImaging: XR hand - calcific deposits in the soft tissue of the thumb.\n"
+        "A/P: calcinosis cutis, probably dystrophic given the SSc.\n"
+    )
+    case = _case(text)
+    assert case.stated_subtype == "dystrophic"
+    assert [o.modality for o in case.imaging] == ["radiograph"]

@@ -22,7 +22,7 @@ if TYPE_CHECKING:
     from calcidx.knowledge.schema import KnowledgeBundle
     from calcidx.runtime import Runtime
 
-__all__ = ["Engine", "Loaded", "Mode", "TooLarge", "UnsupportedMedia"]
+__all__ = ["Engine", "Loaded", "Mode", "TooLarge", "UnsupportedMedia", "warm_runtime"]
 
 Mode = Literal["auto", "note", "article"]
 
@@ -110,9 +110,7 @@ class Engine:
 
     def warm(self) -> None:
         """Run one assessment (HPO index, differential, treatments) before the first request."""
-        from calcidx.service import assess_input
-
-        assess_input(_WARM_UP, "text/plain", runtime=self.runtime)
+        warm_runtime(self.runtime)
 
     def stamp(self) -> dict[str, str]:
         """What produces the outputs: CalciDx version, extractor rules, knowledge bundle, HPO release."""
@@ -260,6 +258,14 @@ class Engine:
         from calcidx.service import assess_object
 
         return assess_object(case, runtime=self.runtime)
+
+
+def warm_runtime(runtime: Runtime | None = None) -> None:
+    """Build the runtime (the process-wide one when None) and run one assessment with it."""
+    from calcidx.runtime import get_runtime
+    from calcidx.service import assess_input
+
+    assess_input(_WARM_UP, "text/plain", runtime=runtime or get_runtime())
 
 
 def _decode(data: bytes) -> str:

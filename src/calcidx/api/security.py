@@ -12,6 +12,7 @@ from __future__ import annotations
 import itertools
 import json
 import logging
+import os
 import secrets
 import time
 from collections.abc import Awaitable, Callable, MutableMapping
@@ -160,8 +161,9 @@ def _log(scope: Scope, status: int, size: int, started: float, request_id: str) 
         what, facts = work
         noted = " " + what + "".join(f" {k}={v}" for k, v in facts.items())
     log.info(
-        "request id=%s method=%s path=%s status=%d bytes_in=%d ms=%.1f%s",
+        "request id=%s worker=%d method=%s path=%s status=%d bytes_in=%d ms=%.1f%s",
         request_id,
+        os.getpid(),
         scope.get("method", "?"),
         scope.get("path", "?"),
         status,

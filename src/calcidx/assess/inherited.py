@@ -100,6 +100,15 @@ class _Disease:
 
 
 @dataclass(frozen=True)
+class _TermPositions:
+    """One term over the candidate diseases (positions in ``_Index.diseases``)."""
+
+    scored: tuple[tuple[int, float], ...]  # (position, best match IC) where it is not 0.0
+    matching: frozenset[int]  # positions it matches by at least ``_MATCH_SHARE`` of its own IC
+    annotated: tuple[int, ...]  # positions whose closure holds the term
+
+
+@dataclass(frozen=True)
 class _Index:
     diseases: tuple[_Disease, ...]
     calcification: frozenset[int]  # the calcification terms (descendants qualify too)
@@ -108,6 +117,8 @@ class _Index:
     _ranked: dict[int, tuple[tuple[float, int], ...]] = field(default_factory=dict)
     _best: dict[int, tuple[float, ...]] = field(default_factory=dict)
     _named: dict[tuple[str, ...], frozenset[str]] = field(default_factory=dict)
+    _terms: dict[int, _TermPositions] = field(default_factory=dict)
+    _name_rank: list[tuple[int, ...]] = field(default_factory=list)
 
     def ranked_ancestors(self, term_id: int) -> tuple[tuple[float, int], ...]:
         """The term and those of its ancestors annotated to some candidate, most informative first."""
@@ -127,6 +138,30 @@ class _Index:
             cached = tuple(next((ic for ic, node in ranked if node in d.closure), 0.0) for d in self.diseases)
             self._best[term_id] = cached
         return cached
+
+    def term_positions(self, term_id: int) -> _TermPositions:
+        """Where a term counts: the diseases it matches at all, and those annotated with it."""
+        cached = self._terms.get(term_id)
+        if cached is None:
+            best = self.best_matches(term_id)
+            own = self.self_ic(term_id)
+            cached = _TermPositions(
+                scored=tuple((i, b) for i, b in enumerate(best) if b != 0.0),
+                matching=frozenset(i for i, b in enumerate(best) if own > 0 and b / own >= _MATCH_SHARE),
+                annotated=tuple(i for i, d in enumerate(self.diseases) if term_id in d.closure),
+            )
+            self._terms[term_id] = cached
+        return cached
+
+    def name_rank(self) -> tuple[int, ...]:
+        """Per disease, its place in name order (ties in score are broken by name)."""
+        if not self._name_rank:
+            order = sorted(range(len(self.diseases)), key=lambda i: self.diseases[i].name)
+            rank = [0] * len(order)
+            for place, position in enumerate(order):
+                rank[position] = place
+            self._name_rank.append(tuple(rank))
+        return self._name_rank[0]
 
     def named_with(self, words: tuple[str, ...]) -> frozenset[str]:
         """``source:id`` of the diseases whose name contains one of these (lower-case) words."""
@@ -168,6 +203,7 @@ class DiseaseScore:
         ]  # discriminating present findings that reach ``_MATCH_SHARE``
 
 
+@functools.cache
 def _hpo_int(hpo_id: str) -> int | None:
     match = re.fullmatch(r"HP:(\d+)", hpo_id.strip())
     return int(match.group(1)) if match else None
@@ -347,7 +383,12 @@ def _build_index(calcification_ids: frozenset[int]) -> _Index:
 
 
 def _is_calcification(term_id: int, index: _Index) -> bool:
-    return any(node in index.calcification for _, node in _ancestors_by_ic(term_id))
+    return _in_calcification(term_id, index.calcification)
+
+
+@functools.cache
+def _in_calcification(term_id: int, calcification: frozenset[int]) -> bool:
+    return any(node in calcification for _, node in _ancestors_by_ic(term_id))
 
 
 def _calcification_ids(bundle: KnowledgeBundle) -> frozenset[int]:
@@ -407,6 +448,74 @@ def _weight(term_id: int, index: _Index) -> float:
     return CALCIFICATION_WEIGHT if _is_calcification(term_id, index) else 1.0
 
 
+@dataclass(frozen=True)
+class _Scoring:
+    """The per-term numbers every disease's score is made of (one case)."""
+
+    present: list[int]
+    absent: list[int]
+    weights: dict[int, float]
+    total: float
+    own_ic: dict[int, float]
+    absent_cost: dict[int, float]
+
+
+def _scoring(terms: CaseTerms, index: _Index) -> _Scoring | None:
+    present = sorted(terms.present)
+    absent = sorted(terms.absent)
+    weights = {t: _weight(t, index) for t in present}
+    total = sum(weights[t] * index.self_ic(t) for t in present)
+    if total <= 0:
+        return None
+    own_ic = {t: index.self_ic(t) for t in present}
+    absent_cost = {t: ABSENT_WEIGHT * _weight(t, index) * index.self_ic(t) / total for t in absent}
+    return _Scoring(present, absent, weights, total, own_ic, absent_cost)
+
+
+def _score(scoring: _Scoring, index: _Index, position: int) -> DiseaseScore:
+    """One disease's score, with its per-term parts and shares."""
+    disease = index.diseases[position]
+    closure = disease.closure
+    parts: list[tuple[int, Literal["present", "absent"], float]] = []
+    shares: dict[int, float] = {}
+    score = 0.0
+    for term_id in scoring.present:
+        best = index.best_matches(term_id)[position]
+        own = scoring.own_ic[term_id]
+        shares[term_id] = best / own if own > 0 else 0.0
+        value = scoring.weights[term_id] * best / scoring.total
+        score += value
+        parts.append((term_id, "present", value))
+    for term_id in scoring.absent:
+        if term_id in closure:
+            score -= scoring.absent_cost[term_id]
+            parts.append((term_id, "absent", -scoring.absent_cost[term_id]))
+    matched = sum(1 for t in scoring.present if scoring.weights[t] == 1.0 and shares[t] >= _MATCH_SHARE)
+    return DiseaseScore(disease, score, parts, shares, matched)
+
+
+def _score_vector(scoring: _Scoring, index: _Index) -> tuple[list[float], set[int]]:
+    """Every disease's score at once, and the diseases a present term matches by ``_MATCH_SHARE``.
+
+    The same operations in the same order as ``_score``, disease by disease, so the scores are
+    equal to the last bit (ties, broken by name, stay ties); a term adds nothing where its best
+    match is 0.0, which ``score + 0.0`` would not change either.
+    """
+    scores = [0.0] * len(index.diseases)
+    matching: set[int] = set()
+    for term_id in scoring.present:
+        where = index.term_positions(term_id)
+        matching |= where.matching
+        weight, total = scoring.weights[term_id], scoring.total
+        for position, best in where.scored:
+            scores[position] += weight * best / total
+    for term_id in scoring.absent:
+        cost = scoring.absent_cost[term_id]
+        for position in index.term_positions(term_id).annotated:
+            scores[position] -= cost
+    return scores, matching
+
+
 def score_diseases(terms: CaseTerms, bundle: KnowledgeBundle, *, matching_only: bool = False) -> list[DiseaseScore]:
     """Score every candidate disease against the case terms, best first (ties by name).
 
@@ -416,43 +525,29 @@ def score_diseases(terms: CaseTerms, bundle: KnowledgeBundle, *, matching_only: 
             and order are the same as in the full list.
     """
     index = _index(_calcification_ids(bundle))
-    present = sorted(terms.present)
-    absent = sorted(terms.absent)
-    weights = {t: _weight(t, index) for t in present}
-    total = sum(weights[t] * index.self_ic(t) for t in present)
-    if total <= 0:
+    scoring = _scoring(terms, index)
+    if scoring is None:
         return []
-    best_of = {t: index.best_matches(t) for t in present}
-    own_ic = {t: index.self_ic(t) for t in present}
-    absent_cost = {t: ABSENT_WEIGHT * _weight(t, index) * index.self_ic(t) / total for t in absent}
     positions: Iterable[int] = range(len(index.diseases))
     if matching_only:
-        # the same share test ``rank_inherited`` applies, on the same numbers
-        positions = [
-            i for i in positions if any(own_ic[t] > 0 and best_of[t][i] / own_ic[t] >= _MATCH_SHARE for t in present)
-        ]
-    scored: list[DiseaseScore] = []
-    for position in positions:
-        disease = index.diseases[position]
-        closure = disease.closure
-        parts: list[tuple[int, Literal["present", "absent"], float]] = []
-        shares: dict[int, float] = {}
-        score = 0.0
-        for term_id in present:
-            best = best_of[term_id][position]
-            own = own_ic[term_id]
-            shares[term_id] = best / own if own > 0 else 0.0
-            value = weights[term_id] * best / total
-            score += value
-            parts.append((term_id, "present", value))
-        for term_id in absent:
-            if term_id in closure:
-                score -= absent_cost[term_id]
-                parts.append((term_id, "absent", -absent_cost[term_id]))
-        matched = sum(1 for t in present if weights[t] == 1.0 and shares[t] >= _MATCH_SHARE)
-        scored.append(DiseaseScore(disease, score, parts, shares, matched))
+        positions = sorted(_score_vector(scoring, index)[1])
+    scored = [_score(scoring, index, position) for position in positions]
     scored.sort(key=lambda item: (-item.score, item.disease.name))
     return scored
+
+
+def _listed(terms: CaseTerms, index: _Index, excluded: frozenset[str], limit: int) -> list[DiseaseScore]:
+    """The ``limit`` best diseases ``rank_inherited`` lists: a positive score, a matching present
+    term, not ``excluded`` (``source:id``); the same order as ``score_diseases``, only those
+    scored in full."""
+    scoring = _scoring(terms, index)
+    if scoring is None:
+        return []
+    scores, matching = _score_vector(scoring, index)
+    diseases, rank = index.diseases, index.name_rank()
+    candidates = [i for i in matching if scores[i] > 0 and f"{diseases[i].source}:{diseases[i].id}" not in excluded]
+    candidates.sort(key=lambda i: (-scores[i], rank[i]))
+    return [_score(scoring, index, position) for position in candidates[:limit]]
 
 
 def _contribution(term_id: int, status: Literal["present", "absent"], value: float) -> TermContribution:
@@ -548,18 +643,12 @@ def rank_inherited(
     if rule is not None and subtype in rule.words("skip_for_subtypes"):
         return [], "none"
     terms = case_terms(facts, bundle)
-    acquired = _index(_calcification_ids(bundle)).named_with(tuple(_acquired_words(bundle)))
-    scored = [
-        item
-        for item in score_diseases(terms, bundle, matching_only=True)
-        if item.score > 0
-        and f"{item.disease.source}:{item.disease.id}" not in acquired
-        and any(share >= _MATCH_SHARE for share in item.shares.values())
-    ]
+    index = _index(_calcification_ids(bundle))
+    scored = _listed(terms, index, index.named_with(tuple(_acquired_words(bundle))), limit)
     best = scored[0] if scored else None
     fit = _fit(best, terms, bundle)
     if acquired_cause and fit == "good":
         fit = "weak"
     refs = _ontology_refs(bundle)
-    items = [_item(rank, item, terms, refs) for rank, item in enumerate(scored[:limit], start=1)]
+    items = [_item(rank, item, terms, refs) for rank, item in enumerate(scored, start=1)]
     return items, fit

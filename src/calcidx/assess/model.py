@@ -178,6 +178,8 @@ class MedicationAction(_Out):
     action: str
     evidence: Literal["confirmed", "secondary", "synthesized"]
     refs: list[str]
+    #: patient-specific cautions on the action (a mechanical valve when warfarin is reviewed)
+    cautions: list[str] = []
 
 
 class Warning(_Out):

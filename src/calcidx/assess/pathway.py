@@ -12,6 +12,7 @@ files, so this module holds the mechanism only.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -28,6 +29,14 @@ from calcidx.knowledge.schema import KnowledgeBundle, LabPattern
 __all__ = ["PathwayResult", "run_pathway"]
 
 _CAUSE_DOWN = {"confirmed": "probable", "probable": "suggested", "suggested": "suggested"}
+
+
+@functools.cache
+def _whole_words(words: tuple[str, ...]) -> re.Pattern[str]:
+    """One pattern matching any of these words as a whole word (never matches when there are none)."""
+    if not words:
+        return re.compile(r"(?!)")
+    return re.compile("|".join(rf"\b{re.escape(w)}\b" for w in words))
 
 
 @dataclass
@@ -845,8 +854,8 @@ class _Pathway:
     # -- sub-forms -------------------------------------------------------------------------
     def site_match(self, rule_id: str) -> list[str]:
         """Recorded sites naming one of the rule's site words as a whole word ("ear", not "forearm")."""
-        words = self.kb.rule(rule_id).words("sites")
-        return [site for site in self.facts.sites if any(re.search(rf"\b{re.escape(w)}\b", site) for w in words)]
+        pattern = _whole_words(tuple(self.kb.rule(rule_id).words("sites")))
+        return [site for site in self.facts.sites if pattern.search(site)]
 
     def idiopathic_subform(self) -> str | None:
         facts, kb = self.facts, self.kb

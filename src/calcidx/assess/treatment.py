@@ -333,13 +333,16 @@ def medication_actions(facts: CaseFacts, bundle: KnowledgeBundle, *, subtype: st
     out: list[MedicationAction] = []
     for med in bundle.medications.values():
         if subtype in med.review_in and med.review_action and med.id in current:
+            cautions = [bundle.cautions[c] for c in med.cautions]
+            applying = [c for c in cautions if caution_unknowns(c, facts, facts.present) == []]
             out.append(
                 MedicationAction(
                     medication=med.id,
                     label=facts.labels.get(med.id, med.label),
                     action=med.review_action,
                     evidence=med.evidence,
-                    refs=list(med.refs),
+                    refs=list(dict.fromkeys([*med.refs, *(r for c in applying for r in c.refs)])),
+                    cautions=[c.text for c in applying],
                 )
             )
     return out

@@ -108,13 +108,16 @@ def missing_workup(result: PathwayResult, facts: CaseFacts, bundle: KnowledgeBun
             for code in bundle.analytes[analyte_id].loinc:
                 if code not in loinc:
                     loinc.append(code)
+        reason = why[tags[0]]
+        if item.repeat_reason and set(item.repeat_after) & facts.present:
+            reason = item.repeat_reason
         out.append(
             MissingTest(
                 id=item.id,
                 label=item.label,
                 loinc=loinc,
                 question=item.question,
-                reason=why[tags[0]],
+                reason=reason,
                 context=tags[0].split(":")[0],
                 refs=list(item.refs),
             )

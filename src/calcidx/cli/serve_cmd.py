@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import os
-from typing import Annotated
+from typing import Annotated, Any
 
 import typer
 
@@ -23,6 +23,7 @@ def serve(
     from pydantic import ValidationError
 
     from calcidx.api.settings import Settings
+    from calcidx.api.supervisor import reuse_port_supported, run_workers
     from calcidx.case.io import describe_validation_error
     from calcidx.settings import load_settings
 
@@ -35,17 +36,22 @@ def serve(
         raise InputError(describe_validation_error(exc, "settings")) from exc
     os.environ["CALCIDX_LOG_LEVEL"] = log_level.upper()  # the app's own log, in every worker
     typer.echo(f"CalciDx on http://{host}:{port}/ ({workers} worker(s)); Ctrl-C stops", err=True)
-    uvicorn.run(
-        "calcidx.api.asgi:app",
-        host=host,
-        port=port,
-        workers=workers,
-        log_level=log_level,
-        access_log=False,  # the app logs ids, sizes and timings only
-        server_header=False,
-        proxy_headers=False,
-        timeout_worker_healthcheck=settings.worker_healthcheck_s,
-    )
+    options: dict[str, Any] = {
+        "app": "calcidx.api.asgi:app",
+        "host": host,
+        "port": port,
+        "log_level": log_level,
+        "access_log": False,  # the app logs ids, sizes and timings only
+        "server_header": False,
+        "proxy_headers": False,
+    }
+    if workers > 1 and reuse_port_supported():
+        # one socket per worker: uvicorn's shared socket let one worker take every keep-alive connection
+        status = run_workers(options, workers)
+        if status:
+            raise typer.Exit(status)
+        return
+    uvicorn.run(**options, workers=workers, timeout_worker_healthcheck=settings.worker_healthcheck_s)
 
 
 def register(app: typer.Typer) -> None:

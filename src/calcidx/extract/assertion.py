@@ -128,19 +128,52 @@ class TriggerIndex:
         self.terminator = compiled.terminator
         self.clause_terminator = compiled.clause_terminator
         self.family_terminator = compiled.family_terminator
+        #: answers already given (the context component and the field readers ask about the same
+        #: mentions in the same sentences; the answer depends only on the arguments)
+        self._answers: dict[tuple[int, int, int, int, tuple[str, ...]], tuple[str, str | None]] = {}
+
+    def family_hits(self, sent_start: int, sent_end: int) -> list[TriggerHit]:
+        """The family triggers inside the sentence ``[sent_start, sent_end)``."""
+        lo = bisect_left(self.starts, sent_start)
+        hi = bisect_right(self.starts, sent_end)
+        return [h for h in self.hits[lo:hi] if h.category == "family" and h.end <= sent_end]
 
     def status(
-        self, start: int, end: int, sent_start: int, sent_end: int, tables: tuple[str, ...] = ()
+        self,
+        start: int,
+        end: int,
+        sent_start: int,
+        sent_end: int,
+        tables: tuple[str, ...] = (),
+        void: frozenset[int] = frozenset(),
     ) -> tuple[str, str | None]:
         """The assertion of the mention ``text[start:end]`` in the sentence ``[sent_start, sent_end)``.
 
         A trigger applies when the mention lies in its scope: on its side (direction), in the
         same clause (no terminator between), within its ``max_scope`` words, and when the mention's
-        concept ``tables`` are among the trigger's ``allowed_types``.
+        concept ``tables`` are among the trigger's ``allowed_types``. Triggers starting at an
+        offset in ``void`` do not apply (a relative who is the patient a new case opens on).
 
         Returns:
             (assertion, trigger text); ("present", None) when no trigger scopes over the mention.
         """
+        if void and any(sent_start <= hit_start < sent_end for hit_start in void):
+            return self._status(start, end, sent_start, sent_end, tables, void)  # rare: not kept
+        key = (start, end, sent_start, sent_end, tables)
+        answer = self._answers.get(key)
+        if answer is None:
+            answer = self._answers[key] = self._status(start, end, sent_start, sent_end, tables, frozenset())
+        return answer
+
+    def _status(
+        self,
+        start: int,
+        end: int,
+        sent_start: int,
+        sent_end: int,
+        tables: tuple[str, ...],
+        void: frozenset[int],
+    ) -> tuple[str, str | None]:
         lo = bisect_left(self.starts, sent_start)
         hi = bisect_right(self.starts, sent_end)
         best: tuple[int, str, str] | None = None
@@ -148,7 +181,7 @@ class TriggerIndex:
         # negative") names a negative result: another negation does not turn it around
         self_negated = any(h.category == "absent" and start <= h.start and h.end <= end for h in self.hits[lo:hi])
         for hit in self.hits[lo:hi]:
-            if hit.end > sent_end:
+            if hit.end > sent_end or hit.start in void:
                 continue
             if hit.start < end and hit.end > start:
                 continue  # the trigger is part of the mention

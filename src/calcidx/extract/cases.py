@@ -6,6 +6,8 @@ The fields are read by the readers of ``calcidx.extract.fields`` (one module per
 
 from __future__ import annotations
 
+import re
+
 from calcidx.case.model import Case, Provenance
 from calcidx.extract.diagnosis import Diagnosis
 from calcidx.extract.fields.context import DocRecords, FieldContext
@@ -22,11 +24,31 @@ from calcidx.extract.fields.patterns import CasePatterns
 from calcidx.extract.fields.treatments import TreatmentsReader
 from calcidx.extract.patients import PatientText
 from calcidx.extract.rules import Rules
+from calcidx.extract.sections import Sentence
 from calcidx.extract.vocabulary import Vocabulary
 
 __all__ = ["EXTRACTOR", "CaseBuilder", "CasePatterns", "DocRecords"]
 
 EXTRACTOR = "calcidx.extract@0.1.0"
+
+
+#: A case heading that may open the sentence before the relative ("Case 2: his sister ...").
+_CASE_HEADING = re.compile(r"^\W*(?:case|patient)\s*(?:no\.?\s*)?\w{1,5}\s*[:.)\-–—]?\s*", re.IGNORECASE)
+
+
+def _relative_subject(ctx: FieldContext, patient: PatientText, sentences: list[Sentence]) -> frozenset[int]:
+    """The family triggers of a later patient whose text opens on a relative ("Case 2: His
+    younger sister had ..."): that relative is the patient the new case is about, so what the
+    sentence says is theirs, not family history."""
+    if patient.index <= 1 or not sentences:
+        return frozenset()
+    first = sentences[0]
+    void = set()
+    for hit in ctx.rec.triggers.family_hits(first.start, first.end):
+        before = _CASE_HEADING.sub("", ctx.text[first.start : hit.start])
+        if len(before.split()) <= 3:
+            void.add(hit.start)
+    return frozenset(void)
 
 
 class CaseBuilder:
@@ -68,8 +90,9 @@ class CaseBuilder:
         labs = LabsReader(ctx, patterns)
         outcome = OutcomeReader(patterns)
         sentences = [s for s in patient.sentences if not s.header]
+        ctx.void_triggers = _relative_subject(ctx, patient, sentences)
         for position, sentence in enumerate(sentences):
-            view = ctx.view(sentence, planned=patterns.plans(sentence.text))
+            view = ctx.view(sentence, planned=patterns.plans(sentence.text, sentence.folded))
             present = findings.read(view)
             exposures.read(view)
             medications.read(view)

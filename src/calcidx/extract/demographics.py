@@ -6,6 +6,7 @@ import re
 from bisect import bisect_left
 from dataclasses import dataclass
 
+from calcidx.extract.prefilter import compile_gated
 from calcidx.extract.rules import Rules, load_age_rules
 
 __all__ = ["AgeFinder", "AgeMention", "find_ages", "sex_from_text"]
@@ -82,16 +83,20 @@ def _rule_patterns(rules: Rules) -> tuple[re.Pattern[str], ...]:
         source = rule.source
         for placeholder, part in parts.items():
             source = source.replace(placeholder, f"(?:{part})")
-        out.append(re.compile(source, re.IGNORECASE))
+        out.append(compile_gated(source, re.IGNORECASE))  # the same matches, found faster
     return tuple(out)
 
 
 # Every age statement contains one of these words; the full regex runs only around them.
 _WORD_START = re.compile(r"(?<!\w)\w")
+# Every alternative's first character is o, a, i or a digit: the look-ahead says so first, so the
+# regex engine rejects any other position with one test instead of trying the six alternatives.
 _ANCHOR = re.compile(
+    r"(?=[oai\d])(?:"
     r"\bold(?:\b|(?-i:(?=[A-Z]{2})))|\baged?\b|\bin\s+(?:her|his|their)\b|\d[\s-]*(?:yo|y/o|y\.o\.)"
     r"|(?<![\w.+-])\d{1,3}\s?(?-i:[FM])(?![\w'/-])(?!\.\w)"
-    r"|\d\s+(?:years?|months?|weeks?|days?)\s*[,;/]\s*(?:fe)?male\b",
+    r"|\d\s+(?:years?|months?|weeks?|days?)\s*[,;/]\s*(?:fe)?male\b"
+    r")",
     re.IGNORECASE,
 )
 

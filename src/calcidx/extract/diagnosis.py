@@ -21,7 +21,7 @@ import yaml
 
 from calcidx.extract.abbreviations import Abbreviation
 from calcidx.extract.components import Mention
-from calcidx.extract.prefilter import requirement, search
+from calcidx.extract.prefilter import compile_gated, matches, requirement
 from calcidx.extract.sections import Sentence
 
 __all__ = [
@@ -44,6 +44,7 @@ _CAPTION_PREFIX = re.compile(r"^\s*(?:figure|fig\.?)\s*\d+[a-z]?\s*[:.]?\s*(?:\(
 _LEADING_PERSON = re.compile(
     r"^(?:an?\s+)?\d+[- ](?:year|month|week|day)s?[- ]old\b[^,;]{0,40}?\bwith\s+", re.IGNORECASE
 )
+_FIGURE_REFERENCE = re.compile(r"\s*\((?:figure|fig\.?|table)[^)]*\)", re.IGNORECASE)
 _WHERE = {"abstract": "abstract", "case": "case", "conclusion": "conclusion"}
 _WHERE_BONUS = {"title": 2, "abstract": 2, "case": 1, "conclusion": 1}
 
@@ -85,6 +86,9 @@ class DiagnosisRules:
     implied_window: int
     self_marker: re.Pattern[str]
     self_sections: frozenset[str]
+    #: every statement's words (``needs``), and those of the self-referential statements
+    needs: frozenset[str] = frozenset()
+    self_needs: frozenset[str] = frozenset()
 
 
 def _alternation(words: Iterable[str]) -> str:
@@ -120,7 +124,7 @@ def load_diagnosis_rules() -> DiagnosisRules:
         Statement(
             id=str(item["id"]),
             strength=int(item["strength"]),
-            pattern=re.compile(str(item["pattern"]), re.IGNORECASE),
+            pattern=compile_gated(str(item["pattern"]), re.IGNORECASE),
             needs=tuple(str(n).lower() for n in item["needs"]),
             examples=tuple(str(e) for e in item.get("examples", [])),
             self_referential=bool(item.get("self_referential", False)),
@@ -133,12 +137,12 @@ def load_diagnosis_rules() -> DiagnosisRules:
         statements=statements,
         stops=re.compile("|".join(re.escape(s) for s in raw["stops"]), re.IGNORECASE),
         excluded_before=re.compile(r"\b(?:" + "|".join(str(w) for w in raw["excluded_before"]) + r")\b", re.I),
-        generic=re.compile("|".join(f"(?:{p})" for p in raw["generic_sentences"]), re.IGNORECASE),
-        own_case=re.compile("|".join(f"(?:{p})" for p in raw["own_case"]), re.IGNORECASE),
+        generic=compile_gated("|".join(f"(?:{p})" for p in raw["generic_sentences"]), re.IGNORECASE),
+        own_case=compile_gated("|".join(f"(?:{p})" for p in raw["own_case"]), re.IGNORECASE),
         subtype_words={str(k).lower(): str(v) for k, v in raw["subtype_words"].items()},
-        subtype_names=re.compile(rf"(?<![\w-])(?:{_alternation(names)})(?![\w-])", re.IGNORECASE),
+        subtype_names=compile_gated(rf"(?<![\w-])(?:{_alternation(names)})(?![\w-])", re.IGNORECASE),
         subtype_name_codes=names,
-        heads=re.compile(rf"(?<![\w-])(?:{_alternation(heads)})(?![\w-])", re.IGNORECASE),
+        heads=compile_gated(rf"(?<![\w-])(?:{_alternation(heads)})(?![\w-])", re.IGNORECASE),
         head_words=tuple(str(h) for h in raw["calcinosis_heads"]),
         max_between=int(raw["max_words_between"]),
         breakers=frozenset(str(w).lower() for w in raw["link_breakers"]),
@@ -147,8 +151,12 @@ def load_diagnosis_rules() -> DiagnosisRules:
         header_max_words=int(raw["diagnosis_header_max_words"]),
         predicate=re.compile(str(raw["predicate_link"]), re.IGNORECASE),
         implied_window=int(raw["implied_window"]),
-        self_marker=re.compile(str(raw["self_marker"]), re.IGNORECASE),
+        self_marker=compile_gated(str(raw["self_marker"]), re.IGNORECASE),
         self_sections=frozenset(str(c) for c in raw["self_sections"]),
+        needs=frozenset(need for statement in statements for need in statement.needs),
+        self_needs=frozenset(
+            need for statement in statements if statement.self_referential for need in statement.needs
+        ),
     )
 
 
@@ -216,7 +224,8 @@ def _clean(dx: str, rules: DiagnosisRules) -> str:
     cut = rules.stops.search(" " + dx)
     if cut is not None and cut.start() > 3:
         dx = dx[: cut.start() - 1]
-    dx = re.sub(r"\s*\((?:figure|fig\.?|table)[^)]*\)", "", dx, flags=re.IGNORECASE)
+    if "(" in dx:  # the figure reference needs its parenthesis
+        dx = _FIGURE_REFERENCE.sub("", dx)
     return dx.strip(" ,;:-(").rstrip(")") if dx.count("(") < dx.count(")") else dx.strip(" ,;:-(")
 
 
@@ -245,7 +254,8 @@ def _judge(
     sentence: Sentence,
 ) -> Diagnosis | None:
     rules = load_diagnosis_rules()
-    expanded = dx + " " + " ".join(v for k, v in abbrs.items() if re.search(rf"\b{re.escape(k)}\b", dx))
+    # ``k in dx`` first: the word-bounded regex can only match where the short form occurs
+    expanded = dx + " " + " ".join(v for k, v in abbrs.items() if k in dx and re.search(rf"\b{re.escape(k)}\b", dx))
     inside = _within(mentions, start, end)
     subform = next((k[1] for m in inside for k in m.keys if k[0] == "subform"), None)
     lookalike = any(k[0] == "lookalike" for m in inside for k in m.keys)
@@ -388,10 +398,13 @@ def header_diagnoses(
     return found
 
 
-def is_generic(text: str, rules: DiagnosisRules | None = None) -> bool:
-    """Whether a sentence speaks of the disease in general or of other patients, not of this case."""
+def is_generic(text: str, rules: DiagnosisRules | None = None, folded: str | None = None) -> bool:
+    """Whether a sentence speaks of the disease in general or of other patients, not of this case.
+
+    ``folded`` is ``prefilter.fold(text)`` when the caller has it (a ``Sentence`` keeps it).
+    """
     dr = rules or load_diagnosis_rules()
-    return search(dr.generic, text) is not None and dr.own_case.search(text) is None
+    return matches(dr.generic, text, folded) and dr.own_case.search(text) is None
 
 
 def find_diagnoses(
@@ -410,8 +423,8 @@ def find_diagnoses(
     statements that point at the authors' own case.
     """
     rules = load_diagnosis_rules()
-    statements = [st for st in rules.statements if st.self_referential or not self_only]
-    needs = {need for statement in statements for need in statement.needs}
+    statements = [st for st in rules.statements if st.self_referential] if self_only else rules.statements
+    needs = rules.self_needs if self_only else rules.needs
     found: list[Diagnosis] = []
     for sentence in sentences:
         text = sentence.text
@@ -424,7 +437,7 @@ def find_diagnoses(
         if not words:
             continue
         candidates = [st for st in statements if not words.isdisjoint(st.needs)]
-        if not candidates or is_generic(text, rules):
+        if not candidates or is_generic(text, rules, sentence.folded):
             continue
         where = _where(sentence)
         for statement in candidates:
@@ -467,10 +480,17 @@ def self_statements(
     "this", "here"), a point below the same statement in the abstract.
     """
     rules = load_diagnosis_rules()
+    # a sentence with none of the statements' words gives none (find_diagnoses skips it): that
+    # substring test goes before the marker's regex
+    needs = rules.self_needs
     chosen = [
         s
         for s in sentences
-        if not s.header and not s.caption and s.category in rules.self_sections and rules.self_marker.search(s.text)
+        if not s.header
+        and not s.caption
+        and s.category in rules.self_sections
+        and any(need in s.lower for need in needs)
+        and rules.self_marker.search(s.text)
     ]
     return find_diagnoses(chosen, mentions, base_score=-1, abbrs=abbrs, self_only=True)
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from calcidx.extract.prefilter import first_character_gate
 from calcidx.extract.rules import Rules, load_lab_cue_pseudo_rules, phrase_regex
 
 __all__ = ["CueHit", "LabPatterns", "ValueHit", "find_value"]
@@ -100,7 +101,8 @@ class LabPatterns:
             for w in rules.lab_state_words
         ]
         body = "|".join(f"({w.pattern})" for w in rules.lab_state_words)
-        self.states = re.compile(rf"(?<![\w-])(?:{body})(?![\w-])", re.IGNORECASE)
+        gate = first_character_gate(body, re.IGNORECASE)  # changes no match (see there)
+        self.states = re.compile(rf"(?<![\w-]){gate}(?:{body})(?![\w-])", re.IGNORECASE)
 
     def cues(self, text: str) -> list[CueHit]:
         """Interpretation cues in ``text``."""

@@ -21,7 +21,7 @@ from dataclasses import dataclass, field
 from typing import Literal
 
 from calcidx.extract.demographics import AgeMention
-from calcidx.extract.prefilter import requirement, search
+from calcidx.extract.prefilter import matches, search
 from calcidx.extract.rules import ZoneRules
 from calcidx.extract.sections import Layout, Sentence
 
@@ -46,9 +46,10 @@ _DESCRIPTOR = re.compile(
     r"\b(?:an?|the)\s+(?:(?:elderly|middle-aged|young|old|older|adult|teenage|adolescent|[A-Z][a-z]+)\s+){0,2}"
     r"(?P<noun>woman|man|female|male|girl|boy|lady|gentleman)\b"
 )
+# "29 and 33 years old", "48 and 69-year-old women", "aged 48 and 69 years" (an age word before or after)
 _AGE_LIST = re.compile(
-    r"\b(?P<list>\d{1,3}(?:\s*,\s*\d{1,3})*\s*,?\s*and\s+\d{1,3})\s+(?P<unit>years?|months?|weeks?|days?)"
-    r"(?:\s+old|\s+of\s+age)\b",
+    r"(?P<aged>\baged\s+|\bages\s+(?:of\s+)?)?\b(?P<list>\d{1,3}(?:\s*,\s*\d{1,3})*\s*,?\s*and\s+\d{1,3})"
+    r"[\s-]+(?P<unit>years?|months?|weeks?|days?)(?P<old>[\s-]+old\b|\s+of\s+age\b)?",
     re.IGNORECASE,
 )
 _UNIT_YEARS = {"year": 1.0, "month": 1 / 12, "week": 7 / 365.25, "day": 1 / 365.25}
@@ -149,18 +150,18 @@ class _Features:
         text, folded = self._sentence.text, self._sentence.folded
         r = self._signals.rules
         if name == "strong":
-            return search(r["strong_reference"], text, folded) is not None
+            return matches(r["strong_reference"], text, folded)
         if name in ("age", "intro"):
             ages = self._ages()
             if name == "age":
                 return bool(ages)
-            return search(r["person_intro"], text, folded) is not None or any(a.intro for a in ages)
+            return matches(r["person_intro"], text, folded) or any(a.intro for a in ages)
         if name == "definite":
-            return search(r["definite_person"], text, folded) is not None
+            return matches(r["definite_person"], text, folded)
         if name == "generic":
             return _generic(r, text, folded)
         rule = {"citation": "citation_line", "affiliation": "affiliation", "exam": "exam_opener", "cohort": "cohort"}
-        return search(r[rule[name]], text, folded) is not None
+        return matches(r[rule[name]], text, folded)
 
     def _ages(self) -> list[AgeMention]:
         sentence = self._sentence
@@ -181,16 +182,18 @@ class _Features:
 _FEATURES = ("strong", "intro", "age", "definite", "generic", "citation", "affiliation", "exam", "cohort")
 
 
-_UNIT_BEFORE = re.compile(r"(?:\d|%|/l|/dl|/ml|mg|mmol|iu|u)\s*$", re.IGNORECASE)
+# a measured value right before "(70-110)": a number and up to three unit parts, spaced or not
+# ("5 pg/ ml (12-72)", "300 mg/24 h (100-400)", "7.9 mg/dL (2.5-4.5)")
+_UNIT_BEFORE = re.compile(r"\d(?:[.,]\d+)?\s*(?:[a-zµμ%/×^*·]+[\w/.²³]*\s*){0,3}$", re.IGNORECASE)
 
 
 def _generic(rules: ZoneRules, text: str, folded: str) -> bool:
     """A generic (literature or textbook) statement; a lab's reference range "(70-110)" is not a citation."""
     pattern = rules["generic_statement"]
-    if not requirement(pattern).admits(folded):
+    if not matches(pattern, text, folded):  # no match at all (a cheap test): no generic statement
         return False
     for match in pattern.finditer(text):
-        if match.group().startswith("(") and _UNIT_BEFORE.search(text[max(0, match.start() - 8) : match.start()]):
+        if match.group().startswith("(") and _UNIT_BEFORE.search(text[max(0, match.start() - 20) : match.start()]):
             continue
         return True
     return False
@@ -536,16 +539,19 @@ def _person_list(sentence: Sentence, signals: _Signals) -> list[tuple[int, float
     entries: list[tuple[int, float | None, str | None, str]] = []
     covered: list[tuple[int, int]] = []
     for match in _AGE_LIST.finditer(text):
+        if match.group("aged") is None and match.group("old") is None:
+            continue  # "between 2 and 5 years" is a span of time, not two ages
         unit = _UNIT_YEARS.get(match.group("unit").lower().rstrip("s"), 1.0)
         for number in re.finditer(r"\d{1,3}", match.group("list")):
-            entries.append((match.start() + number.start(), int(number.group()) * unit, None, number.group()))
+            entries.append((match.start("list") + number.start(), int(number.group()) * unit, None, number.group()))
         covered.append(match.span())
     for mention in signals.ages_in(sentence):
-        pos = mention.start - sentence.start
-        if mention.years is None or mention.onset or any(lo <= pos < hi for lo, hi in covered):
+        pos, end = mention.start - sentence.start, mention.end - sentence.start
+        # a mention overlapping a listed age ("women aged 48" in "women aged 48 and 69 years") is that age
+        if mention.years is None or mention.onset or any(pos < hi and lo < end for lo, hi in covered):
             continue
         entries.append((pos, mention.years, _SEX_OF_NOUN.get(mention.noun or ""), mention.text))
-        covered.append((pos, mention.end - sentence.start))
+        covered.append((pos, end))
     for match in _DESCRIPTOR.finditer(text):
         if any(lo <= match.start("noun") < hi for lo, hi in covered):
             continue

@@ -18,11 +18,25 @@ from __future__ import annotations
 
 import re
 from itertools import product
+from re import _compiler as sre_compile  # type: ignore[attr-defined]
 from re import _constants as sre  # type: ignore[attr-defined]  # the parser's opcodes (CPython 3.11+)
 from re import _parser as sre_parse  # type: ignore[attr-defined]
 from typing import Any
 
-__all__ = ["Requirement", "fold", "requirement", "search"]
+__all__ = [
+    "Alternatives",
+    "Requirement",
+    "alternatives",
+    "compile_gated",
+    "first_character_gate",
+    "fold",
+    "matches",
+    "may_match",
+    "register_first_words",
+    "requirement",
+    "search",
+    "words_of",
+]
 
 #: Most alternative strings one node may stand for before the derivation gives up on spelling
 #: them out (and keeps only what is certain).
@@ -199,15 +213,19 @@ def requirement(pattern: re.Pattern[str]) -> Requirement:
     if found is not None:
         return found
     try:
-        tree = sre_parse.parse(pattern.pattern, pattern.flags)
-        clauses: tuple[Clause, ...] = ()
-        if not _anchored(tree):  # a regex tied to the start of the text fails fast on its own
-            info = _sequence(tree)
-            clauses = tuple(tuple(sorted(clause, key=lambda s: (len(s), s))) for clause in info.required())
+        found = _requirement_of(sre_parse.parse(pattern.pattern, pattern.flags))
     except (re.error, RecursionError, TypeError, ValueError):
-        clauses = ()  # no requirement: the regex always runs
-    found = _REQUIREMENTS[key] = Requirement(clauses)
+        found = Requirement(())  # no requirement: the regex always runs
+    _REQUIREMENTS[key] = found
     return found
+
+
+def _requirement_of(tree: Any) -> Requirement:
+    """The requirement of a parsed pattern (none when it is tied to the start of the text)."""
+    if _anchored(tree):  # a regex tied to the start of the text fails fast on its own
+        return Requirement(())
+    info = _sequence(tree)
+    return Requirement(tuple(tuple(sorted(clause, key=lambda s: (len(s), s))) for clause in info.required()))
 
 
 def search(pattern: re.Pattern[str], text: str, folded: str | None = None) -> re.Match[str] | None:
@@ -222,3 +240,198 @@ def search(pattern: re.Pattern[str], text: str, folded: str | None = None) -> re
     if found.clauses and not found.admits(fold(text) if folded is None else folded):
         return None
     return pattern.search(text)
+
+
+class Alternatives:
+    """A pattern cut into its top-level alternatives, each compiled alone with its own prefilter.
+
+    ``A|B|C`` matches somewhere in a text exactly when one of ``A``, ``B``, ``C`` does, so a yes/no
+    test may run only the alternatives whose words the text holds. Worth it for a pattern whose
+    requirement as a whole is weak (one alternative needs only a comma, another ``et al``): the
+    whole regex would try every alternative at every position of every sentence.
+    """
+
+    __slots__ = ("branches",)
+
+    def __init__(self, branches: tuple[tuple[re.Pattern[str], Requirement], ...]) -> None:
+        self.branches = branches
+
+    def found(self, text: str, folded: str) -> bool:
+        """Whether the whole pattern matches somewhere in ``text`` (``folded`` is ``fold(text)``)."""
+        for pattern, need in self.branches:
+            if (not need.clauses or need.admits(folded)) and pattern.search(text) is not None:
+                return True
+        return False
+
+
+#: Alternatives by the source and flags of their pattern; None where the pattern is not cut.
+_ALTERNATIVES: dict[tuple[str, int], Alternatives | None] = {}
+
+
+def alternatives(pattern: re.Pattern[str]) -> Alternatives | None:
+    """``pattern`` cut into its alternatives, or None when cutting would not pay (derived once).
+
+    A pattern is cut when its top level is one alternation (``A|B``, or ``x(?:A|B)y`` read as
+    ``xAy|xBy``), it has no back-reference, it is not tied to the start of the text, and its own
+    requirement is weak (none, or a clause that a single character satisfies).
+    """
+    key = (pattern.pattern, pattern.flags)
+    if key in _ALTERNATIVES:
+        return _ALTERNATIVES[key]
+    try:
+        found = _cut(pattern)
+    except (re.error, RecursionError, TypeError, ValueError):
+        found = None
+    _ALTERNATIVES[key] = found
+    return found
+
+
+def _cut(pattern: re.Pattern[str]) -> Alternatives | None:
+    whole = requirement(pattern)
+    if whole.clauses and all(min(map(len, clause)) > 1 for clause in whole.clauses):
+        return None  # the whole requirement already screens well
+    tree = sre_parse.parse(pattern.pattern, pattern.flags)
+    items = list(tree)
+    if _anchored(tree) or _refers_back(items):
+        return None
+    for index, (op, av) in enumerate(items):
+        if op is sre.BRANCH:
+            choices = av[1]
+        elif op is sre.SUBPATTERN and not av[1] and not av[2] and len(av[3]) == 1 and av[3][0][0] is sre.BRANCH:
+            choices = av[3][0][1][1]  # a group around one alternation, without flags of its own
+        else:
+            continue
+        branches = []
+        for choice in choices:
+            sub = sre_parse.SubPattern(tree.state, [*items[:index], *choice, *items[index + 1 :]])
+            branches.append((sre_compile.compile(sub, pattern.flags), _requirement_of(sub)))
+        return Alternatives(tuple(branches))
+    return None
+
+
+def _refers_back(items: Any) -> bool:
+    """Whether a parsed pattern holds a back-reference (its group may sit in another alternative)."""
+    for op, av in items:
+        if op in (sre.GROUPREF, sre.GROUPREF_EXISTS):
+            return True
+        if op is sre.SUBPATTERN:
+            children = [av[3]]
+        elif op is sre.BRANCH:
+            children = list(av[1])
+        elif op in (sre.MAX_REPEAT, sre.MIN_REPEAT, sre.POSSESSIVE_REPEAT):
+            children = [av[2]]
+        elif op in (sre.ASSERT, sre.ASSERT_NOT):
+            children = [av[1]]
+        elif op is sre.ATOMIC_GROUP:
+            children = [av]
+        else:
+            continue
+        if any(_refers_back(child) for child in children):
+            return True
+    return False
+
+
+def matches(pattern: re.Pattern[str], text: str, folded: str | None = None) -> bool:
+    """``pattern.search(text) is not None``, by the cheapest route: the prefilter, and for a pattern
+    with a weak prefilter only the alternatives whose words ``text`` holds.
+
+    Args:
+        pattern: the regex.
+        text: the text to search.
+        folded: ``fold(text)`` when the caller has it.
+    """
+    if folded is None:
+        folded = fold(text)
+    cut = alternatives(pattern)
+    if cut is not None:
+        return cut.found(text, folded)
+    return search(pattern, text, folded) is not None
+
+
+#: Most characters a first-character gate may list: with more, the alternatives' own first
+#: characters reject a position about as fast as the gate would.
+MAX_GATE = 12
+
+
+def first_character_gate(source: str, flags: int = 0) -> str:
+    """A look-ahead that ``source`` needs at every position it can match at: ``(?=[...])`` of the
+    first characters of its alternatives, or "" when one does not start with a plain character
+    (or when there are more than ``MAX_GATE`` of them).
+
+    Put in front of the pattern it changes no match: it only states what each alternative tests
+    first, but the regex engine then rejects every other position with one test instead of trying
+    each alternative (which it does one by one under ``re.IGNORECASE``).
+    """
+    firsts: set[str] = set()
+    try:
+        items = list(sre_parse.parse(source, flags))
+    except (re.error, RecursionError):
+        return ""
+    if not _first_characters(items, firsts) or not 1 < len(firsts) <= MAX_GATE:
+        return ""
+    return "(?=[" + "".join(re.escape(char) for char in sorted(firsts)) + "])"
+
+
+def compile_gated(source: str, flags: int = 0) -> re.Pattern[str]:
+    """``re.compile(source, flags)``, with its ``first_character_gate`` in front when it has one
+    (the same matches, found faster); raises ``re.error`` as ``re.compile`` does."""
+    compiled = re.compile(source, flags)
+    gate = first_character_gate(source, flags)
+    if gate:
+        try:
+            return re.compile(f"{gate}(?:{source})", flags)
+        except re.error:  # global inline flags must stay at the start
+            pass
+    return compiled
+
+
+def _first_characters(items: Any, out: set[str]) -> bool:
+    """Add the characters a match of ``items`` may start with to ``out``; False when unknown."""
+    if not items:
+        return False
+    op, av = items[0]
+    if op in (sre.ASSERT, sre.ASSERT_NOT) or (op is sre.AT and av in (sre.AT_BOUNDARY, sre.AT_NON_BOUNDARY)):
+        return _first_characters(items[1:], out)  # zero width: the next item consumes the first character
+    if op is sre.LITERAL:
+        out.add(chr(av))
+        return True
+    if op is sre.SUBPATTERN and not av[1] and not av[2]:  # a group without flags of its own
+        return _first_characters(av[3], out) if av[3] else _first_characters(items[1:], out)
+    if op is sre.BRANCH:
+        return all(_first_characters(list(branch), out) for branch in av[1])
+    return False
+
+
+#: The first words of the phrases of each phrase regex (``rules.phrase_regex`` registers them), and
+#: the prefixes ("non-") a word run starts with where a prefix phrase matches.
+_FIRST_WORDS: dict[tuple[str, int], tuple[frozenset[str], tuple[str, ...]]] = {}
+
+#: What the word screen calls a word: a run of word characters and hyphens, the same runs the
+#: phrase regexes' ``(?<![\w-])`` and ``(?![\w-])`` delimit.
+_WORD_RUN = re.compile(r"[\w-]+")
+
+
+def register_first_words(pattern: re.Pattern[str], words: frozenset[str], prefixes: tuple[str, ...] = ()) -> None:
+    """Record that every match of ``pattern`` starts a word run of the folded text, a run that is one
+    of ``words`` or starts with one of ``prefixes`` (what a phrase regex of plain ASCII phrases
+    guarantees)."""
+    _FIRST_WORDS[(pattern.pattern, pattern.flags)] = (words, prefixes)
+
+
+def words_of(lower: str) -> frozenset[str] | None:
+    """The word runs of ``fold`` of a text whose ``str.lower()`` is ``lower``; None when folding
+    would drop a character (a combining dot above, also what a dotted capital I lowers to): two
+    runs could then join into one the original does not have."""
+    if "\u0307" in lower:
+        return None
+    return frozenset(_WORD_RUN.findall(fold_lower(lower)))
+
+
+def may_match(pattern: re.Pattern[str], words: frozenset[str] | None) -> bool:
+    """Whether ``pattern`` may match a text whose word runs are ``words`` (``words_of``): False only
+    for a registered phrase regex none of whose first words (or prefixes) is among them."""
+    screen = _FIRST_WORDS.get((pattern.pattern, pattern.flags))
+    if screen is None or words is None:
+        return True
+    first, prefixes = screen
+    return not first.isdisjoint(words) or (bool(prefixes) and any(w.startswith(prefixes) for w in words))

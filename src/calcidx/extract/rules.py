@@ -16,6 +16,7 @@ from typing import Any, Literal
 import yaml
 
 from calcidx.errors import KnowledgeError
+from calcidx.extract.prefilter import MAX_GATE, compile_gated, register_first_words
 from calcidx.extract.vocabulary import knowledge_state_words
 
 __all__ = [
@@ -249,7 +250,23 @@ def phrase_regex(
         ordered = sorted(unique, key=lambda p: (-len(p), p))  # ties in a fixed order
         body = "|".join(_unit_pattern(p) + _tail(p[-1]) for p in ordered)
         return re.compile(rf"(?<![\w-])(?:{body})", flags)
-    return re.compile(r"(?<![\w-])" + _trie_pattern(unique, fold=bool(flags & re.IGNORECASE)), flags)
+    fold = bool(flags & re.IGNORECASE)
+    trie = _trie_pattern(unique, fold=fold)
+    # the phrases' first characters as a look-ahead (changes no match, see first_character_gate)
+    firsts = {(p.lower() if fold else p)[0] for p in unique}
+    gate = ""
+    if 1 < len(firsts) <= MAX_GATE and all(c.isascii() and c.isalnum() for c in firsts):
+        gate = "(?=[" + "".join(sorted(firsts)) + "])"
+    compiled = re.compile(r"(?<![\w-])" + gate + trie, flags)
+    # every match starts with a phrase's first word as a whole word run (``(?<![\w-])`` before it,
+    # a space or ``(?![\w-])`` after it): the word screen of ``prefilter.may_match``
+    # (a prefix phrase "non-" runs on into its word: the run starts with it; a first word of other
+    # characters: no screen)
+    units = [(p.split(" ", 1)[0].lower(), " " not in p and p.endswith("-")) for p in unique]
+    if all(u and all(c.isalnum() or c in "_-" for c in u) for u, _ in units):
+        words = frozenset(u for u, prefix in units if not prefix)
+        register_first_words(compiled, words, tuple(sorted(u for u, prefix in units if prefix)))
+    return compiled
 
 
 def _tail(last: str) -> str:
@@ -307,7 +324,7 @@ class ZoneRule:
         source = "".join(line.strip() for line in str(raw["pattern"]).splitlines())
         flags = 0 if raw.get("case_sensitive") else re.IGNORECASE
         try:
-            pattern = re.compile(source, flags)
+            pattern = compile_gated(source, flags)  # the same matches (see first_character_gate)
         except re.error as exc:
             raise KnowledgeError(f"{source}: rule {raw['id']!r} is not a valid regex: {exc}") from exc
         return cls(
@@ -366,7 +383,7 @@ class ExposureSiteRule:
             )
         source = "".join(line.strip() for line in str(raw["pattern"]).splitlines())
         try:
-            pattern = re.compile(source, re.IGNORECASE)
+            pattern = compile_gated(source, re.IGNORECASE)
         except re.error as exc:
             raise KnowledgeError(f"exposure_sites.yaml: rule {raw['id']!r} is not a valid regex: {exc}") from exc
         examples: list[tuple[str, str]] = []
@@ -433,7 +450,7 @@ class MedicationStatusRule:
             )
         source = "".join(line.strip() for line in str(raw["pattern"]).splitlines())
         try:
-            pattern = re.compile(source, re.IGNORECASE)
+            pattern = compile_gated(source, re.IGNORECASE)
         except re.error as exc:
             raise KnowledgeError(f"{where} is not a valid regex: {exc}") from exc
         examples: list[tuple[str, str, str]] = []
@@ -580,7 +597,7 @@ class HistologyFindingRules:
 
 def _compile_histology(rule_id: object, source: str) -> re.Pattern[str]:
     try:
-        return re.compile(source, re.IGNORECASE)
+        return compile_gated(source, re.IGNORECASE)
     except re.error as exc:
         raise KnowledgeError(f"histology_findings.yaml: rule {rule_id!r}: not a valid regex: {exc}") from exc
 

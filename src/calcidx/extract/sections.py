@@ -7,10 +7,11 @@ header (or starts with one, as in "Case presentation: A 44-year-old ...") opens 
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass, field
 
-from calcidx.extract.prefilter import fold_lower
+from calcidx.extract.prefilter import fold_lower, words_of
 from calcidx.extract.rules import Rules
 
 __all__ = ["Layout", "Section", "Sentence", "analyse_layout", "header_regex"]
@@ -178,6 +179,11 @@ class Sentence:
     def __post_init__(self) -> None:
         self.lower = self.text.lower()
         self.folded = fold_lower(self.lower)
+
+    @functools.cached_property
+    def words(self) -> frozenset[str] | None:
+        """The sentence's word runs, as the phrase regexes' word screen reads them (``prefilter.words_of``)."""
+        return words_of(self.lower)
 
 
 @dataclass

@@ -326,6 +326,10 @@ class WorkupItem(Cited):
     skip_if_present: list[str] = []
     #: not asked for these sub-forms (CTD serology for a subepidermal calcified nodule)
     skip_for_subforms: list[str] = []
+    #: the test was done and came back negative when any of these concepts is present: it stays
+    #: listed, with ``repeat_reason`` (why a negative result does not settle the question)
+    repeat_after: list[str] = []
+    repeat_reason: str | None = None
 
 
 class HpoTerm(Cited):
@@ -536,6 +540,8 @@ class MedicationConcept(Concept):
     kind: Literal["anticoagulant", "phosphate_binder", "vitamin_d", "corticosteroid", "antibiotic", "calcium", "other"]
     review_in: list[SubtypeCode] = []
     review_action: str | None = None
+    #: ``cautions.yaml`` ids shown with the review action when they apply to the patient
+    cautions: list[str] = []
 
 
 class SafetyCondition(Concept):

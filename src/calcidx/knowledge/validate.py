@@ -196,6 +196,7 @@ def _check_cross_refs(bundle: KnowledgeBundle, problems: list[str]) -> None:
             problems.append(f"medications:{med.id}: shares its id with a non-medication exposure")
         if med.review_in and not med.review_action:
             problems.append(f"medications:{med.id}: review_in needs a review_action")
+        problems += [f"medications:{med.id}: unknown caution {c!r}" for c in med.cautions if c not in bundle.cautions]
     for treatment in bundle.treatments.values():
         _check_treatment(bundle, treatment, concepts, problems)
     for entry in bundle.interop.values():
@@ -221,6 +222,11 @@ def _check_rules(bundle: KnowledgeBundle, concepts: set[str], problems: list[str
         for cid in item.skip_if_present:
             if cid not in concepts:
                 problems.append(f"workup:{item.id}: skip_if_present names unknown concept {cid!r}")
+        for cid in item.repeat_after:
+            if cid not in concepts:
+                problems.append(f"workup:{item.id}: repeat_after names unknown concept {cid!r}")
+        if bool(item.repeat_after) != bool(item.repeat_reason):
+            problems.append(f"workup:{item.id}: repeat_after and repeat_reason go together")
         for sub in item.skip_for_subforms:
             if sub not in bundle.subforms:
                 problems.append(f"workup:{item.id}: skip_for_subforms names unknown subform {sub!r}")

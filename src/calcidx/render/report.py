@@ -183,6 +183,8 @@ def _case_renderable(case: AssessedCase) -> RenderableType:
             line = Text(f"- {action.label}: ", style="bold")
             line.append(action.action, style="")
             line.append(_cite(action.refs), style="dim")
+            for caution in action.cautions:
+                line.append(f"\n  Caution: {caution}", style="yellow")
             parts.append(line)
 
     if a.differential or a.treatments or a.withheld_treatments:
@@ -274,6 +276,7 @@ def markdown_report(doc: AssessedDocument) -> str:
             lines += ["", "### Actions on current medication", ""]
             for action in a.actions:
                 lines.append(f"- **{action.label}**: {action.action}{_cite(action.refs)}")
+                lines += [f"  - Caution: {caution}" for caution in action.cautions]
         if a.differential or a.treatments or a.withheld_treatments:
             from calcidx.render import sections
 

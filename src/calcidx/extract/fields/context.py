@@ -65,6 +65,8 @@ class FieldContext:
         self.mention_starts = [m.start for m in records.mentions]
         self.cue_starts = [c.start for c in records.cues]
         self.state_starts = [s.start for s in records.states]
+        #: family triggers that name the patient (set per patient by the case builder)
+        self.void_triggers: frozenset[int] = frozenset()
 
     @property
     def text(self) -> str:
@@ -104,7 +106,7 @@ class FieldContext:
         self, start: int, end: int, sentence: Sentence, tables: tuple[str, ...] = ()
     ) -> tuple[str, str | None]:
         """The ConText assertion of ``text[start:end]`` in ``sentence`` (and the trigger's text)."""
-        return self.rec.triggers.status(start, end, sentence.start, sentence.end, tables)
+        return self.rec.triggers.status(start, end, sentence.start, sentence.end, tables, self.void_triggers)
 
     def view(self, sentence: Sentence, planned: bool) -> SentenceView:
         """The sentence with its mentions, and the assertion of each concept mention."""

@@ -88,7 +88,7 @@ class LabsReader:
         # a neighbour's cue only serves a test named here
         named = any("analyte" in map(itemgetter(0), m.keys) for m in view.mentions)
         carry = self._carried_cue(sentences, position) if named else None
-        self.found.extend(self._labs(view.sentence, view.mentions, carry))
+        self.found.extend(self._labs(view.sentence, view.mentions, carry, named))
 
     def labs(self, patient: Patient) -> list[Lab]:
         """The labs read so far, repeats merged, values with no cue read against their ranges."""
@@ -115,10 +115,12 @@ class LabsReader:
                     return cues[0]
         return None
 
-    def _labs(self, sentence: Sentence, mentions: list[Mention], carry: CueHit | None = None) -> list[Lab]:
+    def _labs(
+        self, sentence: Sentence, mentions: list[Mention], carry: CueHit | None = None, named: bool = True
+    ) -> list[Lab]:
         ctx = self.context
         text = ctx.text
-        analytes = _own_analytes(mentions)
+        analytes = _own_analytes(mentions) if named else []  # no test named: none of its own
         cues = ctx.cues(sentence) if analytes else []
         out: list[Lab] = []
         clause_breaks = [sentence.start + m.start() for m in _CLAUSE_BREAK.finditer(sentence.text)] if analytes else []

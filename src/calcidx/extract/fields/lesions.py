@@ -8,6 +8,7 @@ from calcidx.case.model import Lesion
 from calcidx.extract.fields.context import FieldContext, SentenceView
 from calcidx.extract.fields.patterns import CasePatterns
 from calcidx.extract.fields.sites import site_phrase
+from calcidx.extract.prefilter import may_match
 from calcidx.extract.records import Mention
 from calcidx.extract.sections import Sentence
 
@@ -17,6 +18,7 @@ _SIZE = re.compile(
     r"\b\d+(?:\.\d+)?\s*(?:[×x*]\s*\d+(?:\.\d+)?\s*)?(?:(?:-|–|to)\s*\d+(?:\.\d+)?\s*(?:[×x*]\s*\d+(?:\.\d+)?\s*)?)?"
     r"(?:cm|mm)\b"
 )
+_BILATERALLY = re.compile(r"^[^,;.]*?\bbilaterally\b")
 
 
 class LesionsReader:
@@ -26,6 +28,8 @@ class LesionsReader:
         self.context = context
         self.patterns = patterns
         self.found: dict[str, Lesion] = {}
+        #: the morphology words and size of the sentence last read (read once for all its sites)
+        self._sentence_words: tuple[int, list[str], re.Match[str] | None] = (-1, [], None)
 
     def read(self, view: SentenceView) -> None:
         """Reads the site mentions of one sentence, if the sentence describes a lesion."""
@@ -34,10 +38,10 @@ class LesionsReader:
             if not mention.is_site:
                 continue
             if lesion_sentence is None:
-                text = view.sentence.text
+                text, words = view.sentence.text, view.sentence.words
                 lesion_sentence = (
-                    self.patterns.lesion.search(text) is not None or self.patterns.morphology.search(text) is not None
-                )
+                    may_match(self.patterns.lesion, words) and self.patterns.lesion.search(text) is not None
+                ) or (may_match(self.patterns.morphology, words) and self.patterns.morphology.search(text) is not None)
             if not lesion_sentence:
                 return
             self._add(mention, view.sentence)
@@ -54,13 +58,18 @@ class LesionsReader:
         after = text[mention.end : min(sentence.end, mention.end + 40)]
         if patterns.imaging.match(after.lstrip()):
             return
-        if laterality is None and re.match(r"^[^,;.]*?\bbilaterally\b", after):
+        if laterality is None and _BILATERALLY.match(after):
             laterality = "bilateral"
         site = " ".join(text[start : mention.end].split())
         key = site.lower()
-        sentence_text = sentence.text
-        morphology = [m.group().lower() for m in patterns.morphology.finditer(sentence_text)]
-        size = _SIZE.search(sentence_text)
+        if self._sentence_words[0] != sentence.start:
+            sentence_text = sentence.text
+            self._sentence_words = (
+                sentence.start,
+                [m.group().lower() for m in patterns.morphology.finditer(sentence_text)],
+                _SIZE.search(sentence_text),
+            )
+        _, morphology, size = self._sentence_words
         if key in self.found:
             lesion = self.found[key]
             lesion.evidence.append(ctx.ev(start, mention.end))

@@ -5,6 +5,7 @@ from __future__ import annotations
 from calcidx.case.model import Observation
 from calcidx.extract.fields.context import FieldContext, SentenceView
 from calcidx.extract.fields.patterns import CasePatterns
+from calcidx.extract.prefilter import may_match
 
 __all__ = ["ObservationsReader"]
 
@@ -27,10 +28,11 @@ class ObservationsReader:
         sentence = view.sentence
         text = sentence.text
         modality: str | None = None
-        if self.patterns.histology.search(text):
+        words = sentence.words  # the word screen: no regex where no phrase's first word is
+        if may_match(self.patterns.histology, words) and self.patterns.histology.search(text):
             modality = "histology"
         else:
-            found = self.patterns.imaging.search(text)
+            found = self.patterns.imaging.search(text) if may_match(self.patterns.imaging, words) else None
             if found is not None:
                 modality = ctx.rules.imaging_words.get(" ".join(found.group().lower().split()), "imaging")
         if modality is None:

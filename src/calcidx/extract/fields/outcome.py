@@ -21,5 +21,5 @@ class OutcomeReader:
     def read(self, view: SentenceView) -> None:
         """Reads one sentence."""
         sentence = view.sentence
-        if self.patterns.outcome.search(sentence.text) and sentence.category in _OUTCOME_SECTIONS:
+        if sentence.category in _OUTCOME_SECTIONS and self.patterns.outcome.search(sentence.text):
             self.outcome = " ".join(sentence.text.split())[:_MAX_CHARACTERS]

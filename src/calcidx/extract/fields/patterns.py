@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from calcidx.extract.labs_text import LabPatterns
+from calcidx.extract.prefilter import Requirement, requirement
 from calcidx.extract.rules import (
     Rules,
     load_exposure_site_rules,
@@ -26,6 +27,12 @@ class CasePatterns:
         self.treat_verbs = phrase_regex(rules.treatment_verbs)
         self.planned = phrase_regex(rules.planned_cues)
         self.planned_pseudo = phrase_regex(list(rules.planned_pseudo)) if rules.planned_pseudo else None
+        # the words a plan needs; usable on the sentence before the pseudo-plans are blanked out
+        # when none holds a space (blanking puts a space between two pieces of the sentence, so a
+        # word without one is in the blanked sentence only if it is in the sentence itself)
+        need = requirement(self.planned)
+        spaced = any(any(c.isspace() for c in word) for clause in need.clauses for word in clause)
+        self._planned_need: Requirement | None = None if spaced else need
         self.stopped = phrase_regex(rules.stopped_cues)
         self.outcome = phrase_regex(rules.outcome_cues)
         self.laterality = phrase_regex(list(rules.laterality))
@@ -36,9 +43,15 @@ class CasePatterns:
         self.medication_status = load_medication_status_rules()
         self.histology_findings = load_histology_finding_rules()
 
-    def plans(self, text: str) -> bool:
+    def plans(self, text: str, folded: str | None = None) -> bool:
         """Whether a sentence plans rather than reports ("will be started"); the authors announcing
-        what the report does ("we will discuss a man on dialysis") is no plan for the patient."""
+        what the report does ("we will discuss a man on dialysis") is no plan for the patient.
+
+        ``folded`` is ``prefilter.fold(text)`` when the caller has it: a sentence without the words
+        a plan needs is answered without a regex.
+        """
+        if folded is not None and self._planned_need is not None and not self._planned_need.admits(folded):
+            return False
         if self.planned_pseudo is not None:
             text = self.planned_pseudo.sub(" ", text)
         return self.planned.search(text) is not None
