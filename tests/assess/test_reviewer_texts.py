@@ -265,3 +265,11 @@ def test_firm_painless_periarticular_nodules_after_a_kidney_transplant_stay_meta
         "phosphate was 7.2 mg/dL."
     )
     assert a.subtype.code == "metastatic"
+
+
+def test_an_ischaemic_painful_lesion_of_the_glans_on_dialysis_raises_calciphylaxis() -> None:
+    a = _assessment(
+        "A 58-year-old man on haemodialysis who often missed sessions had a purple, very tender, ischaemic "
+        "lesion on the glans penis. Phosphate was 9.8 mg/dL and PTH 1100 pg/mL. No biopsy was taken."
+    )
+    assert a.subtype.code == "calciphylaxis"

@@ -175,14 +175,14 @@ def test_a_killed_worker_is_replaced(tmp_path: Path) -> None:
     base = f"http://127.0.0.1:{port}"
 
     def workers() -> list[psutil.Process]:
-        found = []
-        for child in psutil.Process(server.pid).children():
-            try:
-                if "resource_tracker" not in " ".join(child.cmdline()):
-                    found.append(child)
-            except (psutil.ZombieProcess, psutil.NoSuchProcess):
-                continue  # the killed worker before the supervisor reaps it: no worker (its cmdline raises)
-        return found
+        live = []
+        for worker in psutil.Process(server.pid).children():
+            try:  # a killed worker is a zombie until the supervisor reaps it: not a worker any more
+                if worker.status() != psutil.STATUS_ZOMBIE and "resource_tracker" not in " ".join(worker.cmdline()):
+                    live.append(worker)
+            except psutil.Error:
+                continue
+        return live
 
     def wait_for(condition: Callable[[], bool]) -> None:
         deadline = time.monotonic() + 600

@@ -385,3 +385,20 @@ def test_a_later_case_that_opens_on_a_relative_is_about_that_relative(opening: s
 def test_a_relative_later_in_the_text_stays_family_history() -> None:
     case = _case("A 30-year-old woman had calcified nodules on the fingers. Her sister had dermatomyositis.")
     assert ("dermatomyositis", "family") in {(f.concept, f.assertion) for f in case.findings}
+
+
+def test_a_clinic_note_gives_its_impression_and_its_x_ray() -> None:
+    text = (
+        "HPI: 59 y/o F c/o tender hard lumps R thumb x 4 mo.\nPMHx: limited SSc, Raynaud's. No h/o CKD.\n"
+        "Labs: Ca 9.0 mg/dL, Phos 3.1 mg/dL.\nImaging: XR hand - calcific deposits in the soft tissue of the thumb.\n"
+        "A/P: calcinosis cutis, probably dystrophic given the SSc.\n"
+    )
+    case = _case(text)
+    assert case.stated_subtype == "dystrophic"
+    assert [o.modality for o in case.imaging] == ["radiograph"]
+
+
+@pytest.mark.parametrize(("line", "sex"), [("Sex: F", "female"), ("Gender - M", "male"), ("sex: male", "male")])
+def test_a_form_sex_field_gives_the_sex(line: str, sex: str) -> None:
+    case = _case(f"Age: 61\n{line}\nFindings: hard white nodules over both elbows; calcium 9.9 mg/dL\n")
+    assert case.patient.sex == sex

@@ -248,3 +248,17 @@ def test_wrong_hook_unknown_service_and_bad_body_are_4xx(client: TestClient) -> 
     assert call(client, PATIENT_VIEW, "order-select", prefetch_for(case)).status_code == 400
     assert call(client, "nope", "patient-view", prefetch_for(case)).status_code == 404
     assert client.post(f"/cds-services/{PATIENT_VIEW}", json={"hook": "patient-view"}).status_code == 422
+
+
+def test_a_drug_to_review_is_a_card_with_its_patient_caution(client: TestClient) -> None:
+    case = assess(
+        "A 64-year-old woman on haemodialysis took warfarin for a mechanical mitral valve. Painful violaceous "
+        "plaques with a net-like purpura on both thighs became necrotic. A biopsy showed calcification of "
+        "small subcutaneous vessels."
+    ).cases[0]
+    record = Case.model_validate(case.model_dump(exclude={"assessment"}))
+    cards = call(client, PATIENT_VIEW, "patient-view", prefetch_for(record)).json()["cards"]
+    review = [c for c in cards if c["summary"].startswith("Review current medication")]
+    assert review, [c["summary"] for c in cards]
+    assert_card_fields(review[0])
+    assert "Warfarin" in review[0]["summary"] and "mechanical heart valve" in review[0]["detail"]

@@ -163,6 +163,9 @@ def test_duplicates_same_doi_and_near_identical_text(registry: Registry, tmp_pat
     with registry.session() as session:
         session.execute(update(m.Document).where(m.Document.source.like("%b.txt")).values(minhash_scheme=1))
     assert mark_duplicates(registry) == 1
+    with registry.session() as session:  # the near-identical flag is cleared, the DOI one kept
+        reasons = list(session.scalars(select(m.Case.duplicate_reason).where(m.Case.duplicate_of.is_not(None))))
+    assert reasons == ["same DOI 10.5555/same.1"]
 
 
 def _with_duplicates():  # type: ignore[no-untyped-def]

@@ -75,3 +75,20 @@ def test_near_identical_reports_pair_and_different_reports_do_not() -> None:
     keyed = [(f"r{i}", signature(t)) for i, t in enumerate(texts)] + [("r0-copy", signature(near))]
     pairs = candidate_pairs(keyed, threshold=0.8)
     assert [(a, b) for a, b, _score in pairs] == [("r0", "r0-copy")]
+
+
+def test_candidate_pairs_are_every_pair_at_the_threshold_and_only_those() -> None:
+    rng = random.Random(5)
+    texts = [report(index, seed=41).text for index in range(150)]
+    texts += [_edited(texts[rng.randrange(150)], share, rng) for share in (0.0, 0.01, 0.03, 0.06, 0.1, 0.2)]
+    keyed = [(f"d{index:03d}", signature(text)) for index, text in enumerate(texts)]
+    keyed.append(("too-short", [1, 2, 3]))  # not a signature of this scheme: left out
+    for threshold in (0.9, 0.8, 0.5, 0.3):
+        brute = sorted(
+            (a, b, jaccard_estimate(sa, sb))
+            for i, (a, sa) in enumerate(keyed[:-1])
+            for b, sb in keyed[i + 1 : -1]
+            if jaccard_estimate(sa, sb) >= threshold
+        )
+        assert candidate_pairs(keyed, threshold) == brute, threshold
+    assert candidate_pairs(keyed[:1]) == [] and candidate_pairs([]) == []

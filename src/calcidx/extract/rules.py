@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import functools
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
 from typing import Any, Literal
@@ -152,6 +152,9 @@ class Rules:
     lesion_tissue_words: tuple[str, ...] = ()
     #: lab cues that interpret only a qualitative test ("positive")
     qualitative_only_cues: frozenset[str] = frozenset()
+    #: a form's sex field: its labels ("sex", "gender") and each value's sex ("f" -> female)
+    sex_field_labels: tuple[str, ...] = ()
+    sex_field_values: dict[str, str] = field(default_factory=dict)
 
 
 def _data_dir() -> Path:
@@ -228,6 +231,8 @@ def load_rules() -> Rules:
         other_specimen_words=tuple(str(w).lower() for w in lexicon.get("other_specimen_words", [])),
         lesion_tissue_words=tuple(str(w).lower() for w in lexicon.get("lesion_tissue_words", [])),
         qualitative_only_cues=frozenset(str(w).lower() for w in lexicon.get("qualitative_only_cues", [])),
+        sex_field_labels=tuple(str(w).lower() for w in lexicon.get("sex_field", {}).get("labels", [])),
+        sex_field_values={str(k).lower(): str(v) for k, v in lexicon.get("sex_field", {}).get("values", {}).items()},
     )
 
 

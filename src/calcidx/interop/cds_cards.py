@@ -185,12 +185,34 @@ def _cautions_card(case: AssessedCase, monograph_url: str | None) -> dict[str, A
     }
 
 
+def _medication_card(case: AssessedCase, monograph_url: str | None) -> dict[str, Any] | None:
+    """What to do about drugs the patient takes now (warfarin in calciphylaxis), with the cautions."""
+    a = case.assessment
+    if not a.actions:
+        return None
+    lines: list[str] = []
+    for action in a.actions:
+        lines.append(f"- **{action.label}**: {action.action} (sources {', '.join(action.refs)})")
+        lines += [f"  - Caution: {caution}" for caution in action.cautions]
+    return {
+        "uuid": str(uuid.uuid4()),
+        "summary": _summary("Review current medication: " + ", ".join(x.label for x in a.actions)),
+        "indicator": "warning",
+        "detail": "\n".join(lines),
+        "source": _source(a, monograph_url),
+    }
+
+
 def patient_view_cards(
     case: AssessedCase, codes: Terminology, *, patient_ref: str, monograph_url: str | None = None
 ) -> list[dict[str, Any]]:
     """The cards of the ``patient-view`` hook for one assessed case."""
     cards = [_assessment_card(case, monograph_url)]
-    for card in (_workup_card(case, codes, patient_ref, monograph_url), _cautions_card(case, monograph_url)):
+    for card in (
+        _workup_card(case, codes, patient_ref, monograph_url),
+        _medication_card(case, monograph_url),
+        _cautions_card(case, monograph_url),
+    ):
         if card is not None:
             cards.append(card)
     return cards

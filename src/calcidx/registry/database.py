@@ -25,7 +25,7 @@ from sqlalchemy.orm import Session, sessionmaker
 from calcidx.errors import InputError
 from calcidx.registry.rows import RawJSON
 
-__all__ = ["ENV_URL", "Registry", "default_url", "migrate", "open_registry", "redact"]
+__all__ = ["ENV_URL", "Registry", "default_url", "json_text", "migrate", "open_registry", "redact"]
 
 #: Environment variable naming the registry database (an SQLAlchemy URL).
 ENV_URL = "CALCIDX_DATABASE_URL"
@@ -60,7 +60,7 @@ def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
     cursor.close()
 
 
-def _json_text(value: Any) -> str:
+def json_text(value: Any) -> str:
     """JSON columns' text, written by pydantic-core's serializer (Rust; several times faster than
     the standard library on the registry's large case documents, and the same JSON values).
     Text a worker already encoded (``RawJSON``) is stored as it is."""
@@ -78,13 +78,13 @@ def _engine(url: str) -> Engine:
     if backend == "sqlite":
         if parsed.database and parsed.database != ":memory:":
             Path(parsed.database).expanduser().parent.mkdir(parents=True, exist_ok=True)
-        engine = create_engine(parsed, connect_args={"timeout": 30}, json_serializer=_json_text)
+        engine = create_engine(parsed, connect_args={"timeout": 30}, json_serializer=json_text)
         event.listen(engine, "connect", _sqlite_pragmas)
         return engine
     if backend == "postgresql":
         if parsed.drivername == "postgresql":
             parsed = parsed.set(drivername="postgresql+psycopg")
-        return create_engine(parsed, pool_pre_ping=True, json_serializer=_json_text)
+        return create_engine(parsed, pool_pre_ping=True, json_serializer=json_text)
     raise InputError(f"database URL {redact(url)!r}: {backend!r} is not supported; {ALLOWED}")
 
 

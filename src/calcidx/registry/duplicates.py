@@ -7,7 +7,7 @@ recomputed from scratch, so they follow what the registry holds now.
 
 from __future__ import annotations
 
-from sqlalchemy import select, update
+from sqlalchemy import or_, select, update
 
 from calcidx.registry import models as m
 from calcidx.registry.database import Registry
@@ -56,7 +56,12 @@ def mark_duplicates(registry: Registry, threshold: float = NEAR_DUPLICATE) -> in
                 target = original[target][0]
                 hops += 1
             original[doc_id] = (target, reason)
-        session.execute(update(m.Case).values(duplicate_of=None, duplicate_reason=None))
+        # only flagged cases are cleared: rewriting every case (and its JSON) each run grew with the registry
+        session.execute(
+            update(m.Case)
+            .where(or_(m.Case.duplicate_of.is_not(None), m.Case.duplicate_reason.is_not(None)))
+            .values(duplicate_of=None, duplicate_reason=None)
+        )
         if not original:
             return 0
         wanted = set(original) | {target for target, _ in original.values()}

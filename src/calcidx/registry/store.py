@@ -13,10 +13,11 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from typing import Any, cast
 
-from sqlalchemy import Table, bindparam, insert, select, update
+from sqlalchemy import JSON, Table, bindparam, insert, select, update
 from sqlalchemy.orm import Session
 
 from calcidx.registry import models as m
+from calcidx.registry.database import json_text
 from calcidx.registry.sources import Broken, Skip
 from calcidx.registry.worker import Result
 
@@ -54,6 +55,43 @@ def _inserted_ids(session: Session, table: Table, rows: list[dict[str, Any]]) ->
         return []
     statement = insert(table).returning(table.c.id, sort_by_parameter_order=True)
     return list(session.execute(statement, rows).scalars())
+
+
+#: The driver's placeholder for each DB-API parameter style ``_insert_rows`` writes SQL for.
+_PLACEHOLDERS = {"qmark": "?", "format": "%s", "pyformat": "%s"}
+
+
+def _insert_rows(session: Session, table: Table, rows: list[dict[str, Any]]) -> None:
+    """Insert ``rows`` (each with the same keys) with one ``executemany`` on the driver's cursor.
+
+    For the tables whose columns are plain values and JSON, with no default computed in Python
+    (provenance, skipped articles, a case's child rows): Core's per-row parameter processing was
+    most of the writer's cost. JSON values are encoded as the engine's JSON columns encode them.
+    Another parameter style goes through Core's ``insert``.
+    """
+    if not rows:
+        return
+    connection = session.connection()
+    dialect = connection.dialect
+    placeholder = _PLACEHOLDERS.get(dialect.paramstyle)
+    if placeholder is None:  # pragma: no cover - sqlite3 and psycopg use qmark and (py)format
+        session.execute(insert(table), rows)
+        return
+    names = list(rows[0])
+    quote = dialect.identifier_preparer.quote
+    sql = (
+        f"INSERT INTO {dialect.identifier_preparer.format_table(table)} ({', '.join(quote(n) for n in names)}) "
+        f"VALUES ({', '.join([placeholder] * len(names))})"
+    )
+    encoded = {name for name in names if isinstance(table.c[name].type, JSON)}
+    if encoded:
+        params = [
+            tuple(json_text(row[name]) if name in encoded and row[name] is not None else row[name] for name in names)
+            for row in rows
+        ]
+    else:
+        params = [tuple(row[name] for name in names) for row in rows]
+    connection.exec_driver_sql(sql, params)
 
 
 def store_batch(
@@ -127,7 +165,7 @@ def store_batch(
     if documents:
         session.execute(insert(_DOCUMENTS), documents)
     if provenance:
-        session.execute(insert(_PROVENANCE), provenance)
+        _insert_rows(session, _PROVENANCE, provenance)
     if signatures:
         session.execute(
             update(_DOCUMENTS)
@@ -158,7 +196,7 @@ def store_batch(
             for row in of_case.get(name, ())
         ]
         if child_rows:
-            session.execute(insert(table), child_rows)
+            _insert_rows(session, table, child_rows)
     if skip_list:
         known = set(
             session.scalars(
@@ -182,7 +220,7 @@ def store_batch(
                 }
             )
         if skipped:
-            session.execute(insert(_SKIPPED), skipped)
+            _insert_rows(session, _SKIPPED, skipped)
     return counts
 
 

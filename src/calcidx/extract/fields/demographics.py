@@ -45,6 +45,8 @@ class DemographicsReader:
         female, male = self.female, self.male
         if model.sex is None and female != male and (female or male):
             model = model.model_copy(update={"sex": "female" if female > male else "male"})
+        if model.sex is None:
+            model = self._sex_field(model, sentences)
         if model.sex is None and bool(self.female_body) != bool(self.male_body):
             # only one sex's body parts are named ("scrotal nodules"): that sex
             model = model.model_copy(update={"sex": "female" if self.female_body else "male"})
@@ -107,6 +109,25 @@ class DemographicsReader:
             ):
                 return mention
         return None
+
+    def _sex_field(self, model: Patient, sentences: list[Sentence]) -> Patient:
+        """The sex a form or note field gives ("Sex: F", "Gender - male"), with its evidence."""
+        rules = self.context.rules
+        if not rules.sex_field_labels or not rules.sex_field_values:
+            return model
+        field_pattern = re.compile(
+            rf"\b(?:{'|'.join(map(re.escape, rules.sex_field_labels))})\s*[:=\-–]\s*"
+            rf"(?P<value>{'|'.join(map(re.escape, sorted(rules.sex_field_values, key=len, reverse=True)))})\b",
+            re.IGNORECASE,
+        )
+        for sentence in sentences:
+            found = field_pattern.search(sentence.text)
+            if found is not None:
+                start = sentence.start + found.start()
+                end = sentence.start + found.end()
+                sex = rules.sex_field_values[found.group("value").lower()]
+                return model.model_copy(update={"sex": sex, "evidence": [*model.evidence, self.context.ev(start, end)]})
+        return model
 
     def _sex_near(self, start: int, end: int) -> str | None:
         rules = self.context.rules
