@@ -219,4 +219,5 @@ def _block_candidates(matrix: _U64, *, blocks: int) -> npt.NDArray[np.int64]:
     if not found:
         return np.empty(0, dtype=np.int64)
     pairs = np.sort(np.concatenate(found))
-    return pairs[np.concatenate(([True], pairs[1:] != pairs[:-1]))]
+    unique: npt.NDArray[np.int64] = pairs[np.concatenate(([True], pairs[1:] != pairs[:-1]))]
+    return unique
