@@ -118,7 +118,6 @@ class _Index:
     _best: dict[int, tuple[float, ...]] = field(default_factory=dict)
     _named: dict[tuple[str, ...], frozenset[str]] = field(default_factory=dict)
     _terms: dict[int, _TermPositions] = field(default_factory=dict)
-    _name_rank: list[tuple[int, ...]] = field(default_factory=list)
 
     def ranked_ancestors(self, term_id: int) -> tuple[tuple[float, int], ...]:
         """The term and those of its ancestors annotated to some candidate, most informative first."""
@@ -153,15 +152,14 @@ class _Index:
             self._terms[term_id] = cached
         return cached
 
+    @functools.cached_property
     def name_rank(self) -> tuple[int, ...]:
         """Per disease, its place in name order (ties in score are broken by name)."""
-        if not self._name_rank:
-            order = sorted(range(len(self.diseases)), key=lambda i: self.diseases[i].name)
-            rank = [0] * len(order)
-            for place, position in enumerate(order):
-                rank[position] = place
-            self._name_rank.append(tuple(rank))
-        return self._name_rank[0]
+        order = sorted(range(len(self.diseases)), key=lambda i: self.diseases[i].name)
+        rank = [0] * len(order)
+        for place, position in enumerate(order):
+            rank[position] = place
+        return tuple(rank)
 
     def named_with(self, words: tuple[str, ...]) -> frozenset[str]:
         """``source:id`` of the diseases whose name contains one of these (lower-case) words."""
@@ -530,7 +528,7 @@ def score_diseases(terms: CaseTerms, bundle: KnowledgeBundle, *, matching_only: 
         return []
     positions: Iterable[int] = range(len(index.diseases))
     if matching_only:
-        positions = sorted(_score_vector(scoring, index)[1])
+        positions = sorted(set().union(*(index.term_positions(t).matching for t in scoring.present)))
     scored = [_score(scoring, index, position) for position in positions]
     scored.sort(key=lambda item: (-item.score, item.disease.name))
     return scored
@@ -544,7 +542,7 @@ def _listed(terms: CaseTerms, index: _Index, excluded: frozenset[str], limit: in
     if scoring is None:
         return []
     scores, matching = _score_vector(scoring, index)
-    diseases, rank = index.diseases, index.name_rank()
+    diseases, rank = index.diseases, index.name_rank
     candidates = [i for i in matching if scores[i] > 0 and f"{diseases[i].source}:{diseases[i].id}" not in excluded]
     candidates.sort(key=lambda i: (-scores[i], rank[i]))
     return [_score(scoring, index, position) for position in candidates[:limit]]

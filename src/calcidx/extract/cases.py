@@ -80,7 +80,7 @@ class CaseBuilder:
             The case, every fact with its evidence span.
         """
         ctx, patterns = self.context, self.patterns
-        demographics = DemographicsReader(ctx)
+        demographics = DemographicsReader(ctx, patterns)
         findings = FindingsReader(ctx, patterns)
         exposures = ExposuresReader(ctx, patterns)
         medications = MedicationsReader(ctx, patterns)

@@ -7,6 +7,7 @@ import re
 from calcidx.case.model import Evidence, Patient
 from calcidx.extract.demographics import AgeMention
 from calcidx.extract.fields.context import FieldContext, SentenceView
+from calcidx.extract.fields.patterns import CasePatterns
 from calcidx.extract.patients import PatientText
 from calcidx.extract.pregnancy import read_pregnancy
 from calcidx.extract.sections import Sentence
@@ -22,8 +23,9 @@ class DemographicsReader:
     """Age from the patient's age statements; sex from the person noun, else the pronouns' majority,
     else the body parts only one sex has."""
 
-    def __init__(self, context: FieldContext) -> None:
+    def __init__(self, context: FieldContext, patterns: CasePatterns) -> None:
         self.context = context
+        self.patterns = patterns
         self.female = 0
         self.male = 0
         self.female_body = 0
@@ -112,20 +114,15 @@ class DemographicsReader:
 
     def _sex_field(self, model: Patient, sentences: list[Sentence]) -> Patient:
         """The sex a form or note field gives ("Sex: F", "Gender - male"), with its evidence."""
-        rules = self.context.rules
-        if not rules.sex_field_labels or not rules.sex_field_values:
+        field_pattern = self.patterns.sex_field
+        if field_pattern is None:
             return model
-        field_pattern = re.compile(
-            rf"\b(?:{'|'.join(map(re.escape, rules.sex_field_labels))})\s*[:=\-–]\s*"
-            rf"(?P<value>{'|'.join(map(re.escape, sorted(rules.sex_field_values, key=len, reverse=True)))})\b",
-            re.IGNORECASE,
-        )
         for sentence in sentences:
             found = field_pattern.search(sentence.text)
             if found is not None:
                 start = sentence.start + found.start()
                 end = sentence.start + found.end()
-                sex = rules.sex_field_values[found.group("value").lower()]
+                sex = self.context.rules.sex_field_values[found.group("value").lower()]
                 return model.model_copy(update={"sex": sex, "evidence": [*model.evidence, self.context.ev(start, end)]})
         return model
 

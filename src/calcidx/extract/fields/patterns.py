@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from calcidx.extract.labs_text import LabPatterns
 from calcidx.extract.prefilter import Requirement, requirement
 from calcidx.extract.rules import (
@@ -38,6 +40,12 @@ class CasePatterns:
         self.laterality = phrase_regex(list(rules.laterality))
         self.other_specimen = phrase_regex(rules.other_specimen_words) if rules.other_specimen_words else None
         self.lesion_tissue = phrase_regex(rules.lesion_tissue_words) if rules.lesion_tissue_words else None
+        # a form's or note's sex field ("Sex: F"): the value's sex is rules.sex_field_values[value]
+        self.sex_field: re.Pattern[str] | None = None
+        if rules.sex_field_labels and rules.sex_field_values:
+            labels = "|".join(map(re.escape, rules.sex_field_labels))
+            values = "|".join(map(re.escape, sorted(rules.sex_field_values, key=len, reverse=True)))
+            self.sex_field = re.compile(rf"\b(?:{labels})\s*[:=\-–]\s*(?P<value>{values})\b", re.IGNORECASE)
         # rule files read here, once per pipeline, not by each reader
         self.exposure_sites = load_exposure_site_rules()
         self.medication_status = load_medication_status_rules()
