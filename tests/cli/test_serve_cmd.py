@@ -3,6 +3,7 @@ several workers start and stay up."""
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import re
@@ -10,8 +11,9 @@ import subprocess
 import sys
 import time
 from collections import Counter
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
+from typing import TextIO
 
 import httpx
 import psutil
@@ -51,31 +53,58 @@ def _free_port() -> int:
         return int(sock.getsockname()[1])
 
 
-def test_two_workers_start_and_stay_up(tmp_path: Path) -> None:
-    """Both workers build their runtime and serve; the supervisor does not kill them while they warm."""
+@contextlib.contextmanager
+def _running(tmp_path: Path, *args: str) -> Iterator[tuple[subprocess.Popen[bytes], int, TextIO]]:
+    """``calcidx serve ARGS`` on a free port, once it answers its health check (or has exited);
+    yields the server, its port and its log (stdout and stderr), and stops it afterwards."""
     port = _free_port()
     clean = {k: v for k, v in os.environ.items() if not k.startswith("CALCIDX_")}
     log = (tmp_path / "serve.log").open("w+")
     server = subprocess.Popen(
-        [sys.executable, "-m", "calcidx", "serve", "--port", str(port), "--workers", "2", "--log-level", "info"],
+        [sys.executable, "-m", "calcidx", "serve", "--port", str(port), *args],
         env={**clean, "CALCIDX_ENVIRONMENT": "development"},
         stdout=log,
         stderr=subprocess.STDOUT,
     )
-    base = f"http://127.0.0.1:{port}"
     try:
         deadline = time.monotonic() + 600
         while time.monotonic() < deadline and server.poll() is None:
             try:
-                if httpx.get(f"{base}/api/v1/health", timeout=2).status_code == 200:
+                if httpx.get(f"http://127.0.0.1:{port}/api/v1/health", timeout=2).status_code == 200:
                     break
             except httpx.HTTPError:
                 pass
             time.sleep(1)
+        yield server, port, log
+    finally:
+        server.terminate()
+        try:
+            server.wait(timeout=60)
+        except subprocess.TimeoutExpired:
+            server.kill()
+        log.close()
+
+
+def _workers(server: subprocess.Popen[bytes]) -> list[psutil.Process]:
+    """The server's worker processes (not multiprocessing's resource tracker; a killed worker is a
+    zombie until the supervisor reaps it, and no worker any more)."""
+    live = []
+    for worker in psutil.Process(server.pid).children():
+        try:
+            if worker.status() != psutil.STATUS_ZOMBIE and "resource_tracker" not in " ".join(worker.cmdline()):
+                live.append(worker)
+        except psutil.Error:
+            continue
+    return live
+
+
+def test_two_workers_start_and_stay_up(tmp_path: Path) -> None:
+    """Both workers build their runtime and serve; the supervisor does not kill them while they warm."""
+    with _running(tmp_path, "--workers", "2", "--log-level", "info") as (server, port, log):
+        base = f"http://127.0.0.1:{port}"
         assert server.poll() is None, "calcidx serve exited"
-        workers = psutil.Process(server.pid).children()
-        live = [w for w in workers if "resource_tracker" not in " ".join(w.cmdline())]
-        assert len(live) == 2, [w.cmdline() for w in workers]
+        live = _workers(server)
+        assert len(live) == 2, [w.cmdline() for w in live]
         for n in range(4):  # answered while a worker may still be warming
             text = f"A 60-year-old man had calcified nodules on the elbows. Note {n}."
             answer = httpx.post(
@@ -100,37 +129,13 @@ def test_two_workers_start_and_stay_up(tmp_path: Path) -> None:
         served = Counter(re.findall(r"request id=\S+ worker=(\d+) method=POST path=/api/v1/assess status=200", text))
         assert set(served) == {str(w.pid) for w in live}, served
         assert min(served.values()) >= 8, served
-    finally:
-        server.terminate()
-        try:
-            server.wait(timeout=60)
-        except subprocess.TimeoutExpired:
-            server.kill()
-        log.close()
 
 
 def test_one_worker_logs_each_request_without_its_text(tmp_path: Path) -> None:
     """A single-process server logs one line per request (the CLI's null root handler once hid it)."""
-    port = _free_port()
-    clean = {k: v for k, v in os.environ.items() if not k.startswith("CALCIDX_")}
-    log = (tmp_path / "serve.log").open("w+")
-    server = subprocess.Popen(
-        [sys.executable, "-m", "calcidx", "serve", "--port", str(port), "--log-level", "info"],
-        env={**clean, "CALCIDX_ENVIRONMENT": "development"},
-        stdout=log,
-        stderr=subprocess.STDOUT,
-    )
-    base = f"http://127.0.0.1:{port}"
     marker = "Quillfeather"
-    try:
-        deadline = time.monotonic() + 600
-        while time.monotonic() < deadline and server.poll() is None:
-            try:
-                if httpx.get(f"{base}/api/v1/health", timeout=2).status_code == 200:
-                    break
-            except httpx.HTTPError:
-                pass
-            time.sleep(1)
+    with _running(tmp_path, "--log-level", "info") as (_, port, log):
+        base = f"http://127.0.0.1:{port}"
         text = f"Mr {marker}, 70, had calcified nodules on both elbows; serum calcium 2.4 mmol/L."
         for _ in range(2):  # assessed, then answered from the result cache
             answer = httpx.post(f"{base}/api/v1/assess", content=text, headers={"content-type": "text/plain"})
@@ -141,13 +146,6 @@ def test_one_worker_logs_each_request_without_its_text(tmp_path: Path) -> None:
         assert len(lines) == 2, lines
         assert "status=200" in lines[0] and "work_cpu_ms=" in lines[0] and "work_cpu_ms=cached" in lines[1]
         assert all(marker not in line for line in lines)
-    finally:
-        server.terminate()
-        try:
-            server.wait(timeout=60)
-        except subprocess.TimeoutExpired:
-            server.kill()
-        log.close()
 
 
 def test_two_workers_on_a_taken_port_is_one_line_and_exit_1() -> None:
@@ -163,44 +161,18 @@ def test_two_workers_on_a_taken_port_is_one_line_and_exit_1() -> None:
 
 
 def test_a_killed_worker_is_replaced(tmp_path: Path) -> None:
-    port = _free_port()
-    clean = {k: v for k, v in os.environ.items() if not k.startswith("CALCIDX_")}
-    log = (tmp_path / "serve.log").open("w+")
-    server = subprocess.Popen(
-        [sys.executable, "-m", "calcidx", "serve", "--port", str(port), "--workers", "2"],
-        env={**clean, "CALCIDX_ENVIRONMENT": "development"},
-        stdout=log,
-        stderr=subprocess.STDOUT,
-    )
-    base = f"http://127.0.0.1:{port}"
-
-    def workers() -> list[psutil.Process]:
-        live = []
-        for worker in psutil.Process(server.pid).children():
-            try:  # a killed worker is a zombie until the supervisor reaps it: not a worker any more
-                if worker.status() != psutil.STATUS_ZOMBIE and "resource_tracker" not in " ".join(worker.cmdline()):
-                    live.append(worker)
-            except psutil.Error:
-                continue
-        return live
-
-    def wait_for(condition: Callable[[], bool]) -> None:
+    def wait_for(server: subprocess.Popen[bytes], condition: Callable[[], bool]) -> None:
         deadline = time.monotonic() + 600
         while time.monotonic() < deadline and server.poll() is None and not condition():
             time.sleep(1)
         assert condition()
 
-    def up() -> bool:
-        try:
-            return httpx.get(f"{base}/api/v1/health", timeout=2).status_code == 200
-        except httpx.HTTPError:
-            return False
-
-    try:
-        wait_for(lambda: up() and len(workers()) == 2)
-        victim = workers()[0]
+    with _running(tmp_path, "--workers", "2") as (server, port, log):
+        base = f"http://127.0.0.1:{port}"
+        wait_for(server, lambda: len(_workers(server)) == 2)
+        victim = _workers(server)[0]
         victim.kill()
-        wait_for(lambda: len(workers()) == 2 and victim.pid not in [w.pid for w in workers()])
+        wait_for(server, lambda: len(_workers(server)) == 2 and victim.pid not in [w.pid for w in _workers(server)])
         for n in range(6):  # new connections: some reach the new worker once it has warmed
             answer = httpx.post(
                 f"{base}/api/v1/assess",
@@ -211,10 +183,3 @@ def test_a_killed_worker_is_replaced(tmp_path: Path) -> None:
             assert answer.status_code == 200
         log.seek(0)
         assert "starting another" in log.read()
-    finally:
-        server.terminate()
-        try:
-            server.wait(timeout=60)
-        except subprocess.TimeoutExpired:
-            server.kill()
-        log.close()
