@@ -273,3 +273,12 @@ def test_an_ischaemic_painful_lesion_of_the_glans_on_dialysis_raises_calciphylax
         "lesion on the glans penis. Phosphate was 9.8 mg/dL and PTH 1100 pg/mL. No biopsy was taken."
     )
     assert a.subtype.code == "calciphylaxis"
+
+
+def test_painful_net_like_patches_on_peritoneal_dialysis_with_warfarin_are_calciphylaxis() -> None:
+    a = _assessment(
+        "A 73-year-old man on peritoneal dialysis took warfarin and calcium carbonate. Very painful purple "
+        "net-like patches appeared on the thighs and ulcerated. Phosphate was 6.5 mg/dL."
+    )
+    assert a.subtype.code == "calciphylaxis"
+    assert [x for x in a.actions if x.medication == "warfarin"]
