@@ -282,3 +282,46 @@ def test_painful_net_like_patches_on_peritoneal_dialysis_with_warfarin_are_calci
     )
     assert a.subtype.code == "calciphylaxis"
     assert [x for x in a.actions if x.medication == "warfarin"]
+
+
+def test_not_on_dialysis_does_not_negate_the_lesions_told_after_the_comma() -> None:
+    # "not on dialysis, developed ..." : the negation ends where the new clause's verb starts
+    a = _assessment(
+        "A 71-year-old woman with chronic kidney disease stage 4 (eGFR 19 mL/min/1.73 m2), not on "
+        "dialysis, developed exquisitely painful retiform purpura on both calves that ulcerated. Phosphate "
+        "was 6.1 mg/dL."
+    )
+    assert a.subtype.code == "calciphylaxis"
+    assert a.subtype.certainty != "confirmed"
+    assert "calciphylaxis_biopsy" in [t.id for t in a.missing_workup]
+
+
+def test_a_painful_indurated_area_on_haemodialysis_raises_early_calciphylaxis() -> None:
+    a = _assessment(
+        "A 62-year-old man on haemodialysis for seven years had severe burning pain in a firm, indurated "
+        "area of the lower abdomen; the skin over it showed only faint redness. No biopsy had been taken."
+    )
+    assert a.subtype.code == "calciphylaxis"
+    assert a.subtype.certainty == "possible"
+    assert "calciphylaxis_biopsy" in [t.id for t in a.missing_workup]
+
+
+def test_calcified_dermal_and_subcutaneous_vessels_confirm_non_uremic_calciphylaxis() -> None:
+    a = _assessment(
+        "A 50-year-old woman with lupus on prednisolone had very painful necrotic ulcers with black eschar "
+        "on the thighs; kidney function was normal. Biopsy showed calcification of dermal and subcutaneous "
+        "small vessels with fibrin thrombi."
+    )
+    assert a.subtype.code == "calciphylaxis"
+    assert a.subtype.certainty == "confirmed"
+
+
+def test_calcium_run_through_the_elbow_crease_does_not_explain_nodules_on_the_thigh() -> None:
+    a = _assessment(
+        "A 64-year-old man was given intravenous calcium gluconate through the right antecubital fossa "
+        "after a parathyroidectomy. Weeks later he found hard white nodules on the left thigh. Calcium and "
+        "phosphate were normal."
+    )
+    assert a.subtype.code != "iatrogenic"
+    iatrogenic = [alt for alt in a.alternatives if alt.code == "iatrogenic"]
+    assert iatrogenic and "not at a lesion" in iatrogenic[0].why
