@@ -325,3 +325,33 @@ def test_calcium_run_through_the_elbow_crease_does_not_explain_nodules_on_the_th
     assert a.subtype.code != "iatrogenic"
     iatrogenic = [alt for alt in a.alternatives if alt.code == "iatrogenic"]
     assert iatrogenic and "not at a lesion" in iatrogenic[0].why
+
+
+def test_purple_toes_after_coronary_angiography_on_dialysis_are_not_called_calciphylaxis() -> None:
+    # atheroembolism starts after a vascular procedure: the mimic is not excluded
+    a = _assessment(
+        "A 76-year-old man on haemodialysis had coronary angiography. Three days later painful purple toes "
+        "and a net-like livedo appeared on both feet, and his eosinophils rose."
+    )
+    assert a.subtype.code != "calciphylaxis"
+    assert "calciphylaxis" in [alt.code for alt in a.alternatives]
+    assert a.differential and a.differential[0].id == "cholesterol_emboli"
+    assert "calciphylaxis_biopsy" in [t.id for t in a.missing_workup]
+
+
+def test_hardened_plaques_after_gadolinium_on_dialysis_keep_nephrogenic_fibrosis_in_view() -> None:
+    a = _assessment(
+        "A 54-year-old woman on peritoneal dialysis had an MRI with gadolinium contrast. Some weeks later "
+        "painful indurated plaques with thickened skin appeared on both thighs."
+    )
+    assert a.subtype.code != "calciphylaxis"
+    assert "nephrogenic_systemic_fibrosis" in [d.id for d in a.differential]
+
+
+def test_necrotic_purpura_in_septic_shock_on_dialysis_is_not_called_calciphylaxis() -> None:
+    a = _assessment(
+        "A 63-year-old man on haemodialysis in septic shock developed rapidly spreading retiform purpura "
+        "with necrosis over the limbs and trunk."
+    )
+    assert a.subtype.code != "calciphylaxis"
+    assert "purpura_fulminans" in [d.id for d in a.differential]

@@ -446,6 +446,10 @@ class Lookalike(Cited):
     test: str
     features_for: list[str] = []
     decisive: list[str] = []
+    #: concepts that, present, leave this mimic not excluded even when it is not named (a
+    #: gadolinium exposure for nephrogenic systemic fibrosis): the calciphylaxis mimic rule then
+    #: treats it as present. Each must be a feature the look-alike's sources give for it.
+    suspected_when: list[str] = []
     applies_to: list[str] = []
     workup: list[str] = []
     codes: Codes = Codes()

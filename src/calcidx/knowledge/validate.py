@@ -168,7 +168,7 @@ def _check_cross_refs(bundle: KnowledgeBundle, problems: list[str]) -> None:
             if code not in bundle.subtypes:
                 problems.append(f"subforms:{sub.id}: unknown subtype {code!r}")
     for look in bundle.lookalikes.values():
-        for cid in [*look.features_for, *look.decisive]:
+        for cid in [*look.features_for, *look.decisive, *look.suspected_when]:
             if cid not in concepts:
                 problems.append(f"lookalikes:{look.id}: unknown concept {cid!r}")
         for wid in look.workup:
