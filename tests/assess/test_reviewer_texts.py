@@ -355,3 +355,21 @@ def test_necrotic_purpura_in_septic_shock_on_dialysis_is_not_called_calciphylaxi
     )
     assert a.subtype.code != "calciphylaxis"
     assert "purpura_fulminans" in [d.id for d in a.differential]
+
+
+def test_a_recorded_allergy_withholds_minocycline_and_diltiazem() -> None:
+    text = (
+        "A 48-year-old woman with limited systemic sclerosis had calcinosis of the fingertips on radiographs. "
+        "She {allergy}. Calcium, phosphate and creatinine were normal."
+    )
+    mino = _assessment(text.format(allergy="is allergic to minocycline, which gave her a widespread rash"))
+    assert "minocycline" not in [t.id for t in mino.treatments]
+    held = [t for t in mino.withheld_treatments if t.id == "minocycline"]
+    assert held and any("hypersensitivity" in r for r in held[0].withheld_reasons)
+    assert "diltiazem" in [t.id for t in mino.treatments]
+    dilt = _assessment(text.format(allergy="has a known allergy to diltiazem"))
+    assert "diltiazem" not in [t.id for t in dilt.treatments]
+    assert "diltiazem" in [t.id for t in dilt.withheld_treatments]
+    # denied, it withholds nothing
+    denied = _assessment(text.format(allergy="has no known allergy to diltiazem"))
+    assert "diltiazem" in [t.id for t in denied.treatments]
