@@ -373,3 +373,22 @@ def test_a_recorded_allergy_withholds_minocycline_and_diltiazem() -> None:
     # denied, it withholds nothing
     denied = _assessment(text.format(allergy="has no known allergy to diltiazem"))
     assert "diltiazem" in [t.id for t in denied.treatments]
+
+
+def test_a_raised_creatinine_without_a_named_kidney_disease_guards_the_renal_options() -> None:
+    # aluminium hydroxide was offered to a man with creatinine 2.7 because no kidney disease was named
+    a = _assessment(
+        "A 58-year-old man had hard nodules around the right shoulder on radiographs. Calcium was 11.6 mg/dL, "
+        "phosphate 6.4 mg/dL and creatinine 2.7 mg/dL."
+    )
+    assert a.subtype.code == "metastatic"
+    assert "aluminium_hydroxide" not in [t.id for t in a.treatments]
+    assert "aluminium_hydroxide" in [t.id for t in a.withheld_treatments]
+    binders = [t for t in a.treatments if t.id == "phosphate_binders"]
+    assert binders and any("without aluminium" in c for c in binders[0].cautions)
+    ssc = _assessment(
+        "A 61-year-old woman with limited systemic sclerosis had calcinosis of the fingertips on radiographs. "
+        "Creatinine was 2.9 mg/dL; calcium and phosphate were normal."
+    )
+    bisphosphonates = [t for t in [*ssc.treatments, *ssc.withheld_treatments] if t.id == "bisphosphonates"]
+    assert bisphosphonates and any("creatinine raised" in c for c in bisphosphonates[0].cautions)

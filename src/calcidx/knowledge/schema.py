@@ -466,7 +466,8 @@ class CautionWhen(Strict):
     * ``pregnant`` / ``lactating``: the patient's status equals this (unknown: see the engine).
     * ``egfr_below``: measured eGFR below this value, or one of ``egfr_met_by`` is present
       (dialysis, end-stage renal disease); with no eGFR recorded it is unknown when one of
-      ``egfr_unknown_with`` is present (kidney disease of unstated severity) and false otherwise.
+      ``egfr_unknown_with`` is present (kidney disease of unstated severity) or one of
+      ``egfr_unknown_with_labs`` holds (a raised creatinine), and false otherwise.
     """
 
     age_below: float | None = None
@@ -479,6 +480,7 @@ class CautionWhen(Strict):
     egfr_below: float | None = None
     egfr_met_by: list[str] = []
     egfr_unknown_with: list[str] = []
+    egfr_unknown_with_labs: list[str] = []
 
 
 class Caution(Cited):

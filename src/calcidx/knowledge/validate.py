@@ -190,6 +190,7 @@ def _check_cross_refs(bundle: KnowledgeBundle, problems: list[str]) -> None:
             if cid not in concepts:
                 problems.append(f"cautions:{caution.id}: unknown concept {cid!r}")
         _check_lab_items(f"cautions:{caution.id}", when.labs_any, bundle, problems)
+        _check_lab_items(f"cautions:{caution.id}", when.egfr_unknown_with_labs, bundle, problems)
     for med in bundle.medications.values():
         exposure = bundle.exposures.get(med.id)
         if exposure is not None and exposure.kind not in ("medication", "infusion"):
