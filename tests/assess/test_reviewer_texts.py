@@ -392,3 +392,14 @@ def test_a_raised_creatinine_without_a_named_kidney_disease_guards_the_renal_opt
     )
     bisphosphonates = [t for t in [*ssc.treatments, *ssc.withheld_treatments] if t.id == "bisphosphonates"]
     assert bisphosphonates and any("creatinine raised" in c for c in bisphosphonates[0].cautions)
+
+
+def test_a_lesion_first_treated_as_cellulitis_on_dialysis_is_still_calciphylaxis() -> None:
+    # the commonest misdiagnosis: the working label 'cellulitis' does not make the mimic present
+    a = _assessment(
+        "A 59-year-old man on haemodialysis had a hot, red, very painful area on the right thigh that was "
+        "treated as cellulitis with antibiotics for two weeks without any improvement. It then became a "
+        "violaceous plaque with a black eschar. No biopsy had been done."
+    )
+    assert a.subtype.code == "calciphylaxis"
+    assert "calciphylaxis_biopsy" in [t.id for t in a.missing_workup]
