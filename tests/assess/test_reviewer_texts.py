@@ -403,3 +403,14 @@ def test_a_lesion_first_treated_as_cellulitis_on_dialysis_is_still_calciphylaxis
     )
     assert a.subtype.code == "calciphylaxis"
     assert "calciphylaxis_biopsy" in [t.id for t in a.missing_workup]
+
+
+def test_a_biopsy_of_vasculitis_without_calcification_is_not_called_dystrophic_calcinosis() -> None:
+    # lupus points to dystrophic calcinosis only when there is calcinosis: the biopsy found none
+    a = _assessment(
+        "A 46-year-old woman with systemic lupus erythematosus had painful purpura and small ulcers on both "
+        "shins. A skin biopsy showed leukocytoclastic vasculitis without calcification."
+    )
+    assert a.subtype.code not in ("dystrophic", "calciphylaxis")
+    assert a.subtype.certainty != "confirmed"
+    assert "vasculitis" in [d.id for d in a.differential]
