@@ -414,3 +414,23 @@ def test_a_biopsy_of_vasculitis_without_calcification_is_not_called_dystrophic_c
     assert a.subtype.code not in ("dystrophic", "calciphylaxis")
     assert a.subtype.certainty != "confirmed"
     assert "vasculitis" in [d.id for d in a.differential]
+
+
+def test_birefringent_crystals_are_told_apart_oxalate_urate_and_pyrophosphate() -> None:
+    oxalate = _assessment(
+        "A 31-year-old woman with primary hyperoxaluria on haemodialysis had livedo and painful necrotic "
+        "ulcers on the calves. The biopsy showed yellow-brown crystals in the arteriolar walls that were "
+        "birefringent under polarised light."
+    )
+    assert oxalate.subtype.code != "calciphylaxis"
+    assert oxalate.differential[0].id == "cutaneous_oxalosis"
+    urate = _assessment(
+        "A 70-year-old man had chalky nodules over the fingers; the aspirated crystals were needle-shaped and "
+        "negatively birefringent under polarized light."
+    )
+    assert urate.differential[0].id == "gouty_tophi"
+    pyrophosphate = _assessment(
+        "A 77-year-old woman had a hard mass beside the knee; the material held rhomboid positively "
+        "birefringent crystals."
+    )
+    assert pyrophosphate.differential[0].id == "tophaceous_pseudogout"
