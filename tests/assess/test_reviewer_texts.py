@@ -434,3 +434,14 @@ def test_birefringent_crystals_are_told_apart_oxalate_urate_and_pyrophosphate() 
         "birefringent crystals."
     )
     assert pyrophosphate.differential[0].id == "tophaceous_pseudogout"
+
+
+def test_a_mother_who_breastfeeds_her_baby_is_not_offered_diltiazem_or_bisphosphonates() -> None:
+    a = _assessment(
+        "A 33-year-old woman with dermatomyositis had hard calcified nodules on both elbows on radiographs. "
+        "She gave birth two months ago and has a baby whom she breastfeeds. Calcium and phosphate were normal."
+    )
+    assert a.subtype.code == "dystrophic"
+    offered = [t.id for t in a.treatments]
+    assert "diltiazem" not in offered and "bisphosphonates" not in offered
+    assert {"diltiazem", "bisphosphonates"} <= {t.id for t in a.withheld_treatments}
