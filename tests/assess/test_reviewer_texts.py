@@ -445,3 +445,17 @@ def test_a_mother_who_breastfeeds_her_baby_is_not_offered_diltiazem_or_bisphosph
     offered = [t.id for t in a.treatments]
     assert "diltiazem" not in offered and "bisphosphonates" not in offered
     assert {"diltiazem", "bisphosphonates"} <= {t.id for t in a.withheld_treatments}
+
+
+def test_ckd_stage_4_told_without_an_egfr_withholds_bisphosphonates() -> None:
+    # stage 4 means a GFR of 15-29 by definition: the renal limit applies without a measured eGFR
+    a = _assessment(
+        "A 66-year-old woman with limited systemic sclerosis and CKD stage 4 had calcinosis of the fingertips "
+        "on radiographs. Calcium and phosphate were normal."
+    )
+    assert "bisphosphonates" not in [t.id for t in a.treatments]
+    held = [t for t in a.withheld_treatments if t.id == "bisphosphonates"]
+    assert held and any("35" in r for r in held[0].withheld_reasons)
+    colchicine = [t for t in a.treatments if t.id == "colchicine"]
+    assert colchicine and any(c.startswith("Renal impairment") for c in colchicine[0].cautions)
+    assert "chronic_kidney_disease" in [r.id for r in a.condition_roles]

@@ -148,26 +148,27 @@ class Vocabulary:
     forms: dict[str, list[tuple[Table, str]]] = field(default_factory=dict)
     exact_forms: dict[str, list[tuple[Table, str]]] = field(default_factory=dict)
 
-    def add(self, item: VocabItem) -> None:
+    def add(self, item: VocabItem, *, also: tuple[tuple[Table, str], ...] = ()) -> None:
         """Add ``item`` and every spelling variant of its label and synonyms.
 
         Short abbreviations with capitals ("Ca", "PTH", "ALP") match only with the same case, so
         that "ca." or "p" in ordinary prose is not read as a lab; one-letter terms are skipped.
+        ``also``: other (table, id) keys the same words name (a concept the item implies: "CKD
+        stage 4" is chronic kidney disease too); those items keep their own label and words.
         """
         self.items[(item.table, item.id)] = item
+        owners: tuple[tuple[Table, str], ...] = ((item.table, item.id), *also)
         for term in (item.label, *item.synonyms):
             compact = term.strip()
             if len(compact) < 2:
                 continue
             if len(compact) <= 5 and any(c.isupper() for c in compact) and " " not in compact:
                 keys = self.exact_forms.setdefault(compact, [])
-                if (item.table, item.id) not in keys:
-                    keys.append((item.table, item.id))
+                keys.extend(owner for owner in owners if owner not in keys)
                 continue
             for form in spelling_variants(term):
                 keys = self.forms.setdefault(form, [])
-                if (item.table, item.id) not in keys:
-                    keys.append((item.table, item.id))
+                keys.extend(owner for owner in owners if owner not in keys)
 
     def get(self, table: Table, item_id: str) -> VocabItem | None:
         """The item with this id in ``table``, if any."""
@@ -225,7 +226,10 @@ class Vocabulary:
         for safety in bundle.safety_conditions.values():
             # read as findings so a treatment's contraindications (a conduction block, a pacemaker)
             # apply to a patient told in free text, not only to a form
-            vocab.add(VocabItem("condition", safety.id, safety.label, "safety", tuple(safety.synonyms)))
+            implied: tuple[tuple[Table, str], ...] = tuple(
+                ("condition", c) for c in safety.implies if c in bundle.conditions
+            )
+            vocab.add(VocabItem("condition", safety.id, safety.label, "safety", tuple(safety.synonyms)), also=implied)
         hpo_labels = _hpo_feature_labels(bundle) if hpo else {}
         for feat in bundle.features.values():
             extra = tuple(hpo_labels.get(feat.id, ()))

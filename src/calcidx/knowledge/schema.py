@@ -551,7 +551,13 @@ class MedicationConcept(Concept):
 
 
 class SafetyCondition(Concept):
-    """``safety_conditions.yaml``: a patient condition that only matters for treatment safety."""
+    """``safety_conditions.yaml``: a patient condition that only matters for treatment safety.
+
+    ``implies``: concepts that hold whenever this one does (CKD stage 4 is chronic kidney
+    disease); the assessment counts them present with the same evidence.
+    """
+
+    implies: list[str] = []
 
 
 class InteropEntry(Cited):

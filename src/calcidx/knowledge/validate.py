@@ -181,6 +181,10 @@ def _check_cross_refs(bundle: KnowledgeBundle, problems: list[str]) -> None:
         for analyte in item.analytes:
             if analyte not in bundle.analytes:
                 problems.append(f"workup:{item.id}: unknown analyte {analyte!r}")
+    for condition in bundle.safety_conditions.values():
+        for cid in condition.implies:
+            if cid not in concepts:
+                problems.append(f"safety_conditions:{condition.id}: unknown implied concept {cid!r}")
     for caution in bundle.cautions.values():
         when = caution.when
         for cid in [*when.conditions_any, *when.medications_any, *when.unless_any, *when.egfr_met_by]:
