@@ -176,7 +176,7 @@ class Terminology:
             "feature": kb.features,
             "lookalike": kb.lookalikes,
             "analyte": kb.analytes,
-            "treatment": kb.treatments,
+            "treatment": kb.named_treatments(),
             "subform": kb.subforms,
             "medication": kb.medications,
             "safety_condition": kb.safety_conditions,
@@ -198,7 +198,7 @@ class Terminology:
             ("lookalike", kb.lookalikes),
             ("disease", kb.disease),
             ("subtype", kb.subtypes),
-            ("treatment", kb.treatments),
+            ("treatment", kb.named_treatments()),
         ]
         for kind, table in groups:
             for item in table.values():

@@ -520,7 +520,7 @@ class FhirWriter:
         return self._medication_resource(concept, med.assertion, med.dose, key, subject, exts)
 
     def _treatment(self, treatment: TreatmentGiven, key: str, subject: dict[str, str], calcinosis: str) -> str:
-        known = self.kb.treatments.get(treatment.concept or "")
+        known = self.kb.named_treatments().get(treatment.concept or "")
         codings: list[dict[str, str]] = []
         if known is not None:
             codings = [*self.codes.fhir_codings(known.codes), self.codes.own_coding("treatment", known.id, known.label)]

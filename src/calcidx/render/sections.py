@@ -11,12 +11,14 @@ from rich.console import Group
 from rich.text import Text
 
 from calcidx.assess.model import Assessment, DifferentialItem, TreatmentOption
+from calcidx.case.model import Case
 
 __all__ = [
     "FIT_TEXT",
     "WorkupGroup",
     "differential_markdown",
     "differential_text",
+    "reported_treatments",
     "split_treatments",
     "treatments_markdown",
     "treatments_text",
@@ -50,6 +52,20 @@ def workup_groups(a: Assessment) -> list[WorkupGroup]:
         group.questions.append(test.question)
         group.refs.extend(r for r in test.refs if r not in group.refs)
     return list(groups.values())
+
+
+def reported_treatments(case: Case) -> list[str]:
+    """The treatments the text says were given, planned or stopped, by label ("Sodium thiosulfate
+    (stopped): no response")."""
+    from calcidx.knowledge.loader import load_bundle
+
+    bundle = load_bundle()
+    return [
+        (bundle.label_of(t.concept) if t.concept else t.name)
+        + ("" if t.status == "given" else f" ({t.status})")
+        + (f": {t.response}" if t.response else "")
+        for t in case.treatments
+    ]
 
 
 #: How many recommended options a report puts first.
