@@ -156,6 +156,8 @@ def differential_markdown(a: Assessment) -> str:
 
 def _option_line(option: TreatmentOption) -> str:
     parts = [f"**{option.label}** (evidence: {option.evidence_level})"]
+    if option.reported:
+        parts.append(f"the text reports: {option.reported}")
     if option.applies_because:
         parts.append(f"applies because: {', '.join(option.applies_because)}")
     if option.dose:
@@ -232,6 +234,8 @@ def treatments_text(a: Assessment) -> Group:
     for option in a.withheld_treatments:
         reason = "; ".join(option.withheld_reasons) or "; ".join(option.cautions) or "withheld"
         line = Text(f"- {option.label}: {reason}", style="red")
+        if option.reported:
+            line.append(f"; the text reports: {option.reported}", style="cyan")
         line.append(_refs(_evidence_refs(option.refs)), style="dim")
         lines.append(line)
     return Group(*lines)
@@ -243,6 +247,8 @@ def _option_lines(options: list[TreatmentOption]) -> list[Text]:
         line = Text("- ")
         line.append(option.label, style="bold")
         line.append(f" ({option.evidence_level})", style="dim")
+        if option.reported:
+            line.append(f"; the text reports: {option.reported}", style="cyan")
         if option.applies_because:
             line.append(f"; applies because: {', '.join(option.applies_because)}")
         if option.dose:
