@@ -192,3 +192,54 @@ def test_every_golden_case_assesses_the_same_after_a_fhir_round_trip(path: Path)
         return sorted((f.concept, f.assertion, f.site) for f in [*c.findings, *c.exposures])
 
     assert facts(back) == facts(case)
+
+
+def _pregnancy_bundle(value: dict[str, object]) -> dict[str, object]:
+    return {
+        "resourceType": "Bundle",
+        "type": "searchset",
+        "entry": [
+            {"resource": {"resourceType": "Patient", "id": "p2", "gender": "female"}},
+            {
+                "resource": {
+                    "resourceType": "Observation",
+                    "id": "preg",
+                    "status": "final",
+                    "code": {"coding": [{"system": "http://loinc.org", "code": "82810-3"}]},
+                    "subject": {"reference": "Patient/p2"},
+                    "valueCodeableConcept": value,
+                }
+            },
+        ],
+    }
+
+
+@pytest.mark.parametrize(("code", "pregnant"), [("77386006", True), ("60001007", False)])
+def test_an_ehr_pregnancy_status_is_read(code: str, pregnant: bool) -> None:
+    value = {"coding": [{"system": "http://snomed.info/sct", "code": code}]}
+    (case,) = document_from_fhir_bundle(_pregnancy_bundle(value)).cases
+    assert case.patient.pregnant is pregnant
+
+
+def test_an_unsure_pregnancy_status_stays_unknown_and_says_so() -> None:
+    value = {"coding": [{"system": "http://snomed.info/sct", "code": "146799005"}], "text": "Possible pregnancy"}
+    document = document_from_fhir_bundle(_pregnancy_bundle(value))
+    assert document.cases[0].patient.pregnant is None
+    assert any("pregnancy left unknown" in w for w in document.warnings), document.warnings
+
+
+@pytest.mark.parametrize("pregnant", [True, False])
+def test_pregnancy_survives_a_round_trip_and_keeps_withholding(pregnant: bool) -> None:
+    case = Case.model_validate(
+        {
+            "patient": {"age_years": 30, "sex": "female", "pregnant": pregnant},
+            "findings": [{"concept": "systemic_sclerosis", "assertion": "present"}],
+            "lesions": [{"site": "fingertips"}],
+        }
+    )
+    bundle = to_fhir_bundle(case)
+    Bundle.model_validate(bundle)
+    back = case_from_fhir_bundle(json.loads(json.dumps(bundle)))
+    assert back.patient.pregnant is pregnant
+    withheld = {t.id for t in assess(back).cases[0].assessment.withheld_treatments}
+    assert ("diltiazem" in withheld) is pregnant

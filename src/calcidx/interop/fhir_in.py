@@ -315,6 +315,13 @@ class _Reader:
         ):
             self._study(resource, case, where or "imaging", label)
             return
+        pregnancy = self._pregnancy_status(resource)
+        if pregnancy != "not a pregnancy status":
+            if isinstance(pregnancy, bool):
+                case["patient"]["pregnant"] = pregnancy
+            else:
+                self.warnings.append(f"{label}: pregnancy status {pregnancy}; pregnancy left unknown")
+            return
         known = self._known(resource.get("code"), label)
         if known is None:
             return
@@ -408,6 +415,24 @@ class _Reader:
             f"(allowed: {allowed}); the value is not used"
         )
         return None
+
+    def _pregnancy_status(self, resource: dict[str, Any]) -> bool | str:
+        """True or False for a pregnancy status Observation (LOINC code, SNOMED CT value), the value
+        as found when it is neither "pregnant" nor "not pregnant", or "not a pregnancy status"."""
+        codes = self.codes
+        loinc, wanted = codes.uri("loinc"), codes.value("pregnancy_status_code", "pregnancy_status")
+        code = resource.get("code") or {}
+        if not any(c.get("system") == loinc and c.get("code") == wanted for c in code.get("coding") or []):
+            return "not a pregnancy status"
+        snomed = codes.uri("snomed")
+        value = resource.get("valueCodeableConcept") or {}
+        for coding in value.get("coding") or []:
+            if coding.get("system") == snomed:
+                status = codes.reverse("pregnancy_status_value", str(coding.get("code")))
+                if status is not None:
+                    return status == "pregnant"
+        shown = value.get("text") or next((c.get("code") for c in value.get("coding") or []), None)
+        return repr(shown) if shown else "without a value"
 
     def _read_MedicationStatement(self, resource: dict[str, Any], case: dict[str, Any], label: str) -> None:
         concept = resource.get("medicationCodeableConcept") or {}
