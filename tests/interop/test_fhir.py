@@ -243,3 +243,46 @@ def test_pregnancy_survives_a_round_trip_and_keeps_withholding(pregnant: bool) -
     assert back.patient.pregnant is pregnant
     withheld = {t.id for t in assess(back).cases[0].assessment.withheld_treatments}
     assert ("diltiazem" in withheld) is pregnant
+
+
+def _ehr(*resources: dict[str, object]) -> dict[str, object]:
+    patient = {"resourceType": "Patient", "id": "p3", "gender": "female"}
+    return {"resourceType": "Bundle", "type": "searchset", "entry": [{"resource": r} for r in (patient, *resources)]}
+
+
+def test_an_ehr_code_the_knowledge_lacks_is_read_by_its_name_and_said_so() -> None:
+    warfarin = {
+        "resourceType": "MedicationStatement",
+        "status": "active",
+        "subject": {"reference": "Patient/p3"},
+        "medicationCodeableConcept": {
+            "coding": [{"system": "http://www.nlm.nih.gov/research/umls/rxnorm", "code": "855332"}],
+            "text": "Warfarin Sodium 5 MG Oral Tablet",
+        },
+    }
+    kidney = {
+        "resourceType": "Condition",
+        "subject": {"reference": "Patient/p3"},
+        "code": {
+            "coding": [{"system": "http://snomed.info/sct", "code": "46177005", "display": "End stage renal disease"}]
+        },
+    }
+    unknown = {
+        "resourceType": "Condition",
+        "subject": {"reference": "Patient/p3"},
+        "code": {"text": "Seasonal hay fever"},
+    }
+    document = document_from_fhir_bundle(_ehr(warfarin, kidney, unknown))
+    case = document.cases[0]
+    assert [m.concept for m in case.medications] == ["warfarin"]
+    assert [f.concept for f in case.findings] == ["end_stage_renal_disease"]
+    joined = " ".join(document.warnings)
+    assert "read by its name 'Warfarin Sodium 5 MG Oral Tablet'" in joined
+    assert "read by its name 'End stage renal disease' as End-stage renal disease" in joined
+    assert "'Seasonal hay fever'" in joined and "not used" in joined
+
+
+def test_a_short_name_alone_is_not_read() -> None:
+    condition = {"resourceType": "Condition", "subject": {"reference": "Patient/p3"}, "code": {"text": "CKD"}}
+    case = document_from_fhir_bundle(_ehr(condition)).cases[0]
+    assert case.findings == []

@@ -193,8 +193,24 @@ class _Reader:
                 unknown.append(f"{coding.get('system')}|{coding.get('code')}")
         if found is None:
             shown = ", ".join(unknown) if unknown else f"text only ({concept.get('text')!r})"
-            self.warnings.append(f"{label}: code {shown} is not in the knowledge base; not used")
+            found, name = self._by_name(concept)
+            if found is None:
+                self.warnings.append(f"{label}: code {shown} is not in the knowledge base; not used")
+            else:
+                self.warnings.append(
+                    f"{label}: code {shown} is not in the knowledge base; read by its name {name!r} as {found.label}"
+                )
         return found
+
+    def _by_name(self, concept: dict[str, Any], *, drug: bool = False) -> tuple[Known | None, str | None]:
+        """The knowledge item a CodeableConcept's text or a coding's display names, and that name."""
+        names = [concept.get("text"), *(c.get("display") for c in self._codings(concept))]
+        for name in names:
+            if isinstance(name, str) and name.strip():
+                found = self.codes.by_name(name, drug=drug)
+                if found is not None:
+                    return found, name
+        return None, None
 
     def _note_calcinosis(self, entry: dict[str, Any]) -> None:
         resource = entry["resource"]
@@ -470,6 +486,12 @@ class _Reader:
                 self._add_finding(case, known, assertion, None, "exposures", self._site(resource))
             return
         known = self._quiet(concept)
+        if known is None:
+            known, by_name = self._by_name(concept, drug=True)
+            if known is not None:
+                self.warnings.append(
+                    f"{label}: medication code not in the knowledge base; read by its name {by_name!r}"
+                )
         if not name and known is None:
             self.warnings.append(f"{label}: medication without a name or a known code; not used")
             return
