@@ -286,3 +286,26 @@ def test_a_short_name_alone_is_not_read() -> None:
     condition = {"resourceType": "Condition", "subject": {"reference": "Patient/p3"}, "code": {"text": "CKD"}}
     case = document_from_fhir_bundle(_ehr(condition)).cases[0]
     assert case.findings == []
+
+
+def test_an_ehr_egfr_is_read_by_its_equation_code_and_a_text_egfr_is_not_given_one() -> None:
+    egfr = {
+        "resourceType": "Observation",
+        "status": "final",
+        "subject": {"reference": "Patient/p3"},
+        "code": {"coding": [{"system": "http://loinc.org", "code": "98979-8"}]},
+        "valueQuantity": {
+            "value": 22,
+            "unit": "mL/min/1.73m2",
+            "system": "http://unitsofmeasure.org",
+            "code": "mL/min/{1.73_m2}",
+        },
+    }
+    (lab,) = document_from_fhir_bundle(_ehr(egfr)).cases[0].labs
+    assert (lab.analyte, lab.value, lab.loinc) == ("egfr", 22, "98979-8")
+    # an eGFR read from a text names no equation: it is written without any LOINC code
+    case = Case.model_validate({"labs": [{"analyte": "egfr", "value": 25, "unit": "mL/min/1.73 m2"}]})
+    bundle = to_fhir_bundle(case)
+    (obs,) = [o for o in _resources(bundle, "Observation") if "glomerular" in o["code"].get("text", "").lower()]
+    assert all(c["system"] != "http://loinc.org" for c in obs["code"]["coding"])
+    assert [lab.analyte for lab in case_from_fhir_bundle(json.loads(json.dumps(bundle))).labs] == ["egfr"]

@@ -210,7 +210,7 @@ class Terminology:
                     for code in getattr(codes, field):
                         self._index.setdefault((field, _bare(code)), Known(kind, item.id, item.label))
         for analyte in kb.analytes.values():
-            for code in analyte.loinc:
+            for code in [*analyte.loinc, *analyte.loinc_read]:
                 self._index.setdefault(("loinc", code), Known("analyte", analyte.id, analyte.label))
 
     def _build_names(self) -> None:

@@ -284,12 +284,18 @@ class LabAlert(Cited):
 
 
 class Analyte(Cited):
-    """``analytes.yaml``: a laboratory analyte with a stable snake_case id."""
+    """``analytes.yaml``: a laboratory analyte with a stable snake_case id.
+
+    ``loinc`` codes name the analyte and are written out; ``loinc_read`` codes are only read from a
+    record (and prefetched): each names one method (an eGFR equation) that a value read from a
+    text does not state, so none of them is written for it.
+    """
 
     id: str
     label: str
     synonyms: list[str] = []
     loinc: list[str] = []
+    loinc_read: list[str] = []
     loinc_refs: list[str] = []
     specimen: Literal["serum", "plasma", "blood", "urine", "serum_or_plasma", "other"] = "serum_or_plasma"
     canonical_unit: str

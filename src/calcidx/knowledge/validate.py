@@ -337,7 +337,7 @@ def validate_bundle(folder: Path | None = None, *, check_hpo: bool = True) -> Va
             if ref not in bundle.references:
                 problems.append(f"{_label(name, item)}: reference {ref!r} is not in references.yaml")
     for analyte in bundle.analytes.values():
-        if analyte.loinc and not analyte.loinc_refs:
+        if (analyte.loinc or analyte.loinc_read) and not analyte.loinc_refs:
             problems.append(f"analytes:{analyte.id}: LOINC codes need loinc_refs naming their source")
         symbols = {unit.symbol for unit in analyte.units}
         if analyte.units and analyte.canonical_unit not in symbols:
