@@ -309,3 +309,20 @@ def test_an_ehr_egfr_is_read_by_its_equation_code_and_a_text_egfr_is_not_given_o
     (obs,) = [o for o in _resources(bundle, "Observation") if "glomerular" in o["code"].get("text", "").lower()]
     assert all(c["system"] != "http://loinc.org" for c in obs["code"]["coding"])
     assert [lab.analyte for lab in case_from_fhir_bundle(json.loads(json.dumps(bundle))).labs] == ["egfr"]
+
+
+def _allergy(substance: str, **status: str) -> dict[str, object]:
+    resource: dict[str, object] = {
+        "resourceType": "AllergyIntolerance",
+        "patient": {"reference": "Patient/p3"},
+        "code": {"text": substance},
+    }
+    for key, code in status.items():
+        resource[key] = {"coding": [{"code": code}]}
+    return resource
+
+
+def test_an_allergy_the_knowledge_does_not_guard_against_is_said_and_not_used() -> None:
+    document = document_from_fhir_bundle(_ehr(_allergy("Penicillin")))
+    assert document.cases[0].findings == []
+    assert any("an allergy to 'Penicillin'" in w for w in document.warnings), document.warnings

@@ -56,6 +56,7 @@ def _prefetch_templates(codes: Terminology) -> dict[str, str]:
         "conditions": "Condition?patient={{context.patientId}}",
         "observations": f"Observation?patient={{{{context.patientId}}}}&code={loinc}",
         "medications": "MedicationStatement?patient={{context.patientId}}",
+        "allergies": "AllergyIntolerance?patient={{context.patientId}}",
     }
 
 
@@ -87,7 +88,7 @@ def discovery() -> dict[str, Any]:
 
 def _bundle_from_prefetch(prefetch: dict[str, Any]) -> dict[str, Any]:
     entries: list[dict[str, Any]] = []
-    for key in ("patient", "conditions", "observations", "medications"):
+    for key in ("patient", "conditions", "observations", "medications", "allergies"):
         value = prefetch.get(key)
         if not isinstance(value, dict):
             continue

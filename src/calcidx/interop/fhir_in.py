@@ -312,6 +312,23 @@ class _Reader:
             if str(note.get("text", "")).startswith("Outcome: "):
                 case["outcome"] = note["text"].removeprefix("Outcome: ")
 
+    def _read_AllergyIntolerance(self, resource: dict[str, Any], case: dict[str, Any], label: str) -> None:
+        """An allergy to a drug the knowledge guards against ("minocycline allergy") withholds it."""
+        verification = {c.get("code") for c in (resource.get("verificationStatus") or {}).get("coding") or []}
+        clinical = {c.get("code") for c in (resource.get("clinicalStatus") or {}).get("coding") or []}
+        if verification & {"refuted", "entered-in-error"} or clinical & {"inactive", "resolved"}:
+            return
+        concept = resource.get("code") or {}
+        names = [concept.get("text"), *(c.get("display") for c in self._codings(concept))]
+        for name in (n.strip() for n in names if isinstance(n, str) and n.strip()):
+            for phrase in (f"{name} allergy", f"allergy to {name}", f"{name} hypersensitivity"):
+                known = self.codes.by_name(phrase)
+                if known is not None and known.kind in {"safety_condition", "condition"}:
+                    self._add_finding(case, known, "present", f"allergy to {name}", "findings")
+                    return
+        shown = next((n for n in names if isinstance(n, str) and n.strip()), None)
+        self.warnings.append(f"{label}: an allergy to {shown!r} the knowledge does not guard against; not used")
+
     def _read_FamilyMemberHistory(self, resource: dict[str, Any], case: dict[str, Any], label: str) -> None:
         for condition in resource.get("condition") or []:
             known = self._known(condition.get("code"), label)
