@@ -213,3 +213,70 @@ TITLE_DESCRIBES_THE_PATIENT = [
 def test_findings_named_by_a_title_about_the_one_patient_are_hers(text: str) -> None:
     findings = {f.concept: f.assertion for f in _case(text).findings}
     assert "present" in (findings.get("ulceration"), findings.get("necrotic_ulcer")), findings
+
+
+# ------------------------------------ a title whose first part is the authors or a procedure
+TITLES_WITH_PARTS = [
+    ("Lee and Park: Marginal excision: a case report of dystrophic calcification in a scar", "dystrophic"),
+    ("Wound clinic series: A new dressing for iatrogenic calcinosis cutis in an infant", "iatrogenic"),
+]
+
+
+@pytest.mark.parametrize(("title", "subtype"), TITLES_WITH_PARTS)
+def test_a_later_part_of_the_title_may_state_the_diagnosis(title: str, subtype: str) -> None:
+    case = _case(f"{title}\nA 45-year-old woman had a hard lump.")
+    assert case.stated is not None and case.stated.subtype == subtype, case.stated
+
+
+# --------------------------------------- what is true "in most cases" is not the patient's
+def test_what_happens_in_most_cases_is_not_the_patients_lab() -> None:
+    text = (
+        "A 30-year-old man on a calcium drip developed a hard plaque on the arm.\n"
+        "In most cases, hypercalcaemia comes first, but in this case the calcium level was normal."
+    )
+    labs = {(lab.analyte, lab.interpretation) for lab in _case(text).labs}
+    assert ("calcium", "high") not in labs, labs
+
+
+# --------------------------------------------- necrosis named by the skin layer ("dermal necrosis")
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "She had very painful hard plaques of both thighs with central dermal necrosis.",
+        "The plaques on his abdomen showed dermal necrosis at their centre.",
+    ],
+)
+def test_necrosis_named_by_the_skin_layer_is_skin_necrosis(sentence: str) -> None:
+    findings = {f.concept: f.assertion for f in _case(f"A 66-year-old woman with a kidney graft. {sentence}").findings}
+    assert findings.get("skin_necrosis") == "present", findings
+
+
+# ---------------------------------------- a group of the report's own patients ("All 3 patients had ...")
+def test_a_sentence_about_all_the_patients_of_a_small_series_is_kept() -> None:
+    text = (
+        "We present 3 patients whose leg ulcers healed after a new graft.\n"
+        "All 3 patients were back on haemodialysis after losing an earlier kidney transplant."
+    )
+    findings = {f.concept for case in extract(text).cases for f in case.findings}
+    assert "dialysis" in findings, findings
+
+
+# ----------------------------------------------- bone in the dermis said as "dermal ossification"
+def test_dermal_ossification_on_biopsy_is_true_bone() -> None:
+    case = _case(
+        "A 10-month-old boy had two stony plates on the chest since birth. "
+        "Their biopsy showed dermal ossification with many osteocytes."
+    )
+    read = {c for h in case.histology for c in h.concepts} | {f.concept for f in case.findings}
+    assert "lamellar_bone_histology" in read, read
+
+
+# ------------------------- the biopsy paragraph after the patient's ("An excisional biopsy showed ...")
+@pytest.mark.parametrize("opener", ["An excisional biopsy", "A punch biopsy", "A deep skin biopsy"])
+def test_a_paragraph_opening_with_a_kind_of_biopsy_continues_the_case(opener: str) -> None:
+    case = _case(
+        f"A 52-year-old man on dialysis had painful violaceous plaques of the thighs.\n{opener} showed "
+        "calcification of small subcutaneous vessels."
+    )
+    read = {c for h in case.histology for c in h.concepts}
+    assert "vascular_calcification_histology" in read, case.histology

@@ -375,6 +375,28 @@ def title_diagnoses(
                     cue=cue,
                     sentence=sentence,
                 )
+        if diagnosis is None and not sentence.caption and cut is not None:
+            # the part before the first colon is not the diagnosis ("Smith and Lee: Excision of
+            # dystrophic calcification ..."): the later parts of the title may name it
+            for part in _TITLE_CUT.split(text[offset:])[1:]:
+                part = _clean(part, rules)
+                at = text.find(part, offset) if len(part) >= 4 else -1
+                if at < 0:
+                    continue
+                start = sentence.start + at
+                diagnosis = _judge(
+                    part,
+                    start,
+                    start + len(part),
+                    mentions,
+                    abbrs or {},
+                    strength - 1,
+                    where=where,
+                    cue=cue,
+                    sentence=sentence,
+                )
+                if diagnosis is not None:
+                    break
         if diagnosis is not None:
             found.append(diagnosis)
     return found
