@@ -124,6 +124,8 @@ class Rules:
     section_headers: dict[str, str]
     sites: tuple[str, ...]
     laterality: dict[str, str]
+    #: the name a series counts a site under (``anatomy.yaml`` ``site_names``)
+    site_names: dict[str, str]
     female_nouns: frozenset[str]
     male_nouns: frozenset[str]
     neutral_nouns: frozenset[str]
@@ -143,7 +145,6 @@ class Rules:
     treatment_verbs: tuple[str, ...]
     planned_cues: tuple[str, ...]
     planned_pseudo: tuple[str, ...]
-    stopped_cues: tuple[str, ...]
     outcome_cues: tuple[str, ...]
     #: names that hold a vocabulary word but name something else ("Henoch-Schönlein purpura" is not purpura)
     not_concepts: tuple[str, ...] = ()
@@ -199,6 +200,7 @@ def load_rules() -> Rules:
         section_headers=headers,
         sites=tuple(str(s).lower() for s in anatomy["sites"]),
         laterality=laterality,
+        site_names={str(k).lower(): str(v).lower() for k, v in (anatomy.get("site_names") or {}).items()},
         female_nouns=frozenset(nouns["female"]),
         male_nouns=frozenset(nouns["male"]),
         neutral_nouns=frozenset(nouns["neutral"]),
@@ -225,7 +227,6 @@ def load_rules() -> Rules:
         treatment_verbs=tuple(str(w).lower() for w in lexicon["treatment_verbs"]),
         planned_cues=tuple(str(w).lower() for w in lexicon["planned_cues"]),
         planned_pseudo=tuple(str(w).lower() for w in lexicon.get("planned_pseudo", [])),
-        stopped_cues=tuple(str(w).lower() for w in lexicon["stopped_cues"]),
         outcome_cues=tuple(str(w).lower() for w in lexicon["outcome_cues"]),
         not_concepts=tuple(str(w).lower() for w in lexicon.get("not_concepts", [])),
         other_specimen_words=tuple(str(w).lower() for w in lexicon.get("other_specimen_words", [])),

@@ -47,7 +47,10 @@ class CdsRequest(BaseModel):
 def _prefetch_templates(codes: Terminology) -> dict[str, str]:
     kb = codes.bundle
     analytes = codes.entry("cds_prefetch_analytes").items
-    loinc = ",".join(f"{codes.uri('loinc')}|{code}" for a in analytes for code in kb.analytes[a].loinc)
+    # the first-line labs, and the pregnancy status that decides whether treatments are safe
+    wanted = [code for a in analytes for code in [*kb.analytes[a].loinc, *kb.analytes[a].loinc_read]]
+    wanted.append(codes.value("pregnancy_status_code", "pregnancy_status") or "")
+    loinc = ",".join(f"{codes.uri('loinc')}|{code}" for code in wanted if code)
     return {
         "patient": "Patient/{{context.patientId}}",
         "conditions": "Condition?patient={{context.patientId}}",

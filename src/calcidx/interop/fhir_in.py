@@ -193,8 +193,24 @@ class _Reader:
                 unknown.append(f"{coding.get('system')}|{coding.get('code')}")
         if found is None:
             shown = ", ".join(unknown) if unknown else f"text only ({concept.get('text')!r})"
-            self.warnings.append(f"{label}: code {shown} is not in the knowledge base; not used")
+            found, name = self._by_name(concept)
+            if found is None:
+                self.warnings.append(f"{label}: code {shown} is not in the knowledge base; not used")
+            else:
+                self.warnings.append(
+                    f"{label}: code {shown} is not in the knowledge base; read by its name {name!r} as {found.label}"
+                )
         return found
+
+    def _by_name(self, concept: dict[str, Any], *, drug: bool = False) -> tuple[Known | None, str | None]:
+        """The knowledge item a CodeableConcept's text or a coding's display names, and that name."""
+        names = [concept.get("text"), *(c.get("display") for c in self._codings(concept))]
+        for name in names:
+            if isinstance(name, str) and name.strip():
+                found = self.codes.by_name(name, drug=drug)
+                if found is not None:
+                    return found, name
+        return None, None
 
     def _note_calcinosis(self, entry: dict[str, Any]) -> None:
         resource = entry["resource"]
@@ -315,6 +331,13 @@ class _Reader:
         ):
             self._study(resource, case, where or "imaging", label)
             return
+        pregnancy = self._pregnancy_status(resource)
+        if pregnancy != "not a pregnancy status":
+            if isinstance(pregnancy, bool):
+                case["patient"]["pregnant"] = pregnancy
+            else:
+                self.warnings.append(f"{label}: pregnancy status {pregnancy}; pregnancy left unknown")
+            return
         known = self._known(resource.get("code"), label)
         if known is None:
             return
@@ -409,6 +432,24 @@ class _Reader:
         )
         return None
 
+    def _pregnancy_status(self, resource: dict[str, Any]) -> bool | str:
+        """True or False for a pregnancy status Observation (LOINC code, SNOMED CT value), the value
+        as found when it is neither "pregnant" nor "not pregnant", or "not a pregnancy status"."""
+        codes = self.codes
+        loinc, wanted = codes.uri("loinc"), codes.value("pregnancy_status_code", "pregnancy_status")
+        code = resource.get("code") or {}
+        if not any(c.get("system") == loinc and c.get("code") == wanted for c in code.get("coding") or []):
+            return "not a pregnancy status"
+        snomed = codes.uri("snomed")
+        value = resource.get("valueCodeableConcept") or {}
+        for coding in value.get("coding") or []:
+            if coding.get("system") == snomed:
+                status = codes.reverse("pregnancy_status_value", str(coding.get("code")))
+                if status is not None:
+                    return status == "pregnant"
+        shown = value.get("text") or next((c.get("code") for c in value.get("coding") or []), None)
+        return repr(shown) if shown else "without a value"
+
     def _read_MedicationStatement(self, resource: dict[str, Any], case: dict[str, Any], label: str) -> None:
         concept = resource.get("medicationCodeableConcept") or {}
         name = concept.get("text") or next(
@@ -445,6 +486,12 @@ class _Reader:
                 self._add_finding(case, known, assertion, None, "exposures", self._site(resource))
             return
         known = self._quiet(concept)
+        if known is None:
+            known, by_name = self._by_name(concept, drug=True)
+            if known is not None:
+                self.warnings.append(
+                    f"{label}: medication code not in the knowledge base; read by its name {by_name!r}"
+                )
         if not name and known is None:
             self.warnings.append(f"{label}: medication without a name or a known code; not used")
             return
