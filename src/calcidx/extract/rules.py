@@ -582,6 +582,10 @@ class HistologyFindingRules:
     negations: tuple[re.Pattern[str], ...]
     plans: tuple[re.Pattern[str], ...]
     window: int
+    #: the next sentence of a biopsy report that is still about the tissue (None: no such rule)
+    continuation: re.Pattern[str] | None = None
+    continuation_examples: tuple[str, ...] = ()
+    continuation_counter_examples: tuple[str, ...] = ()
 
     def concepts(self, text: str) -> list[tuple[str, str, int, int]]:
         """(concept, rule id, start, end) of each rule that matches ``text`` and is not cancelled."""
@@ -612,7 +616,12 @@ def _compile_histology(rule_id: object, source: str) -> re.Pattern[str]:
 def load_histology_finding_rules() -> HistologyFindingRules:
     """The rules that read a feature from a histology sentence's words, loaded once per process."""
     raw = _read("histology_findings.yaml")
+    follow = raw.get("continuation") or {}
+    follow_source = "".join(line.strip() for line in str(follow.get("pattern", "")).splitlines())
     return HistologyFindingRules(
+        continuation=_compile_histology(follow.get("id", "continuation"), follow_source) if follow_source else None,
+        continuation_examples=tuple(str(e) for e in follow.get("examples", ())),
+        continuation_counter_examples=tuple(str(e) for e in follow.get("not", ())),
         rules=tuple(HistologyFindingRule.from_dict(item) for item in raw.get("rules", ())),
         negations=tuple(_compile_histology("negations", str(n)) for n in raw.get("negations", ())),
         plans=tuple(_compile_histology("plans", str(p)) for p in raw.get("plans", ())),
