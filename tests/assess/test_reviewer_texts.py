@@ -282,3 +282,166 @@ def test_painful_net_like_patches_on_peritoneal_dialysis_with_warfarin_are_calci
     )
     assert a.subtype.code == "calciphylaxis"
     assert [x for x in a.actions if x.medication == "warfarin"]
+
+
+def test_not_on_dialysis_does_not_negate_the_lesions_told_after_the_comma() -> None:
+    # "not on dialysis, developed ..." : the negation ends where the new clause's verb starts
+    a = _assessment(
+        "A 71-year-old woman with chronic kidney disease stage 4 (eGFR 19 mL/min/1.73 m2), not on "
+        "dialysis, developed exquisitely painful retiform purpura on both calves that ulcerated. Phosphate "
+        "was 6.1 mg/dL."
+    )
+    assert a.subtype.code == "calciphylaxis"
+    assert a.subtype.certainty != "confirmed"
+    assert "calciphylaxis_biopsy" in [t.id for t in a.missing_workup]
+
+
+def test_a_painful_indurated_area_on_haemodialysis_raises_early_calciphylaxis() -> None:
+    a = _assessment(
+        "A 62-year-old man on haemodialysis for seven years had severe burning pain in a firm, indurated "
+        "area of the lower abdomen; the skin over it showed only faint redness. No biopsy had been taken."
+    )
+    assert a.subtype.code == "calciphylaxis"
+    assert a.subtype.certainty == "possible"
+    assert "calciphylaxis_biopsy" in [t.id for t in a.missing_workup]
+
+
+def test_calcified_dermal_and_subcutaneous_vessels_confirm_non_uremic_calciphylaxis() -> None:
+    a = _assessment(
+        "A 50-year-old woman with lupus on prednisolone had very painful necrotic ulcers with black eschar "
+        "on the thighs; kidney function was normal. Biopsy showed calcification of dermal and subcutaneous "
+        "small vessels with fibrin thrombi."
+    )
+    assert a.subtype.code == "calciphylaxis"
+    assert a.subtype.certainty == "confirmed"
+
+
+def test_calcium_run_through_the_elbow_crease_does_not_explain_nodules_on_the_thigh() -> None:
+    a = _assessment(
+        "A 64-year-old man was given intravenous calcium gluconate through the right antecubital fossa "
+        "after a parathyroidectomy. Weeks later he found hard white nodules on the left thigh. Calcium and "
+        "phosphate were normal."
+    )
+    assert a.subtype.code != "iatrogenic"
+    iatrogenic = [alt for alt in a.alternatives if alt.code == "iatrogenic"]
+    assert iatrogenic and "not at a lesion" in iatrogenic[0].why
+
+
+def test_purple_toes_after_coronary_angiography_on_dialysis_are_not_called_calciphylaxis() -> None:
+    # atheroembolism starts after a vascular procedure: the mimic is not excluded
+    a = _assessment(
+        "A 76-year-old man on haemodialysis had coronary angiography. Three days later painful purple toes "
+        "and a net-like livedo appeared on both feet, and his eosinophils rose."
+    )
+    assert a.subtype.code != "calciphylaxis"
+    assert "calciphylaxis" in [alt.code for alt in a.alternatives]
+    assert a.differential and a.differential[0].id == "cholesterol_emboli"
+    assert "calciphylaxis_biopsy" in [t.id for t in a.missing_workup]
+
+
+def test_hardened_plaques_after_gadolinium_on_dialysis_keep_nephrogenic_fibrosis_in_view() -> None:
+    a = _assessment(
+        "A 54-year-old woman on peritoneal dialysis had an MRI with gadolinium contrast. Some weeks later "
+        "painful indurated plaques with thickened skin appeared on both thighs."
+    )
+    assert a.subtype.code != "calciphylaxis"
+    assert "nephrogenic_systemic_fibrosis" in [d.id for d in a.differential]
+
+
+def test_necrotic_purpura_in_septic_shock_on_dialysis_is_not_called_calciphylaxis() -> None:
+    a = _assessment(
+        "A 63-year-old man on haemodialysis in septic shock developed rapidly spreading retiform purpura "
+        "with necrosis over the limbs and trunk."
+    )
+    assert a.subtype.code != "calciphylaxis"
+    assert "purpura_fulminans" in [d.id for d in a.differential]
+
+
+def test_a_recorded_allergy_withholds_minocycline_and_diltiazem() -> None:
+    text = (
+        "A 48-year-old woman with limited systemic sclerosis had calcinosis of the fingertips on radiographs. "
+        "She {allergy}. Calcium, phosphate and creatinine were normal."
+    )
+    mino = _assessment(text.format(allergy="is allergic to minocycline, which gave her a widespread rash"))
+    assert "minocycline" not in [t.id for t in mino.treatments]
+    held = [t for t in mino.withheld_treatments if t.id == "minocycline"]
+    assert held and any("hypersensitivity" in r for r in held[0].withheld_reasons)
+    assert "diltiazem" in [t.id for t in mino.treatments]
+    dilt = _assessment(text.format(allergy="has a known allergy to diltiazem"))
+    assert "diltiazem" not in [t.id for t in dilt.treatments]
+    assert "diltiazem" in [t.id for t in dilt.withheld_treatments]
+    # denied, it withholds nothing
+    denied = _assessment(text.format(allergy="has no known allergy to diltiazem"))
+    assert "diltiazem" in [t.id for t in denied.treatments]
+
+
+def test_a_raised_creatinine_without_a_named_kidney_disease_guards_the_renal_options() -> None:
+    # aluminium hydroxide was offered to a man with creatinine 2.7 because no kidney disease was named
+    a = _assessment(
+        "A 58-year-old man had hard nodules around the right shoulder on radiographs. Calcium was 11.6 mg/dL, "
+        "phosphate 6.4 mg/dL and creatinine 2.7 mg/dL."
+    )
+    assert a.subtype.code == "metastatic"
+    assert "aluminium_hydroxide" not in [t.id for t in a.treatments]
+    assert "aluminium_hydroxide" in [t.id for t in a.withheld_treatments]
+    binders = [t for t in a.treatments if t.id == "phosphate_binders"]
+    assert binders and any("without aluminium" in c for c in binders[0].cautions)
+    ssc = _assessment(
+        "A 61-year-old woman with limited systemic sclerosis had calcinosis of the fingertips on radiographs. "
+        "Creatinine was 2.9 mg/dL; calcium and phosphate were normal."
+    )
+    bisphosphonates = [t for t in [*ssc.treatments, *ssc.withheld_treatments] if t.id == "bisphosphonates"]
+    assert bisphosphonates and any("creatinine raised" in c for c in bisphosphonates[0].cautions)
+
+
+def test_a_lesion_first_treated_as_cellulitis_on_dialysis_is_still_calciphylaxis() -> None:
+    # the commonest misdiagnosis: the working label 'cellulitis' does not make the mimic present
+    a = _assessment(
+        "A 59-year-old man on haemodialysis had a hot, red, very painful area on the right thigh that was "
+        "treated as cellulitis with antibiotics for two weeks without any improvement. It then became a "
+        "violaceous plaque with a black eschar. No biopsy had been done."
+    )
+    assert a.subtype.code == "calciphylaxis"
+    assert "calciphylaxis_biopsy" in [t.id for t in a.missing_workup]
+
+
+def test_a_biopsy_of_vasculitis_without_calcification_is_not_called_dystrophic_calcinosis() -> None:
+    # lupus points to dystrophic calcinosis only when there is calcinosis: the biopsy found none
+    a = _assessment(
+        "A 46-year-old woman with systemic lupus erythematosus had painful purpura and small ulcers on both "
+        "shins. A skin biopsy showed leukocytoclastic vasculitis without calcification."
+    )
+    assert a.subtype.code not in ("dystrophic", "calciphylaxis")
+    assert a.subtype.certainty != "confirmed"
+    assert "vasculitis" in [d.id for d in a.differential]
+
+
+def test_birefringent_crystals_are_told_apart_oxalate_urate_and_pyrophosphate() -> None:
+    oxalate = _assessment(
+        "A 31-year-old woman with primary hyperoxaluria on haemodialysis had livedo and painful necrotic "
+        "ulcers on the calves. The biopsy showed yellow-brown crystals in the arteriolar walls that were "
+        "birefringent under polarised light."
+    )
+    assert oxalate.subtype.code != "calciphylaxis"
+    assert oxalate.differential[0].id == "cutaneous_oxalosis"
+    urate = _assessment(
+        "A 70-year-old man had chalky nodules over the fingers; the aspirated crystals were needle-shaped and "
+        "negatively birefringent under polarized light."
+    )
+    assert urate.differential[0].id == "gouty_tophi"
+    pyrophosphate = _assessment(
+        "A 77-year-old woman had a hard mass beside the knee; the material held rhomboid positively "
+        "birefringent crystals."
+    )
+    assert pyrophosphate.differential[0].id == "tophaceous_pseudogout"
+
+
+def test_a_mother_who_breastfeeds_her_baby_is_not_offered_diltiazem_or_bisphosphonates() -> None:
+    a = _assessment(
+        "A 33-year-old woman with dermatomyositis had hard calcified nodules on both elbows on radiographs. "
+        "She gave birth two months ago and has a baby whom she breastfeeds. Calcium and phosphate were normal."
+    )
+    assert a.subtype.code == "dystrophic"
+    offered = [t.id for t in a.treatments]
+    assert "diltiazem" not in offered and "bisphosphonates" not in offered
+    assert {"diltiazem", "bisphosphonates"} <= {t.id for t in a.withheld_treatments}

@@ -46,3 +46,15 @@ def test_a_sentence_about_the_baby_or_a_relative_still_sets_nothing() -> None:
     assert read_pregnancy([(0, "The infant was breastfeeding well.")], sex=None).lactating is None
     assert read_pregnancy([(0, "Her sister was 20 weeks pregnant.")], sex="female").pregnant is None
     assert read_pregnancy([(0, "She was born at 32 weeks of gestation.")], sex="female").pregnant is None
+
+
+def test_a_cue_naming_the_woman_herself_counts_in_a_sentence_about_her_baby() -> None:
+    for text in (
+        "She has a 4-month-old infant whom she breastfeeds.",
+        "She delivered a healthy baby three weeks ago and is breast-feeding.",
+    ):
+        assert read_pregnancy([(0, text)], sex="female").lactating is True, text
+    assert read_pregnancy([(0, "She is expecting her second child in May.")], sex="female").pregnant is True
+    # still nothing when she is the newborn
+    born = "She was born at 30 weeks and is breastfeeding well."
+    assert read_pregnancy([(0, born)], sex="female").lactating is None

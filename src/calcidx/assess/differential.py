@@ -188,10 +188,23 @@ def rank_lookalikes(
     ]
     # A look-alike scoped to other subtypes or sub-forms (applies_to) stays out unless a decisive
     # finding names it: dialysis "supports" the tumoral-calcinosis mimics only in tumoral cases.
+    # A mimic suspected from a feature of its own (suspected_when: a gadolinium exposure for
+    # nephrogenic systemic fibrosis) is kept too, and listed right after the decisive ones.
+    suspected = {m.look.id for m in matches if set(m.look.suspected_when) & facts.present}
     kept = [
         m
         for m in matches
-        if m.decisive or m.applies or (not general and not m.look.applies_to and (m.present or m.possible))
+        if m.decisive
+        or m.applies
+        or m.look.id in suspected
+        or (not general and not m.look.applies_to and (m.present or m.possible))
     ]
-    kept.sort(key=lambda m: (0 if m.decisive else 1, m.order if m.decisive else 0, -m.score, m.order))
+    kept.sort(
+        key=lambda m: (
+            0 if m.decisive else 1 if m.look.id in suspected else 2,
+            m.order if m.decisive else 0,
+            -m.score,
+            m.order,
+        )
+    )
     return [_item(rank, match, facts, bundle, labs, against) for rank, match in enumerate(kept, start=1)]

@@ -228,11 +228,37 @@ class _Pathway:
         return False
 
     def calciphylaxis_mimics(self) -> list[str]:
-        return sorted(
-            look.id
+        """The calciphylaxis mimics not excluded: named, or suspected from a feature of their own.
+
+        A mimic named in the record is its own id; a mimic suspected from a feature (a gadolinium
+        exposure for nephrogenic systemic fibrosis) is that feature's id, so the fact shown is what
+        the record says.
+        """
+        found: set[str] = set()
+        for look in self.kb.lookalikes.values():
+            if "calciphylaxis" not in look.applies_to:
+                continue
+            if look.id in self.facts.present:
+                found.add(look.id)
+            else:
+                found.update(c for c in look.suspected_when if c in self.facts.present)
+        return sorted(found)
+
+    def mimic_label(self, mimic: str) -> str:
+        """A named mimic's label, or a mimic feature's label with the look-alikes it suggests."""
+        if mimic in self.kb.lookalikes:
+            return self.label(mimic)
+        looks = [look.label for look in self.kb.lookalikes.values() if mimic in look.suspected_when]
+        return f"{self.label(mimic)} (suggests {', '.join(looks)})"
+
+    def clue_refs(self, mimics: list[str]) -> list[str]:
+        """The sources of the look-alikes a mimic feature (not a named mimic) points to."""
+        return [
+            ref
             for look in self.kb.lookalikes.values()
-            if "calciphylaxis" in look.applies_to and look.id in self.facts.present
-        )
+            if set(look.suspected_when) & set(mimics) and look.id not in mimics
+            for ref in look.refs
+        ]
 
     def stain_negative(self) -> list[str]:
         negative = self.features_with_role("calcium_stain_negative")
@@ -399,7 +425,7 @@ class _Pathway:
             return
         against = [self.facts.fact(c) for c in [*mimics, *negative]]
         cand.facts_against.extend(against)
-        found = self.labels([*mimics, *negative])
+        found = ", ".join([*(self.mimic_label(m) for m in mimics), *(self.label(c) for c in negative)])
         # a mimic not excluded, or a negative calcium stain, lowers the cause one level
         cand.cause = _CAUSE_DOWN[cand.cause]
         cand.override = None
@@ -414,7 +440,8 @@ class _Pathway:
             fired=True,
             facts=against,
             conclusion=text,
-            extra_refs=[ref for m in mimics for ref in self.kb.lookalikes[m].refs],
+            extra_refs=[ref for m in mimics if m in self.kb.lookalikes for ref in self.kb.lookalikes[m].refs]
+            + self.clue_refs(mimics),
             candidate=cand,
         )
 

@@ -133,6 +133,8 @@ def caution_unknowns(caution: Caution, facts: CaseFacts, context: set[str]) -> l
                 return None
         elif set(when.egfr_unknown_with) & context:
             unknown.append(f"eGFR not recorded (applies below {when.egfr_below:g})")
+        elif any(_lab_holds(item, facts) for item in when.egfr_unknown_with_labs):
+            unknown.append(f"eGFR not recorded but creatinine raised; applies below {when.egfr_below:g}")
         else:
             return None
     return unknown

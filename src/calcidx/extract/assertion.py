@@ -56,7 +56,11 @@ class ContextPatterns:
         self.by_phrase: dict[str, ContextTrigger] = {t.phrase: t for t in rules.triggers}
         self.pattern = phrase_regex(list(self.by_phrase))
         words = list(rules.terminators)
-        self.terminator = re.compile(phrase_regex(words).pattern + r"|[;:]|\s-\s|\s–\s", re.IGNORECASE)
+        comma_verbs = ""
+        if rules.comma_clause_verbs:
+            verbs = "|".join(re.escape(v) for v in sorted(rules.comma_clause_verbs, key=lambda v: (-len(v), v)))
+            comma_verbs = rf"|,\s*(?:and\s+)?(?:{verbs})\b"
+        self.terminator = re.compile(phrase_regex(words).pattern + r"|[;:]|\s-\s|\s–\s" + comma_verbs, re.IGNORECASE)
         # purpose and uncertainty clauses ("To exclude X, tests were done") end at a comma
         self.clause_terminator = re.compile(self.terminator.pattern + r"|,", re.IGNORECASE)
         # "her mother had X": a family member's clause runs through its own verb

@@ -30,6 +30,9 @@ class PregnancyRule:
     sets: str
     pattern: re.Pattern[str]
     examples: tuple[str, ...]
+    #: the match names the woman herself ("she breastfeeds her 2-month-old"): it applies in a
+    #: sentence about her baby too, though never in one about a birth (``skip_own_subject``)
+    own_subject: bool = False
 
 
 @dataclass
@@ -45,6 +48,16 @@ class PregnancyStatus:
 @functools.cache
 def load_pregnancy_rules() -> tuple[tuple[PregnancyRule, ...], re.Pattern[str]]:
     """The rules of ``extract/data/pregnancy.yaml`` and the sentence filter (read once)."""
+    return _load()[:2]
+
+
+@functools.cache
+def _skip_own_subject() -> re.Pattern[str]:
+    return _load()[2]
+
+
+@functools.cache
+def _load() -> tuple[tuple[PregnancyRule, ...], re.Pattern[str], re.Pattern[str]]:
     raw: dict[str, Any] = yaml.safe_load(
         resources.files("calcidx.extract").joinpath("data/pregnancy.yaml").read_text(encoding="utf-8")
     )
@@ -54,10 +67,15 @@ def load_pregnancy_rules() -> tuple[tuple[PregnancyRule, ...], re.Pattern[str]]:
             sets=str(item["sets"]),
             pattern=re.compile(str(item["pattern"]), re.IGNORECASE),
             examples=tuple(str(e) for e in item["examples"]),
+            own_subject=bool(item.get("own_subject", False)),
         )
         for item in raw["rules"]
     )
-    return rules, re.compile(str(raw["skip_sentence"]), re.IGNORECASE)
+    return (
+        rules,
+        re.compile(str(raw["skip_sentence"]), re.IGNORECASE),
+        re.compile(str(raw["skip_own_subject"]), re.IGNORECASE),
+    )
 
 
 def _without_matches(text: str, rules: Sequence[PregnancyRule]) -> str:
@@ -82,11 +100,19 @@ def read_pregnancy(sentences: Iterable[tuple[int, str]], *, sex: str | None) -> 
     rules, skip = load_pregnancy_rules()
     for start, text in sentences:
         lower = text.lower()
-        if not any(w in lower for w in ("pregn", "gestation", "trimester", "gravid", "breast", "lactat", "nursing")):
+        if not any(
+            w in lower
+            for w in ("pregn", "gestation", "trimester", "gravid", "breast", "lactat", "nursing", "expecting")
+        ):
             continue
-        if "hcg" not in lower and skip.search(_without_matches(text, rules)):
-            continue
-        for rule in rules:
+        active = rules
+        # a cue's own words are blanked (not an own-subject one's: it spans the clause it names)
+        if "hcg" not in lower and skip.search(_without_matches(text, [r for r in rules if not r.own_subject])):
+            # about a birth or a relative: only a cue naming the woman herself, and not a birth
+            if _skip_own_subject().search(text):
+                continue
+            active = tuple(rule for rule in rules if rule.own_subject)
+        for rule in active:
             for match in rule.pattern.finditer(text):
                 status.spans.append((start + match.start(), start + match.end()))
                 if rule.sets == "pregnant":

@@ -121,6 +121,8 @@ class Rules:
 
     triggers: tuple[ContextTrigger, ...]
     terminators: tuple[str, ...]
+    #: verbs that open a new clause after a comma ("not on dialysis, developed ...")
+    comma_clause_verbs: tuple[str, ...]
     section_headers: dict[str, str]
     sites: tuple[str, ...]
     laterality: dict[str, str]
@@ -197,6 +199,7 @@ def load_rules() -> Rules:
     return Rules(
         triggers=tuple(ContextTrigger.from_dict(item) for item in context["triggers"]),
         terminators=tuple(str(t).lower() for t in context["terminators"]),
+        comma_clause_verbs=tuple(str(t).lower() for t in context.get("comma_clause_verbs", [])),
         section_headers=headers,
         sites=tuple(str(s).lower() for s in anatomy["sites"]),
         laterality=laterality,

@@ -452,6 +452,10 @@ class Lookalike(Cited):
     test: str
     features_for: list[str] = []
     decisive: list[str] = []
+    #: concepts that, present, leave this mimic not excluded even when it is not named (a
+    #: gadolinium exposure for nephrogenic systemic fibrosis): the calciphylaxis mimic rule then
+    #: treats it as present. Each must be a feature the look-alike's sources give for it.
+    suspected_when: list[str] = []
     applies_to: list[str] = []
     workup: list[str] = []
     codes: Codes = Codes()
@@ -468,7 +472,8 @@ class CautionWhen(Strict):
     * ``pregnant`` / ``lactating``: the patient's status equals this (unknown: see the engine).
     * ``egfr_below``: measured eGFR below this value, or one of ``egfr_met_by`` is present
       (dialysis, end-stage renal disease); with no eGFR recorded it is unknown when one of
-      ``egfr_unknown_with`` is present (kidney disease of unstated severity) and false otherwise.
+      ``egfr_unknown_with`` is present (kidney disease of unstated severity) or one of
+      ``egfr_unknown_with_labs`` holds (a raised creatinine), and false otherwise.
     """
 
     age_below: float | None = None
@@ -481,6 +486,7 @@ class CautionWhen(Strict):
     egfr_below: float | None = None
     egfr_met_by: list[str] = []
     egfr_unknown_with: list[str] = []
+    egfr_unknown_with_labs: list[str] = []
 
 
 class Caution(Cited):

@@ -169,7 +169,7 @@ def _check_cross_refs(bundle: KnowledgeBundle, problems: list[str]) -> None:
             if code not in bundle.subtypes:
                 problems.append(f"subforms:{sub.id}: unknown subtype {code!r}")
     for look in bundle.lookalikes.values():
-        for cid in [*look.features_for, *look.decisive]:
+        for cid in [*look.features_for, *look.decisive, *look.suspected_when]:
             if cid not in concepts:
                 problems.append(f"lookalikes:{look.id}: unknown concept {cid!r}")
         for wid in look.workup:
@@ -191,6 +191,7 @@ def _check_cross_refs(bundle: KnowledgeBundle, problems: list[str]) -> None:
             if cid not in concepts:
                 problems.append(f"cautions:{caution.id}: unknown concept {cid!r}")
         _check_lab_items(f"cautions:{caution.id}", when.labs_any, bundle, problems)
+        _check_lab_items(f"cautions:{caution.id}", when.egfr_unknown_with_labs, bundle, problems)
     for med in bundle.medications.values():
         exposure = bundle.exposures.get(med.id)
         if exposure is not None and exposure.kind not in ("medication", "infusion"):
