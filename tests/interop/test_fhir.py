@@ -326,3 +326,21 @@ def test_an_allergy_the_knowledge_does_not_guard_against_is_said_and_not_used() 
     document = document_from_fhir_bundle(_ehr(_allergy("Penicillin")))
     assert document.cases[0].findings == []
     assert any("an allergy to 'Penicillin'" in w for w in document.warnings), document.warnings
+
+
+def test_an_ehr_drug_allergy_withholds_the_drug_unless_refuted_or_resolved() -> None:
+    lesions = {
+        "resourceType": "Condition",
+        "subject": {"reference": "Patient/p3"},
+        "code": {"text": "Systemic sclerosis"},
+    }
+
+    def withheld(*allergies: dict[str, object]) -> set[str]:
+        case = document_from_fhir_bundle(_ehr(lesions, *allergies)).cases[0]
+        case = case.model_copy(update={"lesions": [{"site": "fingertips"}]})
+        case = Case.model_validate(case.model_dump())
+        return {t.id for t in assess(case).cases[0].assessment.withheld_treatments}
+
+    assert "minocycline" in withheld(_allergy("Minocycline"))
+    assert "minocycline" not in withheld(_allergy("Minocycline", verificationStatus="refuted"))
+    assert "minocycline" not in withheld(_allergy("Minocycline", clinicalStatus="resolved"))
