@@ -39,6 +39,18 @@ def test_report_page_shows_the_call_and_the_highlights(client: TestClient) -> No
     assert "end_stage_renal_disease" not in re.sub(r'data-concept="[^"]*"', "", page)
 
 
+def test_report_page_shows_the_treatments_the_text_describes(client: TestClient) -> None:
+    text = (
+        "A 63-year-old man on haemodialysis had painful retiform purpura of the thighs. Biopsy showed "
+        "calcification of small subcutaneous vessels. Calcium carbonate was stopped and sevelamer was "
+        "started. He was treated with intravenous sodium thiosulphate."
+    )
+    status, page = _post_report(client, text)
+    assert status == 200
+    assert "Treatments the text describes: Sevelamer; Sodium thiosulfate." in page
+    assert re.search(r'class="ev k-treatment a-present"[^>]*data-concept="sodium_thiosulfate"', page)
+
+
 def test_report_page_keeps_the_text_exactly(client: TestClient) -> None:
     text = "Line one: a 30-year-old man.\r\nLine two: <b>calcified</b> nodules & a scar on the knee."
     status, page = _post_report(client, text)

@@ -93,6 +93,8 @@ def test_discovery_lists_both_services_with_prefetch_templates(client: TestClien
         # calcium, phosphate and albumin LOINC codes come from analytes.yaml
         for code in ("17861-6", "2777-1", "1751-7"):
             assert f"http://loinc.org|{code}" in prefetch["observations"]
+        # and the pregnancy status (US Core), which decides whether treatments are safe
+        assert "http://loinc.org|82810-3" in prefetch["observations"]
 
 
 @pytest.mark.parametrize(
@@ -262,3 +264,16 @@ def test_a_drug_to_review_is_a_card_with_its_patient_caution(client: TestClient)
     assert review, [c["summary"] for c in cards]
     assert_card_fields(review[0])
     assert "Warfarin" in review[0]["summary"] and "mechanical heart valve" in review[0]["detail"]
+
+
+def test_a_withheld_treatment_the_record_already_holds_is_named_on_the_card(client: TestClient) -> None:
+    case = assess(
+        "A 31-year-old woman with systemic sclerosis, pregnant at 20 weeks, had hard calcified nodules of the "
+        "fingertips on radiographs. She was treated with minocycline."
+    ).cases[0]
+    assert any(t.id == "minocycline" and t.reported for t in case.assessment.withheld_treatments)
+    record = Case.model_validate(case.model_dump(exclude={"assessment"}))
+    cards = call(client, PATIENT_VIEW, "patient-view", prefetch_for(record)).json()["cards"]
+    withheld = [c for c in cards if c["summary"].startswith("Withheld for this patient")]
+    assert withheld, [c["summary"] for c in cards]
+    assert "The record reports it already: Minocycline given." in withheld[0]["detail"]

@@ -192,3 +192,155 @@ def test_every_golden_case_assesses_the_same_after_a_fhir_round_trip(path: Path)
         return sorted((f.concept, f.assertion, f.site) for f in [*c.findings, *c.exposures])
 
     assert facts(back) == facts(case)
+
+
+def _pregnancy_bundle(value: dict[str, object]) -> dict[str, object]:
+    return {
+        "resourceType": "Bundle",
+        "type": "searchset",
+        "entry": [
+            {"resource": {"resourceType": "Patient", "id": "p2", "gender": "female"}},
+            {
+                "resource": {
+                    "resourceType": "Observation",
+                    "id": "preg",
+                    "status": "final",
+                    "code": {"coding": [{"system": "http://loinc.org", "code": "82810-3"}]},
+                    "subject": {"reference": "Patient/p2"},
+                    "valueCodeableConcept": value,
+                }
+            },
+        ],
+    }
+
+
+@pytest.mark.parametrize(("code", "pregnant"), [("77386006", True), ("60001007", False)])
+def test_an_ehr_pregnancy_status_is_read(code: str, pregnant: bool) -> None:
+    value = {"coding": [{"system": "http://snomed.info/sct", "code": code}]}
+    (case,) = document_from_fhir_bundle(_pregnancy_bundle(value)).cases
+    assert case.patient.pregnant is pregnant
+
+
+def test_an_unsure_pregnancy_status_stays_unknown_and_says_so() -> None:
+    value = {"coding": [{"system": "http://snomed.info/sct", "code": "146799005"}], "text": "Possible pregnancy"}
+    document = document_from_fhir_bundle(_pregnancy_bundle(value))
+    assert document.cases[0].patient.pregnant is None
+    assert any("pregnancy left unknown" in w for w in document.warnings), document.warnings
+
+
+@pytest.mark.parametrize("pregnant", [True, False])
+def test_pregnancy_survives_a_round_trip_and_keeps_withholding(pregnant: bool) -> None:
+    case = Case.model_validate(
+        {
+            "patient": {"age_years": 30, "sex": "female", "pregnant": pregnant},
+            "findings": [{"concept": "systemic_sclerosis", "assertion": "present"}],
+            "lesions": [{"site": "fingertips"}],
+        }
+    )
+    bundle = to_fhir_bundle(case)
+    Bundle.model_validate(bundle)
+    back = case_from_fhir_bundle(json.loads(json.dumps(bundle)))
+    assert back.patient.pregnant is pregnant
+    withheld = {t.id for t in assess(back).cases[0].assessment.withheld_treatments}
+    assert ("diltiazem" in withheld) is pregnant
+
+
+def _ehr(*resources: dict[str, object]) -> dict[str, object]:
+    patient = {"resourceType": "Patient", "id": "p3", "gender": "female"}
+    return {"resourceType": "Bundle", "type": "searchset", "entry": [{"resource": r} for r in (patient, *resources)]}
+
+
+def test_an_ehr_code_the_knowledge_lacks_is_read_by_its_name_and_said_so() -> None:
+    warfarin = {
+        "resourceType": "MedicationStatement",
+        "status": "active",
+        "subject": {"reference": "Patient/p3"},
+        "medicationCodeableConcept": {
+            "coding": [{"system": "http://www.nlm.nih.gov/research/umls/rxnorm", "code": "855332"}],
+            "text": "Warfarin Sodium 5 MG Oral Tablet",
+        },
+    }
+    kidney = {
+        "resourceType": "Condition",
+        "subject": {"reference": "Patient/p3"},
+        "code": {
+            "coding": [{"system": "http://snomed.info/sct", "code": "46177005", "display": "End stage renal disease"}]
+        },
+    }
+    unknown = {
+        "resourceType": "Condition",
+        "subject": {"reference": "Patient/p3"},
+        "code": {"text": "Seasonal hay fever"},
+    }
+    document = document_from_fhir_bundle(_ehr(warfarin, kidney, unknown))
+    case = document.cases[0]
+    assert [m.concept for m in case.medications] == ["warfarin"]
+    assert [f.concept for f in case.findings] == ["end_stage_renal_disease"]
+    joined = " ".join(document.warnings)
+    assert "read by its name 'Warfarin Sodium 5 MG Oral Tablet'" in joined
+    assert "read by its name 'End stage renal disease' as End-stage renal disease" in joined
+    assert "'Seasonal hay fever'" in joined and "not used" in joined
+
+
+def test_a_short_name_alone_is_not_read() -> None:
+    condition = {"resourceType": "Condition", "subject": {"reference": "Patient/p3"}, "code": {"text": "CKD"}}
+    case = document_from_fhir_bundle(_ehr(condition)).cases[0]
+    assert case.findings == []
+
+
+def test_an_ehr_egfr_is_read_by_its_equation_code_and_a_text_egfr_is_not_given_one() -> None:
+    egfr = {
+        "resourceType": "Observation",
+        "status": "final",
+        "subject": {"reference": "Patient/p3"},
+        "code": {"coding": [{"system": "http://loinc.org", "code": "98979-8"}]},
+        "valueQuantity": {
+            "value": 22,
+            "unit": "mL/min/1.73m2",
+            "system": "http://unitsofmeasure.org",
+            "code": "mL/min/{1.73_m2}",
+        },
+    }
+    (lab,) = document_from_fhir_bundle(_ehr(egfr)).cases[0].labs
+    assert (lab.analyte, lab.value, lab.loinc) == ("egfr", 22, "98979-8")
+    # an eGFR read from a text names no equation: it is written without any LOINC code
+    case = Case.model_validate({"labs": [{"analyte": "egfr", "value": 25, "unit": "mL/min/1.73 m2"}]})
+    bundle = to_fhir_bundle(case)
+    (obs,) = [o for o in _resources(bundle, "Observation") if "glomerular" in o["code"].get("text", "").lower()]
+    assert all(c["system"] != "http://loinc.org" for c in obs["code"]["coding"])
+    assert [lab.analyte for lab in case_from_fhir_bundle(json.loads(json.dumps(bundle))).labs] == ["egfr"]
+
+
+def _allergy(substance: str, **status: str) -> dict[str, object]:
+    resource: dict[str, object] = {
+        "resourceType": "AllergyIntolerance",
+        "patient": {"reference": "Patient/p3"},
+        "code": {"text": substance},
+    }
+    for key, code in status.items():
+        resource[key] = {"coding": [{"code": code}]}
+    return resource
+
+
+def test_an_allergy_the_knowledge_does_not_guard_against_is_said_and_not_used() -> None:
+    document = document_from_fhir_bundle(_ehr(_allergy("Penicillin")))
+    assert document.cases[0].findings == []
+    assert any("an allergy to 'Penicillin'" in w for w in document.warnings), document.warnings
+
+
+def test_an_ehr_drug_allergy_withholds_the_drug_unless_refuted_or_resolved() -> None:
+    lesions = {
+        "resourceType": "Condition",
+        "subject": {"reference": "Patient/p3"},
+        "code": {"text": "Systemic sclerosis"},
+    }
+
+    def withheld(*allergies: dict[str, object]) -> set[str]:
+        case = document_from_fhir_bundle(_ehr(lesions, *allergies)).cases[0]
+        case = case.model_copy(update={"lesions": [{"site": "fingertips"}]})
+        case = Case.model_validate(case.model_dump())
+        return {t.id for t in assess(case).cases[0].assessment.withheld_treatments}
+
+    assert "minocycline" in withheld(_allergy("Minocycline"))
+    assert "minocycline" not in withheld(_allergy("Minocycline", verificationStatus="refuted"))
+    assert "minocycline" not in withheld(_allergy("Minocycline", clinicalStatus="resolved"))

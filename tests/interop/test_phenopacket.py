@@ -6,7 +6,7 @@ import pytest
 from google.protobuf.json_format import ParseDict
 from phenopackets.schema.v2.phenopackets_pb2 import Phenopacket
 
-from calcidx.case.model import Case
+from calcidx.case.model import Case, TreatmentGiven
 from calcidx.errors import InputError
 from calcidx.interop import case_from_phenopacket, document_from_phenopacket, to_phenopacket
 
@@ -85,3 +85,16 @@ def test_foreign_packet_unknown_terms_are_reported() -> None:
 def test_invalid_packet_is_one_clear_input_error() -> None:
     with pytest.raises(InputError, match="not a valid GA4GH Phenopacket v2"):
         document_from_phenopacket({"subject": {"sex": "SOMETIMES"}, "metaData": {}})
+
+
+def test_a_therapy_read_from_a_report_exports_with_its_code_and_comes_back(rich_case: Case) -> None:
+    case = rich_case.model_copy(
+        update={"treatments": [TreatmentGiven(name="sodium thiosulphate", concept="sodium_thiosulfate")]}
+    )
+    packet = to_phenopacket(case)
+    ParseDict(packet, Phenopacket())
+    (action,) = packet["medicalActions"]
+    assert action["treatment"]["agent"]["label"] == "Sodium thiosulfate"
+    assert action["treatment"]["agent"]["id"].startswith("CHEBI:")
+    back = case_from_phenopacket(json.loads(json.dumps(packet)))
+    assert [(t.concept, t.status) for t in back.treatments] == [("sodium_thiosulfate", "given")]

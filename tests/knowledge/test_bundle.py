@@ -172,3 +172,25 @@ def test_caution_fields_are_cross_checked(tmp_path: Path) -> None:
     report = validate_bundle(folder, check_hpo=False)
     assert any("no_such_concept" in p for p in report.problems)
     assert any("sky-high" in p for p in report.problems)
+
+
+def test_therapies_are_cross_checked_against_the_options(tmp_path: Path) -> None:
+    folder = _copy(tmp_path)
+
+    def bad(items: list[dict[str, object]]) -> None:
+        items[0]["options"] = ["no_such_option"]
+        items.append({**items[0], "id": "diltiazem", "options": ["colchicine"]})
+
+    _edit(folder, "therapies", bad)
+    report = validate_bundle(folder, check_hpo=False)
+    assert any("no_such_option" in p for p in report.problems), report.problems
+    assert any("therapies:diltiazem" in p and "shares its id" in p for p in report.problems), report.problems
+
+
+def test_a_therapy_is_named_by_its_label_and_covers_its_options(bundle: KnowledgeBundle) -> None:
+    named = bundle.named_treatments()
+    assert named["sodium_thiosulfate"].label == "Sodium thiosulfate"
+    assert named["iv_sts_calciphylaxis"].id == "iv_sts_calciphylaxis"  # options keep their own ids
+    assert bundle.label_of("sodium_thiosulfate") == "Sodium thiosulfate"
+    assert bundle.label_of("systemic_sclerosis") == "Systemic sclerosis"
+    assert bundle.label_of("no_such_id") == "no such id"

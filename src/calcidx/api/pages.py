@@ -18,9 +18,10 @@ from calcidx.api.csrf import check_form_token, make_form_token
 from calcidx.api.deps import BudgetDep, EngineDep, SettingsDep
 from calcidx.api.engine import Engine, Loaded, TooLarge
 from calcidx.api.findings_form import LAB_ROWS, concept_groups, parse_form
-from calcidx.api.view import ASSERTION_TEXT, KIND_TEXT, case_views, highlight_segments
+from calcidx.api.view import ASSERTION_TEXT, KIND_TEXT, case_views, highlight_segments, label_of
 from calcidx.assess.model import AssessedDocument
 from calcidx.errors import InputError
+from calcidx.render.age import age_label
 
 __all__ = ["router", "templates"]
 
@@ -32,7 +33,16 @@ def _templates() -> Jinja2Templates:
 
     found = Jinja2Templates(directory=str(Path(__file__).parent / "templates"))
     found.env.filters["sentence"] = _sentence
+    found.env.filters["knowledge_label"] = _knowledge_label
+    found.env.filters["age"] = age_label
     return found
+
+
+def _knowledge_label(key: str) -> str:
+    """A person's label for a knowledge id ("sodium_thiosulfate" is "Sodium thiosulfate")."""
+    from calcidx.knowledge.loader import load_bundle
+
+    return label_of(load_bundle(), key)
 
 
 def _sentence(title: str) -> str:

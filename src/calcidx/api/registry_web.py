@@ -248,6 +248,4 @@ def series_page(request: Request, settings: SettingsDep, engine: EngineDep, regi
     rows, left_out = _cases(registry, filters)
     context["stats"] = series_stats(rows, left_out)
     context["query"] = request.url.query
-    context["labels"] = {s.id: s.label for s in bundle.subtypes.values()}
-    context["condition_labels"] = {c.id: c.label for c in bundle.conditions.values()}
     return page(request, "series.html", settings, **context)

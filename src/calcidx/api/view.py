@@ -14,7 +14,7 @@ from calcidx.assess.model import AssessedCase, AssessedDocument, Assessment, Dif
 from calcidx.case.model import Evidence
 from calcidx.knowledge.schema import KnowledgeBundle
 from calcidx.render.age import age_label
-from calcidx.render.sections import FIT_TEXT, WorkupGroup, split_treatments, workup_groups
+from calcidx.render.sections import FIT_TEXT, WorkupGroup, reported_treatments, split_treatments, workup_groups
 
 __all__ = [
     "CaseView",
@@ -35,7 +35,10 @@ KIND_TEXT: dict[str, str] = {
     "lesion": "lesion and site",
     "patient": "age and sex",
     "stated": "stated diagnosis",
+    "treatment": "treatment given",
 }
+#: how a treatment's status shows on its highlight (planned: not yet; stopped: in the past)
+_TREATMENT_ASSERTION = {"given": "present", "planned": "hypothetical", "stopped": "historical"}
 ASSERTION_TEXT: dict[str, str] = {
     "present": "present",
     "absent": "reported absent",
@@ -49,16 +52,9 @@ _OUTCOME_LABELS = {"undetermined": "Subtype undetermined", "not_calcinosis": "No
 
 def label_of(bundle: KnowledgeBundle, key: str) -> str:
     """A person's label for a knowledge id (condition, exposure, feature, subtype, look-alike...)."""
-    concept = bundle.concept(key)
-    if concept is not None:
-        return concept.label
-    for table in (bundle.subtypes, bundle.subforms, bundle.lookalikes, bundle.analytes, bundle.treatments):
-        item = table.get(key)
-        if item is not None:
-            return str(item.label)
-    if key in _OUTCOME_LABELS:
+    if key in _OUTCOME_LABELS and key not in bundle.subtypes:
         return _OUTCOME_LABELS[key]
-    return key.replace("_", " ")
+    return bundle.label_of(key)
 
 
 # ------------------------------------------------------------------------------------- highlights
@@ -131,6 +127,13 @@ def _spans_of_case(case: AssessedCase, bundle: KnowledgeBundle) -> Iterable[tupl
         label = label_of(bundle, med.concept) if med.concept else med.name
         for ev in med.evidence:
             yield ev, mark("exposure", label, med.concept or med.name, med.assertion)
+    for treatment in case.treatments:
+        label = label_of(bundle, treatment.concept) if treatment.concept else treatment.name
+        for ev in treatment.evidence:
+            yield (
+                ev,
+                mark("treatment", label, treatment.concept or treatment.name, _TREATMENT_ASSERTION[treatment.status]),
+            )
     for lab in case.labs:
         label = label_of(bundle, lab.analyte)
         value = f"{lab.comparator or ''}{lab.value:g} {lab.unit or ''}".strip() if lab.value is not None else None
@@ -219,6 +222,8 @@ class CaseView:
     withheld: list[TreatmentOption]
     actions: list[Any] = field(default_factory=list)
     refs: list[str] = field(default_factory=list)
+    #: treatments the report says were given, planned or stopped ("Sodium thiosulfate (stopped)")
+    reported_treatments: list[str] = field(default_factory=list)
 
 
 def _who(case: AssessedCase) -> str:
@@ -334,6 +339,7 @@ def case_views(doc: AssessedDocument, bundle: KnowledgeBundle) -> list[CaseView]
                 withheld=list(a.withheld_treatments),
                 actions=list(getattr(a, "actions", [])),
                 refs=list(dict.fromkeys(refs)),
+                reported_treatments=reported_treatments(case),
             )
         )
     return views

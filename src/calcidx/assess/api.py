@@ -140,6 +140,7 @@ def _add_guidance(assessment: Assessment, facts: CaseFacts, kb: KnowledgeBundle,
     """Differential diagnosis (look-alikes, then inherited causes) and treatment options."""
     from calcidx.assess.differential import rank_lookalikes
     from calcidx.assess.inherited import rank_inherited
+    from calcidx.assess.reported import mark_reported
     from calcidx.assess.treatment import medication_actions, select_treatments
 
     code = assessment.subtype.code
@@ -169,8 +170,8 @@ def _add_guidance(assessment: Assessment, facts: CaseFacts, kb: KnowledgeBundle,
         update={
             "differential": differential,
             "differential_fit": fit,
-            "treatments": offered,
-            "withheld_treatments": withheld,
+            "treatments": mark_reported(offered, facts.case, kb),
+            "withheld_treatments": mark_reported(withheld, facts.case, kb),
             "actions": medication_actions(facts, kb, subtype=code),
         }
     )

@@ -168,6 +168,8 @@ class TreatmentOption(_Out):
     withheld_reasons: list[str] = []
     cautions: list[str] = []
     refs: list[str] = []
+    #: what the text says of it already ("Sodium thiosulfate stopped"): tried before, not new
+    reported: str | None = None
 
 
 class MedicationAction(_Out):

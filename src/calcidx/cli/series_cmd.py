@@ -14,20 +14,30 @@ __all__ = ["register", "series_command"]
 
 FORMATS = ("table", "json", "csv", "parquet", "phenopackets")
 LISTS = ("skipped", "failed", "duplicates", "runs")
+#: the service's concordance labels, in words
+_CONCORDANCE = {
+    "agrees": "agree",
+    "differs": "differ",
+    "findings_undecided": "the findings alone do not decide",
+    "no_subtype": "no subtype stated",
+}
 
 
 def _print_tables(stats: dict[str, Any]) -> None:
     from rich.console import Console
     from rich.table import Table
 
+    from calcidx.registry.series import display_name
+    from calcidx.render.age import age_label
+
     console = Console()
 
-    def counts(title: str, data: dict[str, Any], label: str) -> None:
+    def counts(title: str, data: dict[str, Any], label: str, *, ids: bool = True) -> None:
         table = Table(title=title, title_justify="left")
         table.add_column(label)
         table.add_column("cases", justify="right")
         for key, value in data.items():
-            table.add_row(str(key), str(value))
+            table.add_row(display_name(str(key)) if ids else str(key), str(value))
         if not data:
             table.add_row("(none)", "0")
         console.print(table)
@@ -41,20 +51,24 @@ def _print_tables(stats: dict[str, Any]) -> None:
     age = stats["age"]
     if age.get("known"):
         console.print(
-            f"Age: median {age['median']:g} (IQR {age['q1']:g}-{age['q3']:g}, range {age['min']:g}-{age['max']:g}), "
-            f"{age['known']} stated, {age['unknown']} not stated; bands {age['bands']}"
+            f"Age: median {age_label(age['median'])} (IQR {age_label(age['q1'])} to {age_label(age['q3'])}, "
+            f"range {age_label(age['min'])} to {age_label(age['max'])}); {age['known']} stated, "
+            f"{age['unknown']} not stated; by band: "
+            + ", ".join(f"{band} years {n}" for band, n in age["bands"].items())
         )
     else:
         console.print("Age: not stated in any case")
-    counts("Sex", stats["sex"], "sex")
-    counts("Body sites", stats["body_sites"], "site")
+    counts("Sex", stats["sex"], "sex", ids=False)
+    counts("Body sites (left, right and both counted together)", stats["body_sites"], "site", ids=False)
     counts("Associated conditions", stats["associated_conditions"], "condition")
     treatments = Table(title="Treatments and reported outcomes", title_justify="left")
     treatments.add_column("treatment")
     treatments.add_column("cases", justify="right")
     treatments.add_column("outcomes")
     for name, row in stats["treatments"].items():
-        treatments.add_row(name, str(row["cases"]), ", ".join(f"{k} {v}" for k, v in row["outcomes"].items()))
+        treatments.add_row(
+            display_name(name), str(row["cases"]), ", ".join(f"{k} {v}" for k, v in row["outcomes"].items())
+        )
     console.print(treatments)
     conc = stats["concordance"]
     if conc["with_stated_diagnosis"]:
@@ -66,15 +80,20 @@ def _print_tables(stats: dict[str, Any]) -> None:
         if conc["service_labels"]:
             console.print(
                 "Concordance as the service labels it: "
-                + ", ".join(f"{k} {v}" for k, v in conc["service_labels"].items())
+                + ", ".join(f"{_CONCORDANCE.get(k, k)} {v}" for k, v in conc["service_labels"].items())
             )
-        matrix = Table(title="Concordance (rows: authors' subtype; columns: pathway)", title_justify="left")
         columns = sorted({c for row in conc["matrix"].values() for c in row})
-        matrix.add_column("stated \\ pathway")
+        matrix = Table(
+            title="Concordance (rows: authors' subtype; columns: pathway)",
+            title_justify="left",
+            caption="; ".join(f"{display_name(c)[:5]} = {display_name(c)}" for c in columns),
+            caption_justify="left",
+        )
+        matrix.add_column("stated")
         for column in columns:
-            matrix.add_column(column, justify="right")
+            matrix.add_column(display_name(column)[:5], justify="right")
         for stated, row in conc["matrix"].items():
-            matrix.add_row(stated, *(str(row.get(c, 0)) for c in columns))
+            matrix.add_row(display_name(stated), *(str(row.get(c, 0)) for c in columns))
         console.print(matrix)
     else:
         console.print("Authors' diagnosis vs pathway: no case states a subtype")

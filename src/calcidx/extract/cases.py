@@ -67,6 +67,9 @@ class CaseBuilder:
         #: how many patients the document describes: with one, the conditions the stated
         #: diagnosis's sentence names (a title, the authors' framing) are that patient's
         self.patients_in_document = 1
+        #: title lines that describe the report's patient ("ulcers in a patient with CKD"): read for
+        #: the patient when the document has one
+        self.patient_titles: list[Sentence] = []
 
     def build(self, patient: PatientText, doc_diagnoses: list[Diagnosis], provenance: Provenance) -> Case:
         """The ``Case`` of one patient.
@@ -106,6 +109,11 @@ class CaseBuilder:
         patient_model = demographics.patient(patient, sentences)
         chosen = choose_statement(ctx, patient, doc_diagnoses)
         stated = stated_from(ctx, chosen)
+        if self.patients_in_document == 1:
+            own = {s.start for s in sentences}
+            for title in self.patient_titles:
+                if title.start not in own:
+                    findings.read(ctx.view(title, planned=False))
         if chosen is not None and self.patients_in_document == 1:
             named = statement_conditions(ctx, chosen[0], patient)
             if named is not None:

@@ -86,6 +86,8 @@ class DiagnosisRules:
     implied_window: int
     self_marker: re.Pattern[str]
     self_sections: frozenset[str]
+    #: a finite verb: a line ending with a full stop that holds one is a sentence, not a title
+    title_verb: re.Pattern[str] = re.compile(r"(?!)")
     #: every statement's words (``needs``), and those of the self-referential statements
     needs: frozenset[str] = frozenset()
     self_needs: frozenset[str] = frozenset()
@@ -148,6 +150,7 @@ def load_diagnosis_rules() -> DiagnosisRules:
         breakers=frozenset(str(w).lower() for w in raw["link_breakers"]),
         header=re.compile(str(raw["diagnosis_header"]), re.IGNORECASE),
         inline_header=re.compile(str(raw["diagnosis_inline_header"]), re.IGNORECASE),
+        title_verb=re.compile(str(raw.get("title_verb", "(?!)")), re.IGNORECASE),
         header_max_words=int(raw["diagnosis_header_max_words"]),
         predicate=re.compile(str(raw["predicate_link"]), re.IGNORECASE),
         implied_window=int(raw["implied_window"]),
@@ -311,9 +314,17 @@ def _where(sentence: Sentence) -> str:
 
 
 def title_diagnoses(
-    sentences: Iterable[Sentence], mentions: Sequence[Mention], abbrs: dict[str, str] | None = None
+    sentences: Iterable[Sentence],
+    mentions: Sequence[Mention],
+    abbrs: dict[str, str] | None = None,
+    lone: frozenset[int] = frozenset(),
 ) -> list[Diagnosis]:
-    """Diagnoses named by a title line or a figure caption ("Iatrogenic calcinosis cutis in a ...")."""
+    """Diagnoses named by a title line or a figure caption ("Iatrogenic calcinosis cutis in a ...").
+
+    ``lone`` holds the starts of sentences that are a line of their own: such a line may end with a
+    full stop and still be the title (titles copied from a bibliographic record do), unless it
+    speaks of the disease in general.
+    """
     rules = load_diagnosis_rules()
     found = []
     for sentence in sentences:
@@ -322,7 +333,15 @@ def title_diagnoses(
         if sentence.caption:
             prefix = _CAPTION_PREFIX.match(text)
             offset = prefix.end() if prefix else 0
-        elif len(text.split()) > 30 or (text.rstrip().endswith(".") and not text.isupper()):
+        elif len(text.split()) > 30 or (
+            text.rstrip().endswith(".")
+            and not text.isupper()
+            and (
+                sentence.start not in lone
+                or is_generic(text, rules, sentence.folded)
+                or rules.title_verb.search(text) is not None
+            )
+        ):
             continue  # a sentence, not a title (a title in capitals may end with a full stop)
         body = text[offset:]
         cut = _TITLE_CUT.search(body)
@@ -356,6 +375,28 @@ def title_diagnoses(
                     cue=cue,
                     sentence=sentence,
                 )
+        if diagnosis is None and not sentence.caption and cut is not None:
+            # the part before the first colon is not the diagnosis ("Smith and Lee: Excision of
+            # dystrophic calcification ..."): the later parts of the title may name it
+            for part in _TITLE_CUT.split(text[offset:])[1:]:
+                part = _clean(part, rules)
+                at = text.find(part, offset) if len(part) >= 4 else -1
+                if at < 0:
+                    continue
+                start = sentence.start + at
+                diagnosis = _judge(
+                    part,
+                    start,
+                    start + len(part),
+                    mentions,
+                    abbrs or {},
+                    strength - 1,
+                    where=where,
+                    cue=cue,
+                    sentence=sentence,
+                )
+                if diagnosis is not None:
+                    break
         if diagnosis is not None:
             found.append(diagnosis)
     return found

@@ -33,8 +33,8 @@ from calcidx.extract.language import language_warning
 from calcidx.extract.lexicon import RecurringWords
 from calcidx.extract.patients import Mode, Patients
 from calcidx.extract.prefilter import fold, search
-from calcidx.extract.rules import load_rules
-from calcidx.extract.sections import Layout
+from calcidx.extract.rules import load_rules, load_zone_rules
+from calcidx.extract.sections import Layout, Sentence
 from calcidx.extract.textmap import TextMap, normalise
 from calcidx.extract.vocabulary import Vocabulary
 from calcidx.knowledge.loader import load_bundle
@@ -295,12 +295,14 @@ def document_from_doc(
     ]
     doc_diagnoses = [
         *find_diagnoses(abstract, records.mentions, abbrs=abbrs),
-        *title_diagnoses(titles, records.mentions, abbrs),
+        *title_diagnoses(titles, records.mentions, abbrs, _lone_lines(layout.sentences, titles)),
         *header_diagnoses(layout.sentences, records.mentions, abbrs),
         *self_statements(layout.sentences, records.mentions, abbrs),
     ]
     builder = CaseBuilder(rules, vocabulary, records, abbrs, _case_patterns(doc))
     builder.patients_in_document = len(patients)
+    title_patient = load_zone_rules()["title_patient"]
+    builder.patient_titles = [s for s in titles if not s.caption and title_patient.search(s.text)]
     cases = [builder.build(patient, doc_diagnoses, provenance) for patient in patients]
     info = DocumentInfo(
         kind=document_kind(layout, len(cases), cohort=bool(found.reason and "review" in found.reason)),
@@ -314,6 +316,16 @@ def document_from_doc(
     kb = load_bundle().info
     stamp = KnowledgeVersion(bundle=kb.name, bundle_version=kb.version, hpo_release=kb.hpo_release)
     return Document(document=info, cases=cases, knowledge=stamp, warnings=warnings)
+
+
+def _lone_lines(sentences: list[Sentence], candidates: list[Sentence]) -> frozenset[int]:
+    """The starts of the ``candidates`` that are the only sentence of their line (paragraph)."""
+    wanted = {s.paragraph for s in candidates}
+    counts: dict[int, int] = {}
+    for sentence in sentences:
+        if sentence.paragraph in wanted:
+            counts[sentence.paragraph] = counts.get(sentence.paragraph, 0) + 1
+    return frozenset(s.start for s in candidates if counts.get(s.paragraph) == 1)
 
 
 def _case_patterns(doc: spacy.tokens.Doc) -> CasePatterns | None:

@@ -126,6 +126,8 @@ class Rules:
     section_headers: dict[str, str]
     sites: tuple[str, ...]
     laterality: dict[str, str]
+    #: the name a series counts a site under (``anatomy.yaml`` ``site_names``)
+    site_names: dict[str, str]
     female_nouns: frozenset[str]
     male_nouns: frozenset[str]
     neutral_nouns: frozenset[str]
@@ -145,7 +147,6 @@ class Rules:
     treatment_verbs: tuple[str, ...]
     planned_cues: tuple[str, ...]
     planned_pseudo: tuple[str, ...]
-    stopped_cues: tuple[str, ...]
     outcome_cues: tuple[str, ...]
     #: names that hold a vocabulary word but name something else ("Henoch-Schönlein purpura" is not purpura)
     not_concepts: tuple[str, ...] = ()
@@ -202,6 +203,7 @@ def load_rules() -> Rules:
         section_headers=headers,
         sites=tuple(str(s).lower() for s in anatomy["sites"]),
         laterality=laterality,
+        site_names={str(k).lower(): str(v).lower() for k, v in (anatomy.get("site_names") or {}).items()},
         female_nouns=frozenset(nouns["female"]),
         male_nouns=frozenset(nouns["male"]),
         neutral_nouns=frozenset(nouns["neutral"]),
@@ -228,7 +230,6 @@ def load_rules() -> Rules:
         treatment_verbs=tuple(str(w).lower() for w in lexicon["treatment_verbs"]),
         planned_cues=tuple(str(w).lower() for w in lexicon["planned_cues"]),
         planned_pseudo=tuple(str(w).lower() for w in lexicon.get("planned_pseudo", [])),
-        stopped_cues=tuple(str(w).lower() for w in lexicon["stopped_cues"]),
         outcome_cues=tuple(str(w).lower() for w in lexicon["outcome_cues"]),
         not_concepts=tuple(str(w).lower() for w in lexicon.get("not_concepts", [])),
         other_specimen_words=tuple(str(w).lower() for w in lexicon.get("other_specimen_words", [])),
@@ -584,6 +585,10 @@ class HistologyFindingRules:
     negations: tuple[re.Pattern[str], ...]
     plans: tuple[re.Pattern[str], ...]
     window: int
+    #: the next sentence of a biopsy report that is still about the tissue (None: no such rule)
+    continuation: re.Pattern[str] | None = None
+    continuation_examples: tuple[str, ...] = ()
+    continuation_counter_examples: tuple[str, ...] = ()
 
     def concepts(self, text: str) -> list[tuple[str, str, int, int]]:
         """(concept, rule id, start, end) of each rule that matches ``text`` and is not cancelled."""
@@ -614,7 +619,12 @@ def _compile_histology(rule_id: object, source: str) -> re.Pattern[str]:
 def load_histology_finding_rules() -> HistologyFindingRules:
     """The rules that read a feature from a histology sentence's words, loaded once per process."""
     raw = _read("histology_findings.yaml")
+    follow = raw.get("continuation") or {}
+    follow_source = "".join(line.strip() for line in str(follow.get("pattern", "")).splitlines())
     return HistologyFindingRules(
+        continuation=_compile_histology(follow.get("id", "continuation"), follow_source) if follow_source else None,
+        continuation_examples=tuple(str(e) for e in follow.get("examples", ())),
+        continuation_counter_examples=tuple(str(e) for e in follow.get("not", ())),
         rules=tuple(HistologyFindingRule.from_dict(item) for item in raw.get("rules", ())),
         negations=tuple(_compile_histology("negations", str(n)) for n in raw.get("negations", ())),
         plans=tuple(_compile_histology("plans", str(p)) for p in raw.get("plans", ())),

@@ -248,8 +248,14 @@ class Vocabulary:
             )
         for sub in bundle.subforms.values():
             vocab.add(VocabItem("subform", sub.id, sub.label, ",".join(sub.subtypes), tuple(sub.synonyms)))
+        # what reports say was given: a therapy, whatever the subtype; an option a therapy covers
+        # is read as that therapy (its own label is a description, not a name reports use)
+        covered = {option for therapy in bundle.therapies.values() for option in therapy.options}
         for treat in bundle.treatments.values():
-            vocab.add(VocabItem("treatment", treat.id, treat.label, treat.kind, ()))
+            if treat.id not in covered:
+                vocab.add(VocabItem("treatment", treat.id, treat.label, treat.kind, ()))
+        for therapy in bundle.therapies.values():
+            vocab.add(VocabItem("treatment", therapy.id, therapy.label, therapy.kind, tuple(therapy.synonyms)))
         return vocab
 
 

@@ -170,7 +170,11 @@ def _cautions_card(case: AssessedCase, monograph_url: str | None) -> dict[str, A
     cautioned = [t for t in a.treatments if t.cautions]
     if not withheld and not cautioned:
         return None
-    lines = [f"- **Withheld: {t.label}**: {withheld_reason(t)}" for t in withheld]
+    lines = [
+        f"- **Withheld: {t.label}**: {withheld_reason(t)}"
+        + (f" The record reports it already: {t.reported}." if t.reported else "")
+        for t in withheld
+    ]
     lines += [f"- Caution with {t.label}: {'; '.join(t.cautions)}" for t in cautioned]
     if withheld:
         summary = "Withheld for this patient: " + ", ".join(t.label for t in withheld)

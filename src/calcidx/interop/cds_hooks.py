@@ -47,12 +47,16 @@ class CdsRequest(BaseModel):
 def _prefetch_templates(codes: Terminology) -> dict[str, str]:
     kb = codes.bundle
     analytes = codes.entry("cds_prefetch_analytes").items
-    loinc = ",".join(f"{codes.uri('loinc')}|{code}" for a in analytes for code in kb.analytes[a].loinc)
+    # the first-line labs, and the pregnancy status that decides whether treatments are safe
+    wanted = [code for a in analytes for code in [*kb.analytes[a].loinc, *kb.analytes[a].loinc_read]]
+    wanted.append(codes.value("pregnancy_status_code", "pregnancy_status") or "")
+    loinc = ",".join(f"{codes.uri('loinc')}|{code}" for code in wanted if code)
     return {
         "patient": "Patient/{{context.patientId}}",
         "conditions": "Condition?patient={{context.patientId}}",
         "observations": f"Observation?patient={{{{context.patientId}}}}&code={loinc}",
         "medications": "MedicationStatement?patient={{context.patientId}}",
+        "allergies": "AllergyIntolerance?patient={{context.patientId}}",
     }
 
 
@@ -84,7 +88,7 @@ def discovery() -> dict[str, Any]:
 
 def _bundle_from_prefetch(prefetch: dict[str, Any]) -> dict[str, Any]:
     entries: list[dict[str, Any]] = []
-    for key in ("patient", "conditions", "observations", "medications"):
+    for key in ("patient", "conditions", "observations", "medications", "allergies"):
         value = prefetch.get(key)
         if not isinstance(value, dict):
             continue

@@ -61,6 +61,9 @@ class Terminology:
                     self._by_prefix[entry.prefix.upper()] = entry.id
         self._index: dict[tuple[str, str], Known] = {}
         self._build_index()
+        self._names: dict[str, Known] = {}
+        self._drug_names: dict[str, Known] = {}
+        self._build_names()
 
     # --- code systems ---
     def entry(self, entry_id: str) -> InteropEntry:
@@ -176,7 +179,7 @@ class Terminology:
             "feature": kb.features,
             "lookalike": kb.lookalikes,
             "analyte": kb.analytes,
-            "treatment": kb.treatments,
+            "treatment": kb.named_treatments(),
             "subform": kb.subforms,
             "medication": kb.medications,
             "safety_condition": kb.safety_conditions,
@@ -198,7 +201,7 @@ class Terminology:
             ("lookalike", kb.lookalikes),
             ("disease", kb.disease),
             ("subtype", kb.subtypes),
-            ("treatment", kb.treatments),
+            ("treatment", kb.named_treatments()),
         ]
         for kind, table in groups:
             for item in table.values():
@@ -207,8 +210,54 @@ class Terminology:
                     for code in getattr(codes, field):
                         self._index.setdefault((field, _bare(code)), Known(kind, item.id, item.label))
         for analyte in kb.analytes.values():
-            for code in analyte.loinc:
+            for code in [*analyte.loinc, *analyte.loinc_read]:
                 self._index.setdefault(("loinc", code), Known("analyte", analyte.id, analyte.label))
+
+    def _build_names(self) -> None:
+        kb = self.bundle
+        groups: list[tuple[KnownKind, dict[str, Any]]] = [
+            ("condition", kb.conditions),
+            ("exposure", kb.exposures),
+            ("medication", kb.medications),
+            ("safety_condition", kb.safety_conditions),
+            ("lookalike", kb.lookalikes),
+            ("feature", kb.features),
+            ("treatment", kb.named_treatments()),
+        ]
+        for kind, table in groups:
+            for item in table.values():
+                known = Known(kind, item.id, item.label)
+                drug = (
+                    (kind == "exposure" and item.kind == "medication")
+                    or kind == "medication"
+                    or (kind == "treatment" and item.kind == "drug")
+                )
+                for name in (item.label, *getattr(item, "synonyms", ())):
+                    key = _name_key(name)
+                    if len(key) < 4:
+                        continue  # "CKD", "SSc": an abbreviation alone is too easily something else
+                    self._names.setdefault(key, known)
+                    if drug:
+                        self._drug_names.setdefault(key, known)
+
+    def by_name(self, text: str | None, *, drug: bool = False) -> Known | None:
+        """The knowledge item a free-text name is, when a record's code is not in the knowledge.
+
+        The whole text must be one of the item's names ("End stage renal disease"), or, for a drug,
+        start with one ("Warfarin Sodium 5 MG Oral Tablet"). Only names of four characters or more.
+        """
+        key = _name_key(text or "")
+        if not key:
+            return None
+        found = self._names.get(key)
+        if found is not None or not drug:
+            return found
+        words = key.split()
+        for size in range(min(4, len(words)), 0, -1):
+            found = self._drug_names.get(" ".join(words[:size]))
+            if found is not None:
+                return found
+        return None
 
     # --- units ---
     def ucum(self, analyte: Analyte | None, unit: str | None) -> str | None:
@@ -229,6 +278,12 @@ class Terminology:
             if known.ucum == code or known.symbol == code:
                 return known.symbol
         return None
+
+
+def _name_key(text: str) -> str:
+    """A name compared without case, hyphens, brackets or extra spaces."""
+    cleaned = "".join(c if c.isalnum() else " " for c in text.lower())
+    return " ".join(cleaned.split())
 
 
 def _bare(code: str) -> str:

@@ -193,8 +193,24 @@ class _Reader:
                 unknown.append(f"{coding.get('system')}|{coding.get('code')}")
         if found is None:
             shown = ", ".join(unknown) if unknown else f"text only ({concept.get('text')!r})"
-            self.warnings.append(f"{label}: code {shown} is not in the knowledge base; not used")
+            found, name = self._by_name(concept)
+            if found is None:
+                self.warnings.append(f"{label}: code {shown} is not in the knowledge base; not used")
+            else:
+                self.warnings.append(
+                    f"{label}: code {shown} is not in the knowledge base; read by its name {name!r} as {found.label}"
+                )
         return found
+
+    def _by_name(self, concept: dict[str, Any], *, drug: bool = False) -> tuple[Known | None, str | None]:
+        """The knowledge item a CodeableConcept's text or a coding's display names, and that name."""
+        names = [concept.get("text"), *(c.get("display") for c in self._codings(concept))]
+        for name in names:
+            if isinstance(name, str) and name.strip():
+                found = self.codes.by_name(name, drug=drug)
+                if found is not None:
+                    return found, name
+        return None, None
 
     def _note_calcinosis(self, entry: dict[str, Any]) -> None:
         resource = entry["resource"]
@@ -296,6 +312,23 @@ class _Reader:
             if str(note.get("text", "")).startswith("Outcome: "):
                 case["outcome"] = note["text"].removeprefix("Outcome: ")
 
+    def _read_AllergyIntolerance(self, resource: dict[str, Any], case: dict[str, Any], label: str) -> None:
+        """An allergy to a drug the knowledge guards against ("minocycline allergy") withholds it."""
+        verification = {c.get("code") for c in (resource.get("verificationStatus") or {}).get("coding") or []}
+        clinical = {c.get("code") for c in (resource.get("clinicalStatus") or {}).get("coding") or []}
+        if verification & {"refuted", "entered-in-error"} or clinical & {"inactive", "resolved"}:
+            return
+        concept = resource.get("code") or {}
+        names = [concept.get("text"), *(c.get("display") for c in self._codings(concept))]
+        for name in (n.strip() for n in names if isinstance(n, str) and n.strip()):
+            for phrase in (f"{name} allergy", f"allergy to {name}", f"{name} hypersensitivity"):
+                known = self.codes.by_name(phrase)
+                if known is not None and known.kind in {"safety_condition", "condition"}:
+                    self._add_finding(case, known, "present", f"allergy to {name}", "findings")
+                    return
+        shown = next((n for n in names if isinstance(n, str) and n.strip()), None)
+        self.warnings.append(f"{label}: an allergy to {shown!r} the knowledge does not guard against; not used")
+
     def _read_FamilyMemberHistory(self, resource: dict[str, Any], case: dict[str, Any], label: str) -> None:
         for condition in resource.get("condition") or []:
             known = self._known(condition.get("code"), label)
@@ -314,6 +347,13 @@ class _Reader:
             where is None and "imaging" in categories and "valueString" in resource
         ):
             self._study(resource, case, where or "imaging", label)
+            return
+        pregnancy = self._pregnancy_status(resource)
+        if pregnancy != "not a pregnancy status":
+            if isinstance(pregnancy, bool):
+                case["patient"]["pregnant"] = pregnancy
+            else:
+                self.warnings.append(f"{label}: pregnancy status {pregnancy}; pregnancy left unknown")
             return
         known = self._known(resource.get("code"), label)
         if known is None:
@@ -409,6 +449,24 @@ class _Reader:
         )
         return None
 
+    def _pregnancy_status(self, resource: dict[str, Any]) -> bool | str:
+        """True or False for a pregnancy status Observation (LOINC code, SNOMED CT value), the value
+        as found when it is neither "pregnant" nor "not pregnant", or "not a pregnancy status"."""
+        codes = self.codes
+        loinc, wanted = codes.uri("loinc"), codes.value("pregnancy_status_code", "pregnancy_status")
+        code = resource.get("code") or {}
+        if not any(c.get("system") == loinc and c.get("code") == wanted for c in code.get("coding") or []):
+            return "not a pregnancy status"
+        snomed = codes.uri("snomed")
+        value = resource.get("valueCodeableConcept") or {}
+        for coding in value.get("coding") or []:
+            if coding.get("system") == snomed:
+                status = codes.reverse("pregnancy_status_value", str(coding.get("code")))
+                if status is not None:
+                    return status == "pregnant"
+        shown = value.get("text") or next((c.get("code") for c in value.get("coding") or []), None)
+        return repr(shown) if shown else "without a value"
+
     def _read_MedicationStatement(self, resource: dict[str, Any], case: dict[str, Any], label: str) -> None:
         concept = resource.get("medicationCodeableConcept") or {}
         name = concept.get("text") or next(
@@ -445,6 +503,12 @@ class _Reader:
                 self._add_finding(case, known, assertion, None, "exposures", self._site(resource))
             return
         known = self._quiet(concept)
+        if known is None:
+            known, by_name = self._by_name(concept, drug=True)
+            if known is not None:
+                self.warnings.append(
+                    f"{label}: medication code not in the knowledge base; read by its name {by_name!r}"
+                )
         if not name and known is None:
             self.warnings.append(f"{label}: medication without a name or a known code; not used")
             return

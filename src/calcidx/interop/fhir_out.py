@@ -162,6 +162,8 @@ class FhirWriter:
                 del condition_entry["evidence"]
         if case.stated_subtype or case.diagnosis_as_written or case.stated_subform:
             targets.append(self._stated(case, f"{key}/stated", subject))
+        if case.patient.pregnant is not None:
+            targets.append(self._pregnancy(case.patient.pregnant, f"{key}/pregnancy", subject))
         for position, lesion in enumerate(case.lesions):
             targets.append(self._lesion(lesion, f"{key}/lesion{position}", subject))
         for kind, items in (("imaging", case.imaging), ("histology", case.histology)):
@@ -519,8 +521,24 @@ class FhirWriter:
         exts = [self._ext(LIST_EXTENSION, "medications"), self._ext(ASSERTION_EXTENSION, med.assertion)]
         return self._medication_resource(concept, med.assertion, med.dose, key, subject, exts)
 
+    def _pregnancy(self, pregnant: bool, key: str, subject: dict[str, str]) -> str:
+        """A pregnancy status Observation (US Core / IPS codes): the cautions of an EHR reading it back depend on it."""
+        code = self.codes.coding("pregnancy_status_code", "pregnancy_status")
+        value = self.codes.coding("pregnancy_status_value", "pregnant" if pregnant else "not_pregnant")
+        resource: dict[str, Any] = {
+            "resourceType": "Observation",
+            "status": "final",
+            "code": {"coding": [code] if code else [], "text": "Pregnancy status"},
+            "subject": subject,
+            "valueCodeableConcept": {
+                "coding": [value] if value else [],
+                "text": "Pregnant" if pregnant else "Not pregnant",
+            },
+        }
+        return self._add(key, resource)
+
     def _treatment(self, treatment: TreatmentGiven, key: str, subject: dict[str, str], calcinosis: str) -> str:
-        known = self.kb.treatments.get(treatment.concept or "")
+        known = self.kb.named_treatments().get(treatment.concept or "")
         codings: list[dict[str, str]] = []
         if known is not None:
             codings = [*self.codes.fhir_codings(known.codes), self.codes.own_coding("treatment", known.id, known.label)]

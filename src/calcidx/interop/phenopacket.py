@@ -216,7 +216,7 @@ class _Writer:
         return out
 
     def _action(self, treatment: TreatmentGiven) -> dict[str, Any] | None:
-        known = self.kb.treatments.get(treatment.concept or "")
+        known = self.kb.named_treatments().get(treatment.concept or "")
         if known is None or treatment.status == "planned":
             return None  # no code to name it / not an action taken (the schema has no "planned" status)
         curie = self.codes.first_curie(known.codes, ("chebi",)) or self.codes.own_curie("treatment", known.id)

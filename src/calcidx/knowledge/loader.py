@@ -30,6 +30,7 @@ DATA_FILES: dict[str, bool] = {
     "rules": True,
     "lookalikes": True,
     "treatments": True,
+    "therapies": True,
     "cautions": True,
     "calcification_terms": False,
     "medications": True,

@@ -284,12 +284,18 @@ class LabAlert(Cited):
 
 
 class Analyte(Cited):
-    """``analytes.yaml``: a laboratory analyte with a stable snake_case id."""
+    """``analytes.yaml``: a laboratory analyte with a stable snake_case id.
+
+    ``loinc`` codes name the analyte and are written out; ``loinc_read`` codes are only read from a
+    record (and prefetched): each names one method (an eGFR equation) that a value read from a
+    text does not state, so none of them is written for it.
+    """
 
     id: str
     label: str
     synonyms: list[str] = []
     loinc: list[str] = []
+    loinc_read: list[str] = []
     loinc_refs: list[str] = []
     specimen: Literal["serum", "plasma", "blood", "urine", "serum_or_plasma", "other"] = "serum_or_plasma"
     canonical_unit: str
@@ -535,6 +541,19 @@ class Treatment(Cited):
     codes: Codes = Codes()
 
 
+class Therapy(Concept):
+    """``therapies.yaml``: a treatment as case reports name what was given (an agent or a procedure).
+
+    It is how the reader tells which treatment a patient received ("was started on sodium
+    thiosulfate", "the nodules were excised"), whatever the subtype; ``options`` are the
+    ``treatments.yaml`` options it is given as. An id may equal an option's id when the therapy is
+    that one option.
+    """
+
+    kind: Literal["drug", "procedure", "local"]
+    options: list[str] = []
+
+
 class MedicationConcept(Concept):
     """``medications.yaml``: a medication a case can list, and what to do about it per subtype.
 
@@ -599,6 +618,7 @@ class KnowledgeBundle(Strict):
     rules: dict[str, Rule]
     lookalikes: dict[str, Lookalike]
     treatments: dict[str, Treatment]
+    therapies: dict[str, Therapy] = {}
     cautions: dict[str, Caution]
     calcification_terms: list[HpoTerm]
     medications: dict[str, MedicationConcept] = {}
@@ -612,6 +632,28 @@ class KnowledgeBundle(Strict):
             if concept_id in table:
                 return table[concept_id]
         return None
+
+    def label_of(self, key: str) -> str:
+        """A person's label for a knowledge id (a concept, subtype, sub-form, look-alike, analyte or
+        treatment); an unknown id is shown with spaces for its underscores."""
+        concept = self.concept(key)
+        if concept is not None:
+            return concept.label
+        named = self.therapies.get(key) or self.treatments.get(key)
+        if named is not None:
+            return named.label
+        for table in (self.subtypes, self.subforms, self.lookalikes, self.analytes):
+            item = table.get(key)
+            if item is not None:
+                return str(item.label)
+        return key.replace("_", " ")
+
+    def named_treatments(self) -> dict[str, Therapy | Treatment]:
+        """Every id a treatment given can carry: the therapies, then the options no therapy shares an id with."""
+        named: dict[str, Therapy | Treatment] = dict(self.therapies)
+        for treatment_id, treatment in self.treatments.items():
+            named.setdefault(treatment_id, treatment)
+        return named
 
     def kind_of(self, concept_id: str) -> str | None:
         """Which table names this id, as a singular kind ("condition", "lookalike", ...), if any.

@@ -60,6 +60,7 @@ def _cited_items(bundle: KnowledgeBundle) -> Iterable[tuple[str, Cited]]:
         "rules": bundle.rules.values(),
         "lookalikes": bundle.lookalikes.values(),
         "treatments": bundle.treatments.values(),
+        "therapies": bundle.therapies.values(),
         "cautions": bundle.cautions.values(),
         "calcification_terms": bundle.calcification_terms,
         "medications": bundle.medications.values(),
@@ -204,6 +205,13 @@ def _check_cross_refs(bundle: KnowledgeBundle, problems: list[str]) -> None:
         problems += [f"medications:{med.id}: unknown caution {c!r}" for c in med.cautions if c not in bundle.cautions]
     for treatment in bundle.treatments.values():
         _check_treatment(bundle, treatment, concepts, problems)
+    for therapy in bundle.therapies.values():
+        problems += [
+            f"therapies:{therapy.id}: unknown option {o!r}" for o in therapy.options if o not in bundle.treatments
+        ]
+        shared = bundle.treatments.get(therapy.id)
+        if shared is not None and therapy.id not in therapy.options:
+            problems.append(f"therapies:{therapy.id}: shares its id with an option, so it must list that option")
     for entry in bundle.interop.values():
         if entry.kind == "code_system" and not entry.uri:
             problems.append(f"interop:{entry.id}: a code system needs its uri")
@@ -334,7 +342,7 @@ def validate_bundle(folder: Path | None = None, *, check_hpo: bool = True) -> Va
             if ref not in bundle.references:
                 problems.append(f"{_label(name, item)}: reference {ref!r} is not in references.yaml")
     for analyte in bundle.analytes.values():
-        if analyte.loinc and not analyte.loinc_refs:
+        if (analyte.loinc or analyte.loinc_read) and not analyte.loinc_refs:
             problems.append(f"analytes:{analyte.id}: LOINC codes need loinc_refs naming their source")
         symbols = {unit.symbol for unit in analyte.units}
         if analyte.units and analyte.canonical_unit not in symbols:

@@ -10,7 +10,8 @@ from collections import Counter
 from pathlib import Path
 from typing import Any
 
-from calcidx.registry.series import CaseRow
+from calcidx.registry.series import CaseRow, display_name
+from calcidx.registry.sites import series_sites
 
 __all__ = ["write_plots"]
 
@@ -47,7 +48,7 @@ def write_plots(cases: list[CaseRow], folder: Path, *, subtitle: str = "") -> li
 
     # 1. cases by subtype
     fig, ax = plt.subplots(figsize=(8, 4.5), dpi=110)
-    counts = Counter(c.subtype or "none" for c in cases).most_common()
+    counts = Counter(display_name(c.subtype or "none") for c in cases).most_common()
     if counts:
         labels, values = zip(*counts, strict=True)
         bars = ax.barh(list(labels)[::-1], list(values)[::-1], color="#4575b4")
@@ -65,7 +66,7 @@ def write_plots(cases: list[CaseRow], folder: Path, *, subtitle: str = "") -> li
     by_subtype: dict[str, list[float]] = {}
     for c in cases:
         if c.age_years is not None:
-            by_subtype.setdefault(c.subtype or "none", []).append(c.age_years)
+            by_subtype.setdefault(display_name(c.subtype or "none"), []).append(c.age_years)
     if by_subtype:
         names = sorted(by_subtype, key=lambda k: -len(by_subtype[k]))
         edges = list(range(0, 101, 10))
@@ -84,7 +85,7 @@ def write_plots(cases: list[CaseRow], folder: Path, *, subtitle: str = "") -> li
 
     # 3. body sites
     fig, ax = plt.subplots(figsize=(8, 6), dpi=110)
-    sites = Counter(s for c in cases for s in c.sites).most_common(20)
+    sites = Counter(s for c in cases for s in series_sites(c.sites)).most_common(20)
     if sites:
         labels, values = zip(*sites, strict=True)
         bars = ax.barh(list(labels)[::-1], list(values)[::-1], color="#74add1")
@@ -109,7 +110,7 @@ def write_plots(cases: list[CaseRow], folder: Path, *, subtitle: str = "") -> li
         for outcome, colour in zip(_OUTCOME_ORDER, _OUTCOME_COLOURS, strict=True):
             widths = [table[n][outcome] for n in names]
             ax.barh(
-                [n.replace("_", " ") for n in names],
+                [display_name(n) for n in names],
                 widths,
                 left=left,
                 color=colour,

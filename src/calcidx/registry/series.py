@@ -20,8 +20,9 @@ from sqlalchemy import select
 from calcidx.errors import InputError
 from calcidx.registry import models as m
 from calcidx.registry.database import Registry
+from calcidx.registry.sites import series_sites
 
-__all__ = ["CaseRow", "Filters", "load_cases", "outcome_category", "series_stats"]
+__all__ = ["CaseRow", "Filters", "display_name", "load_cases", "outcome_category", "series_stats"]
 
 AGE_BANDS = ((0, 18, "0-17"), (18, 40, "18-39"), (40, 65, "40-64"), (65, 200, "65+"))
 SEXES = ("female", "male")
@@ -96,6 +97,17 @@ def _outcome_patterns() -> list[tuple[str, re.Pattern[str]]]:
         words = "|".join(re.escape(p) for p in sorted(category["phrases"], key=len, reverse=True))
         patterns.append((str(category["id"]), re.compile(rf"\b(?:{words})\b", re.IGNORECASE)))
     return patterns
+
+
+def display_name(key: str) -> str:
+    """How tables and plots name a knowledge id: the label ("Systemic sclerosis", "Sodium
+    thiosulfate"); a subtype keeps its own word ("dystrophic", "not calcinosis")."""
+    from calcidx.knowledge.loader import load_bundle
+
+    bundle = load_bundle()
+    if key in bundle.subtypes or key in ("undetermined", "not_calcinosis", "none"):
+        return key.replace("_", " ")
+    return bundle.label_of(key)
 
 
 def outcome_category(text: str | None) -> str:
@@ -204,7 +216,9 @@ def series_stats(cases: list[CaseRow], duplicates_left_out: int = 0) -> dict[str
                 "q3": quartiles[2],
                 "min": min(ages),
                 "max": max(ages),
-                "bands": dict(Counter(_age_band(a) for a in ages)),
+                "bands": {
+                    label: n for _, _, label in AGE_BANDS if (n := sum(1 for a in ages if _age_band(a) == label))
+                },
             }
         )
     treatments: dict[str, Counter[str]] = {}
@@ -225,7 +239,7 @@ def series_stats(cases: list[CaseRow], duplicates_left_out: int = 0) -> dict[str
         "by_subform": dict(Counter(c.subform for c in cases if c.subform).most_common()),
         "age": age,
         "sex": dict(Counter(c.sex or "not stated" for c in cases).most_common()),
-        "body_sites": dict(Counter(s for c in cases for s in c.sites).most_common(30)),
+        "body_sites": dict(Counter(s for c in cases for s in series_sites(c.sites)).most_common(30)),
         "associated_conditions": dict(Counter(x for c in cases for x in c.associated_conditions).most_common(30)),
         "treatments": {
             name: {"cases": sum(counter.values()), "outcomes": dict(counter.most_common())}

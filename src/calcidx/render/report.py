@@ -19,6 +19,7 @@ from calcidx.assess.citations import evidence_refs, keys_in_text
 from calcidx.assess.model import AssessedCase, AssessedDocument, Assessment
 from calcidx.knowledge.loader import load_bundle
 from calcidx.render.age import age_label
+from calcidx.render.sections import reported_treatments
 
 __all__ = ["markdown_report", "print_report", "printed_keys", "text_report"]
 
@@ -177,6 +178,11 @@ def _case_renderable(case: AssessedCase) -> RenderableType:
                 line.append(f"\n {cite}", style="dim")  # its own line: a group cites many sources
             parts.append(line)
 
+    given = reported_treatments(case)
+    if given:
+        _section(parts, "Treatments the text describes")
+        parts.append(Text("; ".join(given)))
+
     if a.actions:
         _section(parts, "Actions on current medication")
         for action in a.actions:
@@ -272,6 +278,9 @@ def markdown_report(doc: AssessedDocument) -> str:
                     f"| {test.label} | {', '.join(test.loinc) or '-'} | {test.question} | {test.reason}"
                     f" |{_cite(test.refs)} |"
                 )
+        given = reported_treatments(case)
+        if given:
+            lines += ["", "### Treatments the text describes", "", *[f"- {t}" for t in given]]
         if a.actions:
             lines += ["", "### Actions on current medication", ""]
             for action in a.actions:

@@ -11,12 +11,14 @@ from rich.console import Group
 from rich.text import Text
 
 from calcidx.assess.model import Assessment, DifferentialItem, TreatmentOption
+from calcidx.case.model import Case
 
 __all__ = [
     "FIT_TEXT",
     "WorkupGroup",
     "differential_markdown",
     "differential_text",
+    "reported_treatments",
     "split_treatments",
     "treatments_markdown",
     "treatments_text",
@@ -50,6 +52,20 @@ def workup_groups(a: Assessment) -> list[WorkupGroup]:
         group.questions.append(test.question)
         group.refs.extend(r for r in test.refs if r not in group.refs)
     return list(groups.values())
+
+
+def reported_treatments(case: Case) -> list[str]:
+    """The treatments the text says were given, planned or stopped, by label ("Sodium thiosulfate
+    (stopped): no response")."""
+    from calcidx.knowledge.loader import load_bundle
+
+    bundle = load_bundle()
+    return [
+        (bundle.label_of(t.concept) if t.concept else t.name)
+        + ("" if t.status == "given" else f" ({t.status})")
+        + (f": {t.response}" if t.response else "")
+        for t in case.treatments
+    ]
 
 
 #: How many recommended options a report puts first.
@@ -140,6 +156,8 @@ def differential_markdown(a: Assessment) -> str:
 
 def _option_line(option: TreatmentOption) -> str:
     parts = [f"**{option.label}** (evidence: {option.evidence_level})"]
+    if option.reported:
+        parts.append(f"the text reports: {option.reported}")
     if option.applies_because:
         parts.append(f"applies because: {', '.join(option.applies_because)}")
     if option.dose:
@@ -216,6 +234,8 @@ def treatments_text(a: Assessment) -> Group:
     for option in a.withheld_treatments:
         reason = "; ".join(option.withheld_reasons) or "; ".join(option.cautions) or "withheld"
         line = Text(f"- {option.label}: {reason}", style="red")
+        if option.reported:
+            line.append(f"; the text reports: {option.reported}", style="cyan")
         line.append(_refs(_evidence_refs(option.refs)), style="dim")
         lines.append(line)
     return Group(*lines)
@@ -227,6 +247,8 @@ def _option_lines(options: list[TreatmentOption]) -> list[Text]:
         line = Text("- ")
         line.append(option.label, style="bold")
         line.append(f" ({option.evidence_level})", style="dim")
+        if option.reported:
+            line.append(f"; the text reports: {option.reported}", style="cyan")
         if option.applies_because:
             line.append(f"; applies because: {', '.join(option.applies_because)}")
         if option.dose:

@@ -19,6 +19,13 @@ _NOUN_SEX = {"female": "female", "male": "male"}
 _WORD = re.compile(r"[a-z]+")
 
 
+# "a/an" then at most four words then a noun: the person a patient is introduced as ("a middle-aged
+# man", "an otherwise healthy girl"); a relative noun is never the patient's sex ("a mother of two")
+_OPENER_NOUN = re.compile(r"\b(?:a|an)\s+(?P<words>(?:[\w'-]+,?\s+){0,4}[\w'-]+)", re.IGNORECASE)
+_OPENER_STOP = frozenset({"with", "of", "in", "who", "and", "on", "at", "from", "for", "to", "was", "is", "had"})
+_RELATIVES = frozenset({"mother", "wife", "daughter", "sister", "father", "husband", "son", "brother"})
+
+
 class DemographicsReader:
     """Age from the patient's age statements; sex from the person noun, else the pronouns' majority,
     else the body parts only one sex has."""
@@ -49,6 +56,8 @@ class DemographicsReader:
             model = model.model_copy(update={"sex": "female" if female > male else "male"})
         if model.sex is None:
             model = self._sex_field(model, sentences)
+        if model.sex is None:
+            model = self._sex_of_opener(model, sentences)
         if model.sex is None and bool(self.female_body) != bool(self.male_body):
             # only one sex's body parts are named ("scrotal nodules"): that sex
             model = model.model_copy(update={"sex": "female" if self.female_body else "male"})
@@ -124,6 +133,23 @@ class DemographicsReader:
                 end = sentence.start + found.end()
                 sex = self.context.rules.sex_field_values[found.group("value").lower()]
                 return model.model_copy(update={"sex": sex, "evidence": [*model.evidence, self.context.ev(start, end)]})
+        return model
+
+    def _sex_of_opener(self, model: Patient, sentences: list[Sentence]) -> Patient:
+        """The sex of the person noun that introduces the patient with no age ("We describe a boy
+        with ...", "An elderly woman presented ..."), in the patient's first two sentences."""
+        rules = self.context.rules
+        for sentence in sentences[:2]:
+            for found in _OPENER_NOUN.finditer(sentence.text):
+                for word in re.finditer(r"[\w'-]+", found.group("words")):
+                    noun = word.group().lower()
+                    if noun in _OPENER_STOP or noun in _RELATIVES:
+                        break
+                    sex = "female" if noun in rules.female_nouns else "male" if noun in rules.male_nouns else None
+                    if sex is not None:
+                        start = sentence.start + found.start("words") + word.start()
+                        evidence = [*model.evidence, self.context.ev(start, start + len(noun))]
+                        return model.model_copy(update={"sex": sex, "evidence": evidence})
         return model
 
     def _sex_near(self, start: int, end: int) -> str | None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import functools
 import re
 from bisect import bisect_left, bisect_right
@@ -10,7 +11,7 @@ from operator import itemgetter
 from calcidx.case.model import Lab, Patient
 from calcidx.extract.fields.context import FieldContext, SentenceView
 from calcidx.extract.fields.patterns import CasePatterns
-from calcidx.extract.labs_text import CueHit, find_value
+from calcidx.extract.labs_text import CueHit, LabPatterns, ValueHit, find_value
 from calcidx.extract.records import Mention
 from calcidx.extract.sections import Sentence
 
@@ -22,6 +23,14 @@ _ALL_NORMAL = re.compile(
     r"parameters|studies|were|was)\b",
     re.IGNORECASE,
 )
+# "Serum calcium and phosphate levels were 8.5 and 3.5 mg/dL": tests joined as a list, then a verb,
+# then as many values as tests, in the same order ("respectively" said or not)
+_LIST_JOIN = re.compile(r"\s*(?:,\s*(?:and\s+)?|and\s+|&\s*|/\s*)(?:(?:serum|plasma|blood|total|ionized|ionised)\s+)?")
+_LIST_VERB = re.compile(
+    r"\s*(?:levels?|concentrations?|values?)?\s*(?:were|was|are|of|measured|:|=)\s*(?:at\s+)?",
+    re.IGNORECASE,
+)
+_VALUE_JOIN = re.compile(r"\s*(?:,\s*(?:and\s+)?|and\s+|&\s*)", re.IGNORECASE)
 _THESE_INCLUDED = re.compile(r"^\s*(?:these|the)\s+(?:tests|investigations|studies)\s+included\b", re.IGNORECASE)
 
 
@@ -75,6 +84,43 @@ def _unit_fits(analyte_id: str, unit: str) -> bool:
     return True
 
 
+def _paired_values(text: str, analytes: list[Mention], end: int, patterns: LabPatterns) -> dict[int, ValueHit]:
+    """Values given in order for a list of tests ("calcium and phosphate were 8.5 and 3.5 mg/dL").
+
+    Only a list whose number of values equals its number of tests is paired; a value with no unit
+    takes the unit printed after the last one when that unit fits its own test.
+    """
+    out: dict[int, ValueHit] = {}
+    i = 0
+    while i < len(analytes) - 1:
+        j = i
+        while j + 1 < len(analytes) and _LIST_JOIN.fullmatch(text, analytes[j].end, analytes[j + 1].start):
+            j += 1
+        if j == i:
+            i += 1
+            continue
+        verb = _LIST_VERB.match(text, analytes[j].end, end)
+        values: list[ValueHit] = []
+        if verb is not None:
+            pos = verb.end()
+            for _ in range(j - i + 1):
+                hit = find_value(text, pos, end, patterns)
+                if hit is None or text[pos : hit.start].strip():
+                    break
+                values.append(hit)
+                join = _VALUE_JOIN.match(text, hit.end, end)
+                pos = join.end() if join else hit.end
+        if len(values) == j - i + 1:
+            unit = values[-1].unit
+            for offset, hit in enumerate(values):
+                analyte = next(k[1] for k in analytes[i + offset].keys if k[0] == "analyte")
+                if hit.unit is None and unit is not None and _unit_fits(analyte, unit):
+                    hit = dataclasses.replace(hit, unit=unit)
+                out[i + offset] = hit
+        i = j + 1
+    return out
+
+
 class LabsReader:
     """Reads the lab results of each sentence; ``labs`` merges repeats and interprets bare values."""
 
@@ -125,13 +171,14 @@ class LabsReader:
         out: list[Lab] = []
         clause_breaks = [sentence.start + m.start() for m in _CLAUSE_BREAK.finditer(sentence.text)] if analytes else []
         qualitative_only = ctx.rules.qualitative_only_cues
+        paired = _paired_values(text, analytes, sentence.end, self.patterns.labs) if len(analytes) > 1 else {}
         for index, mention in enumerate(analytes):
             status, _ = ctx.assertion(mention.start, mention.end, sentence)
             analyte = next(k[1] for k in mention.keys if k[0] == "analyte")
             item = ctx.vocab.get("analyte", analyte)
             qualitative_test = item is not None and item.category == "qualitative"
             limit = analytes[index + 1].start if index + 1 < len(analytes) else sentence.end
-            value = find_value(text, mention.end, limit, self.patterns.labs)
+            value = paired.get(index) or find_value(text, mention.end, limit, self.patterns.labs)
             if value is not None and value.unit and not _unit_fits(analyte, value.unit):
                 continue  # another quantity, not the test itself ("fractional excretion of phosphate of 3%")
             lo = max([b for b in clause_breaks if b <= mention.start], default=sentence.start)

@@ -10,15 +10,17 @@ about keeps the ConText assertion of its first mention.
 from __future__ import annotations
 
 import functools
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from calcidx.case.model import Medication
 from calcidx.extract.fields.context import FieldContext, SentenceView
 from calcidx.extract.fields.patterns import CasePatterns
 from calcidx.extract.records import Mention
+from calcidx.extract.rules import MedicationStatusRule
 from calcidx.extract.sections import Sentence
 
-__all__ = ["MedicationStatus", "MedicationsReader"]
+__all__ = ["MedicationStatus", "MedicationsReader", "read_status"]
 
 # ConText assertions a status rule may overrule: a planned ("should be stopped"), negated or
 # family mention is not a statement that the patient takes or stopped the drug
@@ -98,11 +100,21 @@ class MedicationsReader:
         }
 
     def _status(self, mention: Mention, sentence: Sentence) -> MedicationStatus | None:
-        text = self.context.text
-        before = text[max(sentence.start, mention.start - _WINDOW) : mention.start]
-        after = text[mention.end : min(sentence.end, mention.end + _WINDOW)]
-        for rule in self.rules:
-            found = rule.pattern.search(before if rule.side == "before" else after)
-            if found is not None:
-                return MedicationStatus(status=rule.status, rule=rule.id, cue=" ".join(found.group().split()))
-        return None
+        return read_status(self.rules, self.context.text, mention, sentence)
+
+
+def read_status(
+    rules: Sequence[MedicationStatusRule], text: str, mention: Mention, sentence: Sentence
+) -> MedicationStatus | None:
+    """What the first status rule that speaks about ``mention`` says (taken, stopped, never), if any.
+
+    The rules read the words of the mention's own sentence around it, so "calcium carbonate was
+    stopped and sevelamer was started" stops only calcium carbonate.
+    """
+    before = text[max(sentence.start, mention.start - _WINDOW) : mention.start]
+    after = text[mention.end : min(sentence.end, mention.end + _WINDOW)]
+    for rule in rules:
+        found = rule.pattern.search(before if rule.side == "before" else after)
+        if found is not None:
+            return MedicationStatus(status=rule.status, rule=rule.id, cue=" ".join(found.group().split()))
+    return None

@@ -21,6 +21,7 @@ class ObservationsReader:
         self.patterns = patterns
         self.imaging: list[Observation] = []
         self.histology: list[Observation] = []
+        self._after_histology = False  # the previous sentence read was a histology sentence
 
     def read(self, view: SentenceView, concepts: list[str]) -> None:
         """Reads one sentence, given the concept ids the findings reader found present in it."""
@@ -29,12 +30,16 @@ class ObservationsReader:
         text = sentence.text
         modality: str | None = None
         words = sentence.words  # the word screen: no regex where no phrase's first word is
+        continuation = self.patterns.histology_findings.continuation
         if may_match(self.patterns.histology, words) and self.patterns.histology.search(text):
             modality = "histology"
+        elif self._after_histology and continuation is not None and continuation.match(text):
+            modality = "histology"  # the biopsy report goes on about the tissue
         else:
             found = self.patterns.imaging.search(text) if may_match(self.patterns.imaging, words) else None
             if found is not None:
                 modality = ctx.rules.imaging_words.get(" ".join(found.group().lower().split()), "imaging")
+        self._after_histology = modality == "histology"
         if modality is None:
             return
         if modality == "histology":

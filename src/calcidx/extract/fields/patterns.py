@@ -35,7 +35,6 @@ class CasePatterns:
         need = requirement(self.planned)
         spaced = any(any(c.isspace() for c in word) for clause in need.clauses for word in clause)
         self._planned_need: Requirement | None = None if spaced else need
-        self.stopped = phrase_regex(rules.stopped_cues)
         self.outcome = phrase_regex(rules.outcome_cues)
         self.laterality = phrase_regex(list(rules.laterality))
         self.other_specimen = phrase_regex(rules.other_specimen_words) if rules.other_specimen_words else None

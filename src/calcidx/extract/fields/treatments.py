@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from calcidx.case.model import TreatmentGiven
 from calcidx.extract.fields.context import FieldContext, SentenceView
+from calcidx.extract.fields.medications import read_status
 from calcidx.extract.fields.patterns import CasePatterns
 
 __all__ = ["TreatmentsReader"]
@@ -18,7 +19,11 @@ class TreatmentsReader:
         self.found: dict[str, TreatmentGiven] = {}
 
     def read(self, view: SentenceView) -> None:
-        """Reads one sentence: only a sentence with a treatment verb ("was treated with") gives treatments."""
+        """Reads one sentence: only a sentence with a treatment verb ("was treated with") gives treatments.
+
+        Whether each was stopped or never given is read around it by the medication-status rules
+        (``medication_status.yaml``), not from any stop word in the sentence.
+        """
         ctx = self.context
         text = view.sentence.text
         is_treatment: bool | None = None
@@ -30,10 +35,12 @@ class TreatmentsReader:
                     is_treatment = self.patterns.treat_verbs.search(text) is not None
                 if not is_treatment:
                     return
-                stopped = self.patterns.stopped.search(text) is not None
+                ruled = read_status(self.patterns.medication_status, ctx.text, mention, view.sentence)
+                if ruled is not None and ruled.status == "absent":
+                    continue  # never given ("had never received bisphosphonates")
                 if view.planned or status == "hypothetical":
                     given = "planned"
-                elif stopped:
+                elif ruled is not None and ruled.status == "historical":
                     given = "stopped"
                 else:
                     given = "given"
