@@ -459,3 +459,12 @@ def test_ckd_stage_4_told_without_an_egfr_withholds_bisphosphonates() -> None:
     colchicine = [t for t in a.treatments if t.id == "colchicine"]
     assert colchicine and any(c.startswith("Renal impairment") for c in colchicine[0].cautions)
     assert "chronic_kidney_disease" in [r.id for r in a.condition_roles]
+
+
+def test_a_nodule_where_glass_cut_the_knee_is_dystrophic() -> None:
+    a = _assessment(
+        "A 27-year-old man had a hard white nodule on the left knee, where he had been cut by glass five "
+        "years earlier. Calcium, phosphate and kidney function were normal."
+    )
+    assert a.subtype.code == "dystrophic"
+    assert "local_trauma" in [r.id for r in a.condition_roles]
