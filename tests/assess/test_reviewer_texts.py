@@ -468,3 +468,15 @@ def test_a_nodule_where_glass_cut_the_knee_is_dystrophic() -> None:
     )
     assert a.subtype.code == "dystrophic"
     assert "local_trauma" in [r.id for r in a.condition_roles]
+
+
+def test_a_low_calcium_bath_is_cautioned_when_calcium_is_already_low() -> None:
+    a = _assessment(
+        "A 60-year-old woman on haemodialysis had painful retiform purpura with necrotic ulcers on the thighs; "
+        "a biopsy showed calcified subcutaneous arterioles. After a parathyroidectomy her ionized calcium was "
+        "0.95 mmol/L."
+    )
+    assert a.subtype.code == "calciphylaxis"
+    bath = [t for t in a.treatments if t.id == "dialysis_intensification_calciphylaxis"]
+    assert bath and any(c.startswith("Calcium is already low") for c in bath[0].cautions)
+    assert "bisphosphonates_calciphylaxis" in [t.id for t in a.withheld_treatments]
