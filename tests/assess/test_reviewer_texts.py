@@ -480,3 +480,16 @@ def test_a_low_calcium_bath_is_cautioned_when_calcium_is_already_low() -> None:
     bath = [t for t in a.treatments if t.id == "dialysis_intensification_calciphylaxis"]
     assert bath and any(c.startswith("Calcium is already low") for c in bath[0].cautions)
     assert "bisphosphonates_calciphylaxis" in [t.id for t in a.withheld_treatments]
+
+
+def test_infected_nodules_are_not_injected_with_a_corticosteroid() -> None:
+    text = (
+        "A 45-year-old woman with dermatomyositis had calcified nodules on both elbows on radiographs. "
+        "{infection} Calcium and phosphate were normal."
+    )
+    infected = _assessment(text.format(infection="Two nodules were secondarily infected and discharging pus."))
+    assert infected.subtype.code == "dystrophic"
+    assert "intralesional_corticosteroids" not in [t.id for t in infected.treatments]
+    assert "intralesional_corticosteroids" in [t.id for t in infected.withheld_treatments]
+    clean = _assessment(text.format(infection="There was no secondary infection."))
+    assert "intralesional_corticosteroids" in [t.id for t in clean.treatments]
