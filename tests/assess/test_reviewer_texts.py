@@ -375,6 +375,14 @@ def test_a_recorded_allergy_withholds_minocycline_and_diltiazem() -> None:
     assert "diltiazem" in [t.id for t in denied.treatments]
 
 
+def test_an_allergy_line_of_a_clinic_note_withholds_the_drug() -> None:
+    a = _assessment(
+        "58F, limited SSc, calcinosis of the fingertips on XR. Allergies: minocycline (rash). Ca and phos normal."
+    )
+    assert "minocycline" not in [t.id for t in a.treatments]
+    assert "minocycline" in [t.id for t in a.withheld_treatments]
+
+
 def test_a_raised_creatinine_without_a_named_kidney_disease_guards_the_renal_options() -> None:
     # aluminium hydroxide was offered to a man with creatinine 2.7 because no kidney disease was named
     a = _assessment(
