@@ -10,6 +10,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 
 from calcidx.case.model import Case, Finding, Lab, Lesion, Medication, Patient
+from calcidx.interop.codes import Terminology
 from calcidx.knowledge.schema import KnowledgeBundle
 
 __all__ = ["LAB_ROWS", "ConceptGroup", "ConceptSection", "FormResult", "concept_groups", "parse_form"]
@@ -64,11 +65,12 @@ def _title(key: str) -> str:
 
 
 def concept_groups(bundle: KnowledgeBundle) -> list[ConceptSection]:
-    """The findings the form offers: three sections, each grouped by category."""
+    """The findings the form offers: four sections, each grouped by category."""
     parts: list[tuple[str, dict[str, list[ConceptOption]]]] = [
         ("Associated conditions", {}),
         ("Exposures, medications and procedures", {}),
         ("Lesions, signs, symptoms, imaging and histology", {}),
+        ("For treatment safety: heart, liver, allergies, devices", {}),
     ]
     for condition in bundle.conditions.values():
         parts[0][1].setdefault(condition.category, []).append(ConceptOption(condition.id, condition.label))
@@ -76,6 +78,10 @@ def concept_groups(bundle: KnowledgeBundle) -> list[ConceptSection]:
         parts[1][1].setdefault(exposure.kind, []).append(ConceptOption(exposure.id, exposure.label))
     for feature in bundle.features.values():
         parts[2][1].setdefault(feature.category, []).append(ConceptOption(feature.id, feature.label))
+    for safety in bundle.safety_conditions.values():
+        parts[3][1].setdefault("conditions_that_withhold_a_treatment", []).append(
+            ConceptOption(safety.id, safety.label)
+        )
     sections: list[ConceptSection] = []
     for index, (title, groups) in enumerate(parts):
         sections.append(
@@ -109,12 +115,21 @@ def _number(text: str, name: str, what: str, errors: dict[str, str], low: float,
     return value
 
 
-def _exposure_by_name(bundle: KnowledgeBundle) -> dict[str, str]:
-    names: dict[str, str] = {}
-    for exposure in bundle.exposures.values():
-        for name in (exposure.label, *exposure.synonyms):
-            names.setdefault(name.lower(), exposure.id)
-    return names
+_TERMS: dict[int, tuple[KnowledgeBundle, Terminology]] = {}
+
+
+def _terminology(bundle: KnowledgeBundle) -> Terminology:
+    """The name look-ups of ``bundle``, built once per bundle (the bundle is kept with them)."""
+    kept = _TERMS.get(id(bundle))
+    if kept is None or kept[0] is not bundle:
+        kept = _TERMS[id(bundle)] = (bundle, Terminology(bundle))
+    return kept[1]
+
+
+def _medication_concept(line: str, terms: Terminology) -> str | None:
+    """The drug a medication line names ("Warfarin 5 mg daily" is warfarin), if the knowledge has it."""
+    known = terms.by_name(line, drug=True)
+    return known.id if known is not None and known.kind in {"exposure", "medication"} else None
 
 
 def parse_form(answers: Mapping[str, str], bundle: KnowledgeBundle) -> FormResult:
@@ -136,6 +151,12 @@ def parse_form(answers: Mapping[str, str], bundle: KnowledgeBundle) -> FormResul
         errors["pregnant"] = "Pregnancy: choose yes, no or not recorded"
     if pregnant and sex == "male":
         errors["pregnant"] = "Pregnancy: cannot be yes when sex is male"
+    lactating_text = values.get("lactating", "").strip()
+    lactating = {"yes": True, "no": False, "": None}.get(lactating_text)
+    if lactating_text not in ("yes", "no", ""):
+        errors["lactating"] = "Breastfeeding: choose yes, no or not recorded"
+    if lactating and sex == "male":
+        errors["lactating"] = "Breastfeeding: cannot be yes when sex is male"
 
     sites = [s.strip() for s in values.get("sites", "").replace(";", ",").split(",") if s.strip()]
     if any(len(site) > 80 for site in sites):
@@ -179,9 +200,9 @@ def parse_form(answers: Mapping[str, str], bundle: KnowledgeBundle) -> FormResul
             continue
         labs.append(Lab(analyte=analyte.id, name=analyte.label, value=number, unit=unit or None))
 
-    by_name = _exposure_by_name(bundle)
+    terms = _terminology(bundle)
     medications = [
-        Medication(name=line.strip(), concept=by_name.get(line.strip().lower()))
+        Medication(name=line.strip(), concept=_medication_concept(line, terms))
         for line in values.get("medications", "").splitlines()
         if line.strip()
     ]
@@ -193,7 +214,7 @@ def parse_form(answers: Mapping[str, str], bundle: KnowledgeBundle) -> FormResul
     if errors:
         return FormResult(case=None, errors=errors, values=values)
     case = Case(
-        patient=Patient(age_years=age, sex=sex, pregnant=pregnant),
+        patient=Patient(age_years=age, sex=sex, pregnant=pregnant, lactating=lactating),
         lesions=[Lesion(site=site) for site in sites],
         findings=findings,
         exposures=exposures,
