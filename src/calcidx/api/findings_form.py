@@ -10,7 +10,6 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 
 from calcidx.case.model import Case, Finding, Lab, Lesion, Medication, Patient
-from calcidx.interop.codes import Terminology
 from calcidx.knowledge.schema import KnowledgeBundle
 
 __all__ = ["LAB_ROWS", "ConceptGroup", "ConceptSection", "FormResult", "concept_groups", "parse_form"]
@@ -115,23 +114,6 @@ def _number(text: str, name: str, what: str, errors: dict[str, str], low: float,
     return value
 
 
-_TERMS: dict[int, tuple[KnowledgeBundle, Terminology]] = {}
-
-
-def _terminology(bundle: KnowledgeBundle) -> Terminology:
-    """The name look-ups of ``bundle``, built once per bundle (the bundle is kept with them)."""
-    kept = _TERMS.get(id(bundle))
-    if kept is None or kept[0] is not bundle:
-        kept = _TERMS[id(bundle)] = (bundle, Terminology(bundle))
-    return kept[1]
-
-
-def _medication_concept(line: str, terms: Terminology) -> str | None:
-    """The drug a medication line names ("Warfarin 5 mg daily" is warfarin), if the knowledge has it."""
-    known = terms.by_name(line, drug=True)
-    return known.id if known is not None and known.kind in {"exposure", "medication"} else None
-
-
 def parse_form(answers: Mapping[str, str], bundle: KnowledgeBundle) -> FormResult:
     """Turn the form's answers into a ``Case``, or say what is wrong with each field."""
     errors: dict[str, str] = {}
@@ -200,12 +182,8 @@ def parse_form(answers: Mapping[str, str], bundle: KnowledgeBundle) -> FormResul
             continue
         labs.append(Lab(analyte=analyte.id, name=analyte.label, value=number, unit=unit or None))
 
-    terms = _terminology(bundle)
-    medications = [
-        Medication(name=line.strip(), concept=_medication_concept(line, terms))
-        for line in values.get("medications", "").splitlines()
-        if line.strip()
-    ]
+    # named as written: the assessment gives each the drug its name is ("warfarin 5 mg daily")
+    medications = [Medication(name=line.strip()) for line in values.get("medications", "").splitlines() if line.strip()]
     if len(medications) > 50:
         errors["medications"] = "Medications: at most 50 lines"
 

@@ -1,0 +1,50 @@
+"""Drugs and treatments a case names without a concept id ("Warfarin 5 mg daily" in a Case JSON,
+a form or an EHR record) are given the knowledge item their name is, and a warning says so; a
+name the knowledge does not know stays as it is."""
+
+from __future__ import annotations
+
+from calcidx.assess.model import Warning
+from calcidx.case.model import Case, Medication, TreatmentGiven
+from calcidx.knowledge.names import NameIndex
+from calcidx.knowledge.schema import KnowledgeBundle
+
+__all__ = ["name_concepts"]
+
+_INDEXES: dict[int, tuple[KnowledgeBundle, NameIndex]] = {}
+
+
+def _index(bundle: KnowledgeBundle) -> NameIndex:
+    kept = _INDEXES.get(id(bundle))
+    if kept is None or kept[0] is not bundle:
+        kept = _INDEXES[id(bundle)] = (bundle, NameIndex(bundle))
+    return kept[1]
+
+
+def name_concepts(case: Case, bundle: KnowledgeBundle) -> tuple[Case, list[Warning]]:
+    """``case`` with the concept of each unnamed medication and treatment its name gives, and the notes."""
+    if all(m.concept for m in case.medications) and all(t.concept for t in case.treatments):
+        return case, []
+    index = _index(bundle)
+    notes: list[Warning] = []
+    medications: list[Medication] = []
+    for med in case.medications:
+        found = None if med.concept else index.find(med.name, drug=True)
+        if found is not None and found.kind in ("exposure", "medication"):
+            med = med.model_copy(update={"concept": found.id})
+            notes.append(_note("medications", med.name, found.label))
+        medications.append(med)
+    treatments: list[TreatmentGiven] = []
+    for given in case.treatments:
+        found = None if given.concept else index.find(given.name, drug=True)
+        if found is not None and found.kind == "treatment":
+            given = given.model_copy(update={"concept": found.id})
+            notes.append(_note("treatments", given.name, found.label))
+        treatments.append(given)
+    if not notes:
+        return case, []
+    return case.model_copy(update={"medications": medications, "treatments": treatments}), notes
+
+
+def _note(field: str, name: str, label: str) -> Warning:
+    return Warning(code="read_by_name", message=f"{name!r} has no concept id; read by its name as {label}", field=field)
