@@ -5,7 +5,7 @@ name the knowledge does not know stays as it is."""
 from __future__ import annotations
 
 from calcidx.assess.model import Warning
-from calcidx.case.model import Case, Medication, TreatmentGiven
+from calcidx.case.model import Case, Finding, Medication, TreatmentGiven
 from calcidx.knowledge.names import NameIndex
 from calcidx.knowledge.schema import KnowledgeBundle
 
@@ -21,12 +21,29 @@ def _index(bundle: KnowledgeBundle) -> NameIndex:
     return kept[1]
 
 
+def _known(concept: str, bundle: KnowledgeBundle) -> bool:
+    return bundle.concept(concept) is not None or concept in bundle.lookalikes
+
+
 def name_concepts(case: Case, bundle: KnowledgeBundle) -> tuple[Case, list[Warning]]:
-    """``case`` with the concept of each unnamed medication and treatment its name gives, and the notes."""
-    if all(m.concept for m in case.medications) and all(t.concept for t in case.treatments):
+    """``case`` with the concept its name gives to each unnamed medication and treatment, and to each
+    finding whose concept is a name rather than an id ("end-stage renal disease"), and the notes."""
+    if (
+        all(m.concept for m in case.medications)
+        and all(t.concept for t in case.treatments)
+        and all(_known(f.concept, bundle) for f in [*case.findings, *case.exposures])
+    ):
         return case, []
     index = _index(bundle)
     notes: list[Warning] = []
+    groups: dict[str, list[Finding]] = {"findings": [], "exposures": []}
+    for field, items in (("findings", case.findings), ("exposures", case.exposures)):
+        for finding in items:
+            found = None if _known(finding.concept, bundle) else index.find(finding.concept, drug=True)
+            if found is not None and found.kind != "treatment":
+                notes.append(_note(field, finding.concept, found.label))
+                finding = finding.model_copy(update={"concept": found.id})
+            groups[field].append(finding)
     medications: list[Medication] = []
     for med in case.medications:
         found = None if med.concept else index.find(med.name, drug=True)
@@ -43,8 +60,10 @@ def name_concepts(case: Case, bundle: KnowledgeBundle) -> tuple[Case, list[Warni
         treatments.append(given)
     if not notes:
         return case, []
-    return case.model_copy(update={"medications": medications, "treatments": treatments}), notes
+    update = {"medications": medications, "treatments": treatments, **groups}
+    return case.model_copy(update=update), notes
 
 
 def _note(field: str, name: str, label: str) -> Warning:
-    return Warning(code="read_by_name", message=f"{name!r} has no concept id; read by its name as {label}", field=field)
+    message = f"{name!r} is not a concept id; read by its name as {label}"
+    return Warning(code="read_by_name", message=message, field=field)
