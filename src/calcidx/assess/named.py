@@ -4,6 +4,8 @@ name the knowledge does not know stays as it is."""
 
 from __future__ import annotations
 
+import weakref
+
 from calcidx.assess.model import Warning
 from calcidx.case.model import Case, Finding, Medication, TreatmentGiven
 from calcidx.knowledge.names import NameIndex
@@ -11,14 +13,15 @@ from calcidx.knowledge.schema import KnowledgeBundle
 
 __all__ = ["name_concepts"]
 
-_INDEXES: dict[int, tuple[KnowledgeBundle, NameIndex]] = {}
+_INDEXES: weakref.WeakKeyDictionary[KnowledgeBundle, NameIndex] = weakref.WeakKeyDictionary()
 
 
 def _index(bundle: KnowledgeBundle) -> NameIndex:
-    kept = _INDEXES.get(id(bundle))
-    if kept is None or kept[0] is not bundle:
-        kept = _INDEXES[id(bundle)] = (bundle, NameIndex(bundle))
-    return kept[1]
+    """The name index of ``bundle``, built once while the bundle lives."""
+    index = _INDEXES.get(bundle)
+    if index is None:
+        index = _INDEXES[bundle] = NameIndex(bundle)
+    return index
 
 
 def _known(concept: str, bundle: KnowledgeBundle) -> bool:
