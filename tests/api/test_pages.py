@@ -116,6 +116,34 @@ def test_findings_form_validates_with_clear_messages(client: TestClient) -> None
     assert 'value="forty"' in bad.text, "answers are kept"
 
 
+def test_findings_form_carries_what_decides_treatment_safety(client: TestClient) -> None:
+    from calcidx.api.findings_form import parse_form
+
+    bundle = load_bundle()
+    answers = {
+        "age": "34",
+        "sex": "female",
+        "lactating": "yes",
+        "sites": "fingertips",
+        "f:systemic_sclerosis": "present",
+        "f:cardiac_conduction_disease": "present",
+        "f:tetracycline_allergy": "present",
+        "medications": "Warfarin 5 mg daily\nsomething unknown",
+    }
+    result = parse_form(answers, bundle)
+    assert result.case is not None, result.errors
+    assert result.case.patient.lactating is True
+    assessed = calcidx.assess(result.case).cases[0]
+    assert [m.concept for m in assessed.medications] == ["warfarin", None]
+    withheld = {t.id for t in assessed.assessment.withheld_treatments}
+    assert {"diltiazem", "minocycline"} <= withheld
+    # the page offers the safety conditions, and a man cannot be breastfeeding
+    page = client.get("/form").text
+    assert 'name="f:cardiac_conduction_disease"' in page and 'name="lactating"' in page
+    bad = parse_form({"sex": "male", "lactating": "yes", "age": "40"}, bundle)
+    assert bad.errors == {"lactating": "Breastfeeding: cannot be yes when sex is male"}
+
+
 def test_findings_form_assesses_like_the_library(client: TestClient) -> None:
     from calcidx.case.model import Case, Finding, Lab, Lesion, Medication, Patient
 
@@ -139,7 +167,7 @@ def test_findings_form_assesses_like_the_library(client: TestClient) -> None:
         lesions=[Lesion(site="thigh"), Lesion(site="abdomen")],
         findings=[Finding(concept=concept.id)],
         labs=[Lab(analyte="phosphate", name="Phosphate", value=2.4, unit="mmol/L")],
-        medications=[Medication(name="warfarin", concept="warfarin")],
+        medications=[Medication(name="warfarin")],
     )
     assert "warfarin" in bundle.exposures
     expected = calcidx.assess(case).cases[0].assessment.subtype

@@ -64,11 +64,12 @@ def _title(key: str) -> str:
 
 
 def concept_groups(bundle: KnowledgeBundle) -> list[ConceptSection]:
-    """The findings the form offers: three sections, each grouped by category."""
+    """The findings the form offers: four sections, each grouped by category."""
     parts: list[tuple[str, dict[str, list[ConceptOption]]]] = [
         ("Associated conditions", {}),
         ("Exposures, medications and procedures", {}),
         ("Lesions, signs, symptoms, imaging and histology", {}),
+        ("For treatment safety: heart, liver, allergies, devices", {}),
     ]
     for condition in bundle.conditions.values():
         parts[0][1].setdefault(condition.category, []).append(ConceptOption(condition.id, condition.label))
@@ -76,6 +77,10 @@ def concept_groups(bundle: KnowledgeBundle) -> list[ConceptSection]:
         parts[1][1].setdefault(exposure.kind, []).append(ConceptOption(exposure.id, exposure.label))
     for feature in bundle.features.values():
         parts[2][1].setdefault(feature.category, []).append(ConceptOption(feature.id, feature.label))
+    for safety in bundle.safety_conditions.values():
+        parts[3][1].setdefault("conditions_that_withhold_a_treatment", []).append(
+            ConceptOption(safety.id, safety.label)
+        )
     sections: list[ConceptSection] = []
     for index, (title, groups) in enumerate(parts):
         sections.append(
@@ -109,14 +114,6 @@ def _number(text: str, name: str, what: str, errors: dict[str, str], low: float,
     return value
 
 
-def _exposure_by_name(bundle: KnowledgeBundle) -> dict[str, str]:
-    names: dict[str, str] = {}
-    for exposure in bundle.exposures.values():
-        for name in (exposure.label, *exposure.synonyms):
-            names.setdefault(name.lower(), exposure.id)
-    return names
-
-
 def parse_form(answers: Mapping[str, str], bundle: KnowledgeBundle) -> FormResult:
     """Turn the form's answers into a ``Case``, or say what is wrong with each field."""
     errors: dict[str, str] = {}
@@ -136,6 +133,12 @@ def parse_form(answers: Mapping[str, str], bundle: KnowledgeBundle) -> FormResul
         errors["pregnant"] = "Pregnancy: choose yes, no or not recorded"
     if pregnant and sex == "male":
         errors["pregnant"] = "Pregnancy: cannot be yes when sex is male"
+    lactating_text = values.get("lactating", "").strip()
+    lactating = {"yes": True, "no": False, "": None}.get(lactating_text)
+    if lactating_text not in ("yes", "no", ""):
+        errors["lactating"] = "Breastfeeding: choose yes, no or not recorded"
+    if lactating and sex == "male":
+        errors["lactating"] = "Breastfeeding: cannot be yes when sex is male"
 
     sites = [s.strip() for s in values.get("sites", "").replace(";", ",").split(",") if s.strip()]
     if any(len(site) > 80 for site in sites):
@@ -179,12 +182,8 @@ def parse_form(answers: Mapping[str, str], bundle: KnowledgeBundle) -> FormResul
             continue
         labs.append(Lab(analyte=analyte.id, name=analyte.label, value=number, unit=unit or None))
 
-    by_name = _exposure_by_name(bundle)
-    medications = [
-        Medication(name=line.strip(), concept=by_name.get(line.strip().lower()))
-        for line in values.get("medications", "").splitlines()
-        if line.strip()
-    ]
+    # named as written: the assessment gives each the drug its name is ("warfarin 5 mg daily")
+    medications = [Medication(name=line.strip()) for line in values.get("medications", "").splitlines() if line.strip()]
     if len(medications) > 50:
         errors["medications"] = "Medications: at most 50 lines"
 
@@ -193,7 +192,7 @@ def parse_form(answers: Mapping[str, str], bundle: KnowledgeBundle) -> FormResul
     if errors:
         return FormResult(case=None, errors=errors, values=values)
     case = Case(
-        patient=Patient(age_years=age, sex=sex, pregnant=pregnant),
+        patient=Patient(age_years=age, sex=sex, pregnant=pregnant, lactating=lactating),
         lesions=[Lesion(site=site) for site in sites],
         findings=findings,
         exposures=exposures,

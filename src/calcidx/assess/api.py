@@ -14,6 +14,7 @@ from calcidx.assess.model import (
     SubtypeCall,
     Warning,
 )
+from calcidx.assess.named import name_concepts
 from calcidx.assess.options import AssessOptions
 from calcidx.assess.pathway import PathwayResult, run_pathway
 from calcidx.assess.stated import condition_roles, stated_diagnosis, stated_warning
@@ -92,12 +93,16 @@ def assess_case(
     """
     kb = bundle or load_bundle()
     opts = options or AssessOptions(guidance=guidance)
-    return _assess(case, build_facts(case, kb), kb, options=opts)
+    case, named = name_concepts(case, kb)
+    return _assess(case, build_facts(case, kb), kb, options=opts, named=named)
 
 
-def _assess(case: Case, facts: CaseFacts, kb: KnowledgeBundle, *, options: AssessOptions) -> Assessment:
+def _assess(
+    case: Case, facts: CaseFacts, kb: KnowledgeBundle, *, options: AssessOptions, named: list[Warning] | None = None
+) -> Assessment:
     result = run_pathway(facts, kb)
     warnings = [Warning(code=w.code, message=w.message, field=w.field) for w in facts.labs_report.warnings]
+    warnings += named or []
     warnings += result.warnings
     for finding in [*case.findings, *case.exposures]:
         if kb.concept(finding.concept) is None and finding.concept not in kb.lookalikes:
@@ -178,8 +183,9 @@ def _add_guidance(assessment: Assessment, facts: CaseFacts, kb: KnowledgeBundle,
 
 
 def _assessed(case: Case, bundle: KnowledgeBundle, options: AssessOptions) -> AssessedCase:
+    case, named = name_concepts(case, bundle)
     facts = build_facts(case, bundle)
-    assessment = _assess(case, facts, bundle, options=options)
+    assessment = _assess(case, facts, bundle, options=options, named=named)
     # The case's own field values, not a dump of them: its parts are validated models already,
     # which pydantic keeps as they are (a dump and a second validation of every nested part cost
     # as much as a tenth of the assessment and gave the same values).

@@ -205,8 +205,23 @@ class Case(_Model):
     def _analyte_ids_are_snake_case(cls, labs: list[Lab]) -> list[Lab]:
         for lab in labs:
             if not lab.analyte.replace("_", "").isalnum() or lab.analyte.lower() != lab.analyte:
-                raise ValueError(f"analyte id {lab.analyte!r} is not a snake_case knowledge id")
+                raise ValueError(
+                    f"analyte id {lab.analyte!r} is not a snake_case knowledge id{_analyte_hint(lab.analyte)}"
+                )
         return labs
+
+
+def _analyte_hint(name: str) -> str:
+    """'; did you mean 'phosphate'?' when ``name`` is an analyte's label or synonym, else where ids are listed."""
+    from calcidx.knowledge.loader import load_bundle
+    from calcidx.knowledge.names import name_key
+
+    key = name_key(name)
+    for analyte in load_bundle().analytes.values():
+        names = (analyte.id, analyte.label, *analyte.synonyms)
+        if any(name_key(n) == key or name_key(f"serum {n}") == key for n in names):
+            return f"; did you mean {analyte.id!r}?"
+    return "; use an id of knowledge/data/analytes.yaml (calcium, phosphate, pth, ...)"
 
 
 class DocumentInfo(_Model):

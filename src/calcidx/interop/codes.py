@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from typing import Any, Literal
 
 from calcidx.errors import KnowledgeError
+from calcidx.knowledge.names import NameIndex
 from calcidx.knowledge.schema import Analyte, Codes, InteropEntry, KnowledgeBundle
 
 __all__ = ["CODE_FIELDS", "Known", "Terminology"]
@@ -61,9 +62,7 @@ class Terminology:
                     self._by_prefix[entry.prefix.upper()] = entry.id
         self._index: dict[tuple[str, str], Known] = {}
         self._build_index()
-        self._names: dict[str, Known] = {}
-        self._drug_names: dict[str, Known] = {}
-        self._build_names()
+        self._names = NameIndex(bundle)
 
     # --- code systems ---
     def entry(self, entry_id: str) -> InteropEntry:
@@ -213,51 +212,11 @@ class Terminology:
             for code in [*analyte.loinc, *analyte.loinc_read]:
                 self._index.setdefault(("loinc", code), Known("analyte", analyte.id, analyte.label))
 
-    def _build_names(self) -> None:
-        kb = self.bundle
-        groups: list[tuple[KnownKind, dict[str, Any]]] = [
-            ("condition", kb.conditions),
-            ("exposure", kb.exposures),
-            ("medication", kb.medications),
-            ("safety_condition", kb.safety_conditions),
-            ("lookalike", kb.lookalikes),
-            ("feature", kb.features),
-            ("treatment", kb.named_treatments()),
-        ]
-        for kind, table in groups:
-            for item in table.values():
-                known = Known(kind, item.id, item.label)
-                drug = (
-                    (kind == "exposure" and item.kind == "medication")
-                    or kind == "medication"
-                    or (kind == "treatment" and item.kind == "drug")
-                )
-                for name in (item.label, *getattr(item, "synonyms", ())):
-                    key = _name_key(name)
-                    if len(key) < 4:
-                        continue  # "CKD", "SSc": an abbreviation alone is too easily something else
-                    self._names.setdefault(key, known)
-                    if drug:
-                        self._drug_names.setdefault(key, known)
-
     def by_name(self, text: str | None, *, drug: bool = False) -> Known | None:
-        """The knowledge item a free-text name is, when a record's code is not in the knowledge.
-
-        The whole text must be one of the item's names ("End stage renal disease"), or, for a drug,
-        start with one ("Warfarin Sodium 5 MG Oral Tablet"). Only names of four characters or more.
-        """
-        key = _name_key(text or "")
-        if not key:
-            return None
-        found = self._names.get(key)
-        if found is not None or not drug:
-            return found
-        words = key.split()
-        for size in range(min(4, len(words)), 0, -1):
-            found = self._drug_names.get(" ".join(words[:size]))
-            if found is not None:
-                return found
-        return None
+        """The knowledge item a free-text name is, when a record's code is not in the knowledge
+        (``knowledge.names``: the whole text is one of its names, or a drug's text starts with one)."""
+        found = self._names.find(text, drug=drug)
+        return None if found is None else Known(found.kind, found.id, found.label)  # type: ignore[arg-type]
 
     # --- units ---
     def ucum(self, analyte: Analyte | None, unit: str | None) -> str | None:
@@ -278,12 +237,6 @@ class Terminology:
             if known.ucum == code or known.symbol == code:
                 return known.symbol
         return None
-
-
-def _name_key(text: str) -> str:
-    """A name compared without case, hyphens, brackets or extra spaces."""
-    cleaned = "".join(c if c.isalnum() else " " for c in text.lower())
-    return " ".join(cleaned.split())
 
 
 def _bare(code: str) -> str:
