@@ -77,3 +77,14 @@ def test_a_therapy_declined_or_withheld_is_not_a_treatment(sentence: str) -> Non
         f"She was treated with sevelamer. {sentence}"
     )
     assert _treatments(text) == [("sevelamer", "given")]
+
+
+def test_what_followed_a_treatment_in_its_sentence_is_its_response() -> None:
+    text = (
+        "A 64-year-old woman on haemodialysis had painful retiform purpura of the thighs. "
+        "She was treated with intravenous sodium thiosulphate, and the ulcers healed within two months. "
+        "Sevelamer was started."
+    )
+    (case,) = extract(text).cases
+    responses = {t.concept: t.response for t in case.treatments}
+    assert responses == {"sodium_thiosulfate": "and the ulcers healed within two months", "sevelamer": None}

@@ -9,6 +9,9 @@ from calcidx.extract.fields.patterns import CasePatterns
 
 __all__ = ["TreatmentsReader"]
 
+#: characters of a response kept (the words after the treatment in its sentence)
+_MAX_RESPONSE = 200
+
 
 class TreatmentsReader:
     """One ``TreatmentGiven`` per treatment item, from its first mention in a treatment sentence."""
@@ -48,8 +51,19 @@ class TreatmentsReader:
                     name=mention.text,
                     concept=item_id,
                     status=given,
+                    response=None if given == "planned" else self._response(mention.end, view),
                     evidence=[ctx.ev(mention.start, mention.end)],
                 )
+
+    def _response(self, after: int, view: SentenceView) -> str | None:
+        """What the sentence says followed the treatment ("... with complete healing of the ulcers"):
+        its words after the treatment, when they hold an outcome cue."""
+        sentence = view.sentence
+        rest = self.context.text[after : sentence.end]
+        if not self.patterns.outcome.search(rest):
+            return None
+        words = " ".join(rest.strip(" ,;:.").split())
+        return words[:_MAX_RESPONSE] or None
 
     def treatments(self) -> list[TreatmentGiven]:
         """The treatments read so far, in the order first seen."""
