@@ -202,14 +202,17 @@ class _Reader:
                 )
         return found
 
+    def _names(self, concept: dict[str, Any]) -> list[str]:
+        """A CodeableConcept's text, then its codings' displays (non-empty, stripped)."""
+        names = [concept.get("text"), *(c.get("display") for c in self._codings(concept))]
+        return [n.strip() for n in names if isinstance(n, str) and n.strip()]
+
     def _by_name(self, concept: dict[str, Any], *, drug: bool = False) -> tuple[Known | None, str | None]:
         """The knowledge item a CodeableConcept's text or a coding's display names, and that name."""
-        names = [concept.get("text"), *(c.get("display") for c in self._codings(concept))]
-        for name in names:
-            if isinstance(name, str) and name.strip():
-                found = self.codes.by_name(name, drug=drug)
-                if found is not None:
-                    return found, name
+        for name in self._names(concept):
+            found = self.codes.by_name(name, drug=drug)
+            if found is not None:
+                return found, name
         return None, None
 
     def _note_calcinosis(self, entry: dict[str, Any]) -> None:
@@ -318,15 +321,14 @@ class _Reader:
         clinical = {c.get("code") for c in (resource.get("clinicalStatus") or {}).get("coding") or []}
         if verification & {"refuted", "entered-in-error"} or clinical & {"inactive", "resolved"}:
             return
-        concept = resource.get("code") or {}
-        names = [concept.get("text"), *(c.get("display") for c in self._codings(concept))]
-        for name in (n.strip() for n in names if isinstance(n, str) and n.strip()):
+        names = self._names(resource.get("code") or {})
+        for name in names:
             for phrase in (f"{name} allergy", f"allergy to {name}", f"{name} hypersensitivity"):
                 known = self.codes.by_name(phrase)
                 if known is not None and known.kind in {"safety_condition", "condition"}:
                     self._add_finding(case, known, "present", f"allergy to {name}", "findings")
                     return
-        shown = next((n for n in names if isinstance(n, str) and n.strip()), None)
+        shown = names[0] if names else None
         self.warnings.append(f"{label}: an allergy to {shown!r} the knowledge does not guard against; not used")
 
     def _read_FamilyMemberHistory(self, resource: dict[str, Any], case: dict[str, Any], label: str) -> None:
@@ -348,12 +350,13 @@ class _Reader:
         ):
             self._study(resource, case, where or "imaging", label)
             return
-        pregnancy = self._pregnancy_status(resource)
-        if pregnancy != "not a pregnancy status":
-            if isinstance(pregnancy, bool):
-                case["patient"]["pregnant"] = pregnancy
+        if self._is_pregnancy_status(resource):
+            pregnant = self._pregnancy_value(resource)
+            if pregnant is None:
+                shown = self._names(resource.get("valueCodeableConcept") or {}) or ["without a known value"]
+                self.warnings.append(f"{label}: pregnancy status {shown[0]!r}; pregnancy left unknown")
             else:
-                self.warnings.append(f"{label}: pregnancy status {pregnancy}; pregnancy left unknown")
+                case["patient"]["pregnant"] = pregnant
             return
         known = self._known(resource.get("code"), label)
         if known is None:
@@ -449,23 +452,22 @@ class _Reader:
         )
         return None
 
-    def _pregnancy_status(self, resource: dict[str, Any]) -> bool | str:
-        """True or False for a pregnancy status Observation (LOINC code, SNOMED CT value), the value
-        as found when it is neither "pregnant" nor "not pregnant", or "not a pregnancy status"."""
-        codes = self.codes
-        loinc, wanted = codes.uri("loinc"), codes.value("pregnancy_status_code", "pregnancy_status")
-        code = resource.get("code") or {}
-        if not any(c.get("system") == loinc and c.get("code") == wanted for c in code.get("coding") or []):
-            return "not a pregnancy status"
-        snomed = codes.uri("snomed")
-        value = resource.get("valueCodeableConcept") or {}
-        for coding in value.get("coding") or []:
+    def _is_pregnancy_status(self, resource: dict[str, Any]) -> bool:
+        """Whether an Observation is a pregnancy status (its LOINC code, ``interop.yaml``)."""
+        loinc = self.codes.uri("loinc")
+        wanted = self.codes.value("pregnancy_status_code", "pregnancy_status")
+        codings = (resource.get("code") or {}).get("coding") or []
+        return any(c.get("system") == loinc and c.get("code") == wanted for c in codings)
+
+    def _pregnancy_value(self, resource: dict[str, Any]) -> bool | None:
+        """Pregnant or not from a pregnancy status's SNOMED CT value; None for any other value."""
+        snomed = self.codes.uri("snomed")
+        for coding in (resource.get("valueCodeableConcept") or {}).get("coding") or []:
             if coding.get("system") == snomed:
-                status = codes.reverse("pregnancy_status_value", str(coding.get("code")))
+                status = self.codes.reverse("pregnancy_status_value", str(coding.get("code")))
                 if status is not None:
                     return status == "pregnant"
-        shown = value.get("text") or next((c.get("code") for c in value.get("coding") or []), None)
-        return repr(shown) if shown else "without a value"
+        return None
 
     def _read_MedicationStatement(self, resource: dict[str, Any], case: dict[str, Any], label: str) -> None:
         concept = resource.get("medicationCodeableConcept") or {}
