@@ -98,6 +98,15 @@ def _workers(server: subprocess.Popen[bytes]) -> list[psutil.Process]:
     return live
 
 
+def _listening(worker: psutil.Process, port: int) -> bool:
+    """Whether ``worker`` listens on ``port`` itself (each binds only once its runtime is warm)."""
+    try:
+        sockets = worker.net_connections(kind="tcp")
+    except psutil.Error:
+        return False
+    return any(c.status == psutil.CONN_LISTEN and c.laddr and c.laddr.port == port for c in sockets)
+
+
 def test_two_workers_start_and_stay_up(tmp_path: Path) -> None:
     """Both workers build their runtime and serve; the supervisor does not kill them while they warm."""
     with _running(tmp_path, "--workers", "2", "--log-level", "info") as (server, port, log):
@@ -112,6 +121,12 @@ def test_two_workers_start_and_stay_up(tmp_path: Path) -> None:
             )
             assert answer.status_code == 200
             assert answer.json()["cases"][0]["assessment"]["subtype"]["code"]
+        # a worker binds only once warm: on a loaded machine the second may still be building its
+        # runtime after the first answers, and until it listens the first takes every connection
+        deadline = time.monotonic() + 300
+        while not all(_listening(w, port) for w in live) and time.monotonic() < deadline:
+            time.sleep(0.5)
+        assert all(_listening(w, port) for w in live), "a worker never listened on the port"
         # 16 keep-alive connections opened at once, sending distinct reports back to back (an EHR's
         # pool under load, as the HTTP bench does): both workers serve. uvicorn's shared socket let
         # one worker accept nearly every connection.
@@ -128,7 +143,7 @@ def test_two_workers_start_and_stay_up(tmp_path: Path) -> None:
         assert "exited" not in text and "died" not in text
         served = Counter(re.findall(r"request id=\S+ worker=(\d+) method=POST path=/api/v1/assess status=200", text))
         assert set(served) == {str(w.pid) for w in live}, served
-        assert min(served.values()) >= 8, served
+        assert min(served.values()) >= 4, served  # the kernel hashes connections: an even split is not promised
 
 
 def test_one_worker_logs_each_request_without_its_text(tmp_path: Path) -> None:
