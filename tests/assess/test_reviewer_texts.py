@@ -8,6 +8,8 @@ rules out a drug. The assertions are on the call and on what is offered, not on 
 
 from __future__ import annotations
 
+import pytest
+
 from calcidx import assess
 from calcidx.assess.model import Assessment
 
@@ -501,3 +503,23 @@ def test_infected_nodules_are_not_injected_with_a_corticosteroid() -> None:
     assert "intralesional_corticosteroids" in [t.id for t in infected.withheld_treatments]
     clean = _assessment(text.format(infection="There was no secondary infection."))
     assert "intralesional_corticosteroids" in [t.id for t in clean.treatments]
+
+
+@pytest.mark.parametrize(
+    ("line", "withheld"),
+    [
+        ("Allergies: penicillin, minocycline (rash).", "minocycline"),
+        ("Allergies: penicillin and doxycycline.", "minocycline"),
+        ("She is allergic to sulfa and to diltiazem.", "diltiazem"),
+    ],
+)
+def test_a_later_item_of_an_allergy_list_withholds_its_drug(line: str, withheld: str) -> None:
+    text = f"54F with limited SSc and hard calcified nodules of the fingertips on radiographs. {line}"
+    (case,) = assess(text).cases
+    assert withheld in {t.id for t in case.assessment.withheld_treatments}
+
+
+def test_no_known_allergies_withholds_nothing_for_allergy() -> None:
+    text = "54F with limited SSc and hard calcified nodules of the fingertips on radiographs. No known allergies."
+    (case,) = assess(text).cases
+    assert not [f for f in case.findings if f.concept.endswith("_allergy")]

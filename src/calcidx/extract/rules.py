@@ -128,6 +128,9 @@ class Rules:
     laterality: dict[str, str]
     #: the name a series counts a site under (``anatomy.yaml`` ``site_names``)
     site_names: dict[str, str]
+    #: where a list of drug allergies starts, and a negation that voids it (``lexicon.yaml``)
+    allergy_list_cue: str
+    allergy_list_negation: str
     female_nouns: frozenset[str]
     male_nouns: frozenset[str]
     neutral_nouns: frozenset[str]
@@ -204,6 +207,8 @@ def load_rules() -> Rules:
         sites=tuple(str(s).lower() for s in anatomy["sites"]),
         laterality=laterality,
         site_names={str(k).lower(): str(v).lower() for k, v in (anatomy.get("site_names") or {}).items()},
+        allergy_list_cue=str(lexicon["allergy_list_cue"]),
+        allergy_list_negation=str(lexicon["allergy_list_negation"]),
         female_nouns=frozenset(nouns["female"]),
         male_nouns=frozenset(nouns["male"]),
         neutral_nouns=frozenset(nouns["neutral"]),

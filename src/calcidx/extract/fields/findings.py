@@ -2,11 +2,34 @@
 
 from __future__ import annotations
 
+import re
+
 from calcidx.case.model import Finding
 from calcidx.extract.fields.context import FieldContext, SentenceView
 from calcidx.extract.fields.patterns import CasePatterns
 
 __all__ = ["FINDING_TABLES", "FindingsReader"]
+
+# what separates the items of an allergy list, and what may stand before an item ("and to diltiazem")
+_SEPARATOR = re.compile(r",|/|\band\b|\bor\b", re.IGNORECASE)
+_LEAD = re.compile(r"\s*(?:to\s+)?", re.IGNORECASE)
+_PARENS = re.compile(r"\([^)]*\)")
+
+
+def _items(segment: str) -> list[tuple[int, str]]:
+    """The items of a list (offset into ``segment``, text), split at commas, slashes, "and", "or"."""
+    pieces: list[tuple[int, str]] = []
+    position = 0
+    for separator in [*_SEPARATOR.finditer(segment), None]:
+        stop = separator.start() if separator else len(segment)
+        lead = _LEAD.match(segment, position)
+        first = lead.end() if lead else position
+        text = segment[first:stop].rstrip()
+        if text:
+            pieces.append((first, text))
+        position = separator.end() if separator else stop
+    return pieces
+
 
 #: The vocabulary tables whose mentions become ``Case.findings``.
 FINDING_TABLES = ("condition", "feature", "lookalike")
@@ -53,7 +76,38 @@ class FindingsReader:
                     )
                 if status == "present":
                     present.append(item_id)
+        text = view.sentence.text
+        if self.patterns is not None and ("llerg" in text or "ensitivity" in text):
+            present += self._allergy_list(view)
         return present
+
+    def _allergy_list(self, view: SentenceView) -> list[str]:
+        """Each item of a drug-allergy list that the knowledge names as "<item> allergy"."""
+        assert self.patterns is not None
+        ctx, sentence = self.context, view.sentence
+        found: list[str] = []
+        for cue in self.patterns.allergy_cue.finditer(sentence.text):
+            if self.patterns.allergy_negation.search(sentence.text[: cue.start()]):
+                continue
+            start = cue.end()
+            end = min((i for i in (sentence.text.find(c, start) for c in ".;") if i >= 0), default=len(sentence.text))
+            for offset, item in _items(sentence.text[start:end]):
+                name = _PARENS.sub("", item).strip(" -")
+                keys = ctx.vocab.forms.get(f"{name.lower()} allergy", [])
+                for table, item_id in keys:
+                    if table not in FINDING_TABLES:
+                        continue
+                    first = sentence.start + start + offset
+                    evidence = ctx.ev(first, first + len(item))
+                    key = (table, item_id, "present")
+                    if key in self.found:
+                        self.found[key].evidence.append(evidence)
+                    else:
+                        self.found[key] = Finding(
+                            concept=item_id, label=ctx.label(table, item_id), assertion="present", evidence=[evidence]
+                        )
+                    found.append(item_id)
+        return found
 
     def findings(self) -> list[Finding]:
         """The findings read so far, in the order first seen."""

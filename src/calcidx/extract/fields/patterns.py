@@ -45,6 +45,8 @@ class CasePatterns:
             labels = "|".join(map(re.escape, rules.sex_field_labels))
             values = "|".join(map(re.escape, sorted(rules.sex_field_values, key=len, reverse=True)))
             self.sex_field = re.compile(rf"\b(?:{labels})\s*[:=\-–]\s*(?P<value>{values})\b", re.IGNORECASE)
+        self.allergy_cue = re.compile(rules.allergy_list_cue, re.IGNORECASE)
+        self.allergy_negation = re.compile(rules.allergy_list_negation, re.IGNORECASE)
         # rule files read here, once per pipeline, not by each reader
         self.exposure_sites = load_exposure_site_rules()
         self.medication_status = load_medication_status_rules()
