@@ -4,24 +4,12 @@ name the knowledge does not know stays as it is."""
 
 from __future__ import annotations
 
-import weakref
-
 from calcidx.assess.model import Warning
 from calcidx.case.model import Case, Finding, Medication, TreatmentGiven
-from calcidx.knowledge.names import NameIndex
+from calcidx.knowledge.names import name_index
 from calcidx.knowledge.schema import KnowledgeBundle
 
 __all__ = ["name_concepts"]
-
-_INDEXES: weakref.WeakKeyDictionary[KnowledgeBundle, NameIndex] = weakref.WeakKeyDictionary()
-
-
-def _index(bundle: KnowledgeBundle) -> NameIndex:
-    """The name index of ``bundle``, built once while the bundle lives."""
-    index = _INDEXES.get(bundle)
-    if index is None:
-        index = _INDEXES[bundle] = NameIndex(bundle)
-    return index
 
 
 def _known(concept: str, bundle: KnowledgeBundle) -> bool:
@@ -37,7 +25,7 @@ def name_concepts(case: Case, bundle: KnowledgeBundle) -> tuple[Case, list[Warni
         and all(_known(f.concept, bundle) for f in [*case.findings, *case.exposures])
     ):
         return case, []
-    index = _index(bundle)
+    index = name_index(bundle)
     notes: list[Warning] = []
     groups: dict[str, list[Finding]] = {"findings": [], "exposures": []}
     for field, items in (("findings", case.findings), ("exposures", case.exposures)):

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from typing import Any, Literal
 
 from calcidx.errors import KnowledgeError
-from calcidx.knowledge.names import NameIndex
+from calcidx.knowledge.names import name_index
 from calcidx.knowledge.schema import Analyte, Codes, InteropEntry, KnowledgeBundle
 
 __all__ = ["CODE_FIELDS", "Known", "Terminology"]
@@ -62,7 +62,7 @@ class Terminology:
                     self._by_prefix[entry.prefix.upper()] = entry.id
         self._index: dict[tuple[str, str], Known] = {}
         self._build_index()
-        self._names = NameIndex(bundle)
+        self._names = name_index(bundle)
 
     # --- code systems ---
     def entry(self, entry_id: str) -> InteropEntry:

@@ -8,12 +8,13 @@ easily something else and is never used alone.
 
 from __future__ import annotations
 
+import weakref
 from dataclasses import dataclass
 from typing import Any
 
 from calcidx.knowledge.schema import KnowledgeBundle
 
-__all__ = ["NameIndex", "NamedItem", "name_key"]
+__all__ = ["NameIndex", "NamedItem", "name_index", "name_key"]
 
 _MIN_NAME = 4
 _MAX_DRUG_WORDS = 4
@@ -76,3 +77,15 @@ class NameIndex:
             if found is not None:
                 return found
         return None
+
+
+_INDEXES: weakref.WeakKeyDictionary[KnowledgeBundle, NameIndex] = weakref.WeakKeyDictionary()
+
+
+def name_index(bundle: KnowledgeBundle) -> NameIndex:
+    """The name index of ``bundle``, built once while the bundle lives (every FHIR import, CDS call
+    and assessment of a named drug reads the same one)."""
+    index = _INDEXES.get(bundle)
+    if index is None:
+        index = _INDEXES[bundle] = NameIndex(bundle)
+    return index
