@@ -114,6 +114,19 @@ def _number(text: str, name: str, what: str, errors: dict[str, str], low: float,
     return value
 
 
+def _female_status(
+    values: Mapping[str, str], name: str, what: str, sex: str | None, errors: dict[str, str]
+) -> bool | None:
+    """A yes / no / not recorded answer about pregnancy or breastfeeding (never yes for a man)."""
+    text = values.get(name, "").strip()
+    answer = {"yes": True, "no": False, "": None}.get(text)
+    if text not in ("yes", "no", ""):
+        errors[name] = f"{what}: choose yes, no or not recorded"
+    if answer and sex == "male":
+        errors[name] = f"{what}: cannot be yes when sex is male"
+    return answer
+
+
 def parse_form(answers: Mapping[str, str], bundle: KnowledgeBundle) -> FormResult:
     """Turn the form's answers into a ``Case``, or say what is wrong with each field."""
     errors: dict[str, str] = {}
@@ -127,18 +140,8 @@ def parse_form(answers: Mapping[str, str], bundle: KnowledgeBundle) -> FormResul
     if sex not in (None, "female", "male"):
         errors["sex"] = "Sex: choose female, male or not stated"
         sex = None
-    pregnant_text = values.get("pregnant", "").strip()
-    pregnant = {"yes": True, "no": False, "": None}.get(pregnant_text)
-    if pregnant_text not in ("yes", "no", ""):
-        errors["pregnant"] = "Pregnancy: choose yes, no or not recorded"
-    if pregnant and sex == "male":
-        errors["pregnant"] = "Pregnancy: cannot be yes when sex is male"
-    lactating_text = values.get("lactating", "").strip()
-    lactating = {"yes": True, "no": False, "": None}.get(lactating_text)
-    if lactating_text not in ("yes", "no", ""):
-        errors["lactating"] = "Breastfeeding: choose yes, no or not recorded"
-    if lactating and sex == "male":
-        errors["lactating"] = "Breastfeeding: cannot be yes when sex is male"
+    pregnant = _female_status(values, "pregnant", "Pregnancy", sex, errors)
+    lactating = _female_status(values, "lactating", "Breastfeeding", sex, errors)
 
     sites = [s.strip() for s in values.get("sites", "").replace(";", ",").split(",") if s.strip()]
     if any(len(site) > 80 for site in sites):
