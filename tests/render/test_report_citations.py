@@ -131,3 +131,14 @@ def test_differential_never_cites_code_sources(bundle: KnowledgeBundle) -> None:
         assert not set(_keys(body, set(bundle.references))) & code_sources
         md_body, _ = _split(markdown_report(doc), "## References")
         assert not set(_keys(md_body, set(bundle.references))) & code_sources
+
+
+def test_the_heading_names_the_kind_of_document_and_counts_its_cases() -> None:
+    from calcidx.case.model import Document, DocumentInfo
+
+    one = Case.model_validate(_cases()[2][1])
+    series = assess(Document(document=DocumentInfo(kind="case_series"), cases=[one, one]))
+    assert text_report(series).startswith("CalciDx assessment: case series, 2 cases")
+    assert markdown_report(series).startswith("# CalciDx assessment (case series, 2 cases)")
+    # a record of one patient (a Case JSON, a FHIR record, the form) is no kind of document
+    assert text_report(assess(one)).startswith("CalciDx assessment: 1 case\n")
