@@ -169,9 +169,16 @@ class _Pathway:
             return "histology"
         if confirm:
             return "imaging"
-        if self.features_with_role("calcinosis_sign") or self.facts.case.lesions:
+        lesions = self.facts.case.lesions
+        if self.features_with_role("calcinosis_sign") or any(self.lesion_is_sign(le) for le in lesions):
             return "clinical_sign"
-        return "none"
+        return "unlike_calcinosis" if lesions else "none"
+
+    def lesion_is_sign(self, lesion: Any) -> bool:
+        """A lesion is a clinical sign of calcification unless every word naming it is one that is
+        not (a rash, an eruption: ``not_sign_kinds`` of the rule); a lesion with no words recorded counts."""
+        not_sign = set(self.kb.rule("lesion.calcinosis_evidence").words("not_sign_kinds"))
+        return not lesion.kinds or not set(lesion.kinds) <= not_sign
 
     def lab_facts(self, analytes: tuple[str, ...]) -> list[FactUsed]:
         return [self.facts.lab_fact(a) for a in analytes if a in self.facts.labs]
@@ -316,6 +323,12 @@ class _Pathway:
             text = f"Calcification shown by {self.labels(confirm)} ({self.level.replace('_', ' ')})."
         elif signs:
             text = f"Clinical signs suggest calcinosis ({self.labels(signs)}); a radiograph or biopsy would confirm it."
+        elif self.level == "unlike_calcinosis":
+            kinds = sorted({k for le in self.facts.case.lesions for k in le.kinds})
+            text = (
+                f"The lesions recorded ({', '.join(kinds)}) are not like calcification, and no imaging or biopsy "
+                "shows calcium: no subtype is more than possible; a radiograph or a biopsy would decide."
+            )
         else:
             text = "No sign or test in the record shows the calcification itself."
         self.step(
