@@ -92,3 +92,49 @@ def test_no_known_drug_allergies_withholds_no_ceftriaxone() -> None:
         "A 47-year-old woman with lupus has calcinosis of the buttocks on radiographs. No known drug allergies."
     )
     assert "ceftriaxone" in _offered(a)
+
+
+def test_toe_ulcers_with_weak_pulses_on_dialysis_leave_calciphylaxis_possible_beside_arterial_disease() -> None:
+    a = _assessment(
+        "A 77-year-old man on haemodialysis has painful necrotic ulcers on the tips of two toes of the right "
+        "foot. Pedal pulses are weak and he has had intermittent claudication for a year."
+    )
+    assert not (a.subtype.code == "calciphylaxis" and a.subtype.certainty in ("probable", "confirmed"))
+    assert a.differential[0].id == "atherosclerotic_or_diabetic_ulcer"
+
+
+def test_necrosis_days_after_starting_warfarin_points_to_warfarin_necrosis_not_calciphylaxis() -> None:
+    a = _assessment(
+        "A 63-year-old woman developed painful red patches on the right thigh four days after starting "
+        "warfarin for a deep vein thrombosis; within a day they became haemorrhagic bullae and a black eschar. "
+        "Renal function is normal."
+    )
+    assert not (a.subtype.code == "calciphylaxis" and a.subtype.certainty in ("probable", "confirmed"))
+    assert a.differential[0].id == "warfarin_necrosis"
+    assert "calciphylaxis_biopsy" in {t.id for t in a.missing_workup}
+
+
+def test_necrosis_after_years_of_warfarin_stays_calciphylaxis() -> None:
+    a = _assessment(
+        "A 66-year-old woman who has taken warfarin for eight years for atrial fibrillation developed painful "
+        "purpuric plaques on the thighs with black eschar. Renal function is normal."
+    )
+    assert a.subtype.code == "calciphylaxis"
+    assert "warfarin" in {x.medication for x in a.actions}
+
+
+def test_hard_nodules_at_insulin_injection_sites_are_dystrophic_not_idiopathic() -> None:
+    a = _assessment(
+        "A 52-year-old woman with type 1 diabetes has hard subcutaneous nodules at her insulin injection sites "
+        "on the thighs; a radiograph shows calcified deposits. Calcium, phosphate and kidney function are normal."
+    )
+    assert a.subtype.code == "dystrophic"
+
+
+def test_nodules_where_calcium_heparin_was_injected_stay_iatrogenic() -> None:
+    a = _assessment(
+        "A 79-year-old woman received calcium nadroparin injections into the abdominal wall. Firm nodules then "
+        "appeared on the abdomen at the injection sites; biopsy showed calcium deposits in the dermis. Calcium "
+        "and phosphate were normal."
+    )
+    assert a.subtype.code == "iatrogenic"

@@ -534,6 +534,9 @@ class _Pathway:
             )
             return
         stated = self.facts.case.stated_subtype == "iatrogenic"
+        located = {
+            e for x in self.present_where("exposures", lambda e: bool(e.locates)) for e in self.kb.exposures[x].locates
+        }
         for cid in exposures:
             exposure = self.kb.exposures[cid]
             sites = self.exposure_sites(cid)
@@ -561,6 +564,11 @@ class _Pathway:
                     blocked = f"the exposure was at {', '.join(sites)}, not at a lesion's site ({where})"
             elif stated:
                 cause, why = "confirmed", "tied to the lesion by the source"
+            elif cid in located:
+                placed = self.labels(
+                    sorted(x for x in self.facts.present if cid in getattr(self.kb.exposures.get(x), "locates", []))
+                )
+                cause, why = "confirmed", f"at the lesion's site ({placed})"
             else:
                 cause, why = "suggested", "site of the exposure or the lesion not recorded"
             facts = [self.facts.fact(cid, "exposure")]
