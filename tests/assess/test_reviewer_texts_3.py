@@ -138,3 +138,21 @@ def test_nodules_where_calcium_heparin_was_injected_stay_iatrogenic() -> None:
         "and phosphate were normal."
     )
     assert a.subtype.code == "iatrogenic"
+
+
+def test_crepitus_and_soft_tissue_gas_on_dialysis_point_to_a_necrotising_infection_first() -> None:
+    a = _assessment(
+        "A 58-year-old man with diabetes on haemodialysis has fever and a rapidly spreading, exquisitely "
+        "painful dusky area of the left thigh that turned necrotic overnight; there is crepitus on palpation "
+        "and CT shows gas in the soft tissues."
+    )
+    assert not (a.subtype.code == "calciphylaxis" and a.subtype.certainty in ("probable", "confirmed"))
+    assert a.differential[0].id == "necrotising_soft_tissue_infection"
+
+
+def test_a_named_necrotising_fasciitis_on_dialysis_is_not_probable_calciphylaxis() -> None:
+    a = _assessment(
+        "A 62-year-old woman on peritoneal dialysis was taken to theatre for necrotising fasciitis of the "
+        "abdominal wall with black eschar and skin necrosis."
+    )
+    assert not (a.subtype.code == "calciphylaxis" and a.subtype.certainty in ("probable", "confirmed"))
