@@ -156,3 +156,20 @@ def test_a_named_necrotising_fasciitis_on_dialysis_is_not_probable_calciphylaxis
         "abdominal wall with black eschar and skin necrosis."
     )
     assert not (a.subtype.code == "calciphylaxis" and a.subtype.certainty in ("probable", "confirmed"))
+
+
+def test_dialysis_stopped_after_a_transplant_does_not_stand_for_a_low_egfr() -> None:
+    a = _assessment(
+        "A 57-year-old woman with dermatomyositis was on haemodialysis for six years; dialysis was stopped two "
+        "years ago after a kidney transplant and her eGFR is now 64. Radiographs show calcinosis of the thighs. "
+        "Calcium and phosphate are normal."
+    )
+    assert "bisphosphonates" in _offered(a)
+
+
+def test_current_dialysis_still_withholds_bisphosphonates() -> None:
+    a = _assessment(
+        "A 57-year-old woman with dermatomyositis has been on haemodialysis for six years. Radiographs show "
+        "calcinosis of the thighs. Calcium and phosphate are normal."
+    )
+    assert "bisphosphonates" not in _offered(a)
