@@ -173,3 +173,21 @@ def test_current_dialysis_still_withholds_bisphosphonates() -> None:
         "calcinosis of the thighs. Calcium and phosphate are normal."
     )
     assert "bisphosphonates" not in _offered(a)
+
+
+def test_lupus_pernio_in_hypercalcaemic_sarcoidosis_is_neither_lupus_nor_a_confident_calcinosis() -> None:
+    a = _assessment(
+        "A 47-year-old woman with pulmonary sarcoidosis has a serum calcium of 12.9 mg/dL and violaceous plaques "
+        "on the nose and cheeks (lupus pernio). Creatinine is 1.5 mg/dL."
+    )
+    assert "systemic_lupus_erythematosus" not in {r.id for r in a.condition_roles}
+    assert "sarcoidosis" in {r.id for r in a.condition_roles}
+    assert a.subtype.certainty not in ("probable", "confirmed")
+
+
+def test_violaceous_plaques_that_are_not_said_to_hurt_are_not_typical_calciphylaxis() -> None:
+    a = _assessment(
+        "A 50-year-old man with chronic kidney disease (creatinine 2.1 mg/dL) has asymptomatic violaceous "
+        "plaques on the forehead."
+    )
+    assert not (a.subtype.code == "calciphylaxis" and a.subtype.certainty in ("probable", "confirmed"))

@@ -176,9 +176,13 @@ class _Pathway:
 
     def lesion_is_sign(self, lesion: Any) -> bool:
         """A lesion is a clinical sign of calcification unless every word naming it is one that is
-        not (a rash, an eruption: ``not_sign_kinds`` of the rule); a lesion with no words recorded counts."""
-        not_sign = set(self.kb.rule("lesion.calcinosis_evidence").words("not_sign_kinds"))
-        return not lesion.kinds or not set(lesion.kinds) <= not_sign
+        not (a rash, an eruption: ``not_sign_kinds`` of the rule) or it is told only in colours unlike
+        calcium (violaceous, with no firm, white or chalky word); a lesion with no words recorded counts."""
+        rule = self.kb.rule("lesion.calcinosis_evidence")
+        morphology = set(lesion.morphology)
+        if morphology & set(rule.words("not_sign_morphology")) and not morphology & set(rule.words("sign_morphology")):
+            return False
+        return not lesion.kinds or not set(lesion.kinds) <= set(rule.words("not_sign_kinds"))
 
     def lab_facts(self, analytes: tuple[str, ...]) -> list[FactUsed]:
         return [self.facts.lab_fact(a) for a in analytes if a in self.facts.labs]
