@@ -365,9 +365,14 @@ def _allergy(substance: str, **status: str) -> dict[str, object]:
 
 
 def test_an_allergy_the_knowledge_does_not_guard_against_is_said_and_not_used() -> None:
-    document = document_from_fhir_bundle(_ehr(_allergy("Penicillin")))
+    document = document_from_fhir_bundle(_ehr(_allergy("Latex")))
     assert document.cases[0].findings == []
-    assert any("an allergy to 'Penicillin'" in w for w in document.warnings), document.warnings
+    assert any("an allergy to 'Latex'" in w for w in document.warnings), document.warnings
+
+
+def test_an_ehr_penicillin_allergy_is_the_penicillin_allergy_that_guards_ceftriaxone() -> None:
+    document = document_from_fhir_bundle(_ehr(_allergy("Penicillin")))
+    assert [f.concept for f in document.cases[0].findings] == ["penicillin_allergy"]
 
 
 def test_an_ehr_drug_allergy_withholds_the_drug_unless_refuted_or_resolved() -> None:

@@ -37,6 +37,9 @@ class CaseFacts:
     absent: set[str] = field(default_factory=set)
     possible: set[str] = field(default_factory=set)
     family: set[str] = field(default_factory=set)
+    #: concepts the record says have ended ("dialysis was stopped after the transplant"); they are
+    #: also in ``present`` (a past condition still counts as a cause)
+    past: set[str] = field(default_factory=set)
     labels: dict[str, str] = field(default_factory=dict)
     evidence: dict[str, list[Evidence]] = field(default_factory=dict)
     triggers: dict[str, str] = field(default_factory=dict)
@@ -130,6 +133,8 @@ def _add(
     if target is None:  # hypothetical: never counts as a fact about the patient
         return
     target.add(concept)
+    if assertion == "historical":
+        facts.past.add(concept)
     if label and concept not in facts.labels:
         facts.labels[concept] = label
     if evidence:

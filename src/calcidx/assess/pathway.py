@@ -169,9 +169,20 @@ class _Pathway:
             return "histology"
         if confirm:
             return "imaging"
-        if self.features_with_role("calcinosis_sign") or self.facts.case.lesions:
+        lesions = self.facts.case.lesions
+        if self.features_with_role("calcinosis_sign") or any(self.lesion_is_sign(le) for le in lesions):
             return "clinical_sign"
-        return "none"
+        return "unlike_calcinosis" if lesions else "none"
+
+    def lesion_is_sign(self, lesion: Any) -> bool:
+        """A lesion is a clinical sign of calcification unless every word naming it is one that is
+        not (a rash, an eruption: ``not_sign_kinds`` of the rule) or it is told only in colours unlike
+        calcium (violaceous, with no firm, white or chalky word); a lesion with no words recorded counts."""
+        rule = self.kb.rule("lesion.calcinosis_evidence")
+        morphology = set(lesion.morphology)
+        if morphology & set(rule.words("not_sign_morphology")) and not morphology & set(rule.words("sign_morphology")):
+            return False
+        return not lesion.kinds or not set(lesion.kinds) <= set(rule.words("not_sign_kinds"))
 
     def lab_facts(self, analytes: tuple[str, ...]) -> list[FactUsed]:
         return [self.facts.lab_fact(a) for a in analytes if a in self.facts.labs]
@@ -316,6 +327,12 @@ class _Pathway:
             text = f"Calcification shown by {self.labels(confirm)} ({self.level.replace('_', ' ')})."
         elif signs:
             text = f"Clinical signs suggest calcinosis ({self.labels(signs)}); a radiograph or biopsy would confirm it."
+        elif self.level == "unlike_calcinosis":
+            kinds = sorted({k for le in self.facts.case.lesions for k in le.kinds})
+            text = (
+                f"The lesions recorded ({', '.join(kinds)}) are not like calcification, and no imaging or biopsy "
+                "shows calcium: no subtype is more than possible; a radiograph or a biopsy would decide."
+            )
         else:
             text = "No sign or test in the record shows the calcification itself."
         self.step(
@@ -521,6 +538,9 @@ class _Pathway:
             )
             return
         stated = self.facts.case.stated_subtype == "iatrogenic"
+        located = {
+            e for x in self.present_where("exposures", lambda e: bool(e.locates)) for e in self.kb.exposures[x].locates
+        }
         for cid in exposures:
             exposure = self.kb.exposures[cid]
             sites = self.exposure_sites(cid)
@@ -548,6 +568,11 @@ class _Pathway:
                     blocked = f"the exposure was at {', '.join(sites)}, not at a lesion's site ({where})"
             elif stated:
                 cause, why = "confirmed", "tied to the lesion by the source"
+            elif cid in located:
+                placed = self.labels(
+                    sorted(x for x in self.facts.present if cid in getattr(self.kb.exposures.get(x), "locates", []))
+                )
+                cause, why = "confirmed", f"at the lesion's site ({placed})"
             else:
                 cause, why = "suggested", "site of the exposure or the lesion not recorded"
             facts = [self.facts.fact(cid, "exposure")]

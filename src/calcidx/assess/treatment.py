@@ -126,12 +126,14 @@ def caution_unknowns(caution: Caution, facts: CaseFacts, context: set[str]) -> l
             return None
     if when.egfr_below is not None:
         egfr = measured_egfr(facts)
-        if set(when.egfr_met_by) & context:
+        # a condition that stands for a low GFR (dialysis) but has ended gives way to a measured eGFR
+        met = set(when.egfr_met_by) & context
+        if met - facts.past:
             pass
         elif egfr is not None:
             if egfr >= when.egfr_below:
                 return None
-        elif set(when.egfr_unknown_with) & context:
+        elif met or set(when.egfr_unknown_with) & context:
             unknown.append(f"eGFR not recorded (applies below {when.egfr_below:g})")
         elif any(_lab_holds(item, facts) for item in when.egfr_unknown_with_labs):
             unknown.append(f"eGFR not recorded but creatinine raised; applies below {when.egfr_below:g}")

@@ -76,6 +76,8 @@ class Lesion(_Model):
     site: str | None = None
     laterality: Laterality | None = None
     morphology: list[str] = []
+    #: the words naming the lesion in its sentence ("nodules", "rash"); empty when not recorded
+    kinds: list[str] = []
     size: str | None = None
     count: str | None = None
     symptoms: list[str] = []

@@ -224,6 +224,9 @@ class Exposure(Concept):
     at_site: bool = False
     #: where the exposure is applied by definition (heel sticks: the heel), used when no site is recorded
     site_words: list[str] = []
+    #: exposures this one puts at the lesion's site when theirs is not recorded ("nodules at the
+    #: injection sites" places the injected calcium heparin at the nodules)
+    locates: list[str] = []
     calciphylaxis_risk: Literal["major", "minor", "listed"] | None = None
     disagreement: str | None = None
 

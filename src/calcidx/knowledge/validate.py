@@ -175,6 +175,12 @@ def _check_cross_refs(bundle: KnowledgeBundle, problems: list[str]) -> None:
         for wid in look.workup:
             if wid not in bundle.workup:
                 problems.append(f"lookalikes:{look.id}: unknown workup item {wid!r}")
+    problems += [
+        f"exposures:{exp.id}: locates unknown exposure {e!r}"
+        for exp in bundle.exposures.values()
+        for e in exp.locates
+        if e not in bundle.exposures
+    ]
     for phen in bundle.lab_phenotypes:
         if phen.analyte not in bundle.analytes:
             problems.append(f"lab_phenotypes: unknown analyte {phen.analyte!r}")

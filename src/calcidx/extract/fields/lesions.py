@@ -28,8 +28,8 @@ class LesionsReader:
         self.context = context
         self.patterns = patterns
         self.found: dict[str, Lesion] = {}
-        #: the morphology words and size of the sentence last read (read once for all its sites)
-        self._sentence_words: tuple[int, list[str], re.Match[str] | None] = (-1, [], None)
+        #: the morphology words, lesion words and size of the sentence last read (read once for all its sites)
+        self._sentence_words: tuple[int, list[str], list[str], re.Match[str] | None] = (-1, [], [], None)
 
     def read(self, view: SentenceView) -> None:
         """Reads the site mentions of one sentence, if the sentence describes a lesion."""
@@ -67,20 +67,25 @@ class LesionsReader:
             self._sentence_words = (
                 sentence.start,
                 [m.group().lower() for m in patterns.morphology.finditer(sentence_text)],
+                [m.group().lower() for m in patterns.lesion.finditer(sentence_text)],
                 _SIZE.search(sentence_text),
             )
-        _, morphology, size = self._sentence_words
+        _, morphology, kinds, size = self._sentence_words
         if key in self.found:
             lesion = self.found[key]
             lesion.evidence.append(ctx.ev(start, mention.end))
             for word in morphology:
                 if word not in lesion.morphology:
                     lesion.morphology.append(word)
+            for word in kinds:
+                if word not in lesion.kinds:
+                    lesion.kinds.append(word)
             return
         self.found[key] = Lesion(
             site=site,
             laterality=laterality,
             morphology=list(dict.fromkeys(morphology)),
+            kinds=list(dict.fromkeys(kinds)),
             size=size.group() if size else None,
             evidence=[ctx.ev(start, mention.end)],
         )
