@@ -146,3 +146,71 @@ def test_the_diagnosis_after_the_resembled_disease_still_reads() -> None:
         "A 58-year-old man had firm yellow nodules over both knees for two years."
     )
     assert case.stated_subtype == "not_calcinosis", case.stated
+
+
+# ------------------------- "presented at the age of N": the age at presentation, not at onset
+# "A term female neonate presented at age 17 days with a red heel" gave no age: every "at (the)
+# age (of)" was read as an age at onset.
+PRESENTED_AT = [
+    ("A term female neonate presented at age 17 days with a swollen heel.", 17 / 365.25),
+    ("The girl was admitted at the age of 3 years with hard nodules on both elbows.", 3.0),
+    ("A boy was referred to our clinic at 6 weeks of age for a firm lump on the thigh.", 6 * 7 / 365.25),
+]
+
+
+@pytest.mark.parametrize(("text", "years"), PRESENTED_AT)
+def test_an_age_at_presentation_is_the_patients_age(text: str, years: float) -> None:
+    case = _case(text)
+    assert case.patient.age_years == pytest.approx(years, abs=0.01), case.patient
+
+
+def test_an_age_at_onset_is_still_not_the_age_at_presentation() -> None:
+    case = _case("A 30-year-old woman had nodules that began at the age of 12 years.")
+    assert case.patient.age_years == 30
+
+
+# ------------------------------ relatives as the reported patients ("we describe two sisters with")
+# "We describe young cousins presenting with hyperphosphataemic familial tumoral calcinosis" gave
+# no stated diagnosis: the statement knew patients, children and adults, not relatives.
+RELATIVES = [
+    "We describe two young cousins presenting with hyperphosphatemic familial tumoral calcinosis.",
+    "We report a consanguineous family with two affected siblings with hyperphosphatemic familial tumoral calcinosis.",
+    "Here we present twin sisters who developed hyperphosphatemic familial tumoral calcinosis in childhood.",
+]
+
+
+@pytest.mark.parametrize("text", RELATIVES)
+def test_relatives_reported_with_a_disease_state_it(text: str) -> None:
+    case = _case(text)
+    assert case.stated_subform == "hftc", (case.stated_subtype, case.stated_subform, case.stated)
+
+
+# ------------------ a long test name holding another test's name ("... per glomerular filtration rate")
+# "Tubular maximum phosphate reabsorption per unit glomerular filtration rate was raised" gave a low
+# eGFR beside the phosphate threshold: a patient with normal kidneys read as in renal failure.
+def test_a_test_name_inside_a_longer_test_name_is_not_a_second_test() -> None:
+    case = _case(
+        "A 16-year-old boy had hard masses at both hips. His tubular maximum phosphate reabsorption per unit "
+        "glomerular filtration rate was raised and his serum phosphate was high."
+    )
+    analytes = {lab.analyte for lab in case.labs}
+    assert "egfr" not in analytes, [(lab.analyte, lab.interpretation) for lab in case.labs]
+    assert "tmp_gfr" in analytes
+
+
+# ------------------------- a cue that opens the next test of a list is not the previous test's
+# "elevated tubular reabsorption of phosphate (TmP/GFR), reduced levels of intact FGF23" gave
+# TmP/GFR both high and low: the short form was a second test and took the next test's "reduced".
+def test_a_short_form_after_its_test_is_the_same_test_and_keeps_its_cue() -> None:
+    case = _case(
+        "A 19-year-old man had calcified masses at the hips. He had elevated serum phosphate, elevated "
+        "tubular maximum phosphate reabsorption (TmP/GFR), reduced levels of intact FGF23 and increased "
+        "C-terminal FGF23."
+    )
+    tmp = {lab.interpretation for lab in case.labs if lab.analyte == "tmp_gfr"}
+    assert tmp == {"high"}, [(lab.analyte, lab.interpretation) for lab in case.labs]
+
+
+def test_a_cue_after_a_test_still_reads_when_no_test_follows_it() -> None:
+    case = _case("A 19-year-old man had calcified masses at the hips. His serum phosphate was elevated.")
+    assert {lab.interpretation for lab in case.labs if lab.analyte == "phosphate"} == {"high"}
