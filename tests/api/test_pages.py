@@ -142,6 +142,9 @@ def test_findings_form_carries_what_decides_treatment_safety(client: TestClient)
     assert 'name="f:cardiac_conduction_disease"' in page and 'name="lactating"' in page
     bad = parse_form({"sex": "male", "lactating": "yes", "age": "40"}, bundle)
     assert bad.errors == {"lactating": "Breastfeeding: cannot be yes when sex is male"}
+    # the report says who the options were chosen for
+    shown = client.post("/form", data={"form_token": form_token(client, "/form"), **answers})
+    assert shown.status_code == 200 and "female, breastfeeding" in html.unescape(shown.text)
 
 
 def test_findings_form_assesses_like_the_library(client: TestClient) -> None:

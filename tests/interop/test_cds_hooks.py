@@ -95,6 +95,8 @@ def test_discovery_lists_both_services_with_prefetch_templates(client: TestClien
             assert f"http://loinc.org|{code}" in prefetch["observations"]
         # and the pregnancy status (US Core), which decides whether treatments are safe
         assert "http://loinc.org|82810-3" in prefetch["observations"]
+        # and the breastfeeding status, for the same reason
+        assert "http://loinc.org|63895-7" in prefetch["observations"]
 
 
 @pytest.mark.parametrize(

@@ -245,6 +245,48 @@ def test_pregnancy_survives_a_round_trip_and_keeps_withholding(pregnant: bool) -
     assert ("diltiazem" in withheld) is pregnant
 
 
+def _status_bundle(code: str, value: dict[str, object]) -> dict[str, object]:
+    """A patient and one status Observation (LOINC ``code``) with a coded value."""
+    bundle = _pregnancy_bundle(value)
+    observation = bundle["entry"][1]["resource"]  # type: ignore[index]
+    observation["code"] = {"coding": [{"system": "http://loinc.org", "code": code}]}
+    return bundle
+
+
+@pytest.mark.parametrize(("answer", "lactating"), [("LA29252-6", True), ("LA29253-4", False)])
+def test_an_ehr_breastfeeding_status_is_read(answer: str, lactating: bool) -> None:
+    value = {"coding": [{"system": "http://loinc.org", "code": answer}]}
+    (case,) = document_from_fhir_bundle(_status_bundle("63895-7", value)).cases
+    assert case.patient.lactating is lactating
+    assert case.patient.pregnant is None  # one status never sets the other
+
+
+def test_an_unknown_breastfeeding_answer_stays_unknown_and_says_so() -> None:
+    value = {"coding": [{"system": "http://loinc.org", "code": "LA4489-6"}], "text": "Unknown"}
+    document = document_from_fhir_bundle(_status_bundle("63895-7", value))
+    assert document.cases[0].patient.lactating is None
+    assert any("lactation left unknown" in w for w in document.warnings), document.warnings
+
+
+@pytest.mark.parametrize("lactating", [True, False])
+def test_breastfeeding_survives_a_round_trip_and_keeps_withholding(lactating: bool) -> None:
+    case = Case.model_validate(
+        {
+            "patient": {"age_years": 30, "sex": "female", "lactating": lactating},
+            "findings": [{"concept": "systemic_sclerosis", "assertion": "present"}],
+            "lesions": [{"site": "fingertips"}],
+        }
+    )
+    bundle = to_fhir_bundle(case)
+    Bundle.model_validate(bundle)
+    back = case_from_fhir_bundle(json.loads(json.dumps(bundle)))
+    assert back.patient.lactating is lactating
+    withheld = {t.id for t in assess(back).cases[0].assessment.withheld_treatments}
+    # options the knowledge withholds during lactation (treatments.yaml safety rules)
+    assert ("intralesional_corticosteroids" in withheld) is lactating
+    assert ("minocycline" in withheld) is lactating
+
+
 def _ehr(*resources: dict[str, object]) -> dict[str, object]:
     patient = {"resourceType": "Patient", "id": "p3", "gender": "female"}
     return {"resourceType": "Bundle", "type": "searchset", "entry": [{"resource": r} for r in (patient, *resources)]}

@@ -131,3 +131,33 @@ def test_differential_never_cites_code_sources(bundle: KnowledgeBundle) -> None:
         assert not set(_keys(body, set(bundle.references))) & code_sources
         md_body, _ = _split(markdown_report(doc), "## References")
         assert not set(_keys(md_body, set(bundle.references))) & code_sources
+
+
+def test_the_heading_names_the_kind_of_document_and_counts_its_cases() -> None:
+    from calcidx.case.model import Document, DocumentInfo
+
+    one = Case.model_validate(_cases()[2][1])
+    series = assess(Document(document=DocumentInfo(kind="case_series"), cases=[one, one]))
+    assert text_report(series).startswith("CalciDx assessment: case series, 2 cases")
+    assert markdown_report(series).startswith("# CalciDx assessment (case series, 2 cases)")
+    # a record of one patient (a Case JSON, a FHIR record, the form) is no kind of document
+    assert text_report(assess(one)).startswith("CalciDx assessment: 1 case\n")
+
+
+def test_the_terminal_differential_says_where_it_leaves_candidates_out() -> None:
+    raw = {
+        "patient": {"age_years": 49, "sex": "female"},
+        "findings": [{"concept": c} for c in ["systemic_lupus_erythematosus", "pain", "ulceration"]],
+        "lesions": [{"site": "thigh"}],
+    }
+    doc = _doc(raw)
+    a = doc.cases[0].assessment
+    looks = [item for item in a.differential if item.kind == "lookalike"]
+    assert len(looks) > 5, "more look-alikes than the terminal shows"
+    text = text_report(doc, width=200)
+    body = text[text.index("Differential") :]
+    assert f"(+{len(looks) - 5} more look-alikes in --format json)" in body
+    # the note stands right after the fifth look-alike shown, before any inherited cause
+    inherited = [item for item in a.differential if item.kind != "lookalike"]
+    assert inherited, "inherited causes are ranked too"
+    assert body.index(looks[4].label) < body.index("more look-alikes") < body.index(inherited[0].label)

@@ -232,6 +232,8 @@ def _who(case: AssessedCase) -> str:
     parts = [age, patient.sex or "sex not stated"]
     if patient.pregnant:
         parts.append("pregnant")
+    if patient.lactating:
+        parts.append("breastfeeding")
     return ", ".join(parts)
 
 

@@ -21,7 +21,7 @@ from pydantic import BaseModel, ConfigDict, Field
 from calcidx.errors import InputError
 from calcidx.interop import _pipeline
 from calcidx.interop.cds_cards import order_select_cards, patient_view_cards
-from calcidx.interop.codes import Terminology
+from calcidx.interop.codes import PATIENT_STATUSES, Terminology
 from calcidx.interop.fhir_in import document_from_fhir_bundle
 
 __all__ = ["ORDER_SELECT", "PATIENT_VIEW", "CdsRequest", "create_router", "discovery", "router"]
@@ -47,14 +47,14 @@ class CdsRequest(BaseModel):
 def _prefetch_templates(codes: Terminology) -> dict[str, str]:
     kb = codes.bundle
     analytes = codes.entry("cds_prefetch_analytes").items
-    # the first-line labs, and the pregnancy status that decides whether treatments are safe
-    wanted = [code for a in analytes for code in [*kb.analytes[a].loinc, *kb.analytes[a].loinc_read]]
-    wanted.append(codes.value("pregnancy_status_code", "pregnancy_status") or "")
-    loinc = ",".join(f"{codes.uri('loinc')}|{code}" for code in wanted if code)
+    # the first-line labs, and the pregnancy and breastfeeding statuses that decide whether treatments are safe
+    loinc = codes.uri("loinc")
+    wanted = [f"{loinc}|{code}" for a in analytes for code in [*kb.analytes[a].loinc, *kb.analytes[a].loinc_read]]
+    wanted += [f"{c['system']}|{c['code']}" for status in PATIENT_STATUSES if (c := status.code(codes)) is not None]
     return {
         "patient": "Patient/{{context.patientId}}",
         "conditions": "Condition?patient={{context.patientId}}",
-        "observations": f"Observation?patient={{{{context.patientId}}}}&code={loinc}",
+        "observations": f"Observation?patient={{{{context.patientId}}}}&code={','.join(wanted)}",
         "medications": "MedicationStatement?patient={{context.patientId}}",
         "allergies": "AllergyIntolerance?patient={{context.patientId}}",
     }

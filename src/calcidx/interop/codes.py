@@ -17,7 +17,7 @@ from calcidx.errors import KnowledgeError
 from calcidx.knowledge.names import name_index
 from calcidx.knowledge.schema import Analyte, Codes, InteropEntry, KnowledgeBundle
 
-__all__ = ["CODE_FIELDS", "Known", "Terminology"]
+__all__ = ["CODE_FIELDS", "PATIENT_STATUSES", "Known", "PatientStatus", "Terminology"]
 
 #: The ``Codes`` fields in the order exports list them (first = preferred).
 CODE_FIELDS: tuple[str, ...] = ("hpo", "orpha", "omim", "doid", "icd10", "snomed", "loinc", "chebi", "mesh", "umls")
@@ -237,6 +237,70 @@ class Terminology:
             if known.ucum == code or known.symbol == code:
                 return known.symbol
         return None
+
+
+@dataclass(frozen=True)
+class PatientStatus:
+    """A yes/no state of the patient that an EHR records as a coded Observation and that decides
+    which treatments are safe (pregnancy, breastfeeding); its codes are ``interop.yaml`` maps."""
+
+    field: Literal["pregnant", "lactating"]  #: the ``Patient`` field it sets
+    name: str  #: in messages ("pregnancy")
+    code_map: str  #: the map of the Observation code (one key, ``code_key``)
+    code_key: str
+    value_map: str  #: the map of its values: ``yes`` and ``no`` keys
+    yes: str
+    no: str
+
+    def code(self, codes: Terminology) -> dict[str, str] | None:
+        """The Observation's ``Coding``."""
+        return codes.coding(self.code_map, self.code_key)
+
+    def is_status(self, codes: Terminology, code: dict[str, Any] | None) -> bool:
+        """Whether an Observation ``code`` (a CodeableConcept) is this status."""
+        wanted = self.code(codes)
+        return wanted is not None and any(
+            c.get("system") == wanted["system"] and c.get("code") == wanted["code"]
+            for c in (code or {}).get("coding") or []
+        )
+
+    def read(self, codes: Terminology, value: dict[str, Any] | None) -> bool | None:
+        """Yes or no from a coded value (a CodeableConcept); None for any other value."""
+        system = codes.entry(self.value_map).system
+        uri = codes.uri(system) if system else None
+        for coding in (value or {}).get("coding") or []:
+            if coding.get("system") == uri:
+                key = codes.reverse(self.value_map, str(coding.get("code")))
+                if key in (self.yes, self.no):
+                    return key == self.yes
+        return None
+
+    def value(self, codes: Terminology, yes: bool) -> dict[str, str] | None:
+        """The ``Coding`` of yes or no."""
+        return codes.coding(self.value_map, self.yes if yes else self.no)
+
+
+#: Pregnancy (US Core / IPS codes) and breastfeeding (LOINC breastfeeding status) statuses.
+PATIENT_STATUSES = (
+    PatientStatus(
+        "pregnant",
+        "pregnancy",
+        "pregnancy_status_code",
+        "pregnancy_status",
+        "pregnancy_status_value",
+        "pregnant",
+        "not_pregnant",
+    ),
+    PatientStatus(
+        "lactating",
+        "lactation",
+        "lactation_status_code",
+        "lactation_status",
+        "lactation_status_value",
+        "lactating",
+        "not_lactating",
+    ),
+)
 
 
 def _bare(code: str) -> str:

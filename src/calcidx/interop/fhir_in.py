@@ -18,7 +18,7 @@ from calcidx.case.io import describe_validation_error
 from calcidx.case.model import Case, Document, DocumentInfo, Finding, Lab, Medication, Provenance, TreatmentGiven
 from calcidx.errors import InputError
 from calcidx.interop import _pipeline
-from calcidx.interop.codes import Known, Terminology
+from calcidx.interop.codes import PATIENT_STATUSES, Known, Terminology
 from calcidx.interop.fhir_out import AGE_EXTENSION, ASSERTION_EXTENSION, LIST_EXTENSION, extension_url
 from calcidx.knowledge.schema import KnowledgeBundle
 
@@ -350,13 +350,14 @@ class _Reader:
         ):
             self._study(resource, case, where or "imaging", label)
             return
-        if self._is_pregnancy_status(resource):
-            pregnant = self._pregnancy_value(resource)
-            if pregnant is None:
+        status = next((s for s in PATIENT_STATUSES if s.is_status(self.codes, resource.get("code"))), None)
+        if status is not None:
+            value = status.read(self.codes, resource.get("valueCodeableConcept"))
+            if value is None:
                 shown = self._names(resource.get("valueCodeableConcept") or {}) or ["without a known value"]
-                self.warnings.append(f"{label}: pregnancy status {shown[0]!r}; pregnancy left unknown")
+                self.warnings.append(f"{label}: {status.name} status {shown[0]!r}; {status.name} left unknown")
             else:
-                case["patient"]["pregnant"] = pregnant
+                case["patient"][status.field] = value
             return
         known = self._known(resource.get("code"), label)
         if known is None:
@@ -450,23 +451,6 @@ class _Reader:
             f"{label}: unit {quantity.get('code') or printed!r} is not a unit of {analyte.id} in the knowledge base "
             f"(allowed: {allowed}); the value is not used"
         )
-        return None
-
-    def _is_pregnancy_status(self, resource: dict[str, Any]) -> bool:
-        """Whether an Observation is a pregnancy status (its LOINC code, ``interop.yaml``)."""
-        loinc = self.codes.uri("loinc")
-        wanted = self.codes.value("pregnancy_status_code", "pregnancy_status")
-        codings = (resource.get("code") or {}).get("coding") or []
-        return any(c.get("system") == loinc and c.get("code") == wanted for c in codings)
-
-    def _pregnancy_value(self, resource: dict[str, Any]) -> bool | None:
-        """Pregnant or not from a pregnancy status's SNOMED CT value; None for any other value."""
-        snomed = self.codes.uri("snomed")
-        for coding in (resource.get("valueCodeableConcept") or {}).get("coding") or []:
-            if coding.get("system") == snomed:
-                status = self.codes.reverse("pregnancy_status_value", str(coding.get("code")))
-                if status is not None:
-                    return status == "pregnant"
         return None
 
     def _read_MedicationStatement(self, resource: dict[str, Any], case: dict[str, Any], label: str) -> None:

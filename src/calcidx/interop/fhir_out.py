@@ -30,7 +30,7 @@ from calcidx.assess.model import AssessedCase, AssessedDocument, Assessment, Der
 from calcidx.case.model import Case, Document, Finding, Lab, Lesion, Medication, Observation, TreatmentGiven
 from calcidx.interop import _pipeline
 from calcidx.interop._contract import alternatives, withheld_reason
-from calcidx.interop.codes import Terminology
+from calcidx.interop.codes import PATIENT_STATUSES, PatientStatus, Terminology
 from calcidx.knowledge.schema import KnowledgeBundle
 
 __all__ = ["ASSERTION_EXTENSION", "LIST_EXTENSION", "FhirWriter", "to_fhir_bundle", "validate_fhir_bundle"]
@@ -162,8 +162,10 @@ class FhirWriter:
                 del condition_entry["evidence"]
         if case.stated_subtype or case.diagnosis_as_written or case.stated_subform:
             targets.append(self._stated(case, f"{key}/stated", subject))
-        if case.patient.pregnant is not None:
-            targets.append(self._pregnancy(case.patient.pregnant, f"{key}/pregnancy", subject))
+        for status in PATIENT_STATUSES:
+            value = getattr(case.patient, status.field)
+            if value is not None:
+                targets.append(self._status(status, value, f"{key}/{status.name}", subject))
         for position, lesion in enumerate(case.lesions):
             targets.append(self._lesion(lesion, f"{key}/lesion{position}", subject))
         for kind, items in (("imaging", case.imaging), ("histology", case.histology)):
@@ -521,18 +523,18 @@ class FhirWriter:
         exts = [self._ext(LIST_EXTENSION, "medications"), self._ext(ASSERTION_EXTENSION, med.assertion)]
         return self._medication_resource(concept, med.assertion, med.dose, key, subject, exts)
 
-    def _pregnancy(self, pregnant: bool, key: str, subject: dict[str, str]) -> str:
-        """A pregnancy status Observation (US Core / IPS codes): the cautions of an EHR reading it back depend on it."""
-        code = self.codes.coding("pregnancy_status_code", "pregnancy_status")
-        value = self.codes.coding("pregnancy_status_value", "pregnant" if pregnant else "not_pregnant")
+    def _status(self, status: PatientStatus, value: bool, key: str, subject: dict[str, str]) -> str:
+        """A pregnancy or breastfeeding status Observation: the cautions of an EHR reading it back depend on it."""
+        code = status.code(self.codes)
+        coding = status.value(self.codes, value)
         resource: dict[str, Any] = {
             "resourceType": "Observation",
             "status": "final",
-            "code": {"coding": [code] if code else [], "text": "Pregnancy status"},
+            "code": {"coding": [code] if code else [], "text": (code or {}).get("display", f"{status.name} status")},
             "subject": subject,
             "valueCodeableConcept": {
-                "coding": [value] if value else [],
-                "text": "Pregnant" if pregnant else "Not pregnant",
+                "coding": [coding] if coding else [],
+                "text": (coding or {}).get("display", "yes" if value else "no"),
             },
         }
         return self._add(key, resource)

@@ -212,10 +212,19 @@ def _footer(doc: AssessedDocument, refs: list[str]) -> RenderableType:
     return Text("\n".join(lines), style="dim")
 
 
+def _heading(doc: AssessedDocument) -> str:
+    """What was assessed: "case report, 1 case", "case series, 3 cases", or only the count for a
+    record that is no document of a known kind (a Case JSON, a FHIR record, a form)."""
+    count = len(doc.cases)
+    cases = f"{count} case" if count == 1 else f"{count} cases"
+    kind = doc.document.kind
+    return cases if kind == "other" else f"{kind.replace('_', ' ')}, {cases}"
+
+
 def print_report(doc: AssessedDocument, console: Console | None = None) -> None:
     """Print the terminal report of every case, then the references the report cites."""
     out = console or Console()
-    out.print(Text(f"CalciDx assessment: {doc.document.kind}, {len(doc.cases)} case(s)", style="bold"))
+    out.print(Text(f"CalciDx assessment: {_heading(doc)}", style="bold"))
     for warning in doc.warnings:
         out.print(Text(f"! {warning}", style="red"))
     if not doc.cases:
@@ -236,7 +245,7 @@ def text_report(doc: AssessedDocument, width: int = 110) -> str:
 
 def markdown_report(doc: AssessedDocument) -> str:
     """The assessment as Markdown, with the same content as the terminal report."""
-    lines = [f"# CalciDx assessment ({doc.document.kind}, {len(doc.cases)} case(s))", ""]
+    lines = [f"# CalciDx assessment ({_heading(doc)})", ""]
     for warning in doc.warnings:
         lines.append(f"> **Warning:** {warning}")
     for case in doc.cases:

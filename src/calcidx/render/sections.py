@@ -191,31 +191,37 @@ def treatments_markdown(a: Assessment) -> str:
     return "\n".join(out).strip() + "\n"
 
 
+def _differential_line(item: DifferentialItem) -> Text:
+    line = Text(f"{item.rank}. ")
+    line.append(item.label, style="bold")
+    kind = "look-alike" if item.kind == "lookalike" else item.kind
+    score = f", score {item.score:.2f}" if item.kind == "inherited" and item.score is not None else ""
+    line.append(f" ({kind}{score})", style="dim")
+    if item.features_for:
+        line.append(f"; for: {', '.join(item.features_for)}", style="green")
+    if item.features_against:
+        line.append(f"; against: {', '.join(item.features_against)}", style="red")
+    if item.test:
+        line.append(f"; tells apart: {item.test}")
+    elif item.codes:
+        line.append(f"; {_codes(item)}", style="dim")
+    line.append(_refs(_evidence_refs(item.refs)), style="dim")
+    return line
+
+
 def differential_text(a: Assessment, *, lookalikes: int = 5, inherited: int = 3) -> Group:
     """The differential as compact lines for the terminal (the JSON has every candidate)."""
     looks, syndromes = _split(a)
     fit = f": {FIT_TEXT[a.differential_fit]}" if a.differential_fit else ""
     lines: list[Text] = [Text(""), Text(f"Differential{fit}", style="bold underline")]
-    shown = [*looks[:lookalikes], *syndromes[:inherited]]
-    for item in shown:
-        line = Text(f"{item.rank}. ")
-        line.append(item.label, style="bold")
-        kind = "look-alike" if item.kind == "lookalike" else item.kind
-        score = f", score {item.score:.2f}" if item.kind == "inherited" and item.score is not None else ""
-        line.append(f" ({kind}{score})", style="dim")
-        if item.features_for:
-            line.append(f"; for: {', '.join(item.features_for)}", style="green")
-        if item.features_against:
-            line.append(f"; against: {', '.join(item.features_against)}", style="red")
-        if item.test:
-            line.append(f"; tells apart: {item.test}")
-        elif item.codes:
-            line.append(f"; {_codes(item)}", style="dim")
-        line.append(_refs(_evidence_refs(item.refs)), style="dim")
-        lines.append(line)
-    hidden = len(looks) + len(syndromes) - len(shown)
-    if hidden > 0:
-        lines.append(Text(f"(+{hidden} more candidates in --format json)", style="dim"))
+    for items, limit, noun in (
+        (looks, lookalikes, "look-alikes"),
+        (syndromes, inherited, "inherited or syndromic causes"),
+    ):
+        lines.extend(_differential_line(item) for item in items[:limit])
+        if len(items) > limit:
+            # said where they are left out, so the ranks that follow do not seem to skip
+            lines.append(Text(f"(+{len(items) - limit} more {noun} in --format json)", style="dim"))
     return Group(*lines)
 
 
