@@ -214,3 +214,38 @@ def test_a_short_form_after_its_test_is_the_same_test_and_keeps_its_cue() -> Non
 def test_a_cue_after_a_test_still_reads_when_no_test_follows_it() -> None:
     case = _case("A 19-year-old man had calcified masses at the hips. His serum phosphate was elevated.")
     assert {lab.interpretation for lab in case.labs if lab.analyte == "phosphate"} == {"high"}
+
+
+# -------------- a sentence that pools this case with published ones speaks of the group
+# "Analysis of this case and the 13 previously reported cases identified ...: low albumin,
+# warfarin, chemotherapy, cirrhosis ..." gave this patient warfarin, chemotherapy and cirrhosis.
+POOLED = [
+    "Taken together, our patient and the 20 previously published patients shared these features: warfarin use, "
+    "liver cirrhosis and chemotherapy.",
+    "Review of this case and 9 other reported cases showed warfarin use, liver cirrhosis and chemotherapy.",
+]
+
+
+@pytest.mark.parametrize("pooled", POOLED)
+def test_features_pooled_with_published_cases_are_not_the_patients(pooled: str) -> None:
+    case = _case(f"A 61-year-old woman with ovarian cancer had painful necrotic plaques on both thighs. {pooled}")
+    concepts = {f.concept for f in case.findings} | {e.concept for e in case.exposures}
+    assert not concepts & {"warfarin", "cirrhosis", "chemotherapy"}, concepts
+
+
+def test_the_patients_own_warfarin_still_reads() -> None:
+    case = _case("A 61-year-old woman on warfarin had painful necrotic plaques on both thighs.")
+    assert "warfarin" in {e.concept for e in case.exposures} | {m.concept for m in case.medications}
+
+
+# ------------------------------- "one girl ... the other girl": two patients told apart
+TWO_TOLD_APART = [
+    "We describe two girls with bone in the skin. One girl had plaques limited to the left arm. "
+    "The other girl had widespread small nodules.",
+    "Two boys were seen with hard skin nodules. One boy was 4 years old. The other boy was 9 years old.",
+]
+
+
+@pytest.mark.parametrize("text", TWO_TOLD_APART)
+def test_one_and_the_other_are_two_patients(text: str) -> None:
+    assert len(extract(text).cases) == 2, [c.patient for c in extract(text).cases]

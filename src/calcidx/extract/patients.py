@@ -166,6 +166,7 @@ class _Features:
             "exam": "exam_opener",
             "cohort": "cohort",
             "animal": "animal_subject",
+            "pooled": "pooled_cases",
         }
         return matches(r[rule[name]], text, folded)
 
@@ -185,7 +186,19 @@ class _Features:
         ]
 
 
-_FEATURES = ("strong", "intro", "age", "definite", "generic", "citation", "affiliation", "exam", "cohort", "animal")
+_FEATURES = (
+    "strong",
+    "intro",
+    "age",
+    "definite",
+    "generic",
+    "citation",
+    "affiliation",
+    "exam",
+    "cohort",
+    "animal",
+    "pooled",
+)
 
 
 # a measured value right before "(70-110)": a number and up to three unit parts, spaced or not
@@ -268,6 +281,9 @@ def _zone(layout: Layout, signals: _Signals, rules: ZoneRules) -> list[ZoneDecis
         f = signals.of(sentence)
         if f["affiliation"]:
             drop(sentence, "affiliation")
+            continue
+        if f["pooled"]:
+            drop(sentence, "pooled_cases")  # "this case and the 13 previously reported cases ...": the group's
             continue
         if f["cohort"] and not f["strong"]:
             mode = False
