@@ -79,13 +79,19 @@ class NameIndex:
         return None
 
 
-_INDEXES: weakref.WeakKeyDictionary[KnowledgeBundle, NameIndex] = weakref.WeakKeyDictionary()
+#: The name index of each live bundle, found by identity: a bundle is a frozen model whose hash
+#: walks every table (about 10 ms), so a dict or WeakKeyDictionary keyed by it would pay that on
+#: every look-up. Few bundles live at once (the shipped one, a test's custom one).
+_INDEXES: list[tuple[weakref.ref[KnowledgeBundle], NameIndex]] = []
 
 
 def name_index(bundle: KnowledgeBundle) -> NameIndex:
     """The name index of ``bundle``, built once while the bundle lives (every FHIR import, CDS call
     and assessment of a named drug reads the same one)."""
-    index = _INDEXES.get(bundle)
-    if index is None:
-        index = _INDEXES[bundle] = NameIndex(bundle)
+    for ref, index in _INDEXES:
+        if ref() is bundle:
+            return index
+    _INDEXES[:] = [(ref, index) for ref, index in _INDEXES if ref() is not None]
+    index = NameIndex(bundle)
+    _INDEXES.append((weakref.ref(bundle), index))
     return index
