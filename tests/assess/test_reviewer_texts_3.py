@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from calcidx import assess
 from calcidx.assess.model import Assessment
+from calcidx.case.model import Case
 
 
 def _assessment(text: str) -> Assessment:
@@ -191,3 +192,32 @@ def test_violaceous_plaques_that_are_not_said_to_hurt_are_not_typical_calciphyla
         "plaques on the forehead."
     )
     assert not (a.subtype.code == "calciphylaxis" and a.subtype.certainty in ("probable", "confirmed"))
+
+
+def test_drugs_on_the_medication_list_are_options_already_taken() -> None:
+    case = Case.model_validate(
+        {
+            "patient": {"age_years": 63, "sex": "female"},
+            "findings": [{"concept": "systemic_sclerosis"}],
+            "lesions": [{"site": "fingertips", "morphology": ["hard", "white"]}],
+            "medications": [{"name": "Alendronate 70 mg weekly"}, {"name": "Diltiazem 120 mg daily"}],
+        }
+    )
+    a = assess(case).cases[0].assessment
+    reported = {t.id: t.reported for t in [*a.treatments, *a.withheld_treatments]}
+    assert "already taken" in (reported["bisphosphonates"] or "")
+    assert "already taken" in (reported["diltiazem"] or "")
+
+
+def test_sodium_thiosulfate_on_the_medication_list_marks_the_calciphylaxis_option() -> None:
+    case = Case.model_validate(
+        {
+            "patient": {"age_years": 54, "sex": "female"},
+            "findings": [{"concept": "dialysis"}, {"concept": "retiform_purpura"}, {"concept": "black_eschar"}],
+            "lesions": [{"site": "left thigh"}],
+            "medications": [{"name": "Sodium thiosulphate 25 g IV three times weekly"}],
+        }
+    )
+    a = assess(case).cases[0].assessment
+    sts = next(t for t in a.treatments if t.id == "iv_sts_calciphylaxis")
+    assert sts.reported and "already taken" in sts.reported
