@@ -221,3 +221,21 @@ def test_sodium_thiosulfate_on_the_medication_list_marks_the_calciphylaxis_optio
     a = assess(case).cases[0].assessment
     sts = next(t for t in a.treatments if t.id == "iv_sts_calciphylaxis")
     assert sts.reported and "already taken" in sts.reported
+
+
+def test_a_text_saying_the_patient_already_takes_an_option_marks_it() -> None:
+    a = _assessment(
+        "A 58-year-old woman with limited scleroderma has calcinosis of the fingertips on radiographs. She is "
+        "already taking diltiazem for Raynaud phenomenon."
+    )
+    diltiazem = next(t for t in [*a.treatments, *a.withheld_treatments] if t.id == "diltiazem")
+    assert diltiazem.reported
+
+
+def test_sodium_thiosulfate_the_patient_is_receiving_marks_the_option() -> None:
+    a = _assessment(
+        "A 66-year-old man on haemodialysis is receiving sodium thiosulfate after dialysis for painful "
+        "retiform purpura of the thighs with black eschar."
+    )
+    sts = next(t for t in [*a.treatments, *a.withheld_treatments] if t.id == "iv_sts_calciphylaxis")
+    assert sts.reported
