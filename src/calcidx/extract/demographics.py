@@ -134,6 +134,14 @@ class AgeFinder:
         return _by_rules(text, self.rules, self.rule_patterns, _find(text, self.rules, self.pattern))
 
 
+#: "presented at the age of 3 years", "was admitted at 6 weeks of age": the age at presentation
+_PRESENTED_AT = re.compile(
+    r"\b(?:present(?:ed|s|ing)|admitted|referred|seen|brought|examined|evaluated|hospitali[sz]ed|came|attended)\b"
+    r"(?:\s+(?!at\b)[\w-]+){0,4}?\s+at\s+(?:the\s+)?(?:age\s+(?:of\s+)?)?$",
+    re.IGNORECASE,
+)
+
+
 def find_ages(text: str, rules: Rules) -> list[AgeMention]:
     """Every age statement in ``text``, in order.
 
@@ -227,7 +235,7 @@ def _find(text: str, rules: Rules, pattern: re.Pattern[str]) -> list[AgeMention]
         before = text[max(0, match.start() - 20) : match.start()].lower()
         onset = bool(
             re.search(r"(?:at|since|from|by|until|before|after|dx|diagnosed)\s+(?:the\s+)?(?:age\s+of\s*)?$", before)
-        )
+        ) and not _PRESENTED_AT.search(text, max(0, match.start() - 60), match.start())
         noun = (
             match.group("noun")
             or match.group("listsex")

@@ -88,6 +88,8 @@ class DiagnosisRules:
     self_sections: frozenset[str]
     #: a finite verb: a line ending with a full stop that holds one is a sentence, not a title
     title_verb: re.Pattern[str] = re.compile(r"(?!)")
+    #: what follows one of these words is what the lesion resembled ("plaques simulating calciphylaxis")
+    resemblance: re.Pattern[str] = re.compile(r"(?!)")
     #: every statement's words (``needs``), and those of the self-referential statements
     needs: frozenset[str] = frozenset()
     self_needs: frozenset[str] = frozenset()
@@ -151,6 +153,9 @@ def load_diagnosis_rules() -> DiagnosisRules:
         header=re.compile(str(raw["diagnosis_header"]), re.IGNORECASE),
         inline_header=re.compile(str(raw["diagnosis_inline_header"]), re.IGNORECASE),
         title_verb=re.compile(str(raw.get("title_verb", "(?!)")), re.IGNORECASE),
+        resemblance=re.compile(
+            r"\b(?:" + "|".join(str(w) for w in raw.get("resemblance_words", ["(?!)"])) + r")\b", re.IGNORECASE
+        ),
         header_max_words=int(raw["diagnosis_header_max_words"]),
         predicate=re.compile(str(raw["predicate_link"]), re.IGNORECASE),
         implied_window=int(raw["implied_window"]),
@@ -244,6 +249,10 @@ def _within(mentions: Sequence[Mention], start: int, end: int) -> list[Mention]:
     return out
 
 
+#: where the name of a resembled disease ends ("mimicking xanthoma[ – ]a presentation of gout")
+_CLAUSE_BREAK = re.compile(r"\s*(?:[–—:;,(]|\s-\s|\.\s)")
+
+
 def _judge(
     dx: str,
     start: int,
@@ -257,9 +266,20 @@ def _judge(
     sentence: Sentence,
 ) -> Diagnosis | None:
     rules = load_diagnosis_rules()
+    like = rules.resemblance.search(dx)
+    skip = (end, end)
+    if like is not None:
+        # "plaques simulating calciphylaxis" / "nodules mimicking xanthoma - a presentation of gout":
+        # what was resembled, up to the next clause break, is not the diagnosis
+        brk = _CLAUSE_BREAK.search(dx, like.end())
+        upto = brk.start() if brk is not None else len(dx)
+        skip = (start + like.start(), start + upto)
+        dx = f"{dx[: like.start()].rstrip(' ,;:-(')} {dx[upto:].lstrip(' ,;:-–—')}".strip()
+        if len(dx) < 3:
+            return None
     # ``k in dx`` first: the word-bounded regex can only match where the short form occurs
     expanded = dx + " " + " ".join(v for k, v in abbrs.items() if k in dx and re.search(rf"\b{re.escape(k)}\b", dx))
-    inside = _within(mentions, start, end)
+    inside = [m for m in _within(mentions, start, end) if not skip[0] <= m.start < skip[1]]
     subform = next((k[1] for m in inside for k in m.keys if k[0] == "subform"), None)
     lookalike = any(k[0] == "lookalike" for m in inside for k in m.keys)
     has_head = (

@@ -160,7 +160,14 @@ class _Features:
             return matches(r["definite_person"], text, folded)
         if name == "generic":
             return _generic(r, text, folded)
-        rule = {"citation": "citation_line", "affiliation": "affiliation", "exam": "exam_opener", "cohort": "cohort"}
+        rule = {
+            "citation": "citation_line",
+            "affiliation": "affiliation",
+            "exam": "exam_opener",
+            "cohort": "cohort",
+            "animal": "animal_subject",
+            "pooled": "pooled_cases",
+        }
         return matches(r[rule[name]], text, folded)
 
     def _ages(self) -> list[AgeMention]:
@@ -179,7 +186,19 @@ class _Features:
         ]
 
 
-_FEATURES = ("strong", "intro", "age", "definite", "generic", "citation", "affiliation", "exam", "cohort")
+_FEATURES = (
+    "strong",
+    "intro",
+    "age",
+    "definite",
+    "generic",
+    "citation",
+    "affiliation",
+    "exam",
+    "cohort",
+    "animal",
+    "pooled",
+)
 
 
 # a measured value right before "(70-110)": a number and up to three unit parts, spaced or not
@@ -263,6 +282,9 @@ def _zone(layout: Layout, signals: _Signals, rules: ZoneRules) -> list[ZoneDecis
         if f["affiliation"]:
             drop(sentence, "affiliation")
             continue
+        if f["pooled"]:
+            drop(sentence, "pooled_cases")  # "this case and the 13 previously reported cases ...": the group's
+            continue
         if f["cohort"] and not f["strong"]:
             mode = False
             drop(sentence, "cohort")
@@ -345,6 +367,9 @@ def split_patients(layout: Layout, ages: list[AgeMention], rules: ZoneRules, *, 
     )
     if not has_patient:
         return _fallback(layout, signals, rules, trace)
+    animal = _animal_only(zone, signals)
+    if animal is not None:
+        return Patients([], trace, reason=f"the text describes an animal, not a human patient ({animal.text[:80]!r})")
     patients = _assign(layout, zone, signals, rules, announced)
     _fill_announced(patients, announced, signals, _enumerations(layout, signals, rules, announced))
     _share_group_sentences(patients, zone, rules)
@@ -353,6 +378,16 @@ def split_patients(layout: Layout, ages: list[AgeMention], rules: ZoneRules, *, 
         patient.ages.sort(key=lambda a: (a.onset, not a.intro, a.start))
     found = [p for p in patients if p.sentences]
     return Patients(found, trace, mode="article", announced=announced[0] if announced else None)
+
+
+def _animal_only(zone: list[Sentence], signals: _Signals) -> Sentence | None:
+    """The sentence introducing an animal when the zone introduces animals and no person (a veterinary
+    report: "a 1-year-old male dog"), else None."""
+    openers = [s for s in zone if not s.header and (lambda f: f["intro"] or f["age"])(signals.of(s))]
+    animals = [s for s in openers if signals.of(s)["animal"]]
+    if not animals or len(animals) < len(openers):
+        return None
+    return animals[0]
 
 
 def _share_group_sentences(patients: list[PatientText], zone: list[Sentence], rules: ZoneRules) -> None:

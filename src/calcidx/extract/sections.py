@@ -305,9 +305,11 @@ def _inline_header(
         and (" " in phrase or phrase in _RUN_IN)
         and offset == 0
     )
-    if not (sep or tag or jats):
+    # older printed journals: a heading in capitals set off by two spaces ("REPORT OF A CASE  A 57-year-old")
+    spaced = re.match(r"\s{2,}(?=[A-Z0-9])", after) if head[: len(phrase)].isupper() else None
+    if not (sep or tag or jats or spaced):
         return None
-    cut = offset + len(phrase) + (sep.end() if sep else 1 if jats else 0)
+    cut = offset + len(phrase) + (sep.end() if sep else spaced.end() if spaced else 1 if jats else 0)
     return headers[phrase], start + cut
 
 
@@ -333,9 +335,15 @@ def analyse_layout(text: str, rules: Rules, headers_re: re.Pattern[str] | None =
 
     seen_prose = False
 
-    def open_section(new_category: str, at: int, new_title: str) -> None:
+    def open_section(new_category: str, at: int, new_title: str, *, run_in: bool = False) -> None:
         nonlocal category, section_start, title
-        if new_category == "case" and not seen_prose and not layout.sections and not re.search(r"\d", new_title):
+        if (
+            new_category == "case"
+            and not run_in
+            and not seen_prose
+            and not layout.sections
+            and not re.search(r"\d", new_title)
+        ):
             new_category = "front"  # an article-type banner ("CASE REPORT") above the title; "Case 1" is not
         if layout.sections or at > 0:
             layout.sections.append(Section(section_start, at, category, title))
@@ -371,7 +379,9 @@ def analyse_layout(text: str, rules: Rules, headers_re: re.Pattern[str] | None =
             inline = _inline_header(text, piece_start, piece_start + len(piece), headers, pattern)
             content_start = piece_start
             if inline is not None:
-                open_section(inline[0], piece_start, text[piece_start : inline[1]].strip())
+                # a heading that runs into the case's prose is no banner above the title
+                prose = len(text[inline[1] : piece_start + len(piece)].split()) >= 8
+                open_section(inline[0], piece_start, text[piece_start : inline[1]].strip(), run_in=prose)
                 layout.sentences.append(
                     Sentence(
                         piece_start,

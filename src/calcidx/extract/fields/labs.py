@@ -64,6 +64,23 @@ def _own_analytes(mentions: list[Mention]) -> list[Mention]:
     return out
 
 
+#: only an opening parenthesis between a test's name and its short form: "... reabsorption (TmP/GFR)"
+_SHORT_FORM_AFTER = re.compile(r"\s*\(\s*$")
+
+
+def _without_short_forms(analytes: list[Mention], text: str) -> list[Mention]:
+    """``analytes`` less a test's short form printed right after its name ("tubular maximum phosphate
+    reabsorption (TmP/GFR)", "C-reactive protein (CRP) 0.9 mg/dL"): the same test, not a second one."""
+    out: list[Mention] = []
+    for mention in analytes:
+        if out and _SHORT_FORM_AFTER.match(text, out[-1].end, mention.start):
+            named = {k[1] for k in out[-1].keys if k[0] == "analyte"}
+            if named & {k[1] for k in mention.keys if k[0] == "analyte"}:
+                continue
+        out.append(mention)
+    return out
+
+
 #: characters a vocabulary term may span before the test word it holds ("low-molecular-weight heparin calcium")
 _LONGEST_TERM = 80
 
@@ -172,9 +189,10 @@ class LabsReader:
         clause_breaks = [sentence.start + m.start() for m in _CLAUSE_BREAK.finditer(sentence.text)] if analytes else []
         qualitative_only = ctx.rules.qualitative_only_cues
         paired = _paired_values(text, analytes, sentence.end, self.patterns.labs) if len(analytes) > 1 else {}
+        analytes = _without_short_forms(analytes, text)
         for index, mention in enumerate(analytes):
-            status, _ = ctx.assertion(mention.start, mention.end, sentence)
             analyte = next(k[1] for k in mention.keys if k[0] == "analyte")
+            status, _ = ctx.assertion(mention.start, mention.end, sentence)
             item = ctx.vocab.get("analyte", analyte)
             qualitative_test = item is not None and item.category == "qualitative"
             limit = analytes[index + 1].start if index + 1 < len(analytes) else sentence.end
@@ -200,8 +218,22 @@ class LabsReader:
                 and mention.start - c.end <= 25
                 and not re.search(r"[,;()]", text[c.end : mention.start])
             ]
+            # the cue that opens the next test is that test's ("..., reduced levels of intact FGF23")
+            opener = (
+                [
+                    c
+                    for c in own
+                    if c.end <= limit and limit - c.end <= 25 and not re.search(r"[,;()]", text[c.end : limit])
+                ]
+                if index + 1 < len(analytes)
+                else []
+            )
             after = [
-                c for c in own if c.start >= mention.end and not re.search(r"\bother\b", text[mention.end : c.start])
+                c
+                for c in own
+                if c.start >= mention.end
+                and not re.search(r"\bother\b", text[mention.end : c.start])
+                and not (opener and c is opener[-1])
             ]
             before = [c for c in own if c.end <= mention.start]
             chosen: CueHit | None
