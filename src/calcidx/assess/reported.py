@@ -34,15 +34,15 @@ def _reported_by_option(case: Case, bundle: KnowledgeBundle) -> dict[str, list[s
         options = _options_of(given.concept or "", bundle)
         if options is not None:
             add(options[0], f"{options[1]} {given.status}" + (f" ({given.response})" if given.response else ""))
-    # a drug on the medication list ("Alendronate 70 mg weekly") is an option already taken
-    index = name_index(bundle)
+    # a drug on the medication list ("Alendronate 70 mg weekly") is an option already taken; the
+    # name index is looked up only for a drug with no concept id (looking it up hashes the bundle)
     for med in case.medications:
         if med.assertion not in ("present", "historical"):
             continue
-        named = index.find(med.name, drug=True)
-        concept = med.concept if med.concept and _options_of(med.concept, bundle) else None
-        if concept is None and named is not None and named.kind == "treatment":
-            concept = named.id
+        concept = med.concept
+        if concept is None:
+            named = name_index(bundle).find(med.name, drug=True)
+            concept = named.id if named is not None and named.kind == "treatment" else None
         options = _options_of(concept or "", bundle)
         if options is not None:
             add(options[0], f"{options[1]} " + ("already taken" if med.assertion == "present" else "taken before"))
