@@ -98,3 +98,31 @@ def test_exposure_at_the_other_hand_does_not_confirm_iatrogenic() -> None:
     )
     code, certainty = _subtype(text)
     assert not (code == "iatrogenic" and certainty in ("confirmed", "probable")), (code, certainty)
+
+
+@pytest.mark.parametrize(
+    ("text", "lesion_sites"),
+    [
+        ("Hard white papules formed on the back of her right hand.", ["right hand"]),
+        (
+            "Calcified nodules appeared on the back of the left hand and on the front of the neck.",
+            ["left hand", "neck"],
+        ),
+        ("Firm nodules were present on the back and both shoulders.", ["back", "both shoulders"]),
+        ("A nodule on her back had grown for two years.", ["back"]),
+    ],
+)
+def test_the_back_of_a_site_is_that_site(text: str, lesion_sites: list[str]) -> None:
+    """'The back of the hand' is the hand (anatomy.yaml site_parts); the back alone stays the back."""
+    assert [lesion.site for lesion in _case(text).lesions] == lesion_sites
+
+
+def test_an_infusion_in_the_back_of_the_hand_is_iatrogenic_at_that_hand() -> None:
+    text = (
+        "A 72-year-old man was given calcium chloride through a cannula in the back of the left hand during "
+        "resuscitation. Three days later the left hand was swollen, with hard white papules at the cannula site; "
+        "a radiograph showed calcification. Serum calcium was 9.1 mg/dL."
+    )
+    case = _case(text)
+    assert [lesion.site for lesion in case.lesions] == ["left hand"]
+    assert assess(case).cases[0].assessment.subtype.code == "iatrogenic"

@@ -874,7 +874,8 @@ class _Pathway:
             reason = (
                 ""
                 if complete
-                else f" (not confirmed: serology panel or first-line labs incomplete, {len(missing)} missing)"
+                else f" (not confirmed: {len(missing)} test{'s' if len(missing) > 1 else ''} of the serology panel and "
+                "first-line work-up not done or not normal; see the missing work-up)"
             )
             excluded = f" Reported absent: {', '.join(self.facts.negated(c) for c in negated[:6])}." if negated else ""
             self.step(

@@ -22,6 +22,7 @@ per-token Python work stays minimal.
 
 # No ``from __future__ import annotations`` here: spaCy's factory registry validates the factory
 # signatures with pydantic at run time and needs real (not string) annotations.
+import re
 from bisect import bisect_right
 from typing import Any, cast
 
@@ -123,6 +124,10 @@ class ConceptComponent:
     def __init__(self, nlp: Language, vocabulary: str) -> None:
         self.vocab_name = vocabulary
         self.nlp = nlp
+        rules = load_rules()
+        self.site_parts = rules.site_parts
+        lateral = "|".join(re.escape(w) for w in sorted(rules.laterality, key=len, reverse=True))
+        self.part_link = re.compile(rf"\s+of\s+(?:(?:the|her|his|their|a|an|{lateral})\s+)*", re.IGNORECASE)
         self.matcher: PhraseMatcher | None = None
         self.exact: PhraseMatcher | None = None
         self.vocabulary: Vocabulary | None = None
@@ -189,6 +194,7 @@ class ConceptComponent:
         abbreviations = doc.user_data[ABBREVIATIONS] = find_abbreviations(text)
         mentions.extend(abbreviation_mentions(text, mentions, Mention, abbreviations))
         mentions.sort(key=lambda m: m.start)
+        mentions = _without_site_parts(text, mentions, self.site_parts, self.part_link)
         doc.user_data[MENTIONS] = mentions
         spans = []
         for mention in mentions:
@@ -198,6 +204,26 @@ class ConceptComponent:
                 spans.append(span)
         doc.spans["concepts"] = spans
         return doc
+
+
+def _without_site_parts(
+    text: str, mentions: list[Mention], parts: frozenset[str], link: re.Pattern[str]
+) -> list[Mention]:
+    """``mentions`` less the site words that name a part of the site after them: in "the back of
+    her right hand" the site is the hand (``anatomy.yaml`` ``site_parts``)."""
+    if not parts:
+        return mentions
+    dropped: set[int] = set()
+    for index, mention in enumerate(mentions):
+        if not mention.is_site or mention.text.lower() not in parts:
+            continue
+        after = link.match(text, mention.end)
+        if after is None:
+            continue
+        following = next((m for m in mentions[index + 1 :] if m.start >= after.end()), None)
+        if following is not None and following.is_site and following.start == after.end():
+            dropped.add(index)
+    return [m for i, m in enumerate(mentions) if i not in dropped] if dropped else mentions
 
 
 class ContextComponent:

@@ -128,6 +128,8 @@ class Rules:
     laterality: dict[str, str]
     #: the name a series counts a site under (``anatomy.yaml`` ``site_names``)
     site_names: dict[str, str]
+    #: site words that name a part of the site after them ("back of the hand"): ``anatomy.yaml`` ``site_parts``
+    site_parts: frozenset[str]
     #: where a list of drug allergies starts, and a negation that voids it (``lexicon.yaml``)
     allergy_list_cue: str
     allergy_list_negation: str
@@ -207,6 +209,7 @@ def load_rules() -> Rules:
         sites=tuple(str(s).lower() for s in anatomy["sites"]),
         laterality=laterality,
         site_names={str(k).lower(): str(v).lower() for k, v in (anatomy.get("site_names") or {}).items()},
+        site_parts=frozenset(str(w).lower() for w in anatomy.get("site_parts") or ()),
         allergy_list_cue=str(lexicon["allergy_list_cue"]),
         allergy_list_negation=str(lexicon["allergy_list_negation"]),
         female_nouns=frozenset(nouns["female"]),
