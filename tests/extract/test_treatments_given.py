@@ -21,6 +21,16 @@ def _treatments(text: str) -> list[tuple[str | None, str]]:
             [("sodium_thiosulfate", "given")],
         ),
         (
+            "A 59-year-old man on haemodialysis was already receiving sodium thiosulfate when new "
+            "painful plaques appeared on his thighs.",
+            [("sodium_thiosulfate", "given")],
+        ),
+        (
+            "A 35-year-old woman with systemic sclerosis had been maintained on alendronate for two years "
+            "when calcified nodules appeared on her elbows.",
+            [("bisphosphonates", "given")],
+        ),
+        (
             "A 41-year-old man had hard nodules of the scrotal skin for ten years. "
             "The nodules were surgically excised under local anaesthesia.",
             [("surgical_excision", "given")],

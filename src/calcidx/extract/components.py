@@ -38,7 +38,7 @@ from calcidx.extract.demographics import AgeFinder
 from calcidx.extract.labs_text import LabPatterns
 from calcidx.extract.patients import Mode, Patients, split_patients
 from calcidx.extract.records import Mention, StateHit
-from calcidx.extract.rules import load_rules, load_zone_rules
+from calcidx.extract.rules import Rules, load_rules, load_zone_rules
 from calcidx.extract.sections import Layout, analyse_layout, header_regex
 from calcidx.extract.vocabulary import Vocabulary, default_vocabulary, spelling_variants
 
@@ -131,6 +131,7 @@ class ConceptComponent:
         self.matcher: PhraseMatcher | None = None
         self.exact: PhraseMatcher | None = None
         self.vocabulary: Vocabulary | None = None
+        self.coordinated: _Coordinated | None = None
 
     def _ensure(self) -> tuple[PhraseMatcher, Vocabulary]:
         if self.matcher is None or self.vocabulary is None:
@@ -148,7 +149,11 @@ class ConceptComponent:
             for phrase in rules.not_concepts:
                 for form in spelling_variants(phrase):
                     matcher.add("block::" + form, [tokenizer(form)])
+            coordinated = _Coordinated(vocabulary, rules)
+            for noun in coordinated.nouns:
+                matcher.add("noun::" + noun, [tokenizer(noun)])
             self.matcher, self.exact, self.vocabulary = matcher, exact, vocabulary
+            self.coordinated = coordinated
         return self.matcher, self.vocabulary
 
     def __call__(self, doc: Doc) -> Doc:
@@ -162,8 +167,12 @@ class ConceptComponent:
         mentions: list[Mention] = []
         last_end = -1
         lab_end = -1
+        nouns: list[int] = []
         for match_id, start, end in raw:
             key = strings[match_id]
+            if key.startswith("noun::"):
+                nouns.append(start)  # a lesion noun: where a term may end after other adjectives
+                continue
             if key.startswith("block::"):
                 # a name that holds a vocabulary word but means something else: no mention, and the
                 # words inside it are not read on their own
@@ -191,6 +200,8 @@ class ConceptComponent:
             end_tok = doc[end - 1]
             end_char = end_tok.idx + len(end_tok.text)
             mentions.append(Mention(start_char, end_char, text[start_char:end_char], keys))
+        if self.coordinated is not None and nouns:
+            mentions.extend(self.coordinated.mentions(doc, nouns))
         abbreviations = doc.user_data[ABBREVIATIONS] = find_abbreviations(text)
         mentions.extend(abbreviation_mentions(text, mentions, Mention, abbreviations))
         mentions.sort(key=lambda m: m.start)
@@ -204,6 +215,38 @@ class ConceptComponent:
                 spans.append(span)
         doc.spans["concepts"] = spans
         return doc
+
+
+class _Coordinated:
+    """Two-word lesion terms of the vocabulary ("painful nodules") told with morphology or colour
+    words, commas and "and" between their words ("painful, hard, red nodules")."""
+
+    def __init__(self, vocabulary: Vocabulary, rules: Rules) -> None:
+        words = [form.split() for form in vocabulary.forms]
+        self.nouns = frozenset(w[1] for w in words if len(w) == 2 and w[1] in rules.lesion_words)
+        self.between = frozenset({",", "and", *rules.morphology_words, *rules.lesion_colour_words})
+        self.forms = vocabulary.forms
+
+    def mentions(self, doc: Doc, nouns: list[int]) -> list[Mention]:
+        """A mention of the term for each lesion noun (token index in ``nouns``) that words of
+        ``between`` separate from the term's first word; the leftmost first word wins."""
+        text = doc_text(doc)
+        found: list[Mention] = []
+        for index in nouns:
+            noun = doc[index]
+            chain = index
+            while chain > 0 and index - chain < 12 and doc[chain - 1].lower_ in self.between:
+                chain -= 1
+            if chain == index:
+                continue  # nothing between: the phrase matcher reads the plain term
+            for first_index in range(max(chain - 1, 0), index - 1):
+                first = doc[first_index]
+                keys = self.forms.get(f"{first.lower_} {noun.lower_}")
+                if keys:
+                    start, end = first.idx, noun.idx + len(noun.text)
+                    found.append(Mention(start, end, text[start:end], tuple(keys)))
+                    break
+        return found
 
 
 def _without_site_parts(

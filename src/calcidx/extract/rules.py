@@ -147,6 +147,8 @@ class Rules:
     units: tuple[str, ...]
     lesion_words: frozenset[str]
     morphology_words: tuple[str, ...]
+    #: colour words that, with the morphology words, may stand inside a lesion term (``lexicon.yaml``)
+    lesion_colour_words: tuple[str, ...]
     imaging_words: dict[str, str]
     histology_words: tuple[str, ...]
     treatment_verbs: tuple[str, ...]
@@ -233,6 +235,7 @@ def load_rules() -> Rules:
         units=tuple(lexicon["units"]),
         lesion_words=frozenset(str(w).lower() for w in lexicon["lesion_words"]),
         morphology_words=tuple(str(w).lower() for w in lexicon["morphology_words"]),
+        lesion_colour_words=tuple(str(w).lower() for w in lexicon.get("lesion_colour_words") or ()),
         imaging_words=imaging,
         histology_words=tuple(str(w).lower() for w in lexicon["histology_words"]),
         treatment_verbs=tuple(str(w).lower() for w in lexicon["treatment_verbs"]),

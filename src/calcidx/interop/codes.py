@@ -283,22 +283,22 @@ class PatientStatus:
 #: Pregnancy (US Core / IPS codes) and breastfeeding (LOINC breastfeeding status) statuses.
 PATIENT_STATUSES = (
     PatientStatus(
-        "pregnant",
-        "pregnancy",
-        "pregnancy_status_code",
-        "pregnancy_status",
-        "pregnancy_status_value",
-        "pregnant",
-        "not_pregnant",
+        field="pregnant",
+        name="pregnancy",
+        code_map="pregnancy_status_code",
+        code_key="pregnancy_status",
+        value_map="pregnancy_status_value",
+        yes="pregnant",
+        no="not_pregnant",
     ),
     PatientStatus(
-        "lactating",
-        "lactation",
-        "lactation_status_code",
-        "lactation_status",
-        "lactation_status_value",
-        "lactating",
-        "not_lactating",
+        field="lactating",
+        name="lactation",
+        code_map="lactation_status_code",
+        code_key="lactation_status",
+        value_map="lactation_status_value",
+        yes="lactating",
+        no="not_lactating",
     ),
 )
 
