@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from calcidx import assess
 from calcidx.assess.model import Assessment
+from calcidx.case.model import Case
 
 
 def _assessment(text: str) -> Assessment:
@@ -191,3 +192,50 @@ def test_violaceous_plaques_that_are_not_said_to_hurt_are_not_typical_calciphyla
         "plaques on the forehead."
     )
     assert not (a.subtype.code == "calciphylaxis" and a.subtype.certainty in ("probable", "confirmed"))
+
+
+def test_drugs_on_the_medication_list_are_options_already_taken() -> None:
+    case = Case.model_validate(
+        {
+            "patient": {"age_years": 63, "sex": "female"},
+            "findings": [{"concept": "systemic_sclerosis"}],
+            "lesions": [{"site": "fingertips", "morphology": ["hard", "white"]}],
+            "medications": [{"name": "Alendronate 70 mg weekly"}, {"name": "Diltiazem 120 mg daily"}],
+        }
+    )
+    a = assess(case).cases[0].assessment
+    reported = {t.id: t.reported for t in [*a.treatments, *a.withheld_treatments]}
+    assert "already taken" in (reported["bisphosphonates"] or "")
+    assert "already taken" in (reported["diltiazem"] or "")
+
+
+def test_sodium_thiosulfate_on_the_medication_list_marks_the_calciphylaxis_option() -> None:
+    case = Case.model_validate(
+        {
+            "patient": {"age_years": 54, "sex": "female"},
+            "findings": [{"concept": "dialysis"}, {"concept": "retiform_purpura"}, {"concept": "black_eschar"}],
+            "lesions": [{"site": "left thigh"}],
+            "medications": [{"name": "Sodium thiosulphate 25 g IV three times weekly"}],
+        }
+    )
+    a = assess(case).cases[0].assessment
+    sts = next(t for t in a.treatments if t.id == "iv_sts_calciphylaxis")
+    assert sts.reported and "already taken" in sts.reported
+
+
+def test_a_text_saying_the_patient_already_takes_an_option_marks_it() -> None:
+    a = _assessment(
+        "A 58-year-old woman with limited scleroderma has calcinosis of the fingertips on radiographs. She is "
+        "already taking diltiazem for Raynaud phenomenon."
+    )
+    diltiazem = next(t for t in [*a.treatments, *a.withheld_treatments] if t.id == "diltiazem")
+    assert diltiazem.reported
+
+
+def test_sodium_thiosulfate_the_patient_is_receiving_marks_the_option() -> None:
+    a = _assessment(
+        "A 66-year-old man on haemodialysis is receiving sodium thiosulfate after dialysis for painful "
+        "retiform purpura of the thighs with black eschar."
+    )
+    sts = next(t for t in [*a.treatments, *a.withheld_treatments] if t.id == "iv_sts_calciphylaxis")
+    assert sts.reported

@@ -245,6 +245,20 @@ def test_pregnancy_survives_a_round_trip_and_keeps_withholding(pregnant: bool) -
     assert ("diltiazem" in withheld) is pregnant
 
 
+def test_the_words_naming_a_lesion_survive_a_round_trip_so_a_rash_stays_unlike_calcification() -> None:
+    case = Case.model_validate(
+        {
+            "patient": {"age_years": 70, "sex": "female"},
+            "findings": [{"concept": "sarcoidosis", "assertion": "present"}],
+            "lesions": [{"site": "trunk", "morphology": ["itchy"], "kinds": ["rash"]}],
+            "labs": [{"analyte": "calcium", "value": 12.8, "unit": "mg/dL"}],
+        }
+    )
+    back = case_from_fhir_bundle(json.loads(json.dumps(to_fhir_bundle(case))))
+    assert back.lesions[0].kinds == ["rash"]
+    assert assess(back).cases[0].assessment.subtype.certainty == "possible"
+
+
 def _status_bundle(code: str, value: dict[str, object]) -> dict[str, object]:
     """A patient and one status Observation (LOINC ``code``) with a coded value."""
     bundle = _pregnancy_bundle(value)

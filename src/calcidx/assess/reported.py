@@ -6,31 +6,52 @@ from __future__ import annotations
 
 from calcidx.assess.model import TreatmentOption
 from calcidx.case.model import Case
+from calcidx.knowledge.names import name_index
 from calcidx.knowledge.schema import KnowledgeBundle
 
 __all__ = ["mark_reported"]
 
 
+def _options_of(concept: str, bundle: KnowledgeBundle) -> tuple[list[str], str] | None:
+    """The options a therapy or treatment id is given as, and its label."""
+    therapy = bundle.therapies.get(concept)
+    if therapy is not None:
+        return therapy.options, therapy.label
+    if concept in bundle.treatments:
+        return [concept], bundle.treatments[concept].label
+    return None
+
+
 def _reported_by_option(case: Case, bundle: KnowledgeBundle) -> dict[str, list[str]]:
     found: dict[str, list[str]] = {}
-    for given in case.treatments:
-        concept = given.concept or ""
-        therapy = bundle.therapies.get(concept)
-        if therapy is not None:
-            option_ids, label = therapy.options, therapy.label
-        elif concept in bundle.treatments:
-            option_ids, label = [concept], bundle.treatments[concept].label
-        else:
-            continue
-        words = f"{label} {given.status}" + (f" ({given.response})" if given.response else "")
+
+    def add(option_ids: list[str], words: str) -> None:
         for option_id in option_ids:
             if words not in found.setdefault(option_id, []):
                 found[option_id].append(words)
+
+    for given in case.treatments:
+        options = _options_of(given.concept or "", bundle)
+        if options is not None:
+            add(options[0], f"{options[1]} {given.status}" + (f" ({given.response})" if given.response else ""))
+    # a drug on the medication list ("Alendronate 70 mg weekly") is an option already taken; the
+    # name index is looked up only for a drug with no concept id (looking it up hashes the bundle)
+    for med in case.medications:
+        if med.assertion not in ("present", "historical"):
+            continue
+        concept = med.concept
+        if concept is None:
+            named = name_index(bundle).find(med.name, drug=True)
+            concept = named.id if named is not None and named.kind == "treatment" else None
+        options = _options_of(concept or "", bundle)
+        if options is not None:
+            add(options[0], f"{options[1]} " + ("already taken" if med.assertion == "present" else "taken before"))
     return found
 
 
 def mark_reported(options: list[TreatmentOption], case: Case, bundle: KnowledgeBundle) -> list[TreatmentOption]:
-    """``options`` with ``reported`` set where the case's treatments name them (given, planned or stopped)."""
+    """``options`` with ``reported`` set where the case's treatments (given, planned or stopped) or
+    its medication list (already taken) name them."""
     found = _reported_by_option(case, bundle)
     if not found:
         return options

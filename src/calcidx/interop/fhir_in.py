@@ -378,7 +378,7 @@ class _Reader:
         )
 
     def _lesion(self, resource: dict[str, Any], case: dict[str, Any]) -> None:
-        lesion: dict[str, Any] = {"morphology": [], "symptoms": []}
+        lesion: dict[str, Any] = {"morphology": [], "kinds": [], "symptoms": []}
         site = (resource.get("bodySite") or {}).get("text")
         if site:
             lesion["site"] = site
@@ -387,7 +387,7 @@ class _Reader:
             lesion["laterality"] = laterality
         for note in resource.get("note") or []:
             name, _, value = str(note.get("text", "")).partition(": ")
-            if name in {"morphology", "symptoms"}:
+            if name in {"morphology", "kinds", "symptoms"}:
                 lesion[name].append(value)
             elif name in {"size", "count", "onset", "duration"}:
                 lesion[name] = value

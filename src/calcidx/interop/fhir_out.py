@@ -679,6 +679,6 @@ def _lesion_fields(lesion: Lesion) -> list[tuple[str, str]]:
         value = getattr(lesion, name)
         if value:
             out.append((name, str(value)))
-    for name in ("morphology", "symptoms"):
+    for name in ("morphology", "kinds", "symptoms"):
         out += [(name, str(v)) for v in getattr(lesion, name)]
     return out
