@@ -168,3 +168,19 @@ def test_a_group_sentence_with_a_different_count_does_not_add_patients() -> None
         "wider cohort.\n\nCase 1: A 30-year-old man had nodules.\n\nCase 2: A 45-year-old man had nodules."
     )
     assert [c.patient.age_years for c in extract(text).cases] == [30.0, 45.0]
+
+
+def test_a_record_field_paragraph_after_the_case_is_the_patients() -> None:
+    """'Allergies: ...' or 'Current medications: ...' on a line of its own after the case paragraph
+    continues the case (zones.yaml exam_opener): a drug allergy there withholds that drug."""
+    from calcidx.public import assess, extract
+
+    text = (
+        "A 41-year-old woman with limited systemic sclerosis has hard white nodules on three fingertips; "
+        "radiographs show calcified deposits.\n\nAllergies: minocycline (rash), penicillin.\n"
+    )
+    (case,) = extract(text).cases
+    present = {f.concept for f in case.findings if f.assertion == "present"}
+    assert {"tetracycline_allergy", "penicillin_allergy"} <= present
+    offered = {t.id for t in assess(case).cases[0].assessment.treatments}
+    assert "minocycline" not in offered
