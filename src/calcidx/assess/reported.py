@@ -34,8 +34,8 @@ def _reported_by_option(case: Case, bundle: KnowledgeBundle) -> dict[str, list[s
         options = _options_of(given.concept or "", bundle)
         if options is not None:
             add(options[0], f"{options[1]} {given.status}" + (f" ({given.response})" if given.response else ""))
-    # a drug on the medication list ("Alendronate 70 mg weekly") is an option already taken; the
-    # name index is looked up only for a drug with no concept id (looking it up hashes the bundle)
+    # a drug on the medication list ("Alendronate 70 mg weekly") is an option already taken; a drug
+    # with no concept id is looked up by name (``name_concepts`` names only drugs and exposures)
     for med in case.medications:
         if med.assertion not in ("present", "historical"):
             continue

@@ -242,19 +242,23 @@ class Terminology:
 @dataclass(frozen=True)
 class PatientStatus:
     """A yes/no state of the patient that an EHR records as a coded Observation and that decides
-    which treatments are safe (pregnancy, breastfeeding); its codes are ``interop.yaml`` maps."""
+    which treatments are safe (pregnancy, breastfeeding).
+
+    Its codes are two ``interop.yaml`` maps named after it: ``<name>_status_code`` (one key,
+    ``<name>_status``: the Observation code) and ``<name>_status_value`` (keys ``<field>`` and
+    ``not_<field>``: the values meaning yes and no).
+    """
 
     field: Literal["pregnant", "lactating"]  #: the ``Patient`` field it sets
-    name: str  #: in messages ("pregnancy")
-    code_map: str  #: the map of the Observation code (one key, ``code_key``)
-    code_key: str
-    value_map: str  #: the map of its values: ``yes`` and ``no`` keys
-    yes: str
-    no: str
+    name: str  #: in messages and map names ("pregnancy")
+
+    @property
+    def value_map(self) -> str:
+        return f"{self.name}_status_value"
 
     def code(self, codes: Terminology) -> dict[str, str] | None:
         """The Observation's ``Coding``."""
-        return codes.coding(self.code_map, self.code_key)
+        return codes.coding(f"{self.name}_status_code", f"{self.name}_status")
 
     def is_status(self, codes: Terminology, code: dict[str, Any] | None) -> bool:
         """Whether an Observation ``code`` (a CodeableConcept) is this status."""
@@ -271,35 +275,19 @@ class PatientStatus:
         for coding in (value or {}).get("coding") or []:
             if coding.get("system") == uri:
                 key = codes.reverse(self.value_map, str(coding.get("code")))
-                if key in (self.yes, self.no):
-                    return key == self.yes
+                if key in (self.field, f"not_{self.field}"):
+                    return key == self.field
         return None
 
     def value(self, codes: Terminology, yes: bool) -> dict[str, str] | None:
         """The ``Coding`` of yes or no."""
-        return codes.coding(self.value_map, self.yes if yes else self.no)
+        return codes.coding(self.value_map, self.field if yes else f"not_{self.field}")
 
 
 #: Pregnancy (US Core / IPS codes) and breastfeeding (LOINC breastfeeding status) statuses.
 PATIENT_STATUSES = (
-    PatientStatus(
-        field="pregnant",
-        name="pregnancy",
-        code_map="pregnancy_status_code",
-        code_key="pregnancy_status",
-        value_map="pregnancy_status_value",
-        yes="pregnant",
-        no="not_pregnant",
-    ),
-    PatientStatus(
-        field="lactating",
-        name="lactation",
-        code_map="lactation_status_code",
-        code_key="lactation_status",
-        value_map="lactation_status_value",
-        yes="lactating",
-        no="not_lactating",
-    ),
+    PatientStatus(field="pregnant", name="pregnancy"),
+    PatientStatus(field="lactating", name="lactation"),
 )
 
 
