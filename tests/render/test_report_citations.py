@@ -161,3 +161,12 @@ def test_the_terminal_differential_says_where_it_leaves_candidates_out() -> None
     inherited = [item for item in a.differential if item.kind != "lookalike"]
     assert inherited, "inherited causes are ranked too"
     assert body.index(looks[4].label) < body.index("more look-alikes") < body.index(inherited[0].label)
+
+
+def test_the_terminal_heads_a_case_with_pregnancy_or_breastfeeding() -> None:
+    """They decide which options are offered, so the report says them where the page does."""
+    raw = {
+        "patient": {"age_years": 30, "sex": "female", "lactating": True},
+        "findings": [{"concept": "systemic_sclerosis"}],
+    }
+    assert "Patient 1: 30 years, female, breastfeeding" in text_report(_doc(raw), width=200)

@@ -14,7 +14,14 @@ from calcidx.assess.model import AssessedCase, AssessedDocument, Assessment, Dif
 from calcidx.case.model import Evidence
 from calcidx.knowledge.schema import KnowledgeBundle
 from calcidx.render.age import age_label
-from calcidx.render.sections import FIT_TEXT, WorkupGroup, reported_treatments, split_treatments, workup_groups
+from calcidx.render.sections import (
+    FIT_TEXT,
+    WorkupGroup,
+    patient_label,
+    reported_treatments,
+    split_treatments,
+    workup_groups,
+)
 
 __all__ = [
     "CaseView",
@@ -227,14 +234,7 @@ class CaseView:
 
 
 def _who(case: AssessedCase) -> str:
-    patient = case.patient
-    age = age_label(patient.age_years, patient.age_text, unknown="age not stated")
-    parts = [age, patient.sex or "sex not stated"]
-    if patient.pregnant:
-        parts.append("pregnant")
-    if patient.lactating:
-        parts.append("breastfeeding")
-    return ", ".join(parts)
+    return patient_label(case.patient, unknown_age="age not stated", unknown_sex="sex not stated")
 
 
 def _deciding(a: Assessment, limit: int = 3) -> list[Fact]:

@@ -18,8 +18,7 @@ from rich.text import Text
 from calcidx.assess.citations import evidence_refs, keys_in_text
 from calcidx.assess.model import AssessedCase, AssessedDocument, Assessment
 from calcidx.knowledge.loader import load_bundle
-from calcidx.render.age import age_label
-from calcidx.render.sections import reported_treatments
+from calcidx.render.sections import patient_label, reported_treatments
 
 __all__ = ["markdown_report", "print_report", "printed_keys", "text_report"]
 
@@ -27,9 +26,7 @@ _COLOURS = {"confirmed": "green", "probable": "yellow", "possible": "red"}
 
 
 def _who(case: AssessedCase) -> str:
-    patient = case.patient
-    age = age_label(patient.age_years, patient.age_text)
-    return f"Patient {case.patient_index}: {age}, {patient.sex or 'sex unknown'}"
+    return f"Patient {case.patient_index}: {patient_label(case.patient)}"
 
 
 def _headline(a: Assessment) -> str:

@@ -11,13 +11,15 @@ from rich.console import Group
 from rich.text import Text
 
 from calcidx.assess.model import Assessment, DifferentialItem, TreatmentOption
-from calcidx.case.model import Case
+from calcidx.case.model import Case, Patient
+from calcidx.render.age import age_label
 
 __all__ = [
     "FIT_TEXT",
     "WorkupGroup",
     "differential_markdown",
     "differential_text",
+    "patient_label",
     "reported_treatments",
     "split_treatments",
     "treatments_markdown",
@@ -93,6 +95,17 @@ def _evidence_refs(refs: list[str]) -> list[str]:
     from calcidx.knowledge.loader import load_bundle
 
     return evidence_refs(refs, load_bundle())
+
+
+def patient_label(patient: Patient, *, unknown_age: str = "age unknown", unknown_sex: str = "sex unknown") -> str:
+    """Who a case is about, as its report heads it: age, sex, and pregnancy or breastfeeding (they
+    decide which options are offered)."""
+    parts = [age_label(patient.age_years, patient.age_text, unknown=unknown_age), patient.sex or unknown_sex]
+    if patient.pregnant:
+        parts.append("pregnant")
+    if patient.lactating:
+        parts.append("breastfeeding")
+    return ", ".join(parts)
 
 
 def _codes(item: DifferentialItem) -> str:
