@@ -48,6 +48,7 @@ def test_scores_and_survives_bad_files(tmp_path: Path) -> None:
         "lab_interpretation",
     ):
         assert report.correct[name] == report.total[name] == 1, name
+    assert report.total["subform"] == 0  # the gold names no sub-form
     assert {m.document for m in report.misses} == {"empty.txt", "broken.txt"}
 
 
@@ -77,3 +78,20 @@ def test_subtype_accept_counts(tmp_path: Path) -> None:
     gold = {"kind": "case_report", "cases": [{"subtype": "dystrophic", "subtype_accept": ["dystrophic", "idiopathic"]}]}
     (tmp_path / "knee.gold.json").write_text(json.dumps(gold))
     assert evaluate_dir(tmp_path).correct["stated_subtype"] == 1
+
+
+def test_the_sub_form_is_scored_where_the_knowledge_names_it(tmp_path: Path) -> None:
+    """A gold sub-form the knowledge names is compared with the case's sub-form; another is not scored."""
+    (tmp_path / "scrotum.txt").write_text(
+        "Idiopathic scrotal calcinosis\n\nCase report\n\nA 35-year-old man had many painless hard yellow "
+        "nodules on the scrotal skin for ten years. Calcium and phosphate were normal. Excision biopsy "
+        "showed dermal calcium deposits, and idiopathic scrotal calcinosis was diagnosed.\n"
+    )
+    gold = {"kind": "case_report", "cases": [{"age_years": 35, "sex": "male", "subtype": "idiopathic"}]}
+    gold["cases"][0]["subform"] = "scrotal calcinosis"
+    (tmp_path / "scrotum.gold.json").write_text(json.dumps(gold))
+    report = evaluate_dir(tmp_path)
+    assert report.correct["subform"] == report.total["subform"] == 1
+    gold["cases"][0]["subform"] = "mixed mechanism"  # no sub-form of the knowledge: not scored
+    (tmp_path / "scrotum.gold.json").write_text(json.dumps(gold))
+    assert evaluate_dir(tmp_path).total["subform"] == 0

@@ -945,11 +945,15 @@ class _Pathway:
             renal = self.present_where("conditions", lambda c: c.category == "renal")
             candidate = "calciphylaxis_uremic" if renal or facts.renal_impaired else "calciphylaxis_nonuremic"
             rule_id = "subform.calciphylaxis_setting"
-        elif res.subtype == "iatrogenic":
-            if "heel_sticks" in facts.present:
-                candidate, rule_id = "heel_stick_calcinosis", "subform.heel_stick"
-            elif self.present_where("exposures", lambda e: e.kind == "transplant"):
-                candidate, rule_id = "transplant_associated", "subtype.iatrogenic.exposure_at_site"
+        elif (
+            "heel_sticks" in facts.present
+            and "heel_stick_calcinosis" in kb.subforms
+            and (res.subtype in kb.subforms["heel_stick_calcinosis"].subtypes)
+        ):
+            # the sources give the heel-stick nodules either parent (subforms.yaml)
+            candidate, rule_id = "heel_stick_calcinosis", "subform.heel_stick"
+        elif res.subtype == "iatrogenic" and self.present_where("exposures", lambda e: e.kind == "transplant"):
+            candidate, rule_id = "transplant_associated", "subtype.iatrogenic.exposure_at_site"
         if candidate is None or candidate not in kb.subforms:
             return
         # HFTC: tumoral calcinosis with high phosphate and normal renal function shown

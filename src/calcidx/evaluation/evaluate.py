@@ -4,8 +4,9 @@ Gold format (``NAME.gold.json`` next to ``NAME.txt``/``.pdf``/``.html``/``.xml``
 ``corpus/README.md``. Fields scored: document kind, number of cases, age, sex, the final subtype
 (``assessment.subtype``), the authors' stated subtype (``assessment.stated``), the pathway's own
 call from the findings (without the stated fallback), their concordance (stated and pathway agree,
-where both name a subtype), associated condition, and lab interpretations. A subtype in the gold
-``subtype_accept`` list counts as right.
+where both name a subtype), the sub-form (``assessment.subform``, where the gold one is a sub-form
+the knowledge names), associated condition, and lab interpretations. A subtype in the gold ``subtype_accept`` list
+counts as right.
 """
 
 from __future__ import annotations
@@ -33,6 +34,7 @@ FIELDS = (
     "stated_subtype",
     "pathway_subtype",
     "concordance",
+    "subform",
     "associated_condition",
     "lab_interpretation",
 )
@@ -228,6 +230,7 @@ def evaluate_dir(folder: Path, *, vocabulary: Vocabulary | None = None, use_asse
             )
             if assess is not None:
                 _score_subtypes(report, name, number, gold_case, assessed)
+            _score_subform(report, name, number, gold_case, case, assessed, vocab)
             ids = _condition_ids(case, assessed, vocab) if case else []
             gold_condition = gold_case.get("associated_condition")
             if gold_condition is None:
@@ -277,6 +280,39 @@ def _score_subtypes(report: EvalReport, name: str, number: int, gold_case: dict[
             stated == own,
             Miss(name, number, "concordance", f"stated {stated}", f"pathway {own}"),
         )
+
+
+def _gold_subforms(text: str, vocab: Vocabulary) -> set[str]:
+    """The knowledge's sub-forms a gold sub-form names ("uremic tumoral calcinosis": tumoral
+    calcinosis); empty for what is no sub-form of the knowledge ("gouty tophi", "mixed mechanism")."""
+    gold = " ".join(text.lower().split())
+
+    def named(term: str) -> bool:
+        return re.search(rf"(?<![\w-]){re.escape(term.lower())}(?![\w-])", gold) is not None
+
+    return {item for item in vocab.ids("subform") if any(named(term) for term in _names(vocab, "subform", item))}
+
+
+def _score_subform(
+    report: EvalReport,
+    name: str,
+    number: int,
+    gold_case: dict[str, Any],
+    case: Case | None,
+    assessed: Any,
+    vocab: Vocabulary,
+) -> None:
+    """The case's sub-form (the assessment's; the stated one when not assessed), where the gold one
+    is a sub-form the knowledge names."""
+    wanted = _gold_subforms(str(gold_case.get("subform") or ""), vocab)
+    if not wanted:
+        return
+    if assessed is not None:
+        found = assessed.assessment.subform
+        got = found.code if found is not None else None
+    else:
+        got = case.stated_subform if case is not None else None
+    report.score("subform", got in wanted, Miss(name, number, "subform", str(gold_case.get("subform")), str(got)))
 
 
 def render_report(report: EvalReport, *, show_misses: bool = True) -> list[Any]:

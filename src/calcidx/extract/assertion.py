@@ -63,6 +63,13 @@ class ContextPatterns:
         self.terminator = re.compile(phrase_regex(words).pattern + r"|[;:]|\s-\s|\s–\s" + comma_verbs, re.IGNORECASE)
         # purpose and uncertainty clauses ("To exclude X, tests were done") end at a comma
         self.clause_terminator = re.compile(self.terminator.pattern + r"|,", re.IGNORECASE)
+        # a hypothetical trigger after its concept speaks of the whole noun phrase before it ("end-stage
+        # renal disease with secondary hyperparathyroidism is the most common cause of ..."): "with"
+        # does not end that scope
+        subject_words = [w for w in words if w != "with"]
+        self.subject_terminator = re.compile(
+            phrase_regex(subject_words).pattern + r"|[;:,]|\s-\s|\s–\s" + comma_verbs, re.IGNORECASE
+        )
         # "her mother had X": a family member's clause runs through its own verb
         self.family_terminator = re.compile(
             r"[;:,]|\b(?:but|however|while|whereas|although|she|he|the patient)\b", re.I
@@ -132,6 +139,7 @@ class TriggerIndex:
         self.terminator = compiled.terminator
         self.clause_terminator = compiled.clause_terminator
         self.family_terminator = compiled.family_terminator
+        self.subject_terminator = compiled.subject_terminator
         #: answers already given (the context component and the field readers ask about the same
         #: mentions in the same sentences; the answer depends only on the arguments)
         self._answers: dict[tuple[int, int, int, int, tuple[str, ...]], tuple[str, str | None]] = {}
@@ -214,6 +222,8 @@ class TriggerIndex:
                 )
             elif hit.start >= end and hit.direction in ("backward", "both"):
                 gap = self.text[end : hit.start]
+                if hit.category == "hypothetical":
+                    stop = self.subject_terminator
                 applies = _within(gap, hit.max_scope) and stop.search(gap) is None
             if applies:
                 rank = _PRIORITY.get(hit.category, 9)

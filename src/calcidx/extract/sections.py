@@ -82,7 +82,13 @@ def _terminal_end(line: str) -> bool:
     return _TERMINAL_END_REVERSED.match(line[::-1]) is not None
 
 
-_CAPTION = re.compile(r"^\s*(?:figure|fig\.?|table|supplementary figure)\s*\d+[a-z]?\b", re.IGNORECASE)
+# "Figure 1 shows the lesions ..." is a sentence of the text about a figure, not its caption
+_CAPTION = re.compile(
+    r"^\s*(?:figure|fig\.?|table|supplementary figure)\s*\d+[a-z]?\b"
+    r"(?!\s*(?:(?:and|,)\s*\d+[a-z]?\s*)?(?:shows?|showed|demonstrates?|demonstrated|illustrates?|illustrated|"
+    r"depicts?|depicted|reveals?|revealed|displays?|displayed|summari[sz]es?|summari[sz]ed|lists?|listed)\b)",
+    re.IGNORECASE,
+)
 _ABBREVIATIONS = frozenset(
     [
         "fig",
