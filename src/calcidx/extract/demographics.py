@@ -23,6 +23,17 @@ _POSSESSIVE_BEFORE = re.compile(r"\b(?:her|his|their|the patient's|patient's|who
 # "Her mother, a woman of 70 years": an age after a relative and a comma is the relative's
 _APPOSITION_RELATIVE = re.compile(rf"(?:{_RELATIVES})s?\s*,\s*$", re.IGNORECASE)
 _APPOSITION_BEFORE = re.compile(rf"\b(?:{_RELATIVES})\s*,\s*(?:a|an)\s+$", re.IGNORECASE)
+# the age of a group, not of a person: "particularly those 2 years of age", "patients over 50
+# years of age", "children younger than 5 years" (a plural noun needs a comparison word, so that
+# "two patients aged 45 and 50" stay two people)
+_GROUP_BEFORE = re.compile(
+    r"(?:\bthose\s+(?:(?:aged|of|at|around|about|approximately|over|under|above|below|older|younger|than|"
+    r"less|more|between|up|to)\s+)*"
+    r"|\b(?:patients|children|adults|people|persons|individuals|subjects|women|men|infants|adolescents|dogs|cats|"
+    r"animals)\s+(?:aged\s+)?(?:over|under|above|below|older\s+than|younger\s+than|less\s+than|more\s+than|"
+    r"between|up\s+to|beyond|past)\s+(?:the\s+age\s+of\s+)?)$",
+    re.IGNORECASE,
+)
 
 
 @dataclass(frozen=True)
@@ -37,6 +48,7 @@ class AgeMention:
     intro: bool
     onset: bool
     relative: bool = False
+    group: bool = False  # a group's age ("those 2 years of age"): no one's age in the case
 
 
 def _age_regex(rules: Rules) -> re.Pattern[str]:
@@ -251,7 +263,8 @@ def _find(text: str, rules: Rules, pattern: re.Pattern[str]) -> list[AgeMention]
         relative = bool(
             (noun and _RELATIVE_NOUN.match(noun) and _POSSESSIVE_BEFORE.search(wide)) or _APPOSITION_BEFORE.search(wide)
         )
-        if relative:
+        group = not relative and bool(_GROUP_BEFORE.search(wide))
+        if relative or group:
             intro = False
         found.append(
             AgeMention(
@@ -263,6 +276,7 @@ def _find(text: str, rules: Rules, pattern: re.Pattern[str]) -> list[AgeMention]
                 intro=intro,
                 onset=onset,
                 relative=relative,
+                group=group,
             )
         )
     return found

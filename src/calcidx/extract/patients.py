@@ -78,7 +78,7 @@ class PatientText:
     def age(self) -> float | None:
         """The patient's age at presentation, if stated."""
         for mention in self.ages:
-            if mention.years is not None and not mention.onset and not mention.relative:
+            if mention.years is not None and not mention.onset and not mention.relative and not mention.group:
                 return mention.years
         return None
 
@@ -181,6 +181,7 @@ class _Features:
             for a in found
             if not a.onset
             and not a.relative
+            and not a.group
             and a.years is not None
             and not any(lo <= a.start - sentence.start < hi for lo, hi in ranged)
         ]
@@ -583,7 +584,7 @@ def _person_list(sentence: Sentence, signals: _Signals) -> list[tuple[int, float
     for mention in signals.ages_in(sentence):
         pos, end = mention.start - sentence.start, mention.end - sentence.start
         # a mention overlapping a listed age ("women aged 48" in "women aged 48 and 69 years") is that age
-        if mention.years is None or mention.onset or any(pos < hi and lo < end for lo, hi in covered):
+        if mention.years is None or mention.onset or mention.group or any(pos < hi and lo < end for lo, hi in covered):
             continue
         entries.append((pos, mention.years, _SEX_OF_NOUN.get(mention.noun or ""), mention.text))
         covered.append((pos, end))

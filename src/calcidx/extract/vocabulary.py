@@ -106,7 +106,8 @@ def spelling_variants(term: str) -> set[str]:
     """Lower-case forms of ``term`` a report may print: US/UK spelling, hyphen or not, plural.
 
     Example: "haemodialysis" -> {"haemodialysis", "hemodialysis"}; "edema" -> {"edema", "oedema"};
-    "heel prick" -> {"heel prick", "heel-prick", "heel pricks"}.
+    "heel prick" -> {"heel prick", "heel-prick", "heel pricks"}; "pilomatricoma" -> {"pilomatricoma",
+    "pilomatricomas"}.
     """
     base = " ".join(term.lower().split())
     if not base:
@@ -125,6 +126,8 @@ def spelling_variants(term: str) -> set[str]:
         last = form.rsplit(" ", 1)[-1]
         if " " in form and len(last) > 3 and last.isalpha() and not last.endswith(("s", "y", "ia")):
             forms.add(form + "s")
+        elif " " not in form and len(form) > 5 and form.isalpha() and form.endswith("oma"):
+            forms.add(form + "s")  # a tumour named once per lesion: "multiple pilomatricomas", "osteomas"
     return {f for f in forms if f.strip()}
 
 

@@ -75,10 +75,12 @@ class DemographicsReader:
 
     def _age_and_sex(self, patient: PatientText) -> Patient:
         ctx = self.context
-        chosen = next((a for a in patient.ages if a.years is not None and not a.onset and not a.relative), None)
+        chosen = next(
+            (a for a in patient.ages if a.years is not None and not a.onset and not a.relative and not a.group), None
+        )
         if chosen is None:
             chosen = self._relative_as_subject(patient)
-        decade = next((a for a in patient.ages if a.years is None and not a.relative), None)
+        decade = next((a for a in patient.ages if a.years is None and not a.relative and not a.group), None)
         evidence: list[Evidence] = []
         sex: str | None = None
         age_text: str | None = None
@@ -92,7 +94,7 @@ class DemographicsReader:
         sex = sex or patient.sex_hint
         if sex is None:
             for mention in patient.ages:
-                if mention.relative:
+                if mention.relative or mention.group:
                     continue
                 sex = self._sex_near(mention.start, mention.end)
                 if sex:

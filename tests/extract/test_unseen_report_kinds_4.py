@@ -1,0 +1,130 @@
+"""Kinds of phrasing from a fourth set of published reports the reader had never seen (issue 8).
+
+Each kind is written in the project's own words, several ways, with a control where the same words
+must still give the fact. No sentence comes from a published report.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from calcidx.case.model import Case
+from calcidx.public import extract
+
+
+def _case(text: str) -> Case:
+    document = extract(text)
+    assert document.cases, text
+    return document.cases[0]
+
+
+def _concepts(case: Case) -> dict[str, str]:
+    return {f.concept: f.assertion for f in case.findings}
+
+
+# ----------------------------------------- the age of a group is no one's age ("those 2 years of age")
+# A veterinary background line, "it is seen mostly in young dogs, especially those 2 years of age",
+# became a human patient aged two beside the report's dog; in a human report such a line can open a
+# second patient.
+GROUP_AGES = [
+    "It is seen mostly in young animals, especially those 2 years of age.",
+    "The lesion favours small children, in particular those three years of age or younger.",
+    "It is rare in patients over 60 years of age.",
+    "Few cases concern children younger than 5 years.",
+]
+
+
+@pytest.mark.parametrize("line", GROUP_AGES)
+def test_the_age_of_a_group_does_not_open_a_patient(line: str) -> None:
+    text = f"{line} We saw a 34-year-old man with a hard nodule on the right ear. His calcium was normal."
+    document = extract(text)
+    assert [c.patient.age_years for c in document.cases] == [34], [c.patient for c in document.cases]
+
+
+@pytest.mark.parametrize("line", GROUP_AGES[:2])
+def test_a_group_age_beside_an_animal_leaves_no_human_case(line: str) -> None:
+    text = f"A 20-month-old female Border collie dog had a gritty mass on a footpad. {line}"
+    assert extract(text).cases == []
+
+
+def test_two_patients_with_their_ages_are_still_two_patients() -> None:
+    document = extract("Two patients aged 41 and 58 years were seen with hard nodules of the fingers.")
+    assert sorted(c.patient.age_years for c in document.cases) == [41, 58]
+
+
+# -------------------------------------- a tumour named once per lesion ("multiple pilomatricomas")
+PLURAL_TUMOURS = [
+    "A 12-year-old girl had two pilomatricomas on the left forearm.",
+    "Several pilomatrixomas were excised from the neck of a 9-year-old boy.",
+]
+
+
+@pytest.mark.parametrize("text", PLURAL_TUMOURS)
+def test_a_plural_tumour_name_is_the_tumour(text: str) -> None:
+    assert _concepts(_case(text)).get("pilomatricoma") == "present", _concepts(_case(text))
+
+
+def test_a_singular_tumour_name_still_reads() -> None:
+    assert _concepts(_case("A 12-year-old girl had a pilomatricoma on the arm.")).get("pilomatricoma") == "present"
+
+
+# ------------------------------ what a test was done to look for is not found ("to look for cancer")
+# "A CT was done to look for occult malignancy" gave the patient a malignancy (a metastatic cause).
+LOOKED_FOR = [
+    "A CT of the chest and abdomen was performed to look for an occult malignancy.",
+    "He underwent a bone scan in a search for malignancy.",
+    "She was evaluated for malignancy, and all tests were normal.",
+]
+
+
+@pytest.mark.parametrize("line", LOOKED_FOR)
+def test_a_disease_looked_for_is_not_present(line: str) -> None:
+    case = _case(f"A 70-year-old man had a raised calcium. {line}")
+    assert _concepts(case).get("malignancy") != "present", _concepts(case)
+
+
+def test_a_malignancy_the_patient_has_still_reads() -> None:
+    case = _case("A 70-year-old man with a malignancy of the lung had a raised calcium.")
+    assert _concepts(case).get("malignancy") == "present", _concepts(case)
+
+
+# ----------------------------------------- plain words for a necrotic wound ("a black area", "sore")
+# "a painful sore on her breast ... a black area with a red rim" on dialysis read as no wound at all,
+# and the call went to metastatic calcinosis instead of calciphylaxis.
+PLAIN_NECROSIS = [
+    "A 66-year-old woman on haemodialysis had a black area with a red rim on her thigh, very tender to touch.",
+    "A 66-year-old woman on haemodialysis noticed black discolouration of the skin of her calf, which was painful.",
+]
+
+
+@pytest.mark.parametrize("text", PLAIN_NECROSIS)
+def test_a_black_area_of_skin_is_necrosis(text: str) -> None:
+    assert _concepts(_case(text)).get("skin_necrosis") == "present", _concepts(_case(text))
+
+
+def test_a_painful_sore_is_an_ulcer() -> None:
+    case = _case("A 66-year-old man on dialysis complained of a painful sore on the shin.")
+    assert _concepts(case).get("ulceration") == "present", _concepts(case)
+
+
+def test_no_black_area_is_no_necrosis() -> None:
+    case = _case("A 66-year-old woman on haemodialysis had a tender red plaque on her thigh with no black areas.")
+    assert _concepts(case).get("skin_necrosis") != "present", _concepts(case)
+
+
+# ------------------------------------------- "two patients ... are presented" (a count, no pronoun)
+# "Two chronic haemodialysis patients with tumoral calcinosis of the hand are presented" gave no
+# case: the sentence named no single person and no "we".
+COUNTED = [
+    "Two chronic dialysis patients with calcified masses of the fingers are presented.",
+    "Three children with hard nodules after calcium infusions are described.",
+]
+
+
+@pytest.mark.parametrize("text", COUNTED)
+def test_a_counted_group_presented_is_a_case_report(text: str) -> None:
+    assert extract(text).cases, text
+
+
+def test_patients_reported_by_others_are_not_this_reports() -> None:
+    assert extract("Two patients with a similar picture were reported by Smith and colleagues.").cases == []
