@@ -113,9 +113,12 @@ _ANCHOR = re.compile(
 )
 
 
-# what may stand before a note's compact "45F": the start of the text, a line or a sentence, "is a", "Pt"
+# what may stand before a note's compact "45F": the start of the text, a line or a sentence, "is a", "Pt",
+# or a short label or topic of words opening the line ("Referral: 58F", "Adult dermatomyositis, 39 F")
 _COMPACT_BEFORE = re.compile(
-    r"(?:(?<![\s\S])|\n|(?<=\w)[.;]\s+|\b(?:is|was)\s+an?\s+|\b(?:pt|patient)\b:?\s*)[ \t]*$", re.I
+    r"(?:(?<![\s\S])|\n|(?<=\w)[.;]\s+|\b(?:is|was)\s+an?\s+|\b(?:pt|patient)\b:?\s*"
+    r"|(?:(?<![\s\S])|\n)[ \t]*[a-z][a-z '-]{0,40}[:,]\s*)[ \t]*$",
+    re.I,
 )
 
 
@@ -177,7 +180,7 @@ def _by_rules(
             if index > 0 and found[index - 1].end > match.start():
                 continue  # the built-in forms read it already ("a boy of six years of age")
             value = _number(match.group("num"), rules)
-            unit = match.group("unit").lower().rstrip("s")
+            unit = (match.group("unit") or "years").lower().rstrip("s")
             if value is None or value * _UNIT_YEARS.get(unit, 1.0) > 125:
                 continue
             noun = match.group("noun").lower()
@@ -216,7 +219,7 @@ def _find(text: str, rules: Rules, pattern: re.Pattern[str]) -> list[AgeMention]
                 matches.append(match)
                 taken = match.end()
     for match in matches:
-        if match.group("compact") and not _COMPACT_BEFORE.search(text, max(0, match.start() - 20), match.start()):
+        if match.group("compact") and not _COMPACT_BEFORE.search(text, max(0, match.start() - 60), match.start()):
             continue  # "a 14F catheter", "5 M saline": only a note's opening or "is a" introduces a patient
         years: float | None = None
         num = (
