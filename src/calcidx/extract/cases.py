@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-from calcidx.case.model import Case, Provenance
+from calcidx.case.model import Case, Finding, Provenance
 from calcidx.extract.diagnosis import Diagnosis
 from calcidx.extract.fields.context import DocRecords, FieldContext
 from calcidx.extract.fields.demographics import DemographicsReader
@@ -22,6 +22,7 @@ from calcidx.extract.fields.observations import ObservationsReader
 from calcidx.extract.fields.outcome import OutcomeReader
 from calcidx.extract.fields.patterns import CasePatterns
 from calcidx.extract.fields.treatments import TreatmentsReader
+from calcidx.extract.fields.vitals import BloodPressureReader
 from calcidx.extract.patients import PatientText
 from calcidx.extract.rules import Rules
 from calcidx.extract.sections import Sentence
@@ -92,6 +93,7 @@ class CaseBuilder:
         observations = ObservationsReader(ctx, patterns)
         labs = LabsReader(ctx, patterns)
         outcome = OutcomeReader(patterns)
+        pressures = BloodPressureReader(ctx)
         sentences = [s for s in patient.sentences if not s.header]
         ctx.void_triggers = _relative_subject(ctx, patient, sentences)
         for position, sentence in enumerate(sentences):
@@ -104,6 +106,7 @@ class CaseBuilder:
             labs.read(sentences, position, view)
             observations.read(view, present)
             outcome.read(view)
+            pressures.read(view)
             demographics.read(view)
         exposures.settle(medications.statuses())
         patient_model = demographics.patient(patient, sentences)
@@ -122,7 +125,7 @@ class CaseBuilder:
             patient_index=patient.index,
             patient=patient_model,
             lesions=lesions.lesions(),
-            findings=findings.findings(),
+            findings=_with_readings(findings.findings(), pressures.findings()),
             exposures=exposures.exposures(),
             medications=medications.medications(),
             labs=labs.labs(patient_model),
@@ -136,3 +139,9 @@ class CaseBuilder:
             outcome=outcome.outcome,
             provenance=provenance,
         )
+
+
+def _with_readings(findings: list[Finding], readings: list[Finding]) -> list[Finding]:
+    """``findings`` and the conditions a measurement shows that no finding already asserts present."""
+    present = {f.concept for f in findings if f.assertion == "present"}
+    return [*findings, *(r for r in readings if r.concept not in present)]

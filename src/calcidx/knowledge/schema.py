@@ -582,9 +582,12 @@ class SafetyCondition(Concept):
 
     ``implies``: concepts that hold whenever this one does (CKD stage 4 is chronic kidney
     disease); the assessment counts them present with the same evidence.
+    ``systolic_below``: a blood-pressure reading whose systolic value (mmHg) is below this is the
+    condition (the reader takes "BP 86/50 mmHg" for hypotension); the item's refs give the limit.
     """
 
     implies: list[str] = []
+    systolic_below: float | None = Field(default=None, gt=0)
 
 
 class InteropEntry(Cited):
