@@ -49,3 +49,15 @@ def test_a_drug_not_given_is_no_treatment(sentence: str) -> None:
 def test_a_general_statement_about_a_drug_is_no_treatment() -> None:
     case = extract(CASE + "Bisphosphonates may help some patients with calcinosis.").cases[0]
     assert case.treatments == []
+
+
+def test_a_note_saying_on_a_drug_has_it_given() -> None:
+    """A note's "on <drug>" ("71F, on sodium thiosulfate since admission") is a treatment already running."""
+    text = (
+        "Discharge summary. Dx: calciphylaxis, biopsy-proven. 69F, HD since 2020, on sodium thiosulfate "
+        "25 g after each dialysis since admission. Lesions: necrotic ulcers on both calves."
+    )
+    case = extract(text).cases[0]
+    assert ("sodium_thiosulfate", "given") in [(t.concept, t.status) for t in case.treatments]
+    options = {o.id: o for o in assess(case).cases[0].assessment.treatments}
+    assert options["iv_sts_calciphylaxis"].reported

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from calcidx.case.model import TreatmentGiven
 from calcidx.extract.fields.context import FieldContext, SentenceView
 from calcidx.extract.fields.medications import read_status
@@ -11,6 +13,8 @@ __all__ = ["TreatmentsReader"]
 
 #: characters of a response kept (the words after the treatment in its sentence)
 _MAX_RESPONSE = 200
+#: "on" right before the treatment: a note's "71F, on sodium thiosulfate since admission"
+_ON_BEFORE = re.compile(r"\bon\s+$", re.IGNORECASE)
 
 
 class TreatmentsReader:
@@ -36,8 +40,10 @@ class TreatmentsReader:
                     continue
                 if is_treatment is None:
                     is_treatment = self.patterns.treat_verbs.search(text) is not None
-                if not is_treatment:
-                    return
+                if not is_treatment and not _ON_BEFORE.search(
+                    ctx.text, max(view.sentence.start, mention.start - 8), mention.start
+                ):
+                    continue
                 ruled = read_status(self.patterns.medication_status, ctx.text, mention, view.sentence)
                 if ruled is not None and ruled.status == "absent":
                     continue  # never given ("had never received bisphosphonates")
