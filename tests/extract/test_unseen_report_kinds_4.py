@@ -128,3 +128,33 @@ def test_a_counted_group_presented_is_a_case_report(text: str) -> None:
 
 def test_patients_reported_by_others_are_not_this_reports() -> None:
     assert extract("Two patients with a similar picture were reported by Smith and colleagues.").cases == []
+
+
+# ------------------------- "vitamin D." ends a sentence (a letter-named noun is not an initial)
+# "... due to increased levels of 1,25-dihydroxy vitamin D. Clinical case: 71-year-old man ..." was
+# one sentence: "D." read as a name's initial, so the background statement joined the patient's and
+# gave him its raised calcium and vitamin D.
+RUN_IN = [
+    "Introduction: Hypercalcaemia in this disease follows increased gut absorption of calcium driven by "
+    "increased levels of 1,25-dihydroxy vitamin D. Clinical case: 71-year-old Caucasian man presenting to his "
+    "doctor with tiredness was found to have a normal serum calcium.",
+    "Background: Hypercalcaemia in this disease follows increased gut absorption of calcium driven by increased "
+    "levels of 1,25-dihydroxy vitamin D. Case presentation: 71-year-old man presenting with tiredness had a "
+    "normal serum calcium.",
+]
+
+
+@pytest.mark.parametrize("text", RUN_IN)
+def test_a_letter_named_noun_ends_the_background_sentence(text: str) -> None:
+    case = _case(text)
+    assert case.patient.age_years == 71
+    assert {lab.interpretation for lab in case.labs if lab.analyte == "calcium"} == {"normal"}, case.labs
+
+
+def test_protein_s_at_a_sentence_end_ends_it() -> None:
+    case = _case(
+        "Thrombosis in this setting is linked to low levels of protein S. A 58-year-old woman on dialysis had "
+        "painful necrotic plaques on the thighs."
+    )
+    assert case.patient.age_years == 58
+    assert _concepts(case).get("protein_s_deficiency") != "present", _concepts(case)
