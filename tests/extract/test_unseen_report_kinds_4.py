@@ -158,3 +158,22 @@ def test_protein_s_at_a_sentence_end_ends_it() -> None:
     )
     assert case.patient.age_years == 58
     assert _concepts(case).get("protein_s_deficiency") != "present", _concepts(case)
+
+
+# ------------------ the lesion as it looked, then the disease it arose in ("... in the setting of X")
+# "We report a case of a large necrotic breast lesion in the clinical setting of calciphylaxis" gave
+# no stated diagnosis: the words after "in the" were cut off as a place.
+SETTING_OF = [
+    "We report a case of a painful breast ulcer in the setting of calciphylaxis.",
+    "Herein we describe a patient with a black plaque of the abdomen in the clinical context of calciphylaxis.",
+]
+
+
+@pytest.mark.parametrize("text", SETTING_OF)
+def test_a_case_in_the_setting_of_calciphylaxis_states_it(text: str) -> None:
+    assert _case(text).stated_subtype == "calciphylaxis"
+
+
+def test_a_cause_in_the_setting_of_is_not_a_calciphylaxis_statement() -> None:
+    case = _case("We report a case of hard nodules of the fingers in the setting of end-stage renal disease.")
+    assert case.stated_subtype != "calciphylaxis"
