@@ -61,10 +61,20 @@ def test_subtype_and_subform_bring_their_lookalikes(bundle: KnowledgeBundle) -> 
         item.id
         for item in rank_lookalikes(facts, bundle, subtype="idiopathic", subform="subepidermal_calcified_nodule")
     }
+    # a look-alike of early life (age_below) is not brought for this 70-year-old
     expected_scn = {
-        look.id for look in bundle.lookalikes.values() if "subepidermal_calcified_nodule" in look.applies_to
+        look.id
+        for look in bundle.lookalikes.values()
+        if "subepidermal_calcified_nodule" in look.applies_to and (look.age_below is None or look.age_below > 70)
     }
     assert expected_scn and expected_scn <= scn
+    assert "subcutaneous_fat_necrosis_newborn" not in scn
+    newborn = build_facts(Case(patient=Patient(age_years=0.05)), bundle)
+    scn_newborn = {
+        item.id
+        for item in rank_lookalikes(newborn, bundle, subtype="idiopathic", subform="subepidermal_calcified_nodule")
+    }
+    assert "subcutaneous_fat_necrosis_newborn" in scn_newborn
     dystrophic = {item.id for item in rank_lookalikes(facts, bundle, subtype="dystrophic")}
     assert not expected_scn & dystrophic - {
         look.id for look in bundle.lookalikes.values() if not look.applies_to or "dystrophic" in look.applies_to

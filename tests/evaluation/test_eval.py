@@ -95,3 +95,25 @@ def test_the_sub_form_is_scored_where_the_knowledge_names_it(tmp_path: Path) -> 
     gold["cases"][0]["subform"] = "mixed mechanism"  # no sub-form of the knowledge: not scored
     (tmp_path / "scrotum.gold.json").write_text(json.dumps(gold))
     assert evaluate_dir(tmp_path).total["subform"] == 0
+
+
+def test_treatments_are_scored_where_the_gold_names_a_therapy(tmp_path: Path) -> None:
+    """Each gold treatment naming a therapy of the knowledge counts; one naming none is not scored."""
+    (tmp_path / "hand.txt").write_text(
+        "Calcinosis of the hand\n\nCase report\n\nA 58-year-old woman with limited systemic sclerosis had "
+        "chalky nodules on three fingertips. She was treated with diltiazem, and the largest nodule was "
+        "surgically excised.\n"
+    )
+    treatments = [
+        "diltiazem 120 mg daily",
+        "surgical excision of the largest nodule",
+        "intralesional triamcinolone",
+        "a warm glove",
+    ]
+    gold = {
+        "kind": "case_report",
+        "cases": [{"age_years": 58, "sex": "female", "subtype": "dystrophic", "treatments": treatments}],
+    }
+    (tmp_path / "hand.gold.json").write_text(json.dumps(gold))
+    report = evaluate_dir(tmp_path)
+    assert (report.correct["treatments"], report.total["treatments"]) == (2, 3)

@@ -131,6 +131,11 @@ def _match(
     return match
 
 
+def _too_old(look: Lookalike, age: float | None) -> bool:
+    """The look-alike belongs to an earlier age than the patient's recorded one."""
+    return look.age_below is not None and age is not None and age >= look.age_below
+
+
 def _item(
     rank: int, match: _Match, facts: CaseFacts, bundle: KnowledgeBundle, labs: dict[str, str], against: dict[str, str]
 ) -> DifferentialItem:
@@ -191,6 +196,10 @@ def rank_lookalikes(
     # A mimic suspected from a feature of its own (suspected_when: a gadolinium exposure for
     # nephrogenic systemic fibrosis) is kept too, and listed right after the decisive ones.
     suspected = {m.look.id for m in matches if set(m.look.suspected_when) & facts.present}
+    # With no subtype made, a scoped mimic whose own features are recorded (warfarin with skin
+    # necrosis: warfarin-induced necrosis) is listed too, as the work-up already asks its test.
+    undecided = subtype == "undetermined"
+    matches = [m for m in matches if not _too_old(m.look, facts.age) or m.decisive]
     kept = [
         m
         for m in matches
@@ -198,6 +207,7 @@ def rank_lookalikes(
         or m.applies
         or m.look.id in suspected
         or (not general and not m.look.applies_to and (m.present or m.possible))
+        or (undecided and bool(m.look.applies_to) and bool(m.present))
     ]
     kept.sort(
         key=lambda m: (

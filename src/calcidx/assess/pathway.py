@@ -196,7 +196,10 @@ class _Pathway:
         """A lesion, sign, imaging or histology of the skin is recorded."""
         case = self.facts.case
         lesion_features = self.present_where("features", lambda f: f.category in ("lesion", "histology", "imaging"))
-        return bool(case.lesions or case.imaging or case.histology or lesion_features)
+        # an imaging or histology record whose words name no finding of the skin (calcification of
+        # the lungs and kidneys on CT) is not evidence of the skin
+        studies = [s for s in [*case.imaging, *case.histology] if s.concepts]
+        return bool(case.lesions or studies or lesion_features)
 
     def skin(self) -> bool:
         """Calcinosis cutis needs the skin. Returns False when no subtype can be made."""
@@ -239,7 +242,11 @@ class _Pathway:
         return False
 
     def calciphylaxis_mimics(self) -> list[str]:
-        """The calciphylaxis mimics not excluded: named, or suspected from a feature of their own.
+        """The calciphylaxis mimics not excluded (see ``mimics_of``)."""
+        return self.mimics_of("calciphylaxis")
+
+    def mimics_of(self, subtype: str) -> list[str]:
+        """The mimics of a subtype not excluded: named, or suspected from a feature of their own.
 
         A mimic named in the record is its own id; a mimic suspected from a feature (a gadolinium
         exposure for nephrogenic systemic fibrosis) is that feature's id, so the fact shown is what
@@ -247,7 +254,7 @@ class _Pathway:
         """
         found: set[str] = set()
         for look in self.kb.lookalikes.values():
-            if "calciphylaxis" not in look.applies_to:
+            if subtype not in look.applies_to:
                 continue
             if look.id in self.facts.present:
                 found.add(look.id)
@@ -593,6 +600,34 @@ class _Pathway:
                 self.result.disagreements.append(
                     Disagreement(topic=exposure.label, views=[exposure.disagreement], refs=list(exposure.refs))
                 )
+        self.iatrogenic_mimics()
+
+    def iatrogenic_mimics(self) -> None:
+        """An infection at the site not excluded holds iatrogenic calcinosis at possible."""
+        rule_id = "subtype.iatrogenic.mimics"
+        mimics = self.mimics_of("iatrogenic")
+        candidates = [c for c in self.result.candidates if c.subtype == "iatrogenic" and c.cause != "suggested"]
+        if not candidates:
+            return
+        if not mimics:
+            self.step(rule_id, fired=False, facts=[], conclusion="No infection at the site is named or suggested.")
+            return
+        against = [self.facts.fact(c) for c in mimics]
+        for cand in candidates:
+            cand.facts_against.extend(against)
+            cand.cause = "suggested"
+            self.recompute(cand)
+        found = ", ".join(self.mimic_label(m) for m in mimics)
+        self.step(
+            rule_id,
+            fired=True,
+            facts=against,
+            conclusion=f"{found}: iatrogenic calcinosis is considered only after the infection is excluded, "
+            "so it stays possible.",
+            extra_refs=[ref for m in mimics if m in self.kb.lookalikes for ref in self.kb.lookalikes[m].refs]
+            + self.clue_refs(mimics),
+            candidate=candidates[0],
+        )
 
     # -- metabolic -------------------------------------------------------------------------
     def metabolic(self) -> None:

@@ -112,6 +112,11 @@ def caution_unknowns(caution: Caution, facts: CaseFacts, context: set[str]) -> l
             unknown.append(f"age not recorded (applies below {_age_text(when.age_below)})")
         elif facts.age >= when.age_below:
             return None
+    if when.age_at_least is not None:
+        if facts.age is None:
+            unknown.append(f"age not recorded (applies from {_age_text(when.age_at_least)})")
+        elif facts.age < when.age_at_least:
+            return None
     for name, wanted, status in (
         ("pregnancy", when.pregnant, patient.pregnant),
         ("lactation", when.lactating, patient.lactating),

@@ -16,7 +16,8 @@ def eval_command(
     misses: Annotated[bool, typer.Option("--misses/--no-misses", help="list every disagreement")] = True,
     as_json: Annotated[bool, typer.Option("--json", help="print the counts and misses as JSON")] = False,
 ) -> None:
-    """Per-field accuracy (kind, cases, age, sex, subtype, associated condition, labs) against gold files."""
+    """Per-field accuracy (kind, cases, age, sex, subtypes, sub-form, associated condition, labs, treatments)
+    against gold files."""
     from rich.console import Console
 
     from calcidx.evaluation.evaluate import FIELDS, evaluate_dir, render_report

@@ -5,7 +5,8 @@ Gold format (``NAME.gold.json`` next to ``NAME.txt``/``.pdf``/``.html``/``.xml``
 (``assessment.subtype``), the authors' stated subtype (``assessment.stated``), the pathway's own
 call from the findings (without the stated fallback), their concordance (stated and pathway agree,
 where both name a subtype), the sub-form (``assessment.subform``, where the gold one is a sub-form
-the knowledge names), associated condition, and lab interpretations. A subtype in the gold ``subtype_accept`` list
+the knowledge names), associated condition, lab interpretations, and the treatments given (each gold
+treatment that names a therapy of the knowledge). A subtype in the gold ``subtype_accept`` list
 counts as right.
 """
 
@@ -21,7 +22,7 @@ from typing import Any
 from calcidx.case.model import Case, Document
 from calcidx.errors import InputError
 from calcidx.extract.component_scores import ComponentScorer
-from calcidx.extract.vocabulary import Vocabulary, default_vocabulary
+from calcidx.extract.vocabulary import Table, Vocabulary, default_vocabulary
 
 __all__ = ["FIELDS", "EvalReport", "Miss", "evaluate_dir", "render_report"]
 
@@ -37,6 +38,7 @@ FIELDS = (
     "subform",
     "associated_condition",
     "lab_interpretation",
+    "treatments",
 )
 _ASSESSED = ("subtype", "stated_subtype", "pathway_subtype", "concordance")
 _KIND_MAP = {"disease_summary": "other"}
@@ -231,6 +233,7 @@ def evaluate_dir(folder: Path, *, vocabulary: Vocabulary | None = None, use_asse
             if assess is not None:
                 _score_subtypes(report, name, number, gold_case, assessed)
             _score_subform(report, name, number, gold_case, case, assessed, vocab)
+            _score_treatments(report, name, number, gold_case, case, vocab)
             ids = _condition_ids(case, assessed, vocab) if case else []
             gold_condition = gold_case.get("associated_condition")
             if gold_condition is None:
@@ -285,12 +288,29 @@ def _score_subtypes(report: EvalReport, name: str, number: int, gold_case: dict[
 def _gold_subforms(text: str, vocab: Vocabulary) -> set[str]:
     """The knowledge's sub-forms a gold sub-form names ("uremic tumoral calcinosis": tumoral
     calcinosis); empty for what is no sub-form of the knowledge ("gouty tophi", "mixed mechanism")."""
+    return _named_items(text, vocab, "subform")
+
+
+def _named_items(text: str, vocab: Vocabulary, table: Table) -> set[str]:
+    """The items of ``table`` whose names occur in ``text`` (a gold label), as whole words."""
     gold = " ".join(text.lower().split())
 
     def named(term: str) -> bool:
         return re.search(rf"(?<![\w-]){re.escape(term.lower())}(?![\w-])", gold) is not None
 
-    return {item for item in vocab.ids("subform") if any(named(term) for term in _names(vocab, "subform", item))}
+    return {item for item in vocab.ids(table) if any(named(term) for term in _names(vocab, table, item))}
+
+
+def _score_treatments(
+    report: EvalReport, name: str, number: int, gold_case: dict[str, Any], case: Case | None, vocab: Vocabulary
+) -> None:
+    """Each gold treatment that names a therapy of the knowledge, found among the case's treatments."""
+    got = {t.concept for t in case.treatments} if case is not None else set()
+    for item in gold_case.get("treatments") or []:
+        wanted = _named_items(str(item), vocab, "treatment")
+        if wanted:
+            shown = ", ".join(sorted(c for c in got if c)) or "-"
+            report.score("treatments", bool(wanted & got), Miss(name, number, "treatments", str(item), shown))
 
 
 def _score_subform(

@@ -460,6 +460,9 @@ class Lookalike(Cited):
     #: treats it as present. Each must be a feature the look-alike's sources give for it.
     suspected_when: list[str] = []
     applies_to: list[str] = []
+    #: a look-alike of early life only (subcutaneous fat necrosis of the newborn): not listed for a
+    #: patient whose recorded age is this or more (years)
+    age_below: float | None = None
     workup: list[str] = []
     codes: Codes = Codes()
 
@@ -468,6 +471,7 @@ class CautionWhen(Strict):
     """Patient conditions under which a caution applies (all given fields must hold).
 
     * ``age_below``: the patient is younger (years; 28 days is 0.0767).
+    * ``age_at_least``: the patient is this age or older (years).
     * ``conditions_any``: one of these concepts (condition, finding, exposure, medication) is present.
     * ``medications_any``: one of these medication or exposure concepts is present.
     * ``unless_any``: none of these concepts is present (e.g. a functioning pacemaker).
@@ -480,6 +484,7 @@ class CautionWhen(Strict):
     """
 
     age_below: float | None = None
+    age_at_least: float | None = None
     conditions_any: list[str] = []
     medications_any: list[str] = []
     unless_any: list[str] = []

@@ -430,6 +430,8 @@ def _when(kb: KnowledgeBundle, caution: Caution) -> str:
     if when.age_below is not None:
         age = when.age_below
         parts.append(f"under {round(age * 365.25)} days" if age < 1 / 12 else f"under {age:g} years")
+    if when.age_at_least is not None:
+        parts.append(f"aged {when.age_at_least:g} years or more")
     if when.pregnant:
         parts.append("in pregnancy")
     if when.lactating:
