@@ -177,3 +177,24 @@ def test_a_case_in_the_setting_of_calciphylaxis_states_it(text: str) -> None:
 def test_a_cause_in_the_setting_of_is_not_a_calciphylaxis_statement() -> None:
     case = _case("We report a case of hard nodules of the fingers in the setting of end-stage renal disease.")
     assert case.stated_subtype != "calciphylaxis"
+
+
+# --------------------------- an adverb before "diagnosed" ("was ultimately diagnosed with ...")
+# "The patient was ultimately diagnosed with HFTC" stated nothing: the rule knew "finally" and
+# "eventually" but not "ultimately" or two adverbs in a row.
+DIAGNOSED_ADVERB = [
+    "A 9-year-old boy had a hard mass on the hip. The patient was ultimately diagnosed with idiopathic calcinosis cutis.",
+    "A 9-year-old boy had a hard mass on the hip. The mass was then histopathologically diagnosed as "
+    "idiopathic calcinosis cutis.",
+    "A 9-year-old boy had a hard mass on the hip. The boy was definitively diagnosed with idiopathic calcinosis cutis.",
+]
+
+
+@pytest.mark.parametrize("text", DIAGNOSED_ADVERB)
+def test_an_adverb_before_diagnosed_keeps_the_statement(text: str) -> None:
+    assert _case(text).stated_subtype == "idiopathic"
+
+
+def test_an_initial_diagnosis_is_still_not_the_stated_one() -> None:
+    case = _case("A 9-year-old boy had a hard mass on the hip. He was initially diagnosed with a lipoma.")
+    assert case.stated_subtype is None
