@@ -498,6 +498,9 @@ class _Pathway:
             self.hold(metastatic, for_cua, rule_id, "metastatic calcinosis cutis")
         elif for_met and calciphylaxis:
             self.hold(calciphylaxis, for_met, rule_id, "calciphylaxis")
+        elif metastatic and not calciphylaxis and not for_met and self.facts.case.stated_subtype == "calciphylaxis":
+            # the authors saw the lesion and call it calciphylaxis; no finding here says otherwise
+            self.hold_unseen(metastatic, rule_id)
         else:
             self.step(
                 rule_id,
@@ -507,6 +510,25 @@ class _Pathway:
                 "(necrosis, eschar, retiform purpura, painful induration, arteriolar calcification; or "
                 "firm painless periarticular nodules).",
             )
+
+    def hold_unseen(self, held: list[Candidate], rule_id: str) -> None:
+        """Hold metastatic at possible where the source calls the lesion calciphylaxis and no lesion
+        finding tells the two apart (deranged calcium and phosphate propose both)."""
+        why = "the source calls it calciphylaxis and no lesion finding tells metastatic calcinosis from calciphylaxis"
+        for cand in held:
+            cand.cause = "suggested"
+            cand.override = None
+            cand.weighed = why
+            self.recompute(cand)
+        self.step(
+            rule_id,
+            fired=True,
+            facts=[],
+            conclusion=f"{why[0].upper()}{why[1:]} (necrosis, eschar, retiform purpura, painful induration or "
+            f"arteriolar calcification; or firm painless periarticular nodules): metastatic is held at "
+            f"{held[0].certainty}, and the lesion or a biopsy decides.",
+            candidate=held[0],
+        )
 
     def hold(self, held: list[Candidate], against: list[str], rule_id: str, name: str) -> None:
         """Hold the argued-against candidates at a suggested cause (possible), saying why."""

@@ -284,9 +284,12 @@ class LabsReader:
             if chosen is not None:
                 evidence.append(ctx.ev(chosen.start, chosen.end))
             qualitative = cue_text.lower() if value is None and cue_text else None
-            out.append(
+            # a word naming two tests at once ("phosphocalcic metabolism was normal") reads both; a
+            # measured value belongs to the first
+            named_ids = [analyte] if value is not None else [k[1] for k in mention.keys if k[0] == "analyte"]
+            out.extend(
                 Lab(
-                    analyte=analyte,
+                    analyte=named_id,
                     name=" ".join(mention.text.split()),
                     loinc=None,
                     value=value.value if value else None,
@@ -297,8 +300,9 @@ class LabsReader:
                     reference_high=value.reference_high if value else None,
                     interpretation=interpretation,
                     qualitative=qualitative if item is None or item.category != "qualitative" or qualitative else None,
-                    evidence=evidence,
+                    evidence=list(evidence),
                 )
+                for named_id in dict.fromkeys(named_ids)
             )
         for state in ctx.states(sentence):
             if ctx.vocab.get("analyte", state.analyte) is None:
