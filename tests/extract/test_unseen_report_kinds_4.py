@@ -183,7 +183,8 @@ def test_a_cause_in_the_setting_of_is_not_a_calciphylaxis_statement() -> None:
 # "The patient was ultimately diagnosed with HFTC" stated nothing: the rule knew "finally" and
 # "eventually" but not "ultimately" or two adverbs in a row.
 DIAGNOSED_ADVERB = [
-    "A 9-year-old boy had a hard mass on the hip. The patient was ultimately diagnosed with idiopathic calcinosis cutis.",
+    "A 9-year-old boy had a hard mass on the hip. The patient was ultimately diagnosed with idiopathic "
+    "calcinosis cutis.",
     "A 9-year-old boy had a hard mass on the hip. The mass was then histopathologically diagnosed as "
     "idiopathic calcinosis cutis.",
     "A 9-year-old boy had a hard mass on the hip. The boy was definitively diagnosed with idiopathic calcinosis cutis.",
