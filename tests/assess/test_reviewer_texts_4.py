@@ -9,7 +9,10 @@ the call and on what is offered or withheld, not on wording.
 from __future__ import annotations
 
 from calcidx import assess
+from calcidx.assess.api import assess_case
 from calcidx.assess.model import Assessment
+from calcidx.case.model import Case
+from calcidx.knowledge.loader import load_bundle
 
 
 def _assessment(text: str) -> Assessment:
@@ -177,3 +180,28 @@ def test_primary_hyperparathyroidism_with_retiform_purpura_raises_non_uremic_cal
     )
     assert a.subtype.code == "calciphylaxis" or "calciphylaxis" in {x.code for x in a.alternatives}
     assert "calciphylaxis_biopsy" in {t.id for t in a.missing_workup}
+
+
+def test_a_pacemaker_removed_last_year_does_not_lift_the_heart_block_contraindication() -> None:
+    a = _assessment(
+        "A 70-year-old man with limited scleroderma and fingertip calcinosis on X-ray had his pacemaker removed "
+        "last year for infection; he has complete heart block."
+    )
+    assert "diltiazem" not in _offered(a)
+    assert _withheld(a, "diltiazem")
+
+
+def test_a_past_pacemaker_in_a_case_record_does_not_lift_it_either() -> None:
+    case = Case.model_validate(
+        {
+            "patient": {"age_years": 70, "sex": "male"},
+            "lesions": [{"site": "fingertips", "morphology": ["hard", "white"]}],
+            "findings": [
+                {"concept": "systemic_sclerosis"},
+                {"concept": "cardiac_conduction_disease"},
+                {"concept": "cardiac_pacemaker", "assertion": "historical"},
+            ],
+        }
+    )
+    a = assess_case(case, load_bundle())
+    assert "diltiazem" not in _offered(a)

@@ -117,3 +117,19 @@ def test_treatments_are_scored_where_the_gold_names_a_therapy(tmp_path: Path) ->
     (tmp_path / "hand.gold.json").write_text(json.dumps(gold))
     report = evaluate_dir(tmp_path)
     assert (report.correct["treatments"], report.total["treatments"]) == (2, 3)
+
+
+def test_lesion_sites_are_scored_under_the_names_a_series_counts(tmp_path: Path) -> None:
+    """A gold site counts where it names a body site; "both ankles" and "ankle" are the same."""
+    (tmp_path / "ankles.txt").write_text(
+        "Nodules of the ankles\n\nCase report\n\nA 66-year-old man with gout had hard white nodules on both "
+        "ankles and on the right elbow.\n"
+    )
+    sites = ["both ankles", "right elbow", "left knee", "along the venous pathway"]
+    gold = {
+        "kind": "case_report",
+        "cases": [{"age_years": 66, "sex": "male", "subtype": "not_calcinosis", "sites": sites}],
+    }
+    (tmp_path / "ankles.gold.json").write_text(json.dumps(gold))
+    report = evaluate_dir(tmp_path)
+    assert (report.correct["sites"], report.total["sites"]) == (2, 3)

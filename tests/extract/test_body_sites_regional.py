@@ -34,3 +34,21 @@ def test_every_counted_name_is_a_site() -> None:
     rules = load_rules()
     sites = set(rules.sites)
     assert set(rules.site_names.values()) <= sites
+
+
+@pytest.mark.parametrize(
+    ("sentence", "site"),
+    [
+        ("Three months later she developed calciphylaxis in her legs and left hand.", "legs"),
+        ("On the second day he showed erythema in the flank area.", "flank"),
+        ("He had non-healing wounds on both thighs.", "both thighs"),
+    ],
+)
+def test_the_disease_or_a_wound_at_a_site_places_a_lesion(sentence: str, site: str) -> None:
+    case = extract(f"A 44-year-old patient on dialysis was admitted. {sentence}").cases[0]
+    assert site in [lesion.site for lesion in case.lesions], sentence
+
+
+def test_where_the_disease_usually_occurs_is_no_lesion_of_the_patient() -> None:
+    case = extract("A 44-year-old patient on dialysis was admitted. Calciphylaxis most commonly affects the thighs.")
+    assert all(lesion.site != "thighs" for c in case.cases for lesion in c.lesions)

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
+from calcidx.extract.site_names import series_site
 from calcidx.registry.series import CaseRow, display_name, series_stats
-from calcidx.registry.sites import series_site
 
 
 @pytest.mark.parametrize(
@@ -15,7 +15,10 @@ from calcidx.registry.sites import series_site
         ("both hands", "hand"),
         ("hands", "hand"),
         ("right-sided buttocks", "buttock"),
-        ("lower extremities", "lower extremity"),
+        ("lower extremities", "lower limb"),  # an extremity is a limb
+        ("right side of the face", "face"),  # a part word before "of" and a site
+        ("side of her body", "side of her body"),  # a listed site of its own
+        ("shoulder joint", "shoulder"),
         ("scrotal skin", "scrotum"),
         ("vulvar", "vulva"),
         ("feet", "foot"),

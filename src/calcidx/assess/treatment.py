@@ -102,7 +102,8 @@ def caution_unknowns(caution: Caution, facts: CaseFacts, context: set[str]) -> l
         return None
     if when.medications_any and not set(when.medications_any) & context:
         return None
-    if when.unless_any and set(when.unless_any) & context:
+    # what lifts a caution must be there now: a pacemaker removed last year protects no one
+    if when.unless_any and set(when.unless_any) & (context - facts.past):
         return None
     if when.labs_any and not any(_lab_holds(item, facts) for item in when.labs_any):
         return None

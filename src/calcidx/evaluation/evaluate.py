@@ -5,8 +5,9 @@ Gold format (``NAME.gold.json`` next to ``NAME.txt``/``.pdf``/``.html``/``.xml``
 (``assessment.subtype``), the authors' stated subtype (``assessment.stated``), the pathway's own
 call from the findings (without the stated fallback), their concordance (stated and pathway agree,
 where both name a subtype), the sub-form (``assessment.subform``, where the gold one is a sub-form
-the knowledge names), associated condition, lab interpretations, and the treatments given (each gold
-treatment that names a therapy of the knowledge). A subtype in the gold ``subtype_accept`` list
+the knowledge names), associated condition, lab interpretations, the treatments given (each gold
+treatment that names a therapy of the knowledge) and the lesion sites (each gold site that names a
+body site of the reader, counted under the name a case series uses). A subtype in the gold ``subtype_accept`` list
 counts as right.
 """
 
@@ -39,6 +40,7 @@ FIELDS = (
     "associated_condition",
     "lab_interpretation",
     "treatments",
+    "sites",
 )
 _ASSESSED = ("subtype", "stated_subtype", "pathway_subtype", "concordance")
 _KIND_MAP = {"disease_summary": "other"}
@@ -234,6 +236,7 @@ def evaluate_dir(folder: Path, *, vocabulary: Vocabulary | None = None, use_asse
                 _score_subtypes(report, name, number, gold_case, assessed)
             _score_subform(report, name, number, gold_case, case, assessed, vocab)
             _score_treatments(report, name, number, gold_case, case, vocab)
+            _score_sites(report, name, number, gold_case, case)
             ids = _condition_ids(case, assessed, vocab) if case else []
             gold_condition = gold_case.get("associated_condition")
             if gold_condition is None:
@@ -311,6 +314,32 @@ def _score_treatments(
         if wanted:
             shown = ", ".join(sorted(c for c in got if c)) or "-"
             report.score("treatments", bool(wanted & got), Miss(name, number, "treatments", str(item), shown))
+
+
+def _gold_sites(text: str) -> set[str]:
+    """The body sites a gold site names, as a case series counts them ("both ankles and heels": ankle,
+    heel); empty where it names none ("along the venous pathway")."""
+    from calcidx.extract.rules import load_rules
+    from calcidx.extract.site_names import series_site
+
+    gold = " ".join(text.lower().split())
+    return {
+        series_site(site)
+        for site in load_rules().sites
+        if re.search(rf"(?<![\w-]){re.escape(site.lower())}(?![\w-])", gold) is not None
+    }
+
+
+def _score_sites(report: EvalReport, name: str, number: int, gold_case: dict[str, Any], case: Case | None) -> None:
+    """Each gold lesion site that names a body site of the reader, found among the case's lesion sites."""
+    from calcidx.extract.site_names import series_sites
+
+    got = series_sites([lesion.site for lesion in case.lesions if lesion.site]) if case is not None else set()
+    for item in gold_case.get("sites") or []:
+        wanted = _gold_sites(str(item))
+        if wanted:
+            shown = ", ".join(sorted(got)) or "-"
+            report.score("sites", bool(wanted & got), Miss(name, number, "sites", str(item), shown))
 
 
 def _score_subform(

@@ -10,8 +10,8 @@ from collections import Counter
 from pathlib import Path
 from typing import Any
 
+from calcidx.extract.site_names import series_sites
 from calcidx.registry.series import CaseRow, display_name
-from calcidx.registry.sites import series_sites
 
 __all__ = ["write_plots"]
 

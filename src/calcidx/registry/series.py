@@ -18,9 +18,9 @@ import yaml
 from sqlalchemy import select
 
 from calcidx.errors import InputError
+from calcidx.extract.site_names import series_sites
 from calcidx.registry import models as m
 from calcidx.registry.database import Registry
-from calcidx.registry.sites import series_sites
 
 __all__ = ["CaseRow", "Filters", "display_name", "load_cases", "outcome_category", "series_stats"]
 

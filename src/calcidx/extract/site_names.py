@@ -1,4 +1,4 @@
-"""The body site a case series counts a lesion under: "left hand", "both hands" and "hands" are "hand".
+"""The body site a lesion is counted under: "left hand", "both hands" and "hands" are "hand".
 
 Laterality words go (``anatomy.yaml`` ``laterality``), a plain plural becomes the singular when
 the singular is itself a site, and adjectives and irregular forms take the name ``anatomy.yaml``
@@ -14,18 +14,27 @@ from calcidx.extract.rules import load_rules
 __all__ = ["series_site", "series_sites"]
 
 
+_DETERMINERS = frozenset({"the", "her", "his", "their", "its"})
+
+
 @functools.cache
-def _tables() -> tuple[frozenset[str], dict[str, str], frozenset[str]]:
+def _tables() -> tuple[frozenset[str], dict[str, str], frozenset[str], frozenset[str]]:
     rules = load_rules()
-    return frozenset(rules.sites), rules.site_names, frozenset(rules.laterality)
+    return frozenset(rules.sites), rules.site_names, frozenset(rules.laterality), rules.site_parts
 
 
 def series_site(site: str) -> str:
-    """The name ``site`` is counted under."""
-    sites, names, sides = _tables()
+    """The name ``site`` is counted under ("right side of the face" is the face)."""
+    sites, names, sides, parts = _tables()
     words = site.lower().split()
     while len(words) > 1 and words[0] in sides:
         words = words[1:]
+    if len(words) > 2 and words[0] in parts and words[1] == "of":
+        rest = words[3:] if words[2] in _DETERMINERS else words[2:]
+        while len(rest) > 1 and rest[0] in sides:
+            rest = rest[1:]
+        if " ".join(rest) in sites:
+            words = rest
     name = " ".join(words)
     if name in names:
         return names[name]
