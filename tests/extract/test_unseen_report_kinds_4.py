@@ -128,3 +128,74 @@ def test_a_counted_group_presented_is_a_case_report(text: str) -> None:
 
 def test_patients_reported_by_others_are_not_this_reports() -> None:
     assert extract("Two patients with a similar picture were reported by Smith and colleagues.").cases == []
+
+
+# ------------------------- "vitamin D." ends a sentence (a letter-named noun is not an initial)
+# "... due to increased levels of 1,25-dihydroxy vitamin D. Clinical case: 71-year-old man ..." was
+# one sentence: "D." read as a name's initial, so the background statement joined the patient's and
+# gave him its raised calcium and vitamin D.
+RUN_IN = [
+    "Introduction: Hypercalcaemia in this disease follows increased gut absorption of calcium driven by "
+    "increased levels of 1,25-dihydroxy vitamin D. Clinical case: 71-year-old Caucasian man presenting to his "
+    "doctor with tiredness was found to have a normal serum calcium.",
+    "Background: Hypercalcaemia in this disease follows increased gut absorption of calcium driven by increased "
+    "levels of 1,25-dihydroxy vitamin D. Case presentation: 71-year-old man presenting with tiredness had a "
+    "normal serum calcium.",
+]
+
+
+@pytest.mark.parametrize("text", RUN_IN)
+def test_a_letter_named_noun_ends_the_background_sentence(text: str) -> None:
+    case = _case(text)
+    assert case.patient.age_years == 71
+    assert {lab.interpretation for lab in case.labs if lab.analyte == "calcium"} == {"normal"}, case.labs
+
+
+def test_protein_s_at_a_sentence_end_ends_it() -> None:
+    case = _case(
+        "Thrombosis in this setting is linked to low levels of protein S. A 58-year-old woman on dialysis had "
+        "painful necrotic plaques on the thighs."
+    )
+    assert case.patient.age_years == 58
+    assert _concepts(case).get("protein_s_deficiency") != "present", _concepts(case)
+
+
+# ------------------ the lesion as it looked, then the disease it arose in ("... in the setting of X")
+# "We report a case of a large necrotic breast lesion in the clinical setting of calciphylaxis" gave
+# no stated diagnosis: the words after "in the" were cut off as a place.
+SETTING_OF = [
+    "We report a case of a painful breast ulcer in the setting of calciphylaxis.",
+    "Herein we describe a patient with a black plaque of the abdomen in the clinical context of calciphylaxis.",
+]
+
+
+@pytest.mark.parametrize("text", SETTING_OF)
+def test_a_case_in_the_setting_of_calciphylaxis_states_it(text: str) -> None:
+    assert _case(text).stated_subtype == "calciphylaxis"
+
+
+def test_a_cause_in_the_setting_of_is_not_a_calciphylaxis_statement() -> None:
+    case = _case("We report a case of hard nodules of the fingers in the setting of end-stage renal disease.")
+    assert case.stated_subtype != "calciphylaxis"
+
+
+# --------------------------- an adverb before "diagnosed" ("was ultimately diagnosed with ...")
+# "The patient was ultimately diagnosed with HFTC" stated nothing: the rule knew "finally" and
+# "eventually" but not "ultimately" or two adverbs in a row.
+DIAGNOSED_ADVERB = [
+    "A 9-year-old boy had a hard mass on the hip. The patient was ultimately diagnosed with idiopathic "
+    "calcinosis cutis.",
+    "A 9-year-old boy had a hard mass on the hip. The mass was then histopathologically diagnosed as "
+    "idiopathic calcinosis cutis.",
+    "A 9-year-old boy had a hard mass on the hip. The boy was definitively diagnosed with idiopathic calcinosis cutis.",
+]
+
+
+@pytest.mark.parametrize("text", DIAGNOSED_ADVERB)
+def test_an_adverb_before_diagnosed_keeps_the_statement(text: str) -> None:
+    assert _case(text).stated_subtype == "idiopathic"
+
+
+def test_an_initial_diagnosis_is_still_not_the_stated_one() -> None:
+    case = _case("A 9-year-old boy had a hard mass on the hip. He was initially diagnosed with a lipoma.")
+    assert case.stated_subtype is None

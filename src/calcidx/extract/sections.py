@@ -262,6 +262,17 @@ def logical_lines(text: str) -> list[tuple[int, int]]:
     return joined
 
 
+#: nouns named by a letter ("vitamin D", "protein C", "hepatitis B"): their letter and full stop end
+#: a sentence, where a lone capital and a full stop are otherwise an initial ("John D. Smith")
+_LETTER_NAMES = frozenset(["vitamin", "protein", "hepatitis", "factor", "type", "class", "group", "phase"])
+
+
+def _letter_name_end(before: str) -> bool:
+    """Whether ``before`` ends in a letter-named noun ("... levels of vitamin D") rather than an initial."""
+    words = before.rsplit(None, 2)
+    return len(words) >= 2 and words[-2].lower().strip("(,") in _LETTER_NAMES
+
+
 def _split_sentences(text: str, start: int, end: int, no_case: bool = False) -> list[tuple[int, int]]:
     pieces: list[tuple[int, int]] = []
     segment = text[start:end]
@@ -271,7 +282,9 @@ def _split_sentences(text: str, start: int, end: int, no_case: bool = False) -> 
         before = segment[cursor : match.start(1)]
         word = before.rsplit(None, 1)[-1].lower() if before.strip() else ""
         word = word.lstrip("([")
-        if word in _ABBREVIATIONS or (len(word) == 1 and word.isalpha() and match.group(1) == "."):
+        if word in _ABBREVIATIONS or (
+            len(word) == 1 and word.isalpha() and match.group(1) == "." and not _letter_name_end(before)
+        ):
             continue
         if match.group(1) == "." and re.search(r"\d$", before) and segment[match.end(3) : match.end(3) + 1].isdigit():
             continue
