@@ -22,6 +22,7 @@ from calcidx.public import extract
         ("Painful ulcers developed in the pretibial area.", "pretibial area", None),
         ("A yellow papule grew on the right nasal ala.", "right nasal ala", "right"),
         ("Calcified nodules studded the knuckles of both hands.", "knuckles", None),
+        ("An itchy plaque with keratotic papules sat around the navel.", "navel", None),
     ],
 )
 def test_a_regional_site_is_the_lesion_site(sentence: str, site: str, laterality: str | None) -> None:
