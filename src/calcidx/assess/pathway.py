@@ -515,11 +515,7 @@ class _Pathway:
         """Hold metastatic at possible where the source calls the lesion calciphylaxis and no lesion
         finding tells the two apart (deranged calcium and phosphate propose both)."""
         why = "the source calls it calciphylaxis and no lesion finding tells metastatic calcinosis from calciphylaxis"
-        for cand in held:
-            cand.cause = "suggested"
-            cand.override = None
-            cand.weighed = why
-            self.recompute(cand)
+        self.mark_held(held, [], why)
         self.step(
             rule_id,
             fired=True,
@@ -530,16 +526,20 @@ class _Pathway:
             candidate=held[0],
         )
 
-    def hold(self, held: list[Candidate], against: list[str], rule_id: str, name: str) -> None:
-        """Hold the argued-against candidates at a suggested cause (possible), saying why."""
-        facts = [self.facts.fact(c) for c in against]
-        why = f"{self.labels(against)} {'weigh' if len(against) > 1 else 'weighs'} against {name}"
+    def mark_held(self, held: list[Candidate], facts: list[FactUsed], why: str) -> None:
+        """Lower ``held`` to a suggested cause (possible), with the facts against and the reason."""
         for cand in held:
             cand.facts_against.extend(facts)
             cand.cause = "suggested"
             cand.override = None
             cand.weighed = why
             self.recompute(cand)
+
+    def hold(self, held: list[Candidate], against: list[str], rule_id: str, name: str) -> None:
+        """Hold the argued-against candidates at a suggested cause (possible), saying why."""
+        facts = [self.facts.fact(c) for c in against]
+        why = f"{self.labels(against)} {'weigh' if len(against) > 1 else 'weighs'} against {name}"
+        self.mark_held(held, facts, why)
         self.step(
             rule_id,
             fired=True,

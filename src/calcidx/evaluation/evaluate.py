@@ -294,14 +294,15 @@ def _gold_subforms(text: str, vocab: Vocabulary) -> set[str]:
     return _named_items(text, vocab, "subform")
 
 
+def _says(gold: str, term: str) -> bool:
+    """Whether ``term`` stands in ``gold`` (lower case, single-spaced) as whole words."""
+    return re.search(rf"(?<![\w-]){re.escape(term.lower())}(?![\w-])", gold) is not None
+
+
 def _named_items(text: str, vocab: Vocabulary, table: Table) -> set[str]:
     """The items of ``table`` whose names occur in ``text`` (a gold label), as whole words."""
     gold = " ".join(text.lower().split())
-
-    def named(term: str) -> bool:
-        return re.search(rf"(?<![\w-]){re.escape(term.lower())}(?![\w-])", gold) is not None
-
-    return {item for item in vocab.ids(table) if any(named(term) for term in _names(vocab, table, item))}
+    return {item for item in vocab.ids(table) if any(_says(gold, term) for term in _names(vocab, table, item))}
 
 
 def _score_treatments(
@@ -323,11 +324,7 @@ def _gold_sites(text: str) -> set[str]:
     from calcidx.extract.site_names import series_site
 
     gold = " ".join(text.lower().split())
-    return {
-        series_site(site)
-        for site in load_rules().sites
-        if re.search(rf"(?<![\w-]){re.escape(site.lower())}(?![\w-])", gold) is not None
-    }
+    return {series_site(site) for site in load_rules().sites if _says(gold, site)}
 
 
 def _score_sites(report: EvalReport, name: str, number: int, gold_case: dict[str, Any], case: Case | None) -> None:
