@@ -35,6 +35,13 @@ _GROUP_BEFORE = re.compile(
     re.IGNORECASE,
 )
 
+# an age given as a bound is a group's ("21 years of age or younger", "aged 65 and over"): a person
+# has one age, a bound belongs to a group however it is introduced ("89% of patients were ...")
+_GROUP_AFTER = re.compile(
+    r"\s*(?:of\s+age\s+)?(?:or|and)\s+(?:younger|older|less|more|under|over|above|below|lower|higher)\b",
+    re.IGNORECASE,
+)
+
 
 @dataclass(frozen=True)
 class AgeMention:
@@ -266,7 +273,9 @@ def _find(text: str, rules: Rules, pattern: re.Pattern[str]) -> list[AgeMention]
         relative = bool(
             (noun and _RELATIVE_NOUN.match(noun) and _POSSESSIVE_BEFORE.search(wide)) or _APPOSITION_BEFORE.search(wide)
         )
-        group = not relative and bool(_GROUP_BEFORE.search(wide))
+        group = not relative and bool(
+            _GROUP_BEFORE.search(wide) or _GROUP_AFTER.match(text, match.end(), min(len(text), match.end() + 30))
+        )
         if relative or group:
             intro = False
         found.append(

@@ -128,6 +128,9 @@ def find_value(text: str, start: int, limit: int, patterns: LabPatterns) -> Valu
         return None
     gap = match.group("gap").lower()
     unit = match.group("unit")
+    num_at = start + match.start("num")
+    if match.group("cmp") is None and num_at > 0 and text[num_at - 1].isalpha():
+        return None  # a digit glued to a letter is part of a name ("vitamin D3", "Adcal D3"), not a value
     if unit is None and len(gap.strip(" (:=")) > 12:
         return None
     if re.search(r"\b(?:and|or|with|after|for|in|on|since|during|from|day|days|weeks|months|years|times)\b", gap):

@@ -160,6 +160,8 @@ class Rules:
     #: specimens that are not the skin lesion (urine, a kidney stone), and words that name the lesion's own tissue
     other_specimen_words: tuple[str, ...] = ()
     lesion_tissue_words: tuple[str, ...] = ()
+    #: a lesion word named with an internal organ ("pulmonary nodules", "lytic lesions"): no skin lesion
+    internal_lesion_words: tuple[str, ...] = ()
     #: lab cues that interpret only a qualitative test ("positive")
     qualitative_only_cues: frozenset[str] = frozenset()
     #: a form's sex field: its labels ("sex", "gender") and each value's sex ("f" -> female)
@@ -245,6 +247,7 @@ def load_rules() -> Rules:
         not_concepts=tuple(str(w).lower() for w in lexicon.get("not_concepts", [])),
         other_specimen_words=tuple(str(w).lower() for w in lexicon.get("other_specimen_words", [])),
         lesion_tissue_words=tuple(str(w).lower() for w in lexicon.get("lesion_tissue_words", [])),
+        internal_lesion_words=tuple(str(w).lower() for w in lexicon.get("internal_lesion_words", [])),
         qualitative_only_cues=frozenset(str(w).lower() for w in lexicon.get("qualitative_only_cues", [])),
         sex_field_labels=tuple(str(w).lower() for w in lexicon.get("sex_field", {}).get("labels", [])),
         sex_field_values={str(k).lower(): str(v) for k, v in lexicon.get("sex_field", {}).get("values", {}).items()},

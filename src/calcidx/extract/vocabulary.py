@@ -102,6 +102,10 @@ def british(term: str) -> str:
     return term
 
 
+# the space after a numeric locant that starts a term ("1,25 vitamin d", "25 hydroxy vitamin d")
+_LOCANT_SPACE = re.compile(r"^([\d,]*\d) (?=[a-z])")
+
+
 def spelling_variants(term: str) -> set[str]:
     """Lower-case forms of ``term`` a report may print: US/UK spelling, hyphen or not, plural.
 
@@ -122,6 +126,10 @@ def spelling_variants(term: str) -> set[str]:
             forms.add(form.replace("-", ""))
         elif form.count(" ") == 1 and form.replace(" ", "").isalpha():
             forms.add(form.replace(" ", "-"))  # a two-word term printed as a compound: "heel-prick"
+    for form in list(forms):
+        # a numeric locant joined to its word by a hyphen: "1,25 vitamin d" -> "1,25-vitamin d"
+        if _LOCANT_SPACE.search(form):
+            forms.add(_LOCANT_SPACE.sub(r"\1-", form))
     for form in list(forms):
         last = form.rsplit(" ", 1)[-1]
         if " " in form and len(last) > 3 and last.isalpha() and not last.endswith(("s", "y", "ia")):

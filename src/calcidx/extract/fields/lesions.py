@@ -40,11 +40,20 @@ class LesionsReader:
             if lesion_sentence is None:
                 text, words = view.sentence.text, view.sentence.words
                 lesion_sentence = (
-                    may_match(self.patterns.lesion, words) and self.patterns.lesion.search(text) is not None
+                    may_match(self.patterns.lesion, words)
+                    and self.patterns.lesion.search(self._skin_only(text, words)) is not None
                 ) or (may_match(self.patterns.morphology, words) and self.patterns.morphology.search(text) is not None)
             if not lesion_sentence:
                 return
             self._add(mention, view.sentence)
+
+    def _skin_only(self, text: str, words: frozenset[str] | None) -> str:
+        """``text`` with the lesions of internal organs blanked out ("small pulmonary nodules"): the
+        lesion words left are those that may name a skin lesion."""
+        internal = self.patterns.internal_lesion
+        if internal is None or not may_match(internal, words):
+            return text
+        return internal.sub(" ", text)
 
     def _add(self, mention: Mention, sentence: Sentence) -> None:
         ctx = self.context

@@ -6,11 +6,23 @@ from calcidx.case.model import Observation
 from calcidx.extract.fields.context import FieldContext, SentenceView
 from calcidx.extract.fields.patterns import CasePatterns
 from calcidx.extract.prefilter import may_match
+from calcidx.extract.vocabulary import Table
 
 __all__ = ["ObservationsReader"]
 
 # the feature categories an imaging or histology sentence reports (not, say, a symptom in passing)
 _OBSERVED_CATEGORIES = ("imaging", "histology", "lesion", "sign")
+# the other concepts a study may report: a look-alike or a sub-form it shows ("tophi", "osteoma cutis"),
+# not a disease it suggests ("hilar lymphadenopathy suggestive of sarcoidosis" shows nothing of the skin)
+_OBSERVED_TABLES: tuple[Table, ...] = ("lookalike", "subform")
+# the condition categories (conditions.yaml) that are diseases of the skin a study of the lesion shows
+_OBSERVED_CONDITION_CATEGORIES = (
+    "neoplasm_local",
+    "local_tissue_damage",
+    "genodermatosis",
+    "connective_tissue_disease",
+    "infection",
+)
 
 
 class ObservationsReader:
@@ -49,8 +61,15 @@ class ObservationsReader:
         wanted = []
         for concept in concepts:
             item = ctx.vocab.get("feature", concept)
-            if item is None or item.category in _OBSERVED_CATEGORIES:
+            if item is not None:
+                if item.category in _OBSERVED_CATEGORIES:
+                    wanted.append(concept)
+            elif any(ctx.vocab.get(table, concept) is not None for table in _OBSERVED_TABLES):
                 wanted.append(concept)
+            elif (condition := ctx.vocab.get("condition", concept)) is not None and (
+                condition.category in _OBSERVED_CONDITION_CATEGORIES
+            ):
+                wanted.append(concept)  # a disease of the skin itself ("pilomatricoma", "morphea")
         observation = Observation(
             modality=modality,
             text=" ".join(text.split()),

@@ -39,6 +39,7 @@ class CasePatterns:
         self.laterality = phrase_regex(list(rules.laterality))
         self.other_specimen = phrase_regex(rules.other_specimen_words) if rules.other_specimen_words else None
         self.lesion_tissue = phrase_regex(rules.lesion_tissue_words) if rules.lesion_tissue_words else None
+        self.internal_lesion = phrase_regex(rules.internal_lesion_words) if rules.internal_lesion_words else None
         # a form's or note's sex field ("Sex: F"): the value's sex is rules.sex_field_values[value]
         self.sex_field: re.Pattern[str] | None = None
         if rules.sex_field_labels and rules.sex_field_values:
