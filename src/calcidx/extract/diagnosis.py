@@ -336,12 +336,15 @@ def title_diagnoses(
     mentions: Sequence[Mention],
     abbrs: dict[str, str] | None = None,
     lone: frozenset[int] = frozenset(),
+    *,
+    capitals_mark_titles: bool = True,
 ) -> list[Diagnosis]:
     """Diagnoses named by a title line or a figure caption ("Iatrogenic calcinosis cutis in a ...").
 
     ``lone`` holds the starts of sentences that are a line of their own: such a line may end with a
     full stop and still be the title (titles copied from a bibliographic record do), unless it
-    speaks of the disease in general.
+    speaks of the disease in general. A line in capitals is a title even with a full stop, unless
+    ``capitals_mark_titles`` is False (a text written all in capitals).
     """
     rules = load_diagnosis_rules()
     found = []
@@ -353,7 +356,7 @@ def title_diagnoses(
             offset = prefix.end() if prefix else 0
         elif len(text.split()) > 30 or (
             text.rstrip().endswith(".")
-            and not text.isupper()
+            and not (capitals_mark_titles and text.isupper())
             and (
                 sentence.start not in lone
                 or is_generic(text, rules, sentence.folded)

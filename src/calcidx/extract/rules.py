@@ -157,6 +157,10 @@ class Rules:
     outcome_cues: tuple[str, ...]
     #: names that hold a vocabulary word but name something else ("Henoch-Schönlein purpura" is not purpura)
     not_concepts: tuple[str, ...] = ()
+    #: measure words spelled like a vocabulary abbreviation ("5 MM"): the unit after a number
+    measure_words: frozenset[str] = frozenset()
+    #: abbreviations matched with their own case even in a text written in one case
+    case_bound_abbreviations: frozenset[str] = frozenset()
     #: specimens that are not the skin lesion (urine, a kidney stone), and words that name the lesion's own tissue
     other_specimen_words: tuple[str, ...] = ()
     lesion_tissue_words: tuple[str, ...] = ()
@@ -243,6 +247,8 @@ def load_rules() -> Rules:
         planned_pseudo=tuple(str(w).lower() for w in lexicon.get("planned_pseudo", [])),
         outcome_cues=tuple(str(w).lower() for w in lexicon["outcome_cues"]),
         not_concepts=tuple(str(w).lower() for w in lexicon.get("not_concepts", [])),
+        measure_words=frozenset(str(w).lower() for w in lexicon.get("measure_words", [])),
+        case_bound_abbreviations=frozenset(str(w).lower() for w in lexicon.get("case_bound_abbreviations", [])),
         other_specimen_words=tuple(str(w).lower() for w in lexicon.get("other_specimen_words", [])),
         lesion_tissue_words=tuple(str(w).lower() for w in lexicon.get("lesion_tissue_words", [])),
         qualitative_only_cues=frozenset(str(w).lower() for w in lexicon.get("qualitative_only_cues", [])),
