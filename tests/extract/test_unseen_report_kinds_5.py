@@ -191,3 +191,25 @@ PLURAL_LESIONS = [
 @pytest.mark.parametrize("text", PLURAL_LESIONS)
 def test_a_plural_lesion_noun_names_a_lesion(text: str) -> None:
     assert [lesion.site.lower() for lesion in _case(text).lesions] in (["scrotal"], ["scrotum"]), _case(text).lesions
+
+
+# ------------------------------------ a coumarin by its older names ("dicumarolic agents", "dicoumarol")
+# "anticoagulant (with dicumarolic agents) therapy was started" after a valve graft gave no vitamin K
+# antagonist, a major calciphylaxis risk factor, to a patient on peritoneal dialysis with penile necrosis.
+COUMARINS = [
+    "A 50-year-old man on peritoneal dialysis had a mitral valve graft; anticoagulant (with dicumarolic agents) "
+    "therapy was started.",
+    "A 50-year-old man on peritoneal dialysis had taken dicoumarol since his valve surgery.",
+    "A 50-year-old man on peritoneal dialysis was on coumarin derivatives for a mechanical valve.",
+]
+
+
+@pytest.mark.parametrize("text", COUMARINS)
+def test_an_older_coumarin_name_is_a_vitamin_k_antagonist(text: str) -> None:
+    exposures = {e.concept: e.assertion for e in _case(text).exposures}
+    assert exposures.get("warfarin") == "present", exposures
+
+
+def test_no_anticoagulant_is_still_no_vitamin_k_antagonist() -> None:
+    case = _case("A 50-year-old man on peritoneal dialysis took no anticoagulant and no dicoumarol.")
+    assert {e.concept: e.assertion for e in case.exposures}.get("warfarin") != "present"
