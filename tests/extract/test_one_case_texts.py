@@ -110,3 +110,17 @@ def test_a_notes_differential_is_possible_and_a_negation_in_brackets_stays_in_th
         "67F on HD with painful purpura (no fever) and livedo on both thighs.",
     ):
         assert _assertion(bracket, "livedo") == "present", bracket
+
+
+def test_a_problem_list_and_a_note_on_an_elderly_lady_are_one_patient() -> None:
+    for note in (
+        "Problems:\n1. ESRD on HD since 2015\n2. Secondary hyperparathyroidism\n3. Painful indurated abdominal plaques",
+        "Elderly lady in her eighties, bedbound, on haemodialysis, painful ulcers on the buttocks.",
+    ):
+        assert extract(note).cases, note
+
+
+def test_off_dialysis_is_dialysis_in_the_past_but_off_label_is_no_trigger() -> None:
+    note = "Mr T, 55, kidney transplant two years ago, graft working well, off dialysis since. Painful thigh ulcers."
+    assert _assertion(note, "dialysis") == "historical"
+    assert _assertion("62M on haemodialysis for ESRD, started off-label sodium thiosulfate.", "dialysis") == "present"
