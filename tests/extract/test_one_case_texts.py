@@ -124,3 +124,13 @@ def test_off_dialysis_is_dialysis_in_the_past_but_off_label_is_no_trigger() -> N
     note = "Mr T, 55, kidney transplant two years ago, graft working well, off dialysis since. Painful thigh ulcers."
     assert _assertion(note, "dialysis") == "historical"
     assert _assertion("62M on haemodialysis for ESRD, started off-label sodium thiosulfate.", "dialysis") == "present"
+
+
+def test_a_drug_tried_and_stopped_or_not_tolerated_is_a_stopped_treatment() -> None:
+    for sentence in (
+        "Tried diltiazem six months ago, stopped because of ankle oedema.",
+        "Diltiazem was not tolerated (ankle swelling).",
+    ):
+        document = extract("49F with limited SSc and calcinosis of the fingers. " + sentence)
+        given = {t.concept: t.status for t in document.cases[0].treatments}
+        assert given.get("diltiazem") == "stopped", sentence
