@@ -134,3 +134,9 @@ def test_a_drug_tried_and_stopped_or_not_tolerated_is_a_stopped_treatment() -> N
         document = extract("49F with limited SSc and calcinosis of the fingers. " + sentence)
         given = {t.concept: t.status for t in document.cases[0].treatments}
         assert given.get("diltiazem") == "stopped", sentence
+
+
+def test_plain_words_for_necrosis_and_peritoneal_dialysis_in_notes() -> None:
+    found = _concepts("PMH: ESRD on PD since 2019. Painful ulcer of the left calf with a black centre.")
+    assert {"dialysis", "skin_necrosis"} <= found
+    assert "skin_necrosis" in _concepts("Elderly lady on haemodialysis, painful black patches on both buttocks.")
