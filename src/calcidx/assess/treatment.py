@@ -311,7 +311,9 @@ def select_treatments(
         below its minimum age and one whose required lab is unmeasured or not as required are
         never offered.
     """
-    context = set(conditions) | facts.present
+    # what the patient has now: a condition the record says has ended ("off dialysis since the
+    # transplant") is a cause in the history, not a reason for "more frequent dialysis"
+    context = (set(conditions) | facts.present) - facts.past
     offered: list[TreatmentOption] = []
     withheld: list[TreatmentOption] = []
     for treatment in sorted(bundle.treatments.values(), key=lambda t: (t.rank, t.label)):
