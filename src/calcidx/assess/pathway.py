@@ -29,6 +29,8 @@ from calcidx.knowledge.schema import KnowledgeBundle, LabPattern
 __all__ = ["PathwayResult", "run_pathway"]
 
 _CAUSE_DOWN = {"confirmed": "probable", "probable": "suggested", "suggested": "suggested"}
+#: the feature categories by which an imaging or histology record shows a finding of the skin
+_STUDY_FINDINGS = ("lesion", "sign", "imaging", "histology")
 
 
 @functools.cache
@@ -196,9 +198,14 @@ class _Pathway:
         """A lesion, sign, imaging or histology of the skin is recorded."""
         case = self.facts.case
         lesion_features = self.present_where("features", lambda f: f.category in ("lesion", "histology", "imaging"))
-        # an imaging or histology record whose words name no finding of the skin (calcification of
-        # the lungs and kidneys on CT) is not evidence of the skin
-        studies = [s for s in [*case.imaging, *case.histology] if s.concepts]
+        # an imaging or histology record whose words name no finding of a lesion (calcification of the
+        # lungs and kidneys on CT; an ultrasound "consistent with cirrhosis", which names a condition)
+        # is not evidence of the skin: a study counts by a lesion, sign, imaging or histology feature
+        studies = [
+            s
+            for s in [*case.imaging, *case.histology]
+            if any(c in self.kb.features and self.kb.features[c].category in _STUDY_FINDINGS for c in s.concepts)
+        ]
         return bool(case.lesions or studies or lesion_features)
 
     def skin(self) -> bool:

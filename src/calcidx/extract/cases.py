@@ -104,7 +104,7 @@ class CaseBuilder:
             treatments.read(view)
             lesions.read(view)
             labs.read(sentences, position, view)
-            observations.read(view, present)
+            observations.read(view, present, lesions.kinds_in(sentence))
             outcome.read(view)
             pressures.read(view)
             demographics.read(view)

@@ -1,0 +1,83 @@
+"""Fifth round of short clinical vignettes written for this project, assessed end to end from free text.
+
+Each is a kind of case a reviewer writes to find an unsafe or wrong answer: a child's steroid
+listed as a cause of a calcinosis it does not cause, a calcified eyelid cyst offered calcinosis
+drugs, an abdominal ultrasound of the liver taken for evidence of the skin. The assertions are on
+the call and on what is offered or withheld, not on wording.
+"""
+
+from __future__ import annotations
+
+from calcidx import assess
+from calcidx.assess.model import Assessment
+from calcidx.render.report import text_report
+
+
+def _assessment(text: str) -> Assessment:
+    document = assess(text)
+    assert document.cases, text
+    return document.cases[0].assessment
+
+
+def _offered(a: Assessment) -> set[str]:
+    return {t.id for t in a.treatments}
+
+
+def _withheld(a: Assessment, option: str) -> list[str]:
+    return [reason for t in a.withheld_treatments if t.id == option for reason in t.withheld_reasons]
+
+
+def test_a_steroid_treating_juvenile_dermatomyositis_is_not_a_cause_of_its_calcinosis() -> None:
+    text = (
+        "A 9-year-old boy with juvenile dermatomyositis, treated with oral prednisolone and weekly "
+        "methotrexate, has hard whitish nodules over both knees; X-rays show calcinosis."
+    )
+    a = _assessment(text)
+    assert a.subtype.code == "dystrophic"
+    roles = {r.id: r for r in a.condition_roles}
+    assert roles["juvenile_dermatomyositis"].role == "cause"
+    # corticosteroids are in the knowledge only as a calciphylaxis risk, and calciphylaxis is not considered
+    assert "corticosteroids" not in roles
+    assert "Systemic corticosteroids (" not in text_report(assess(text), width=200)
+
+
+def test_a_calciphylaxis_risk_is_named_as_a_possible_cause_of_calciphylaxis() -> None:
+    a = _assessment(
+        "A 63-year-old woman on long-term prednisone for polymyalgia, with CKD stage 3, has painful "
+        "violaceous retiform plaques on the thighs."
+    )
+    roles = {r.id: r for r in a.condition_roles}
+    considered = a.subtype.code == "calciphylaxis" or "calciphylaxis" in {x.code for x in a.alternatives}
+    assert considered
+    steroid = roles["corticosteroids"]
+    assert steroid.role == "cause" or steroid.possible_cause_of == "calciphylaxis"
+
+
+def test_an_ultrasound_of_the_liver_is_not_evidence_of_the_skin() -> None:
+    # hypercalcaemia of sarcoidosis with no skin finding: an abdominal ultrasound naming a condition
+    # of the liver shows nothing of the skin, so no calcinosis cutis subtype can be made
+    a = _assessment(
+        "A 52-year-old man with sarcoidosis of the lungs presented with vomiting; serum calcium was "
+        "12.9 mg/dL with a suppressed PTH. An abdominal ultrasound was consistent with cirrhosis. "
+        "His skin was not examined."
+    )
+    assert a.subtype.code in ("undetermined", "not_calcinosis")
+
+
+def test_calcinosis_named_on_a_radiograph_is_imaging_evidence() -> None:
+    a = _assessment(
+        "A 58-year-old woman with limited systemic sclerosis has had painful fingertips for years; "
+        "there is calcinosis on radiographs of both thumbs."
+    )
+    assert a.subtype.code == "dystrophic"
+    assert a.subtype.certainty in ("probable", "confirmed")
+    step = next(s for s in a.rationale if s.rule.split("@")[0] == "lesion.calcinosis_evidence")
+    assert step.fired  # shown by imaging, not only a clinical sign
+
+
+def test_calcification_of_the_lungs_on_ct_is_still_no_skin_evidence() -> None:
+    a = _assessment(
+        "A 61-year-old man with tumour lysis syndrome after chemotherapy had phosphate 8.9 mg/dL; "
+        "CT showed calcification of the lungs and both kidneys."
+    )
+    assert a.subtype.code in ("undetermined", "not_calcinosis")
