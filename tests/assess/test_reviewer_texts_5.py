@@ -81,3 +81,37 @@ def test_calcification_of_the_lungs_on_ct_is_still_no_skin_evidence() -> None:
         "CT showed calcification of the lungs and both kidneys."
     )
     assert a.subtype.code in ("undetermined", "not_calcinosis")
+
+
+_CALCINOSIS_DRUGS = {"ceftriaxone", "intralesional_sts", "topical_sts", "probenecid", "colchicine", "low_dose_warfarin"}
+
+
+def test_a_calcified_pilomatricoma_is_excised_not_given_calcinosis_drugs() -> None:
+    a = _assessment(
+        "A 13-year-old boy has a hard, slightly blue 12 mm lump under the skin of the upper eyelid; "
+        "ultrasound shows a calcified nodule and the paediatric surgeon thinks it is a pilomatrixoma. "
+        "Calcium and phosphate are normal."
+    )
+    assert not _CALCINOSIS_DRUGS & _offered(a)
+    assert "surgical_excision" in _offered(a)
+    assert any("pilomatricoma" in r for r in _withheld(a, "ceftriaxone"))
+
+
+def test_systemic_sclerosis_with_an_epidermoid_cyst_beside_it_keeps_its_options() -> None:
+    a = _assessment(
+        "A 57-year-old woman with limited systemic sclerosis has chalky calcinosis of the fingertips on "
+        "X-ray; she also has an epidermoid cyst on the back."
+    )
+    assert a.subtype.code == "dystrophic"
+    assert not _withheld(a, "topical_sts")
+
+
+def test_ossification_of_the_ear_cartilage_is_a_look_alike_that_histology_decides() -> None:
+    a = _assessment(
+        "A 74-year-old man who had frostbite of both ears as a young soldier now has rigid, stone-hard "
+        "auricles. Plain films show ossification of the auricular cartilage. Calcium, phosphate and PTH "
+        "are normal."
+    )
+    assert a.subtype.certainty not in ("probable", "confirmed")
+    assert a.differential and a.differential[0].id == "auricular_ossification"
+    assert "skin_biopsy" in {t.id for t in a.missing_workup}

@@ -658,6 +658,34 @@ class _Pathway:
             candidate=candidates[0],
         )
 
+    def named_lookalike(self) -> None:
+        """A named look-alike that only histology tells from calcinosis holds every subtype at possible."""
+        rule_id = "lesion.named_lookalike"
+        if rule_id not in self.kb.rules:
+            return
+        named = sorted(set(self.kb.rule(rule_id).words("holds_subtypes")) & self.facts.present)
+        held = [c for c in self.result.candidates if c.subtype != "not_calcinosis" and c.cause != "suggested"]
+        if not named:
+            self.step(
+                rule_id, fired=False, facts=[], conclusion="No look-alike that only histology tells apart is named."
+            )
+            return
+        facts = [self.facts.fact(c) for c in named]
+        for cand in held:
+            cand.facts_against.extend(facts)
+            cand.cause = "suggested"
+            cand.override = None
+            self.recompute(cand)
+        self.step(
+            rule_id,
+            fired=True,
+            facts=facts,
+            conclusion=f"{self.labels(named)} is named: it looks the same as calcinosis and only histology tells "
+            "them apart, so no subtype is more than possible; a biopsy decides.",
+            extra_refs=[ref for c in named for ref in self.kb.lookalikes[c].refs],
+            candidate=held[0] if held else None,
+        )
+
     # -- metabolic -------------------------------------------------------------------------
     def metabolic(self) -> None:
         facts = self.facts
@@ -1195,6 +1223,7 @@ class _Pathway:
         self.local_damage()
         self.inherited()
         self.idiopathic()
+        self.named_lookalike()
         self.resolve(skin)
         self.stated()
         if not self.result.decided:
