@@ -8,8 +8,15 @@ the call and on what is offered or withheld, not on wording.
 
 from __future__ import annotations
 
+from typing import Any
+
 from calcidx import assess
+from calcidx.assess.api import assess_case
 from calcidx.assess.model import Assessment
+from calcidx.case.model import Case
+from calcidx.interop.fhir_in import case_from_fhir_bundle
+from calcidx.interop.fhir_out import to_fhir_bundle
+from calcidx.knowledge.loader import load_bundle
 from calcidx.render.report import text_report
 
 
@@ -115,3 +122,47 @@ def test_ossification_of_the_ear_cartilage_is_a_look_alike_that_histology_decide
     assert a.subtype.certainty not in ("probable", "confirmed")
     assert a.differential and a.differential[0].id == "auricular_ossification"
     assert "skin_biopsy" in {t.id for t in a.missing_workup}
+
+
+def _bundle_with_blood_pressure(systolic: float, unit_code: str = "mm[Hg]") -> dict[str, Any]:
+    """A FHIR Bundle of a woman with dermatomyositis and calcinosis on X-ray, plus a blood-pressure panel."""
+    case = Case.model_validate(
+        {
+            "patient": {"age_years": 49, "sex": "female"},
+            "lesions": [{"site": "left thigh", "morphology": ["hard"]}],
+            "findings": [{"concept": "dermatomyositis"}],
+            "imaging": [{"modality": "radiograph", "text": "calcinosis", "concepts": ["radiopaque_deposits"]}],
+        }
+    )
+    bundle = to_fhir_bundle(case)
+    patient = next(e["fullUrl"] for e in bundle["entry"] if e["resource"]["resourceType"] == "Patient")
+    loinc = "http://loinc.org"
+
+    def quantity(value: float) -> dict[str, Any]:
+        return {"value": value, "unit": "mmHg", "system": "http://unitsofmeasure.org", "code": unit_code}
+
+    observation = {
+        "resourceType": "Observation",
+        "status": "final",
+        "code": {"coding": [{"system": loinc, "code": "85354-9"}], "text": "Blood pressure"},
+        "subject": {"reference": patient},
+        "component": [
+            {"code": {"coding": [{"system": loinc, "code": "8480-6"}]}, "valueQuantity": quantity(systolic)},
+            {"code": {"coding": [{"system": loinc, "code": "8462-4"}]}, "valueQuantity": quantity(48)},
+        ],
+    }
+    bundle["entry"].append({"fullUrl": "urn:uuid:5d0c1b3e-2f5a-4c1e-9a77-0d6f1e2b3c4d", "resource": observation})
+    return bundle
+
+
+def test_a_low_blood_pressure_in_a_fhir_bundle_withholds_diltiazem_as_in_free_text() -> None:
+    low = assess_case(case_from_fhir_bundle(_bundle_with_blood_pressure(82)), load_bundle())
+    assert "diltiazem" not in _offered(low)
+    assert any("90 mmHg" in r for r in _withheld(low, "diltiazem"))
+    normal = assess_case(case_from_fhir_bundle(_bundle_with_blood_pressure(126)), load_bundle())
+    assert "diltiazem" in _offered(normal)
+
+
+def test_a_blood_pressure_in_another_unit_is_not_used() -> None:
+    case = case_from_fhir_bundle(_bundle_with_blood_pressure(11, unit_code="kPa"))
+    assert "hypotension" not in {f.concept for f in case.findings}
