@@ -166,3 +166,26 @@ def test_a_low_blood_pressure_in_a_fhir_bundle_withholds_diltiazem_as_in_free_te
 def test_a_blood_pressure_in_another_unit_is_not_used() -> None:
     case = case_from_fhir_bundle(_bundle_with_blood_pressure(11, unit_code="kPa"))
     assert "hypotension" not in {f.concept for f in case.findings}
+
+
+def test_a_planned_pregnancy_keeps_the_disease_of_the_same_sentence_and_withholds_drugs_kept_in_bone() -> None:
+    a = _assessment(
+        "A 29-year-old woman with limited systemic sclerosis, who is planning a pregnancy next year, has "
+        "hard chalky deposits in the fingertips seen on hand X-rays."
+    )
+    assert a.subtype.code == "dystrophic"
+    assert "systemic_sclerosis" in {r.id for r in a.condition_roles if r.role == "cause"}
+    assert "bisphosphonates" not in _offered(a)
+    assert any("pregnancy is planned" in r for r in _withheld(a, "bisphosphonates"))
+    assert any("contraception" in r for r in _withheld(a, "diltiazem"))
+
+
+def test_a_plan_still_makes_the_drug_it_names_planned() -> None:
+    # the disease is told in another clause; the plan's clause holds the drug: planned, not given
+    a = _assessment(
+        "A 60-year-old man with dermatomyositis has calcinosis of the buttocks on CT; diltiazem will be "
+        "started next week."
+    )
+    assert a.subtype.code == "dystrophic"
+    shown = [t.reported for t in [*a.treatments, *a.withheld_treatments] if t.id == "diltiazem"]
+    assert shown and all(r is None or "planned" in r for r in shown)

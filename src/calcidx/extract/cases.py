@@ -97,7 +97,9 @@ class CaseBuilder:
         sentences = [s for s in patient.sentences if not s.header]
         ctx.void_triggers = _relative_subject(ctx, patient, sentences)
         for position, sentence in enumerate(sentences):
-            view = ctx.view(sentence, planned=patterns.plans(sentence.text, sentence.folded))
+            planned = patterns.plans(sentence.text, sentence.folded)
+            clauses = patterns.plan_clauses(sentence.text) if planned else None
+            view = ctx.view(sentence, planned=planned, plan_clauses=clauses)
             present = findings.read(view)
             exposures.read(view)
             medications.read(view)
