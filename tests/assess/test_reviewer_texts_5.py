@@ -189,3 +189,16 @@ def test_a_plan_still_makes_the_drug_it_names_planned() -> None:
     assert a.subtype.code == "dystrophic"
     shown = [t.reported for t in [*a.treatments, *a.withheld_treatments] if t.id == "diltiazem"]
     assert shown and all(r is None or "planned" in r for r in shown)
+
+
+def test_a_state_word_after_was_belongs_to_the_test_before_it() -> None:
+    # sarcoid hypercalcaemia: the suppressed PTH must not be read as high (no primary hyperparathyroidism)
+    document = assess(
+        "A 44-year-old woman with sarcoidosis had a serum calcium of 12.6 mg/dL; her 1,25-dihydroxyvitamin D "
+        "was high and PTH suppressed. She has firm papules on the shins."
+    )
+    case = document.cases[0]
+    states = {lab.analyte: lab.interpretation for lab in case.labs}
+    assert states.get("pth") == "low"
+    assert states.get("vitamin_d_125oh") == "high"
+    assert not any("primary hyperparathyroidism" in s for s in case.assessment.suggested_causes)
