@@ -363,3 +363,47 @@ def test_a_gated_rule_finds_what_its_own_regex_finds_in_random_texts(name: str, 
     text = text.upper() if upper else text
     gated, plain = GATED_RULES[name]
     assert [m.span() for m in gated.finditer(text)] == [m.span() for m in plain.finditer(text)]
+
+
+def _brute_force(clauses: tuple[tuple[str, ...], ...], folded: str) -> bool:
+    return all(any(s in folded for s in clause) for clause in clauses)
+
+
+_LONG_CLAUSES = (
+    ("we found", "a total of", "we reviewed", "our series", "cases", "reports", "studies"),
+    ("he", "she", "her", "his", "him", "they", "their", "them"),
+)
+_CLAUSE_PIECES = [
+    "we found",
+    "a total",
+    "of",
+    "cases",
+    "she",
+    "the",
+    "m",
+    "our ser",
+    "ies",
+    "reports",
+    " ",
+    "x",
+]
+
+
+@given(parts=st.lists(st.sampled_from(_CLAUSE_PIECES), max_size=12))
+def test_a_long_clause_read_by_its_automaton_answers_as_substring_tests_do(parts: list[str]) -> None:
+    from calcidx.extract.prefilter import Requirement
+
+    text = "".join(parts)
+    clauses = (*_LONG_CLAUSES, ("of",))
+    assert Requirement(clauses).admits(text) == _brute_force(clauses, text)
+
+
+def test_strings_found_in_a_text_are_those_it_contains_overlaps_included() -> None:
+    from calcidx.extract.prefilter import Strings
+
+    strings = Strings(["our patient", "patient", "tie", "we report", ""])
+    assert strings.found_in("in our patient we saw") == {"our patient", "patient", "tie"}
+    assert strings.any_in("a patient")
+    assert not strings.any_in("a case")
+    assert Strings([]).found_in("anything") == set()
+    assert not Strings([]).any_in("anything")

@@ -39,7 +39,7 @@ from calcidx.extract.labs_text import LabPatterns
 from calcidx.extract.patients import Mode, Patients, split_patients
 from calcidx.extract.records import Mention, StateHit
 from calcidx.extract.rules import Rules, load_rules, load_zone_rules
-from calcidx.extract.sections import Layout, analyse_layout, header_regex
+from calcidx.extract.sections import Layout, analyse_layout, header_regex, one_case
 from calcidx.extract.vocabulary import Vocabulary, default_vocabulary, spelling_variants
 
 __all__ = ["Mention", "PatientsComponent", "StateHit", "register_vocabulary"]
@@ -130,6 +130,9 @@ class ConceptComponent:
         self.part_link = re.compile(rf"\s+of\s+(?:(?:the|her|his|their|a|an|{lateral})\s+)*", re.IGNORECASE)
         self.matcher: PhraseMatcher | None = None
         self.exact: PhraseMatcher | None = None
+        #: the case-bound abbreviations in any case, for a text written in one case
+        self.exact_any_case: PhraseMatcher | None = None
+        self.measure_words = rules.measure_words
         self.vocabulary: Vocabulary | None = None
         self.coordinated: _Coordinated | None = None
 
@@ -141,9 +144,13 @@ class ConceptComponent:
             tokenizer = self.nlp.tokenizer
             for form in vocabulary.forms:
                 matcher.add(form, [tokenizer(form)])
+            rules = load_rules()
+            any_case = PhraseMatcher(self.nlp.vocab, attr="LOWER")
             for form in vocabulary.exact_forms:
                 exact.add("exact::" + form, [tokenizer(form)])
-            rules = load_rules()
+                if form.lower() not in rules.case_bound_abbreviations:
+                    any_case.add("exact::" + form, [tokenizer(form)])
+            self.exact_any_case = any_case
             for site in rules.sites:
                 matcher.add("site::" + site, [tokenizer(site)])
             for phrase in rules.not_concepts:
@@ -156,13 +163,26 @@ class ConceptComponent:
             self.coordinated = coordinated
         return self.matcher, self.vocabulary
 
+    def _measure(self, doc: Doc, key: str, start: int) -> bool:
+        """Whether the abbreviation at ``start`` is a measure word used as a unit ("5 MM", "three-mm", "MM/HR")."""
+        if key[7:].lower() not in self.measure_words:
+            return False
+        at = start - 1
+        if at > 0 and doc[at].text in ("-", "\u2013"):
+            at -= 1  # "4-MM"
+        number = at >= 0 and (doc[at].like_num or any(c.isdigit() for c in doc[at].text))
+        return number or (start + 1 < len(doc) and doc[start + 1].text.startswith("/"))
+
     def __call__(self, doc: Doc) -> Doc:
         matcher, vocabulary = self._ensure()
         strings = doc.vocab.strings
         text = doc_text(doc)
         found = matcher(doc)
-        if self.exact is not None and vocabulary.exact_forms:
-            found.extend(self.exact(doc))
+        if vocabulary.exact_forms:
+            # in a text written in one case, case says nothing: "CKD" is "ckd" in a lower-case note
+            exact = self.exact_any_case if one_case(text) else self.exact
+            if exact is not None:
+                found.extend(match for match in exact(doc) if not self._measure(doc, strings[match[0]], match[1]))
         raw = sorted(found, key=lambda m: (m[1], -(m[2] - m[1])))
         mentions: list[Mention] = []
         last_end = -1

@@ -13,7 +13,7 @@ import functools
 import re
 from bisect import bisect_left
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from importlib import resources
 from typing import Any
 
@@ -21,7 +21,7 @@ import yaml
 
 from calcidx.extract.abbreviations import Abbreviation
 from calcidx.extract.components import Mention
-from calcidx.extract.prefilter import compile_gated, matches, requirement
+from calcidx.extract.prefilter import Strings, compile_gated, matches, requirement
 from calcidx.extract.sections import Sentence
 
 __all__ = [
@@ -91,8 +91,8 @@ class DiagnosisRules:
     #: what follows one of these words is what the lesion resembled ("plaques simulating calciphylaxis")
     resemblance: re.Pattern[str] = re.compile(r"(?!)")
     #: every statement's words (``needs``), and those of the self-referential statements
-    needs: frozenset[str] = frozenset()
-    self_needs: frozenset[str] = frozenset()
+    needs: Strings = field(default_factory=lambda: Strings(()))
+    self_needs: Strings = field(default_factory=lambda: Strings(()))
 
 
 def _alternation(words: Iterable[str]) -> str:
@@ -161,10 +161,8 @@ def load_diagnosis_rules() -> DiagnosisRules:
         implied_window=int(raw["implied_window"]),
         self_marker=compile_gated(str(raw["self_marker"]), re.IGNORECASE),
         self_sections=frozenset(str(c) for c in raw["self_sections"]),
-        needs=frozenset(need for statement in statements for need in statement.needs),
-        self_needs=frozenset(
-            need for statement in statements if statement.self_referential for need in statement.needs
-        ),
+        needs=Strings(need for statement in statements for need in statement.needs),
+        self_needs=Strings(need for statement in statements if statement.self_referential for need in statement.needs),
     )
 
 
@@ -338,12 +336,15 @@ def title_diagnoses(
     mentions: Sequence[Mention],
     abbrs: dict[str, str] | None = None,
     lone: frozenset[int] = frozenset(),
+    *,
+    capitals_mark_titles: bool = True,
 ) -> list[Diagnosis]:
     """Diagnoses named by a title line or a figure caption ("Iatrogenic calcinosis cutis in a ...").
 
     ``lone`` holds the starts of sentences that are a line of their own: such a line may end with a
     full stop and still be the title (titles copied from a bibliographic record do), unless it
-    speaks of the disease in general.
+    speaks of the disease in general. A line in capitals is a title even with a full stop, unless
+    ``capitals_mark_titles`` is False (a text written all in capitals).
     """
     rules = load_diagnosis_rules()
     found = []
@@ -355,7 +356,7 @@ def title_diagnoses(
             offset = prefix.end() if prefix else 0
         elif len(text.split()) > 30 or (
             text.rstrip().endswith(".")
-            and not text.isupper()
+            and not (capitals_mark_titles and text.isupper())
             and (
                 sentence.start not in lone
                 or is_generic(text, rules, sentence.folded)
@@ -492,9 +493,9 @@ def find_diagnoses(
         if sentence.header:
             continue
         lower = sentence.lower
-        # the statements whose words the sentence has (substring tests: far cheaper than a regex
-        # of all the words, and the same answer) before the generic test
-        words = {need for need in needs if need in lower}
+        # the statements whose words the sentence has (one automaton pass over the sentence) before
+        # the generic test
+        words = needs.found_in(lower)
         if not words:
             continue
         candidates = [st for st in statements if not words.isdisjoint(st.needs)]
@@ -550,7 +551,7 @@ def self_statements(
         if not s.header
         and not s.caption
         and s.category in rules.self_sections
-        and any(need in s.lower for need in needs)
+        and needs.any_in(s.lower)
         and rules.self_marker.search(s.text)
     ]
     return find_diagnoses(chosen, mentions, base_score=-1, abbrs=abbrs, self_only=True)

@@ -34,7 +34,7 @@ from calcidx.extract.lexicon import RecurringWords
 from calcidx.extract.patients import Mode, Patients
 from calcidx.extract.prefilter import fold, search
 from calcidx.extract.rules import load_rules, load_zone_rules
-from calcidx.extract.sections import Layout, Sentence
+from calcidx.extract.sections import Layout, Sentence, one_case
 from calcidx.extract.textmap import TextMap, normalise
 from calcidx.extract.vocabulary import Vocabulary
 from calcidx.knowledge.loader import load_bundle
@@ -295,7 +295,13 @@ def document_from_doc(
     ]
     doc_diagnoses = [
         *find_diagnoses(abstract, records.mentions, abbrs=abbrs),
-        *title_diagnoses(titles, records.mentions, abbrs, _lone_lines(layout.sentences, titles)),
+        *title_diagnoses(
+            titles,
+            records.mentions,
+            abbrs,
+            _lone_lines(layout.sentences, titles),
+            capitals_mark_titles=not one_case(text),
+        ),
         *header_diagnoses(layout.sentences, records.mentions, abbrs),
         *self_statements(layout.sentences, records.mentions, abbrs),
     ]

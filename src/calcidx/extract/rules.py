@@ -116,6 +116,19 @@ class LabStateWord:
 
 
 @dataclass(frozen=True)
+class CollapsedTextRules:
+    """Where a text that lost its line breaks gets them back (``sections.yaml`` ``collapsed_text``)."""
+
+    min_chars: int
+    #: headers that start a line of their own (lower case)
+    headers: tuple[str, ...]
+    #: case-sensitive regexes of what starts a line (an affiliation, a patient's introduction)
+    line_starts: tuple[str, ...]
+    #: texts and the lines they must give
+    examples: tuple[tuple[str, tuple[str, ...]], ...] = ()
+
+
+@dataclass(frozen=True)
 class Rules:
     """All linguistic rule data of the extractor."""
 
@@ -157,6 +170,14 @@ class Rules:
     outcome_cues: tuple[str, ...]
     #: names that hold a vocabulary word but name something else ("Henoch-Schönlein purpura" is not purpura)
     not_concepts: tuple[str, ...] = ()
+    #: where a text that lost its line breaks gets them back
+    collapsed_text: CollapsedTextRules = field(
+        default_factory=lambda: CollapsedTextRules(min_chars=0, headers=(), line_starts=())
+    )
+    #: measure words spelled like a vocabulary abbreviation ("5 MM"): the unit after a number
+    measure_words: frozenset[str] = frozenset()
+    #: abbreviations matched with their own case even in a text written in one case
+    case_bound_abbreviations: frozenset[str] = frozenset()
     #: specimens that are not the skin lesion (urine, a kidney stone), and words that name the lesion's own tissue
     other_specimen_words: tuple[str, ...] = ()
     lesion_tissue_words: tuple[str, ...] = ()
@@ -185,6 +206,17 @@ def _read(name: str) -> dict[str, Any]:
     return raw
 
 
+def _collapsed_text_rules(raw: dict[str, Any], section_headers: dict[str, str]) -> CollapsedTextRules:
+    listed = [str(h).lower() for h in raw.get("headers", [])]
+    multiword = [h for h in section_headers if " " in h] if raw.get("multiword_headers") else []
+    return CollapsedTextRules(
+        min_chars=int(raw.get("min_chars", 0)),
+        headers=tuple(dict.fromkeys([*listed, *multiword])),
+        line_starts=tuple(str(p) for p in raw.get("line_starts", [])),
+        examples=tuple((str(e["text"]), tuple(str(line) for line in e["lines"])) for e in raw.get("examples", [])),
+    )
+
+
 @functools.cache
 def load_rules() -> Rules:
     """The extractor's rule data, loaded once per process."""
@@ -210,6 +242,7 @@ def load_rules() -> Rules:
         terminators=tuple(str(t).lower() for t in context["terminators"]),
         comma_clause_verbs=tuple(str(t).lower() for t in context.get("comma_clause_verbs", [])),
         section_headers=headers,
+        collapsed_text=_collapsed_text_rules(sections.get("collapsed_text") or {}, headers),
         sites=tuple(str(s).lower() for s in anatomy["sites"]),
         laterality=laterality,
         site_names={str(k).lower(): str(v).lower() for k, v in (anatomy.get("site_names") or {}).items()},
@@ -245,6 +278,8 @@ def load_rules() -> Rules:
         planned_pseudo=tuple(str(w).lower() for w in lexicon.get("planned_pseudo", [])),
         outcome_cues=tuple(str(w).lower() for w in lexicon["outcome_cues"]),
         not_concepts=tuple(str(w).lower() for w in lexicon.get("not_concepts", [])),
+        measure_words=frozenset(str(w).lower() for w in lexicon.get("measure_words", [])),
+        case_bound_abbreviations=frozenset(str(w).lower() for w in lexicon.get("case_bound_abbreviations", [])),
         other_specimen_words=tuple(str(w).lower() for w in lexicon.get("other_specimen_words", [])),
         lesion_tissue_words=tuple(str(w).lower() for w in lexicon.get("lesion_tissue_words", [])),
         qualitative_only_cues=frozenset(str(w).lower() for w in lexicon.get("qualitative_only_cues", [])),

@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass, field
 
 from calcidx.extract.prefilter import fold_lower, words_of
-from calcidx.extract.rules import Rules
+from calcidx.extract.rules import CollapsedTextRules, Rules
 
 __all__ = ["Layout", "Section", "Sentence", "analyse_layout", "header_regex"]
 
@@ -519,3 +519,43 @@ def _sections_from(sentences: list[Sentence], end: int) -> list[Section]:
             sections[-1].end = sentence.start
         sections.append(Section(sentence.start, end, sentence.category, sentence.text if sentence.header else None))
     return sections
+
+
+@functools.cache
+def _collapsed_patterns(rules: CollapsedTextRules) -> tuple[re.Pattern[str], re.Pattern[str]]:
+    headers = "|".join(re.escape(h) for h in sorted(rules.headers, key=len, reverse=True)) or "(?!)"
+    starts = "|".join(f"(?:{p})" for p in rules.line_starts) or "(?!)"
+    return (
+        re.compile(rf"(?<= )(?i:{headers})(?::? (?=[A-Z0-9])|: )"),
+        re.compile(rf"(?<= )(?:{starts})"),
+    )
+
+
+def restore_lines(text: str, rules: CollapsedTextRules) -> str:
+    """``text`` with its lines back where it lost every line break (a web page copied as one line).
+
+    A text of at least ``rules.min_chars`` characters without a line break gets a new line before
+    and after each capitalised header of ``rules.headers`` and before each of ``rules.line_starts``
+    that does not follow a lower-case word. A space becomes the line break: offsets do not change.
+    Any other text, and a text in one letter case (whose capitals mark nothing), is returned as it is.
+    """
+    if len(text) < rules.min_chars or "\n" in text or not rules.min_chars or one_case(text):
+        return text
+    header_re, start_re = _collapsed_patterns(rules)
+    breaks: list[int] = []
+    for match in header_re.finditer(text):
+        word = match.group()
+        if word[0].isupper() and (word.rstrip(": ").istitle() or word.rstrip(": ")[1:].islower() or word.isupper()):
+            breaks += [match.start() - 1, match.end() - 1]
+    for match in start_re.finditer(text):
+        before = text[max(0, match.start() - 30) : match.start()].split()
+        if before and before[-1].isalpha() and before[-1].islower():
+            continue  # "referred to the Department of ..." is prose
+        breaks.append(match.start() - 1)
+    if not breaks:
+        return text
+    chars = list(text)
+    for at in breaks:
+        if 0 < at < len(chars) and chars[at] == " ":
+            chars[at] = "\n"
+    return "".join(chars)

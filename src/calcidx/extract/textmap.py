@@ -12,7 +12,8 @@ import re
 from bisect import bisect_right
 from dataclasses import dataclass, field
 
-from calcidx.extract.sections import logical_lines
+from calcidx.extract.rules import load_rules
+from calcidx.extract.sections import logical_lines, restore_lines
 
 __all__ = ["TextMap", "normalise"]
 
@@ -49,7 +50,7 @@ class TextMap:
 
 def normalise(text: str) -> TextMap:
     """Collapse whitespace inside logical lines; one newline between logical lines; typographic
-    hyphens become "-"."""
+    hyphens become "-"; a text that lost all its line breaks gets them back (``restore_lines``)."""
     parts: list[str] = []
     clean_starts: list[int] = []
     orig_starts: list[int] = []
@@ -75,7 +76,8 @@ def normalise(text: str) -> TextMap:
             orig_starts.append(cursor)
             parts.append(text[cursor:end])
             length += end - cursor
-    clean = "".join(parts)
+    # a text copied as one long line gets its lines back (same length: the map holds)
+    clean = restore_lines("".join(parts), load_rules().collapsed_text)
     for hyphen in _HYPHENS:
         clean = clean.replace(hyphen, "-")  # a C loop; str.translate with a table is far slower
     return TextMap(text, clean, clean_starts, orig_starts)

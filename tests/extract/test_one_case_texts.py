@@ -1,0 +1,60 @@
+"""Texts written all in capitals or all in lower case, and measure words that look like abbreviations.
+
+Case says nothing in such a text: the vocabulary's case-bound abbreviations ("CKD", "ESRD") are read
+whatever their case, except the few that are ordinary words in lower case; a line in capitals is
+no title there; and a measure word after a number is the unit ("5 MM" is not multiple myeloma).
+"""
+
+from __future__ import annotations
+
+from calcidx.assess.api import assess
+from calcidx.extract.pipeline import extract
+
+
+def _concepts(text: str) -> set[str]:
+    document = extract(text)
+    assert document.cases, text
+    return {f.concept for f in document.cases[0].findings if f.assertion == "present" and f.concept}
+
+
+NOTE = (
+    "A 71-year-old man on maintenance haemodialysis for end-stage kidney disease had a firm white "
+    "nodule of 6 mm on the left thumb and a second one measuring 4 x 3 mm. A three-mm punch biopsy "
+    "was taken. ESR 38 mm/hr. Serum calcium 2.4 mmol/L and phosphate 1.2 mmol/L."
+)
+
+
+def test_millimetres_in_capitals_are_no_myeloma() -> None:
+    assert "multiple_myeloma" not in _concepts(NOTE.upper())
+    assert "multiple_myeloma" not in _concepts(NOTE.lower())
+    assert "multiple_myeloma" not in _concepts(NOTE)
+
+
+def test_the_abbreviation_of_myeloma_is_still_read() -> None:
+    text = "A 66-year-old woman with known MM on lenalidomide had firm white nodules on both thighs."
+    assert "multiple_myeloma" in _concepts(text)
+    assert "multiple_myeloma" in _concepts(text.upper())
+
+
+def test_case_bound_abbreviations_are_read_in_a_lower_case_note() -> None:
+    note = "58f, ckd 4, dm2. painful hard white nodules on fingertips. known lcssc with raynauds."
+    found = _concepts(note)
+    assert "chronic_kidney_disease" in found
+    assert {"end_stage_renal_disease", "dialysis"} <= _concepts("63m on hd for esrd, new chalky nodule on the elbow.")
+
+
+def test_circa_is_not_calcium_in_a_lower_case_text() -> None:
+    document = extract("a 40-year-old woman had a hard nodule of ca. 5 mm on the knee for two years.")
+    assert not any(lab.analyte == "calcium" for lab in document.cases[0].labs)
+
+
+def test_a_sentence_in_a_text_all_in_capitals_is_no_title() -> None:
+    text = (
+        "DEAR EDITOR,\n\nCALCINOSIS CUTIS IS THE DEPOSITION OF CALCIUM SALTS IN THE SKIN. IT IS DIVIDED INTO "
+        "DYSTROPHIC, METASTATIC, IDIOPATHIC, IATROGENIC TYPES AND CALCIPHYLAXIS.\n\n"
+        "A 7-MONTH-OLD GIRL HAD A HARD WHITE PAPULE ON THE LEFT EAR SINCE BIRTH. SERUM CALCIUM AND "
+        "PHOSPHATE WERE NORMAL."
+    )
+    result = assess(extract(text)).cases[0].assessment
+    assert result.subtype.code != "calciphylaxis"
+    assert result.stated is None or result.stated.subtype != "calciphylaxis"
