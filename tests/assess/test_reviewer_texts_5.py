@@ -202,3 +202,14 @@ def test_a_state_word_after_was_belongs_to_the_test_before_it() -> None:
     assert states.get("pth") == "low"
     assert states.get("vitamin_d_125oh") == "high"
     assert not any("primary hyperparathyroidism" in s for s in case.assessment.suggested_causes)
+
+
+def test_hypercalcaemia_with_high_pth_after_a_kidney_transplant_is_not_called_primary() -> None:
+    a = _assessment(
+        "A 51-year-old man received a kidney transplant four years ago and his graft works well "
+        "(creatinine 1.2 mg/dL). His calcium is 11.6 mg/dL and PTH 390 pg/mL. Hard white papules have "
+        "appeared over both elbows; radiographs show calcification there."
+    )
+    assert a.subtype.code == "metastatic"
+    assert any("tertiary hyperparathyroidism" in s for s in a.suggested_causes)
+    assert not any(s.startswith("primary hyperparathyroidism") for s in a.suggested_causes)
