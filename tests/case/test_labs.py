@@ -136,3 +136,24 @@ def test_product_threshold_follows_the_patient(bundle: KnowledgeBundle) -> None:
         assert product.caveat and f"the {applied:g} mg2/dL2 threshold applied" in product.caveat, name
         if interpretation != "s":
             assert product.interpretation == interpretation, name
+
+
+def test_a_value_without_unit_that_reads_differently_by_unit_is_not_interpreted(bundle: KnowledgeBundle) -> None:
+    # 2.4 is low as mg/dL but normal as mmol/L: a guess would be wrong half the time
+    check = check_lab(Lab(analyte="calcium", value=2.4), ADULT_F, bundle)
+    assert check.interpretation is None
+    (warning,) = [w for w in check.warnings if w.code == "lab_unit_missing"]
+    assert "mg/dL" in warning.message and "mmol/L" in warning.message and "give the unit" in warning.message
+    assert check_lab(Lab(analyte="phosphate", value=1.1), ADULT_F, bundle).interpretation is None
+
+
+def test_a_value_without_unit_plausible_in_one_unit_only_is_read_in_it(bundle: KnowledgeBundle) -> None:
+    check = check_lab(Lab(analyte="calcium", value=11.6), ADULT_F, bundle)  # 11.6 mmol/L is not plausible
+    assert check.interpretation == "high"
+    assert any("only plausible unit" in w.message for w in check.warnings)
+    assert check_lab(Lab(analyte="calcium", value=9.6), ADULT_F, bundle).interpretation == "normal"
+
+
+def test_a_printed_range_still_reads_a_value_without_unit(bundle: KnowledgeBundle) -> None:
+    lab = Lab(analyte="calcium", value=2.4, reference_low=2.15, reference_high=2.55)
+    assert check_lab(lab, ADULT_F, bundle).interpretation == "normal"

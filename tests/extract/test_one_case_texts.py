@@ -58,3 +58,29 @@ def test_a_sentence_in_a_text_all_in_capitals_is_no_title() -> None:
     result = assess(extract(text)).cases[0].assessment
     assert result.subtype.code != "calciphylaxis"
     assert result.stated is None or result.stated.subtype != "calciphylaxis"
+
+
+def test_a_lower_case_notes_compact_age_and_sex_are_read() -> None:
+    document = extract("58f, ckd 4. hard white nodules on fingertips for two years. known limited ssc.")
+    patient = document.cases[0].patient
+    assert (patient.age_years, patient.sex) == (58.0, "female")
+    # in a text with capitals a lower-case "14f" stays no age ("a 14f catheter" is a size)
+    cased = extract("A 3-year-old girl had a 14f catheter in the left arm. Hard nodules formed there.")
+    assert cased.cases[0].patient.age_years == 3.0
+
+
+def test_a_newborn_note_by_day_of_life_is_a_patient() -> None:
+    for note in (
+        "Neonate day 9, extravasation of calcium gluconate at the right hand cannula site on day 3. Now a firm "
+        "white plaque at that site. Calcium normal.",
+        "Preterm baby girl, DOL 12: hard white plaque on the left heel where heel pricks were done.",
+    ):
+        assert extract(note).cases, note
+
+
+def test_a_lesion_told_with_its_site_between_its_words_is_the_lesion() -> None:
+    for note in (
+        "62M on HD for ESRD, painful necrotic thigh ulcers. On warfarin.",
+        "A 70-year-old woman on dialysis had necrotic left calf ulcers.",
+    ):
+        assert "necrotic_ulcer" in _concepts(note), note

@@ -154,6 +154,42 @@ def _from_bands(value: float, comparator: str | None, bands: list[ReferenceRange
     return None
 
 
+def _without_unit(analyte: Analyte, value: float, comparator: str | None, patient: Patient) -> tuple[float | None, str]:
+    """The canonical value of a result given without a unit, and the warning that says how it was read.
+
+    The value is read in each unit the analyte is reported in; the units in which it is plausible
+    are kept. One such unit, or several that give the same interpretation, read it; several that
+    disagree ("calcium 2.4" is low in mg/dL and normal in mmol/L) leave it uninterpreted: a guess
+    would be a confident wrong answer half the time. With no plausible unit the canonical unit is
+    assumed (the plausibility check then rejects the value).
+    """
+    plaus = analyte.plausible
+    bands = _bands(analyte, patient)
+    readings: list[tuple[str, float, Interp | None]] = []
+    for unit in analyte.units:
+        try:
+            canonical, _ = _to_canonical(analyte, value, unit.symbol)
+        except UnitProblem:
+            continue
+        if plaus is not None and not (plaus.low <= canonical <= plaus.high):
+            continue
+        readings.append((unit.symbol, canonical, _from_bands(canonical, comparator, bands) if bands else None))
+    if not readings:
+        return value, f"{analyte.label}: value {value:g} has no unit; assumed {analyte.canonical_unit}"
+    answers = {interp for _, _, interp in readings}
+    if len(answers) == 1:
+        symbol, canonical, _ = next((r for r in readings if r[0] == analyte.canonical_unit), readings[0])
+        if len(readings) == 1:
+            return canonical, f"{analyte.label}: value {value:g} has no unit; read as {symbol}, the only plausible unit"
+        units = " or ".join(r[0] for r in readings)
+        return canonical, f"{analyte.label}: value {value:g} has no unit; read alike as {units}"
+    ways = "; ".join(f"{interp or 'not interpretable'} in {symbol}" for symbol, _, interp in readings)
+    return None, (
+        f"{analyte.label}: value {value:g} has no unit and reads differently by unit ({ways}): "
+        "not interpreted; give the unit"
+    )
+
+
 def check_lab(lab: Lab, patient: Patient, bundle: KnowledgeBundle, *, where: str | None = None) -> LabCheck:
     """Check one result: unit, plausibility, and interpretation with its basis."""
     analyte = bundle.analytes.get(lab.analyte)
@@ -195,14 +231,8 @@ def check_lab(lab: Lab, patient: Patient, bundle: KnowledgeBundle, *, where: str
                 )
             )
     elif not lab.unit and analyte.units:
-        warnings.append(
-            LabWarning(
-                "lab_unit_missing",
-                f"{analyte.label}: value {lab.value:g} has no unit; assumed {analyte.canonical_unit}",
-                where,
-            )
-        )
-        canonical = lab.value
+        canonical, note = _without_unit(analyte, lab.value, lab.comparator, patient)
+        warnings.append(LabWarning("lab_unit_missing", note, where))
 
     plaus = analyte.plausible
     if canonical is not None and plaus is not None and not (plaus.low <= canonical <= plaus.high):

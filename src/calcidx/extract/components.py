@@ -239,12 +239,14 @@ class ConceptComponent:
 
 class _Coordinated:
     """Two-word lesion terms of the vocabulary ("painful nodules") told with morphology or colour
-    words, commas and "and" between their words ("painful, hard, red nodules")."""
+    words, commas, "and", sides and one-word body sites between their words ("painful, hard, red
+    nodules", "necrotic thigh ulcers", "firm left elbow nodules")."""
 
     def __init__(self, vocabulary: Vocabulary, rules: Rules) -> None:
         words = [form.split() for form in vocabulary.forms]
         self.nouns = frozenset(w[1] for w in words if len(w) == 2 and w[1] in rules.lesion_words)
-        self.between = frozenset({",", "and", *rules.morphology_words, *rules.lesion_colour_words})
+        places = [w for w in (*rules.sites, *rules.laterality) if " " not in w and "-" not in w]
+        self.between = frozenset({",", "and", *rules.morphology_words, *rules.lesion_colour_words, *places})
         self.forms = vocabulary.forms
 
     def mentions(self, doc: Doc, nouns: list[int]) -> list[Mention]:

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 
 from calcidx.extract.prefilter import compile_gated
 from calcidx.extract.rules import Rules, load_age_rules
+from calcidx.extract.sections import caseless
 
 __all__ = ["AgeFinder", "AgeMention", "find_ages", "sex_from_text"]
 
@@ -51,7 +52,7 @@ class AgeMention:
     group: bool = False  # a group's age ("those 2 years of age"): no one's age in the case
 
 
-def _age_regex(rules: Rules) -> re.Pattern[str]:
+def _age_regex(rules: Rules, *, any_case: bool = False) -> re.Pattern[str]:
     words = "|".join(sorted((w for w in rules.number_words if len(w) > 2), key=len, reverse=True))
 
     def number(i: int) -> str:
@@ -69,8 +70,12 @@ def _age_regex(rules: Rules) -> re.Pattern[str]:
         rf"|(?P<yo>{number(5)}[\s-]*(?:yo|y/o|y\.o\.)(?:\s+(?P<yosex>[FM])\b)?)"
         rf"|(?P<aged>\baged?(?:\s*:)?\s+(?:of\s+)?{number(2)}(?:\s+{unit(2)})?)"
         # a clinical note's compact age and sex: "45F with limited SSc", "Pt is a 62M w/ ESRD"
-        r"|(?P<compact>(?P<num7>\d{1,3})\s?(?-i:(?P<compactsex>[FM]))(?![\w'/-])(?!\.\w)"
-        r"(?!\s*(?:catheters?|foley|tubes?|sheaths?|cannulas?|needles?|gauge|french|fr\b|solution|saline|nacl|kcl)))"
+        + (
+            r"|(?P<compact>(?P<num7>\d{1,3})\s?(?P<compactsex>[FM])(?![\w'/-])(?!\.\w)"
+            if any_case  # a text all in lower case: "58f, ckd 4"
+            else r"|(?P<compact>(?P<num7>\d{1,3})\s?(?-i:(?P<compactsex>[FM]))(?![\w'/-])(?!\.\w)"
+        )
+        + r"(?!\s*(?:catheters?|foley|tubes?|sheaths?|cannulas?|needles?|gauge|french|fr\b|solution|saline|nacl|kcl)))"
         rf"|(?P<ofage>{number(3)}\s+{unit(3)}\s+of\s+age)"
         rf"|(?P<decade>\bin\s+(?:her|his|their)\s+(?:early\s+|mid-?\s*|late\s+)?(?:{decades}))"
         # a case-database line that is only the age and the sex: "24 days, male", "45 years, female"
@@ -103,14 +108,16 @@ def _rule_patterns(rules: Rules) -> tuple[re.Pattern[str], ...]:
 _WORD_START = re.compile(r"(?<!\w)\w")
 # Every alternative's first character is o, a, i or a digit: the look-ahead says so first, so the
 # regex engine rejects any other position with one test instead of trying the six alternatives.
-_ANCHOR = re.compile(
+_ANCHOR_SOURCE = (
     r"(?=[oai\d])(?:"
     r"\bold(?:\b|(?-i:(?=[A-Z]{2})))|\baged?\b|\bin\s+(?:her|his|their)\b|\d[\s-]*(?:yo|y/o|y\.o\.)"
     r"|(?<![\w.+-])\d{1,3}\s?(?-i:[FM])(?![\w'/-])(?!\.\w)"
     r"|\d\s+(?:years?|months?|weeks?|days?)\s*[,;/]\s*(?:fe)?male\b"
-    r")",
-    re.IGNORECASE,
+    r")"
 )
+_ANCHOR = re.compile(_ANCHOR_SOURCE, re.IGNORECASE)
+#: the same for a text all in lower case, where a note's "58f" is the compact age and sex
+_ANCHOR_ANY_CASE = re.compile(_ANCHOR_SOURCE.replace("(?-i:[FM])", "[FM]"), re.IGNORECASE)
 
 
 # what may stand before a note's compact "45F": the start of the text, a line or a sentence, "is a", "Pt",
@@ -142,11 +149,16 @@ class AgeFinder:
     def __init__(self, rules: Rules) -> None:
         self.rules = rules
         self.pattern = _age_regex(rules)
+        self.any_case_pattern = _age_regex(rules, any_case=True)
         self.rule_patterns = _rule_patterns(rules)
 
     def __call__(self, text: str) -> list[AgeMention]:
         """Every age statement in ``text``, in order (see ``find_ages``)."""
-        return _by_rules(text, self.rules, self.rule_patterns, _find(text, self.rules, self.pattern))
+        if caseless(text):  # all in lower case: "58f" is a note's compact age and sex
+            found = _find(text, self.rules, self.any_case_pattern, _ANCHOR_ANY_CASE)
+        else:
+            found = _find(text, self.rules, self.pattern)
+        return _by_rules(text, self.rules, self.rule_patterns, found)
 
 
 #: "presented at the age of 3 years", "was admitted at 6 weeks of age": the age at presentation
@@ -203,11 +215,11 @@ def _by_rules(
     return sorted([*found, *extra], key=lambda a: a.start)
 
 
-def _find(text: str, rules: Rules, pattern: re.Pattern[str]) -> list[AgeMention]:
+def _find(text: str, rules: Rules, pattern: re.Pattern[str], anchors: re.Pattern[str] = _ANCHOR) -> list[AgeMention]:
     found: list[AgeMention] = []
     matches = []
     taken = -1  # end of the last match: matches do not overlap, as with finditer
-    for anchor in _ANCHOR.finditer(text):
+    for anchor in anchors.finditer(text):
         # an age statement starts at a word start at most 40 characters before its anchor word;
         # trying only those positions keeps the cost per anchor small and fixed
         window_end = min(len(text), anchor.end() + 60)
