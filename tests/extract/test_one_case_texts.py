@@ -84,3 +84,59 @@ def test_a_lesion_told_with_its_site_between_its_words_is_the_lesion() -> None:
         "A 70-year-old woman on dialysis had necrotic left calf ulcers.",
     ):
         assert "necrotic_ulcer" in _concepts(note), note
+
+
+def test_notes_that_open_on_a_label_or_a_heading_line_are_one_patient() -> None:
+    for note in (
+        "PMH:\n- ESRD on haemodialysis\n- AF on warfarin\nPresenting complaint: painful ulcer of the left calf.",
+        "Nursing note 03:00. Pt 3/7 post cardiac surgery. Left forearm IV site hard and red after calcium chloride.",
+        "Dx: calciphylaxis (biopsy-proven). 58F, CKD 3b, no dialysis. Painful indurated plaques on the thighs.",
+    ):
+        assert extract(note).cases, note
+    patient = extract("Dx: calciphylaxis (biopsy-proven). 58F, CKD 3b, no dialysis.").cases[0].patient
+    assert (patient.age_years, patient.sex) == (58.0, "female")
+
+
+def _assertion(text: str, concept: str) -> str | None:
+    document = extract(text)
+    return next((f.assertion for f in document.cases[0].findings if f.concept == concept), None)
+
+
+def test_a_notes_differential_is_possible_and_a_negation_in_brackets_stays_in_them() -> None:
+    note = "67F on HD, painful retiform purpura of the thigh. A: calciphylaxis. DDx warfarin necrosis, vasculitis."
+    assert _assertion(note, "warfarin_necrosis") == "possible"
+    for bracket in (
+        "67F on HD with painful purpura (not on warfarin), livedo on both thighs.",
+        "67F on HD with painful purpura (no fever) and livedo on both thighs.",
+    ):
+        assert _assertion(bracket, "livedo") == "present", bracket
+
+
+def test_a_problem_list_and_a_note_on_an_elderly_lady_are_one_patient() -> None:
+    for note in (
+        "Problems:\n1. ESRD on HD since 2015\n2. Secondary hyperparathyroidism\n3. Painful indurated abdominal plaques",
+        "Elderly lady in her eighties, bedbound, on haemodialysis, painful ulcers on the buttocks.",
+    ):
+        assert extract(note).cases, note
+
+
+def test_off_dialysis_is_dialysis_in_the_past_but_off_label_is_no_trigger() -> None:
+    note = "Mr T, 55, kidney transplant two years ago, graft working well, off dialysis since. Painful thigh ulcers."
+    assert _assertion(note, "dialysis") == "historical"
+    assert _assertion("62M on haemodialysis for ESRD, started off-label sodium thiosulfate.", "dialysis") == "present"
+
+
+def test_a_drug_tried_and_stopped_or_not_tolerated_is_a_stopped_treatment() -> None:
+    for sentence in (
+        "Tried diltiazem six months ago, stopped because of ankle oedema.",
+        "Diltiazem was not tolerated (ankle swelling).",
+    ):
+        document = extract("49F with limited SSc and calcinosis of the fingers. " + sentence)
+        given = {t.concept: t.status for t in document.cases[0].treatments}
+        assert given.get("diltiazem") == "stopped", sentence
+
+
+def test_plain_words_for_necrosis_and_peritoneal_dialysis_in_notes() -> None:
+    found = _concepts("PMH: ESRD on PD since 2019. Painful ulcer of the left calf with a black centre.")
+    assert {"dialysis", "skin_necrosis"} <= found
+    assert "skin_necrosis" in _concepts("Elderly lady on haemodialysis, painful black patches on both buttocks.")

@@ -220,6 +220,10 @@ class TriggerIndex:
                 applies = _within(gap, hit.max_scope) and (
                     stop.search(gap) is None or (gap.lstrip().startswith(":") and stop.search(gap.lstrip()[1:]) is None)
                 )
+                if applies and gap.count(")") > gap.count("("):
+                    # a trigger inside a parenthesis speaks only within it: "(not on warfarin), vasculitis"
+                    before = self.text[sent_start : hit.start]
+                    applies = before.count("(") <= before.count(")")
             elif hit.start >= end and hit.direction in ("backward", "both"):
                 gap = self.text[end : hit.start]
                 if hit.category == "hypothetical":

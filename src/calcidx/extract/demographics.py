@@ -123,7 +123,7 @@ _ANCHOR_ANY_CASE = re.compile(_ANCHOR_SOURCE.replace("(?-i:[FM])", "[FM]"), re.I
 # what may stand before a note's compact "45F": the start of the text, a line or a sentence, "is a", "Pt",
 # or a short label or topic of words opening the line ("Referral: 58F", "Adult dermatomyositis, 39 F")
 _COMPACT_BEFORE = re.compile(
-    r"(?:(?<![\s\S])|\n|(?<=\w)[.;]\s+|\b(?:is|was)\s+an?\s+|\b(?:pt|patient)\b:?\s*"
+    r"(?:(?<![\s\S])|\n|(?<=[\w)])[.;]\s+|\b(?:is|was)\s+an?\s+|\b(?:pt|patient)\b:?\s*"
     r"|(?:(?<![\s\S])|\n)[ \t]*[a-z][a-z '-]{0,40}[:,]\s*)[ \t]*$",
     re.I,
 )

@@ -228,9 +228,10 @@ def detect_mode(layout: Layout, rules: ZoneRules) -> Mode:
     body = [s for s in layout.sentences if not s.caption]
     if not body:
         return "article"
-    head = " ".join(s.text for s in body[:3])
-    form = sum(1 for s in body[:40] if search(rules["note_form"], s.text, s.folded))
-    if not (search(rules["note_form"], head) or form >= 2):
+    # a note may open on a line of its own ("Nursing note 03:00.", "Dx: calciphylaxis.") before its
+    # shorthand: any of its first three sentences may show the form
+    opening = any(search(rules["note_form"], s.text, s.folded) for s in body[:3])
+    if not (opening or sum(1 for s in body[:40] if search(rules["note_form"], s.text, s.folded)) >= 2):
         return "article"
     article = any(
         search(rules["article_marker"], s.text, s.folded) and (s.header or len(s.text) < 200) for s in body[:400]
