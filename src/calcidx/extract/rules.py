@@ -183,6 +183,8 @@ class Rules:
     lesion_tissue_words: tuple[str, ...] = ()
     #: lab cues that interpret only a qualitative test ("positive")
     qualitative_only_cues: frozenset[str] = frozenset()
+    #: the feature an imaging sentence naming calcinosis at a lesion's site reports, and those lesion words
+    imaging_calcification: tuple[str, frozenset[str], frozenset[str]] = ("", frozenset(), frozenset())
     #: a form's sex field: its labels ("sex", "gender") and each value's sex ("f" -> female)
     sex_field_labels: tuple[str, ...] = ()
     sex_field_values: dict[str, str] = field(default_factory=dict)
@@ -281,6 +283,11 @@ def load_rules() -> Rules:
         other_specimen_words=tuple(str(w).lower() for w in lexicon.get("other_specimen_words", [])),
         lesion_tissue_words=tuple(str(w).lower() for w in lexicon.get("lesion_tissue_words", [])),
         qualitative_only_cues=frozenset(str(w).lower() for w in lexicon.get("qualitative_only_cues", [])),
+        imaging_calcification=(
+            str(lexicon.get("imaging_calcification", {}).get("concept", "")),
+            frozenset(str(w).lower() for w in lexicon.get("imaging_calcification", {}).get("alone", [])),
+            frozenset(str(w).lower() for w in lexicon.get("imaging_calcification", {}).get("lesion_words", [])),
+        ),
         sex_field_labels=tuple(str(w).lower() for w in lexicon.get("sex_field", {}).get("labels", [])),
         sex_field_values={str(k).lower(): str(v) for k, v in lexicon.get("sex_field", {}).get("values", {}).items()},
     )
