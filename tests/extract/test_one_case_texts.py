@@ -105,6 +105,11 @@ def _assertion(text: str, concept: str) -> str | None:
 def test_a_notes_differential_is_possible_and_a_negation_in_brackets_stays_in_them() -> None:
     note = "67F on HD, painful retiform purpura of the thigh. A: calciphylaxis. DDx warfarin necrosis, vasculitis."
     assert _assertion(note, "warfarin_necrosis") == "possible"
+    assert _assertion(note, "vasculitis") == "possible"  # the whole list, not only its first item
+    listed = "The differential diagnosis included cellulitis, vasculitis and warfarin necrosis."
+    assert (
+        _assertion("A 67-year-old woman on dialysis had painful thigh plaques. " + listed, "vasculitis") == "possible"
+    )
     for bracket in (
         "67F on HD with painful purpura (not on warfarin), livedo on both thighs.",
         "67F on HD with painful purpura (no fever) and livedo on both thighs.",

@@ -62,6 +62,9 @@ class ContextTrigger:
     #: the trigger (a relative noun) counts only as the clause's subject: "her mother had",
     #: not "a mother of two with"
     subject: bool = False
+    #: the scope runs through a comma-separated list ("DDx warfarin necrosis, vasculitis, cellulitis"),
+    #: where an uncertainty trigger's scope otherwise ends at a comma
+    list_scope: bool = False
     examples: tuple[str, ...] = ()
 
     @property
@@ -72,7 +75,16 @@ class ContextTrigger:
     @classmethod
     def from_dict(cls, raw: dict[str, Any]) -> ContextTrigger:
         """Build a trigger from its YAML mapping, rejecting unknown keys and values."""
-        unknown = set(raw) - {"phrase", "category", "direction", "max_scope", "allowed_types", "subject", "examples"}
+        unknown = set(raw) - {
+            "phrase",
+            "category",
+            "direction",
+            "max_scope",
+            "allowed_types",
+            "subject",
+            "list_scope",
+            "examples",
+        }
         if unknown:
             raise KnowledgeError(f"context.yaml: unknown trigger keys {sorted(unknown)!r} in {raw!r}")
         category = raw.get("category")
@@ -89,6 +101,7 @@ class ContextTrigger:
             max_scope=scope,
             allowed_types=tuple(str(t) for t in raw.get("allowed_types", ())),
             subject=bool(raw.get("subject", False)),
+            list_scope=bool(raw.get("list_scope", False)),
             examples=tuple(str(e) for e in raw.get("examples", ())),
         )
 
@@ -101,6 +114,8 @@ class ContextTrigger:
             out["allowed_types"] = list(self.allowed_types)
         if self.subject:
             out["subject"] = True
+        if self.list_scope:
+            out["list_scope"] = True
         if self.examples:
             out["examples"] = list(self.examples)
         return out
