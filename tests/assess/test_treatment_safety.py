@@ -150,3 +150,22 @@ def test_the_same_woman_not_breastfeeding_may_be_offered_minocycline(bundle: Kno
     offered, _ = select_treatments(facts, bundle, subtype="dystrophic", subform=None, conditions=["systemic_sclerosis"])
     mino = next(o for o in offered if o.id == "minocycline")
     assert not any("Breastfeeding" in c for c in mino.cautions)
+
+
+def test_a_condition_that_has_ended_makes_no_option_apply(bundle: KnowledgeBundle) -> None:
+    """'Off dialysis since the transplant': more frequent dialysis is no option for this patient."""
+    from calcidx.case.model import Finding
+
+    def offered(assertion: str) -> set[str]:
+        case = Case(
+            patient={"age_years": 55, "sex": "male"},
+            findings=[Finding(concept="dialysis", assertion=assertion), Finding(concept="kidney_transplant")],
+        )
+        facts = build_facts(case, bundle)
+        return {
+            o.id
+            for o in select_treatments(facts, bundle, subtype="calciphylaxis", subform=None, conditions=["dialysis"])[0]
+        }
+
+    assert "dialysis_intensification_calciphylaxis" in offered("present")
+    assert "dialysis_intensification_calciphylaxis" not in offered("historical")

@@ -105,6 +105,11 @@ def _assertion(text: str, concept: str) -> str | None:
 def test_a_notes_differential_is_possible_and_a_negation_in_brackets_stays_in_them() -> None:
     note = "67F on HD, painful retiform purpura of the thigh. A: calciphylaxis. DDx warfarin necrosis, vasculitis."
     assert _assertion(note, "warfarin_necrosis") == "possible"
+    assert _assertion(note, "vasculitis") == "possible"  # the whole list, not only its first item
+    listed = "The differential diagnosis included cellulitis, vasculitis and warfarin necrosis."
+    assert (
+        _assertion("A 67-year-old woman on dialysis had painful thigh plaques. " + listed, "vasculitis") == "possible"
+    )
     for bracket in (
         "67F on HD with painful purpura (not on warfarin), livedo on both thighs.",
         "67F on HD with painful purpura (no fever) and livedo on both thighs.",
@@ -124,3 +129,19 @@ def test_off_dialysis_is_dialysis_in_the_past_but_off_label_is_no_trigger() -> N
     note = "Mr T, 55, kidney transplant two years ago, graft working well, off dialysis since. Painful thigh ulcers."
     assert _assertion(note, "dialysis") == "historical"
     assert _assertion("62M on haemodialysis for ESRD, started off-label sodium thiosulfate.", "dialysis") == "present"
+
+
+def test_a_drug_tried_and_stopped_or_not_tolerated_is_a_stopped_treatment() -> None:
+    for sentence in (
+        "Tried diltiazem six months ago, stopped because of ankle oedema.",
+        "Diltiazem was not tolerated (ankle swelling).",
+    ):
+        document = extract("49F with limited SSc and calcinosis of the fingers. " + sentence)
+        given = {t.concept: t.status for t in document.cases[0].treatments}
+        assert given.get("diltiazem") == "stopped", sentence
+
+
+def test_plain_words_for_necrosis_and_peritoneal_dialysis_in_notes() -> None:
+    found = _concepts("PMH: ESRD on PD since 2019. Painful ulcer of the left calf with a black centre.")
+    assert {"dialysis", "skin_necrosis"} <= found
+    assert "skin_necrosis" in _concepts("Elderly lady on haemodialysis, painful black patches on both buttocks.")

@@ -127,7 +127,13 @@ def _assess(
             else None
         ),
         associated_conditions=result.associated,
-        condition_roles=condition_roles(case, result.subtype, result.associated, kb),
+        condition_roles=condition_roles(
+            case,
+            result.subtype,
+            result.associated,
+            kb,
+            frozenset(alt.code for alt in result.alternatives),
+        ),
         stated=stated,
         rationale=result.steps,
         disagreements=result.disagreements,

@@ -215,13 +215,14 @@ class StatedDiagnosis(CaseStatedDiagnosis):
 class ConditionRole(_Out):
     """A condition (or a causal exposure: burn, trauma, infusion) of the history and its role: the
     ``cause`` the pathway used for the subtype, a ``possible_cause`` of another subtype (the
-    knowledge links it to one), or a ``comorbidity``."""
+    knowledge links it to one; ``possible_cause_of`` names it), or a ``comorbidity``."""
 
     id: str
     kind: Literal["condition", "exposure"] = "condition"
     label: str
     role: Literal["cause", "possible_cause", "comorbidity"]
     points_to: str | None = None
+    possible_cause_of: str | None = None
     evidence: list[Evidence] = []
 
 

@@ -29,6 +29,8 @@ from calcidx.knowledge.schema import KnowledgeBundle, LabPattern
 __all__ = ["PathwayResult", "run_pathway"]
 
 _CAUSE_DOWN = {"confirmed": "probable", "probable": "suggested", "suggested": "suggested"}
+#: the feature categories by which an imaging or histology record shows a finding of the skin
+_STUDY_FINDINGS = ("lesion", "sign", "imaging", "histology")
 
 
 @functools.cache
@@ -196,9 +198,14 @@ class _Pathway:
         """A lesion, sign, imaging or histology of the skin is recorded."""
         case = self.facts.case
         lesion_features = self.present_where("features", lambda f: f.category in ("lesion", "histology", "imaging"))
-        # an imaging or histology record whose words name no finding of the skin (calcification of
-        # the lungs and kidneys on CT) is not evidence of the skin
-        studies = [s for s in [*case.imaging, *case.histology] if s.concepts]
+        # an imaging or histology record whose words name no finding of a lesion (calcification of the
+        # lungs and kidneys on CT; an ultrasound "consistent with cirrhosis", which names a condition)
+        # is not evidence of the skin: a study counts by a lesion, sign, imaging or histology feature
+        studies = [
+            s
+            for s in [*case.imaging, *case.histology]
+            if any(c in self.kb.features and self.kb.features[c].category in _STUDY_FINDINGS for c in s.concepts)
+        ]
         return bool(case.lesions or studies or lesion_features)
 
     def skin(self) -> bool:
@@ -649,6 +656,34 @@ class _Pathway:
             extra_refs=[ref for m in mimics if m in self.kb.lookalikes for ref in self.kb.lookalikes[m].refs]
             + self.clue_refs(mimics),
             candidate=candidates[0],
+        )
+
+    def named_lookalike(self) -> None:
+        """A named look-alike that only histology tells from calcinosis holds every subtype at possible."""
+        rule_id = "lesion.named_lookalike"
+        if rule_id not in self.kb.rules:
+            return
+        named = sorted(set(self.kb.rule(rule_id).words("holds_subtypes")) & self.facts.present)
+        held = [c for c in self.result.candidates if c.subtype != "not_calcinosis" and c.cause != "suggested"]
+        if not named:
+            self.step(
+                rule_id, fired=False, facts=[], conclusion="No look-alike that only histology tells apart is named."
+            )
+            return
+        facts = [self.facts.fact(c) for c in named]
+        for cand in held:
+            cand.facts_against.extend(facts)
+            cand.cause = "suggested"
+            cand.override = None
+            self.recompute(cand)
+        self.step(
+            rule_id,
+            fired=True,
+            facts=facts,
+            conclusion=f"{self.labels(named)} is named: it looks the same as calcinosis and only histology tells "
+            "them apart, so no subtype is more than possible; a biopsy decides.",
+            extra_refs=[ref for c in named for ref in self.kb.lookalikes[c].refs],
+            candidate=held[0] if held else None,
         )
 
     # -- metabolic -------------------------------------------------------------------------
@@ -1188,6 +1223,7 @@ class _Pathway:
         self.local_damage()
         self.inherited()
         self.idiopathic()
+        self.named_lookalike()
         self.resolve(skin)
         self.stated()
         if not self.result.decided:

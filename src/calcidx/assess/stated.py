@@ -106,13 +106,22 @@ def stated_warning(stated: StatedDiagnosis) -> Warning | None:
     return Warning(code="stated_diagnosis_differs", message=". ".join(parts) + ".", field="stated")
 
 
-def condition_roles(case: Case, subtype: str, associated: list[str], kb: KnowledgeBundle) -> list[ConditionRole]:
+def condition_roles(
+    case: Case,
+    subtype: str,
+    associated: list[str],
+    kb: KnowledgeBundle,
+    considered: frozenset[str] = frozenset(),
+) -> list[ConditionRole]:
     """Every condition of the history (present or past), and every exposure that can cause a
     subtype (burn, trauma, infusion), each with its role for this case.
 
     ``cause``: the pathway used it for the subtype, or the knowledge links it to that subtype;
-    ``possible_cause``: the knowledge links it to another subtype or lists it as a calciphylaxis
-    risk; ``comorbidity``: anything else.
+    ``possible_cause``: the knowledge links it to another subtype, or lists it as a calciphylaxis
+    risk while calciphylaxis is considered (the subtype or one of the ``considered`` alternatives);
+    ``possible_cause_of`` names that subtype. ``comorbidity``: anything else. A drug or exposure
+    whose only link is a calciphylaxis risk, in a case where calciphylaxis is not considered, has no
+    role (prednisolone for juvenile dermatomyositis is a treatment there, not a cause).
     """
     evidence: dict[str, list[Evidence]] = {}
     for finding in case.findings:
@@ -134,12 +143,17 @@ def condition_roles(case: Case, subtype: str, associated: list[str], kb: Knowled
         points_to = condition.points_to if condition is not None else None
         risk = condition.calciphylaxis_risk if condition is not None else None
         linked = points_to is not None and points_to == subtype
+        cause_of: str | None = None
         if concept in associated or linked or (risk and subtype == "calciphylaxis"):
             role = "cause"
-        elif points_to is not None or risk:
-            role = "possible_cause"
-        else:
+        elif points_to is not None:
+            role, cause_of = "possible_cause", points_to
+        elif risk and "calciphylaxis" in considered:
+            role, cause_of = "possible_cause", "calciphylaxis"
+        elif concept in kb.conditions:
             role = "comorbidity"
+        else:
+            continue  # an exposure whose only link is a calciphylaxis risk, calciphylaxis not considered
         roles.append(
             ConditionRole.model_validate(
                 {
@@ -148,6 +162,7 @@ def condition_roles(case: Case, subtype: str, associated: list[str], kb: Knowled
                     "label": item.label,
                     "role": role,
                     "points_to": points_to,
+                    "possible_cause_of": cause_of,
                     "evidence": spans[:3],
                 }
             )

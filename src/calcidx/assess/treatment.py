@@ -89,8 +89,17 @@ def measured_egfr(facts: CaseFacts) -> float | None:
     return min(values) if values else None
 
 
-def caution_unknowns(caution: Caution, facts: CaseFacts, context: set[str]) -> list[str] | None:
+def caution_unknowns(
+    caution: Caution, facts: CaseFacts, context: set[str], causes: frozenset[str] | None = None
+) -> list[str] | None:
     """What the caution needs that this case does not record.
+
+    Args:
+        caution: the caution.
+        facts: the case's facts.
+        context: the concepts present and the associated conditions.
+        causes: the associated conditions (the causes the pathway found), for ``causes_only_any``;
+            None where no subtype's causes are at hand (the caution then does not apply).
 
     Returns:
         None when some recorded fact rules the caution out; otherwise the list of facts that are
@@ -101,6 +110,8 @@ def caution_unknowns(caution: Caution, facts: CaseFacts, context: set[str]) -> l
     if when.conditions_any and not set(when.conditions_any) & context:
         return None
     if when.medications_any and not set(when.medications_any) & context:
+        return None
+    if when.causes_only_any and not (causes and causes <= set(when.causes_only_any)):
         return None
     # what lifts a caution must be there now: a pacemaker removed last year protects no one
     if when.unless_any and set(when.unless_any) & (context - facts.past):
@@ -219,7 +230,9 @@ def _requirement_gap(treatment: Treatment, bundle: KnowledgeBundle, facts: CaseF
     return "; ".join(parts)
 
 
-def _judge(treatment: Treatment, bundle: KnowledgeBundle, facts: CaseFacts, context: set[str]) -> _Verdict:
+def _judge(
+    treatment: Treatment, bundle: KnowledgeBundle, facts: CaseFacts, context: set[str], causes: frozenset[str]
+) -> _Verdict:
     verdict = _Verdict()
     if not treatment.recommended:
         reason = "not recommended by its sources"
@@ -249,7 +262,7 @@ def _judge(treatment: Treatment, bundle: KnowledgeBundle, facts: CaseFacts, cont
             )
     for caution_id in treatment.cautions:
         caution = bundle.cautions[caution_id]
-        unknown = caution_unknowns(caution, facts, context)
+        unknown = caution_unknowns(caution, facts, context, causes)
         if unknown is None:
             continue
         if unknown:
@@ -311,13 +324,15 @@ def select_treatments(
         below its minimum age and one whose required lab is unmeasured or not as required are
         never offered.
     """
-    context = set(conditions) | facts.present
+    # what the patient has now: a condition the record says has ended ("off dialysis since the
+    # transplant") is a cause in the history, not a reason for "more frequent dialysis"
+    context = (set(conditions) | facts.present) - facts.past
     offered: list[TreatmentOption] = []
     withheld: list[TreatmentOption] = []
     for treatment in sorted(bundle.treatments.values(), key=lambda t: (t.rank, t.label)):
         if not _applies(treatment, subtype, subform, context):
             continue
-        verdict = _judge(treatment, bundle, facts, context)
+        verdict = _judge(treatment, bundle, facts, context, frozenset(conditions))
         because = _because(treatment, bundle, facts, context)
         if verdict.withheld:
             withheld.append(_option(treatment, verdict, because, withheld=True))

@@ -38,6 +38,8 @@ class TriggerHit:
     max_scope: int | None = None
     allowed_types: tuple[str, ...] = ()
     owner: tuple[int, int] | None = None
+    #: the scope runs through a comma-separated list (``ContextTrigger.list_scope``)
+    list_scope: bool = False
 
 
 # a relative noun is the clause's subject when a possessive opens its noun phrase ("her mother",
@@ -102,6 +104,7 @@ def find_triggers(text: str, rules: Rules, compiled: ContextPatterns | None = No
                 match.group(),
                 trigger.max_scope,
                 trigger.allowed_types,
+                list_scope=trigger.list_scope,
             )
         )
     return hits
@@ -206,7 +209,7 @@ class TriggerIndex:
             applies = False
             if hit.category == "family" and hit.direction == "forward":
                 stop = self.family_terminator
-            elif hit.category in ("hypothetical", "possible"):
+            elif hit.category in ("hypothetical", "possible") and not hit.list_scope:
                 stop = self.clause_terminator
             else:
                 stop = self.terminator

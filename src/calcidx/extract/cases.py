@@ -97,14 +97,16 @@ class CaseBuilder:
         sentences = [s for s in patient.sentences if not s.header]
         ctx.void_triggers = _relative_subject(ctx, patient, sentences)
         for position, sentence in enumerate(sentences):
-            view = ctx.view(sentence, planned=patterns.plans(sentence.text, sentence.folded))
+            planned = patterns.plans(sentence.text, sentence.folded)
+            clauses = patterns.plan_clauses(sentence.text) if planned else None
+            view = ctx.view(sentence, planned=planned, plan_clauses=clauses)
             present = findings.read(view)
             exposures.read(view)
             medications.read(view)
             treatments.read(view)
             lesions.read(view)
             labs.read(sentences, position, view)
-            observations.read(view, present)
+            observations.read(view, present, lesions.kinds_in(sentence))
             outcome.read(view)
             pressures.read(view)
             demographics.read(view)

@@ -62,6 +62,9 @@ class ContextTrigger:
     #: the trigger (a relative noun) counts only as the clause's subject: "her mother had",
     #: not "a mother of two with"
     subject: bool = False
+    #: the scope runs through a comma-separated list ("DDx warfarin necrosis, vasculitis, cellulitis"),
+    #: where an uncertainty trigger's scope otherwise ends at a comma
+    list_scope: bool = False
     examples: tuple[str, ...] = ()
 
     @property
@@ -72,7 +75,16 @@ class ContextTrigger:
     @classmethod
     def from_dict(cls, raw: dict[str, Any]) -> ContextTrigger:
         """Build a trigger from its YAML mapping, rejecting unknown keys and values."""
-        unknown = set(raw) - {"phrase", "category", "direction", "max_scope", "allowed_types", "subject", "examples"}
+        unknown = set(raw) - {
+            "phrase",
+            "category",
+            "direction",
+            "max_scope",
+            "allowed_types",
+            "subject",
+            "list_scope",
+            "examples",
+        }
         if unknown:
             raise KnowledgeError(f"context.yaml: unknown trigger keys {sorted(unknown)!r} in {raw!r}")
         category = raw.get("category")
@@ -89,6 +101,7 @@ class ContextTrigger:
             max_scope=scope,
             allowed_types=tuple(str(t) for t in raw.get("allowed_types", ())),
             subject=bool(raw.get("subject", False)),
+            list_scope=bool(raw.get("list_scope", False)),
             examples=tuple(str(e) for e in raw.get("examples", ())),
         )
 
@@ -101,6 +114,8 @@ class ContextTrigger:
             out["allowed_types"] = list(self.allowed_types)
         if self.subject:
             out["subject"] = True
+        if self.list_scope:
+            out["list_scope"] = True
         if self.examples:
             out["examples"] = list(self.examples)
         return out
@@ -185,6 +200,8 @@ class Rules:
     internal_lesion_words: tuple[str, ...] = ()
     #: lab cues that interpret only a qualitative test ("positive")
     qualitative_only_cues: frozenset[str] = frozenset()
+    #: the feature an imaging sentence naming calcinosis at a lesion's site reports, and those lesion words
+    imaging_calcification: tuple[str, frozenset[str], frozenset[str]] = ("", frozenset(), frozenset())
     #: a form's sex field: its labels ("sex", "gender") and each value's sex ("f" -> female)
     sex_field_labels: tuple[str, ...] = ()
     sex_field_values: dict[str, str] = field(default_factory=dict)
@@ -284,6 +301,11 @@ def load_rules() -> Rules:
         lesion_tissue_words=tuple(str(w).lower() for w in lexicon.get("lesion_tissue_words", [])),
         internal_lesion_words=tuple(str(w).lower() for w in lexicon.get("internal_lesion_words", [])),
         qualitative_only_cues=frozenset(str(w).lower() for w in lexicon.get("qualitative_only_cues", [])),
+        imaging_calcification=(
+            str(lexicon.get("imaging_calcification", {}).get("concept", "")),
+            frozenset(str(w).lower() for w in lexicon.get("imaging_calcification", {}).get("alone", [])),
+            frozenset(str(w).lower() for w in lexicon.get("imaging_calcification", {}).get("lesion_words", [])),
+        ),
         sex_field_labels=tuple(str(w).lower() for w in lexicon.get("sex_field", {}).get("labels", [])),
         sex_field_values={str(k).lower(): str(v) for k, v in lexicon.get("sex_field", {}).get("values", {}).items()},
     )

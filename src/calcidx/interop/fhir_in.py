@@ -359,6 +359,8 @@ class _Reader:
             else:
                 case["patient"][status.field] = value
             return
+        if self._blood_pressure(resource, case, label):
+            return
         known = self._known(resource.get("code"), label)
         if known is None:
             return
@@ -376,6 +378,53 @@ class _Reader:
         self._add_finding(
             case, concept, self._assertion(resource, assertion), None, self._list(resource) or "", self._site(resource)
         )
+
+    def _is_code(self, concept: Any, key: str) -> bool:
+        """Whether a CodeableConcept holds the ``blood_pressure_codes`` code of ``key``."""
+        wanted = self.codes.coding("blood_pressure_codes", key)
+        return (
+            wanted is not None
+            and isinstance(concept, dict)
+            and any(
+                c.get("system") == wanted["system"] and c.get("code") == wanted["code"]
+                for c in concept.get("coding") or []
+            )
+        )
+
+    def _blood_pressure(self, resource: dict[str, Any], case: dict[str, Any], label: str) -> bool:
+        """A blood-pressure Observation (the panel with a systolic component, or a systolic value):
+        a systolic pressure below a safety condition's ``systolic_below`` (hypotension) is that
+        condition, as a reading in free text is. True when the Observation was one (read or not)."""
+        if self._is_code(resource.get("code"), "panel"):
+            quantity = next(
+                (
+                    c.get("valueQuantity")
+                    for c in resource.get("component") or []
+                    if self._is_code(c.get("code"), "systolic")
+                ),
+                None,
+            )
+        elif self._is_code(resource.get("code"), "systolic"):
+            quantity = resource.get("valueQuantity")
+        else:
+            return False
+        if not isinstance(quantity, dict) or not isinstance(quantity.get("value"), int | float):
+            self.warnings.append(f"{label}: a blood pressure with no systolic value; not used")
+            return True
+        units = self.codes.entry("blood_pressure_units").map
+        # the UCUM code decides where there is one; else the printed unit
+        if (quantity["code"] not in units.values()) if quantity.get("code") else (quantity.get("unit") not in units):
+            shown = quantity.get("code") or quantity.get("unit")
+            allowed = ", ".join(units.values())
+            self.warnings.append(f"{label}: a systolic blood pressure in {shown!r}; only {allowed} is read; not used")
+            return True
+        systolic = float(quantity["value"])
+        for item in self.kb.safety_conditions.values():
+            if item.systolic_below is not None and systolic < item.systolic_below:
+                known = Known(kind="safety_condition", id=item.id, label=item.label)
+                text = f"systolic blood pressure {systolic:g} mmHg"
+                self._add_finding(case, known, self._assertion(resource, "present"), text, "findings")
+        return True
 
     def _lesion(self, resource: dict[str, Any], case: dict[str, Any]) -> None:
         lesion: dict[str, Any] = {"morphology": [], "kinds": [], "symptoms": []}

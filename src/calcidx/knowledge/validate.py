@@ -194,7 +194,13 @@ def _check_cross_refs(bundle: KnowledgeBundle, problems: list[str]) -> None:
                 problems.append(f"safety_conditions:{condition.id}: unknown implied concept {cid!r}")
     for caution in bundle.cautions.values():
         when = caution.when
-        for cid in [*when.conditions_any, *when.medications_any, *when.unless_any, *when.egfr_met_by]:
+        for cid in [
+            *when.conditions_any,
+            *when.medications_any,
+            *when.unless_any,
+            *when.egfr_met_by,
+            *when.causes_only_any,
+        ]:
             if cid not in concepts:
                 problems.append(f"cautions:{caution.id}: unknown concept {cid!r}")
         for cid in when.egfr_unknown_with:

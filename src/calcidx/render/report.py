@@ -16,7 +16,7 @@ from rich.panel import Panel
 from rich.text import Text
 
 from calcidx.assess.citations import evidence_refs, keys_in_text
-from calcidx.assess.model import AssessedCase, AssessedDocument, Assessment
+from calcidx.assess.model import AssessedCase, AssessedDocument, Assessment, ConditionRole
 from calcidx.knowledge.loader import load_bundle
 from calcidx.render.sections import patient_label, reported_treatments
 
@@ -63,7 +63,13 @@ def _side_by_side(a: Assessment) -> str | None:
 def _roles(a: Assessment) -> str | None:
     if not a.condition_roles:
         return None
-    return "Conditions: " + "; ".join(f"{r.label} ({r.role.replace('_', ' ')})" for r in a.condition_roles)
+    return "Conditions: " + "; ".join(f"{r.label} ({_role(r)})" for r in a.condition_roles)
+
+
+def _role(role: ConditionRole) -> str:
+    """ "cause", "comorbidity", or "possible cause of calciphylaxis": what it may cause is named."""
+    text = role.role.replace("_", " ")
+    return f"{text} of {role.possible_cause_of}" if role.possible_cause_of else text
 
 
 def _associated(a: Assessment) -> str | None:

@@ -52,6 +52,23 @@ class SentenceView:
     concepts: list[tuple[Mention, str, str | None]] = field(default_factory=list)
 
 
+#: the vocabulary tables a plan cue reaches only within its clause (the patient's conditions and
+#: findings told beside a plan stay hers); drugs and treatments stay planned for the whole sentence
+_CLAUSE_SCOPED = frozenset({"condition", "feature", "lookalike"})
+
+
+def _outside_plan(mention: Mention, sentence: Sentence, clauses: tuple[tuple[int, int, int, int], ...]) -> bool:
+    """The mention lies outside every clause holding a plan cue, or is the cue's own phrase
+    ("planning a pregnancy"), so the plan does not make it hypothetical."""
+    start, end = mention.start - sentence.start, mention.end - sentence.start
+    for clause_start, clause_end, cue_start, cue_end in clauses:
+        if start < cue_end and cue_start < end:
+            continue  # the mention holds the cue
+        if clause_start <= start and end <= clause_end:
+            return False
+    return True
+
+
 class FieldContext:
     """The document-wide inputs of the field readers (one per document)."""
 
@@ -108,16 +125,25 @@ class FieldContext:
         """The ConText assertion of ``text[start:end]`` in ``sentence`` (and the trigger's text)."""
         return self.rec.triggers.status(start, end, sentence.start, sentence.end, tables, self.void_triggers)
 
-    def view(self, sentence: Sentence, planned: bool) -> SentenceView:
-        """The sentence with its mentions, and the assertion of each concept mention."""
+    def view(
+        self, sentence: Sentence, planned: bool, plan_clauses: tuple[tuple[int, int, int, int], ...] | None = None
+    ) -> SentenceView:
+        """The sentence with its mentions, and the assertion of each concept mention.
+
+        A planning sentence makes its present mentions hypothetical; with ``plan_clauses`` (see
+        ``CasePatterns.plan_clauses``) a condition or finding outside the plan's clause stays present.
+        """
         mentions = self.mentions(sentence)
         view = SentenceView(sentence=sentence, mentions=mentions, planned=planned)
         for mention in mentions:
             if mention.is_site:
                 continue
-            status, trigger = self.assertion(mention.start, mention.end, sentence, tuple(k[0] for k in mention.keys))
+            tables = tuple(k[0] for k in mention.keys)
+            status, trigger = self.assertion(mention.start, mention.end, sentence, tables)
             if status == "present" and planned:
-                status, trigger = "hypothetical", "planned"
+                clause_scoped = plan_clauses is not None and set(tables) <= _CLAUSE_SCOPED
+                if not (clause_scoped and plan_clauses and _outside_plan(mention, sentence, plan_clauses)):
+                    status, trigger = "hypothetical", "planned"
             view.concepts.append((mention, status, trigger))
         return view
 

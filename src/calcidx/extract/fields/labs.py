@@ -81,6 +81,9 @@ def _without_short_forms(analytes: list[Mention], text: str) -> list[Mention]:
     return out
 
 
+#: a state word after a copula is said of the test before it ("vitamin D was high and PTH
+#: suppressed": high is the vitamin D's, not an adjective of the PTH that follows)
+_PREDICATE = re.compile(r"\b(?:was|were|is|are|remained|became|been)\s+$", re.IGNORECASE)
 #: characters a vocabulary term may span before the test word it holds ("low-molecular-weight heparin calcium")
 _LONGEST_TERM = 80
 
@@ -217,13 +220,18 @@ class LabsReader:
                 if c.end <= mention.start
                 and mention.start - c.end <= 25
                 and not re.search(r"[,;()]", text[c.end : mention.start])
+                # a test with no value of its own does not take the state said of the test before it
+                and not (value is None and _PREDICATE.search(text, max(0, c.start - 12), c.start))
             ]
             # the cue that opens the next test is that test's ("..., reduced levels of intact FGF23")
             opener = (
                 [
                     c
                     for c in own
-                    if c.end <= limit and limit - c.end <= 25 and not re.search(r"[,;()]", text[c.end : limit])
+                    if c.end <= limit
+                    and limit - c.end <= 25
+                    and not re.search(r"[,;()]", text[c.end : limit])
+                    and not _PREDICATE.search(text, max(0, c.start - 12), c.start)
                 ]
                 if index + 1 < len(analytes)
                 else []

@@ -30,6 +30,8 @@ class LesionsReader:
         self.found: dict[str, Lesion] = {}
         #: the morphology words, lesion words and size of the sentence last read (read once for all its sites)
         self._sentence_words: tuple[int, list[str], list[str], re.Match[str] | None] = (-1, [], [], None)
+        #: the start of the sentence last read that gave a lesion, and its lesion words
+        self._added: tuple[int, list[str]] = (-1, [])
 
     def read(self, view: SentenceView) -> None:
         """Reads the site mentions of one sentence, if the sentence describes a lesion."""
@@ -80,6 +82,7 @@ class LesionsReader:
                 _SIZE.search(sentence_text),
             )
         _, morphology, kinds, size = self._sentence_words
+        self._added = (sentence.start, kinds)
         if key in self.found:
             lesion = self.found[key]
             lesion.evidence.append(ctx.ev(start, mention.end))
@@ -98,6 +101,11 @@ class LesionsReader:
             size=size.group() if size else None,
             evidence=[ctx.ev(start, mention.end)],
         )
+
+    def kinds_in(self, sentence: Sentence) -> list[str]:
+        """The lesion words of a sentence that gave a lesion (none if it gave none)."""
+        start, kinds = self._added
+        return kinds if start == sentence.start else []
 
     def lesions(self) -> list[Lesion]:
         """The lesions read so far, in the order first seen."""

@@ -35,8 +35,10 @@ class ObservationsReader:
         self.histology: list[Observation] = []
         self._after_histology = False  # the previous sentence read was a histology sentence
 
-    def read(self, view: SentenceView, concepts: list[str]) -> None:
-        """Reads one sentence, given the concept ids the findings reader found present in it."""
+    def read(self, view: SentenceView, concepts: list[str], lesion_words: list[str] | None = None) -> None:
+        """Reads one sentence, given the concept ids the findings reader found present in it and the
+        lesion words of the skin lesion it gave (an imaging sentence naming calcinosis at a lesion's
+        site reports the radiopaque-deposit feature of ``lexicon.yaml`` ``imaging_calcification``)."""
         ctx = self.context
         sentence = view.sentence
         text = sentence.text
@@ -59,6 +61,7 @@ class ObservationsReader:
             read = [c for c, _, _, _ in self.patterns.histology_findings.concepts(text)]
             concepts = [*concepts, *(c for c in read if ctx.vocab.get("feature", c) is not None)]
         wanted = []
+        imaged = False  # a feature of the imaging itself is read
         for concept in concepts:
             item = ctx.vocab.get("feature", concept)
             if item is not None:
@@ -70,6 +73,15 @@ class ObservationsReader:
                 condition.category in _OBSERVED_CONDITION_CATEGORIES
             ):
                 wanted.append(concept)  # a disease of the skin itself ("pilomatricoma", "morphea")
+            imaged = imaged or (item is not None and item.category == "imaging")
+        deposit, alone, with_lesion = ctx.rules.imaging_calcification
+        if (
+            modality != "histology"
+            and deposit
+            and not imaged
+            and (with_lesion & set(lesion_words or ()) or self._names_calcinosis(view, alone))
+        ):
+            wanted.append(deposit)
         observation = Observation(
             modality=modality,
             text=" ".join(text.split()),
@@ -77,3 +89,16 @@ class ObservationsReader:
             evidence=[ctx.ev(sentence.start, sentence.end)],
         )
         (self.histology if modality == "histology" else self.imaging).append(observation)
+
+    def _names_calcinosis(self, view: SentenceView, words: frozenset[str]) -> bool:
+        """The sentence affirms one of these lesion words ("calcinosis", not "no calcinosis")."""
+        sentence = view.sentence
+        if sentence.words is not None and not words & sentence.words:
+            return False  # the word screen: no regex where none of the words is
+        for found in self.patterns.lesion.finditer(sentence.text):
+            if found.group().lower() in words:
+                start = sentence.start + found.start()
+                status, _ = self.context.assertion(start, start + len(found.group()), sentence)
+                if status not in ("absent", "hypothetical", "family"):
+                    return True
+        return False

@@ -17,6 +17,10 @@ from calcidx.extract.rules import (
 __all__ = ["CasePatterns"]
 
 
+#: the marks that end a clause, for the scope of a plan cue over conditions and findings
+_CLAUSE_ENDS = (",", ";", ":", "(", ")")
+
+
 class CasePatterns:
     """The regexes the field readers use, compiled once per pipeline (the patients component holds them)."""
 
@@ -65,6 +69,19 @@ class CasePatterns:
         if self.planned_pseudo is not None:
             text = self.planned_pseudo.sub(" ", text)
         return self.planned.search(text) is not None
+
+    def plan_clauses(self, text: str) -> tuple[tuple[int, int, int, int], ...]:
+        """The clauses of a planning sentence that hold a plan cue: ``(clause start, clause end, cue
+        start, cue end)``, offsets in ``text``. A clause ends at a comma, semicolon, colon or
+        bracket ("a woman with systemic sclerosis, planning a pregnancy next year, has ...")."""
+        if self.planned_pseudo is not None:
+            text = self.planned_pseudo.sub(lambda m: " " * len(m.group()), text)
+        out = []
+        for cue in self.planned.finditer(text):
+            start = max((text.rfind(c, 0, cue.start()) for c in _CLAUSE_ENDS), default=-1) + 1
+            ends = [i for i in (text.find(c, cue.end()) for c in _CLAUSE_ENDS) if i >= 0]
+            out.append((start, min(ends, default=len(text)), cue.start(), cue.end()))
+        return tuple(out)
 
     def other_specimen_only(self, text: str) -> bool:
         """Whether a sentence reports on another specimen than the skin lesion ("urine microscopy
