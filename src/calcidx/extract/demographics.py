@@ -70,6 +70,8 @@ def _age_regex(rules: Rules, *, any_case: bool = False) -> re.Pattern[str]:
 
     nouns = "|".join(sorted(rules.female_nouns | rules.male_nouns | rules.neutral_nouns, key=len, reverse=True))
     decades = "|".join(rules.decade_words)
+    # the compact sex is a capital ("45F"), but any letter in a text all in lower case ("58f, ckd 4")
+    compact_sex = r"(?P<compactsex>[FM])" if any_case else r"(?-i:(?P<compactsex>[FM]))"
     return re.compile(
         rf"(?:(?P<hy>{number(1)}[\s-]+{unit(1)}(?:,?[\s-]+(?:and[\s-]+)?{number(4)}[\s-]+{unit(4)})?[\s-]+old"
         # a running header glued to the age by a PDF or web copy: "16-year-oldCASE REPORTS girl"
@@ -77,12 +79,8 @@ def _age_regex(rules: Rules, *, any_case: bool = False) -> re.Pattern[str]:
         rf"|(?P<yo>{number(5)}[\s-]*(?:yo|y/o|y\.o\.)(?:\s+(?P<yosex>[FM])\b)?)"
         rf"|(?P<aged>\baged?(?:\s*:)?\s+(?:of\s+)?{number(2)}(?:\s+{unit(2)})?)"
         # a clinical note's compact age and sex: "45F with limited SSc", "Pt is a 62M w/ ESRD"
-        + (
-            r"|(?P<compact>(?P<num7>\d{1,3})\s?(?P<compactsex>[FM])(?![\w'/-])(?!\.\w)"
-            if any_case  # a text all in lower case: "58f, ckd 4"
-            else r"|(?P<compact>(?P<num7>\d{1,3})\s?(?-i:(?P<compactsex>[FM]))(?![\w'/-])(?!\.\w)"
-        )
-        + r"(?!\s*(?:catheters?|foley|tubes?|sheaths?|cannulas?|needles?|gauge|french|fr\b|solution|saline|nacl|kcl)))"
+        rf"|(?P<compact>(?P<num7>\d{{1,3}})\s?{compact_sex}(?![\w'/-])(?!\.\w)"
+        r"(?!\s*(?:catheters?|foley|tubes?|sheaths?|cannulas?|needles?|gauge|french|fr\b|solution|saline|nacl|kcl)))"
         rf"|(?P<ofage>{number(3)}\s+{unit(3)}\s+of\s+age)"
         rf"|(?P<decade>\bin\s+(?:her|his|their)\s+(?:early\s+|mid-?\s*|late\s+)?(?:{decades}))"
         # a case-database line that is only the age and the sex: "24 days, male", "45 years, female"

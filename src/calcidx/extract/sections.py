@@ -544,8 +544,8 @@ def restore_lines(text: str, rules: CollapsedTextRules) -> str:
     header_re, start_re = _collapsed_patterns(rules)
     breaks: list[int] = []
     for match in header_re.finditer(text):
-        word = match.group()
-        if word[0].isupper() and (word.rstrip(": ").istitle() or word.rstrip(": ")[1:].islower() or word.isupper()):
+        header = match.group().rstrip(": ")
+        if header[0].isupper() and (header.istitle() or header[1:].islower() or header.isupper()):
             breaks += [match.start() - 1, match.end() - 1]
     for match in start_re.finditer(text):
         before = text[max(0, match.start() - 30) : match.start()].split()
