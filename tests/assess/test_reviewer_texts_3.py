@@ -8,26 +8,12 @@ on offer. The assertions are on the call and on what is offered or withheld, not
 from __future__ import annotations
 
 from calcidx import assess
-from calcidx.assess.model import Assessment
 from calcidx.case.model import Case
-
-
-def _assessment(text: str) -> Assessment:
-    document = assess(text)
-    assert document.cases, text
-    return document.cases[0].assessment
-
-
-def _offered(a: Assessment) -> set[str]:
-    return {t.id for t in a.treatments}
-
-
-def _withheld(a: Assessment, option: str) -> list[str]:
-    return [reason for t in a.withheld_treatments if t.id == option for reason in t.withheld_reasons]
+from tests.assess.vignettes import assessment_of, offered_ids, withheld_reasons
 
 
 def test_hypercalcaemia_with_a_rash_and_no_calcified_lesion_is_not_a_confident_call() -> None:
-    a = _assessment(
+    a = assessment_of(
         "A 38-year-old woman with sarcoidosis has hypercalcaemia (calcium 12.4 mg/dL) and a rash on the shins."
     )
     assert a.subtype.certainty not in ("probable", "confirmed")
@@ -37,7 +23,7 @@ def test_hypercalcaemia_with_a_rash_and_no_calcified_lesion_is_not_a_confident_c
 
 
 def test_an_itchy_eruption_in_myeloma_with_a_high_calcium_is_at_most_possible() -> None:
-    a = _assessment(
+    a = assessment_of(
         "An 81-year-old man with multiple myeloma had a serum calcium of 3.1 mmol/L and an itchy eruption "
         "over the chest and back a week after a course of antibiotics."
     )
@@ -45,7 +31,7 @@ def test_an_itchy_eruption_in_myeloma_with_a_high_calcium_is_at_most_possible() 
 
 
 def test_hard_nodules_with_a_high_calcium_stay_a_clinical_sign() -> None:
-    a = _assessment(
+    a = assessment_of(
         "An 81-year-old man with multiple myeloma had a serum calcium of 3.1 mmol/L and hard white nodules "
         "over the elbows."
     )
@@ -54,49 +40,49 @@ def test_hard_nodules_with_a_high_calcium_stay_a_clinical_sign() -> None:
 
 
 def test_a_pacemaker_the_patient_is_awaiting_does_not_lift_the_heart_block_contraindication() -> None:
-    a = _assessment(
+    a = assessment_of(
         "A 66-year-old man with limited scleroderma has calcinosis of the fingertips on radiographs. He has "
         "complete heart block and is awaiting a permanent pacemaker."
     )
-    assert "diltiazem" not in _offered(a)
-    assert _withheld(a, "diltiazem")
+    assert "diltiazem" not in offered_ids(a)
+    assert withheld_reasons(a, "diltiazem")
 
 
 def test_a_pacemaker_in_place_lifts_it() -> None:
-    a = _assessment(
+    a = assessment_of(
         "A 66-year-old man with limited scleroderma has calcinosis of the fingertips on radiographs. He has "
         "complete heart block treated with a permanent pacemaker."
     )
-    assert "diltiazem" in _offered(a)
+    assert "diltiazem" in offered_ids(a)
 
 
 def test_an_allergy_to_ceftriaxone_withholds_ceftriaxone() -> None:
-    a = _assessment(
+    a = assessment_of(
         "A 47-year-old woman with lupus has calcinosis of the buttocks on radiographs. She is allergic to "
         "ceftriaxone and to sulfa drugs."
     )
-    assert "ceftriaxone" not in _offered(a)
-    assert any("cephalosporin" in reason for reason in _withheld(a, "ceftriaxone"))
+    assert "ceftriaxone" not in offered_ids(a)
+    assert any("cephalosporin" in reason for reason in withheld_reasons(a, "ceftriaxone"))
 
 
 def test_a_penicillin_allergy_on_an_allergy_line_withholds_ceftriaxone() -> None:
-    a = _assessment(
+    a = assessment_of(
         "A 52-year-old woman with systemic lupus erythematosus has hard nodules on the buttocks; radiographs "
         "show calcinosis. Allergies: penicillin (anaphylaxis), codeine."
     )
-    assert "ceftriaxone" not in _offered(a)
-    assert _withheld(a, "ceftriaxone")
+    assert "ceftriaxone" not in offered_ids(a)
+    assert withheld_reasons(a, "ceftriaxone")
 
 
 def test_no_known_drug_allergies_withholds_no_ceftriaxone() -> None:
-    a = _assessment(
+    a = assessment_of(
         "A 47-year-old woman with lupus has calcinosis of the buttocks on radiographs. No known drug allergies."
     )
-    assert "ceftriaxone" in _offered(a)
+    assert "ceftriaxone" in offered_ids(a)
 
 
 def test_toe_ulcers_with_weak_pulses_on_dialysis_leave_calciphylaxis_possible_beside_arterial_disease() -> None:
-    a = _assessment(
+    a = assessment_of(
         "A 77-year-old man on haemodialysis has painful necrotic ulcers on the tips of two toes of the right "
         "foot. Pedal pulses are weak and he has had intermittent claudication for a year."
     )
@@ -105,7 +91,7 @@ def test_toe_ulcers_with_weak_pulses_on_dialysis_leave_calciphylaxis_possible_be
 
 
 def test_necrosis_days_after_starting_warfarin_points_to_warfarin_necrosis_not_calciphylaxis() -> None:
-    a = _assessment(
+    a = assessment_of(
         "A 63-year-old woman developed painful red patches on the right thigh four days after starting "
         "warfarin for a deep vein thrombosis; within a day they became haemorrhagic bullae and a black eschar. "
         "Renal function is normal."
@@ -116,7 +102,7 @@ def test_necrosis_days_after_starting_warfarin_points_to_warfarin_necrosis_not_c
 
 
 def test_necrosis_after_years_of_warfarin_stays_calciphylaxis() -> None:
-    a = _assessment(
+    a = assessment_of(
         "A 66-year-old woman who has taken warfarin for eight years for atrial fibrillation developed painful "
         "purpuric plaques on the thighs with black eschar. Renal function is normal."
     )
@@ -125,7 +111,7 @@ def test_necrosis_after_years_of_warfarin_stays_calciphylaxis() -> None:
 
 
 def test_hard_nodules_at_insulin_injection_sites_are_dystrophic_not_idiopathic() -> None:
-    a = _assessment(
+    a = assessment_of(
         "A 52-year-old woman with type 1 diabetes has hard subcutaneous nodules at her insulin injection sites "
         "on the thighs; a radiograph shows calcified deposits. Calcium, phosphate and kidney function are normal."
     )
@@ -133,7 +119,7 @@ def test_hard_nodules_at_insulin_injection_sites_are_dystrophic_not_idiopathic()
 
 
 def test_nodules_where_calcium_heparin_was_injected_stay_iatrogenic() -> None:
-    a = _assessment(
+    a = assessment_of(
         "A 79-year-old woman received calcium nadroparin injections into the abdominal wall. Firm nodules then "
         "appeared on the abdomen at the injection sites; biopsy showed calcium deposits in the dermis. Calcium "
         "and phosphate were normal."
@@ -142,7 +128,7 @@ def test_nodules_where_calcium_heparin_was_injected_stay_iatrogenic() -> None:
 
 
 def test_crepitus_and_soft_tissue_gas_on_dialysis_point_to_a_necrotising_infection_first() -> None:
-    a = _assessment(
+    a = assessment_of(
         "A 58-year-old man with diabetes on haemodialysis has fever and a rapidly spreading, exquisitely "
         "painful dusky area of the left thigh that turned necrotic overnight; there is crepitus on palpation "
         "and CT shows gas in the soft tissues."
@@ -152,7 +138,7 @@ def test_crepitus_and_soft_tissue_gas_on_dialysis_point_to_a_necrotising_infecti
 
 
 def test_a_named_necrotising_fasciitis_on_dialysis_is_not_probable_calciphylaxis() -> None:
-    a = _assessment(
+    a = assessment_of(
         "A 62-year-old woman on peritoneal dialysis was taken to theatre for necrotising fasciitis of the "
         "abdominal wall with black eschar and skin necrosis."
     )
@@ -160,24 +146,24 @@ def test_a_named_necrotising_fasciitis_on_dialysis_is_not_probable_calciphylaxis
 
 
 def test_dialysis_stopped_after_a_transplant_does_not_stand_for_a_low_egfr() -> None:
-    a = _assessment(
+    a = assessment_of(
         "A 57-year-old woman with dermatomyositis was on haemodialysis for six years; dialysis was stopped two "
         "years ago after a kidney transplant and her eGFR is now 64. Radiographs show calcinosis of the thighs. "
         "Calcium and phosphate are normal."
     )
-    assert "bisphosphonates" in _offered(a)
+    assert "bisphosphonates" in offered_ids(a)
 
 
 def test_current_dialysis_still_withholds_bisphosphonates() -> None:
-    a = _assessment(
+    a = assessment_of(
         "A 57-year-old woman with dermatomyositis has been on haemodialysis for six years. Radiographs show "
         "calcinosis of the thighs. Calcium and phosphate are normal."
     )
-    assert "bisphosphonates" not in _offered(a)
+    assert "bisphosphonates" not in offered_ids(a)
 
 
 def test_lupus_pernio_in_hypercalcaemic_sarcoidosis_is_neither_lupus_nor_a_confident_calcinosis() -> None:
-    a = _assessment(
+    a = assessment_of(
         "A 47-year-old woman with pulmonary sarcoidosis has a serum calcium of 12.9 mg/dL and violaceous plaques "
         "on the nose and cheeks (lupus pernio). Creatinine is 1.5 mg/dL."
     )
@@ -187,7 +173,7 @@ def test_lupus_pernio_in_hypercalcaemic_sarcoidosis_is_neither_lupus_nor_a_confi
 
 
 def test_violaceous_plaques_that_are_not_said_to_hurt_are_not_typical_calciphylaxis() -> None:
-    a = _assessment(
+    a = assessment_of(
         "A 50-year-old man with chronic kidney disease (creatinine 2.1 mg/dL) has asymptomatic violaceous "
         "plaques on the forehead."
     )
@@ -224,7 +210,7 @@ def test_sodium_thiosulfate_on_the_medication_list_marks_the_calciphylaxis_optio
 
 
 def test_a_text_saying_the_patient_already_takes_an_option_marks_it() -> None:
-    a = _assessment(
+    a = assessment_of(
         "A 58-year-old woman with limited scleroderma has calcinosis of the fingertips on radiographs. She is "
         "already taking diltiazem for Raynaud phenomenon."
     )
@@ -233,7 +219,7 @@ def test_a_text_saying_the_patient_already_takes_an_option_marks_it() -> None:
 
 
 def test_sodium_thiosulfate_the_patient_is_receiving_marks_the_option() -> None:
-    a = _assessment(
+    a = assessment_of(
         "A 66-year-old man on haemodialysis is receiving sodium thiosulfate after dialysis for painful "
         "retiform purpura of the thighs with black eschar."
     )

@@ -12,26 +12,12 @@ from typing import Any
 
 from calcidx import assess
 from calcidx.assess.api import assess_case
-from calcidx.assess.model import Assessment
 from calcidx.case.model import Case
 from calcidx.interop.fhir_in import case_from_fhir_bundle
 from calcidx.interop.fhir_out import to_fhir_bundle
 from calcidx.knowledge.loader import load_bundle
 from calcidx.render.report import text_report
-
-
-def _assessment(text: str) -> Assessment:
-    document = assess(text)
-    assert document.cases, text
-    return document.cases[0].assessment
-
-
-def _offered(a: Assessment) -> set[str]:
-    return {t.id for t in a.treatments}
-
-
-def _withheld(a: Assessment, option: str) -> list[str]:
-    return [reason for t in a.withheld_treatments if t.id == option for reason in t.withheld_reasons]
+from tests.assess.vignettes import assessment_of, offered_ids, withheld_reasons
 
 
 def test_a_steroid_treating_juvenile_dermatomyositis_is_not_a_cause_of_its_calcinosis() -> None:
@@ -39,7 +25,7 @@ def test_a_steroid_treating_juvenile_dermatomyositis_is_not_a_cause_of_its_calci
         "A 9-year-old boy with juvenile dermatomyositis, treated with oral prednisolone and weekly "
         "methotrexate, has hard whitish nodules over both knees; X-rays show calcinosis."
     )
-    a = _assessment(text)
+    a = assessment_of(text)
     assert a.subtype.code == "dystrophic"
     roles = {r.id: r for r in a.condition_roles}
     assert roles["juvenile_dermatomyositis"].role == "cause"
@@ -49,7 +35,7 @@ def test_a_steroid_treating_juvenile_dermatomyositis_is_not_a_cause_of_its_calci
 
 
 def test_a_calciphylaxis_risk_is_named_as_a_possible_cause_of_calciphylaxis() -> None:
-    a = _assessment(
+    a = assessment_of(
         "A 63-year-old woman on long-term prednisone for polymyalgia, with CKD stage 3, has painful "
         "violaceous retiform plaques on the thighs."
     )
@@ -63,7 +49,7 @@ def test_a_calciphylaxis_risk_is_named_as_a_possible_cause_of_calciphylaxis() ->
 def test_an_ultrasound_of_the_liver_is_not_evidence_of_the_skin() -> None:
     # hypercalcaemia of sarcoidosis with no skin finding: an abdominal ultrasound naming a condition
     # of the liver shows nothing of the skin, so no calcinosis cutis subtype can be made
-    a = _assessment(
+    a = assessment_of(
         "A 52-year-old man with sarcoidosis of the lungs presented with vomiting; serum calcium was "
         "12.9 mg/dL with a suppressed PTH. An abdominal ultrasound was consistent with cirrhosis. "
         "His skin was not examined."
@@ -72,7 +58,7 @@ def test_an_ultrasound_of_the_liver_is_not_evidence_of_the_skin() -> None:
 
 
 def test_calcinosis_named_on_a_radiograph_is_imaging_evidence() -> None:
-    a = _assessment(
+    a = assessment_of(
         "A 58-year-old woman with limited systemic sclerosis has had painful fingertips for years; "
         "there is calcinosis on radiographs of both thumbs."
     )
@@ -83,7 +69,7 @@ def test_calcinosis_named_on_a_radiograph_is_imaging_evidence() -> None:
 
 
 def test_calcification_of_the_lungs_on_ct_is_still_no_skin_evidence() -> None:
-    a = _assessment(
+    a = assessment_of(
         "A 61-year-old man with tumour lysis syndrome after chemotherapy had phosphate 8.9 mg/dL; "
         "CT showed calcification of the lungs and both kidneys."
     )
@@ -94,27 +80,27 @@ _CALCINOSIS_DRUGS = {"ceftriaxone", "intralesional_sts", "topical_sts", "probene
 
 
 def test_a_calcified_pilomatricoma_is_excised_not_given_calcinosis_drugs() -> None:
-    a = _assessment(
+    a = assessment_of(
         "A 13-year-old boy has a hard, slightly blue 12 mm lump under the skin of the upper eyelid; "
         "ultrasound shows a calcified nodule and the paediatric surgeon thinks it is a pilomatrixoma. "
         "Calcium and phosphate are normal."
     )
-    assert not _CALCINOSIS_DRUGS & _offered(a)
-    assert "surgical_excision" in _offered(a)
-    assert any("pilomatricoma" in r for r in _withheld(a, "ceftriaxone"))
+    assert not _CALCINOSIS_DRUGS & offered_ids(a)
+    assert "surgical_excision" in offered_ids(a)
+    assert any("pilomatricoma" in r for r in withheld_reasons(a, "ceftriaxone"))
 
 
 def test_systemic_sclerosis_with_an_epidermoid_cyst_beside_it_keeps_its_options() -> None:
-    a = _assessment(
+    a = assessment_of(
         "A 57-year-old woman with limited systemic sclerosis has chalky calcinosis of the fingertips on "
         "X-ray; she also has an epidermoid cyst on the back."
     )
     assert a.subtype.code == "dystrophic"
-    assert not _withheld(a, "topical_sts")
+    assert not withheld_reasons(a, "topical_sts")
 
 
 def test_ossification_of_the_ear_cartilage_is_a_look_alike_that_histology_decides() -> None:
-    a = _assessment(
+    a = assessment_of(
         "A 74-year-old man who had frostbite of both ears as a young soldier now has rigid, stone-hard "
         "auricles. Plain films show ossification of the auricular cartilage. Calcium, phosphate and PTH "
         "are normal."
@@ -157,10 +143,10 @@ def _bundle_with_blood_pressure(systolic: float, unit_code: str = "mm[Hg]") -> d
 
 def test_a_low_blood_pressure_in_a_fhir_bundle_withholds_diltiazem_as_in_free_text() -> None:
     low = assess_case(case_from_fhir_bundle(_bundle_with_blood_pressure(82)), load_bundle())
-    assert "diltiazem" not in _offered(low)
-    assert any("90 mmHg" in r for r in _withheld(low, "diltiazem"))
+    assert "diltiazem" not in offered_ids(low)
+    assert any("90 mmHg" in r for r in withheld_reasons(low, "diltiazem"))
     normal = assess_case(case_from_fhir_bundle(_bundle_with_blood_pressure(126)), load_bundle())
-    assert "diltiazem" in _offered(normal)
+    assert "diltiazem" in offered_ids(normal)
 
 
 def test_a_blood_pressure_in_another_unit_is_not_used() -> None:
@@ -169,20 +155,20 @@ def test_a_blood_pressure_in_another_unit_is_not_used() -> None:
 
 
 def test_a_planned_pregnancy_keeps_the_disease_of_the_same_sentence_and_withholds_drugs_kept_in_bone() -> None:
-    a = _assessment(
+    a = assessment_of(
         "A 29-year-old woman with limited systemic sclerosis, who is planning a pregnancy next year, has "
         "hard chalky deposits in the fingertips seen on hand X-rays."
     )
     assert a.subtype.code == "dystrophic"
     assert "systemic_sclerosis" in {r.id for r in a.condition_roles if r.role == "cause"}
-    assert "bisphosphonates" not in _offered(a)
-    assert any("pregnancy is planned" in r for r in _withheld(a, "bisphosphonates"))
-    assert any("contraception" in r for r in _withheld(a, "diltiazem"))
+    assert "bisphosphonates" not in offered_ids(a)
+    assert any("pregnancy is planned" in r for r in withheld_reasons(a, "bisphosphonates"))
+    assert any("contraception" in r for r in withheld_reasons(a, "diltiazem"))
 
 
 def test_a_plan_still_makes_the_drug_it_names_planned() -> None:
     # the disease is told in another clause; the plan's clause holds the drug: planned, not given
-    a = _assessment(
+    a = assessment_of(
         "A 60-year-old man with dermatomyositis has calcinosis of the buttocks on CT; diltiazem will be "
         "started next week."
     )
@@ -205,7 +191,7 @@ def test_a_state_word_after_was_belongs_to_the_test_before_it() -> None:
 
 
 def test_hypercalcaemia_with_high_pth_after_a_kidney_transplant_is_not_called_primary() -> None:
-    a = _assessment(
+    a = assessment_of(
         "A 51-year-old man received a kidney transplant four years ago and his graft works well "
         "(creatinine 1.2 mg/dL). His calcium is 11.6 mg/dL and PTH 390 pg/mL. Hard white papules have "
         "appeared over both elbows; radiographs show calcification there."
