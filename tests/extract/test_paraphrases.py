@@ -10,15 +10,9 @@ from __future__ import annotations
 import pytest
 
 from calcidx.case.model import Case
-from calcidx.public import extract
+from tests.extract.reading import first_case
 
 LESION = "Examination showed hard white nodules on the forearms."
-
-
-def _case(text: str) -> Case:
-    document = extract(text)
-    assert document.cases, text
-    return document.cases[0]
 
 
 def _present(case: Case) -> set[str]:
@@ -47,7 +41,7 @@ AGES = [
 
 @pytest.mark.parametrize(("sentence", "years"), AGES)
 def test_age(sentence: str, years: float) -> None:
-    age = _case(f"{sentence} {LESION}").patient.age_years
+    age = first_case(f"{sentence} {LESION}").patient.age_years
     assert age is not None
     assert abs(age - years) <= (0.05 if years < 2 else 0.5), (sentence, age)
 
@@ -70,7 +64,7 @@ SEXES = [
 
 @pytest.mark.parametrize(("sentence", "sex"), SEXES)
 def test_sex(sentence: str, sex: str) -> None:
-    assert _case(f"{sentence} {LESION}").patient.sex == sex
+    assert first_case(f"{sentence} {LESION}").patient.sex == sex
 
 
 # -------------------------------------------------------------------------------------- sites
@@ -87,7 +81,7 @@ SITES = [
 
 @pytest.mark.parametrize(("sentence", "site", "laterality"), SITES)
 def test_sites(sentence: str, site: str, laterality: str | None) -> None:
-    case = _case(f"A 40-year-old woman was seen in clinic. {sentence}")
+    case = first_case(f"A 40-year-old woman was seen in clinic. {sentence}")
     found = [(lesion.site.lower(), lesion.laterality) for lesion in case.lesions]
     assert any(site in name for name, _ in found), found
     if laterality is not None:
@@ -126,7 +120,7 @@ CONDITIONS = [
 
 @pytest.mark.parametrize(("sentence", "concept"), CONDITIONS)
 def test_conditions(sentence: str, concept: str) -> None:
-    assert concept in _present(_case(f"A 50-year-old woman was referred. {sentence} {LESION}"))
+    assert concept in _present(first_case(f"A 50-year-old woman was referred. {sentence} {LESION}"))
 
 
 # ----------------------------------------------------------------------------------- exposures
@@ -155,7 +149,7 @@ EXPOSURES = [
 
 @pytest.mark.parametrize(("sentence", "concept"), EXPOSURES)
 def test_exposures(sentence: str, concept: str) -> None:
-    assert concept in _present(_case(f"A 30-year-old woman was seen. {sentence} {LESION}"))
+    assert concept in _present(first_case(f"A 30-year-old woman was seen. {sentence} {LESION}"))
 
 
 # ---------------------------------------------------------------------------- negated findings
@@ -176,7 +170,7 @@ NEGATED = [
 
 @pytest.mark.parametrize(("sentence", "concept"), NEGATED)
 def test_negated_findings(sentence: str, concept: str) -> None:
-    case = _case(f"A 45-year-old woman presented with nodules. {sentence} {LESION}")
+    case = first_case(f"A 45-year-old woman presented with nodules. {sentence} {LESION}")
     assert concept in _absent(case)
     assert concept not in _present(case)
 
@@ -200,7 +194,7 @@ LABS = [
 
 @pytest.mark.parametrize(("sentence", "analyte", "value", "interpretation"), LABS)
 def test_labs(sentence: str, analyte: str, value: float, interpretation: str) -> None:
-    case = _case(f"A 60-year-old man presented with nodules. {sentence} {LESION}")
+    case = first_case(f"A 60-year-old man presented with nodules. {sentence} {LESION}")
     labs = [lab for lab in case.labs if lab.analyte == analyte]
     assert labs, [lab.analyte for lab in case.labs]
     assert any(lab.value == value for lab in labs), [(lab.value, lab.unit) for lab in labs]
@@ -220,7 +214,7 @@ LAB_WORDS = [
 
 @pytest.mark.parametrize(("sentence", "analyte", "interpretation"), LAB_WORDS)
 def test_lab_statements_without_values(sentence: str, analyte: str, interpretation: str) -> None:
-    case = _case(f"A 60-year-old woman presented with nodules. {sentence} {LESION}")
+    case = first_case(f"A 60-year-old woman presented with nodules. {sentence} {LESION}")
     assert (analyte, interpretation) in {(lab.analyte, lab.interpretation) for lab in case.labs}
 
 
@@ -251,7 +245,7 @@ STATED = [
 @pytest.mark.parametrize(("sentence", "subtype"), STATED)
 def test_stated_diagnosis(sentence: str, subtype: str | None) -> None:
     text = f"A 33-year-old woman presented with nodules on the forearms. {sentence}"
-    stated = _case(text).stated
+    stated = first_case(text).stated
     if subtype is None:
         assert stated is None or stated.subtype is None
         return
@@ -271,7 +265,7 @@ NOT_STATED = [
 @pytest.mark.parametrize("sentence", NOT_STATED)
 def test_not_a_stated_diagnosis(sentence: str) -> None:
     text = f"A 58-year-old woman presented with nodules on the forearms. {sentence}"
-    stated = _case(text).stated
+    stated = first_case(text).stated
     assert stated is None or stated.subtype is None, stated
 
 
@@ -292,7 +286,7 @@ PREGNANCY = [
 
 @pytest.mark.parametrize(("sentence", "pregnant", "weeks", "lactating"), PREGNANCY)
 def test_pregnancy(sentence: str, pregnant: bool | None, weeks: float | None, lactating: bool | None) -> None:
-    patient = _case(f"A 31-year-old woman presented with nodules. {sentence} {LESION}").patient
+    patient = first_case(f"A 31-year-old woman presented with nodules. {sentence} {LESION}").patient
     assert (patient.pregnant, patient.gestation_weeks, patient.lactating) == (pregnant, weeks, lactating)
 
 
@@ -306,7 +300,7 @@ def test_pregnancy(sentence: str, pregnant: bool | None, weeks: float | None, la
     ],
 )
 def test_a_birth_or_a_relative_is_not_the_patients_pregnancy(text: str) -> None:
-    patient = _case(text).patient
+    patient = first_case(text).patient
     assert patient.pregnant is None and patient.gestation_weeks is None
 
 
@@ -325,5 +319,5 @@ MEDICATIONS = [
 
 @pytest.mark.parametrize(("sentence", "concept"), MEDICATIONS)
 def test_medications(sentence: str, concept: str) -> None:
-    case = _case(f"A 64-year-old woman presented with nodules. {sentence} {LESION}")
+    case = first_case(f"A 64-year-old woman presented with nodules. {sentence} {LESION}")
     assert concept in {m.concept for m in case.medications}

@@ -11,12 +11,7 @@ import pytest
 
 from calcidx.case.model import Case
 from calcidx.public import assess, extract
-
-
-def _case(text: str) -> Case:
-    document = extract(text)
-    assert document.cases, text
-    return document.cases[0]
+from tests.extract.reading import first_case
 
 
 def _subtype(text: str) -> str:
@@ -26,7 +21,7 @@ def _subtype(text: str) -> str:
 
 
 def _stated(text: str) -> str | None:
-    stated = _case(text).stated
+    stated = first_case(text).stated
     return stated.subtype if stated is not None else None
 
 
@@ -49,7 +44,7 @@ def test_a_sentence_about_this_neonate_is_read_for_the_patient(sentence: str) ->
         f"{sentence}\nOn day twelve a firm swelling appeared on the right foot.\n\n"
         "Imaging findings\nRadiographs showed soft-tissue calcification of the foot."
     )
-    case = _case(text)
+    case = first_case(text)
     assert _exposures(case).get("iv_calcium") == "present", case.exposures
 
 
@@ -62,7 +57,7 @@ NO_EXPOSURE = [
 
 @pytest.mark.parametrize("text", NO_EXPOSURE)
 def test_a_denied_extravasation_alone_is_not_iatrogenic(text: str) -> None:
-    case = _case(text)
+    case = first_case(text)
     assert "iv_calcium" not in _exposures(case)
     assert _exposures(case).get("calcium_extravasation") in (None, "absent")
     assert _subtype(text) != "iatrogenic"
@@ -180,7 +175,7 @@ PHOSPHATE = [
 
 @pytest.mark.parametrize(("sentence", "value", "interpretation"), PHOSPHATE)
 def test_phosphate_written_as_phosphorous_or_p(sentence: str, value: float | None, interpretation: str) -> None:
-    case = _case(f"A 50-year-old man had hard nodules on the elbows. {sentence}")
+    case = first_case(f"A 50-year-old man had hard nodules on the elbows. {sentence}")
     found = [lab for lab in case.labs if lab.analyte == "phosphate"]
     assert found, case.labs
     assert found[0].interpretation == interpretation
@@ -189,7 +184,7 @@ def test_phosphate_written_as_phosphorous_or_p(sentence: str, value: float | Non
 
 
 def test_a_capital_p_in_prose_is_not_a_phosphate() -> None:
-    case = _case("A 50-year-old man had hard nodules on the elbows (P. 4 of the atlas shows similar nodules).")
+    case = first_case("A 50-year-old man had hard nodules on the elbows (P. 4 of the atlas shows similar nodules).")
     assert not [lab for lab in case.labs if lab.analyte == "phosphate"]
 
 
@@ -208,12 +203,12 @@ VASCULITIS_NAMES = [
 
 @pytest.mark.parametrize("text", VASCULITIS_NAMES)
 def test_purpura_inside_a_disease_name_is_not_purpura(text: str) -> None:
-    assert not {"painful_purpura", "retiform_purpura"} & _present_findings(_case(text))
+    assert not {"painful_purpura", "retiform_purpura"} & _present_findings(first_case(text))
 
 
 def test_purpura_on_its_own_is_still_read() -> None:
     text = "A 60-year-old man on hemodialysis had painful purpura on both thighs."
-    assert "painful_purpura" in _present_findings(_case(text))
+    assert "painful_purpura" in _present_findings(first_case(text))
 
 
 OTHER_SPECIMEN = [
@@ -226,7 +221,7 @@ OTHER_SPECIMEN = [
 
 @pytest.mark.parametrize("text", OTHER_SPECIMEN)
 def test_oxalate_that_is_not_the_lesion_does_not_make_a_lookalike(text: str) -> None:
-    assert "oxalate_crystals" not in _present_findings(_case(text))
+    assert "oxalate_crystals" not in _present_findings(first_case(text))
     assert _subtype(text) != "not_calcinosis"
 
 
@@ -238,12 +233,12 @@ OXALATE_IN_SKIN = [
 
 @pytest.mark.parametrize("text", OXALATE_IN_SKIN)
 def test_oxalate_in_the_skin_is_still_a_lookalike(text: str) -> None:
-    assert "oxalate_crystals" in _present_findings(_case(text))
+    assert "oxalate_crystals" in _present_findings(first_case(text))
 
 
 # ------------------------------------------------------------------------------- labs written otherwise
 def _labs(sentence: str) -> dict[str, str | None]:
-    case = _case(f"A 52-year-old woman had hard nodules on the knees. {sentence}")
+    case = first_case(f"A 52-year-old woman had hard nodules on the knees. {sentence}")
     return {lab.analyte: lab.interpretation for lab in case.labs}
 
 
@@ -301,7 +296,7 @@ def test_a_condition_of_other_patients_is_not_the_patients(sentence: str) -> Non
         f"Milia-like calcinosis is a rare form of calcinosis. {sentence} "
         "We report a 3-year-old boy with multiple white papules on the cheeks."
     )
-    assert "down_syndrome" not in _present_findings(_case(text))
+    assert "down_syndrome" not in _present_findings(first_case(text))
 
 
 DENIED_ASSOCIATION = [
@@ -313,7 +308,7 @@ DENIED_ASSOCIATION = [
 
 @pytest.mark.parametrize(("sentence", "assertion"), DENIED_ASSOCIATION)
 def test_not_associated_with_denies_the_condition_unless_it_is_the_patients_own(sentence: str, assertion: str) -> None:
-    case = _case(sentence if sentence.startswith("A ") else f"A 3-year-old boy was seen. {sentence}")
+    case = first_case(sentence if sentence.startswith("A ") else f"A 3-year-old boy was seen. {sentence}")
     statuses = {f.assertion for f in case.findings if f.concept in ("down_syndrome", "systemic_lupus_erythematosus")}
     assert statuses == {assertion}, case.findings
 
@@ -334,7 +329,7 @@ def test_a_title_names_the_calcinosis_and_its_setting(title: str, subtype: str) 
 
 
 def test_a_kidney_injury_is_not_local_trauma() -> None:
-    case = _case("A 61-year-old man with a kidney injury after surgery had hard nodules on the abdomen.")
+    case = first_case("A 61-year-old man with a kidney injury after surgery had hard nodules on the abdomen.")
     assert "local_trauma" not in _exposures(case)
 
 
@@ -383,7 +378,7 @@ def test_a_later_case_that_opens_on_a_relative_is_about_that_relative(opening: s
 
 
 def test_a_relative_later_in_the_text_stays_family_history() -> None:
-    case = _case("A 30-year-old woman had calcified nodules on the fingers. Her sister had dermatomyositis.")
+    case = first_case("A 30-year-old woman had calcified nodules on the fingers. Her sister had dermatomyositis.")
     assert ("dermatomyositis", "family") in {(f.concept, f.assertion) for f in case.findings}
 
 
@@ -393,12 +388,12 @@ def test_a_clinic_note_gives_its_impression_and_its_x_ray() -> None:
         "Labs: Ca 9.0 mg/dL, Phos 3.1 mg/dL.\nImaging: XR hand - calcific deposits in the soft tissue of the thumb.\n"
         "A/P: calcinosis cutis, probably dystrophic given the SSc.\n"
     )
-    case = _case(text)
+    case = first_case(text)
     assert case.stated_subtype == "dystrophic"
     assert [o.modality for o in case.imaging] == ["radiograph"]
 
 
 @pytest.mark.parametrize(("line", "sex"), [("Sex: F", "female"), ("Gender - M", "male"), ("sex: male", "male")])
 def test_a_form_sex_field_gives_the_sex(line: str, sex: str) -> None:
-    case = _case(f"Age: 61\n{line}\nFindings: hard white nodules over both elbows; calcium 9.9 mg/dL\n")
+    case = first_case(f"Age: 61\n{line}\nFindings: hard white nodules over both elbows; calcium 9.9 mg/dL\n")
     assert case.patient.sex == sex

@@ -10,20 +10,11 @@ import pytest
 
 from calcidx.case.model import Case
 from calcidx.public import assess, extract
-
-
-def _case(text: str) -> Case:
-    document = extract(text)
-    assert document.cases, text
-    return document.cases[0]
+from tests.extract.reading import assertions, first_case
 
 
 def _labs(case: Case) -> dict[str, tuple[float | None, str | None]]:
     return {lab.analyte: (lab.value, lab.unit) for lab in case.labs}
-
-
-def _conditions(case: Case) -> dict[str, str]:
-    return {f.concept: f.assertion for f in case.findings}
 
 
 def _exposures(case: Case) -> dict[str, str]:
@@ -52,7 +43,7 @@ SPACED_UNITS = [
 @pytest.mark.parametrize(("sentence", "expected"), SPACED_UNITS)
 def test_a_lab_sentence_with_a_spaced_unit_and_a_range_is_read(sentence: str, expected: dict[str, float]) -> None:
     text = f"A 19-year-old man had hard painless lumps around both hips and the right elbow.\n{sentence}"
-    labs = _labs(_case(text))
+    labs = _labs(first_case(text))
     for analyte, value in expected.items():
         assert analyte in labs, (analyte, labs)
         assert labs[analyte][0] == value, labs
@@ -72,7 +63,7 @@ RANGE_AFTER_A_UNIT_WITH_PARTS = [
 @pytest.mark.parametrize(("sentence", "analyte", "interpretation"), RANGE_AFTER_A_UNIT_WITH_PARTS)
 def test_a_range_after_a_unit_of_several_parts_is_a_range(sentence: str, analyte: str, interpretation: str) -> None:
     text = f"A 19-year-old man had hard painless lumps around both hips. {sentence}"
-    labs = {lab.analyte: lab for lab in _case(text).labs}
+    labs = {lab.analyte: lab for lab in first_case(text).labs}
     assert analyte in labs, labs
     assert labs[analyte].interpretation == interpretation, labs[analyte]
 
@@ -83,7 +74,7 @@ def test_a_bracketed_citation_after_words_is_still_a_literature_sentence() -> No
         "Tumoral deposits in young men often come with high phosphate (12-14).\n"
         "His calcium was normal."
     )
-    case = _case(text)
+    case = first_case(text)
     assert "phosphate" not in _labs(case), case.labs
 
 
@@ -101,7 +92,7 @@ def test_heel_pricks_told_in_other_words_are_the_exposure(sentence: str) -> None
         "A 13-month-old girl was brought in for a white papule on the left heel.\n"
         f"{sentence}\nThe papule was hard, 2 mm across and painless; calcium and phosphate were normal."
     )
-    assert _exposures(_case(text)).get("heel_sticks") == "present"
+    assert _exposures(first_case(text)).get("heel_sticks") == "present"
     assert str(assess(text).cases[0].assessment.subtype.code) in {"iatrogenic", "dystrophic"}
 
 
@@ -110,7 +101,7 @@ def test_a_denied_heel_prick_is_not_the_exposure() -> None:
         "A 12-month-old girl had a pearly white papule on the right heel.\n"
         "She had never been in a neonatal unit and there was no history of heel pricking."
     )
-    assert _exposures(_case(text)).get("heel_sticks") != "present"
+    assert _exposures(first_case(text)).get("heel_sticks") != "present"
 
 
 # ------------------------------------------------ what the patient is monitored or screened for
@@ -127,7 +118,7 @@ def test_a_disease_the_patient_is_monitored_for_is_not_present(sentence: str) ->
         "A 58-year-old woman with a long history of dry eyes and dry mouth had chalky nodules on two fingertips.\n"
         f"{sentence}"
     )
-    assert _conditions(_case(text)).get("systemic_sclerosis") != "present"
+    assert assertions(first_case(text)).get("systemic_sclerosis") != "present"
 
 
 def test_a_disease_she_has_is_still_present() -> None:
@@ -135,7 +126,7 @@ def test_a_disease_she_has_is_still_present() -> None:
         "A 58-year-old woman with limited systemic sclerosis had chalky nodules on two fingertips.\n"
         "She is monitored for digital ulcers."
     )
-    assert _conditions(_case(text)).get("systemic_sclerosis") == "present"
+    assert assertions(first_case(text)).get("systemic_sclerosis") == "present"
 
 
 # ------------------------------------------------ the authors' aim names the diagnosis
@@ -160,7 +151,7 @@ AIM_STATES = [
 
 @pytest.mark.parametrize(("text", "subtype"), AIM_STATES)
 def test_the_aim_of_the_report_states_the_diagnosis(text: str, subtype: str) -> None:
-    stated = _case(text).stated
+    stated = first_case(text).stated
     assert stated is not None and stated.subtype == subtype, stated
 
 
@@ -169,7 +160,7 @@ def test_what_other_reports_describe_is_not_the_stated_diagnosis() -> None:
         "Previous reports describe metastatic calcinosis cutis in patients on dialysis.\n"
         "A 62-year-old woman had hard nodules in a scar on the thigh after a burn."
     )
-    stated = _case(text).stated
+    stated = first_case(text).stated
     assert stated is None or stated.subtype != "metastatic", stated
 
 
@@ -192,12 +183,12 @@ LIKE_NOT = [
 
 @pytest.mark.parametrize(("text", "condition"), LIKE_NOT)
 def test_a_condition_named_only_as_x_like_is_not_present(text: str, condition: str) -> None:
-    assert _conditions(_case(text)).get(condition) != "present"
+    assert assertions(first_case(text)).get(condition) != "present"
 
 
 def test_the_condition_itself_is_still_read() -> None:
-    case = _case("A 70-year-old man with long-standing gout had chalky nodules on the fingers.")
-    assert _conditions(case).get("gout") == "present"
+    case = first_case("A 70-year-old man with long-standing gout had chalky nodules on the fingers.")
+    assert assertions(case).get("gout") == "present"
 
 
 # ------------------------------------------------ a scan's calcification of an inner organ is not the skin's
@@ -214,7 +205,7 @@ def test_an_inner_organ_calcification_is_not_the_skin_calcification(sentence: st
         "A 52-year-old man with hyperparathyroidism had a firm red nodule on the right thigh. "
         f"{sentence} His serum calcium was 11.8 mg/dL."
     )
-    assert _conditions(_case(text)).get("radiopaque_deposits") != "present"
+    assert assertions(first_case(text)).get("radiopaque_deposits") != "present"
     a = assess(text).cases[0].assessment
     # the calcium points to metastatic, but nothing has shown calcium in the skin: not confirmed
     assert a.subtype.certainty != "confirmed"
@@ -225,7 +216,7 @@ def test_soft_tissue_calcification_beside_an_organ_calcification_is_still_read()
         "A 52-year-old man had a firm nodule on the right thigh. "
         "CT showed calcifications of the falx cerebri and subcutaneous calcifications of the thigh."
     )
-    assert _conditions(_case(text)).get("radiopaque_deposits") == "present"
+    assert assertions(first_case(text)).get("radiopaque_deposits") == "present"
 
 
 # ------------------------------------------------ two patients told in one breath
@@ -282,7 +273,7 @@ PASTE = [
 
 @pytest.mark.parametrize("text", PASTE)
 def test_calcium_chloride_in_an_electrode_paste_is_the_paste_not_an_infusion(text: str) -> None:
-    exposures = _exposures(_case(text))
+    exposures = _exposures(first_case(text))
     assert exposures.get("electrode_paste") == "present", exposures
     assert "iv_calcium" not in exposures, exposures
 
@@ -308,6 +299,6 @@ LEAK_SITES = [
 
 @pytest.mark.parametrize(("text", "site"), LEAK_SITES)
 def test_the_site_of_a_leak_told_with_its_verb_is_the_exposure_site(text: str, site: str) -> None:
-    sites = {e.site for e in _case(text).exposures if e.concept in ("iv_calcium", "calcium_extravasation")}
+    sites = {e.site for e in first_case(text).exposures if e.concept in ("iv_calcium", "calcium_extravasation")}
     assert site in sites, sites
     assert assess(text).cases[0].assessment.subtype.code == "iatrogenic"

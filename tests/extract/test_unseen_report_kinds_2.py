@@ -10,12 +10,7 @@ import pytest
 
 from calcidx.case.model import Case
 from calcidx.public import extract
-
-
-def _case(text: str) -> Case:
-    document = extract(text)
-    assert document.cases, text
-    return document.cases[0]
+from tests.extract.reading import assertions, first_case
 
 
 def _labs(case: Case) -> dict[str, tuple[float | None, str | None]]:
@@ -37,7 +32,7 @@ PAIRED_LISTS = [
 
 @pytest.mark.parametrize(("sentence", "expected"), PAIRED_LISTS)
 def test_values_after_a_list_of_tests_go_to_the_tests_in_order(sentence: str, expected: dict[str, float]) -> None:
-    labs = _labs(_case(f"A 61-year-old man had a painful ulcer on the shin. {sentence}"))
+    labs = _labs(first_case(f"A 61-year-old man had a painful ulcer on the shin. {sentence}"))
     for analyte, value in expected.items():
         assert analyte in labs, (analyte, labs)
         assert labs[analyte][0] == value, labs
@@ -45,7 +40,7 @@ def test_values_after_a_list_of_tests_go_to_the_tests_in_order(sentence: str, ex
 
 
 def test_a_list_with_fewer_values_than_tests_is_not_paired() -> None:
-    labs = _labs(_case("A 61-year-old man had a painful ulcer. Calcium and phosphate were normal, PTH 700 pg/mL."))
+    labs = _labs(first_case("A 61-year-old man had a painful ulcer. Calcium and phosphate were normal, PTH 700 pg/mL."))
     assert labs.get("calcium", (None, None))[0] is None, labs
     assert labs["pth"][0] == 700.0, labs
 
@@ -106,14 +101,14 @@ CONTINUED_BIOPSY = [
 
 @pytest.mark.parametrize("sentences", CONTINUED_BIOPSY)
 def test_the_next_sentence_of_a_biopsy_report_is_histology(sentences: str) -> None:
-    case = _case(f"A 48-year-old man on haemodialysis had a painful thigh ulcer. {sentences}")
+    case = first_case(f"A 48-year-old man on haemodialysis had a painful thigh ulcer. {sentences}")
     read = {c for h in case.histology for c in h.concepts}
     assert "vascular_calcification_histology" in read, case.histology
     assert "calciphylaxis_histology_reported" in read, case.histology
 
 
 def test_a_sentence_after_a_biopsy_that_is_about_treatment_is_not_histology() -> None:
-    case = _case(
+    case = first_case(
         "A 48-year-old man on haemodialysis had a painful thigh ulcer. A biopsy showed fat necrosis. "
         "He was started on sodium thiosulfate for presumed calciphylaxis."
     )
@@ -129,12 +124,12 @@ TITLES_WITH_A_STOP = [
 
 @pytest.mark.parametrize(("title", "subtype"), TITLES_WITH_A_STOP)
 def test_a_title_line_ending_with_a_full_stop_states_the_diagnosis(title: str, subtype: str) -> None:
-    case = _case(f"{title}\nA 50-year-old man had a hard nodule on the shin.")
+    case = first_case(f"{title}\nA 50-year-old man had a hard nodule on the shin.")
     assert case.stated is not None and case.stated.subtype == subtype, case.stated
 
 
 def test_a_line_with_a_verb_ending_with_a_full_stop_is_a_sentence_not_a_title() -> None:
-    case = _case(
+    case = first_case(
         "Metastatic calcinosis cutis is caused by a high calcium phosphate product.\n"
         "A 50-year-old man had a hard nodule."
     )
@@ -151,11 +146,11 @@ SEX_WITHOUT_AGE = [
 
 @pytest.mark.parametrize(("text", "sex"), SEX_WITHOUT_AGE)
 def test_the_person_noun_gives_the_sex_when_no_age_is_printed(text: str, sex: str) -> None:
-    assert _case(text).patient.sex == sex
+    assert first_case(text).patient.sex == sex
 
 
 def test_a_relative_noun_in_the_opener_is_not_the_patients_sex() -> None:
-    case = _case("We describe a child whose father had gout, with hard nodules on the knees.")
+    case = first_case("We describe a child whose father had gout, with hard nodules on the knees.")
     assert case.patient.sex is None
 
 
@@ -172,7 +167,7 @@ def test_the_continuation_rule_examples_hold() -> None:
 
 
 def test_a_line_with_a_plural_verb_is_a_sentence_not_a_title() -> None:
-    case = _case(
+    case = first_case(
         "Earlier papers describe metastatic calcinosis cutis in dialysis.\nA 50-year-old man had a hard nodule."
     )
     assert case.stated is None or case.stated.subtype != "metastatic", case.stated
@@ -188,14 +183,12 @@ HEDGED_IMPRESSIONS = [
 
 @pytest.mark.parametrize(("text", "condition"), HEDGED_IMPRESSIONS)
 def test_a_mass_suggestive_for_a_disease_does_not_give_the_disease(text: str, condition: str) -> None:
-    findings = {f.concept: f.assertion for f in _case(text).findings}
+    findings = assertions(first_case(text))
     assert findings.get(condition) != "present", findings
 
 
 def test_a_disease_the_patient_has_is_still_present() -> None:
-    findings = {
-        f.concept: f.assertion for f in _case("A 50-year-old man with metastatic breast cancer had nodules.").findings
-    }
+    findings = assertions(first_case("A 50-year-old man with metastatic breast cancer had nodules."))
     assert findings.get("malignancy") == "present", findings
 
 
@@ -211,7 +204,7 @@ TITLE_DESCRIBES_THE_PATIENT = [
 
 @pytest.mark.parametrize("text", TITLE_DESCRIBES_THE_PATIENT)
 def test_findings_named_by_a_title_about_the_one_patient_are_hers(text: str) -> None:
-    findings = {f.concept: f.assertion for f in _case(text).findings}
+    findings = assertions(first_case(text))
     assert "present" in (findings.get("ulceration"), findings.get("necrotic_ulcer")), findings
 
 
@@ -224,7 +217,7 @@ TITLES_WITH_PARTS = [
 
 @pytest.mark.parametrize(("title", "subtype"), TITLES_WITH_PARTS)
 def test_a_later_part_of_the_title_may_state_the_diagnosis(title: str, subtype: str) -> None:
-    case = _case(f"{title}\nA 45-year-old woman had a hard lump.")
+    case = first_case(f"{title}\nA 45-year-old woman had a hard lump.")
     assert case.stated is not None and case.stated.subtype == subtype, case.stated
 
 
@@ -234,7 +227,7 @@ def test_what_happens_in_most_cases_is_not_the_patients_lab() -> None:
         "A 30-year-old man on a calcium drip developed a hard plaque on the arm.\n"
         "In most cases, hypercalcaemia comes first, but in this case the calcium level was normal."
     )
-    labs = {(lab.analyte, lab.interpretation) for lab in _case(text).labs}
+    labs = {(lab.analyte, lab.interpretation) for lab in first_case(text).labs}
     assert ("calcium", "high") not in labs, labs
 
 
@@ -247,7 +240,7 @@ def test_what_happens_in_most_cases_is_not_the_patients_lab() -> None:
     ],
 )
 def test_necrosis_named_by_the_skin_layer_is_skin_necrosis(sentence: str) -> None:
-    findings = {f.concept: f.assertion for f in _case(f"A 66-year-old woman with a kidney graft. {sentence}").findings}
+    findings = assertions(first_case(f"A 66-year-old woman with a kidney graft. {sentence}"))
     assert findings.get("skin_necrosis") == "present", findings
 
 
@@ -263,7 +256,7 @@ def test_a_sentence_about_all_the_patients_of_a_small_series_is_kept() -> None:
 
 # ----------------------------------------------- bone in the dermis said as "dermal ossification"
 def test_dermal_ossification_on_biopsy_is_true_bone() -> None:
-    case = _case(
+    case = first_case(
         "A 10-month-old boy had two stony plates on the chest since birth. "
         "Their biopsy showed dermal ossification with many osteocytes."
     )
@@ -274,7 +267,7 @@ def test_dermal_ossification_on_biopsy_is_true_bone() -> None:
 # ------------------------- the biopsy paragraph after the patient's ("An excisional biopsy showed ...")
 @pytest.mark.parametrize("opener", ["An excisional biopsy", "A punch biopsy", "A deep skin biopsy"])
 def test_a_paragraph_opening_with_a_kind_of_biopsy_continues_the_case(opener: str) -> None:
-    case = _case(
+    case = first_case(
         f"A 52-year-old man on dialysis had painful violaceous plaques of the thighs.\n{opener} showed "
         "calcification of small subcutaneous vessels."
     )

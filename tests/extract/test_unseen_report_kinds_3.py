@@ -8,15 +8,8 @@ from __future__ import annotations
 
 import pytest
 
-from calcidx.case.model import Case
 from calcidx.public import extract
-
-
-def _case(text: str) -> Case:
-    document = extract(text)
-    assert document.cases, text
-    return document.cases[0]
-
+from tests.extract.reading import first_case
 
 # --------------------------------------- an age bound of a population is not a patient's age
 # A background sentence on dosing for "infants under the age of 12 months" became a second patient
@@ -42,7 +35,7 @@ def test_an_age_bound_of_a_group_makes_no_patient(bound: str) -> None:
 
 
 def test_a_patients_own_age_with_over_still_reads() -> None:
-    case = _case("A woman, aged 71 years, was seen for nodules on the fingers over the last two years.")
+    case = first_case("A woman, aged 71 years, was seen for nodules on the fingers over the last two years.")
     assert case.patient.age_years == 71
 
 
@@ -65,7 +58,7 @@ def test_an_animal_subject_gives_no_human_case(text: str) -> None:
 
 
 def test_a_patient_bitten_by_a_dog_is_still_a_patient() -> None:
-    case = _case("A 45-year-old woman had a dog bite on the hand, and a hard nodule grew in the scar.")
+    case = first_case("A 45-year-old woman had a dog bite on the hand, and a hard nodule grew in the scar.")
     assert case.patient.age_years == 45
     assert case.patient.sex == "female"
 
@@ -88,12 +81,12 @@ MIMIC_PHRASES = [
 
 @pytest.mark.parametrize("text", MIMIC_PHRASES)
 def test_the_disease_a_mimic_resembled_is_not_the_stated_diagnosis(text: str) -> None:
-    case = _case(text)
+    case = first_case(text)
     assert case.stated_subtype not in {"calciphylaxis", "idiopathic"}, (case.stated_subtype, case.stated)
 
 
 def test_a_calciphylaxis_statement_still_reads() -> None:
-    case = _case(
+    case = first_case(
         "Thigh ulcers in a woman on dialysis. We report a case of calciphylaxis mimicking cellulitis in a "
         "64-year-old woman on haemodialysis."
     )
@@ -113,14 +106,14 @@ RUN_IN = (
 
 
 def test_capital_run_in_headings_with_two_spaces_are_headings() -> None:
-    case = _case(RUN_IN)
+    case = first_case(RUN_IN)
     assert case.patient.age_years == 63
     concepts = {f.concept for f in case.findings}
     assert "pilomatricoma" in concepts, concepts
 
 
 def test_a_capitalised_sentence_start_is_not_a_heading() -> None:
-    case = _case("History  of trauma was denied by a 40-year-old man with a hard nodule of the elbow.")
+    case = first_case("History  of trauma was denied by a 40-year-old man with a hard nodule of the elbow.")
     assert case.patient.age_years == 40
 
 
@@ -135,13 +128,13 @@ OSSIFICATION = [
 
 @pytest.mark.parametrize("text", OSSIFICATION)
 def test_subcutaneous_ossification_is_bone(text: str) -> None:
-    case = _case(text)
+    case = first_case(text)
     present = {f.concept for f in case.findings if f.assertion == "present"}
     assert "lamellar_bone_histology" in present, present
 
 
 def test_the_diagnosis_after_the_resembled_disease_still_reads() -> None:
-    case = _case(
+    case = first_case(
         "Chalky Nodules of the Knees Mimicking Xanthoma – An Unusual Presentation of Tophaceous Gout\n"
         "A 58-year-old man had firm yellow nodules over both knees for two years."
     )
@@ -160,12 +153,12 @@ PRESENTED_AT = [
 
 @pytest.mark.parametrize(("text", "years"), PRESENTED_AT)
 def test_an_age_at_presentation_is_the_patients_age(text: str, years: float) -> None:
-    case = _case(text)
+    case = first_case(text)
     assert case.patient.age_years == pytest.approx(years, abs=0.01), case.patient
 
 
 def test_an_age_at_onset_is_still_not_the_age_at_presentation() -> None:
-    case = _case("A 30-year-old woman had nodules that began at the age of 12 years.")
+    case = first_case("A 30-year-old woman had nodules that began at the age of 12 years.")
     assert case.patient.age_years == 30
 
 
@@ -181,7 +174,7 @@ RELATIVES = [
 
 @pytest.mark.parametrize("text", RELATIVES)
 def test_relatives_reported_with_a_disease_state_it(text: str) -> None:
-    case = _case(text)
+    case = first_case(text)
     assert case.stated_subform == "hftc", (case.stated_subtype, case.stated_subform, case.stated)
 
 
@@ -189,7 +182,7 @@ def test_relatives_reported_with_a_disease_state_it(text: str) -> None:
 # "Tubular maximum phosphate reabsorption per unit glomerular filtration rate was raised" gave a low
 # eGFR beside the phosphate threshold: a patient with normal kidneys read as in renal failure.
 def test_a_test_name_inside_a_longer_test_name_is_not_a_second_test() -> None:
-    case = _case(
+    case = first_case(
         "A 16-year-old boy had hard masses at both hips. His tubular maximum phosphate reabsorption per unit "
         "glomerular filtration rate was raised and his serum phosphate was high."
     )
@@ -202,7 +195,7 @@ def test_a_test_name_inside_a_longer_test_name_is_not_a_second_test() -> None:
 # "elevated tubular reabsorption of phosphate (TmP/GFR), reduced levels of intact FGF23" gave
 # TmP/GFR both high and low: the short form was a second test and took the next test's "reduced".
 def test_a_short_form_after_its_test_is_the_same_test_and_keeps_its_cue() -> None:
-    case = _case(
+    case = first_case(
         "A 19-year-old man had calcified masses at the hips. He had elevated serum phosphate, elevated "
         "tubular maximum phosphate reabsorption (TmP/GFR), reduced levels of intact FGF23 and increased "
         "C-terminal FGF23."
@@ -212,7 +205,7 @@ def test_a_short_form_after_its_test_is_the_same_test_and_keeps_its_cue() -> Non
 
 
 def test_a_cue_after_a_test_still_reads_when_no_test_follows_it() -> None:
-    case = _case("A 19-year-old man had calcified masses at the hips. His serum phosphate was elevated.")
+    case = first_case("A 19-year-old man had calcified masses at the hips. His serum phosphate was elevated.")
     assert {lab.interpretation for lab in case.labs if lab.analyte == "phosphate"} == {"high"}
 
 
@@ -228,13 +221,13 @@ POOLED = [
 
 @pytest.mark.parametrize("pooled", POOLED)
 def test_features_pooled_with_published_cases_are_not_the_patients(pooled: str) -> None:
-    case = _case(f"A 61-year-old woman with ovarian cancer had painful necrotic plaques on both thighs. {pooled}")
+    case = first_case(f"A 61-year-old woman with ovarian cancer had painful necrotic plaques on both thighs. {pooled}")
     concepts = {f.concept for f in case.findings} | {e.concept for e in case.exposures}
     assert not concepts & {"warfarin", "cirrhosis", "chemotherapy"}, concepts
 
 
 def test_the_patients_own_warfarin_still_reads() -> None:
-    case = _case("A 61-year-old woman on warfarin had painful necrotic plaques on both thighs.")
+    case = first_case("A 61-year-old woman on warfarin had painful necrotic plaques on both thighs.")
     assert "warfarin" in {e.concept for e in case.exposures} | {m.concept for m in case.medications}
 
 

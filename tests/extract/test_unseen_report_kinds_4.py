@@ -8,19 +8,8 @@ from __future__ import annotations
 
 import pytest
 
-from calcidx.case.model import Case
 from calcidx.public import extract
-
-
-def _case(text: str) -> Case:
-    document = extract(text)
-    assert document.cases, text
-    return document.cases[0]
-
-
-def _concepts(case: Case) -> dict[str, str]:
-    return {f.concept: f.assertion for f in case.findings}
-
+from tests.extract.reading import assertions, first_case
 
 # ----------------------------------------- the age of a group is no one's age ("those 2 years of age")
 # A veterinary background line, "it is seen mostly in young dogs, especially those 2 years of age",
@@ -61,11 +50,13 @@ PLURAL_TUMOURS = [
 
 @pytest.mark.parametrize("text", PLURAL_TUMOURS)
 def test_a_plural_tumour_name_is_the_tumour(text: str) -> None:
-    assert _concepts(_case(text)).get("pilomatricoma") == "present", _concepts(_case(text))
+    assert assertions(first_case(text)).get("pilomatricoma") == "present", assertions(first_case(text))
 
 
 def test_a_singular_tumour_name_still_reads() -> None:
-    assert _concepts(_case("A 12-year-old girl had a pilomatricoma on the arm.")).get("pilomatricoma") == "present"
+    assert (
+        assertions(first_case("A 12-year-old girl had a pilomatricoma on the arm.")).get("pilomatricoma") == "present"
+    )
 
 
 # ------------------------------ what a test was done to look for is not found ("to look for cancer")
@@ -79,13 +70,13 @@ LOOKED_FOR = [
 
 @pytest.mark.parametrize("line", LOOKED_FOR)
 def test_a_disease_looked_for_is_not_present(line: str) -> None:
-    case = _case(f"A 70-year-old man had a raised calcium. {line}")
-    assert _concepts(case).get("malignancy") != "present", _concepts(case)
+    case = first_case(f"A 70-year-old man had a raised calcium. {line}")
+    assert assertions(case).get("malignancy") != "present", assertions(case)
 
 
 def test_a_malignancy_the_patient_has_still_reads() -> None:
-    case = _case("A 70-year-old man with a malignancy of the lung had a raised calcium.")
-    assert _concepts(case).get("malignancy") == "present", _concepts(case)
+    case = first_case("A 70-year-old man with a malignancy of the lung had a raised calcium.")
+    assert assertions(case).get("malignancy") == "present", assertions(case)
 
 
 # ----------------------------------------- plain words for a necrotic wound ("a black area", "sore")
@@ -99,17 +90,17 @@ PLAIN_NECROSIS = [
 
 @pytest.mark.parametrize("text", PLAIN_NECROSIS)
 def test_a_black_area_of_skin_is_necrosis(text: str) -> None:
-    assert _concepts(_case(text)).get("skin_necrosis") == "present", _concepts(_case(text))
+    assert assertions(first_case(text)).get("skin_necrosis") == "present", assertions(first_case(text))
 
 
 def test_a_painful_sore_is_an_ulcer() -> None:
-    case = _case("A 66-year-old man on dialysis complained of a painful sore on the shin.")
-    assert _concepts(case).get("ulceration") == "present", _concepts(case)
+    case = first_case("A 66-year-old man on dialysis complained of a painful sore on the shin.")
+    assert assertions(case).get("ulceration") == "present", assertions(case)
 
 
 def test_no_black_area_is_no_necrosis() -> None:
-    case = _case("A 66-year-old woman on haemodialysis had a tender red plaque on her thigh with no black areas.")
-    assert _concepts(case).get("skin_necrosis") != "present", _concepts(case)
+    case = first_case("A 66-year-old woman on haemodialysis had a tender red plaque on her thigh with no black areas.")
+    assert assertions(case).get("skin_necrosis") != "present", assertions(case)
 
 
 # ------------------------------------------- "two patients ... are presented" (a count, no pronoun)
@@ -146,18 +137,18 @@ RUN_IN = [
 
 @pytest.mark.parametrize("text", RUN_IN)
 def test_a_letter_named_noun_ends_the_background_sentence(text: str) -> None:
-    case = _case(text)
+    case = first_case(text)
     assert case.patient.age_years == 71
     assert {lab.interpretation for lab in case.labs if lab.analyte == "calcium"} == {"normal"}, case.labs
 
 
 def test_protein_s_at_a_sentence_end_ends_it() -> None:
-    case = _case(
+    case = first_case(
         "Thrombosis in this setting is linked to low levels of protein S. A 58-year-old woman on dialysis had "
         "painful necrotic plaques on the thighs."
     )
     assert case.patient.age_years == 58
-    assert _concepts(case).get("protein_s_deficiency") != "present", _concepts(case)
+    assert assertions(case).get("protein_s_deficiency") != "present", assertions(case)
 
 
 # ------------------ the lesion as it looked, then the disease it arose in ("... in the setting of X")
@@ -171,11 +162,11 @@ SETTING_OF = [
 
 @pytest.mark.parametrize("text", SETTING_OF)
 def test_a_case_in_the_setting_of_calciphylaxis_states_it(text: str) -> None:
-    assert _case(text).stated_subtype == "calciphylaxis"
+    assert first_case(text).stated_subtype == "calciphylaxis"
 
 
 def test_a_cause_in_the_setting_of_is_not_a_calciphylaxis_statement() -> None:
-    case = _case("We report a case of hard nodules of the fingers in the setting of end-stage renal disease.")
+    case = first_case("We report a case of hard nodules of the fingers in the setting of end-stage renal disease.")
     assert case.stated_subtype != "calciphylaxis"
 
 
@@ -193,9 +184,9 @@ DIAGNOSED_ADVERB = [
 
 @pytest.mark.parametrize("text", DIAGNOSED_ADVERB)
 def test_an_adverb_before_diagnosed_keeps_the_statement(text: str) -> None:
-    assert _case(text).stated_subtype == "idiopathic"
+    assert first_case(text).stated_subtype == "idiopathic"
 
 
 def test_an_initial_diagnosis_is_still_not_the_stated_one() -> None:
-    case = _case("A 9-year-old boy had a hard mass on the hip. He was initially diagnosed with a lipoma.")
+    case = first_case("A 9-year-old boy had a hard mass on the hip. He was initially diagnosed with a lipoma.")
     assert case.stated_subtype is None

@@ -8,19 +8,8 @@ from __future__ import annotations
 
 import pytest
 
-from calcidx.case.model import Case
 from calcidx.public import assess, extract
-
-
-def _case(text: str) -> Case:
-    document = extract(text)
-    assert document.cases, text
-    return document.cases[0]
-
-
-def _concepts(case: Case) -> dict[str, str]:
-    return {f.concept: f.assertion for f in case.findings}
-
+from tests.extract.reading import assertions, first_case
 
 # ------------------------------- a lesion of an internal organ is no skin lesion ("pulmonary nodules")
 # "CT of the chest showed small pulmonary nodules" gave the patient nodules on the chest: a skin
@@ -35,12 +24,12 @@ INTERNAL_LESIONS = [
 
 @pytest.mark.parametrize("line", INTERNAL_LESIONS)
 def test_a_lesion_of_an_internal_organ_is_no_skin_lesion(line: str) -> None:
-    case = _case(f"A 66-year-old woman had a raised calcium. {line}")
+    case = first_case(f"A 66-year-old woman had a raised calcium. {line}")
     assert case.lesions == [], case.lesions
 
 
 def test_nodules_on_the_chest_wall_are_still_a_skin_lesion() -> None:
-    case = _case("A 66-year-old woman had hard nodules on the chest wall and small pulmonary nodules on CT.")
+    case = first_case("A 66-year-old woman had hard nodules on the chest wall and small pulmonary nodules on CT.")
     assert [lesion.site for lesion in case.lesions] == ["chest wall"], case.lesions
 
 
@@ -55,9 +44,9 @@ STUDIES_OF_OTHER_ORGANS = [
 
 @pytest.mark.parametrize("line", STUDIES_OF_OTHER_ORGANS)
 def test_a_study_that_suggests_a_disease_shows_nothing_of_the_skin(line: str) -> None:
-    case = _case(f"A 66-year-old woman had a calcium of 14.1 mg/dL and a low PTH. {line}")
+    case = first_case(f"A 66-year-old woman had a calcium of 14.1 mg/dL and a low PTH. {line}")
     assert case.imaging and all(obs.concepts == [] for obs in case.imaging), case.imaging
-    assert _concepts(case).get("sarcoidosis") == "present"
+    assert assertions(case).get("sarcoidosis") == "present"
 
 
 def test_hypercalcaemia_with_a_chest_study_alone_is_no_calcinosis_subtype() -> None:
@@ -70,7 +59,7 @@ def test_hypercalcaemia_with_a_chest_study_alone_is_no_calcinosis_subtype() -> N
 
 
 def test_a_radiograph_showing_calcified_nodules_is_still_a_study_of_the_skin() -> None:
-    case = _case("A 66-year-old woman had hard lumps. An X-ray showed soft tissue calcification of the fingers.")
+    case = first_case("A 66-year-old woman had hard lumps. An X-ray showed soft tissue calcification of the fingers.")
     assert any(obs.concepts for obs in case.imaging), case.imaging
 
 
@@ -85,12 +74,12 @@ SCREENS = [
 
 @pytest.mark.parametrize("line", SCREENS)
 def test_a_screen_named_after_a_disease_does_not_give_it(line: str) -> None:
-    concepts = _concepts(_case(f"A 72-year-old woman had confusion and a high calcium. {line}"))
+    concepts = assertions(first_case(f"A 72-year-old woman had confusion and a high calcium. {line}"))
     assert concepts.get("multiple_myeloma") != "present" and concepts.get("vasculitis") != "present", concepts
 
 
 def test_a_myeloma_the_patient_has_still_reads() -> None:
-    concepts = _concepts(_case("A 72-year-old woman with multiple myeloma had a high calcium."))
+    concepts = assertions(first_case("A 72-year-old woman with multiple myeloma had a high calcium."))
     assert concepts.get("multiple_myeloma") == "present", concepts
 
 
@@ -104,11 +93,11 @@ GLUED = [
 
 @pytest.mark.parametrize("text", GLUED)
 def test_a_digit_in_a_name_is_no_lab_value(text: str) -> None:
-    assert [lab.value for lab in _case(text).labs if lab.value is not None] == [], _case(text).labs
+    assert [lab.value for lab in first_case(text).labs if lab.value is not None] == [], first_case(text).labs
 
 
 def test_a_vitamin_d_value_after_the_name_still_reads() -> None:
-    case = _case("A 72-year-old woman had a 25-hydroxy vitamin D of 12 ng/mL.")
+    case = first_case("A 72-year-old woman had a 25-hydroxy vitamin D of 12 ng/mL.")
     assert [(lab.analyte, lab.value) for lab in case.labs] == [("vitamin_d_25oh", 12.0)], case.labs
 
 
@@ -121,7 +110,7 @@ LOCANTS = [
 
 @pytest.mark.parametrize("text", LOCANTS)
 def test_a_hyphenated_locant_names_the_same_test(text: str) -> None:
-    assert [lab.analyte for lab in _case(text).labs if lab.value is not None] == ["vitamin_d_125oh"]
+    assert [lab.analyte for lab in first_case(text).labs if lab.value is not None] == ["vitamin_d_125oh"]
 
 
 # ------------------------------------------------ an age given as a bound is a group's ("or younger")
@@ -153,12 +142,12 @@ AROUND = [
 @pytest.mark.parametrize("text", AROUND)
 def test_the_thing_around_a_negated_one_is_present(text: str) -> None:
     # "calcified nodules" is the vocabulary's firm white or yellow papules and nodules
-    assert _concepts(_case(text)).get("firm_white_yellow_papules") == "present", _concepts(_case(text))
+    assert assertions(first_case(text)).get("firm_white_yellow_papules") == "present", assertions(first_case(text))
 
 
 def test_a_negated_thing_before_around_stays_negated() -> None:
-    case = _case("A 41-year-old man had no calcified nodules around the joints.")
-    assert _concepts(case).get("firm_white_yellow_papules") == "absent", _concepts(case)
+    case = first_case("A 41-year-old man had no calcified nodules around the joints.")
+    assert assertions(case).get("firm_white_yellow_papules") == "absent", assertions(case)
 
 
 # -------------------------------- what was looked for and not found, named first ("were not observed")
@@ -173,12 +162,14 @@ NOT_FOUND = [
 
 @pytest.mark.parametrize("text", NOT_FOUND)
 def test_a_finding_not_observed_is_absent(text: str) -> None:
-    assert _concepts(_case(text)).get("epidermoid_cyst") == "absent", _concepts(_case(text))
+    assert assertions(first_case(text)).get("epidermoid_cyst") == "absent", assertions(first_case(text))
 
 
 def test_a_finding_observed_is_still_present() -> None:
-    case = _case("A 46-year-old man had hard scrotal nodules. Epidermal cyst remnants were observed in the specimen.")
-    assert _concepts(case).get("epidermoid_cyst") == "present", _concepts(case)
+    case = first_case(
+        "A 46-year-old man had hard scrotal nodules. Epidermal cyst remnants were observed in the specimen."
+    )
+    assert assertions(case).get("epidermoid_cyst") == "present", assertions(case)
 
 
 # ------------------------------------------------------ a plural lesion noun ("scrotal tumours")
@@ -190,7 +181,9 @@ PLURAL_LESIONS = [
 
 @pytest.mark.parametrize("text", PLURAL_LESIONS)
 def test_a_plural_lesion_noun_names_a_lesion(text: str) -> None:
-    assert [lesion.site.lower() for lesion in _case(text).lesions] in (["scrotal"], ["scrotum"]), _case(text).lesions
+    assert [lesion.site.lower() for lesion in first_case(text).lesions] in (["scrotal"], ["scrotum"]), first_case(
+        text
+    ).lesions
 
 
 # ------------------------------------ a coumarin by its older names ("dicumarolic agents", "dicoumarol")
@@ -206,10 +199,10 @@ COUMARINS = [
 
 @pytest.mark.parametrize("text", COUMARINS)
 def test_an_older_coumarin_name_is_a_vitamin_k_antagonist(text: str) -> None:
-    exposures = {e.concept: e.assertion for e in _case(text).exposures}
+    exposures = {e.concept: e.assertion for e in first_case(text).exposures}
     assert exposures.get("warfarin") == "present", exposures
 
 
 def test_no_anticoagulant_is_still_no_vitamin_k_antagonist() -> None:
-    case = _case("A 50-year-old man on peritoneal dialysis took no anticoagulant and no dicoumarol.")
+    case = first_case("A 50-year-old man on peritoneal dialysis took no anticoagulant and no dicoumarol.")
     assert {e.concept: e.assertion for e in case.exposures}.get("warfarin") != "present"
