@@ -419,11 +419,10 @@ class _Reader:
             self.warnings.append(f"{label}: a systolic blood pressure in {shown!r}; only {allowed} is read; not used")
             return True
         systolic = float(quantity["value"])
-        for item in self.kb.safety_conditions.values():
-            if item.systolic_below is not None and systolic < item.systolic_below:
-                known = Known(kind="safety_condition", id=item.id, label=item.label)
-                text = f"systolic blood pressure {systolic:g} mmHg"
-                self._add_finding(case, known, self._assertion(resource, "present"), text, "findings")
+        for item in self.kb.shown_by_systolic(systolic):
+            known = Known(kind="safety_condition", id=item.id, label=item.label)
+            text = f"systolic blood pressure {systolic:g} mmHg"
+            self._add_finding(case, known, self._assertion(resource, "present"), text, "findings")
         return True
 
     def _lesion(self, resource: dict[str, Any], case: dict[str, Any]) -> None:

@@ -647,6 +647,15 @@ class KnowledgeBundle(Strict):
                 return table[concept_id]
         return None
 
+    def shown_by_systolic(self, systolic: float) -> list[SafetyCondition]:
+        """The safety conditions a systolic blood pressure (mmHg) shows: those whose
+        ``systolic_below`` it is under (hypotension below 90)."""
+        return [
+            item
+            for item in self.safety_conditions.values()
+            if item.systolic_below is not None and systolic < item.systolic_below
+        ]
+
     def label_of(self, key: str) -> str:
         """A person's label for a knowledge id (a concept, subtype, sub-form, look-alike, analyte or
         treatment); an unknown id is shown with spaces for its underscores."""

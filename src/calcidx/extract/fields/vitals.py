@@ -6,7 +6,6 @@
 
 from __future__ import annotations
 
-import functools
 import re
 
 from calcidx.case.model import Finding
@@ -21,18 +20,6 @@ _READING = re.compile(
 )
 
 
-@functools.cache
-def _limits() -> tuple[tuple[str, float], ...]:
-    """(condition id, systolic limit) of every safety condition that has one."""
-    from calcidx.knowledge.loader import load_bundle
-
-    return tuple(
-        (item.id, item.systolic_below)
-        for item in load_bundle().safety_conditions.values()
-        if item.systolic_below is not None
-    )
-
-
 class BloodPressureReader:
     """The conditions a case's blood-pressure readings show, each from its first reading."""
 
@@ -45,13 +32,15 @@ class BloodPressureReader:
         sentence = view.sentence
         if view.planned or "/" not in sentence.text:
             return
+        from calcidx.knowledge.loader import load_bundle  # the bundle is loaded once, on first use
+
         for match in _READING.finditer(sentence.text):
             systolic = int(match.group("systolic"))
             start = sentence.start + match.start()
-            for concept, limit in _limits():
-                if systolic < limit and concept not in self.found:
-                    self.found[concept] = Finding(
-                        concept=concept,
+            for item in load_bundle().shown_by_systolic(systolic):
+                if item.id not in self.found:
+                    self.found[item.id] = Finding(
+                        concept=item.id,
                         assertion="present",
                         evidence=[self.context.ev(start, sentence.start + match.end())],
                     )
