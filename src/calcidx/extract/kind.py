@@ -16,16 +16,19 @@ _REVIEW = re.compile(
 )
 
 
-def document_kind(layout: Layout, patients: int, *, cohort: bool = False) -> str:
+def document_kind(layout: Layout, patients: int, *, cohort: bool = False, series: bool = False) -> str:
     """The kind of document, from the number of patients found and words of the title/abstract.
 
-    Four or more patients, or "case series" in the front matter, make a case series; no patient and
+    Four or more patients, or "case series" in the front matter, make a case series; so does no
+    patient when the text summarises its patients only as a group (``series``). No patient and
     review words (or a study of many patients, ``cohort``) make a review; no patient otherwise
     makes ``other``.
     """
     front = " ".join(s.text for s in layout.sentences if s.category in ("front", "abstract"))[:4000]
     if patients == 0:
-        return "review" if cohort or _REVIEW.search(front) else "other"
+        if cohort or _REVIEW.search(front):
+            return "review"
+        return "case_series" if series else "other"
     if patients >= 4 or _SERIES.search(front):
         return "case_series"
     return "case_report"

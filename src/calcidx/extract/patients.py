@@ -236,7 +236,15 @@ def detect_mode(layout: Layout, rules: ZoneRules) -> Mode:
     article = any(
         search(rules["article_marker"], s.text, s.folded) and (s.header or len(s.text) < 200) for s in body[:400]
     )
-    return "article" if article else "note"
+    # a page that opens on "Dx: ..." and goes on in textbook statements ("X is characterized by ...",
+    # "patients with ...") is a quiz answer or disease page, not a note: notes speak of one patient
+    generic = sum(1 for s in body[:40] if _generic(rules, s.text, s.folded))
+    patient = sum(
+        1
+        for s in body[:40]
+        if search(rules["definite_person"], s.text, s.folded) or search(rules["note_form"], s.text, s.folded)
+    )
+    return "article" if article or (generic >= 3 and generic > patient) else "note"
 
 
 def _number(raw: str) -> int | None:
@@ -372,6 +380,9 @@ def split_patients(layout: Layout, ages: list[AgeMention], rules: ZoneRules, *, 
     animal = _animal_only(zone, signals)
     if animal is not None:
         return Patients([], trace, reason=f"the text describes an animal, not a human patient ({animal.text[:80]!r})")
+    series = _series_only(zone, signals, rules)
+    if series is not None:
+        return Patients([], trace, reason=_series_reason(series))
     patients = _assign(layout, zone, signals, rules, announced)
     _fill_announced(patients, announced, signals, _enumerations(layout, signals, rules, announced))
     _share_group_sentences(patients, zone, rules)
@@ -390,6 +401,29 @@ def _animal_only(zone: list[Sentence], signals: _Signals) -> Sentence | None:
     if not animals or len(animals) < len(openers):
         return None
     return animals[0]
+
+
+def _series_only(sentences: list[Sentence], signals: _Signals, rules: ZoneRules) -> Sentence | None:
+    """The sentence counting the report's patients as a group ("We report 6 cases", "Nine patients
+    were treated") when no sentence speaks of one patient on their own (no single age, no "a woman",
+    no "she"), else None: such a text summarises a series and describes no patient."""
+    counting: Sentence | None = None
+    for sentence in sentences:
+        if sentence.header or sentence.caption:
+            continue
+        f = signals.of(sentence)
+        if f["age"] or search(rules["single_person"], sentence.text, sentence.folded):
+            return None
+        if counting is None and not f["citation"] and search(rules["series_count"], sentence.text, sentence.folded):
+            counting = sentence
+    return counting
+
+
+def _series_reason(sentence: Sentence) -> str:
+    return (
+        "the text summarises a series of patients as a group and describes none of them on their own "
+        f"({sentence.text[:80]!r})"
+    )
 
 
 def _share_group_sentences(patients: list[PatientText], zone: list[Sentence], rules: ZoneRules) -> None:
@@ -426,6 +460,9 @@ def _fallback(layout: Layout, signals: _Signals, rules: ZoneRules, trace: list[Z
         return Patients(
             [], trace, reason=f"the text reads as a review or study of many patients ({cohort[0].text[:80]!r})"
         )
+    series = _series_only(body, signals, rules)
+    if series is not None:
+        return Patients([], trace, reason=_series_reason(series))
     referring = [
         s
         for s in body
@@ -434,7 +471,10 @@ def _fallback(layout: Layout, signals: _Signals, rules: ZoneRules, trace: list[Z
         and not signals.of(s)["citation"]
         and not signals.of(s)["affiliation"]
     ]
-    if len(referring) >= 2:
+    # one sentence is enough when the patient is its subject ("She has hard nodules on her fingers.")
+    if len(referring) >= 2 or (
+        len(referring) == 1 and search(rules["person_subject"], referring[0].text, referring[0].folded)
+    ):
         patient = PatientText(1)
         for sentence in referring:
             patient.add(sentence, signals.ages_in(sentence))
@@ -447,7 +487,7 @@ def _fallback(layout: Layout, signals: _Signals, rules: ZoneRules, trace: list[Z
             new_trace,
             warnings=[
                 "no sentence introduces the patient (such as 'a 45-year-old woman' or 'we report'); one patient "
-                f"was read from the {len(referring)} sentences that refer to the patient: check the case"
+                f"was read from {_sentences_that_refer(len(referring))} to the patient: check the case"
             ],
         )
     return Patients(
@@ -455,6 +495,10 @@ def _fallback(layout: Layout, signals: _Signals, rules: ZoneRules, trace: list[Z
         trace,
         reason="no sentence describes a patient: the text reads as a disease summary or general text",
     )
+
+
+def _sentences_that_refer(count: int) -> str:
+    return "the sentence that refers" if count == 1 else f"the {count} sentences that refer"
 
 
 def _announced(layout: Layout, signals: _Signals, rules: ZoneRules) -> tuple[int, Sentence] | None:

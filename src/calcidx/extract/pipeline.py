@@ -311,7 +311,12 @@ def document_from_doc(
     builder.patient_titles = [s for s in titles if not s.caption and title_patient.search(s.text)]
     cases = [builder.build(patient, doc_diagnoses, provenance) for patient in patients]
     info = DocumentInfo(
-        kind=document_kind(layout, len(cases), cohort=bool(found.reason and "review" in found.reason)),
+        kind=document_kind(
+            layout,
+            len(cases),
+            cohort=bool(found.reason and found.reason.startswith("the text reads as a review")),
+            series=bool(found.reason and found.reason.startswith("the text summarises a series")),
+        ),
         title=title,
         source=source,
         doi=doi_value,

@@ -13,6 +13,7 @@ where ``read_bundle(raw: dict, *, where: str, runtime: Runtime) -> Case | Docume
 from __future__ import annotations
 
 import importlib
+import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
@@ -149,6 +150,11 @@ def json_format_of(raw: Mapping[str, Any]) -> JsonFormat:
     raise InputError(f"the JSON object is none of: {', '.join(f.name for f in JSON_FORMATS)}")  # pragma: no cover
 
 
+# a JSON array opens on a value ("[{", "[1", "[]", '["'); a page copied from the web may open on a
+# bracketed banner ("[Skip to Navigation]", "[HTML Abstract]"): that is text, not bad JSON
+_JSON_ARRAY_START = re.compile(rb"\[\s*(?:[{\[\]\"\-0-9]|true\b|false\b|null\b)")
+
+
 def detect_format(data: bytes, media_type: str | None = None, filename: str | None = None) -> str:
     """``json``, ``pdf``, ``html``, ``xml`` or ``text``: the media type if given, else the content,
     else the file name's suffix.
@@ -167,7 +173,7 @@ def detect_format(data: bytes, media_type: str | None = None, filename: str | No
     if data.startswith(b"%PDF-"):
         return "pdf"
     head = data[:2048].lstrip(b"\xef\xbb\xbf \t\r\n").lower()
-    if head.startswith((b"{", b"[")):
+    if head.startswith(b"{") or (head.startswith(b"[") and _JSON_ARRAY_START.match(head) is not None):
         return "json"
     if head.startswith(b"<?xml") or head.startswith(b"<pubmedarticle") or head.startswith(b"<!doctype article"):
         return "html" if b"<html" in head else "xml"

@@ -1,0 +1,149 @@
+"""Kinds of phrasing from a sixth set of published reports the reader had never seen (issue 8).
+
+Each kind is written in the project's own words, several ways, with a control where the same words
+must still give the fact. No sentence comes from a published report.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from calcidx.public import extract
+from calcidx.service import load_input
+
+# ------------------------------------------- a page that opens on a bracketed banner is text, not JSON
+# A page copied from a journal site opened on "[Skip to Navigation]": the reader took it for JSON
+# and stopped with "not valid JSON" instead of reading the report.
+BANNERS = ["[Skip to Navigation]", "[HTML Abstract] [PDF Full Text]", "[Back to top]"]
+
+
+@pytest.mark.parametrize("banner", BANNERS)
+def test_a_text_opening_on_a_bracketed_banner_is_read_as_text(banner: str) -> None:
+    loaded = load_input(f"{banner}\nA 7-year-old girl had a hard white papule on the eyelid.", filename="page.txt")
+    assert loaded.document is not None and len(loaded.document.cases) == 1
+
+
+@pytest.mark.parametrize("data", ['[{"patient": {}}]', "[ ]", '["a"]'])
+def test_a_json_array_is_still_json(data: str) -> None:
+    with pytest.raises(Exception, match="expected a JSON object"):
+        load_input(data, filename="case.txt")
+
+
+# ------------------------------------------------------ a MEDLINE record or a quiz answer is no note
+# "PT - JOURNAL ARTICLE" (a MEDLINE tag) read as the note shorthand "pt", and a page opening on
+# "Dx: ..." followed by textbook statements read as a clinical note: every sentence became the
+# patient's, and a page about a disease got a subtype.
+def test_a_medline_record_is_not_a_clinical_note() -> None:
+    text = (
+        "PT - JOURNAL ARTICLE AU - Doe, J TI - Minocycline for calcinosis in scleroderma AB - Methods: "
+        "Patients with scleroderma and painful calcinosis were given minocycline. Results: Eleven patients were "
+        "treated. Ten patients improved."
+    )
+    document = extract(text)
+    assert document.cases == [], document.cases
+
+
+DISEASE_PAGES = [
+    (
+        "Dx: Iatrogenic calcinosis cutis\nCalcinosis cutis is characterized by calcium in the skin. "
+        "It usually occurs in patients who have received calcium infusions. Patients with cellulitis have "
+        "warm red skin. The differential diagnosis is defined by the history."
+    ),
+    (
+        "Diagnosis: calciphylaxis.\nCalciphylaxis is a rare disorder of small vessels. It is thought to follow "
+        "kidney failure. In patients on dialysis it is more common. Most cases have been reported in women."
+    ),
+]
+
+
+@pytest.mark.parametrize("text", DISEASE_PAGES)
+def test_a_diagnosis_line_above_textbook_statements_is_no_patient(text: str) -> None:
+    assert extract(text).cases == []
+
+
+def test_a_note_with_a_diagnosis_line_is_still_one_patient() -> None:
+    text = "Dx: calciphylaxis.\n58F on HD, painful thigh eschar. She is on warfarin. Pt started on STS."
+    assert len(extract(text).cases) == 1
+
+
+# ----------------------------------------- a series told only as a group has no (invented) patient
+# "We report 6 cases ...", "Nine patients have been treated ...", "in 16 of 20 infants": no patient
+# is described on their own, yet one pooled patient was made (with a subtype, a sex, a condition).
+SERIES = [
+    "We report 6 cases of idiopathic calcinosis cutis. Their ages ranged from 25 to 71 years. Serum calcium was "
+    "normal in all of them. The nodules were excised.",
+    "Nine patients with scleroderma and calcinosis were given minocycline. Eight patients improved. The deposits "
+    "became smaller.",
+    "Hard heel nodules were found in 16 of 20 infants who had been in intensive care. The nodules came out over "
+    "months.",
+    "Clinical notes of twelve children with calciphylaxis were reviewed. Most had kidney failure.",
+]
+
+
+@pytest.mark.parametrize("text", SERIES)
+def test_a_series_told_as_a_group_gives_no_patient_and_a_series_kind(text: str) -> None:
+    document = extract(text)
+    assert document.cases == [], document.cases
+    assert document.document.kind == "case_series"
+    assert any("series of patients" in w for w in document.warnings), document.warnings
+
+
+SMALL_GROUPS_AND_SINGLES = [
+    "Two patients on dialysis developed hard plaques after calcium-heparin injections. Both had a high phosphate.",
+    "We report 6 cases of calcinosis. Case 1: a 45-year-old woman had nodules on the fingers.",
+    "Fourteen eyelid nodules were excised. One of these patients, a 70-year-old man, also had gout.",
+    "She had 6 nodules on the elbow and had been treated for 12 years.",
+]
+
+
+@pytest.mark.parametrize("text", SMALL_GROUPS_AND_SINGLES)
+def test_a_few_patients_or_one_described_alone_is_still_a_case(text: str) -> None:
+    assert extract(text).cases, text
+
+
+# ------------------------------------------------------- an age range on a disease page is nobody's
+# "Lesions typically appear between 4 and 12 months of age" opened a patient aged one year on a
+# disease page; a gestational age ("gestational age of 29 weeks") is no patient's age either.
+def test_an_age_range_on_a_disease_page_opens_no_patient() -> None:
+    text = (
+        "Calcified nodules of the heel follow needle sticks in the newborn period. Lesions typically appear "
+        "between 4 and 12 months of age and often go away between 18 and 30 months."
+    )
+    assert extract(text).cases == []
+
+
+def test_a_cohort_gestational_age_opens_no_patient() -> None:
+    text = (
+        "Nodules were seen in 16 of 20 infants. They had a mean birth weight of 1,190 g and a gestational age of "
+        "29 weeks."
+    )
+    assert extract(text).cases == []
+
+
+# --------------------------------------------- one sentence with the patient as its subject is a case
+# "She has multiple hard nodules on her fingers." alone gave no case: one patient needed two
+# sentences that refer to her.
+PATIENT_SUBJECT_LINES = [
+    "She has multiple hard nodules on her fingers.",
+    "He has had a hard white lump on the heel since infancy.",
+    "The patient has chalky papules on both elbows.",
+    "Calcinosis cutis is rare. Examination of the legs showed that she has hard nodules under the skin.",
+]
+
+
+@pytest.mark.parametrize("text", PATIENT_SUBJECT_LINES)
+def test_one_sentence_about_the_patient_is_a_case(text: str) -> None:
+    document = extract(text)
+    assert len(document.cases) == 1, document.warnings
+    assert any("introduces the patient" in w for w in document.warnings)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Virchow described calcinosis cutis in 1855; he named the calcium deposits.",
+        "Patients with kidney failure may develop calciphylaxis. Treatment is difficult.",
+    ],
+)
+def test_a_pronoun_in_a_textbook_sentence_is_no_patient(text: str) -> None:
+    assert extract(text).cases == []
