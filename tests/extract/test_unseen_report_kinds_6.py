@@ -147,3 +147,58 @@ def test_one_sentence_about_the_patient_is_a_case(text: str) -> None:
 )
 def test_a_pronoun_in_a_textbook_sentence_is_no_patient(text: str) -> None:
     assert extract(text).cases == []
+
+
+# ----------------------------------------------- a title that names the patient is a case on its own
+# A page holding little more than its title ("Extensive calciphylaxis in a patient on peritoneal
+# dialysis") gave no case: the title was the only text about the patient.
+TITLE_PAGES = [
+    "Journal of Kidney Care | Home | Archives\nCase Report\nWidespread calciphylaxis in a patient on peritoneal "
+    "dialysis\nCalciphylaxis is an uncommon condition of small vessels.",
+    "Menu | Login\nHard calcified nodules of the fingers in a woman with scleroderma\nRelated articles\nCitation manager",
+]
+
+
+@pytest.mark.parametrize("text", TITLE_PAGES)
+def test_a_title_naming_the_patient_is_a_case_with_a_warning(text: str) -> None:
+    document = extract(text)
+    assert len(document.cases) == 1, document.warnings
+    assert any("only a title describes the patient" in w for w in document.warnings)
+
+
+def test_the_title_of_a_title_only_page_is_still_read_as_the_authors_diagnosis() -> None:
+    case = extract(TITLE_PAGES[0]).cases[0]
+    assert case.stated_subtype == "calciphylaxis", case.stated
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Calcinosis cutis in patients with lupus: a review\nCalcinosis is rare in lupus.",
+        "Menu | Login\nCalcinosis in a patient with lupus is a rare finding.\nRelated articles",
+    ],
+)
+def test_a_review_title_or_a_sentence_is_no_title_patient(text: str) -> None:
+    assert extract(text).cases == []
+
+
+# ---------------------------------------- a lesion shown to be due to calciphylaxis states calciphylaxis
+# "skin lesions bioptically shown to be due to calciphylaxis-induced cutaneous vasculitis": the
+# authors' diagnosis read as the look-alike vasculitis, and the report was called not calcinosis.
+DUE_TO = [
+    "A 45-year-old woman with POEMS syndrome developed skin lesions shown on biopsy to be due to "
+    "calciphylaxis-induced cutaneous vasculitis. This is the first case of POEMS syndrome with this type of "
+    "vasculitis.",
+    "A 60-year-old man had painful thigh plaques that were proven to be caused by calciphylaxis.",
+]
+
+
+@pytest.mark.parametrize("text", DUE_TO)
+def test_lesions_shown_to_be_due_to_calciphylaxis_state_calciphylaxis(text: str) -> None:
+    case = extract(text).cases[0]
+    assert case.stated_subtype == "calciphylaxis", case.stated
+
+
+def test_vasculitis_shown_to_be_due_to_an_infection_states_no_calcinosis_subtype() -> None:
+    case = extract("A 45-year-old woman had skin lesions shown on biopsy to be due to a bacterial vasculitis.").cases[0]
+    assert case.stated_subtype != "calciphylaxis"

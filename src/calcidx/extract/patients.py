@@ -101,6 +101,7 @@ class Patients:
     reason: str | None = None
     mode: Mode = "article"
     announced: int | None = None
+    title_only: bool = False  # the one patient is read from a title line alone
 
 
 class _Signals:
@@ -490,11 +491,42 @@ def _fallback(layout: Layout, signals: _Signals, rules: ZoneRules, trace: list[Z
                 f"was read from {_sentences_that_refer(len(referring))} to the patient: check the case"
             ],
         )
+    titled = _patient_title(body, signals, rules)
+    if titled is not None:
+        patient = PatientText(1)
+        patient.add(titled, signals.ages_in(titled))
+        return Patients(
+            [patient],
+            [ZoneDecision(d.sentence, True, "title_patient") if d.sentence is titled else d for d in trace],
+            warnings=[
+                f"only a title describes the patient ({titled.text[:80]!r}); the case holds what the title says: "
+                "check the case"
+            ],
+            title_only=True,
+        )
     return Patients(
         [],
         trace,
         reason="no sentence describes a patient: the text reads as a disease summary or general text",
     )
+
+
+# a title has no finite verb ("Calciphylaxis in a patient on dialysis"); a sentence has one
+_FINITE_VERB = re.compile(
+    r"\b(?:is|are|was|were|has|have|had|may|might|can|could|should|must|will|would|does|do)\b", re.I
+)
+
+
+def _patient_title(body: list[Sentence], signals: _Signals, rules: ZoneRules) -> Sentence | None:
+    """A title line naming the report's own patient ("... ulcers in a patient on dialysis") when it is
+    the only text about a patient (a page that holds little more than its title)."""
+    for sentence in body:
+        f = signals.of(sentence)
+        if f["generic"] or f["citation"] or f["cohort"] or len(sentence.text.split()) > 30:
+            continue
+        if search(rules["title_patient"], sentence.text, sentence.folded) and not _FINITE_VERB.search(sentence.text):
+            return sentence
+    return None
 
 
 def _sentences_that_refer(count: int) -> str:

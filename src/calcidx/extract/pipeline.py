@@ -286,13 +286,18 @@ def document_from_doc(
     ]
     # a banner header above the title ("CASE REPORT") stays in the front matter: the title follows it
     first_section = next((s.start for s in layout.sentences if s.header and s.category != "front"), len(text))
-    first_patient = min((p.sentences[0].start for p in patients if p.sentences), default=len(text))
+    # a patient read from a title line alone (``title_only``) does not end the title: it is the title
+    first_patient = min(
+        (p.sentences[0].start for p in patients if p.sentences and not found.title_only), default=len(text)
+    )
     title_end = min(first_section, first_patient, 3000)
     titles = [
         s
         for s in layout.sentences
         if (s.category == "front" and s.end <= title_end and len(s.text.split()) <= 25) or s.caption
     ]
+    if found.title_only:
+        titles.extend(s for p in patients for s in p.sentences if s not in titles)
     doc_diagnoses = [
         *find_diagnoses(abstract, records.mentions, abbrs=abbrs),
         *title_diagnoses(
