@@ -155,7 +155,8 @@ def test_a_pronoun_in_a_textbook_sentence_is_no_patient(text: str) -> None:
 TITLE_PAGES = [
     "Journal of Kidney Care | Home | Archives\nCase Report\nWidespread calciphylaxis in a patient on peritoneal "
     "dialysis\nCalciphylaxis is an uncommon condition of small vessels.",
-    "Menu | Login\nHard calcified nodules of the fingers in a woman with scleroderma\nRelated articles\nCitation manager",
+    "Menu | Login\nHard calcified nodules of the fingers in a woman with scleroderma\nRelated articles\n"
+    "Citation manager",
 ]
 
 
