@@ -10,6 +10,7 @@ import pytest
 
 from calcidx.public import extract
 from calcidx.service import load_input
+from tests.extract.reading import assertions, first_case
 
 # ------------------------------------------- a page that opens on a bracketed banner is text, not JSON
 # A page copied from a journal site opened on "[Skip to Navigation]": the reader took it for JSON
@@ -203,3 +204,31 @@ def test_lesions_shown_to_be_due_to_calciphylaxis_state_calciphylaxis(text: str)
 def test_vasculitis_shown_to_be_due_to_an_infection_states_no_calcinosis_subtype() -> None:
     case = extract("A 45-year-old woman had skin lesions shown on biopsy to be due to a bacterial vasculitis.").cases[0]
     assert case.stated_subtype != "calciphylaxis"
+
+
+# ------------------------------------------------------ necrosis of a skin site is skin necrosis
+# "painful necrosis of the left breast" in a woman on dialysis was a painful breast lesion only: no
+# skin necrosis, so calciphylaxis had no typical lesion (the knowledge's skin necrosis is named
+# "tissue necrosis", "area of necrosis": necrosis where the skin is).
+SITE_NECROSIS = [
+    "A 60-year-old woman on haemodialysis had painful necrosis of the left breast.",
+    "A 70-year-old man on dialysis developed necrosis of both thighs over two weeks.",
+    "A 58-year-old woman had painful thigh necrosis.",
+]
+
+
+@pytest.mark.parametrize("text", SITE_NECROSIS)
+def test_necrosis_of_a_skin_site_is_skin_necrosis(text: str) -> None:
+    assert assertions(first_case(text)).get("skin_necrosis") == "present"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A 60-year-old woman on haemodialysis had no necrosis of the left breast.",
+        "A 60-year-old woman had avascular necrosis of the femoral head.",
+        "A 60-year-old woman had acute tubular necrosis of the kidney.",
+    ],
+)
+def test_necrosis_denied_or_of_an_organ_is_no_skin_necrosis(text: str) -> None:
+    assert assertions(first_case(text)).get("skin_necrosis") != "present"

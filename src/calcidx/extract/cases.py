@@ -105,6 +105,7 @@ class CaseBuilder:
             medications.read(view)
             treatments.read(view)
             lesions.read(view)
+            findings.read_site_lesions(view, lesions.kinds_in(sentence))
             labs.read(sentences, position, view)
             observations.read(view, present, lesions.kinds_in(sentence))
             outcome.read(view)

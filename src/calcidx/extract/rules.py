@@ -198,6 +198,9 @@ class Rules:
     lesion_tissue_words: tuple[str, ...] = ()
     #: a lesion word named with an internal organ ("pulmonary nodules", "lytic lesions"): no skin lesion
     internal_lesion_words: tuple[str, ...] = ()
+    #: a lesion word that names a finding of the knowledge when it has a skin site ("necrosis of the
+    #: left breast" is skin necrosis): word -> feature id
+    site_lesion_findings: tuple[tuple[str, str], ...] = ()
     #: lab cues that interpret only a qualitative test ("positive")
     qualitative_only_cues: frozenset[str] = frozenset()
     #: the feature an imaging sentence naming calcinosis at a lesion's site reports, and those lesion words
@@ -300,6 +303,9 @@ def load_rules() -> Rules:
         other_specimen_words=tuple(str(w).lower() for w in lexicon.get("other_specimen_words", [])),
         lesion_tissue_words=tuple(str(w).lower() for w in lexicon.get("lesion_tissue_words", [])),
         internal_lesion_words=tuple(str(w).lower() for w in lexicon.get("internal_lesion_words", [])),
+        site_lesion_findings=tuple(
+            (str(word).lower(), str(concept)) for word, concept in (lexicon.get("site_lesion_findings") or {}).items()
+        ),
         qualitative_only_cues=frozenset(str(w).lower() for w in lexicon.get("qualitative_only_cues", [])),
         imaging_calcification=(
             str(lexicon.get("imaging_calcification", {}).get("concept", "")),

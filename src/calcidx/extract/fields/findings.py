@@ -109,6 +109,34 @@ class FindingsReader:
                     found.append(item_id)
         return found
 
+    def read_site_lesions(self, view: SentenceView, lesion_words: list[str]) -> None:
+        """A lesion word with a skin site that names a feature by itself ("necrosis of the left breast" is
+        skin necrosis); ``lesion_words`` are those of the sentence that gave a skin lesion."""
+        ctx = self.context
+        for word, concept in ctx.rules.site_lesion_findings:
+            if word not in lesion_words or ctx.vocab.get("feature", concept) is None:
+                continue
+            found = re.search(rf"\b{re.escape(word)}\b", view.sentence.text, re.IGNORECASE)
+            if found is None:
+                continue
+            first = view.sentence.start + found.start()
+            status, trigger = ctx.assertion(first, first + len(word), view.sentence)
+            if status != "present":
+                continue
+            evidence = ctx.ev(first, first + len(word))
+            key = ("feature", concept, status)
+            if key in self.found:
+                if evidence not in self.found[key].evidence:
+                    self.found[key].evidence.append(evidence)
+            else:
+                self.found[key] = Finding(
+                    concept=concept,
+                    label=ctx.label("feature", concept),
+                    assertion=status,
+                    trigger=trigger,
+                    evidence=[evidence],
+                )
+
     def findings(self) -> list[Finding]:
         """The findings read so far, in the order first seen."""
         return list(self.found.values())
