@@ -232,3 +232,44 @@ def test_necrosis_of_a_skin_site_is_skin_necrosis(text: str) -> None:
 )
 def test_necrosis_denied_or_of_an_organ_is_no_skin_necrosis(text: str) -> None:
     assert assertions(first_case(text)).get("skin_necrosis") != "present"
+
+
+# ------------------------- a denied lesion or a swelling from a bone injury is no skin lesion (gap i)
+# "CT of the abdomen ...; no suspicious lesion was found" gave a lesion on the abdomen, and
+# "swelling of the left knee caused by a fracture of the femur" a lesion on the knee: with a high
+# calcium and a cancer, a text with no skin finding was called metastatic calcinosis.
+NOT_SKIN_LESIONS = [
+    "A CT of the abdomen and chest was done; however, no suspicious lesion was found.",
+    "He had pain and swelling of the left knee caused by a fracture of the distal femur.",
+    "There was swelling of the right ankle due to a dislocation.",
+    "Ultrasound of the abdomen showed no focal lesions.",
+]
+
+
+@pytest.mark.parametrize("line", NOT_SKIN_LESIONS)
+def test_a_denied_lesion_or_a_fracture_swelling_is_no_skin_lesion(line: str) -> None:
+    case = first_case(f"A 74-year-old man had a calcium of 13.9 mg/dL and a lymphoma. {line}")
+    assert case.lesions == [], case.lesions
+
+
+def test_hypercalcaemia_with_a_fracture_swelling_gets_no_calcinosis_subtype() -> None:
+    text = (
+        "A 74-year-old man with lymphoma had a calcium of 13.9 mg/dL and a low PTH. He had swelling of the left knee "
+        "caused by a fracture of the femur. CT of the abdomen showed no suspicious lesion."
+    )
+    from calcidx.public import assess
+
+    assert assess(text).cases[0].assessment.subtype.code in ("undetermined", "not_calcinosis")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A 50-year-old woman had hard nodules on the elbow and no ulceration.",
+        "A 30-year-old man had a hard swelling of the forearm after a calcium infusion.",
+        "A 60-year-old woman had a calcified swelling on the shin years after a fracture.",
+        "She developed hard nodules on the shin after a fracture of the tibia.",
+    ],
+)
+def test_a_skin_lesion_beside_a_denial_or_a_fracture_is_still_a_lesion(text: str) -> None:
+    assert first_case(text).lesions, text

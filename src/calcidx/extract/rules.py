@@ -201,6 +201,11 @@ class Rules:
     #: a lesion word that names a finding of the knowledge when it has a skin site ("necrosis of the
     #: left breast" is skin necrosis): word -> feature id
     site_lesion_findings: tuple[tuple[str, str], ...] = ()
+    #: a lesion word denied ("no suspicious lesion") or explained by a bone injury ("swelling ... caused
+    #: by a fracture"): no skin lesion
+    lesion_denials: tuple[str, ...] = ()
+    lesion_denial_fillers: tuple[str, ...] = ()
+    lesion_bone_injuries: tuple[str, ...] = ()
     #: lab cues that interpret only a qualitative test ("positive")
     qualitative_only_cues: frozenset[str] = frozenset()
     #: the feature an imaging sentence naming calcinosis at a lesion's site reports, and those lesion words
@@ -303,6 +308,9 @@ def load_rules() -> Rules:
         other_specimen_words=tuple(str(w).lower() for w in lexicon.get("other_specimen_words", [])),
         lesion_tissue_words=tuple(str(w).lower() for w in lexicon.get("lesion_tissue_words", [])),
         internal_lesion_words=tuple(str(w).lower() for w in lexicon.get("internal_lesion_words", [])),
+        lesion_denials=tuple(str(w).lower() for w in lexicon.get("lesion_denials", [])),
+        lesion_denial_fillers=tuple(str(w).lower() for w in lexicon.get("lesion_denial_fillers", [])),
+        lesion_bone_injuries=tuple(str(w).lower() for w in lexicon.get("lesion_bone_injuries", [])),
         site_lesion_findings=tuple(
             (str(word).lower(), str(concept)) for word, concept in (lexicon.get("site_lesion_findings") or {}).items()
         ),

@@ -50,12 +50,16 @@ class LesionsReader:
             self._add(mention, view.sentence)
 
     def _skin_only(self, text: str, words: frozenset[str] | None) -> str:
-        """``text`` with the lesions of internal organs blanked out ("small pulmonary nodules"): the
-        lesion words left are those that may name a skin lesion."""
+        """``text`` with the lesions of internal organs ("small pulmonary nodules"), denied lesions ("no
+        suspicious lesion") and swellings of a bone injury ("swelling ... caused by a fracture") blanked
+        out: the lesion words left are those that may name a skin lesion."""
         internal = self.patterns.internal_lesion
-        if internal is None or not may_match(internal, words):
-            return text
-        return internal.sub(" ", text)
+        if internal is not None and may_match(internal, words):
+            text = internal.sub(" ", text)
+        denied = self.patterns.not_skin_lesion
+        if denied is not None and may_match(denied, words):
+            text = denied.sub(" ", text)
+        return text
 
     def _add(self, mention: Mention, sentence: Sentence) -> None:
         ctx = self.context

@@ -21,6 +21,29 @@ __all__ = ["CasePatterns"]
 _CLAUSE_ENDS = (",", ";", ":", "(", ")")
 
 
+def _alternatives(words: tuple[str, ...] | frozenset[str]) -> str:
+    return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(words, key=len, reverse=True))
+
+
+def _not_skin_lesion(rules: Rules) -> re.Pattern[str] | None:
+    """A lesion word its clause denies ("no suspicious lesion") or explains by a bone injury ("swelling of
+    the knee caused by a fracture"): blanked before a sentence is taken for a lesion sentence."""
+    if not (rules.lesion_denials or rules.lesion_bone_injuries):
+        return None
+    lesion = _alternatives(rules.lesion_words)
+    parts = []
+    if rules.lesion_denials:
+        fillers = _alternatives(rules.lesion_denial_fillers) if rules.lesion_denial_fillers else "(?!)"
+        parts.append(rf"\b(?:{_alternatives(rules.lesion_denials)})\s+(?:(?:{fillers}),?\s+){{0,2}}(?:{lesion})\b")
+    if rules.lesion_bone_injuries:
+        injuries = _alternatives(rules.lesion_bone_injuries)
+        parts.append(
+            rf"\b(?:{lesion})\b[^.;]{{0,60}}?\b(?:caused\s+by|due\s+to|resulting\s+from|secondary\s+to|because\s+of)"
+            rf"\s+(?:an?\s+|the\s+|his\s+|her\s+)?(?:[\w-]+\s+){{0,3}}?(?:{injuries})\b"
+        )
+    return re.compile("|".join(parts), re.IGNORECASE)
+
+
 class CasePatterns:
     """The regexes the field readers use, compiled once per pipeline (the patients component holds them)."""
 
@@ -44,6 +67,7 @@ class CasePatterns:
         self.other_specimen = phrase_regex(rules.other_specimen_words) if rules.other_specimen_words else None
         self.lesion_tissue = phrase_regex(rules.lesion_tissue_words) if rules.lesion_tissue_words else None
         self.internal_lesion = phrase_regex(rules.internal_lesion_words) if rules.internal_lesion_words else None
+        self.not_skin_lesion = _not_skin_lesion(rules)
         # a form's or note's sex field ("Sex: F"): the value's sex is rules.sex_field_values[value]
         self.sex_field: re.Pattern[str] | None = None
         if rules.sex_field_labels and rules.sex_field_values:
