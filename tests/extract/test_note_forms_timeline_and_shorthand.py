@@ -94,3 +94,39 @@ def test_the_literature_never_reporting_a_thing_negates_nothing() -> None:
 def test_lay_words_for_the_lesions(sentence: str, concept: str) -> None:
     case = first_case("A 47-year-old woman with dermatomyositis was seen in clinic. " + sentence)
     assert assertions(case).get(concept) == "present"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "concept"),
+    [
+        ("On examination there was a hard nodule on the right elbow.", "firm_white_yellow_papules"),
+        ("A single firm, white papule sat on the helix.", "firm_white_yellow_papules"),
+        ("She had a necrotic ulcer on the left calf.", "necrotic_ulcer"),
+    ],
+)
+def test_a_single_lesion_told_in_the_singular(sentence: str, concept: str) -> None:
+    case = first_case("A 52-year-old woman was referred. " + sentence)
+    assert assertions(case).get(concept) == "present"
+
+
+TERSE_NOTE = """Background: ESKD on HD via L AVF, T2DM, HTN. Apixaban for AF.
+Issue: 10/7 hx of very painful indurated plaques L thigh, now ulcerated w/ black eschar.
+Bloods: Ca 2.62, PO4 2.3, PTH 98 pmol/L, Alb 27.
+Imp: calciphylaxis likely. Plan: bx, STS, wound care, renal r/v."""
+
+
+def test_a_terse_note_with_labels_is_one_english_patient() -> None:
+    document = extract(TERSE_NOTE)
+    assert len(document.cases) == 1, document.warnings
+    assert not any("English" in w for w in document.warnings)
+    assessment = assess(document).cases[0].assessment
+    assert assessment.subtype.code == "calciphylaxis"
+
+
+def test_a_short_text_in_another_language_gets_the_language_warning() -> None:
+    text = (
+        "Mujer de 52 años con dermatomiositis que presenta nódulos duros en los codos con salida de material "
+        "blanco. La radiografía mostró calcificaciones de partes blandas."
+    )
+    document = extract(text)
+    assert any("does not read as English" in w for w in document.warnings)
