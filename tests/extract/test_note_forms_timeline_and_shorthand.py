@@ -130,3 +130,16 @@ def test_a_short_text_in_another_language_gets_the_language_warning() -> None:
     )
     document = extract(text)
     assert any("does not read as English" in w for w in document.warnings)
+
+
+@pytest.mark.parametrize("text", ["Imp: ?primary hyperparathyroidism.", "Impression: ? primary hyperparathyroidism"])
+def test_a_query_mark_before_a_diagnosis_makes_it_possible(text: str) -> None:
+    case = first_case("63M, firm white nodules on both buttocks. " + text)
+    assert assertions(case).get("primary_hyperparathyroidism") == "possible"
+
+
+def test_a_question_mark_after_a_word_queries_nothing() -> None:
+    case = first_case("63M with primary hyperparathyroidism? Firm white nodules sit on both buttocks.")
+    found = assertions(case)
+    assert found.get("firm_white_yellow_papules") == "present"
+    assert found.get("primary_hyperparathyroidism") == "present"

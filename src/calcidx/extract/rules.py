@@ -206,6 +206,8 @@ class Rules:
     #: a form's sex field: its labels ("sex", "gender") and each value's sex ("f" -> female)
     sex_field_labels: tuple[str, ...] = ()
     sex_field_values: dict[str, str] = field(default_factory=dict)
+    #: flags printed after a lab value ("2.71 ↑", "0.62 (L)") by interpretation
+    lab_flags: dict[str, tuple[str, ...]] = field(default_factory=dict)
     #: lesion nouns in the plural with their singular ("nodules" -> "nodule"), from ``lesion_words``
     lesion_plurals: dict[str, str] = field(default_factory=dict)
     #: function words of English and of the other languages reports are written in (language check)
@@ -292,6 +294,7 @@ def load_rules() -> Rules:
         ),
         units=tuple(lexicon["units"]),
         lesion_words=frozenset(str(w).lower() for w in lexicon["lesion_words"]),
+        lab_flags={str(k): tuple(str(w) for w in v) for k, v in (lexicon.get("lab_flags") or {}).items()},
         lesion_plurals=_plurals(str(w).lower() for w in lexicon["lesion_words"]),
         morphology_words=tuple(str(w).lower() for w in lexicon["morphology_words"]),
         lesion_colour_words=tuple(str(w).lower() for w in lexicon.get("lesion_colour_words") or ()),
