@@ -143,3 +143,31 @@ def test_a_question_mark_after_a_word_queries_nothing() -> None:
     found = assertions(case)
     assert found.get("firm_white_yellow_papules") == "present"
     assert found.get("primary_hyperparathyroidism") == "present"
+
+
+@pytest.mark.parametrize(
+    ("text", "weeks"),
+    [
+        ("29 yo woman, 22/40 pregnant, limited SSc with hard nodules on the fingertips.", 22),
+        ("29F, G2P1 at 26 weeks, limited SSc with hard nodules on the fingertips.", 26),
+        ("29F, pregnant, limited SSc with hard nodules on the fingertips.", None),
+    ],
+)
+def test_a_notes_shorthand_for_pregnancy_withholds_what_pregnancy_excludes(text: str, weeks: int | None) -> None:
+    case = first_case(text)
+    assert case.patient.pregnant is True
+    assert case.patient.gestation_weeks == weeks
+    assessment = assess(case).cases[0].assessment
+    assert "eswl" not in {t.id for t in assessment.treatments}
+    assert "bisphosphonates" not in {t.id for t in assessment.treatments}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "45F, MMSE 18/40, limited SSc with hard nodules on the fingertips.",
+        "45F with limited SSc. In pregnant women calcinosis is rarely reported. Hard nodules on her fingertips.",
+    ],
+)
+def test_no_pregnancy_from_a_score_or_the_literature(text: str) -> None:
+    assert first_case(text).patient.pregnant is not True
