@@ -273,3 +273,25 @@ def test_hypercalcaemia_with_a_fracture_swelling_gets_no_calcinosis_subtype() ->
 )
 def test_a_skin_lesion_beside_a_denial_or_a_fracture_is_still_a_lesion(text: str) -> None:
     assert first_case(text).lesions, text
+
+
+# ------------------------------------------- "no alteration in calcium metabolism" is a normal calcium
+# "There was no alteration in phosphorus/calcium metabolism" (a translated abstract) read no calcium
+# or phosphate at all, where "no alteration of" already read them as normal.
+NORMAL_METABOLISM = [
+    "There was no alteration in phosphorus/calcium metabolism.",
+    "Tests showed no disturbance in calcium and phosphate metabolism.",
+    "Work-up found no abnormality in calcium metabolism.",
+]
+
+
+@pytest.mark.parametrize("line", NORMAL_METABOLISM)
+def test_no_alteration_in_calcium_metabolism_is_a_normal_calcium(line: str) -> None:
+    case = first_case(f"A 15-year-old boy with Down syndrome had white papules on the hands. {line}")
+    calcium = [lab for lab in case.labs if lab.analyte == "calcium"]
+    assert calcium and all(lab.interpretation == "normal" for lab in calcium), case.labs
+
+
+def test_an_alteration_in_calcium_metabolism_is_not_normal() -> None:
+    case = first_case("A 50-year-old woman had hard nodules. There was an alteration in calcium metabolism.")
+    assert not any(lab.analyte == "calcium" and lab.interpretation == "normal" for lab in case.labs), case.labs
