@@ -35,6 +35,24 @@ def _items(segment: str) -> list[tuple[int, str]]:
 FINDING_TABLES = ("condition", "feature", "lookalike")
 
 
+# the lesion word and its site written together: "necrosis of the left breast", "thigh necrosis"
+_OF_SITE = re.compile(r"^\s+(?:of|on|over|involving|affecting)\s+(?:[\w-]+\s+){0,3}$", re.IGNORECASE)
+_BEFORE_WORD = re.compile(r"^[\s-]*(?:skin\s+)?$", re.IGNORECASE)
+
+
+def _attached_to_a_site(text: str, view: SentenceView, start: int, end: int) -> bool:
+    """Whether a site of the sentence is written with the lesion word at ``start:end`` ("necrosis of the
+    left breast", "breast necrosis"), not elsewhere in the sentence."""
+    for mention in view.mentions:
+        if not mention.is_site:
+            continue
+        if mention.start >= end and mention.start - end <= 40 and _OF_SITE.match(text[end : mention.start]):
+            return True
+        if mention.end <= start and start - mention.end <= 8 and _BEFORE_WORD.match(text[mention.end : start]):
+            return True
+    return False
+
+
 class FindingsReader:
     """Collects one ``Finding`` per concept and assertion; repeated mentions add evidence."""
 
@@ -120,6 +138,8 @@ class FindingsReader:
             if found is None:
                 continue
             first = view.sentence.start + found.start()
+            if not _attached_to_a_site(ctx.text, view, first, first + len(word)):
+                continue  # "dark patches on the thighs turned into black necrosis": the word is not the site's
             status, trigger = ctx.assertion(first, first + len(word), view.sentence)
             if status != "present":
                 continue
