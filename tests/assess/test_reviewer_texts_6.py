@@ -1,0 +1,105 @@
+"""Sixth round of short clinical vignettes written for this project, assessed end to end from free text.
+
+Each is a kind of case a reviewer writes to find an unsafe or wrong answer: a drug offered to a
+patient who is allergic to it, a drug tried under its brand name offered again as new, a plaque
+that is only firm taken for calcinosis. The assertions are on the call and on what is offered or
+withheld, not on wording.
+"""
+
+from __future__ import annotations
+
+from tests.assess.vignettes import assessment_of, offered_ids, withheld_reasons
+
+
+def test_anaphylaxis_to_a_bisphosphonate_withholds_the_bisphosphonates() -> None:
+    a = assessment_of(
+        "A 61-year-old woman with limited cutaneous systemic sclerosis has chalky calcinosis of two "
+        "fingertips on X-ray. She had anaphylaxis to zoledronic acid three years ago. eGFR 84 mL/min."
+    )
+    assert a.subtype.code == "dystrophic"
+    assert "bisphosphonates" not in offered_ids(a)
+    assert any("hypersensitiv" in r.lower() for r in withheld_reasons(a, "bisphosphonates"))
+
+
+def test_an_alendronate_item_of_an_allergy_list_withholds_the_bisphosphonates() -> None:
+    a = assessment_of(
+        "Adult dermatomyositis with hard calcinosis nodules at both elbows on radiographs. "
+        "Allergies: penicillin, alendronate (hives). eGFR 95 mL/min."
+    )
+    assert "bisphosphonates" not in offered_ids(a)
+    assert withheld_reasons(a, "bisphosphonates")
+
+
+def test_an_allergy_to_sodium_thiosulfate_withholds_every_thiosulfate_option() -> None:
+    a = assessment_of(
+        "A 57-year-old man on haemodialysis has skin biopsy-proven calciphylaxis of the thighs. "
+        "He is allergic to sodium thiosulfate (urticaria and wheeze with the first infusion)."
+    )
+    assert a.subtype.code == "calciphylaxis"
+    for option in ("iv_sts_calciphylaxis", "intralesional_sts_calciphylaxis"):
+        assert option not in offered_ids(a)
+        assert any("thiosulfate" in r.lower() for r in withheld_reasons(a, option))
+
+
+def test_a_sulfa_allergy_does_not_withhold_sodium_thiosulfate() -> None:
+    # a sulfonamide allergy is not a thiosulfate allergy: no source makes it a contraindication
+    a = assessment_of(
+        "A 66-year-old woman on haemodialysis has biopsy-confirmed calciphylaxis of the abdomen. "
+        "Allergies: sulfa drugs (rash)."
+    )
+    assert "iv_sts_calciphylaxis" in offered_ids(a)
+
+
+def test_diltiazem_tried_under_its_brand_name_is_not_offered_as_new() -> None:
+    a = assessment_of(
+        "A 54-year-old woman with limited systemic sclerosis has calcinosis of the fingertips on "
+        "X-ray. She took Cardizem for eight months without benefit and stopped it because of "
+        "dizziness."
+    )
+    assert a.subtype.code == "dystrophic"
+    new = {t.id for t in a.treatments if not t.reported}
+    assert "diltiazem" not in new
+
+
+def test_a_bisphosphonate_tried_under_its_brand_name_is_reported() -> None:
+    a = assessment_of(
+        "A 47-year-old woman with dermatomyositis has calcinosis at the elbows on X-ray. She was "
+        "treated with Fosamax weekly for two years with no change in the deposits."
+    )
+    new = {t.id for t in a.treatments if not t.reported}
+    assert "bisphosphonates" not in new
+
+
+def test_shiny_ivory_plaques_of_morphea_are_induration_not_calcinosis() -> None:
+    a = assessment_of(
+        "A 52-year-old woman with systemic sclerosis has firm, shiny, ivory plaques on the abdomen with "
+        "a violet border; morphea. There are no nodules and no discharge."
+    )
+    assert a.subtype.code == "undetermined"
+    assert not offered_ids(a) & {"diltiazem", "bisphosphonates", "ceftriaxone", "iv_sts_dystrophic", "minocycline"}
+    dystrophic = next(x for x in a.alternatives if x.code == "dystrophic")
+    assert "radiograph" in dystrophic.why
+
+
+def test_woody_induration_in_dermatomyositis_is_not_calcinosis() -> None:
+    a = assessment_of(
+        "A 60-year-old man with dermatomyositis has woody induration of both thighs, tender and hard to "
+        "pinch. The skin is intact."
+    )
+    assert a.subtype.code == "undetermined"
+
+
+def test_firm_tethered_skin_after_radiotherapy_makes_no_subtype() -> None:
+    a = assessment_of(
+        "A 71-year-old woman had radiotherapy for breast cancer ten years ago; the skin of the irradiated "
+        "chest wall is firm and tethered. Calcium is normal."
+    )
+    assert a.subtype.code == "undetermined"
+
+
+def test_hard_white_nodules_in_dermatomyositis_are_still_calcinosis() -> None:
+    a = assessment_of(
+        "A 44-year-old woman with dermatomyositis has hard, white, indurated nodules on the elbows that "
+        "discharge chalky material."
+    )
+    assert a.subtype.code == "dystrophic"
