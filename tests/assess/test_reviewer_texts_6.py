@@ -103,3 +103,59 @@ def test_hard_white_nodules_in_dermatomyositis_are_still_calcinosis() -> None:
         "discharge chalky material."
     )
     assert a.subtype.code == "dystrophic"
+
+
+def test_an_egfr_written_in_words_withholds_the_bisphosphonates() -> None:
+    a = assessment_of(
+        "Clinic letter. A 69-year-old woman with limited systemic sclerosis has chalky calcinosis of both "
+        "thumbs on hand X-rays. Her eGFR is twenty-four."
+    )
+    assert "bisphosphonates" not in offered_ids(a)
+    assert withheld_reasons(a, "bisphosphonates")
+
+
+def test_a_clearance_of_about_a_number_in_words_is_read() -> None:
+    a = assessment_of(
+        "A 77-year-old man with dermatomyositis has hard calcified nodules of the forearms on radiographs; "
+        "his creatinine clearance is about eighteen mL/min."
+    )
+    assert "bisphosphonates" not in offered_ids(a)
+
+
+def test_a_number_word_followed_by_more_words_is_no_lab_value() -> None:
+    # "one of several tests" names no value of the calcium: nothing withholds the bisphosphonates
+    a = assessment_of(
+        "A 58-year-old woman with systemic sclerosis has hard white calcinosis nodules at the elbows; "
+        "calcium, one of several tests sent, is awaited."
+    )
+    assert "bisphosphonates" in offered_ids(a)
+
+
+def test_creatinine_age_and_sex_give_an_egfr_that_withholds_the_bisphosphonates() -> None:
+    # 80-year-old woman, creatinine 3.2 mg/dL: CKD-EPI 2021 about 14 mL/min/1.73 m2, below the 35 limit
+    a = assessment_of(
+        "An 80-year-old woman with CREST syndrome has calcinosis of the fingertips with chalky material "
+        "coming out. Creatinine 3.2 mg/dL."
+    )
+    estimated = [d for d in a.derived_labs if d.id == "egfr_estimated"]
+    assert estimated and 10 < estimated[0].value < 20
+    assert "bisphosphonates" not in offered_ids(a)
+
+
+def test_a_normal_creatinine_gives_no_renal_withholding() -> None:
+    a = assessment_of(
+        "A 45-year-old man with dermatomyositis has hard white calcinosis nodules at the elbows on "
+        "X-ray. Creatinine 0.9 mg/dL."
+    )
+    assert "bisphosphonates" in offered_ids(a)
+
+
+def test_warfarin_stays_a_current_drug_when_a_later_clause_plans_a_biopsy() -> None:
+    a = assessment_of(
+        "A 72-year-old man with atrial fibrillation on Coumadin and normal kidney function has "
+        "exquisitely painful retiform purpura with a black eschar on the thigh; calciphylaxis is "
+        "suspected and a biopsy is planned."
+    )
+    considered = a.subtype.code == "calciphylaxis" or "calciphylaxis" in {x.code for x in a.alternatives}
+    assert considered
+    assert "warfarin" in {x.medication for x in a.actions}

@@ -1233,6 +1233,7 @@ class _Pathway:
             rule_id = {
                 "calcium_corrected": "labs.corrected_calcium",
                 "calcium_phosphate_product": "labs.calcium_phosphate_product",
+                "egfr_estimated": "labs.egfr_from_creatinine",
             }[derived.id]
             value = f"{derived.value:g} {derived.unit}"
             text = f"{derived.label}: {value} ({derived.interpretation}); {derived.method}"
@@ -1240,7 +1241,8 @@ class _Pathway:
                 rule_id,
                 # shown in the reasoning when it matters: above the threshold, abnormal, or caveated
                 fired=derived.interpretation in ("high", "low")
-                or (derived.caveat is not None and derived.id == "calcium_corrected"),
+                or (derived.caveat is not None and derived.id == "calcium_corrected")
+                or derived.id == "egfr_estimated",
                 facts=[FactUsed(kind="derived_lab", id=derived.id, label=derived.label, value=value)],
                 conclusion=text + (f". {derived.caveat}" if derived.caveat else "."),
                 extra_refs=list(derived.refs),
