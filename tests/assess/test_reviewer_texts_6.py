@@ -159,3 +159,23 @@ def test_warfarin_stays_a_current_drug_when_a_later_clause_plans_a_biopsy() -> N
     considered = a.subtype.code == "calciphylaxis" or "calciphylaxis" in {x.code for x in a.alternatives}
     assert considered
     assert "warfarin" in {x.medication for x in a.actions}
+
+
+def test_calciphylaxis_versus_vasculitis_with_a_biopsy_pending_stays_possible() -> None:
+    a = assessment_of(
+        "Renal MDT: a 59-year-old woman on haemodialysis has painful purpuric, necrotic plaques on both "
+        "thighs. Calciphylaxis vs vasculitis; skin biopsy awaited."
+    )
+    assert a.subtype.code == "calciphylaxis"
+    assert a.subtype.certainty == "possible"
+    assert "calciphylaxis_biopsy" in {m.id for m in a.missing_workup}
+
+
+def test_a_differential_told_as_a_sentence_does_not_make_the_mimic_present() -> None:
+    a = assessment_of(
+        "A 66-year-old man on haemodialysis has painful purpuric necrotic lesions on the calves. The "
+        "differential is calciphylaxis or vasculitis; a skin biopsy is pending."
+    )
+    # vasculitis was taken as present, which left a dialysis patient's necrosis "metastatic, possible"
+    assert a.subtype.code == "calciphylaxis"
+    assert a.subtype.certainty == "possible"

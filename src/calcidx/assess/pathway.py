@@ -405,6 +405,14 @@ class _Pathway:
 
         return sorted({*self.present_where("conditions", at_level), *self.present_where("exposures", at_level)})
 
+    def suspected_calciphylaxis_mimics(self) -> list[str]:
+        """The look-alikes of calciphylaxis the record names as suspected (possible), not as present."""
+        return sorted(
+            c
+            for c in self.facts.possible
+            if c in self.kb.lookalikes and "calciphylaxis" in self.kb.lookalikes[c].applies_to
+        )
+
     def calciphylaxis(self) -> Candidate | None:
         rule = self.kb.rule("subtype.calciphylaxis.red_flags")
         typical = self.features_with_role("calciphylaxis_typical")
@@ -442,6 +450,12 @@ class _Pathway:
             cause, text = (
                 "suggested",
                 f"Biopsy: {self.labels(histology)}; but no typical or early lesion is recorded: not confirmed",
+            )
+        elif typical and (setting or risks["major"]) and (mimics := self.suspected_calciphylaxis_mimics()):
+            cause, text = (
+                "suggested",
+                f"Typical lesions with renal failure, warfarin or a major risk factor, but {self.labels(mimics)} "
+                "is suspected as well: a mimic to exclude, so the biopsy decides",
             )
         elif typical and (setting or risks["major"]):
             cause, text = "probable", "Typical lesions with renal failure, warfarin or a major risk factor: clinical"
