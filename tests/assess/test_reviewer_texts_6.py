@@ -179,3 +179,15 @@ def test_a_differential_told_as_a_sentence_does_not_make_the_mimic_present() -> 
     # vasculitis was taken as present, which left a dialysis patient's necrosis "metastatic, possible"
     assert a.subtype.code == "calciphylaxis"
     assert a.subtype.certainty == "possible"
+
+
+def test_necrotic_ulcers_in_lupus_are_not_a_confident_dystrophic_calcinosis() -> None:
+    # an ulcer with retiform purpura shows no calcium: lupus makes no probable dystrophic calcinosis of it
+    a = assessment_of(
+        "A 41-year-old woman with systemic lupus erythematosus and lupus nephritis, eGFR 26, on "
+        "prednisolone, has painful necrotic ulcers with retiform purpura on both thighs. Calciphylaxis or "
+        "lupus vasculitis? Biopsy to follow."
+    )
+    assert a.subtype.certainty in (None, "possible")
+    assert "calciphylaxis" in {a.subtype.code, *(x.code for x in a.alternatives)}
+    assert "calciphylaxis_biopsy" in {m.id for m in a.missing_workup}
