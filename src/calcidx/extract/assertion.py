@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
+from collections.abc import Iterable
 from dataclasses import dataclass, replace
 
 from calcidx.extract.rules import ContextTrigger, Rules, phrase_regex
@@ -56,19 +57,30 @@ class ContextPatterns:
 
     def __init__(self, rules: Rules) -> None:
         self.by_phrase: dict[str, ContextTrigger] = {t.phrase: t for t in rules.triggers}
-        self.pattern = phrase_regex(list(self.by_phrase))
-        words = list(rules.terminators)
+        words = [p for p in self.by_phrase if any(c.isalnum() for c in p)]
+        self.pattern = phrase_regex(words)
+        # a trigger of symbols only ("?" in a note's "?calciphylaxis") stands right before a word
+        symbols = sorted((p for p in self.by_phrase if p not in words), key=lambda p: (-len(p), p))
+        self.symbol_pattern = (
+            re.compile(r"(?<![\w?])(?:" + "|".join(map(re.escape, symbols)) + r")(?=[ \t]?[A-Za-z])")
+            if symbols
+            else None
+        )
+        self.symbol_starts = frozenset(p[0] for p in symbols)
+        terminators = list(rules.terminators)
         comma_verbs = ""
         if rules.comma_clause_verbs:
             verbs = "|".join(re.escape(v) for v in sorted(rules.comma_clause_verbs, key=lambda v: (-len(v), v)))
             comma_verbs = rf"|,\s*(?:and\s+)?(?:{verbs})\b"
-        self.terminator = re.compile(phrase_regex(words).pattern + r"|[;:]|\s-\s|\s–\s" + comma_verbs, re.IGNORECASE)
+        self.terminator = re.compile(
+            phrase_regex(terminators).pattern + r"|[;:]|\s-\s|\s–\s" + comma_verbs, re.IGNORECASE
+        )
         # purpose and uncertainty clauses ("To exclude X, tests were done") end at a comma
         self.clause_terminator = re.compile(self.terminator.pattern + r"|,", re.IGNORECASE)
         # a hypothetical trigger after its concept speaks of the whole noun phrase before it ("end-stage
         # renal disease with secondary hyperparathyroidism is the most common cause of ..."): "with"
         # does not end that scope
-        subject_words = [w for w in words if w != "with"]
+        subject_words = [w for w in terminators if w != "with"]
         self.subject_terminator = re.compile(
             phrase_regex(subject_words).pattern + r"|[;:,]|\s-\s|\s–\s" + comma_verbs, re.IGNORECASE
         )
@@ -82,7 +94,10 @@ def find_triggers(text: str, rules: Rules, compiled: ContextPatterns | None = No
     """Every assertion trigger in ``text`` (pseudo-triggers dropped after they block others)."""
     compiled = compiled or ContextPatterns(rules)
     hits: list[TriggerHit] = []
-    for match in compiled.pattern.finditer(text):
+    matches: Iterable[re.Match[str]] = compiled.pattern.finditer(text)
+    if compiled.symbol_pattern is not None and any(char in text for char in compiled.symbol_starts):
+        matches = sorted([*matches, *compiled.symbol_pattern.finditer(text)], key=lambda m: m.start())
+    for match in matches:
         phrase = " ".join(match.group().lower().split())
         trigger = compiled.by_phrase.get(phrase)
         if trigger is None or trigger.category == "pseudo":

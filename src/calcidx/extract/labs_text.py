@@ -39,6 +39,8 @@ class ValueHit:
     reference_range: str | None
     reference_low: float | None
     reference_high: float | None
+    #: a flag printed after the value ("2.71 ↑", "0.62 (L)"): its interpretation and its text
+    flag: tuple[str, str] | None = None
 
 
 # characters after a cue that the pseudo-cue rules read
@@ -101,6 +103,19 @@ class LabPatterns:
             rf"greater than|above)\s*(?P<num>{number})(?:\s*(?:{units}))?\s*[)\]]",
             re.IGNORECASE,
         )
+        flags = {w.lower(): interpretation for interpretation, words in rules.lab_flags.items() for w in words}
+        self.flag_words = flags
+        # a letter flag ("H", "(L)") ends the result ("2.98 mmol/L H,"); an arrow may run on ("2.71 ↑ PO4")
+        letters = [w for w in flags if any(c.isalpha() for c in w)]
+        arrows = [w for w in flags if w not in letters]
+        self.flag = (
+            re.compile(
+                rf"[ \t]*(?:(?:{_alternatives(letters)})(?![\w(])(?=[ \t]*(?:[,;)\n]|$))|(?:{_alternatives(arrows)}))",
+                re.IGNORECASE,
+            )
+            if flags
+            else None
+        )
         self.state_words = [
             (re.compile(rf"(?<![\w-]){w.pattern}(?![\w-])", re.IGNORECASE), w.analyte, w.interpretation)
             for w in rules.lab_state_words
@@ -119,6 +134,11 @@ class LabPatterns:
             phrase = " ".join(match.group().lower().split())
             found.append(CueHit(match.start(), match.end(), self.cue_words.get(phrase, "normal"), match.group()))
         return found
+
+
+def _alternatives(words: list[str]) -> str:
+    """A regex alternation of ``words`` as printed, longest first (never matches when empty)."""
+    return "|".join(re.escape(w) for w in sorted(words, key=lambda w: (-len(w), w))) or "(?!)"
 
 
 def _float(raw: str) -> float:
@@ -181,6 +201,11 @@ def find_value(text: str, start: int, limit: int, patterns: LabPatterns) -> Valu
         else:
             ref_lo = _float(bound.group("num"))
         end += bound.end()
+    flag: tuple[str, str] | None = None
+    if patterns.flag is not None and (marked := patterns.flag.match(text, end, limit)) is not None:
+        word = marked.group().strip()
+        flag = (patterns.flag_words[word.lower()], word)
+        end = marked.end()
     return ValueHit(
         start=start + match.start("cmp") if match.group("cmp") else start + match.start("num"),
         end=end,
@@ -190,4 +215,5 @@ def find_value(text: str, start: int, limit: int, patterns: LabPatterns) -> Valu
         reference_range=ref_text,
         reference_low=ref_lo,
         reference_high=ref_hi,
+        flag=flag,
     )

@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Literal
 
 from calcidx.extract.demographics import AgeMention
@@ -494,6 +494,8 @@ def _assign(
     case_first = any(s.category == "case" and not s.header for s in zone)
     last_paragraph = -1
     several = announced is not None and announced[0] > 1
+    # the announced patients are relatives ("two brothers"): "His brother, aged 11, had ..." is the next one
+    family = announced is not None and several and search(rules["family_patients"], announced[1].text) is not None
 
     def switch(index: int | None = None) -> PatientText:
         wanted = index if index is not None else (max(by_index) + 1 if by_index else 1)
@@ -532,6 +534,12 @@ def _assign(
                 number_match = re.search(r"\((?:patient|case)\s+(\w+)\)", new.group(), re.IGNORECASE)
                 current = switch(_number(number_match.group(1)) if number_match else None)
                 moved = True
+        if not moved and family and current is not None and search(rules["relative_opener"], text, sentence.folded):
+            relative = next((a for a in found if a.years is not None and not a.onset and not a.group), None)
+            if relative is not None:
+                current, moved = switch(), True
+                # the relative is this patient: their age introduces them
+                found = [replace(a, intro=True, relative=False) if a is relative else a for a in found]
         opens_paragraph = sentence.paragraph != last_paragraph
         last_paragraph = sentence.paragraph
         if not moved and current is not None and (sentence.category == "case" or several or opens_paragraph):

@@ -264,7 +264,7 @@ def document_from_doc(
     found: Patients = doc.user_data[comp.PATIENTS]
     patients = found.patients
     warnings = list(found.warnings)
-    foreign = language_warning(text)
+    foreign = language_warning(text, rules.english_words, rules.other_language_words)
     if foreign:
         warnings.append(foreign)
     elif found.reason and not patients:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import functools
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
@@ -205,6 +206,13 @@ class Rules:
     #: a form's sex field: its labels ("sex", "gender") and each value's sex ("f" -> female)
     sex_field_labels: tuple[str, ...] = ()
     sex_field_values: dict[str, str] = field(default_factory=dict)
+    #: flags printed after a lab value ("2.71 ↑", "0.62 (L)") by interpretation
+    lab_flags: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    #: lesion nouns in the plural with their singular ("nodules" -> "nodule"), from ``lesion_words``
+    lesion_plurals: dict[str, str] = field(default_factory=dict)
+    #: function words of English and of the other languages reports are written in (language check)
+    english_words: frozenset[str] = frozenset()
+    other_language_words: frozenset[str] = frozenset()
 
 
 def _data_dir() -> Path:
@@ -286,6 +294,8 @@ def load_rules() -> Rules:
         ),
         units=tuple(lexicon["units"]),
         lesion_words=frozenset(str(w).lower() for w in lexicon["lesion_words"]),
+        lab_flags={str(k): tuple(str(w) for w in v) for k, v in (lexicon.get("lab_flags") or {}).items()},
+        lesion_plurals=_plurals(str(w).lower() for w in lexicon["lesion_words"]),
         morphology_words=tuple(str(w).lower() for w in lexicon["morphology_words"]),
         lesion_colour_words=tuple(str(w).lower() for w in lexicon.get("lesion_colour_words") or ()),
         imaging_words=imaging,
@@ -308,7 +318,15 @@ def load_rules() -> Rules:
         ),
         sex_field_labels=tuple(str(w).lower() for w in lexicon.get("sex_field", {}).get("labels", [])),
         sex_field_values={str(k).lower(): str(v) for k, v in lexicon.get("sex_field", {}).get("values", {}).items()},
+        english_words=frozenset(str(w).lower() for w in lexicon.get("function_words", {}).get("english", [])),
+        other_language_words=frozenset(str(w).lower() for w in lexicon.get("function_words", {}).get("other", [])),
     )
+
+
+def _plurals(words: Iterable[str]) -> dict[str, str]:
+    """Each word of ``words`` that is another's plural ("nodules", "masses"), with that singular."""
+    known = set(words)
+    return {plural: word for word in known for plural in (word + "s", word + "es") if plural in known}
 
 
 def phrase_regex(

@@ -221,6 +221,20 @@ class Vocabulary:
                 )
         return vocab
 
+    def add_singulars(self, plurals: Mapping[str, str]) -> None:
+        """Each form of two words or more that ends in a plural lesion noun ("hard nodules") also
+        in the singular ("a hard nodule"), naming the same items. A singular form the vocabulary has
+        already keeps its own items.
+
+        Args:
+            plurals: plural lesion nouns with their singular (``Rules.lesion_plurals``).
+        """
+        for form, keys in list(self.forms.items()):
+            head, _, last = form.rpartition(" ")
+            singular = plurals.get(last)
+            if head and singular:
+                self.forms.setdefault(f"{head} {singular}", list(keys))
+
     @classmethod
     def from_bundle(cls, bundle: KnowledgeBundle, *, hpo: bool = True) -> Vocabulary:
         """The vocabulary of a knowledge bundle.
@@ -229,6 +243,8 @@ class Vocabulary:
             bundle: the knowledge bundle.
             hpo: add each feature's HPO label from the shipped HPO release (loads hpo3 once).
         """
+        from calcidx.extract.rules import load_rules
+
         vocab = cls(name=f"{bundle.info.name}@{bundle.info.version}")
         for cond in bundle.conditions.values():
             vocab.add(VocabItem("condition", cond.id, cond.label, cond.category, tuple(cond.synonyms)))
@@ -267,6 +283,7 @@ class Vocabulary:
                 vocab.add(VocabItem("treatment", treat.id, treat.label, treat.kind, ()))
         for therapy in bundle.therapies.values():
             vocab.add(VocabItem("treatment", therapy.id, therapy.label, therapy.kind, tuple(therapy.synonyms)))
+        vocab.add_singulars(load_rules().lesion_plurals)
         return vocab
 
 

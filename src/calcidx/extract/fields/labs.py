@@ -275,6 +275,8 @@ class LabsReader:
                 chosen = None
             if chosen is not None:
                 interpretation, cue_text = chosen.interpretation, chosen.text
+            elif value is not None and value.flag is not None:
+                interpretation, cue_text = value.flag  # the flag printed after it ("2.71 ↑", "0.62 L")
             if (
                 status == "absent"
                 and chosen is not None
