@@ -191,3 +191,13 @@ def test_necrotic_ulcers_in_lupus_are_not_a_confident_dystrophic_calcinosis() ->
     assert a.subtype.certainty in (None, "possible")
     assert "calciphylaxis" in {a.subtype.code, *(x.code for x in a.alternatives)}
     assert "calciphylaxis_biopsy" in {m.id for m in a.missing_workup}
+
+
+def test_diltiazem_offered_beside_a_beta_blocker_carries_the_monitoring_caution() -> None:
+    a = assessment_of(
+        "A 69-year-old woman with limited systemic sclerosis and calcinosis of the fingertips on X-ray "
+        "takes metoprolol for atrial fibrillation."
+    )
+    diltiazem = [t for t in [*a.treatments, *a.withheld_treatments] if t.id == "diltiazem"]
+    assert diltiazem
+    assert any("beta-blocker" in c for c in [*diltiazem[0].cautions, *diltiazem[0].withheld_reasons])
