@@ -235,8 +235,9 @@ def _strong_only(
     if not f["strong"]:
         drop(sentence, f"section:{category}")
         return
-    if f["generic"]:
-        clause = _reference_clause(sentence, rules)
+    comparison = search(rules["comparison_opener"], sentence.text, sentence.folded) is not None
+    if f["generic"] or comparison:
+        clause = _reference_clause(sentence, rules, comparison=comparison)
         if clause is not None:
             keep(clause, "strong_reference_clause")
             return
@@ -245,20 +246,24 @@ def _strong_only(
 
 # where a clause or a run-on sentence ends: a semicolon, or a full stop a sentence splitter missed
 _CLAUSE_END = re.compile(r"[;:]\s+|[.!?)\]]\s+(?=\W{0,3}\d{0,3}\s*[A-Z])")
+# after a comparison with other reports, the patient's clause starts after a comma as well
+_COMPARISON_END = re.compile(_CLAUSE_END.pattern + r"|,\s+")
 
 
-def _reference_clause(sentence: Sentence, rules: ZoneRules) -> Sentence | None:
+def _reference_clause(sentence: Sentence, rules: ZoneRules, *, comparison: bool = False) -> Sentence | None:
     """The part of ``sentence`` from the clause with its strong reference on, when a generic statement
-    lies wholly in the clauses before it; else None."""
+    lies wholly in the clauses before it, or the sentence opens on a comparison with other reports
+    ("Unlike previously reported cases ..., our patient ..."); else None."""
     text = sentence.text
     strong = search(rules["strong_reference"], text, sentence.folded)
-    generic = rules["generic_statement"].search(text)
-    if strong is None or generic is None:
+    if strong is None:
         return None
     cut = None
-    for end in _CLAUSE_END.finditer(text, 0, strong.start()):
+    for end in (_COMPARISON_END if comparison else _CLAUSE_END).finditer(text, 0, strong.start()):
         cut = end.end()
-    if cut is None or cut < generic.end():
+    if cut is None:
+        return None
+    if not comparison and ((generic := rules["generic_statement"].search(text)) is None or cut < generic.end()):
         return None
     return Sentence(
         start=sentence.start + cut,
