@@ -39,3 +39,11 @@ def test_a_single_patients_relative_stays_family_history() -> None:
     document = extract(text)
     assert len(document.cases) == 1
     assert document.cases[0].patient.age_years == 40
+
+
+def test_a_case_heading_then_the_relative_is_that_case() -> None:
+    text = (
+        "We describe two siblings. Case 1: a 13-year-old boy with a painless hard mass over the right hip. "
+        "Case 2: his 8-year-old sister with a similar mass on the left elbow."
+    )
+    assert [c.patient.age_years for c in extract(text).cases] == [13, 8]

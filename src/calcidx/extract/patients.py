@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
+from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from typing import Literal
 
@@ -219,6 +220,62 @@ def _generic(rules: ZoneRules, text: str, folded: str) -> bool:
     return False
 
 
+def _strong_only(
+    sentence: Sentence,
+    f: _Features,
+    category: str,
+    rules: ZoneRules,
+    keep: Callable[[Sentence, str], None],
+    drop: Callable[[Sentence, str], None],
+) -> None:
+    """A sentence of a discussion or background section is the patient's only with a strong reference
+    ("our patient"). When it also states the literature in an earlier clause ("Calciphylaxis presents
+    with necrotic ulcers in patients on dialysis; our patient had neither"), only the clause with the
+    reference is the patient's: the sentence is kept from there."""
+    if not f["strong"]:
+        drop(sentence, f"section:{category}")
+        return
+    comparison = search(rules["comparison_opener"], sentence.text, sentence.folded) is not None
+    if f["generic"] or comparison:
+        clause = _reference_clause(sentence, rules, comparison=comparison)
+        if clause is not None:
+            keep(clause, "strong_reference_clause")
+            return
+    keep(sentence, "strong_reference")
+
+
+# where a clause or a run-on sentence ends: a semicolon, or a full stop a sentence splitter missed
+_CLAUSE_END = re.compile(r"[;:]\s+|[.!?)\]]\s+(?=\W{0,3}\d{0,3}\s*[A-Z])")
+# after a comparison with other reports, the patient's clause starts after a comma as well
+_COMPARISON_END = re.compile(_CLAUSE_END.pattern + r"|,\s+")
+
+
+def _reference_clause(sentence: Sentence, rules: ZoneRules, *, comparison: bool = False) -> Sentence | None:
+    """The part of ``sentence`` from the clause with its strong reference on, when a generic statement
+    lies wholly in the clauses before it, or the sentence opens on a comparison with other reports
+    ("Unlike previously reported cases ..., our patient ..."); else None."""
+    text = sentence.text
+    strong = search(rules["strong_reference"], text, sentence.folded)
+    if strong is None:
+        return None
+    cut = None
+    for end in (_COMPARISON_END if comparison else _CLAUSE_END).finditer(text, 0, strong.start()):
+        cut = end.end()
+    if cut is None:
+        return None
+    if not comparison and ((generic := rules["generic_statement"].search(text)) is None or cut < generic.end()):
+        return None
+    return Sentence(
+        start=sentence.start + cut,
+        end=sentence.end,
+        text=text[cut:],
+        category=sentence.category,
+        paragraph=sentence.paragraph,
+        header=sentence.header,
+        caption=sentence.caption,
+    )
+
+
 def detect_mode(layout: Layout, rules: ZoneRules) -> Mode:
     """``note`` for a pasted clinical note or form, ``article`` for a published report.
 
@@ -300,14 +357,14 @@ def _zone(layout: Layout, signals: _Signals, rules: ZoneRules) -> list[ZoneDecis
             elif category == "background" and sentence.paragraph == told_in_background and not f["generic"]:
                 keep(sentence, "continues_case")
             elif category in rules.strong_only_sections:
-                (keep if f["strong"] else drop)(sentence, "strong_reference" if f["strong"] else f"section:{category}")
+                _strong_only(sentence, f, category, rules, keep, drop)
             elif (f["strong"] or f["intro"] or f["age"] or f["definite"]) and not f["generic"]:
                 keep(sentence, "patient_reference")
             else:
                 drop(sentence, "generic_statement" if f["generic"] else "no_patient_reference")
             continue
         if category in rules.strong_only_sections - {"background"}:
-            (keep if f["strong"] else drop)(sentence, "strong_reference" if f["strong"] else f"section:{category}")
+            _strong_only(sentence, f, category, rules, keep, drop)
             continue
         if f["citation"]:
             mode = False
@@ -534,7 +591,13 @@ def _assign(
                 number_match = re.search(r"\((?:patient|case)\s+(\w+)\)", new.group(), re.IGNORECASE)
                 current = switch(_number(number_match.group(1)) if number_match else None)
                 moved = True
-        if not moved and family and current is not None and search(rules["relative_opener"], text, sentence.folded):
+        if (
+            not moved
+            and family
+            and current is not None
+            and current.sentences  # a case heading ("Case 2:") has just opened this patient
+            and search(rules["relative_opener"], text, sentence.folded)
+        ):
             relative = next((a for a in found if a.years is not None and not a.onset and not a.group), None)
             if relative is not None:
                 current, moved = switch(), True

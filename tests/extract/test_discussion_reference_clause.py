@@ -1,0 +1,47 @@
+"""A discussion sentence that states the literature and then names the patient ("Calciphylaxis
+presents with painful necrotic ulcers in patients on dialysis; our patient had neither") gives the
+patient only its last clause. It had given a woman with dermatomyositis dialysis and necrotic
+ulcers, and the call calciphylaxis."""
+
+from __future__ import annotations
+
+from calcidx.public import assess, extract
+
+REPORT = """Calcinosis cutis in dermatomyositis
+
+Case report
+A 52-year-old woman with a 7-year history of dermatomyositis presented with hard nodules on her elbows and
+thighs that discharged chalky material. Serum calcium was 9.0 mg/dL and phosphate 3.6 mg/dL. Radiographs
+showed extensive soft-tissue calcification.
+
+Discussion
+Calciphylaxis presents with painful necrotic ulcers in patients on dialysis; our patient had neither.
+"""
+
+
+def test_the_literature_clause_before_our_patient_is_not_the_patients() -> None:
+    case = extract(REPORT).cases[0]
+    concepts = {f.concept for f in case.findings if f.assertion == "present"}
+    assert "dialysis" not in concepts
+    assert "necrotic_ulcer" not in concepts
+    assessment = assess(case).cases[0].assessment
+    assert assessment.subtype.code == "dystrophic"
+
+
+def test_a_clause_about_the_patient_alone_is_still_read() -> None:
+    text = REPORT + "Our patient was also treated with diltiazem for two years.\n"
+    case = extract(text).cases[0]
+    assert any(t.concept == "diltiazem" or "diltiazem" in (t.name or "").lower() for t in case.treatments)
+
+
+def test_a_comparison_with_other_reports_gives_the_patient_only_their_clause() -> None:
+    text = REPORT.replace(
+        "Calciphylaxis presents with painful necrotic ulcers in patients on dialysis; our patient had neither.",
+        "Unlike earlier cases of calciphylaxis in patients taking warfarin, our patient had never had an "
+        "anticoagulant. Similar to the man of 66 on haemodialysis described by Lee et al., our patient's "
+        "nodules were painless.",
+    )
+    case = extract(text).cases[0]
+    concepts = {f.concept for f in [*case.findings, *case.exposures] if f.assertion == "present"}
+    assert not concepts & {"warfarin", "dialysis"}
+    assert case.patient.age_years == 52
