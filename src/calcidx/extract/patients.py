@@ -250,6 +250,36 @@ _CLAUSE_END = re.compile(r"[;:]\s+|[.!?)\]]\s+(?=\W{0,3}\d{0,3}\s*[A-Z])")
 _COMPARISON_END = re.compile(_CLAUSE_END.pattern + r"|,\s+")
 
 
+# the patient as the subject of the clause after a comma ("..., she had normal kidney function")
+_PATIENT_SUBJECT = re.compile(
+    r",\s+(?=(?:she|he|the patient|our patient|this patient|the (?:child|boy|girl|infant|neonate|woman|man))\b)",
+    re.IGNORECASE,
+)
+
+
+def _after_comparison(sentence: Sentence, rules: ZoneRules) -> Sentence | None:
+    """The patient's clause of a sentence that opens on a comparison with someone else ("Unlike her
+    sister, who was on dialysis, she had normal kidney function" -> "she had normal kidney function"),
+    or None when the sentence is not one."""
+    if search(rules["comparison_opener"], sentence.text, sentence.folded) is None:
+        return None
+    cuts = list(_PATIENT_SUBJECT.finditer(sentence.text))
+    return _clause_from(sentence, cuts[-1].end()) if cuts else None
+
+
+def _clause_from(sentence: Sentence, cut: int) -> Sentence:
+    """``sentence`` from character ``cut`` of its text on."""
+    return Sentence(
+        start=sentence.start + cut,
+        end=sentence.end,
+        text=sentence.text[cut:],
+        category=sentence.category,
+        paragraph=sentence.paragraph,
+        header=sentence.header,
+        caption=sentence.caption,
+    )
+
+
 def _reference_clause(sentence: Sentence, rules: ZoneRules, *, comparison: bool = False) -> Sentence | None:
     """The part of ``sentence`` from the clause with its strong reference on, when a generic statement
     lies wholly in the clauses before it, or the sentence opens on a comparison with other reports
@@ -265,15 +295,7 @@ def _reference_clause(sentence: Sentence, rules: ZoneRules, *, comparison: bool 
         return None
     if not comparison and ((generic := rules["generic_statement"].search(text)) is None or cut < generic.end()):
         return None
-    return Sentence(
-        start=sentence.start + cut,
-        end=sentence.end,
-        text=text[cut:],
-        category=sentence.category,
-        paragraph=sentence.paragraph,
-        header=sentence.header,
-        caption=sentence.caption,
-    )
+    return _clause_from(sentence, cut)
 
 
 def detect_mode(layout: Layout, rules: ZoneRules) -> Mode:
@@ -320,7 +342,8 @@ def _zone(layout: Layout, signals: _Signals, rules: ZoneRules) -> list[ZoneDecis
     told_in_background = -1
 
     def keep(sentence: Sentence, reason: str) -> None:
-        trace.append(ZoneDecision(sentence, True, reason))
+        own = _after_comparison(sentence, rules)
+        trace.append(ZoneDecision(sentence, True, reason) if own is None else ZoneDecision(own, True, reason))
 
     def drop(sentence: Sentence, reason: str) -> None:
         trace.append(ZoneDecision(sentence, False, reason))
