@@ -26,6 +26,7 @@ ONLY_WHEN_APPLIED = {
     "subtype.undetermined",
     "subtype.resolution",
     "labs.calcium_status",
+    "labs.egfr_from_creatinine",
     "subform.extent",
     "subform.calciphylaxis_setting",
     "subform.heel_stick",

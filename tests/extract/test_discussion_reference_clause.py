@@ -32,3 +32,28 @@ def test_a_clause_about_the_patient_alone_is_still_read() -> None:
     text = REPORT + "Our patient was also treated with diltiazem for two years.\n"
     case = extract(text).cases[0]
     assert any(t.concept == "diltiazem" or "diltiazem" in (t.name or "").lower() for t in case.treatments)
+
+
+def test_a_comparison_with_other_reports_gives_the_patient_only_their_clause() -> None:
+    text = REPORT.replace(
+        "Calciphylaxis presents with painful necrotic ulcers in patients on dialysis; our patient had neither.",
+        "Unlike earlier cases of calciphylaxis in patients taking warfarin, our patient had never had an "
+        "anticoagulant. Similar to the man of 66 on haemodialysis described by Lee et al., our patient's "
+        "nodules were painless.",
+    )
+    case = extract(text).cases[0]
+    concepts = {f.concept for f in [*case.findings, *case.exposures] if f.assertion == "present"}
+    assert not concepts & {"warfarin", "dialysis"}
+    assert case.patient.age_years == 52
+
+
+def test_a_case_sentence_comparing_the_patient_with_a_relative_gives_her_only_her_clause() -> None:
+    text = (
+        "A 39-year-old woman had firm white nodules on both thighs. Unlike her sister, who was on "
+        "haemodialysis, she had normal kidney function. In contrast to typical patients taking warfarin, "
+        "she had never had an anticoagulant."
+    )
+    case = extract(text).cases[0]
+    concepts = {f.concept for f in [*case.findings, *case.exposures] if f.assertion == "present"}
+    assert not concepts & {"dialysis", "warfarin"}
+    assert "firm_white_yellow_papules" in concepts

@@ -171,3 +171,13 @@ def test_a_notes_shorthand_for_pregnancy_withholds_what_pregnancy_excludes(text:
 )
 def test_no_pregnancy_from_a_score_or_the_literature(text: str) -> None:
     assert first_case(text).patient.pregnant is not True
+
+
+def test_a_compact_age_that_ends_a_clause_after_a_comma() -> None:
+    case = first_case("Post-op day 3 after parathyroidectomy, 47F. Firm white plaque at the old cannula site.")
+    assert (case.patient.age_years, case.patient.sex) == (47, "female")
+
+
+def test_a_french_catheter_size_mid_sentence_is_no_age() -> None:
+    text = "A 60-year-old man on dialysis had a line inserted, 14F; firm white plaques formed on the thigh."
+    assert first_case(text).patient.age_years == 60

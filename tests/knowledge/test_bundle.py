@@ -179,12 +179,12 @@ def test_therapies_are_cross_checked_against_the_options(tmp_path: Path) -> None
 
     def bad(items: list[dict[str, object]]) -> None:
         items[0]["options"] = ["no_such_option"]
-        items.append({**items[0], "id": "diltiazem", "options": ["colchicine"]})
+        items.append({**items[0], "id": "probenecid", "options": ["colchicine"]})
 
     _edit(folder, "therapies", bad)
     report = validate_bundle(folder, check_hpo=False)
     assert any("no_such_option" in p for p in report.problems), report.problems
-    assert any("therapies:diltiazem" in p and "shares its id" in p for p in report.problems), report.problems
+    assert any("therapies:probenecid" in p and "shares its id" in p for p in report.problems), report.problems
 
 
 def test_a_therapy_is_named_by_its_label_and_covers_its_options(bundle: KnowledgeBundle) -> None:

@@ -28,6 +28,12 @@ from calcidx.knowledge.schema import KnowledgeBundle, LabPattern
 
 __all__ = ["PathwayResult", "run_pathway"]
 
+#: What would show the calcification when the lesions recorded are none like it.
+_MISSING_CALCIFIED_LESION = (
+    "a hard, white or chalky papule or nodule, chalky discharge, radiopaque deposits on a radiograph "
+    "or calcium on a skin biopsy (von Kossa) would decide"
+)
+
 _CAUSE_DOWN = {"confirmed": "probable", "probable": "suggested", "suggested": "suggested"}
 #: the feature categories by which an imaging or histology record shows a finding of the skin
 _STUDY_FINDINGS = ("lesion", "sign", "imaging", "histology")
@@ -179,12 +185,43 @@ class _Pathway:
     def lesion_is_sign(self, lesion: Any) -> bool:
         """A lesion is a clinical sign of calcification unless every word naming it is one that is
         not (a rash, an eruption: ``not_sign_kinds`` of the rule) or it is told only in colours unlike
-        calcium (violaceous, with no firm, white or chalky word); a lesion with no words recorded counts."""
+        calcium (violaceous, with no firm, white or chalky word), or it is an induration
+        (``lesion_is_induration``); a lesion with no words recorded counts."""
         rule = self.kb.rule("lesion.calcinosis_evidence")
         morphology = set(lesion.morphology)
         if morphology & set(rule.words("not_sign_morphology")) and not morphology & set(rule.words("sign_morphology")):
             return False
+        if self.lesion_is_induration(lesion):
+            return False
         return not lesion.kinds or not set(lesion.kinds) <= set(rule.words("not_sign_kinds"))
+
+    def lesion_is_induration(self, lesion: Any) -> bool:
+        """Induration, not calcification: only an induration, or a lesion told as indurated, shiny, ivory or
+        tethered, with no calcium word (white, chalky), papule or nodule; firm and hard do not make it
+        a sign, since indurated skin is firm."""
+        rule = self.kb.rule("lesion.calcinosis_evidence")
+        morphology, kinds = set(lesion.morphology), set(lesion.kinds)
+        if not (
+            morphology & set(rule.words("induration_morphology"))
+            or (kinds and kinds <= set(rule.words("induration_kinds")))
+        ):
+            return False
+        return not (kinds & set(rule.words("nodular_kinds")) or morphology & set(rule.words("calcium_morphology")))
+
+    @property
+    def induration_only(self) -> bool:
+        """Nothing like calcification is recorded, a lesion is an induration, and no biopsy was read."""
+        case = self.facts.case
+        return (
+            self.level == "unlike_calcinosis"
+            and any(self.lesion_is_induration(le) for le in case.lesions)
+            and not case.histology
+        )
+
+    def lesion_words(self) -> str:
+        """The words the lesions are told in ("plaques, firm"), for saying why they are not a sign."""
+        words = [w for le in self.facts.case.lesions for w in [*le.kinds, *le.morphology]]
+        return ", ".join(dict.fromkeys(words)) or "no words recorded"
 
     def lab_facts(self, analytes: tuple[str, ...]) -> list[FactUsed]:
         return [self.facts.lab_fact(a) for a in analytes if a in self.facts.labs]
@@ -342,10 +379,15 @@ class _Pathway:
         elif signs:
             text = f"Clinical signs suggest calcinosis ({self.labels(signs)}); a radiograph or biopsy would confirm it."
         elif self.level == "unlike_calcinosis":
-            kinds = sorted({k for le in self.facts.case.lesions for k in le.kinds})
             text = (
-                f"The lesions recorded ({', '.join(kinds)}) are not like calcification, and no imaging or biopsy "
-                "shows calcium: no subtype is more than possible; a radiograph or a biopsy would decide."
+                f"The lesions recorded ({self.lesion_words()}) are not like calcification, and no imaging or biopsy "
+                "shows calcium: "
+                + (
+                    "induration is not calcification, so no subtype is made but calciphylaxis; "
+                    f"{_MISSING_CALCIFIED_LESION}."
+                    if self.induration_only
+                    else "no subtype is more than possible; a radiograph or a biopsy would decide."
+                )
             )
         else:
             text = "No sign or test in the record shows the calcification itself."
@@ -362,6 +404,14 @@ class _Pathway:
             return bool(item.calciphylaxis_risk == level)
 
         return sorted({*self.present_where("conditions", at_level), *self.present_where("exposures", at_level)})
+
+    def suspected_calciphylaxis_mimics(self) -> list[str]:
+        """The look-alikes of calciphylaxis the record names as suspected (possible), not as present."""
+        return sorted(
+            c
+            for c in self.facts.possible
+            if c in self.kb.lookalikes and "calciphylaxis" in self.kb.lookalikes[c].applies_to
+        )
 
     def calciphylaxis(self) -> Candidate | None:
         rule = self.kb.rule("subtype.calciphylaxis.red_flags")
@@ -400,6 +450,12 @@ class _Pathway:
             cause, text = (
                 "suggested",
                 f"Biopsy: {self.labels(histology)}; but no typical or early lesion is recorded: not confirmed",
+            )
+        elif typical and (setting or risks["major"]) and (mimics := self.suspected_calciphylaxis_mimics()):
+            cause, text = (
+                "suggested",
+                f"Typical lesions with renal failure, warfarin or a major risk factor, but {self.labels(mimics)} "
+                "is suspected as well: a mimic to exclude, so the biopsy decides",
             )
         elif typical and (setting or risks["major"]):
             cause, text = "probable", "Typical lesions with renal failure, warfarin or a major risk factor: clinical"
@@ -1096,6 +1152,16 @@ class _Pathway:
         if not skin:
             for cand in res.candidates:
                 cand.blocked = cand.blocked or "no skin lesion, sign, imaging or histology is recorded"
+        elif self.induration_only:
+            # the lesions are induration, not calcification, and no biopsy was read: only calciphylaxis
+            # (whose lesions are its evidence) and a look-alike are still made; the rest wait for a
+            # calcified-lesion finding
+            keeps = set(self.kb.rule("lesion.calcinosis_evidence").words("induration_keeps"))
+            for cand in res.candidates:
+                if cand.subtype not in keeps and not cand.override:
+                    cand.blocked = cand.blocked or (
+                        f"no lesion like calcification is recorded ({self.lesion_words()}); {_MISSING_CALCIFIED_LESION}"
+                    )
         resolved = resolve(res.candidates, self.kb)
         res.alternatives = resolved.alternatives
         winner = resolved.winner
@@ -1181,6 +1247,7 @@ class _Pathway:
             rule_id = {
                 "calcium_corrected": "labs.corrected_calcium",
                 "calcium_phosphate_product": "labs.calcium_phosphate_product",
+                "egfr_estimated": "labs.egfr_from_creatinine",
             }[derived.id]
             value = f"{derived.value:g} {derived.unit}"
             text = f"{derived.label}: {value} ({derived.interpretation}); {derived.method}"
@@ -1188,7 +1255,8 @@ class _Pathway:
                 rule_id,
                 # shown in the reasoning when it matters: above the threshold, abnormal, or caveated
                 fired=derived.interpretation in ("high", "low")
-                or (derived.caveat is not None and derived.id == "calcium_corrected"),
+                or (derived.caveat is not None and derived.id == "calcium_corrected")
+                or derived.id == "egfr_estimated",
                 facts=[FactUsed(kind="derived_lab", id=derived.id, label=derived.label, value=value)],
                 conclusion=text + (f". {derived.caveat}" if derived.caveat else "."),
                 extra_refs=list(derived.refs),

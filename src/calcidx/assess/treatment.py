@@ -73,7 +73,7 @@ def _age_text(age: float) -> str:
 
 
 def measured_egfr(facts: CaseFacts) -> float | None:
-    """The lowest eGFR the case records (mL/min/1.73 m2), or None.
+    """The lowest eGFR the case records (mL/min/1.73 m2), else the one estimated from creatinine, or None.
 
     eGFR has no reference range in the knowledge base, so the lab report does not interpret it;
     its value is read here. Every unit ``analytes.yaml`` lists for eGFR is on the mL/min scale,
@@ -86,6 +86,9 @@ def measured_egfr(facts: CaseFacts) -> float | None:
             continue
         if lab.unit is None or "min" in lab.unit.lower():
             values.append(lab.value)
+    if not values:
+        # no eGFR recorded: an adult's estimate from creatinine, age and sex (labs.egfr_from_creatinine)
+        values = [d.value for d in facts.labs_report.derived if d.id == "egfr_estimated"]
     return min(values) if values else None
 
 

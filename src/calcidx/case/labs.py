@@ -340,6 +340,7 @@ def _derive(report: LabReport, case: Case, bundle: KnowledgeBundle) -> None:
                 refs=list(rule.refs),
             )
         )
+    _estimate_egfr(report, case, bundle)
     interp = report.interpretations
     if interp.get("calcium_ionized"):
         report.calcium_status, report.calcium_basis = interp["calcium_ionized"], "ionized"
@@ -365,6 +366,38 @@ def _derive(report: LabReport, case: Case, bundle: KnowledgeBundle) -> None:
                 refs=list(dict.fromkeys([*applied.refs, *rule.refs])),
             )
         )
+
+
+def _estimate_egfr(report: LabReport, case: Case, bundle: KnowledgeBundle) -> None:
+    """An adult's eGFR from creatinine, age and sex (``labs.egfr_from_creatinine``), when no eGFR is recorded."""
+    rule = bundle.rules.get("labs.egfr_from_creatinine")
+    age, sex = case.patient.age_years, case.patient.sex
+    creatinine = report.canonical.get("creatinine")
+    if rule is None or creatinine is None or "egfr" in report.canonical or age is None or sex not in ("female", "male"):
+        return
+    if any(lab.analyte == "egfr" for lab in case.labs) or age < rule.number("adult_age_min") or creatinine <= 0:
+        return
+    kappa, alpha = rule.number(f"kappa_{sex}"), rule.number(f"alpha_{sex}")
+    ratio = creatinine / kappa
+    value = (
+        rule.number("scale")
+        * min(ratio, 1.0) ** alpha
+        * max(ratio, 1.0) ** rule.number("upper_exponent")
+        * rule.number("age_base") ** age
+        * (rule.number("female_factor") if sex == "female" else 1.0)
+    )
+    report.derived.append(
+        DerivedValue(
+            id="egfr_estimated",
+            label="eGFR estimated from creatinine (CKD-EPI 2021)",
+            value=round(value, 1),
+            unit="mL/min/1.73 m2",
+            method=f"CKD-EPI 2021 creatinine equation: creatinine {creatinine:g} mg/dL, age {age:g}, {sex}",
+            interpretation=None,
+            caveat="An estimate: a measured eGFR, or creatinine with cystatin C, is better near a drug's limit.",
+            refs=list(rule.refs),
+        )
+    )
 
 
 def interpret_labs(case: Case, bundle: KnowledgeBundle) -> LabReport:

@@ -134,6 +134,20 @@ _COMPACT_BEFORE = re.compile(
 )
 
 
+# a note's compact age and sex that ends a clause after a comma ("Post-op day 4 after thyroidectomy,
+# 38F."); below 95, so that a temperature in Fahrenheit ("afebrile, 98F.") is no age
+_CLAUSE_FINAL = re.compile(r"[ \t]*(?:[.;]|\n|$)")
+
+
+def _clause_final_compact(text: str, match: re.Match[str]) -> bool:
+    """The compact age and sex ends its clause after a comma, and is under 95."""
+    return (
+        text[max(0, match.start() - 2) : match.start()].endswith((", ", ","))
+        and int(match.group("num7")) < 95
+        and _CLAUSE_FINAL.match(text, match.end("compactsex")) is not None
+    )
+
+
 def _number(raw: str, rules: Rules) -> float | None:
     raw = raw.lower().replace(",", ".")
     try:
@@ -236,7 +250,11 @@ def _find(text: str, rules: Rules, pattern: re.Pattern[str], anchors: re.Pattern
                 matches.append(match)
                 taken = match.end()
     for match in matches:
-        if match.group("compact") and not _COMPACT_BEFORE.search(text, max(0, match.start() - 60), match.start()):
+        if (
+            match.group("compact")
+            and not _COMPACT_BEFORE.search(text, max(0, match.start() - 60), match.start())
+            and not _clause_final_compact(text, match)
+        ):
             continue  # "a 14F catheter", "5 M saline": only a note's opening or "is a" introduces a patient
         years: float | None = None
         num = (

@@ -80,8 +80,13 @@ class LabPatterns:
         units = "|".join(sorted(rules.units, key=len, reverse=True))
         comparators = "|".join(re.escape(c) for c in sorted(_COMPARATORS, key=len, reverse=True))
         number = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
+        # a value in words ("eGFR twenty-two", "a clearance of about fifteen mL/min"): only where a
+        # unit, a punctuation mark or the end follows, so "calcium, one of the tests" is no value
+        self.number_words = {w: n for w, n in rules.number_words.items() if len(w) > 2}
+        spelled = "|".join(sorted(self.number_words, key=len, reverse=True))
+        in_words = rf"(?:{spelled})(?:[- ](?:{spelled}))?(?=\s*(?:(?:{units})(?![a-z])|[.,;)]|$))"
         self.value = re.compile(
-            rf"^(?P<gap>[^.;\d]{{0,40}}?)(?P<cmp>(?:{comparators})\s*)?(?P<num>{number})"
+            rf"^(?P<gap>[^.;\d]{{0,40}}?)(?P<cmp>(?:{comparators})\s*)?(?P<num>{number}|\b{in_words})"
             rf"(?:\s*(?P<unit>(?:{units}))(?![a-z]))?",
             re.IGNORECASE,
         )
@@ -140,6 +145,13 @@ def _float(raw: str) -> float:
     return float(raw.replace(",", ""))
 
 
+def _value(raw: str, patterns: LabPatterns) -> float:
+    """A printed number, or one in words ("twenty-two" = 22)."""
+    if raw[:1].isdigit():
+        return _float(raw)
+    return float(sum(patterns.number_words[part] for part in re.split(r"[- ]", raw.lower())))
+
+
 def find_value(text: str, start: int, limit: int, patterns: LabPatterns) -> ValueHit | None:
     """The value printed right after an analyte name ending at ``start`` (before ``limit``)."""
     window = text[start:limit]
@@ -158,7 +170,8 @@ def find_value(text: str, start: int, limit: int, patterns: LabPatterns) -> Valu
     if (
         re.search(r"[a-z]{2,}\s*$", gap)
         and not re.search(
-            r"(?:was|were|is|of|at|level|levels|value|concentration|count|measured|noted|showed|elevated|raised|"
+            r"(?:was|were|is|of|at|about|around|approximately|level|levels|value|concentration|count|measured|noted|"
+            r"showed|elevated|raised|"
             r"increased|low|high|decreased|reduced|normal|titer|titre|than|below|above)\s*$",
             gap,
         )
@@ -172,7 +185,7 @@ def find_value(text: str, start: int, limit: int, patterns: LabPatterns) -> Valu
         if tail:
             comparator = _COMPARATORS[tail.group(1)]
     end = start + match.end()
-    value = _float(match.group("num"))
+    value = _value(match.group("num"), patterns)
     ref_text: str | None = None
     ref_lo: float | None = None
     ref_hi: float | None = None

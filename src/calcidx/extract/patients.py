@@ -236,8 +236,9 @@ def _strong_only(
     if not f["strong"]:
         drop(sentence, f"section:{category}")
         return
-    if f["generic"]:
-        clause = _reference_clause(sentence, rules)
+    comparison = search(rules["comparison_opener"], sentence.text, sentence.folded) is not None
+    if f["generic"] or comparison:
+        clause = _reference_clause(sentence, rules, comparison=comparison)
         if clause is not None:
             keep(clause, "strong_reference_clause")
             return
@@ -246,30 +247,56 @@ def _strong_only(
 
 # where a clause or a run-on sentence ends: a semicolon, or a full stop a sentence splitter missed
 _CLAUSE_END = re.compile(r"[;:]\s+|[.!?)\]]\s+(?=\W{0,3}\d{0,3}\s*[A-Z])")
+# after a comparison with other reports, the patient's clause starts after a comma as well
+_COMPARISON_END = re.compile(_CLAUSE_END.pattern + r"|,\s+")
 
 
-def _reference_clause(sentence: Sentence, rules: ZoneRules) -> Sentence | None:
-    """The part of ``sentence`` from the clause with its strong reference on, when a generic statement
-    lies wholly in the clauses before it; else None."""
-    text = sentence.text
-    strong = search(rules["strong_reference"], text, sentence.folded)
-    generic = rules["generic_statement"].search(text)
-    if strong is None or generic is None:
+# the patient as the subject of the clause after a comma ("..., she had normal kidney function")
+_PATIENT_SUBJECT = re.compile(
+    r",\s+(?=(?:she|he|the patient|our patient|this patient|the (?:child|boy|girl|infant|neonate|woman|man))\b)",
+    re.IGNORECASE,
+)
+
+
+def _after_comparison(sentence: Sentence, rules: ZoneRules) -> Sentence | None:
+    """The patient's clause of a sentence that opens on a comparison with someone else ("Unlike her
+    sister, who was on dialysis, she had normal kidney function" -> "she had normal kidney function"),
+    or None when the sentence is not one."""
+    if search(rules["comparison_opener"], sentence.text, sentence.folded) is None:
         return None
-    cut = None
-    for end in _CLAUSE_END.finditer(text, 0, strong.start()):
-        cut = end.end()
-    if cut is None or cut < generic.end():
-        return None
+    cuts = list(_PATIENT_SUBJECT.finditer(sentence.text))
+    return _clause_from(sentence, cuts[-1].end()) if cuts else None
+
+
+def _clause_from(sentence: Sentence, cut: int) -> Sentence:
+    """``sentence`` from character ``cut`` of its text on."""
     return Sentence(
         start=sentence.start + cut,
         end=sentence.end,
-        text=text[cut:],
+        text=sentence.text[cut:],
         category=sentence.category,
         paragraph=sentence.paragraph,
         header=sentence.header,
         caption=sentence.caption,
     )
+
+
+def _reference_clause(sentence: Sentence, rules: ZoneRules, *, comparison: bool = False) -> Sentence | None:
+    """The part of ``sentence`` from the clause with its strong reference on, when a generic statement
+    lies wholly in the clauses before it, or the sentence opens on a comparison with other reports
+    ("Unlike previously reported cases ..., our patient ..."); else None."""
+    text = sentence.text
+    strong = search(rules["strong_reference"], text, sentence.folded)
+    if strong is None:
+        return None
+    cut = None
+    for end in (_COMPARISON_END if comparison else _CLAUSE_END).finditer(text, 0, strong.start()):
+        cut = end.end()
+    if cut is None:
+        return None
+    if not comparison and ((generic := rules["generic_statement"].search(text)) is None or cut < generic.end()):
+        return None
+    return _clause_from(sentence, cut)
 
 
 def detect_mode(layout: Layout, rules: ZoneRules) -> Mode:
@@ -324,7 +351,8 @@ def _zone(layout: Layout, signals: _Signals, rules: ZoneRules) -> list[ZoneDecis
     told_in_background = -1
 
     def keep(sentence: Sentence, reason: str) -> None:
-        trace.append(ZoneDecision(sentence, True, reason))
+        own = _after_comparison(sentence, rules)
+        trace.append(ZoneDecision(sentence, True, reason) if own is None else ZoneDecision(own, True, reason))
 
     def drop(sentence: Sentence, reason: str) -> None:
         trace.append(ZoneDecision(sentence, False, reason))

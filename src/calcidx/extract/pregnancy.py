@@ -18,7 +18,8 @@ from typing import Any
 import yaml
 
 # the words every rule's match holds one of (a note's "18/40" and "G2P1" included): no rule runs without
-_GATE = re.compile(r"pregn|gestation|trimester|gravid|breast|lactat|nursing|expecting|/40\b|\bg\d{1,2}\s*p\d")
+_GATE_WORDS = ("pregn", "gestation", "trimester", "gravid", "breast", "lactat", "nursing", "expecting", "/40")
+_GRAVIDA = re.compile(r"g\d{1,2}\s*p\d")
 _MAX_WEEKS = 44.0  # past this a "weeks" figure is not a gestation (the Patient model allows 45)
 
 __all__ = ["PregnancyRule", "PregnancyStatus", "load_pregnancy_rules", "read_pregnancy"]
@@ -102,7 +103,7 @@ def read_pregnancy(sentences: Iterable[tuple[int, str]], *, sex: str | None) -> 
     rules, skip = load_pregnancy_rules()
     for start, text in sentences:
         lower = text.lower()
-        if _GATE.search(lower) is None:
+        if not any(word in lower for word in _GATE_WORDS) and _GRAVIDA.search(lower) is None:
             continue
         active = rules
         # a cue's own words are blanked (not an own-subject one's: it spans the clause it names)

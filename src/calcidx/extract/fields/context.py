@@ -54,7 +54,7 @@ class SentenceView:
 
 #: the vocabulary tables a plan cue reaches only within its clause (the patient's conditions and
 #: findings told beside a plan stay hers); drugs and treatments stay planned for the whole sentence
-_CLAUSE_SCOPED = frozenset({"condition", "feature", "lookalike"})
+_CLAUSE_SCOPED = frozenset({"condition", "feature", "lookalike", "exposure"})
 
 
 def _outside_plan(mention: Mention, sentence: Sentence, clauses: tuple[tuple[int, int, int, int], ...]) -> bool:
