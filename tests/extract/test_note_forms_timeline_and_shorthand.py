@@ -181,3 +181,14 @@ def test_a_compact_age_that_ends_a_clause_after_a_comma() -> None:
 def test_a_french_catheter_size_mid_sentence_is_no_age() -> None:
     text = "A 60-year-old man on dialysis had a line inserted, 14F; firm white plaques formed on the thigh."
     assert first_case(text).patient.age_years == 60
+
+
+@pytest.mark.parametrize(
+    ("text", "age"),
+    [
+        ("Haemodialysis patient, 61, with biopsy-proven calciphylaxis of the thighs. She is on warfarin.", 61),
+        ("Peritoneal dialysis man, 58, painful necrotic ulcers of both calves; biopsy pending.", 58),
+    ],
+)
+def test_a_person_noun_then_the_age_after_a_comma(text: str, age: int) -> None:
+    assert first_case(text).patient.age_years == age

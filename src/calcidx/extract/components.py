@@ -364,7 +364,10 @@ class PatientsComponent:
 
     def __call__(self, doc: Doc) -> Doc:
         mode = cast(Mode, doc.user_data.get(MODE, "auto"))
-        found: Patients = split_patients(doc.user_data[LAYOUT], doc.user_data[AGES], self.rules, mode=mode)
+        concepts = sorted(span.start_char for span in doc.spans.get("concepts", ()))
+        found: Patients = split_patients(
+            doc.user_data[LAYOUT], doc.user_data[AGES], self.rules, mode=mode, concepts=concepts
+        )
         doc.user_data[PATIENTS] = found
         doc.user_data[CASE_PATTERNS] = self.case_patterns
         owner = {s.start: p.index for p in found.patients for s in p.sentences}
@@ -422,7 +425,7 @@ def make_demographics(nlp: Language, name: str) -> DemographicsComponent:
 @Language.factory(
     "calcidx_patients",
     assigns=["doc.user_data", "doc.spans", "span._.calcidx_zone", "span._.calcidx_patient"],
-    requires=["token.is_sent_start", "doc.user_data"],
+    requires=["token.is_sent_start", "doc.user_data", "doc.spans"],
 )
 def make_patients(nlp: Language, name: str) -> PatientsComponent:
     """Patient zones and the split into patients."""

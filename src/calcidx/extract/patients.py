@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
 from typing import Literal
 
@@ -426,7 +426,14 @@ def _opens_case(f: _Features) -> bool:
     return f["intro"] and f["age"] and not (f["generic"] or f["citation"] or f["cohort"])
 
 
-def split_patients(layout: Layout, ages: list[AgeMention], rules: ZoneRules, *, mode: Mode = "auto") -> Patients:
+def split_patients(
+    layout: Layout,
+    ages: list[AgeMention],
+    rules: ZoneRules,
+    *,
+    mode: Mode = "auto",
+    concepts: Sequence[int] = (),
+) -> Patients:
     """The patients of a document and the sentences about each (none for a review or summary page).
 
     Args:
@@ -435,6 +442,8 @@ def split_patients(layout: Layout, ages: list[AgeMention], rules: ZoneRules, *, 
         rules: the zone rules (``data/zones.yaml``).
         mode: ``note`` reads the whole text as one patient; ``article`` finds the patients of a
             published report; ``auto`` decides from the text (``detect_mode``).
+        concepts: where the text names a vocabulary concept (start offsets, sorted): a short text
+            that introduces no patient is one patient's note when it names clinical facts.
     """
     signals = _Signals(rules, ages)
     if mode == "auto":
@@ -457,7 +466,7 @@ def split_patients(layout: Layout, ages: list[AgeMention], rules: ZoneRules, *, 
         >= 2
     )
     if not has_patient:
-        return _fallback(layout, signals, rules, trace)
+        return _fallback(layout, signals, rules, trace, concepts)
     animal = _animal_only(zone, signals)
     if animal is not None:
         return Patients([], trace, reason=f"the text describes an animal, not a human patient ({animal.text[:80]!r})")
@@ -533,7 +542,9 @@ def _note(layout: Layout, signals: _Signals) -> Patients:
     return Patients([patient] if patient.sentences else [], trace, mode="note")
 
 
-def _fallback(layout: Layout, signals: _Signals, rules: ZoneRules, trace: list[ZoneDecision]) -> Patients:
+def _fallback(
+    layout: Layout, signals: _Signals, rules: ZoneRules, trace: list[ZoneDecision], concepts: Sequence[int] = ()
+) -> Patients:
     """No sentence introduces a patient: one patient from the body, or no case with the reason."""
     body = [s for s in layout.sentences if s.category not in rules.skipped_sections and not s.header and not s.caption]
     cohort = [s for s in body if signals.of(s)["cohort"]]
@@ -584,6 +595,19 @@ def _fallback(layout: Layout, signals: _Signals, rules: ZoneRules, trace: list[Z
             ],
             title_only=True,
         )
+    if _short_clinical_note(body, signals, rules, concepts):
+        patient = PatientText(1)
+        for sentence in body:
+            patient.add(sentence, signals.ages_in(sentence))
+        kept = {id(s) for s in body}
+        return Patients(
+            [patient],
+            [ZoneDecision(d.sentence, True, "short_note") if id(d.sentence) in kept else d for d in trace],
+            warnings=[
+                "no sentence introduces the patient (such as 'a 45-year-old woman' or 'we report'); the short "
+                "text names clinical facts and no literature, so it was read as one patient's note: check the case"
+            ],
+        )
     return Patients(
         [],
         trace,
@@ -611,6 +635,31 @@ def _patient_title(body: list[Sentence], signals: _Signals, rules: ZoneRules) ->
 
 def _sentences_that_refer(count: int) -> str:
     return "the sentence that refers" if count == 1 else f"the {count} sentences that refer"
+
+
+#: a text this short that introduces no patient may be a note about one ("Dermatomyositis for 9
+#: years with hard nodules at the elbows on X-ray; CKD stage 4.")
+_SHORT_NOTE_CHARS = 1500
+
+
+def _short_clinical_note(body: list[Sentence], signals: _Signals, rules: ZoneRules, concepts: Sequence[int]) -> bool:
+    """A short text that names clinical facts and carries no literature: no generic or textbook
+    statement, no citation, affiliation or cohort, none of an article's furniture, no animal."""
+    if not body or sum(len(s.text) for s in body) > _SHORT_NOTE_CHARS:
+        return False
+    for sentence in body:
+        f = signals.of(sentence)
+        if f["generic"] or f["citation"] or f["affiliation"] or f["cohort"]:
+            return False
+        if any(
+            search(rules[rule], sentence.text, sentence.folded)
+            for rule in ("article_marker", "textbook_statement", "animal_words")
+        ):
+            return False
+    return any(
+        bisect_left(concepts, s.start) < len(concepts) and concepts[bisect_left(concepts, s.start)] < s.end
+        for s in body
+    )
 
 
 def _announced(layout: Layout, signals: _Signals, rules: ZoneRules) -> tuple[int, Sentence] | None:
