@@ -555,6 +555,23 @@ def _fallback(
     series = _series_only(body, signals, rules)
     if series is not None:
         return Patients([], trace, reason=_series_reason(series))
+    titled = _patient_title(body, signals, rules)
+    if titled is not None and not any(_names_concept(s, concepts) for s in body if s is not titled):
+        return _title_patient(titled, signals, trace)  # the title is the only clinical text
+    # a short note is read whole: its sentences without "she" are the patient's too
+    if _short_clinical_note(body, signals, rules, concepts):
+        patient = PatientText(1)
+        for sentence in body:
+            patient.add(sentence, signals.ages_in(sentence))
+        kept = {id(s) for s in body}
+        return Patients(
+            [patient],
+            [ZoneDecision(d.sentence, True, "short_note") if id(d.sentence) in kept else d for d in trace],
+            warnings=[
+                "no sentence introduces the patient (such as 'a 45-year-old woman' or 'we report'); the short "
+                "text names clinical facts and no literature, so it was read as one patient's note: check the case"
+            ],
+        )
     referring = [
         s
         for s in body
@@ -582,36 +599,27 @@ def _fallback(
                 f"was read from {_sentences_that_refer(len(referring))} to the patient: check the case"
             ],
         )
-    titled = _patient_title(body, signals, rules)
     if titled is not None:
-        patient = PatientText(1)
-        patient.add(titled, signals.ages_in(titled))
-        return Patients(
-            [patient],
-            [ZoneDecision(d.sentence, True, "title_patient") if d.sentence is titled else d for d in trace],
-            warnings=[
-                f"only a title describes the patient ({titled.text[:80]!r}); the case holds what the title says: "
-                "check the case"
-            ],
-            title_only=True,
-        )
-    if _short_clinical_note(body, signals, rules, concepts):
-        patient = PatientText(1)
-        for sentence in body:
-            patient.add(sentence, signals.ages_in(sentence))
-        kept = {id(s) for s in body}
-        return Patients(
-            [patient],
-            [ZoneDecision(d.sentence, True, "short_note") if id(d.sentence) in kept else d for d in trace],
-            warnings=[
-                "no sentence introduces the patient (such as 'a 45-year-old woman' or 'we report'); the short "
-                "text names clinical facts and no literature, so it was read as one patient's note: check the case"
-            ],
-        )
+        return _title_patient(titled, signals, trace)
     return Patients(
         [],
         trace,
         reason="no sentence describes a patient: the text reads as a disease summary or general text",
+    )
+
+
+def _title_patient(titled: Sentence, signals: _Signals, trace: list[ZoneDecision]) -> Patients:
+    """One patient read from a title line alone, with a warning."""
+    patient = PatientText(1)
+    patient.add(titled, signals.ages_in(titled))
+    return Patients(
+        [patient],
+        [ZoneDecision(d.sentence, True, "title_patient") if d.sentence is titled else d for d in trace],
+        warnings=[
+            f"only a title describes the patient ({titled.text[:80]!r}); the case holds what the title says: "
+            "check the case"
+        ],
+        title_only=True,
     )
 
 
@@ -656,10 +664,13 @@ def _short_clinical_note(body: list[Sentence], signals: _Signals, rules: ZoneRul
             for rule in ("article_marker", "textbook_statement", "animal_words")
         ):
             return False
-    return any(
-        bisect_left(concepts, s.start) < len(concepts) and concepts[bisect_left(concepts, s.start)] < s.end
-        for s in body
-    )
+    return any(_names_concept(s, concepts) for s in body)
+
+
+def _names_concept(sentence: Sentence, concepts: Sequence[int]) -> bool:
+    """A vocabulary concept starts inside ``sentence`` (``concepts``: start offsets, sorted)."""
+    index = bisect_left(concepts, sentence.start)
+    return index < len(concepts) and concepts[index] < sentence.end
 
 
 def _announced(layout: Layout, signals: _Signals, rules: ZoneRules) -> tuple[int, Sentence] | None:
