@@ -44,7 +44,10 @@ def test_a_short_note_without_a_patient_introduced_is_one_patient(text: str, sub
         "Calcinosis cutis\nCalcinosis cutis is a disorder of calcium deposition in the skin. It presents with "
         "hard white papules. Treatment includes diltiazem and surgical excision.",
         "Signalment: dog, 7 years. Firm plaques on the dorsal neck; biopsy showed dermal mineralisation.",
+        # a table of several patients is no one patient's note (three cases would be merged into one)
+        "Table 2. Our patients\n| 1 | 52/F | SSc | fingertips |\n| 2 | 33/F | dermatomyositis | thighs |\n"
+        "Both had hard white nodules.",
     ],
 )
-def test_a_short_disease_page_or_veterinary_record_is_no_patient(text: str) -> None:
+def test_a_short_disease_page_veterinary_record_or_table_is_no_patient(text: str) -> None:
     assert extract(text).cases == []

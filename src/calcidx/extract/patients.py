@@ -652,7 +652,8 @@ _SHORT_NOTE_CHARS = 1500
 
 def _short_clinical_note(body: list[Sentence], signals: _Signals, rules: ZoneRules, concepts: Sequence[int]) -> bool:
     """A short text that names clinical facts and carries no literature: no generic or textbook
-    statement, no citation, affiliation or cohort, none of an article's furniture, no animal."""
+    statement, no citation, affiliation or cohort, none of an article's furniture, no animal and no
+    patients in the plural (a table of several patients is no one patient's note)."""
     if not body or sum(len(s.text) for s in body) > _SHORT_NOTE_CHARS:
         return False
     for sentence in body:
@@ -661,7 +662,7 @@ def _short_clinical_note(body: list[Sentence], signals: _Signals, rules: ZoneRul
             return False
         if any(
             search(rules[rule], sentence.text, sentence.folded)
-            for rule in ("article_marker", "textbook_statement", "animal_words")
+            for rule in ("article_marker", "textbook_statement", "animal_words", "several_patients")
         ):
             return False
     return any(_names_concept(s, concepts) for s in body)

@@ -56,9 +56,13 @@ class LesionsReader:
         internal = self.patterns.internal_lesion
         if internal is not None and may_match(internal, words):
             text = internal.sub(" ", text)
-        denied = self.patterns.not_skin_lesion
-        if denied is not None and may_match(denied, words):
-            text = denied.sub(" ", text)
+        patterns = self.patterns
+        for pattern, needed in (
+            (patterns.denied_lesion, patterns.denial_words),
+            (patterns.injury_lesion, patterns.injury_words),
+        ):
+            if pattern is not None and (words is None or words & needed):
+                text = pattern.sub(" ", text)
         return text
 
     def _add(self, mention: Mention, sentence: Sentence) -> None:

@@ -25,23 +25,30 @@ def _alternatives(words: tuple[str, ...] | frozenset[str]) -> str:
     return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(words, key=len, reverse=True))
 
 
-def _not_skin_lesion(rules: Rules) -> re.Pattern[str] | None:
-    """A lesion word its clause denies ("no suspicious lesion") or explains by a bone injury ("swelling of
-    the knee caused by a fracture"): blanked before a sentence is taken for a lesion sentence."""
-    if not (rules.lesion_denials or rules.lesion_bone_injuries):
+def _denied_lesion(rules: Rules) -> re.Pattern[str] | None:
+    """A lesion word its clause denies ("no suspicious lesion"): blanked before a sentence is taken for
+    a lesion sentence."""
+    if not rules.lesion_denials:
         return None
     lesion = _alternatives(rules.lesion_words)
-    parts = []
-    if rules.lesion_denials:
-        fillers = _alternatives(rules.lesion_denial_fillers) if rules.lesion_denial_fillers else "(?!)"
-        parts.append(rf"\b(?:{_alternatives(rules.lesion_denials)})\s+(?:(?:{fillers}),?\s+){{0,2}}(?:{lesion})\b")
-    if rules.lesion_bone_injuries:
-        injuries = _alternatives(rules.lesion_bone_injuries)
-        parts.append(
-            rf"\b(?:{lesion})\b[^.;]{{0,60}}?\b(?:caused\s+by|due\s+to|resulting\s+from|secondary\s+to|because\s+of)"
-            rf"\s+(?:an?\s+|the\s+|his\s+|her\s+)?(?:[\w-]+\s+){{0,3}}?(?:{injuries})\b"
-        )
-    return re.compile("|".join(parts), re.IGNORECASE)
+    fillers = _alternatives(rules.lesion_denial_fillers) if rules.lesion_denial_fillers else "(?!)"
+    return re.compile(
+        rf"\b(?:{_alternatives(rules.lesion_denials)})\s+(?:(?:{fillers}),?\s+){{0,2}}(?:{lesion})\b", re.IGNORECASE
+    )
+
+
+def _injury_lesion(rules: Rules) -> re.Pattern[str] | None:
+    """A lesion word its clause explains by a bone or joint injury ("swelling of the knee caused by a
+    fracture"): blanked before a sentence is taken for a lesion sentence."""
+    if not rules.lesion_bone_injuries:
+        return None
+    lesion = _alternatives(rules.lesion_words)
+    injuries = _alternatives(rules.lesion_bone_injuries)
+    return re.compile(
+        rf"\b(?:{lesion})\b[^.;]{{0,60}}?\b(?:caused\s+by|due\s+to|resulting\s+from|secondary\s+to|because\s+of)"
+        rf"\s+(?:an?\s+|the\s+|his\s+|her\s+)?(?:[\w-]+\s+){{0,3}}?(?:{injuries})\b",
+        re.IGNORECASE,
+    )
 
 
 class CasePatterns:
@@ -67,7 +74,11 @@ class CasePatterns:
         self.other_specimen = phrase_regex(rules.other_specimen_words) if rules.other_specimen_words else None
         self.lesion_tissue = phrase_regex(rules.lesion_tissue_words) if rules.lesion_tissue_words else None
         self.internal_lesion = phrase_regex(rules.internal_lesion_words) if rules.internal_lesion_words else None
-        self.not_skin_lesion = _not_skin_lesion(rules)
+        self.denied_lesion = _denied_lesion(rules)
+        self.injury_lesion = _injury_lesion(rules)
+        # the words one of them needs (the injury pattern scans 60 characters after every lesion word)
+        self.denial_words = frozenset(w.split()[0].lower() for w in rules.lesion_denials)
+        self.injury_words = frozenset(w.split()[0].lower() for w in rules.lesion_bone_injuries)
         # a form's or note's sex field ("Sex: F"): the value's sex is rules.sex_field_values[value]
         self.sex_field: re.Pattern[str] | None = None
         if rules.sex_field_labels and rules.sex_field_values:
