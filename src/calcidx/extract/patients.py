@@ -559,7 +559,8 @@ def _fallback(
     if titled is not None and not any(_names_concept(s, concepts) for s in body if s is not titled):
         return _title_patient(titled, signals, trace)  # the title is the only clinical text
     # a short note is read whole: its sentences without "she" are the patient's too
-    if _short_clinical_note(body, signals, rules, concepts):
+    several = any(search(rules["several_patients"], s.text, s.folded) for s in layout.sentences)
+    if not several and _short_clinical_note(body, signals, rules, concepts):
         patient = PatientText(1)
         for sentence in body:
             patient.add(sentence, signals.ages_in(sentence))
@@ -652,8 +653,8 @@ _SHORT_NOTE_CHARS = 1500
 
 def _short_clinical_note(body: list[Sentence], signals: _Signals, rules: ZoneRules, concepts: Sequence[int]) -> bool:
     """A short text that names clinical facts and carries no literature: no generic or textbook
-    statement, no citation, affiliation or cohort, none of an article's furniture, no animal and no
-    patients in the plural (a table of several patients is no one patient's note)."""
+    statement, no citation, affiliation or cohort, none of an article's furniture, no animal (and the
+    caller checks the whole text names no patients in the plural: a table of several is no one's note)."""
     if not body or sum(len(s.text) for s in body) > _SHORT_NOTE_CHARS:
         return False
     for sentence in body:
@@ -662,7 +663,7 @@ def _short_clinical_note(body: list[Sentence], signals: _Signals, rules: ZoneRul
             return False
         if any(
             search(rules[rule], sentence.text, sentence.folded)
-            for rule in ("article_marker", "textbook_statement", "animal_words", "several_patients")
+            for rule in ("article_marker", "textbook_statement", "animal_words")
         ):
             return False
     return any(_names_concept(s, concepts) for s in body)
