@@ -21,6 +21,7 @@ from calcidx.extract.fields.medications import MedicationsReader
 from calcidx.extract.fields.observations import ObservationsReader
 from calcidx.extract.fields.outcome import OutcomeReader
 from calcidx.extract.fields.patterns import CasePatterns
+from calcidx.extract.fields.recent_start import RecentStartReader
 from calcidx.extract.fields.treatments import TreatmentsReader
 from calcidx.extract.fields.vitals import BloodPressureReader
 from calcidx.extract.patients import PatientText
@@ -94,6 +95,7 @@ class CaseBuilder:
         labs = LabsReader(ctx, patterns)
         outcome = OutcomeReader(patterns)
         pressures = BloodPressureReader(ctx)
+        recent = RecentStartReader(ctx)
         sentences = [s for s in patient.sentences if not s.header]
         ctx.void_triggers = _relative_subject(ctx, patient, sentences)
         for position, sentence in enumerate(sentences):
@@ -110,6 +112,7 @@ class CaseBuilder:
             observations.read(view, present, lesions.kinds_in(sentence))
             outcome.read(view)
             pressures.read(view)
+            recent.read(view)
             demographics.read(view)
         exposures.settle(medications.statuses())
         patient_model = demographics.patient(patient, sentences)
@@ -128,7 +131,7 @@ class CaseBuilder:
             patient_index=patient.index,
             patient=patient_model,
             lesions=lesions.lesions(),
-            findings=_with_readings(findings.findings(), pressures.findings()),
+            findings=_with_readings(findings.findings(), [*pressures.findings(), *recent.findings()]),
             exposures=exposures.exposures(),
             medications=medications.medications(),
             labs=labs.labs(patient_model),

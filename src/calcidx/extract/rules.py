@@ -214,6 +214,9 @@ class Rules:
     #: a form's sex field: its labels ("sex", "gender") and each value's sex ("f" -> female)
     sex_field_labels: tuple[str, ...] = ()
     sex_field_values: dict[str, str] = field(default_factory=dict)
+    #: a drug started days ago: the knowledge condition it gives, and the words before and after it
+    recent_start_conditions: dict[str, str] = field(default_factory=dict)
+    recent_start_patterns: tuple[str, str, str] = ("", "", "")
     #: flags printed after a lab value ("2.71 ↑", "0.62 (L)") by interpretation
     lab_flags: dict[str, tuple[str, ...]] = field(default_factory=dict)
     #: lesion nouns in the plural with their singular ("nodules" -> "nodule"), from ``lesion_words``
@@ -302,6 +305,14 @@ def load_rules() -> Rules:
         ),
         units=tuple(lexicon["units"]),
         lesion_words=frozenset(str(w).lower() for w in lexicon["lesion_words"]),
+        recent_start_conditions={
+            str(k): str(v) for k, v in (lexicon.get("recent_start", {}).get("conditions") or {}).items()
+        },
+        recent_start_patterns=(
+            str(lexicon.get("recent_start", {}).get("before", "")),
+            str(lexicon.get("recent_start", {}).get("after", "")),
+            str(lexicon.get("recent_start", {}).get("after_verb", "")),
+        ),
         lab_flags={str(k): tuple(str(w) for w in v) for k, v in (lexicon.get("lab_flags") or {}).items()},
         lesion_plurals=_plurals(str(w).lower() for w in lexicon["lesion_words"]),
         morphology_words=tuple(str(w).lower() for w in lexicon["morphology_words"]),
