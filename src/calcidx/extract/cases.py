@@ -95,7 +95,7 @@ class CaseBuilder:
         labs = LabsReader(ctx, patterns)
         outcome = OutcomeReader(patterns)
         pressures = BloodPressureReader(ctx)
-        recent = RecentStartReader(ctx)
+        recent = RecentStartReader(ctx, patterns)
         sentences = [s for s in patient.sentences if not s.header]
         ctx.void_triggers = _relative_subject(ctx, patient, sentences)
         for position, sentence in enumerate(sentences):

@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass
 
 from calcidx.extract.prefilter import first_character_gate
-from calcidx.extract.rules import Rules, load_lab_cue_pseudo_rules, phrase_regex
+from calcidx.extract.rules import Rules, alternation, load_lab_cue_pseudo_rules, phrase_regex
 
 __all__ = ["CueHit", "LabPatterns", "ValueHit", "find_value"]
 
@@ -110,7 +110,7 @@ class LabPatterns:
         arrows = [w for w in flags if w not in letters]
         self.flag = (
             re.compile(
-                rf"[ \t]*(?:(?:{_alternatives(letters)})(?![\w(])(?=[ \t]*(?:[,;)\n]|$))|(?:{_alternatives(arrows)}))",
+                rf"[ \t]*(?:(?:{alternation(letters)})(?![\w(])(?=[ \t]*(?:[,;)\n]|$))|(?:{alternation(arrows)}))",
                 re.IGNORECASE,
             )
             if flags
@@ -134,11 +134,6 @@ class LabPatterns:
             phrase = " ".join(match.group().lower().split())
             found.append(CueHit(match.start(), match.end(), self.cue_words.get(phrase, "normal"), match.group()))
         return found
-
-
-def _alternatives(words: list[str]) -> str:
-    """A regex alternation of ``words`` as printed, longest first (never matches when empty)."""
-    return "|".join(re.escape(w) for w in sorted(words, key=lambda w: (-len(w), w))) or "(?!)"
 
 
 def _float(raw: str) -> float:

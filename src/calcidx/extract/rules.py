@@ -32,6 +32,7 @@ __all__ = [
     "Rules",
     "ZoneRule",
     "ZoneRules",
+    "alternation",
     "load_age_rules",
     "load_exposure_site_rules",
     "load_histology_finding_rules",
@@ -352,6 +353,13 @@ def _plurals(words: Iterable[str]) -> dict[str, str]:
     """Each word of ``words`` that is another's plural ("nodules", "masses"), with that singular."""
     known = set(words)
     return {plural: word for word in known for plural in (word + "s", word + "es") if plural in known}
+
+
+def alternation(words: Iterable[str]) -> str:
+    """A regex alternation of ``words`` as printed, longest first, a space matching any run of
+    whitespace; one that never matches when ``words`` is empty."""
+    ordered = sorted(set(words), key=lambda w: (-len(w), w))
+    return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in ordered) or "(?!)"
 
 
 def phrase_regex(

@@ -8,6 +8,7 @@ from calcidx.extract.labs_text import LabPatterns
 from calcidx.extract.prefilter import Requirement, requirement
 from calcidx.extract.rules import (
     Rules,
+    alternation,
     load_exposure_site_rules,
     load_histology_finding_rules,
     load_medication_status_rules,
@@ -21,19 +22,15 @@ __all__ = ["CasePatterns"]
 _CLAUSE_ENDS = (",", ";", ":", "(", ")")
 
 
-def _alternatives(words: tuple[str, ...] | frozenset[str]) -> str:
-    return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(words, key=len, reverse=True))
-
-
 def _denied_lesion(rules: Rules) -> re.Pattern[str] | None:
     """A lesion word its clause denies ("no suspicious lesion"): blanked before a sentence is taken for
     a lesion sentence."""
     if not rules.lesion_denials:
         return None
-    lesion = _alternatives(rules.lesion_words)
-    fillers = _alternatives(rules.lesion_denial_fillers) if rules.lesion_denial_fillers else "(?!)"
+    lesion = alternation(rules.lesion_words)
+    fillers = alternation(rules.lesion_denial_fillers)
     return re.compile(
-        rf"\b(?:{_alternatives(rules.lesion_denials)})\s+(?:(?:{fillers}),?\s+){{0,2}}(?:{lesion})\b", re.IGNORECASE
+        rf"\b(?:{alternation(rules.lesion_denials)})\s+(?:(?:{fillers}),?\s+){{0,2}}(?:{lesion})\b", re.IGNORECASE
     )
 
 
@@ -42,8 +39,8 @@ def _injury_lesion(rules: Rules) -> re.Pattern[str] | None:
     fracture"): blanked before a sentence is taken for a lesion sentence."""
     if not rules.lesion_bone_injuries:
         return None
-    lesion = _alternatives(rules.lesion_words)
-    injuries = _alternatives(rules.lesion_bone_injuries)
+    lesion = alternation(rules.lesion_words)
+    injuries = alternation(rules.lesion_bone_injuries)
     return re.compile(
         rf"\b(?:{lesion})\b[^.;]{{0,60}}?\b(?:caused\s+by|due\s+to|resulting\s+from|secondary\s+to|because\s+of)"
         rf"\s+(?:an?\s+|the\s+|his\s+|her\s+)?(?:[\w-]+\s+){{0,3}}?(?:{injuries})\b",
@@ -87,6 +84,10 @@ class CasePatterns:
             self.sex_field = re.compile(rf"\b(?:{labels})\s*[:=\-–]\s*(?P<value>{values})\b", re.IGNORECASE)
         self.allergy_cue = re.compile(rules.allergy_list_cue, re.IGNORECASE)
         self.allergy_negation = re.compile(rules.allergy_list_negation, re.IGNORECASE)
+        # a drug started days ago ("started warfarin 4 days ago"): the words before and after it
+        self.recent_start = tuple(
+            re.compile(source, re.IGNORECASE) if source else None for source in rules.recent_start_patterns
+        )
         # rule files read here, once per pipeline, not by each reader
         self.exposure_sites = load_exposure_site_rules()
         self.medication_status = load_medication_status_rules()

@@ -9,10 +9,9 @@ evidence. Fixed phrasings ("days after starting warfarin") are the condition's o
 
 from __future__ import annotations
 
-import re
-
 from calcidx.case.model import Finding
 from calcidx.extract.fields.context import FieldContext, SentenceView
+from calcidx.extract.fields.patterns import CasePatterns
 
 __all__ = ["RecentStartReader"]
 
@@ -22,13 +21,10 @@ _WINDOW = 80
 class RecentStartReader:
     """The recent-start conditions of a case, each from its first sentence."""
 
-    def __init__(self, context: FieldContext) -> None:
+    def __init__(self, context: FieldContext, patterns: CasePatterns) -> None:
         self.context = context
         self.conditions = context.rules.recent_start_conditions
-        before, after, after_verb = context.rules.recent_start_patterns
-        self.before = re.compile(before, re.IGNORECASE) if before else None
-        self.after = re.compile(after, re.IGNORECASE) if after else None
-        self.after_verb = re.compile(after_verb, re.IGNORECASE) if after_verb else None
+        self.before, self.after, self.after_verb = patterns.recent_start
         self.found: dict[str, Finding] = {}
 
     def read(self, view: SentenceView) -> None:
