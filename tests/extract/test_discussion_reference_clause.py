@@ -57,3 +57,19 @@ def test_a_case_sentence_comparing_the_patient_with_a_relative_gives_her_only_he
     concepts = {f.concept for f in [*case.findings, *case.exposures] if f.assertion == "present"}
     assert not concepts & {"dialysis", "warfarin"}
     assert "firm_white_yellow_papules" in concepts
+
+
+def test_a_discussion_clause_before_our_patient_is_not_hers_even_on_one_line() -> None:
+    # no generic-statement pattern reads "presents with ... in dialysis patients", and the text has
+    # no line breaks: the discussion's earlier clause is still not the patient's
+    text = (
+        "Calcinosis cutis in systemic sclerosis Case report A 57-year-old woman with limited cutaneous systemic "
+        "sclerosis presented with painful hard nodules on three fingertips that discharged chalky white "
+        "material. Radiographs showed calcification of the finger pulps. Serum calcium and phosphate were "
+        "normal. Discussion Calciphylaxis presents with necrotic ulcers in dialysis patients; our patient had "
+        "neither."
+    )
+    case = extract(text).cases[0]
+    concepts = {f.concept for f in case.findings if f.assertion == "present"}
+    assert not concepts & {"dialysis", "necrotic_ulcer"}
+    assert assess(case).cases[0].assessment.subtype.code == "dystrophic"

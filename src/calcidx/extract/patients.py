@@ -230,18 +230,17 @@ def _strong_only(
     drop: Callable[[Sentence, str], None],
 ) -> None:
     """A sentence of a discussion or background section is the patient's only with a strong reference
-    ("our patient"). When it also states the literature in an earlier clause ("Calciphylaxis presents
-    with necrotic ulcers in patients on dialysis; our patient had neither"), only the clause with the
-    reference is the patient's: the sentence is kept from there."""
+    ("our patient"), so only the clause with the reference is the patient's: what an earlier clause
+    says ("Calciphylaxis presents with necrotic ulcers in dialysis patients; our patient had neither")
+    is about the disease or other patients. The sentence is kept from that clause."""
     if not f["strong"]:
         drop(sentence, f"section:{category}")
         return
     comparison = search(rules["comparison_opener"], sentence.text, sentence.folded) is not None
-    if f["generic"] or comparison:
-        clause = _reference_clause(sentence, rules, comparison=comparison)
-        if clause is not None:
-            keep(clause, "strong_reference_clause")
-            return
+    clause = _reference_clause(sentence, rules, comparison=comparison)
+    if clause is not None:
+        keep(clause, "strong_reference_clause")
+        return
     keep(sentence, "strong_reference")
 
 
@@ -282,9 +281,9 @@ def _clause_from(sentence: Sentence, cut: int) -> Sentence:
 
 
 def _reference_clause(sentence: Sentence, rules: ZoneRules, *, comparison: bool = False) -> Sentence | None:
-    """The part of ``sentence`` from the clause with its strong reference on, when a generic statement
-    lies wholly in the clauses before it, or the sentence opens on a comparison with other reports
-    ("Unlike previously reported cases ..., our patient ..."); else None."""
+    """The part of ``sentence`` from the clause with its strong reference on (after a comma too when
+    the sentence opens on a comparison with other reports: "Unlike previously reported cases ..., our
+    patient ..."); None when the reference is in the first clause."""
     text = sentence.text
     strong = search(rules["strong_reference"], text, sentence.folded)
     if strong is None:
@@ -293,8 +292,6 @@ def _reference_clause(sentence: Sentence, rules: ZoneRules, *, comparison: bool 
     for end in (_COMPARISON_END if comparison else _CLAUSE_END).finditer(text, 0, strong.start()):
         cut = end.end()
     if cut is None:
-        return None
-    if not comparison and ((generic := rules["generic_statement"].search(text)) is None or cut < generic.end()):
         return None
     return _clause_from(sentence, cut)
 
