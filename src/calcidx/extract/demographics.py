@@ -135,12 +135,26 @@ _COMPACT_BEFORE = re.compile(
 
 
 # a note's compact age and sex that ends a clause after a comma ("Post-op day 4 after thyroidectomy,
-# 38F."); below 95, so that a temperature in Fahrenheit ("afebrile, 98F.") is no age
-_CLAUSE_FINAL = re.compile(r"[ \t]*(?:[.;]|\n|$)")
+# 38F.") or stands between commas ("Post-transplant (2 yrs), 55F, tacrolimus"); below 95, so that
+# a temperature in Fahrenheit ("afebrile, 98F.") is no age
+_CLAUSE_FINAL = re.compile(r"[ \t]*(?:[.;,]|\n|$)")
+
+
+# a temperature in Fahrenheit told like a compact age ("Afebrile, 98F", "T 99.1F", "Temp: 101F")
+_TEMPERATURE_BEFORE = re.compile(r"\b(?:a?febrile|temp(?:erature)?|tmax|t)\b\W{0,4}$", re.IGNORECASE)
+
+
+def _temperature(text: str, match: re.Match[str]) -> bool:
+    """The compact "98F" is a temperature: 95 to 110 after a word for the temperature."""
+    return (
+        match.group("compactsex") in ("F", "f")
+        and 95 <= int(match.group("num7")) <= 110
+        and _TEMPERATURE_BEFORE.search(text, max(0, match.start() - 20), match.start()) is not None
+    )
 
 
 def _clause_final_compact(text: str, match: re.Match[str]) -> bool:
-    """The compact age and sex ends its clause after a comma, and is under 95."""
+    """The compact age and sex follows a comma and ends its clause, and is under 95."""
     return (
         text[max(0, match.start() - 2) : match.start()].endswith((", ", ","))
         and int(match.group("num7")) < 95
@@ -250,10 +264,12 @@ def _find(text: str, rules: Rules, pattern: re.Pattern[str], anchors: re.Pattern
                 matches.append(match)
                 taken = match.end()
     for match in matches:
-        if (
-            match.group("compact")
-            and not _COMPACT_BEFORE.search(text, max(0, match.start() - 60), match.start())
-            and not _clause_final_compact(text, match)
+        if match.group("compact") and (
+            (
+                not _COMPACT_BEFORE.search(text, max(0, match.start() - 60), match.start())
+                and not _clause_final_compact(text, match)
+            )
+            or _temperature(text, match)
         ):
             continue  # "a 14F catheter", "5 M saline": only a note's opening or "is a" introduces a patient
         years: float | None = None

@@ -160,6 +160,8 @@ class Rules:
     site_names: dict[str, str]
     #: site words that name a part of the site after them ("back of the hand"): ``anatomy.yaml`` ``site_parts``
     site_parts: frozenset[str]
+    #: a note's capital letter for the side ("R hand"): ``anatomy.yaml`` ``laterality_letters``
+    laterality_letters: dict[str, str]
     #: where a list of drug allergies starts, and a negation that voids it (``lexicon.yaml``)
     allergy_list_cue: str
     allergy_list_negation: str
@@ -284,6 +286,7 @@ def load_rules() -> Rules:
         laterality=laterality,
         site_names={str(k).lower(): str(v).lower() for k, v in (anatomy.get("site_names") or {}).items()},
         site_parts=frozenset(str(w).lower() for w in anatomy.get("site_parts") or ()),
+        laterality_letters={str(k): str(v) for k, v in (anatomy.get("laterality_letters") or {}).items()},
         allergy_list_cue=str(lexicon["allergy_list_cue"]),
         allergy_list_negation=str(lexicon["allergy_list_negation"]),
         female_nouns=frozenset(nouns["female"]),

@@ -68,6 +68,8 @@ class CasePatterns:
         self._planned_need: Requirement | None = None if spaced else need
         self.outcome = phrase_regex(rules.outcome_cues)
         self.laterality = phrase_regex(list(rules.laterality))
+        letters = "|".join(re.escape(k) for k in rules.laterality_letters) or "(?!)"
+        self.laterality_letter = re.compile(rf"(?<![\w/.-])\(?(?P<letter>{letters})\)?(?=\s)")
         self.other_specimen = phrase_regex(rules.other_specimen_words) if rules.other_specimen_words else None
         self.lesion_tissue = phrase_regex(rules.lesion_tissue_words) if rules.lesion_tissue_words else None
         self.internal_lesion = phrase_regex(rules.internal_lesion_words) if rules.internal_lesion_words else None
