@@ -1014,7 +1014,22 @@ class _Pathway:
                 "calcium and phosphate do not exclude (non-uremic calciphylaxis): not idiopathic; the biopsy decides.",
             )
             return
-        if self.labs_normal and not self.facts.renal_impaired:
+        metabolic = [
+            c for c in self.result.candidates if c.blocked and c.rule.startswith("subtype.metastatic.condition@")
+        ]
+        if self.labs_normal and not self.facts.renal_impaired and metabolic:
+            causes_named = self.labels(metabolic[0].associated)
+            cand = self.propose("subtype.idiopathic.pattern", "idiopathic", "suggested", facts_for=used)
+            self.step(
+                "subtype.idiopathic.pattern",
+                fired=True,
+                facts=used,
+                conclusion=f"Normal calcium and phosphate and no tissue damage, but {causes_named}, a cause of "
+                "metastatic calcinosis, is recorded: normal values today do not show what they were when the "
+                "deposits formed: idiopathic, possible.",
+                candidate=cand,
+            )
+        elif self.labs_normal and not self.facts.renal_impaired:
             complete, missing = self.panel_complete()
             cand = self.propose(
                 "subtype.idiopathic.pattern", "idiopathic", "confirmed" if complete else "probable", facts_for=used
