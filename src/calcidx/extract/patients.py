@@ -679,6 +679,8 @@ def _short_clinical_note(body: list[Sentence], signals: _Signals, rules: ZoneRul
     if not body or sum(len(s.text) for s in body) > _SHORT_NOTE_CHARS:
         return False
     for sentence in body:
+        if not any(c.isalpha() for c in sentence.text):
+            continue  # a list item's bare number ("1.") is no citation of a reference list here
         f = signals.of(sentence)
         if f["generic"] or f["citation"] or f["affiliation"] or f["cohort"]:
             return False

@@ -217,6 +217,9 @@ class Rules:
     #: a form's sex field: its labels ("sex", "gender") and each value's sex ("f" -> female)
     sex_field_labels: tuple[str, ...] = ()
     sex_field_values: dict[str, str] = field(default_factory=dict)
+    #: labels that take the sex only as a whole word ("Patient: female"), and those words' sex
+    sex_word_labels: tuple[str, ...] = ()
+    sex_word_values: dict[str, str] = field(default_factory=dict)
     #: a drug started days ago: the knowledge condition it gives, and the words before and after it
     recent_start_conditions: dict[str, str] = field(default_factory=dict)
     recent_start_patterns: tuple[str, str, str] = ("", "", "")
@@ -347,6 +350,10 @@ def load_rules() -> Rules:
         ),
         sex_field_labels=tuple(str(w).lower() for w in lexicon.get("sex_field", {}).get("labels", [])),
         sex_field_values={str(k).lower(): str(v) for k, v in lexicon.get("sex_field", {}).get("values", {}).items()},
+        sex_word_labels=tuple(str(w).lower() for w in lexicon.get("sex_field", {}).get("word_labels", [])),
+        sex_word_values={
+            str(k).lower(): str(v) for k, v in lexicon.get("sex_field", {}).get("word_values", {}).items()
+        },
         english_words=frozenset(str(w).lower() for w in lexicon.get("function_words", {}).get("english", [])),
         other_language_words=frozenset(str(w).lower() for w in lexicon.get("function_words", {}).get("other", [])),
     )
