@@ -158,5 +158,23 @@ class FindingsReader:
                 )
 
     def findings(self) -> list[Finding]:
-        """The findings read so far, in the order first seen."""
-        return list(self.found.values())
+        """The findings read so far, in the order first seen.
+
+        A condition excluded by the work-up after its last mention as present ("referred with
+        dermatomyositis ... dermatomyositis was excluded") is no longer present: the exclusion is the
+        later, conclusive statement.
+        """
+        conclusive = self.context.rules.conclusive_exclusions
+        excluded_at: dict[tuple[str, str], int] = {}
+        for (table, item_id, status), finding in self.found.items():
+            if status == "absent" and (finding.trigger or "").lower() in conclusive and finding.evidence:
+                excluded_at[(table, item_id)] = max(e.start for e in finding.evidence)
+        return [
+            finding
+            for (table, item_id, status), finding in self.found.items()
+            if not (
+                status == "present"
+                and (table, item_id) in excluded_at
+                and max(e.start for e in finding.evidence) < excluded_at[(table, item_id)]
+            )
+        ]
