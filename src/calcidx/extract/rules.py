@@ -222,6 +222,8 @@ class Rules:
     sex_word_values: dict[str, str] = field(default_factory=dict)
     #: a drug started days ago: the knowledge condition it gives, and the words before and after it
     recent_start_conditions: dict[str, str] = field(default_factory=dict)
+    #: test names written for several analytes ("Ca++"): the candidates, the value decides (``lexicon.yaml``)
+    ambiguous_analyte_names: dict[str, tuple[str, ...]] = field(default_factory=dict)
     #: ConText triggers whose exclusion outweighs an earlier mention as present (``lexicon.yaml``)
     conclusive_exclusions: frozenset[str] = frozenset()
     recent_start_patterns: tuple[str, str, str] = ("", "", "")
@@ -314,6 +316,9 @@ def load_rules() -> Rules:
         ),
         units=tuple(lexicon["units"]),
         lesion_words=frozenset(str(w).lower() for w in lexicon["lesion_words"]),
+        ambiguous_analyte_names={
+            str(k).lower(): tuple(str(a) for a in v) for k, v in (lexicon.get("ambiguous_analyte_names") or {}).items()
+        },
         conclusive_exclusions=frozenset(str(w).lower() for w in lexicon.get("conclusive_exclusions") or ()),
         recent_start_conditions={
             str(k): str(v) for k, v in (lexicon.get("recent_start", {}).get("conditions") or {}).items()

@@ -1,0 +1,34 @@
+""" "Ca++" and "Ca2+" are written for the total and for the ionized calcium alike: the value decides
+(the analyte whose reference range holds it, else the nearer one); "mg%" and "mg/100 ml" are mg/dL.
+
+"Serum Ca++ 9.0 mg/dL" (a normal total calcium) had been read as an ionized calcium, high.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.extract.reading import first_case
+
+_HEAD = "A 57-year-old woman with systemic sclerosis has hard nodules on the fingers. "
+
+
+@pytest.mark.parametrize(
+    ("labs", "analyte", "interpretation"),
+    [
+        ("Serum Ca++ 9.1 mg/dL.", "calcium", "normal"),
+        ("Ca++ 2.32 mmol/L.", "calcium", "normal"),
+        ("Ca2+ 2.95 mmol/L.", "calcium", "high"),
+        ("Ca++ 1.22 mmol/L.", "calcium_ionized", "normal"),
+        ("Ca2+ 1.48 mmol/L.", "calcium_ionized", "high"),
+    ],
+)
+def test_the_value_decides_which_calcium(labs: str, analyte: str, interpretation: str) -> None:
+    lab = next(lab for lab in first_case(_HEAD + labs).labs if lab.analyte.startswith("calcium"))
+    assert (lab.analyte, lab.interpretation) == (analyte, interpretation)
+
+
+def test_milligrams_per_cent_are_mg_per_dl() -> None:
+    labs = {lab.analyte: lab for lab in first_case(_HEAD + "Calcium 11.4 mg%, phosphorus 7.9 mg/100 ml.").labs}
+    assert labs["calcium"].interpretation == "high"
+    assert labs["phosphate"].interpretation == "high"
