@@ -222,6 +222,10 @@ class Rules:
     sex_word_values: dict[str, str] = field(default_factory=dict)
     #: a drug started days ago: the knowledge condition it gives, and the words before and after it
     recent_start_conditions: dict[str, str] = field(default_factory=dict)
+    #: an extravasation of another drug is not these exposures (``lexicon.yaml`` other_extravasation_agents)
+    other_agent_exposures: frozenset[str] = frozenset()
+    other_agents: frozenset[str] = frozenset()
+    other_agent_window: int = 50
     #: test names written for several analytes ("Ca++"): the candidates, the value decides (``lexicon.yaml``)
     ambiguous_analyte_names: dict[str, tuple[str, ...]] = field(default_factory=dict)
     #: ConText triggers whose exclusion outweighs an earlier mention as present (``lexicon.yaml``)
@@ -316,6 +320,13 @@ def load_rules() -> Rules:
         ),
         units=tuple(lexicon["units"]),
         lesion_words=frozenset(str(w).lower() for w in lexicon["lesion_words"]),
+        other_agent_exposures=frozenset(
+            str(e) for e in (lexicon.get("other_extravasation_agents") or {}).get("exposures", [])
+        ),
+        other_agents=frozenset(
+            str(a).lower() for a in (lexicon.get("other_extravasation_agents") or {}).get("agents", [])
+        ),
+        other_agent_window=int((lexicon.get("other_extravasation_agents") or {}).get("window", 50)),
         ambiguous_analyte_names={
             str(k).lower(): tuple(str(a) for a in v) for k, v in (lexicon.get("ambiguous_analyte_names") or {}).items()
         },
