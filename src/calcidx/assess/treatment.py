@@ -139,8 +139,8 @@ def caution_unknowns(
         if wanted is None:
             continue
         if status is None:
-            if patient.sex == "male":
-                return None
+            if not facts.pregnancy_possible:
+                return None  # a man, or a woman past reproductive age
             unknown.append(f"{name} status not recorded")
         elif status != wanted:
             return None
