@@ -42,3 +42,13 @@ def test_a_compact_age_between_commas() -> None:
 def test_a_fahrenheit_temperature_is_no_age() -> None:
     document = extract("Afebrile, 99F, HR 90. 66M on haemodialysis with painful plaques on the thighs.")
     assert (document.cases[0].patient.age_years, document.cases[0].patient.sex) == (66, "male")
+
+
+def test_a_note_opening_on_a_mother_and_her_age_is_the_patient() -> None:
+    case = first_case("Breastfeeding mother, 31, with dermatomyositis and painful calcinosis on both thighs.")
+    assert (case.patient.age_years, case.patient.sex) == (31, "female")
+
+
+def test_her_mother_with_an_age_stays_a_relative() -> None:
+    case = first_case("A 12-year-old girl with dermatomyositis has calcinosis on the elbows. Her mother, 41, has SLE.")
+    assert case.patient.age_years == 12

@@ -20,6 +20,9 @@ _RELATIVES = (
     r"sibling|parent|twin"
 )
 _RELATIVE_NOUN = re.compile(rf"^(?:{_RELATIVES})s?$", re.IGNORECASE)
+_RELATIVE_OWNER = re.compile(
+    r"\b(?:her|his|their|the patient's|patient's|whose|our patient's|the|a|an)\s+(?:[\w-]+\s+){0,2}$", re.I
+)
 _POSSESSIVE_BEFORE = re.compile(r"\b(?:her|his|their|the patient's|patient's|whose|our patient's)\s+$", re.I)
 # "Her mother, a woman of 70 years": an age after a relative and a comma is the relative's
 _APPOSITION_RELATIVE = re.compile(rf"(?:{_RELATIVES})s?\s*,\s*$", re.IGNORECASE)
@@ -230,7 +233,12 @@ def _by_rules(
                 continue
             noun = match.group("noun").lower()
             wide = text[max(0, match.start() - 40) : match.start()]
-            relative = bool(_RELATIVE_NOUN.match(noun) or _APPOSITION_RELATIVE.search(wide))
+            # a relative noun is the patient's relative after a possessive or "the" ("Her mother, 60,"),
+            # the patient herself when it opens the note ("Breastfeeding mother, 33, ...")
+            relative = bool(
+                (_RELATIVE_NOUN.match(noun) and _RELATIVE_OWNER.search(text, max(0, match.start() - 40), match.start()))
+                or _APPOSITION_RELATIVE.search(wide)
+            )
             extra.append(
                 AgeMention(
                     start=match.start(),
