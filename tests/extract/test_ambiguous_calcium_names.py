@@ -32,3 +32,11 @@ def test_milligrams_per_cent_are_mg_per_dl() -> None:
     labs = {lab.analyte: lab for lab in first_case(_HEAD + "Calcium 11.4 mg%, phosphorus 7.9 mg/100 ml.").labs}
     assert labs["calcium"].interpretation == "high"
     assert labs["phosphate"].interpretation == "high"
+
+
+def test_a_dose_is_no_result() -> None:
+    case = first_case(
+        "A 54-year-old woman taking vitamin D3 50,000 IU daily has calcium 3.3 mmol/L. 25-hydroxyvitamin D "
+        "was 450 nmol/L. Hard papules on the fingers."
+    )
+    assert [(lab.value, lab.unit) for lab in case.labs if lab.analyte == "vitamin_d_25oh"] == [(450.0, "nmol/L")]
