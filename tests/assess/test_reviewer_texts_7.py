@@ -1,0 +1,85 @@
+"""Seventh round of short clinical vignettes written for this project, assessed end to end from free text.
+
+Each is a kind of case a reviewer writes to find an unsafe or wrong answer: calciphylaxis missed
+in a note whose examination follows a pasted lab list, a look-alike picture after a vascular
+procedure, diltiazem offered with ivabradine, dantrolene, severe bradycardia or a low blood pressure
+told in another way, a bisphosphonate offered with a low corrected calcium, ceftriaxone under its
+brand name, a spouse's disease read as the patient's, and an old injury at another site taken for
+the nidus. The assertions are on the call and on what is offered or withheld, not on wording.
+"""
+
+from __future__ import annotations
+
+from calcidx import assess
+from tests.assess.vignettes import assessment_of, offered_ids, withheld_reasons
+
+# --- reader: what a short note tells ---------------------------------------------------------------
+
+
+def test_the_examination_after_a_pasted_lab_list_is_read_and_calciphylaxis_not_missed() -> None:
+    a = assessment_of(
+        "58-year-old woman, ESRD on hemodialysis three times a week.\nLabs:\nCa 10.7 mg/dL\nPhos 7.4 mg/dL\n"
+        "Exam: very painful livedo racemosa of the thighs with ulcers and black eschar."
+    )
+    assert a.subtype.code == "calciphylaxis"
+    assert "iv_sts_calciphylaxis" in offered_ids(a)
+
+
+def test_an_examination_line_after_a_blank_line_still_belongs_to_the_note() -> None:
+    a = assessment_of(
+        "66-year-old man, end-stage renal disease on haemodialysis.\n\n"
+        "Exam: painful indurated plaques of the abdomen with a black eschar."
+    )
+    assert a.subtype.code == "calciphylaxis"
+
+
+def test_a_count_in_ten_to_the_ninth_per_litre_is_no_citation_mark() -> None:
+    # "x10^9/L" had read as a superscript citation: the text gave no patient at all
+    document = assess(
+        "A 69-year-old man with CKD stage 4 has hard white nodules at the elbows on X-ray; platelets 250 x10^9/L."
+    )
+    assert document.cases
+
+
+def test_a_blood_pressure_with_a_word_before_the_reading_withholds_diltiazem() -> None:
+    a = assessment_of(
+        "A 76-year-old woman with limited systemic sclerosis has calcinosis of the fingertips on X-ray; "
+        "BP today 82/48 mmHg, light-headed on standing."
+    )
+    assert "diltiazem" not in offered_ids(a)
+    assert withheld_reasons(a, "diltiazem")
+
+
+def test_a_systolic_pressure_told_alone_withholds_diltiazem() -> None:
+    a = assessment_of(
+        "Dermatomyositis with calcinosis nodules at both elbows on X-ray, 68F; systolic blood pressure "
+        "85 mmHg on the ward."
+    )
+    assert "diltiazem" not in offered_ids(a)
+
+
+def test_a_normal_systolic_pressure_withholds_nothing() -> None:
+    a = assessment_of(
+        "Dermatomyositis with calcinosis nodules at both elbows on X-ray, 68F; systolic blood pressure 132 mmHg."
+    )
+    assert "diltiazem" in offered_ids(a)
+
+
+def test_a_husbands_lupus_is_not_the_patients() -> None:
+    a = assessment_of(
+        "A 52-year-old woman, whose husband has systemic lupus erythematosus, has chalky nodules over both "
+        "knees on X-ray. No injury; calcium and phosphate are normal."
+    )
+    assert not (a.subtype.code == "dystrophic" and a.subtype.certainty == "probable")
+
+
+def test_diltiazem_on_a_current_medication_line_is_not_offered_as_new() -> None:
+    a = assessment_of(
+        "Limited SSc with calcinosis of the finger pulps on X-ray, 61F. Current medication: diltiazem 180 mg daily."
+    )
+    assert "diltiazem" not in {t.id for t in a.treatments if not t.reported}
+
+
+def test_a_full_reading_after_sbp_is_not_cut_to_a_low_systolic() -> None:
+    a = assessment_of("Dermatomyositis with calcinosis nodules at both elbows on X-ray, 68F; SBP 120/80 in clinic.")
+    assert "diltiazem" in offered_ids(a)
