@@ -11,6 +11,7 @@ the nidus. The assertions are on the call and on what is offered or withheld, no
 from __future__ import annotations
 
 from calcidx import assess
+from calcidx.case.model import Case
 from tests.assess.vignettes import assessment_of, offered_ids, withheld_reasons
 
 # --- reader: what a short note tells ---------------------------------------------------------------
@@ -78,6 +79,111 @@ def test_diltiazem_on_a_current_medication_line_is_not_offered_as_new() -> None:
         "Limited SSc with calcinosis of the finger pulps on X-ray, 61F. Current medication: diltiazem 180 mg daily."
     )
     assert "diltiazem" not in {t.id for t in a.treatments if not t.reported}
+
+
+# --- knowledge: calciphylaxis lesions and its mimics ------------------------------------------------
+
+
+def test_net_like_purple_patches_that_turn_black_on_dialysis_raise_calciphylaxis() -> None:
+    a = assessment_of(
+        "A 64-year-old woman with acute kidney injury on temporary haemodialysis, on warfarin for years, "
+        "has exquisitely painful net-like purple patches on both thighs that turned black within days."
+    )
+    assert a.subtype.code == "calciphylaxis"
+
+
+def test_livedo_and_blue_toes_after_endovascular_aneurysm_repair_are_not_probable_calciphylaxis() -> None:
+    a = assessment_of(
+        "Two weeks after endovascular repair of an abdominal aortic aneurysm, a 77-year-old man with CKD "
+        "stage 3b has livedo of both feet and blue toes with good pulses."
+    )
+    assert not (a.subtype.code == "calciphylaxis" and a.subtype.certainty in ("probable", "confirmed"))
+    assert "iv_sts_calciphylaxis" not in offered_ids(a)
+    assert "cholesterol_emboli" in {d.id for d in a.differential}
+
+
+# --- knowledge: diltiazem, bisphosphonates, ceftriaxone ---------------------------------------------
+
+
+def test_ivabradine_withholds_diltiazem() -> None:
+    a = assessment_of(
+        "A 63-year-old man with limited systemic sclerosis has calcinosis of the fingertips on X-ray. He "
+        "takes ivabradine for stable angina."
+    )
+    assert "diltiazem" not in offered_ids(a)
+    assert any("ivabradine" in r.lower() for r in withheld_reasons(a, "diltiazem"))
+
+
+def test_ivabradine_on_a_case_medication_list_withholds_diltiazem() -> None:
+    case = Case.model_validate(
+        {
+            "patient": {"age_years": 58, "sex": "female"},
+            "lesions": [{"site": "fingertips", "kinds": ["calcinosis"]}],
+            "findings": [{"concept": "systemic_sclerosis"}, {"concept": "radiopaque_deposits"}],
+            "medications": [{"name": "Procoralan 5 mg twice daily"}],
+        }
+    )
+    a = assess(case).cases[0].assessment
+    assert "diltiazem" not in offered_ids(a)
+
+
+def test_dantrolene_withholds_diltiazem() -> None:
+    a = assessment_of(
+        "Limited cutaneous SSc, 49F, with fingertip calcinosis on X-ray; she takes dantrolene for muscle "
+        "spasticity after a spinal injury."
+    )
+    assert "diltiazem" not in offered_ids(a)
+
+
+def test_severe_bradycardia_withholds_diltiazem() -> None:
+    a = assessment_of(
+        "A 74-year-old man with dermatomyositis has calcinosis at both elbows on X-ray. ECG: severe sinus bradycardia."
+    )
+    assert "diltiazem" not in offered_ids(a)
+    assert withheld_reasons(a, "diltiazem")
+
+
+def test_a_low_corrected_calcium_withholds_the_bisphosphonates() -> None:
+    a = assessment_of(
+        "Limited SSc, 62F, with calcinosis of the thumbs on X-ray. Corrected calcium 1.98 mmol/L; eGFR 84."
+    )
+    assert "bisphosphonates" not in offered_ids(a)
+    assert any("hypocalcaemia" in r.lower() for r in withheld_reasons(a, "bisphosphonates"))
+
+
+def test_a_normal_corrected_calcium_withholds_no_bisphosphonate() -> None:
+    a = assessment_of(
+        "Limited SSc, 62F, with calcinosis of the thumbs on X-ray. Corrected calcium 2.31 mmol/L; eGFR 84."
+    )
+    assert "bisphosphonates" in offered_ids(a)
+
+
+def test_an_allergy_to_ceftriaxone_under_its_brand_name_withholds_it() -> None:
+    a = assessment_of(
+        "Adult dermatomyositis, 53F, with calcinosis nodules over the elbows on X-ray. Allergic to Rocephin "
+        "(urticaria)."
+    )
+    assert "ceftriaxone" not in offered_ids(a)
+
+
+# --- pathway: the site of an injury -----------------------------------------------------------------
+
+
+def test_an_old_burn_on_another_limb_is_no_nidus_of_the_nodules() -> None:
+    a = assessment_of(
+        "Hard white nodules on the left calf of a 41-year-old woman, radiopaque on X-ray. She has an old "
+        "burn scar on the right hand. Calcium, phosphate and PTH are normal; no connective tissue disease."
+    )
+    assert not (a.subtype.code == "dystrophic" and a.subtype.certainty == "probable")
+    assert "dystrophic" in {x.code for x in a.alternatives}
+
+
+def test_a_burn_at_the_site_of_the_nodules_stays_dystrophic() -> None:
+    a = assessment_of(
+        "Hard white nodules in an old burn scar on the left forearm of a 41-year-old woman, radiopaque on "
+        "X-ray. Calcium, phosphate and PTH are normal."
+    )
+    assert a.subtype.code == "dystrophic"
 
 
 def test_a_full_reading_after_sbp_is_not_cut_to_a_low_systolic() -> None:

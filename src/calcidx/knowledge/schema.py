@@ -305,6 +305,9 @@ class Analyte(Cited):
     units: list[Unit] = []
     molar_mass_g_per_mol: float | None = None
     ranges: list[ReferenceRange] = []
+    #: an analyte with no range of its own read against another's ranges, in the same canonical unit
+    #: (a reported corrected calcium against the total calcium ranges, as the derived one is)
+    ranges_from: str | None = None
     plausible: Plausibility | None = None
     alerts: list[LabAlert] = []
     qualitative: bool = False

@@ -359,6 +359,9 @@ def validate_bundle(folder: Path | None = None, *, check_hpo: bool = True) -> Va
         symbols = {unit.symbol for unit in analyte.units}
         if analyte.units and analyte.canonical_unit not in symbols:
             problems.append(f"analytes:{analyte.id}: canonical unit {analyte.canonical_unit!r} not among units")
+        source = bundle.analytes.get(analyte.ranges_from) if analyte.ranges_from else None
+        if analyte.ranges_from and (source is None or source.canonical_unit != analyte.canonical_unit):
+            problems.append(f"analytes:{analyte.id}: ranges_from {analyte.ranges_from!r} is no analyte in its unit")
 
     _check_cross_refs(bundle, problems)
     _check_evidence(bundle, report)
