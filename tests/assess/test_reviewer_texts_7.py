@@ -189,3 +189,59 @@ def test_a_burn_at_the_site_of_the_nodules_stays_dystrophic() -> None:
 def test_a_full_reading_after_sbp_is_not_cut_to_a_low_systolic() -> None:
     a = assessment_of("Dermatomyositis with calcinosis nodules at both elbows on X-ray, 68F; SBP 120/80 in clinic.")
     assert "diltiazem" in offered_ids(a)
+
+
+# --- second set: a negative biopsy, a pregnancy test, an exposure's own site, brand names -----------
+
+
+def test_a_biopsy_without_calcium_leaves_a_suspected_calcinosis_at_most_possible() -> None:
+    a = assessment_of(
+        "Suspected calcinosis over the knee of a 44-year-old woman with lupus; the biopsy showed a "
+        "granuloma with no calcium deposits, von Kossa negative."
+    )
+    assert a.subtype.certainty in (None, "possible")
+
+
+def test_a_positive_pregnancy_test_withholds_the_drugs_kept_from_pregnancy() -> None:
+    a = assessment_of(
+        "Adult dermatomyositis, 29F, with calcinosis of both elbows on X-ray. Her urine pregnancy test is positive."
+    )
+    assert not offered_ids(a) & {"diltiazem", "bisphosphonates", "minocycline"}
+
+
+def test_a_negative_pregnancy_test_withholds_nothing_for_pregnancy() -> None:
+    a = assessment_of(
+        "Adult dermatomyositis, 29F, with calcinosis of both elbows on X-ray; eGFR 105. Her urine pregnancy "
+        "test is negative."
+    )
+    assert "bisphosphonates" in offered_ids(a)
+
+
+def test_electrode_paste_on_the_scalp_does_not_explain_papules_on_the_soles() -> None:
+    a = assessment_of(
+        "A 7-year-old girl had a long EEG with electrode paste on the scalp in May; since June, firm white "
+        "papules on both soles."
+    )
+    assert not (a.subtype.code == "iatrogenic" and a.subtype.certainty in ("probable", "confirmed"))
+
+
+def test_pamidronate_infusions_that_brought_no_change_are_not_offered_as_new() -> None:
+    a = assessment_of(
+        "Juvenile dermatomyositis in a 16-year-old boy with calcinosis of the thighs on X-ray. Pamidronate "
+        "infusions over eight months brought no change."
+    )
+    assert "bisphosphonates" not in {t.id for t in a.treatments if not t.reported}
+
+
+def test_an_allergy_to_minocin_withholds_minocycline() -> None:
+    a = assessment_of(
+        "Limited SSc, 57F, with calcinosis of the finger pulps on X-ray. Allergic to Minocin (widespread rash)."
+    )
+    assert "minocycline" not in offered_ids(a)
+
+
+def test_an_allergy_to_aclasta_withholds_the_bisphosphonates() -> None:
+    a = assessment_of(
+        "Limited SSc, 57F, with calcinosis of the finger pulps on X-ray; eGFR 88. Allergy: Aclasta (fever, rash)."
+    )
+    assert "bisphosphonates" not in offered_ids(a)

@@ -178,7 +178,11 @@ class _Pathway:
         if confirm:
             return "imaging"
         lesions = self.facts.case.lesions
-        if self.features_with_role("calcinosis_sign") or any(self.lesion_is_sign(le) for le in lesions):
+        if self.features_with_role("calcinosis_sign"):
+            return "clinical_sign"
+        # a biopsy that found no calcium undoes a lesion told only by its name ("suspected calcinosis"):
+        # the stain can be falsely negative (decalcified tissue), so it is unlike, not excluded
+        if any(self.lesion_is_sign(le) for le in lesions) and not self.stain_negative():
             return "clinical_sign"
         return "unlike_calcinosis" if lesions else "none"
 
@@ -378,6 +382,12 @@ class _Pathway:
             text = f"Calcification shown by {self.labels(confirm)} ({self.level.replace('_', ' ')})."
         elif signs:
             text = f"Clinical signs suggest calcinosis ({self.labels(signs)}); a radiograph or biopsy would confirm it."
+        elif self.level == "unlike_calcinosis" and self.stain_negative():
+            text = (
+                f"The biopsy found no calcium ({self.labels(self.stain_negative())}) and no imaging shows it: "
+                "no subtype is more than possible; a calcium stain can be falsely negative after "
+                "decalcification, so a radiograph of the lesion would decide."
+            )
         elif self.level == "unlike_calcinosis":
             text = (
                 f"The lesions recorded ({self.lesion_words()}) are not like calcification, and no imaging or biopsy "
