@@ -245,3 +245,56 @@ def test_an_allergy_to_aclasta_withholds_the_bisphosphonates() -> None:
         "Limited SSc, 57F, with calcinosis of the finger pulps on X-ray; eGFR 88. Allergy: Aclasta (fever, rash)."
     )
     assert "bisphosphonates" not in offered_ids(a)
+
+
+# --- third set: a discharge note's changes, an indurated patch, beta-blockers by name, EHR records --
+
+
+def test_warfarin_stopped_on_a_discharge_note_gets_no_review_action() -> None:
+    a = assessment_of(
+        "DISCHARGE SUMMARY\nDiagnoses: 1. ESRD on haemodialysis. 2. Calciphylaxis of both thighs (painful "
+        "retiform purpura with a black eschar).\nMedication changes: warfarin stopped; apixaban started."
+    )
+    assert a.subtype.code == "calciphylaxis"
+    assert "warfarin" not in {x.medication for x in a.actions}
+
+
+def test_a_tender_indurated_patch_on_haemodialysis_raises_calciphylaxis() -> None:
+    a = assessment_of("HD pt 61M, tender indurated patch on the left thigh, r/o calciphylaxis, biopsy booked.")
+    assert "calciphylaxis" in {a.subtype.code, *(x.code for x in a.alternatives)}
+
+
+def test_bisoprolol_is_a_beta_blocker_for_the_diltiazem_caution() -> None:
+    a = assessment_of(
+        "Limited SSc, 70F, with calcinosis of the fingertips on X-ray; she takes bisoprolol 2.5 mg for "
+        "atrial fibrillation."
+    )
+    diltiazem = [t for t in [*a.treatments, *a.withheld_treatments] if t.id == "diltiazem"]
+    assert diltiazem and any("beta-blocker" in c for c in diltiazem[0].cautions)
+
+
+def test_an_ehr_ivabradine_statement_and_rocephin_allergy_withhold_their_drugs() -> None:
+    from calcidx.interop.fhir_in import case_from_fhir_bundle
+
+    subject = {"reference": "Patient/p7"}
+    bundle = {
+        "resourceType": "Bundle",
+        "type": "collection",
+        "entry": [
+            {"resource": {"resourceType": "Patient", "id": "p7", "gender": "female", "birthDate": "1960-04-01"}},
+            {"resource": {"resourceType": "Condition", "subject": subject, "code": {"text": "Systemic sclerosis"}}},
+            {
+                "resource": {
+                    "resourceType": "MedicationStatement",
+                    "status": "active",
+                    "subject": subject,
+                    "medicationCodeableConcept": {"text": "Ivabradine 5 mg tablets"},
+                }
+            },
+            {"resource": {"resourceType": "AllergyIntolerance", "patient": subject, "code": {"text": "Rocephin"}}},
+        ],
+    }
+    case = case_from_fhir_bundle(bundle)
+    case = Case.model_validate({**case.model_dump(), "lesions": [{"site": "fingertips", "kinds": ["calcinosis"]}]})
+    a = assess(case).cases[0].assessment
+    assert not offered_ids(a) & {"diltiazem", "ceftriaxone"}
