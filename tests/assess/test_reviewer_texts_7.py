@@ -298,3 +298,20 @@ def test_an_ehr_ivabradine_statement_and_rocephin_allergy_withhold_their_drugs()
     case = Case.model_validate({**case.model_dump(), "lesions": [{"site": "fingertips", "kinds": ["calcinosis"]}]})
     a = assess(case).cases[0].assessment
     assert not offered_ids(a) & {"diltiazem", "ceftriaxone"}
+
+
+def test_a_reaction_to_a_bisphosphonate_told_as_a_reaction_withholds_them() -> None:
+    a = assessment_of(
+        "Limited SSc, 66F, with calcinosis of the fingertips on X-ray; eGFR 75. She reacted to alendronate "
+        "with hives and lip swelling in 2021."
+    )
+    assert "bisphosphonates" not in offered_ids(a)
+    assert withheld_reasons(a, "bisphosphonates")
+
+
+def test_lesions_that_reacted_to_a_drug_are_no_allergy() -> None:
+    a = assessment_of(
+        "Limited SSc, 66F, with calcinosis of the fingertips on X-ray; eGFR 75. The nodules reacted to "
+        "minocycline within months."
+    )
+    assert not withheld_reasons(a, "minocycline")
