@@ -315,3 +315,33 @@ def test_lesions_that_reacted_to_a_drug_are_no_allergy() -> None:
         "minocycline within months."
     )
     assert not withheld_reasons(a, "minocycline")
+
+
+# --- fourth set: ulcers from pressure or cold on dialysis, a metallic valve -------------------------
+
+
+def test_a_sacral_pressure_ulcer_with_eschar_on_haemodialysis_is_not_probable_calciphylaxis() -> None:
+    a = assessment_of(
+        "Bed-bound 84-year-old man on haemodialysis with a grade 4 sacral pressure sore under a black eschar; "
+        "no other skin lesions."
+    )
+    assert not (a.subtype.code == "calciphylaxis" and a.subtype.certainty in ("probable", "confirmed"))
+    assert "iv_sts_calciphylaxis" not in offered_ids(a)
+    assert "calciphylaxis" in {x.code for x in a.alternatives}
+
+
+def test_frostbitten_black_toes_on_haemodialysis_are_not_probable_calciphylaxis() -> None:
+    a = assessment_of(
+        "A 47-year-old man on haemodialysis slept outdoors in the snow; his toes are frostbitten, black and dry."
+    )
+    assert not (a.subtype.code == "calciphylaxis" and a.subtype.certainty in ("probable", "confirmed"))
+    assert "iv_sts_calciphylaxis" not in offered_ids(a)
+
+
+def test_a_metallic_valve_is_the_mechanical_valve_of_the_warfarin_caution() -> None:
+    a = assessment_of(
+        "A 63-year-old woman on haemodialysis with a metallic aortic valve, on warfarin, has skin "
+        "biopsy-proven calciphylaxis of the abdomen."
+    )
+    warfarin = [x for x in a.actions if x.medication == "warfarin"]
+    assert warfarin and any("valve" in c.lower() for c in warfarin[0].cautions)
