@@ -345,3 +345,26 @@ def test_a_metallic_valve_is_the_mechanical_valve_of_the_warfarin_caution() -> N
     )
     warfarin = [x for x in a.actions if x.medication == "warfarin"]
     assert warfarin and any("valve" in c.lower() for c in warfarin[0].cautions)
+
+
+# --- fifth set: treatments told as failed, not tolerated or as a course ----------------------------
+
+
+def test_a_drug_the_patient_failed_is_not_offered_as_new() -> None:
+    a = assessment_of("Limited SSc, 57F, with calcinosis of the fingertips on X-ray. Failed diltiazem.")
+    assert "diltiazem" not in {t.id for t in a.treatments if not t.reported}
+
+
+def test_a_drug_the_patient_could_not_tolerate_is_not_offered_as_new() -> None:
+    a = assessment_of(
+        "Dermatomyositis, 46F, with calcinosis of the elbows on X-ray; intolerant of diltiazem (flushing)."
+    )
+    assert "diltiazem" not in {t.id for t in a.treatments if not t.reported}
+
+
+def test_a_past_course_of_sodium_thiosulfate_is_not_offered_as_new() -> None:
+    a = assessment_of(
+        "Haemodialysis patient, 61M, with biopsy-proven calciphylaxis of the thighs; he had 10 weeks of IV "
+        "sodium thiosulfate last year."
+    )
+    assert "iv_sts_calciphylaxis" not in {t.id for t in a.treatments if not t.reported}
