@@ -368,3 +368,10 @@ def test_a_past_course_of_sodium_thiosulfate_is_not_offered_as_new() -> None:
         "sodium thiosulfate last year."
     )
     assert "iv_sts_calciphylaxis" not in {t.id for t in a.treatments if not t.reported}
+
+
+def test_the_age_now_after_the_age_at_onset_is_the_patients_age() -> None:
+    # the age at onset alone left the age unknown, and diltiazem was offered to a 15-year-old
+    a = assessment_of("JDM since age 8; now 15, with sheet-like calcinosis of both thighs on X-ray.")
+    assert "diltiazem" not in offered_ids(a)
+    assert withheld_reasons(a, "diltiazem")
