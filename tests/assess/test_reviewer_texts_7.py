@@ -375,3 +375,12 @@ def test_the_age_now_after_the_age_at_onset_is_the_patients_age() -> None:
     a = assessment_of("JDM since age 8; now 15, with sheet-like calcinosis of both thighs on X-ray.")
     assert "diltiazem" not in offered_ids(a)
     assert withheld_reasons(a, "diltiazem")
+
+
+def test_calcified_phleboliths_in_the_veins_are_no_skin_calcinosis() -> None:
+    a = assessment_of(
+        "X-ray of the right calf of a 69-year-old woman with varicose veins shows round calcified phleboliths "
+        "in the veins. The skin over them is normal; calcium and phosphate are normal."
+    )
+    assert a.subtype.code in ("undetermined", "not_calcinosis")
+    assert not offered_ids(a) & {"diltiazem", "ceftriaxone", "colchicine", "probenecid", "intralesional_sts"}

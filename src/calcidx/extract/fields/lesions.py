@@ -41,10 +41,10 @@ class LesionsReader:
                 continue
             if lesion_sentence is None:
                 text, words = view.sentence.text, view.sentence.words
+                skin = self._skin_only(text, words)
                 lesion_sentence = (
-                    may_match(self.patterns.lesion, words)
-                    and self.patterns.lesion.search(self._skin_only(text, words)) is not None
-                ) or (may_match(self.patterns.morphology, words) and self.patterns.morphology.search(text) is not None)
+                    may_match(self.patterns.lesion, words) and self.patterns.lesion.search(skin) is not None
+                ) or (may_match(self.patterns.morphology, words) and self.patterns.morphology.search(skin) is not None)
             if not lesion_sentence:
                 return
             if self._exposure_clause(mention, view):
