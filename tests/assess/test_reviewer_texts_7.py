@@ -384,3 +384,41 @@ def test_calcified_phleboliths_in_the_veins_are_no_skin_calcinosis() -> None:
     )
     assert a.subtype.code in ("undetermined", "not_calcinosis")
     assert not offered_ids(a) & {"diltiazem", "ceftriaxone", "colchicine", "probenecid", "intralesional_sts"}
+
+
+# --- sixth set: a peritoneal dialysis patient in shorthand; a suspected mimic before treatment -----
+
+
+def test_a_pd_patient_with_retiform_purpura_and_a_suspected_vasculitis_is_possible_calciphylaxis() -> None:
+    a = assessment_of(
+        "PD pt, 63M, painful retiform purpura of the calves. Query vasculitis vs calciphylaxis - skin biopsy today."
+    )
+    assert a.subtype.code == "calciphylaxis"
+    assert a.subtype.certainty == "possible"
+
+
+def test_calciphylaxis_treatment_with_a_suspected_mimic_says_the_biopsy_decides_first() -> None:
+    a = assessment_of(
+        "Day 5 after starting warfarin for atrial fibrillation, with no heparin cover, a 58-year-old woman "
+        "with CKD 3a has painful purple patches on the thighs turning black. ?warfarin necrosis "
+        "?calciphylaxis."
+    )
+    assert a.subtype.certainty in (None, "possible")
+    sts = [t for t in [*a.treatments, *a.withheld_treatments] if t.id == "iv_sts_calciphylaxis"]
+    assert not sts or any("mimics calciphylaxis" in c for c in sts[0].cautions)
+
+
+def test_no_suspected_mimic_adds_no_such_caution() -> None:
+    a = assessment_of("A 60-year-old woman on haemodialysis has skin biopsy-proven calciphylaxis of the thighs.")
+    sts = [t for t in a.treatments if t.id == "iv_sts_calciphylaxis"]
+    assert sts and not any("mimics calciphylaxis" in c for c in sts[0].cautions)
+
+
+def test_sodium_thiosulfate_offered_while_vasculitis_is_suspected_carries_the_biopsy_caution() -> None:
+    a = assessment_of(
+        "Renal MDT: a 66-year-old woman on haemodialysis has painful purpuric necrotic plaques on both thighs. "
+        "Calciphylaxis vs vasculitis; skin biopsy awaited."
+    )
+    assert a.subtype.certainty == "possible"
+    sts = [t for t in [*a.treatments, *a.withheld_treatments] if t.id == "iv_sts_calciphylaxis"]
+    assert sts and any("mimics calciphylaxis" in c for c in sts[0].cautions)

@@ -206,6 +206,9 @@ def _check_cross_refs(bundle: KnowledgeBundle, problems: list[str]) -> None:
         for cid in when.egfr_unknown_with:
             if cid not in concepts:
                 problems.append(f"cautions:{caution.id}: unknown concept {cid!r}")
+        for cid in when.suspected_any:  # a suspected look-alike, or a concept
+            if cid not in concepts and cid not in bundle.lookalikes:
+                problems.append(f"cautions:{caution.id}: unknown suspected concept {cid!r}")
         _check_lab_items(f"cautions:{caution.id}", when.labs_any, bundle, problems)
         _check_lab_items(f"cautions:{caution.id}", when.egfr_unknown_with_labs, bundle, problems)
     for med in bundle.medications.values():
