@@ -225,7 +225,7 @@ def _by_rules(
     for pattern in patterns:
         for match in pattern.finditer(text):
             index = bisect_left(starts, match.end())
-            if index > 0 and found[index - 1].end > match.start():
+            if index > 0 and found[index - 1].end > match.start("num"):
                 continue  # the built-in forms read it already ("a boy of six years of age")
             value = _number(match.group("num"), rules)
             unit = (match.group("unit") or "years").lower().rstrip("s")
@@ -234,19 +234,28 @@ def _by_rules(
             noun = match.group("noun").lower()
             wide = text[max(0, match.start() - 40) : match.start()]
             # a relative noun is the patient's relative after a possessive or "the" ("Her mother, 60,"),
-            # the patient herself when it opens the note ("Breastfeeding mother, 33, ...")
+            # the patient herself when it opens the note ("Breastfeeding mother, 33, ..."); an age with no
+            # person noun ("now 15") is no one's relative
             relative = bool(
-                (_RELATIVE_NOUN.match(noun) and _RELATIVE_OWNER.search(text, max(0, match.start() - 40), match.start()))
-                or _APPOSITION_RELATIVE.search(wide)
+                noun
+                and (
+                    (
+                        _RELATIVE_NOUN.match(noun)
+                        and _RELATIVE_OWNER.search(text, max(0, match.start() - 40), match.start())
+                    )
+                    or _APPOSITION_RELATIVE.search(wide)
+                )
             )
             extra.append(
                 AgeMention(
-                    start=match.start(),
+                    start=match.start("num"),
                     end=match.end(),
                     years=round(value * _UNIT_YEARS.get(unit, 1.0), 4),
                     text=match.group(),
-                    noun=noun,
-                    intro=not relative,
+                    noun=noun or None,
+                    # an age with no person noun ("now 15") introduces no one: it is the age of the
+                    # person already introduced
+                    intro=bool(noun) and not relative,
                     onset=False,
                     relative=relative,
                 )

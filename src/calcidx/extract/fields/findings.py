@@ -14,6 +14,10 @@ __all__ = ["FINDING_TABLES", "FindingsReader"]
 _SEPARATOR = re.compile(r",|/|\band\b|\bor\b", re.IGNORECASE)
 _LEAD = re.compile(r"\s*(?:to\s+)?", re.IGNORECASE)
 _PARENS = re.compile(r"\([^)]*\)")
+# what an item may go on with after the drug ("alendronate with hives in 2021"): not the drug's name
+_TAIL = re.compile(
+    r"\s+(?:with|in|on|at|as|after|causing|since|last|because|which|that|when|during)\b.*$", re.IGNORECASE
+)
 
 
 def _items(segment: str) -> list[tuple[int, str]]:
@@ -95,7 +99,7 @@ class FindingsReader:
                 if status == "present":
                     present.append(item_id)
         text = view.sentence.text
-        if self.patterns is not None and ("llerg" in text or "ensitivity" in text):
+        if self.patterns is not None and ("llerg" in text or "ensitivity" in text or "eact" in text):
             present += self._allergy_list(view)
         return present
 
@@ -110,7 +114,7 @@ class FindingsReader:
             start = cue.end()
             end = min((i for i in (sentence.text.find(c, start) for c in ".;") if i >= 0), default=len(sentence.text))
             for offset, item in _items(sentence.text[start:end]):
-                name = _PARENS.sub("", item).strip(" -")
+                name = _TAIL.sub("", _PARENS.sub("", item)).strip(" -")
                 keys = ctx.vocab.forms.get(f"{name.lower()} allergy", [])
                 for table, item_id in keys:
                     if table not in FINDING_TABLES:
