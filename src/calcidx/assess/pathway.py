@@ -178,13 +178,22 @@ class _Pathway:
         if confirm:
             return "imaging"
         lesions = self.facts.case.lesions
-        if self.features_with_role("calcinosis_sign"):
+        if self.signs_kept():
             return "clinical_sign"
         # a biopsy that found no calcium undoes a lesion told only by its name ("suspected calcinosis"):
         # the stain can be falsely negative (decalcified tissue), so it is unlike, not excluded
         if any(self.lesion_is_sign(le) for le in lesions) and not self.stain_negative():
             return "clinical_sign"
         return "unlike_calcinosis" if lesions else "none"
+
+    def signs_kept(self) -> list[str]:
+        """The clinical signs of calcinosis recorded, less those a test finding no calcium outweighs
+        (firm papules or nodules; chalky discharge stays)."""
+        signs = self.features_with_role("calcinosis_sign")
+        if signs and self.stain_negative():
+            undone = set(self.kb.rule("lesion.calcinosis_evidence").words("undone_by_negative_test"))
+            signs = [c for c in signs if c not in undone]
+        return signs
 
     def lesion_is_sign(self, lesion: Any) -> bool:
         """A lesion is a clinical sign of calcification unless every word naming it is one that is
@@ -376,7 +385,7 @@ class _Pathway:
         )
 
     def calcinosis_evidence(self) -> None:
-        signs = self.features_with_role("calcinosis_sign")
+        signs = self.signs_kept()
         confirm = self.features_with_role("calcinosis_confirmation")
         if confirm:
             text = f"Calcification shown by {self.labels(confirm)} ({self.level.replace('_', ' ')})."
@@ -384,7 +393,7 @@ class _Pathway:
             text = f"Clinical signs suggest calcinosis ({self.labels(signs)}); a radiograph or biopsy would confirm it."
         elif self.level == "unlike_calcinosis" and self.stain_negative():
             text = (
-                f"The biopsy found no calcium ({self.labels(self.stain_negative())}) and no imaging shows it: "
+                f"A test found no calcium ({self.labels(self.stain_negative())}) and no imaging shows it: "
                 "no subtype is more than possible; a calcium stain can be falsely negative after "
                 "decalcification, so a radiograph of the lesion would decide."
             )
