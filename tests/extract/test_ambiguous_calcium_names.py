@@ -40,3 +40,9 @@ def test_a_dose_is_no_result() -> None:
         "was 450 nmol/L. Hard papules on the fingers."
     )
     assert [(lab.value, lab.unit) for lab in case.labs if lab.analyte == "vitamin_d_25oh"] == [(450.0, "nmol/L")]
+
+
+def test_a_normal_bone_profile_is_normal_calcium_and_phosphate() -> None:
+    for words in ("Bone profile normal.", "Bloods: bone profile NAD."):
+        labs = {lab.analyte: lab.interpretation for lab in first_case(_HEAD + words).labs}
+        assert labs.get("calcium") == "normal" and labs.get("phosphate") == "normal", words
