@@ -46,3 +46,8 @@ def test_a_normal_bone_profile_is_normal_calcium_and_phosphate() -> None:
     for words in ("Bone profile normal.", "Bloods: bone profile NAD."):
         labs = {lab.analyte: lab.interpretation for lab in first_case(_HEAD + words).labs}
         assert labs.get("calcium") == "normal" and labs.get("phosphate") == "normal", words
+
+
+def test_normal_u_and_es_are_a_normal_renal_function() -> None:
+    labs = {lab.analyte: lab.interpretation for lab in first_case(_HEAD + "U&Es normal.").labs}
+    assert labs.get("renal_function") == "normal"
