@@ -51,3 +51,9 @@ def test_a_normal_bone_profile_is_normal_calcium_and_phosphate() -> None:
 def test_normal_u_and_es_are_a_normal_renal_function() -> None:
     labs = {lab.analyte: lab.interpretation for lab in first_case(_HEAD + "U&Es normal.").labs}
     assert labs.get("renal_function") == "normal"
+
+
+def test_a_normal_cmp_is_a_normal_calcium_but_no_phosphate() -> None:
+    labs = {lab.analyte: lab.interpretation for lab in first_case(_HEAD + "CMP within normal limits.").labs}
+    assert labs.get("calcium") == "normal" and labs.get("renal_function") == "normal"
+    assert "phosphate" not in labs
