@@ -35,3 +35,17 @@ def test_another_condition_excluded_leaves_the_cause() -> None:
         "Calcium and phosphate were normal. Radiographs showed calcification in the soft tissue of both elbows."
     )
     assert assess(text).cases[0].assessment.subtype.code == "dystrophic"
+
+
+def test_a_question_that_asks_to_consider_a_patient_reports_her_facts() -> None:
+    text = (
+        "Consider a 10-year-old girl with juvenile dermatomyositis who develops hard lumps over both elbows; "
+        "calcium and phosphate are normal."
+    )
+    assert assertions(first_case(text))["juvenile_dermatomyositis"] == "present"
+    assert assess(text).cases[0].assessment.subtype.code == "dystrophic"
+
+
+def test_considering_a_drug_is_still_a_plan() -> None:
+    case = first_case("A 50-year-old woman with SSc has hard finger nodules. We will consider a trial of diltiazem.")
+    assert [t.status for t in case.treatments if t.concept == "diltiazem"] == ["planned"]

@@ -217,6 +217,8 @@ class Rules:
     #: a form's sex field: its labels ("sex", "gender") and each value's sex ("f" -> female)
     sex_field_labels: tuple[str, ...] = ()
     sex_field_values: dict[str, str] = field(default_factory=dict)
+    #: regexes of plan-like verbs that introduce a person ("Consider a 9-year-old boy with ...")
+    planned_pseudo_patterns: tuple[str, ...] = ()
     #: labels that take the sex only as a whole word ("Patient: female"), and those words' sex
     sex_word_labels: tuple[str, ...] = ()
     sex_word_values: dict[str, str] = field(default_factory=dict)
@@ -348,6 +350,7 @@ def load_rules() -> Rules:
         treatment_verbs=tuple(str(w).lower() for w in lexicon["treatment_verbs"]),
         planned_cues=tuple(str(w).lower() for w in lexicon["planned_cues"]),
         planned_pseudo=tuple(str(w).lower() for w in lexicon.get("planned_pseudo", [])),
+        planned_pseudo_patterns=tuple(str(p) for p in lexicon.get("planned_pseudo_patterns", [])),
         outcome_cues=tuple(str(w).lower() for w in lexicon["outcome_cues"]),
         not_concepts=tuple(str(w).lower() for w in lexicon.get("not_concepts", [])),
         measure_words=frozenset(str(w).lower() for w in lexicon.get("measure_words", [])),

@@ -60,6 +60,11 @@ class CasePatterns:
         self.treat_verbs = phrase_regex(rules.treatment_verbs)
         self.planned = phrase_regex(rules.planned_cues)
         self.planned_pseudo = phrase_regex(list(rules.planned_pseudo)) if rules.planned_pseudo else None
+        self.planned_person = (
+            re.compile("|".join(f"(?:{p})" for p in rules.planned_pseudo_patterns), re.IGNORECASE)
+            if rules.planned_pseudo_patterns
+            else None
+        )
         # the words a plan needs; usable on the sentence before the pseudo-plans are blanked out
         # when none holds a space (blanking puts a space between two pieces of the sentence, so a
         # word without one is in the blanked sentence only if it is in the sentence itself)
@@ -111,6 +116,8 @@ class CasePatterns:
             return False
         if self.planned_pseudo is not None:
             text = self.planned_pseudo.sub(" ", text)
+        if self.planned_person is not None:
+            text = self.planned_person.sub(" ", text)
         return self.planned.search(text) is not None
 
     def plan_clauses(self, text: str) -> tuple[tuple[int, int, int, int], ...]:
@@ -119,6 +126,8 @@ class CasePatterns:
         bracket ("a woman with systemic sclerosis, planning a pregnancy next year, has ...")."""
         if self.planned_pseudo is not None:
             text = self.planned_pseudo.sub(lambda m: " " * len(m.group()), text)
+        if self.planned_person is not None:
+            text = self.planned_person.sub(lambda m: " " * len(m.group()), text)
         out = []
         for cue in self.planned.finditer(text):
             start = max((text.rfind(c, 0, cue.start()) for c in _CLAUSE_ENDS), default=-1) + 1
