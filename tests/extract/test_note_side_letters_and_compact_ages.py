@@ -52,3 +52,12 @@ def test_a_note_opening_on_a_mother_and_her_age_is_the_patient() -> None:
 def test_her_mother_with_an_age_stays_a_relative() -> None:
     case = first_case("A 12-year-old girl with dermatomyositis has calcinosis on the elbows. Her mother, 41, has SLE.")
     assert case.patient.age_years == 12
+
+
+def test_a_sex_letter_then_the_age() -> None:
+    for text, expected in (
+        ("Case: M, 71. ESRD on HD. Painful indurated plaques on the abdomen.", (71, "male")),
+        ("Pt: F/49. Limited SSc. Hard nodules on the right index finger.", (49, "female")),
+    ):
+        case = first_case(text)
+        assert (case.patient.age_years, case.patient.sex) == expected, text

@@ -15,7 +15,7 @@ from calcidx.extract.sections import Sentence
 __all__ = ["DemographicsReader"]
 
 # the sex a "55 yo F" style age statement names directly
-_NOUN_SEX = {"female": "female", "male": "male"}
+_NOUN_SEX = {"female": "female", "male": "male", "f": "female", "m": "male"}
 _WORD = re.compile(r"[a-z]+")
 
 
