@@ -1,0 +1,94 @@
+"""Kinds of phrasing from a seventh set of published reports the reader had never seen.
+
+Each kind is written in the project's own words, several ways, with a control where the same words
+must still give the fact (or must still give none). No sentence comes from a published report.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from calcidx.public import extract
+from tests.extract.reading import first_case
+
+
+def _stated(text: str) -> str | None:
+    case = first_case(text)
+    return case.stated.subtype if case.stated is not None else None
+
+
+# ------------------------------------------- "This is a rare case of X" names the authors' own case
+# The sentence holds "is a rare", the mark of a textbook statement ("Calciphylaxis is a rare
+# disorder"), so the authors' own diagnosis in it was dropped as generic.
+OWN_CASE = [
+    "This is a rare case of penile calciphylaxis. He had been on peritoneal dialysis for years.",
+    "This is a rare case of generalised calciphylaxis in a man on dialysis. He had necrotic plaques.",
+    "This is the first instance of calciphylaxis of the glans. He was dialysed three times a week.",
+]
+
+
+@pytest.mark.parametrize("text", OWN_CASE)
+def test_this_is_a_rare_case_of_names_the_authors_diagnosis(text: str) -> None:
+    assert _stated(text) == "calciphylaxis"
+
+
+def test_a_rare_disorder_sentence_is_still_generic() -> None:
+    text = "A man on dialysis had painful plaques on the thighs. Calciphylaxis is a rare disorder of small vessels."
+    assert _stated(text) is None
+
+
+# ----------------------------------------------------------- a quiz's answer written as a sentence
+# Teaching cases give the answer as a sentence after the question ("The most likely diagnosis is
+# ...", "The answer is B: ..."); only "Diagnosis: X" lines were read, so a gout quiz was called
+# calciphylaxis from its kidney failure and painful nodules.
+QUIZ_ANSWERS = [
+    "The most likely diagnosis is tophaceous gout.",
+    "The correct diagnosis is chronic tophaceous gout.",
+    "The answer is B: gouty tophi.",
+    "The answer is (D) tophaceous gout.",
+]
+
+
+@pytest.mark.parametrize("answer", QUIZ_ANSWERS)
+def test_a_quiz_answer_sentence_states_the_diagnosis(answer: str) -> None:
+    text = (
+        "A 61-year-old woman with chronic renal failure had painful yellow nodules on her finger pads.\n\n"
+        "Question 1\n\nWhat is the most likely diagnosis?\n\nDiscussion\n\n"
+        f"{answer} Urate crystals deposit in the soft tissue."
+    )
+    assert _stated(text) == "not_calcinosis"
+
+
+def test_the_question_itself_states_nothing() -> None:
+    text = (
+        "A 61-year-old woman had yellow nodules on her finger pads.\n\n"
+        "Which one of the following is the most likely diagnosis?\n\nA. Gout\nB. Calcinosis cutis\n"
+    )
+    document = extract(text)
+    assert all(c.stated is None or c.stated.subtype is None for c in document.cases)
+
+
+# ------------------------------------- a structured abstract's "Case characteristics:" and "Message:"
+# Paediatric journals label their abstracts "Background / Case characteristics / Observation /
+# Outcome / Message". The case line under "Case characteristics:" was read as background (no age,
+# no sex), and the introduction after "Message:" as the case (its textbook symptoms became hers).
+STRUCTURED = (
+    "Background: Calcinosis is a late feature of juvenile dermatomyositis. "
+    "Case characteristics: 9-year-old boy with hard nodules over both knees and a heliotrope rash. "
+    "Observation: Raised creatine kinase and proximal weakness. "
+    "Outcome: He improved on methotrexate. "
+    "Message: Calcinosis may come before the weakness.\n\n"
+    "Juvenile dermatomyositis is a rare disease of children. It usually presents with fever, "
+    "muscle pain and skin ulcers. We report a child whose calcinosis came first."
+)
+
+
+def test_a_case_characteristics_label_gives_the_patients_age_and_sex() -> None:
+    case = first_case(STRUCTURED)
+    assert (case.patient.age_years, case.patient.sex) == (9, "male")
+
+
+def test_the_introduction_after_a_message_label_is_not_the_patients() -> None:
+    case = first_case(STRUCTURED)
+    concepts = {f.concept for f in case.findings if f.assertion == "present"}
+    assert "fever" not in concepts and "ulceration" not in concepts, concepts
