@@ -110,7 +110,8 @@ def _rule_patterns(rules: Rules) -> tuple[re.Pattern[str], ...]:
 
 
 # Every age statement contains one of these words; the full regex runs only around them.
-_WORD_START = re.compile(r"(?<!\w)\w")
+# a drop cap glued to the age by a web copy ("A55-year-old woman", "An18-year-old man") starts one too
+_WORD_START = re.compile(r"(?<!\w)\w|(?<=\bA)\d|(?<=\bAn)\d")
 # Every alternative's first character is o, a, i or a digit: the look-ahead says so first, so the
 # regex engine rejects any other position with one test instead of trying the six alternatives.
 _ANCHOR_SOURCE = (
@@ -210,13 +211,15 @@ def _by_rules(
             index = bisect_left(starts, match.end())
             if index > 0 and found[index - 1].end > match.start():
                 continue  # the built-in forms read it already ("a boy of six years of age")
-            value = _number(match.group("num"), rules)
-            unit = (match.group("unit") or "years").lower().rstrip("s")
+            groups = match.groupdict()
+            value = _number(match.group("num") or groups.get("num2") or "", rules)
+            unit = (match.group("unit") or ("day" if groups.get("num2") else "years")).lower().rstrip("s")
             if value is None or value * _UNIT_YEARS.get(unit, 1.0) > 125:
                 continue
-            noun = match.group("noun").lower()
+            # a rule with no person noun ("on day 6 of life") gives an age that introduces no one
+            noun = (groups.get("noun") or "").lower() or None
             wide = text[max(0, match.start() - 40) : match.start()]
-            relative = bool(_RELATIVE_NOUN.match(noun) or _APPOSITION_RELATIVE.search(wide))
+            relative = noun is not None and bool(_RELATIVE_NOUN.match(noun) or _APPOSITION_RELATIVE.search(wide))
             extra.append(
                 AgeMention(
                     start=match.start(),
@@ -224,7 +227,7 @@ def _by_rules(
                     years=round(value * _UNIT_YEARS.get(unit, 1.0), 4),
                     text=match.group(),
                     noun=noun,
-                    intro=not relative,
+                    intro=noun is not None and not relative,
                     onset=False,
                     relative=relative,
                 )
@@ -291,8 +294,8 @@ def _find(text: str, rules: Rules, pattern: re.Pattern[str], anchors: re.Pattern
             or match.group("listsex")
             or {"f": "female", "m": "male"}.get((match.group("yosex") or match.group("compactsex") or "").lower())
         )
-        art = re.search(r"\b(a|an|the)\s+$", text[max(0, match.start() - 5) : match.start()], re.IGNORECASE)
-        article = art.group(1).lower() if art else ""
+        art = re.search(r"\b(a|an|the)\s+$|\b(a|an)$", text[max(0, match.start() - 5) : match.start()], re.IGNORECASE)
+        article = (art.group(1) or art.group(2)).lower() if art else ""
         intro = bool((match.group("hy") or match.group("yo")) and article in ("a", "an") and noun) or bool(
             match.group("compact")
         )
