@@ -92,3 +92,36 @@ def test_the_introduction_after_a_message_label_is_not_the_patients() -> None:
     case = first_case(STRUCTURED)
     concepts = {f.concept for f in case.findings if f.assertion == "present"}
     assert "fever" not in concepts and "ulceration" not in concepts, concepts
+
+
+# ---------------------------------------------------- an age glued to a drop-cap article, a day of life
+# Web copies glue a drop cap to the age ("A55-year-old woman"): no age and no sex were read. A
+# neonatal report gives the age as the day of life she was seen on ("presented on the 4th day of
+# life"); a treatment on a day of life is no age of hers.
+@pytest.mark.parametrize(
+    ("text", "age", "sex"),
+    [
+        ("A55-year-old woman on haemodialysis had painful ulcers on the breast.", 55, "female"),
+        ("An18-year-old man had hard nodules on both elbows.", 18, "male"),
+        ("A 55-year-old woman on haemodialysis had painful ulcers on the breast.", 55, "female"),
+    ],
+)
+def test_an_age_glued_to_a_drop_cap_article_is_read(text: str, age: float, sex: str) -> None:
+    case = first_case(text)
+    assert (case.patient.age_years, case.patient.sex) == (age, sex)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A male baby born at 38 weeks presented on the 5th day of life with jaundice and was given calcium gluconate.",
+        "A term baby boy was admitted on day 5 of life with seizures and was given calcium gluconate.",
+    ],
+)
+def test_the_day_of_life_a_newborn_is_seen_on_is_her_age(text: str) -> None:
+    assert first_case(text).patient.age_years == pytest.approx(5 / 365.25, abs=0.001)
+
+
+def test_a_treatment_on_a_day_of_life_is_no_age() -> None:
+    text = "A preterm newborn had a hard swelling of the forearm. She was given calcium gluconate on day 2 of life."
+    assert first_case(text).patient.age_years is None
