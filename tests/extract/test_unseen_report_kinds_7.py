@@ -125,3 +125,36 @@ def test_the_day_of_life_a_newborn_is_seen_on_is_her_age(text: str) -> None:
 def test_a_treatment_on_a_day_of_life_is_no_age() -> None:
     text = "A preterm newborn had a hard swelling of the forearm. She was given calcium gluconate on day 2 of life."
     assert first_case(text).patient.age_years is None
+
+
+# ------------------------------------------ "a case of X in a woman" and "another case is presented"
+# An abstract that names the patient only as "a case of calciphylaxis in a woman with ..." gave no
+# sex (the article of "a woman" was swallowed by "a case of ..."), and one that says "Another case
+# is presented of ..." gave no patient at all once a textbook sentence stood beside it.
+@pytest.mark.parametrize(
+    ("text", "sex"),
+    [
+        ("We present a case of calciphylaxis in a woman with lupus and kidney failure.", "female"),
+        ("We report a case of calcinosis in a man with no other illness.", "male"),
+        ("Here we describe a case of calcinosis in a girl with dermatomyositis.", "female"),
+    ],
+)
+def test_a_case_of_x_in_a_woman_gives_her_sex(text: str, sex: str) -> None:
+    assert first_case(text).patient.sex == sex
+
+
+def test_another_case_is_presented_is_the_authors_patient() -> None:
+    text = (
+        "Calciphylaxis has been defined as calcification of small vessels, described mainly in kidney failure. "
+        "Few cases are known in lupus. Another case is presented of calciphylaxis in a woman with inactive lupus."
+    )
+    document = extract(text)
+    assert len(document.cases) == 1 and document.cases[0].patient.sex == "female"
+
+
+def test_a_case_described_by_other_authors_is_no_patient() -> None:
+    text = (
+        "Calciphylaxis has been defined as calcification of small vessels, described mainly in kidney failure. "
+        "A similar case is described by Jones in the literature. Calciphylaxis is a rare disorder."
+    )
+    assert extract(text).cases == []
