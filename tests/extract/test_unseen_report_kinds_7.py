@@ -158,3 +158,32 @@ def test_a_case_described_by_other_authors_is_no_patient() -> None:
         "A similar case is described by Jones in the literature. Calciphylaxis is a rare disorder."
     )
     assert extract(text).cases == []
+
+
+# ------------------------------------------------------ a quiz's question line ends the patient's case
+# In an image quiz the discussion follows the question ("What's your diagnosis?") with no header of
+# its own; its textbook list of causes ("they can follow heel sticks, extravasated calcium ...") was
+# read as the child's history, and a heel nodule with heel sticks denied was called iatrogenic.
+@pytest.mark.parametrize("question", ["What's your diagnosis?", "What is your diagnosis?", "What is the diagnosis?"])
+def test_the_discussion_after_a_quiz_question_is_not_the_patients(question: str) -> None:
+    text = (
+        "Quiz: a white papule on the heel of a baby\n\nThe papule was watched at the next visits and had gone "
+        "completely three months later.\n\n"
+        "The case:\n\nA well 10-month-old boy had one hard white papule on the left heel for six weeks. "
+        "Heel pricks and injections were denied.\n\n"
+        f"{question}\n\n"
+        "Calcinosis cutis is grouped by its cause. Iatrogenic deposits follow medical care. "
+        "They can follow heel sticks, extravasated intravenous calcium or calcium chloride electrode paste."
+    )
+    case = first_case(text)
+    present = {e.concept for e in case.exposures if e.assertion == "present"}
+    assert not present, present
+
+
+def test_the_case_before_a_quiz_question_is_still_read() -> None:
+    text = (
+        "The case:\n\nA well 10-month-old boy had hard white papules on the heel after repeated heel sticks "
+        "in the neonatal unit.\n\nWhat's your diagnosis?\n\nCalcinosis cutis is grouped by its cause."
+    )
+    case = first_case(text)
+    assert "heel_sticks" in {e.concept for e in case.exposures if e.assertion == "present"}
