@@ -187,3 +187,24 @@ def test_the_case_before_a_quiz_question_is_still_read() -> None:
     )
     case = first_case(text)
     assert "heel_sticks" in {e.concept for e in case.exposures if e.assertion == "present"}
+
+
+# ------------------------------------------- what the lesion had to be told apart from is no finding
+# "requiring differentiation from calcifying epithelioma or skull osteoma" made a pilomatricoma the
+# patient's condition in an osteoma cutis report.
+@pytest.mark.parametrize(
+    "clause",
+    [
+        "which required differentiation from a pilomatricoma or a dermoid cyst",
+        "which had to be distinguished from a pilomatricoma",
+        "which was differentiated from a pilomatricoma on imaging",
+    ],
+)
+def test_a_lesion_told_apart_from_a_disease_does_not_have_it(clause: str) -> None:
+    case = first_case(f"A 24-year-old woman had a hard nodule on the forehead, {clause}.")
+    assert [f.assertion for f in case.findings if f.concept == "pilomatricoma"] != ["present"]
+
+
+def test_a_pilomatricoma_stated_plainly_is_still_present() -> None:
+    case = first_case("A 24-year-old woman had a hard nodule on the forehead; excision showed a pilomatricoma.")
+    assert [f.assertion for f in case.findings if f.concept == "pilomatricoma"] == ["present"]
