@@ -208,3 +208,31 @@ def test_a_lesion_told_apart_from_a_disease_does_not_have_it(clause: str) -> Non
 def test_a_pilomatricoma_stated_plainly_is_still_present() -> None:
     case = first_case("A 24-year-old woman had a hard nodule on the forehead; excision showed a pilomatricoma.")
     assert [f.assertion for f in case.findings if f.concept == "pilomatricoma"] == ["present"]
+
+
+# ----------------------------------------------- a small series told as a group has all its patients
+# "We present 3 patients who ... All 3 patients had ... One patient was on warfarin ... In the third
+# patient ...": a digit before "patients who" read as a textbook statement hid the announced count,
+# and the group gave two patients, not three.
+GROUP_OF_THREE = (
+    "Calciphylaxis after a kidney transplant in 3 patients\n\n"
+    "We present 3 patients who had their calciphylaxis healed after a second kidney transplant. "
+    "All 3 patients had lost an earlier graft and were back on haemodialysis. One patient took warfarin. "
+    "The ulcers healed within 6 weeks in 2 patients. In the third patient healing took four months."
+)
+
+
+def test_a_small_series_told_as_a_group_gives_each_announced_patient() -> None:
+    document = extract(GROUP_OF_THREE)
+    assert len(document.cases) == 3
+    assert all(
+        any(f.concept == "dialysis" and f.assertion == "present" for f in c.findings) for c in document.cases
+    ), document.cases
+
+
+def test_two_patients_each_described_stay_two() -> None:
+    text = (
+        "We report two cases of calciphylaxis. Case 1: a 60-year-old woman on dialysis had thigh ulcers. "
+        "Case 2: a 52-year-old man on dialysis had a necrotic plaque. Both patients improved on sodium thiosulfate."
+    )
+    assert [c.patient.age_years for c in extract(text).cases] == [60, 52]

@@ -472,6 +472,7 @@ def split_patients(
         return Patients([], trace, reason=_series_reason(series))
     patients = _assign(layout, zone, signals, rules, announced)
     _fill_announced(patients, announced, signals, _enumerations(layout, signals, rules, announced))
+    _add_group_members(patients, announced, zone, rules)
     _share_group_sentences(patients, zone, rules)
     for patient in patients:
         patient.sentences.sort(key=lambda s: s.start)
@@ -511,6 +512,23 @@ def _series_reason(sentence: Sentence) -> str:
         "the text summarises a series of patients as a group and describes none of them on their own "
         f"({sentence.text[:80]!r})"
     )
+
+
+def _add_group_members(
+    patients: list[PatientText], announced: tuple[int, Sentence] | None, zone: list[Sentence], rules: ZoneRules
+) -> None:
+    """The announced patients the text tells of only as a group ("We present 3 patients ... All 3
+    patients had lost a graft"): those not described on their own are added, and the group's
+    sentences (``_share_group_sentences``) are read for them."""
+    if announced is None or not 2 <= announced[0] <= 5 or len(patients) >= announced[0]:
+        return
+    if not any(not s.header and rules["shared_by_all"].search(s.text) for s in zone):
+        return
+    taken = {p.index for p in patients}
+    for index in range(1, announced[0] + 1):
+        if index not in taken:
+            patients.append(PatientText(index))
+    patients.sort(key=lambda p: p.index)
 
 
 def _share_group_sentences(patients: list[PatientText], zone: list[Sentence], rules: ZoneRules) -> None:
