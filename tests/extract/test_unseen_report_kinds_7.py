@@ -236,3 +236,46 @@ def test_two_patients_each_described_stay_two() -> None:
         "Case 2: a 52-year-old man on dialysis had a necrotic plaque. Both patients improved on sodium thiosulfate."
     )
     assert [c.patient.age_years for c in extract(text).cases] == [60, 52]
+
+
+# ------------------------------------------ a multicentre study's count is a series, not one patient
+# "In a retrospective, multinational, multicenter study, data on 26 JDM (19 F, 7 M) patients were
+# collected ... Four patients already had calcinosis": the count was missed (the commas, the sex
+# breakdown in brackets), and the four became one pooled patient.
+def test_a_multicentre_study_with_a_bracketed_sex_count_gives_no_patient() -> None:
+    text = (
+        "In a retrospective, multinational, multicenter study, data on 31 JDM (20 F, 11 M) children with the "
+        "antibody were collected. Calcinosis occurred in 40% of them. Four patients already had calcinosis at "
+        "diagnosis. Children with calcinosis were given several drugs."
+    )
+    document = extract(text)
+    assert document.cases == [], document.cases
+    assert document.document.kind == "case_series"
+
+
+def test_a_case_report_mentioning_a_published_count_keeps_its_patient() -> None:
+    text = (
+        "To our knowledge only 12 cases have been reported. A 40-year-old woman on dialysis had hard nodules "
+        "at her heparin injection sites."
+    )
+    assert len(extract(text).cases) == 1
+
+
+# ------------------------------------------- "Patients and methods:" and a pair told as a group
+# A French-style structured abstract ("Patients and methods: Two patients with renal failure ... The
+# first patient ... the second ... Both had ...") gave one patient: the label was not read as the
+# case, and the opening sentence about both was read only for the first.
+PAIR = (
+    "Background: Calcinosis after calcium-containing heparin is a rare side effect.\n"
+    "Patients and methods: Two patients on haemodialysis developed skin lesions after calcium heparin "
+    "injections. The first patient had nodules on the abdomen and the second a plaque on the thigh. "
+    "Both had normal blood tests.\n"
+    "Conclusion: We describe two cases of iatrogenic calcinosis."
+)
+
+
+def test_a_pair_told_as_a_group_under_patients_and_methods_gives_two_patients() -> None:
+    document = extract(PAIR)
+    assert len(document.cases) == 2
+    for case in document.cases:
+        assert any(f.concept == "dialysis" and f.assertion == "present" for f in case.findings), case.findings
