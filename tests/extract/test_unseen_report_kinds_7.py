@@ -225,9 +225,9 @@ GROUP_OF_THREE = (
 def test_a_small_series_told_as_a_group_gives_each_announced_patient() -> None:
     document = extract(GROUP_OF_THREE)
     assert len(document.cases) == 3
-    assert all(
-        any(f.concept == "dialysis" and f.assertion == "present" for f in c.findings) for c in document.cases
-    ), document.cases
+    assert all(any(f.concept == "dialysis" and f.assertion == "present" for f in c.findings) for c in document.cases), (
+        document.cases
+    )
 
 
 def test_two_patients_each_described_stay_two() -> None:

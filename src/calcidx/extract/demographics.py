@@ -6,7 +6,7 @@ import re
 from bisect import bisect_left
 from dataclasses import dataclass
 
-from calcidx.extract.prefilter import compile_gated
+from calcidx.extract.prefilter import compile_gated, fold, requirement
 from calcidx.extract.rules import Rules, load_age_rules
 from calcidx.extract.sections import caseless
 
@@ -206,7 +206,14 @@ def _by_rules(
     """``found`` and the age statements of the ``ages.yaml`` rules that overlap none of them, in order."""
     extra: list[AgeMention] = []
     starts = [f.start for f in found]
+    folded: str | None = None
     for pattern in patterns:
+        # a rule whose words the text lacks ("life" for a day of life) is not run over it
+        needed = requirement(pattern)
+        if needed.clauses:
+            folded = fold(text) if folded is None else folded
+            if not needed.admits(folded):
+                continue
         for match in pattern.finditer(text):
             index = bisect_left(starts, match.end())
             if index > 0 and found[index - 1].end > match.start():
