@@ -279,3 +279,16 @@ def test_a_pair_told_as_a_group_under_patients_and_methods_gives_two_patients() 
     assert len(document.cases) == 2
     for case in document.cases:
         assert any(f.concept == "dialysis" and f.assertion == "present" for f in case.findings), case.findings
+
+
+@pytest.mark.parametrize(
+    "clause",
+    [
+        "The correct diagnosis is vital as calciphylaxis carries a poor prognosis.",
+        "The most likely diagnosis is calciphylaxis when a dialysis patient has necrosis.",
+        "The correct diagnosis is often late in calciphylaxis.",
+    ],
+)
+def test_a_clause_about_the_correct_diagnosis_is_no_answer(clause: str) -> None:
+    text = f"A 61-year-old woman had painful plaques on both thighs.\n\nDiscussion\n\n{clause}"
+    assert _stated(text) is None
