@@ -20,7 +20,7 @@ EXAMPLES = [
     for example in rule.examples
 ]
 #: rules that are not pathway steps (a list, a ranking) or are emitted only when they apply
-NOT_STEPS = {"workup.missing", "differential.inherited"}
+NOT_STEPS = {"workup.missing", "differential.inherited", "treatment.pregnancy_unknown"}
 ONLY_WHEN_APPLIED = {
     "subtype.stated_by_source",
     "subtype.undetermined",

@@ -47,6 +47,9 @@ class CaseFacts:
     lesion_sites: list[tuple[str, str | None]] = field(default_factory=list)
     concept_sites: dict[str, list[str]] = field(default_factory=dict)
     renal_impaired: bool = False
+    #: an unrecorded pregnancy or lactation may apply: not a man, nor a woman past reproductive
+    #: age (``treatment.pregnancy_unknown``)
+    pregnancy_possible: bool = True
 
     @property
     def calcium(self) -> str | None:
@@ -169,4 +172,16 @@ def build_facts(case: Case, bundle: KnowledgeBundle) -> CaseFacts:
         ((lesion.site.lower(), lesion.laterality) for lesion in case.lesions if lesion.site), key=lambda x: x[0]
     )
     facts.renal_impaired = renal_impairment(case, bundle, facts.labs)
+    facts.pregnancy_possible = _pregnancy_possible(case, bundle)
     return facts
+
+
+def _pregnancy_possible(case: Case, bundle: KnowledgeBundle) -> bool:
+    """Whether a pregnancy or lactation the record does not state may still apply."""
+    patient = case.patient
+    if patient.sex == "male":
+        return False
+    rule = bundle.rules.get("treatment.pregnancy_unknown")
+    if rule is None or patient.age_years is None:
+        return True
+    return patient.age_years <= rule.number("reproductive_age_max")

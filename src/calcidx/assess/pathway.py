@@ -178,9 +178,22 @@ class _Pathway:
         if confirm:
             return "imaging"
         lesions = self.facts.case.lesions
-        if self.features_with_role("calcinosis_sign") or any(self.lesion_is_sign(le) for le in lesions):
+        if self.signs_kept():
+            return "clinical_sign"
+        # a biopsy that found no calcium undoes a lesion told only by its name ("suspected calcinosis"):
+        # the stain can be falsely negative (decalcified tissue), so it is unlike, not excluded
+        if any(self.lesion_is_sign(le) for le in lesions) and not self.stain_negative():
             return "clinical_sign"
         return "unlike_calcinosis" if lesions else "none"
+
+    def signs_kept(self) -> list[str]:
+        """The clinical signs of calcinosis recorded, less those a test finding no calcium outweighs
+        (firm papules or nodules; chalky discharge stays)."""
+        signs = self.features_with_role("calcinosis_sign")
+        if signs and self.stain_negative():
+            undone = set(self.kb.rule("lesion.calcinosis_evidence").words("undone_by_negative_test"))
+            signs = [c for c in signs if c not in undone]
+        return signs
 
     def lesion_is_sign(self, lesion: Any) -> bool:
         """A lesion is a clinical sign of calcification unless every word naming it is one that is
@@ -372,12 +385,18 @@ class _Pathway:
         )
 
     def calcinosis_evidence(self) -> None:
-        signs = self.features_with_role("calcinosis_sign")
+        signs = self.signs_kept()
         confirm = self.features_with_role("calcinosis_confirmation")
         if confirm:
             text = f"Calcification shown by {self.labels(confirm)} ({self.level.replace('_', ' ')})."
         elif signs:
             text = f"Clinical signs suggest calcinosis ({self.labels(signs)}); a radiograph or biopsy would confirm it."
+        elif self.level == "unlike_calcinosis" and self.stain_negative():
+            text = (
+                f"A test found no calcium ({self.labels(self.stain_negative())}) and no imaging shows it: "
+                "no subtype is more than possible; a calcium stain can be falsely negative after "
+                "decalcification, so a radiograph of the lesion would decide."
+            )
         elif self.level == "unlike_calcinosis":
             text = (
                 f"The lesions recorded ({self.lesion_words()}) are not like calcification, and no imaging or biopsy "
@@ -957,7 +976,8 @@ class _Pathway:
         )
 
     def local_damage(self) -> None:
-        local_categories = set(self.kb.rule("subtype.dystrophic.local_damage").words("condition_categories"))
+        rule_id = "subtype.dystrophic.local_damage"
+        local_categories = set(self.kb.rule(rule_id).words("condition_categories"))
         causes = sorted(
             {
                 *self.present_where("conditions", lambda c: c.category in local_categories),
@@ -965,10 +985,43 @@ class _Pathway:
                 *self.features_with_role("local_damage"),
             }
         )
-        self.dystrophic_cause(
-            "subtype.dystrophic.local_damage",
-            causes,
-            none_text="No prior injury, infection or tumour at the site recorded.",
+        elsewhere = [c for c in causes if self.injury_elsewhere(c)]
+        at_site = [c for c in causes if c not in elsewhere]
+        if at_site or not elsewhere:
+            self.dystrophic_cause(
+                rule_id, at_site, none_text="No prior injury, infection or tumour at the site recorded."
+            )
+            return
+        # every injury is recorded at another site than every lesion: no nidus of these lesions
+        where = ", ".join(les for les, _ in self.facts.lesion_sites)
+        sites = ", ".join(s for c in elsewhere for s in self.facts.concept_sites[c])
+        facts = [self.facts.fact(c) for c in elsewhere]
+        cand = self.propose(
+            rule_id,
+            "dystrophic",
+            "suggested",
+            facts_for=facts,
+            blocked=f"the injury was at {sites}, not at a lesion's site ({where})",
+        )
+        self.step(
+            rule_id,
+            fired=True,
+            facts=facts,
+            conclusion=f"{self.labels(elsewhere)}: at {sites}, not at the lesion ({where}): "
+            f"dystrophic, {cand.certainty} (an alternative only).",
+            extra_refs=self.refs_of(elsewhere),
+            candidate=cand,
+        )
+
+    def injury_elsewhere(self, cid: str) -> bool:
+        """The injury's recorded site is at none of the lesions' sites (sides and regions of the
+        exposure-site rule's params); unknown when either site is not recorded."""
+        sites = self.facts.concept_sites.get(cid, [])
+        if not sites or not self.facts.lesion_sites:
+            return False
+        rule = self.kb.rule("subtype.iatrogenic.exposure_at_site")
+        return not any(
+            site_relation(site, les, side, rule) == "at" for site in sites for les, side in self.facts.lesion_sites
         )
 
     def inherited(self) -> None:
@@ -1014,7 +1067,22 @@ class _Pathway:
                 "calcium and phosphate do not exclude (non-uremic calciphylaxis): not idiopathic; the biopsy decides.",
             )
             return
-        if self.labs_normal and not self.facts.renal_impaired:
+        metabolic = [
+            c for c in self.result.candidates if c.blocked and c.rule.startswith("subtype.metastatic.condition@")
+        ]
+        if self.labs_normal and not self.facts.renal_impaired and metabolic:
+            causes_named = self.labels(metabolic[0].associated)
+            cand = self.propose("subtype.idiopathic.pattern", "idiopathic", "suggested", facts_for=used)
+            self.step(
+                "subtype.idiopathic.pattern",
+                fired=True,
+                facts=used,
+                conclusion=f"Normal calcium and phosphate and no tissue damage, but {causes_named}, a cause of "
+                "metastatic calcinosis, is recorded: normal values today do not show what they were when the "
+                "deposits formed: idiopathic, possible.",
+                candidate=cand,
+            )
+        elif self.labs_normal and not self.facts.renal_impaired:
             complete, missing = self.panel_complete()
             cand = self.propose(
                 "subtype.idiopathic.pattern", "idiopathic", "confirmed" if complete else "probable", facts_for=used

@@ -114,6 +114,8 @@ def caution_unknowns(
         return None
     if when.medications_any and not set(when.medications_any) & context:
         return None
+    if when.suspected_any and not set(when.suspected_any) & facts.possible:
+        return None
     if when.causes_only_any and not (causes and causes <= set(when.causes_only_any)):
         return None
     # what lifts a caution must be there now: a pacemaker removed last year protects no one
@@ -139,8 +141,8 @@ def caution_unknowns(
         if wanted is None:
             continue
         if status is None:
-            if patient.sex == "male":
-                return None
+            if not facts.pregnancy_possible:
+                return None  # a man, or a woman past reproductive age
             unknown.append(f"{name} status not recorded")
         elif status != wanted:
             return None

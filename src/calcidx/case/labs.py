@@ -269,7 +269,8 @@ def check_lab(lab: Lab, patient: Patient, bundle: KnowledgeBundle, *, where: str
         )
     if canonical is None:
         return LabCheck(analyte, None, None, "none", warnings)
-    bands = _bands(analyte, patient)
+    ranged = bundle.analytes.get(analyte.ranges_from, analyte) if analyte.ranges_from else analyte
+    bands = _bands(ranged, patient)
     if not bands:
         return LabCheck(analyte, canonical, None, "none", warnings)
     return LabCheck(analyte, canonical, _from_bands(canonical, lab.comparator, bands), "knowledge range", warnings)
@@ -344,6 +345,8 @@ def _derive(report: LabReport, case: Case, bundle: KnowledgeBundle) -> None:
     interp = report.interpretations
     if interp.get("calcium_ionized"):
         report.calcium_status, report.calcium_basis = interp["calcium_ionized"], "ionized"
+    elif interp.get("calcium_corrected"):
+        report.calcium_status, report.calcium_basis = interp["calcium_corrected"], "albumin-corrected"
     elif corrected is not None:
         report.calcium_status, report.calcium_basis = corrected, "albumin-corrected"
     elif interp.get("calcium"):

@@ -50,6 +50,8 @@ _FIXES: tuple[tuple[re.Pattern[str], str], ...] = (
     (re.compile(r"(?i)mcg"), "ug"),
     (re.compile(r"(?i)/\s*24\s*h(ours?|rs?)?\b"), "/day"),
     (re.compile(r"(?i)\biu\b"), "IU"),
+    # older spellings of mg/dL: milligrams per cent (per 100 mL)
+    (re.compile(r"(?i)\bmg\s*(?:%|/\s*100\s*ml)"), "mg/dL"),
 )
 
 

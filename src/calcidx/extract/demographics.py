@@ -20,6 +20,9 @@ _RELATIVES = (
     r"sibling|parent|twin"
 )
 _RELATIVE_NOUN = re.compile(rf"^(?:{_RELATIVES})s?$", re.IGNORECASE)
+_RELATIVE_OWNER = re.compile(
+    r"\b(?:her|his|their|the patient's|patient's|whose|our patient's|the|a|an)\s+(?:[\w-]+\s+){0,2}$", re.I
+)
 _POSSESSIVE_BEFORE = re.compile(r"\b(?:her|his|their|the patient's|patient's|whose|our patient's)\s+$", re.I)
 # "Her mother, a woman of 70 years": an age after a relative and a comma is the relative's
 _APPOSITION_RELATIVE = re.compile(rf"(?:{_RELATIVES})s?\s*,\s*$", re.IGNORECASE)
@@ -136,12 +139,26 @@ _COMPACT_BEFORE = re.compile(
 
 
 # a note's compact age and sex that ends a clause after a comma ("Post-op day 4 after thyroidectomy,
-# 38F."); below 95, so that a temperature in Fahrenheit ("afebrile, 98F.") is no age
-_CLAUSE_FINAL = re.compile(r"[ \t]*(?:[.;]|\n|$)")
+# 38F.") or stands between commas ("Post-transplant (2 yrs), 55F, tacrolimus"); below 95, so that
+# a temperature in Fahrenheit ("afebrile, 98F.") is no age
+_CLAUSE_FINAL = re.compile(r"[ \t]*(?:[.;,]|\n|$)")
+
+
+# a temperature in Fahrenheit told like a compact age ("Afebrile, 98F", "T 99.1F", "Temp: 101F")
+_TEMPERATURE_BEFORE = re.compile(r"\b(?:a?febrile|temp(?:erature)?|tmax|t)\b\W{0,4}$", re.IGNORECASE)
+
+
+def _temperature(text: str, match: re.Match[str]) -> bool:
+    """The compact "98F" is a temperature: 95 to 110 after a word for the temperature."""
+    return (
+        match.group("compactsex") in ("F", "f")
+        and 95 <= int(match.group("num7")) <= 110
+        and _TEMPERATURE_BEFORE.search(text, max(0, match.start() - 20), match.start()) is not None
+    )
 
 
 def _clause_final_compact(text: str, match: re.Match[str]) -> bool:
-    """The compact age and sex ends its clause after a comma, and is under 95."""
+    """The compact age and sex follows a comma and ends its clause, and is under 95."""
     return (
         text[max(0, match.start() - 2) : match.start()].endswith((", ", ","))
         and int(match.group("num7")) < 95
@@ -215,26 +232,42 @@ def _by_rules(
             if not needed.admits(folded):
                 continue
         for match in pattern.finditer(text):
-            index = bisect_left(starts, match.end())
-            if index > 0 and found[index - 1].end > match.start():
-                continue  # the built-in forms read it already ("a boy of six years of age")
             groups = match.groupdict()
-            value = _number(match.group("num") or groups.get("num2") or "", rules)
+            # the number's group: "num", or "num2" in a rule that places it elsewhere ("day 6 of life")
+            number = "num" if match.group("num") is not None or "num2" not in groups else "num2"
+            index = bisect_left(starts, match.end())
+            if index > 0 and found[index - 1].end > match.start(number):
+                continue  # the built-in forms read it already ("a boy of six years of age")
+            value = _number(match.group(number) or "", rules)
             unit = (match.group("unit") or ("day" if groups.get("num2") else "years")).lower().rstrip("s")
             if value is None or value * _UNIT_YEARS.get(unit, 1.0) > 125:
                 continue
             # a rule with no person noun ("on day 6 of life") gives an age that introduces no one
             noun = (groups.get("noun") or "").lower() or None
             wide = text[max(0, match.start() - 40) : match.start()]
-            relative = noun is not None and bool(_RELATIVE_NOUN.match(noun) or _APPOSITION_RELATIVE.search(wide))
+            # a relative noun is the patient's relative after a possessive or "the" ("Her mother, 60,"),
+            # the patient herself when it opens the note ("Breastfeeding mother, 33, ..."); an age with no
+            # person noun ("now 15") is no one's relative
+            relative = bool(
+                noun
+                and (
+                    (
+                        _RELATIVE_NOUN.match(noun)
+                        and _RELATIVE_OWNER.search(text, max(0, match.start() - 40), match.start())
+                    )
+                    or _APPOSITION_RELATIVE.search(wide)
+                )
+            )
             extra.append(
                 AgeMention(
-                    start=match.start(),
+                    start=match.start(number),
                     end=match.end(),
                     years=round(value * _UNIT_YEARS.get(unit, 1.0), 4),
                     text=match.group(),
-                    noun=noun,
-                    intro=noun is not None and not relative,
+                    noun=noun or None,
+                    # an age with no person noun ("now 15") introduces no one: it is the age of the
+                    # person already introduced
+                    intro=bool(noun) and not relative,
                     onset=False,
                     relative=relative,
                 )
@@ -260,10 +293,12 @@ def _find(text: str, rules: Rules, pattern: re.Pattern[str], anchors: re.Pattern
                 matches.append(match)
                 taken = match.end()
     for match in matches:
-        if (
-            match.group("compact")
-            and not _COMPACT_BEFORE.search(text, max(0, match.start() - 60), match.start())
-            and not _clause_final_compact(text, match)
+        if match.group("compact") and (
+            (
+                not _COMPACT_BEFORE.search(text, max(0, match.start() - 60), match.start())
+                and not _clause_final_compact(text, match)
+            )
+            or _temperature(text, match)
         ):
             continue  # "a 14F catheter", "5 M saline": only a note's opening or "is a" introduces a patient
         years: float | None = None

@@ -453,17 +453,52 @@ def header_diagnoses(
     for index, sentence in enumerate(sentences[:-1]):
         if not rules.header.match(sentence.text):
             continue
-        answer = sentences[index + 1]
-        dx = _clean(answer.text, rules).rstrip(".")
-        if len(dx) < 3 or len(dx.split()) > rules.header_max_words:
-            continue
-        start = answer.start + answer.text.find(dx)
-        diagnosis = _judge(
-            dx, start, start + len(dx), mentions, abbrs or {}, 3, where=_where(answer), cue="dx.header", sentence=answer
-        )
-        if diagnosis is not None:
-            found.append(diagnosis)
+        for answer in _answers(sentences[index + 1 : index + 1 + _LIST_SCAN]):
+            dx = _clean(_LIST_MARKER.sub("", answer.text), rules).rstrip(".")
+            if len(dx) < 3 or len(dx.split()) > rules.header_max_words:
+                continue
+            start = answer.start + answer.text.find(dx)
+            diagnosis = _judge(
+                dx,
+                start,
+                start + len(dx),
+                mentions,
+                abbrs or {},
+                3,
+                where=_where(answer),
+                cue="dx.header",
+                sentence=answer,
+            )
+            if diagnosis is not None:
+                found.append(diagnosis)
     return found
+
+
+#: how many sentences after a diagnosis header are read for a list of diagnoses
+_LIST_SCAN = 12
+#: a list item's marker ("1.", "2)", "-", "•", "a.")
+_LIST_MARKER = re.compile(r"^\s*(?:\d{1,2}[.)]|[a-z][.)]|[-•*])\s*", re.IGNORECASE)
+_BARE_MARKER = re.compile(r"^\s*(?:\d{1,2}[.)]?|[a-z][.)]|[-•*])\s*$", re.IGNORECASE)
+
+
+def _answers(following: Sequence[Sentence]) -> list[Sentence]:
+    """The answer after a diagnosis header: the next line, or every item of the list that follows
+    (a line that is only the item's number is skipped), up to the next header."""
+    if not following:
+        return []
+    items = [s for s in following if not _BARE_MARKER.match(s.text)]
+    if not items:
+        return []
+    listed = _LIST_MARKER.match(items[0].text) is not None or _BARE_MARKER.match(following[0].text) is not None
+    if not listed:
+        return [items[0]]
+    answers: list[Sentence] = []
+    for sentence in following:
+        if sentence.header or sentence.text.rstrip().endswith(":"):
+            break
+        if not _BARE_MARKER.match(sentence.text):
+            answers.append(sentence)
+    return answers
 
 
 def is_generic(text: str, rules: DiagnosisRules | None = None, folded: str | None = None) -> bool:

@@ -147,6 +147,13 @@ def _value(raw: str, patterns: LabPatterns) -> float:
     return float(sum(patterns.number_words[part] for part in re.split(r"[- ]", raw.lower())))
 
 
+#: a dose unit after a number: the number is a dose, not a laboratory result
+_DOSE_AFTER = re.compile(
+    r"\s*(?:IU|international units?|units?|mg|mcg|µg|μg|ug|g|tablets?|tabs?|capsules?|caps?|drops?)\b(?!\s*/)",
+    re.IGNORECASE,
+)
+
+
 def find_value(text: str, start: int, limit: int, patterns: LabPatterns) -> ValueHit | None:
     """The value printed right after an analyte name ending at ``start`` (before ``limit``)."""
     window = text[start:limit]
@@ -160,6 +167,8 @@ def find_value(text: str, start: int, limit: int, patterns: LabPatterns) -> Valu
         return None  # a digit glued to a letter is part of a name ("vitamin D3", "Adcal D3"), not a value
     if unit is None and len(gap.strip(" (:=")) > 12:
         return None
+    if unit is None and _DOSE_AFTER.match(text, start + match.end(), limit) is not None:
+        return None  # a dose ("vitamin D3 50,000 IU daily", "calcitriol 0.25 mcg"), not a result
     if re.search(r"\b(?:and|or|with|after|for|in|on|since|during|from|day|days|weeks|months|years|times)\b", gap):
         return None
     if (

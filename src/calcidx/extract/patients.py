@@ -43,6 +43,30 @@ _SEX_OF_NOUN = {
     "boy": "male",
     "gentleman": "male",
 }
+# a group of one sex named by its plural ("two sisters", "twin boys", "three women")
+_GROUP_SEX = {
+    "sisters": "female",
+    "daughters": "female",
+    "girls": "female",
+    "women": "female",
+    "females": "female",
+    "brothers": "male",
+    "sons": "male",
+    "boys": "male",
+    "men": "male",
+    "males": "male",
+}
+# the person an age follows ("The mother, aged 44, and the daughter, aged 19"): a noun of one sex
+_SEX_BEFORE_AGE = re.compile(
+    r"\b(?P<noun>woman|man|girl|boy|lady|gentleman|mother|daughter|sister|aunt|niece|wife|grandmother|father|son|"
+    r"brother|uncle|nephew|husband|grandfather)\W{0,3}$",
+    re.IGNORECASE,
+)
+_SEX_OF_RELATIVE = {
+    **dict.fromkeys(("mother", "daughter", "sister", "aunt", "niece", "wife", "grandmother"), "female"),
+    **dict.fromkeys(("father", "son", "brother", "uncle", "nephew", "husband", "grandfather"), "male"),
+}
+_GROUP_NOUN = re.compile(r"\b(?:" + "|".join(_GROUP_SEX) + r")\b", re.IGNORECASE)
 _DESCRIPTOR = re.compile(
     r"\b(?:an?|the)\s+(?:(?:elderly|middle-aged|young|old|older|adult|teenage|adolescent|[A-Z][a-z]+)\s+){0,2}"
     r"(?P<noun>woman|man|female|male|girl|boy|lady|gentleman)\b"
@@ -703,6 +727,8 @@ def _short_clinical_note(body: list[Sentence], signals: _Signals, rules: ZoneRul
     if not body or sum(len(s.text) for s in body) > _SHORT_NOTE_CHARS:
         return False
     for sentence in body:
+        if not any(c.isalpha() for c in sentence.text):
+            continue  # a list item's bare number ("1.") is no citation of a reference list here
         f = signals.of(sentence)
         if f["generic"] or f["citation"] or f["affiliation"] or f["cohort"]:
             return False
@@ -864,7 +890,12 @@ def _person_list(sentence: Sentence, signals: _Signals) -> list[tuple[int, float
         # a mention overlapping a listed age ("women aged 48" in "women aged 48 and 69 years") is that age
         if mention.years is None or mention.onset or mention.group or any(pos < hi and lo < end for lo, hi in covered):
             continue
-        entries.append((pos, mention.years, _SEX_OF_NOUN.get(mention.noun or ""), mention.text))
+        sex = _SEX_OF_NOUN.get(mention.noun or "")
+        if sex is None:
+            before = _SEX_BEFORE_AGE.search(text, max(0, pos - 30), pos)
+            noun = before.group("noun").lower() if before else ""
+            sex = _SEX_OF_NOUN.get(noun) or _SEX_OF_RELATIVE.get(noun)
+        entries.append((pos, mention.years, sex, mention.text))
         covered.append((pos, end))
     for match in _DESCRIPTOR.finditer(text):
         if any(lo <= match.start("noun") < hi for lo, hi in covered):
@@ -923,7 +954,10 @@ def _fill_announced(
         return
     by_index = {p.index: p for p in patients}
     list_ages = {a.start for a in signals.ages_in(sentence)}
+    group_sex = {_GROUP_SEX[m.group().lower()] for m in _GROUP_NOUN.finditer(sentence.text)}
+    told_apart = any(s is not sentence for p in patients[1:] for s in p.sentences)
     for number, (pos, years, sex, text) in enumerate(entries, start=1):
+        sex = sex or (next(iter(group_sex)) if len(group_sex) == 1 else None)
         patient = by_index.get(number)
         if patient is None:
             patient = by_index[number] = PatientText(number)
@@ -940,3 +974,19 @@ def _fill_announced(
         if sex is not None and patient.sex_hint is None:
             patient.sex_hint = sex
     patients.sort(key=lambda p: p.index)
+    if not told_apart:
+        _share_joint_paragraph(patients[:count], sentence)
+
+
+def _share_joint_paragraph(patients: list[PatientText], joint: Sentence) -> None:
+    """The patients are introduced together in one sentence of the case and never told apart ("Two
+    sisters, aged 12 and 15 years, presented with ..."): what follows in the same paragraph is
+    about all of them, not only the first (each keeps their own age)."""
+    first = patients[0]
+    if joint not in first.sentences:
+        return
+    after = [s for s in first.sentences if s.start > joint.start and s.paragraph == joint.paragraph]
+    for patient in patients[1:]:
+        for sentence in after:
+            if sentence not in patient.sentences:
+                patient.sentences.append(sentence)

@@ -160,6 +160,8 @@ class Rules:
     site_names: dict[str, str]
     #: site words that name a part of the site after them ("back of the hand"): ``anatomy.yaml`` ``site_parts``
     site_parts: frozenset[str]
+    #: a note's capital letter for the side ("R hand"): ``anatomy.yaml`` ``laterality_letters``
+    laterality_letters: dict[str, str]
     #: where a list of drug allergies starts, and a negation that voids it (``lexicon.yaml``)
     allergy_list_cue: str
     allergy_list_negation: str
@@ -215,8 +217,19 @@ class Rules:
     #: a form's sex field: its labels ("sex", "gender") and each value's sex ("f" -> female)
     sex_field_labels: tuple[str, ...] = ()
     sex_field_values: dict[str, str] = field(default_factory=dict)
+    #: labels that take the sex only as a whole word ("Patient: female"), and those words' sex
+    sex_word_labels: tuple[str, ...] = ()
+    sex_word_values: dict[str, str] = field(default_factory=dict)
     #: a drug started days ago: the knowledge condition it gives, and the words before and after it
     recent_start_conditions: dict[str, str] = field(default_factory=dict)
+    #: an extravasation of another drug is not these exposures (``lexicon.yaml`` other_extravasation_agents)
+    other_agent_exposures: frozenset[str] = frozenset()
+    other_agents: frozenset[str] = frozenset()
+    other_agent_window: int = 50
+    #: test names written for several analytes ("Ca++"): the candidates, the value decides (``lexicon.yaml``)
+    ambiguous_analyte_names: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    #: ConText triggers whose exclusion outweighs an earlier mention as present (``lexicon.yaml``)
+    conclusive_exclusions: frozenset[str] = frozenset()
     recent_start_patterns: tuple[str, str, str] = ("", "", "")
     #: flags printed after a lab value ("2.71 ↑", "0.62 (L)") by interpretation
     lab_flags: dict[str, tuple[str, ...]] = field(default_factory=dict)
@@ -284,6 +297,7 @@ def load_rules() -> Rules:
         laterality=laterality,
         site_names={str(k).lower(): str(v).lower() for k, v in (anatomy.get("site_names") or {}).items()},
         site_parts=frozenset(str(w).lower() for w in anatomy.get("site_parts") or ()),
+        laterality_letters={str(k): str(v) for k, v in (anatomy.get("laterality_letters") or {}).items()},
         allergy_list_cue=str(lexicon["allergy_list_cue"]),
         allergy_list_negation=str(lexicon["allergy_list_negation"]),
         female_nouns=frozenset(nouns["female"]),
@@ -306,6 +320,17 @@ def load_rules() -> Rules:
         ),
         units=tuple(lexicon["units"]),
         lesion_words=frozenset(str(w).lower() for w in lexicon["lesion_words"]),
+        other_agent_exposures=frozenset(
+            str(e) for e in (lexicon.get("other_extravasation_agents") or {}).get("exposures", [])
+        ),
+        other_agents=frozenset(
+            str(a).lower() for a in (lexicon.get("other_extravasation_agents") or {}).get("agents", [])
+        ),
+        other_agent_window=int((lexicon.get("other_extravasation_agents") or {}).get("window", 50)),
+        ambiguous_analyte_names={
+            str(k).lower(): tuple(str(a) for a in v) for k, v in (lexicon.get("ambiguous_analyte_names") or {}).items()
+        },
+        conclusive_exclusions=frozenset(str(w).lower() for w in lexicon.get("conclusive_exclusions") or ()),
         recent_start_conditions={
             str(k): str(v) for k, v in (lexicon.get("recent_start", {}).get("conditions") or {}).items()
         },
@@ -344,6 +369,10 @@ def load_rules() -> Rules:
         ),
         sex_field_labels=tuple(str(w).lower() for w in lexicon.get("sex_field", {}).get("labels", [])),
         sex_field_values={str(k).lower(): str(v) for k, v in lexicon.get("sex_field", {}).get("values", {}).items()},
+        sex_word_labels=tuple(str(w).lower() for w in lexicon.get("sex_field", {}).get("word_labels", [])),
+        sex_word_values={
+            str(k).lower(): str(v) for k, v in lexicon.get("sex_field", {}).get("word_values", {}).items()
+        },
         english_words=frozenset(str(w).lower() for w in lexicon.get("function_words", {}).get("english", [])),
         other_language_words=frozenset(str(w).lower() for w in lexicon.get("function_words", {}).get("other", [])),
     )

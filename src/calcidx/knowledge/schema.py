@@ -305,6 +305,9 @@ class Analyte(Cited):
     units: list[Unit] = []
     molar_mass_g_per_mol: float | None = None
     ranges: list[ReferenceRange] = []
+    #: an analyte with no range of its own read against another's ranges, in the same canonical unit
+    #: (a reported corrected calcium against the total calcium ranges, as the derived one is)
+    ranges_from: str | None = None
     plausible: Plausibility | None = None
     alerts: list[LabAlert] = []
     qualitative: bool = False
@@ -475,6 +478,8 @@ class CautionWhen(Strict):
     * ``conditions_any``: one of these concepts (condition, finding, exposure, medication) is present.
     * ``medications_any``: one of these medication or exposure concepts is present.
     * ``unless_any``: none of these concepts is present (e.g. a functioning pacemaker).
+    * ``suspected_any``: one of these concepts is named as suspected (possible), not as present
+      ("?warfarin necrosis", "calciphylaxis vs vasculitis").
     * ``causes_only_any``: the calcinosis has causes, and every one of them is among these (the
       calcification lies within a pilomatricoma, not a systemic sclerosis with a cyst beside it).
     * ``labs_any``: ``"analyte:interpretation"``, one holds.
@@ -490,6 +495,7 @@ class CautionWhen(Strict):
     conditions_any: list[str] = []
     medications_any: list[str] = []
     unless_any: list[str] = []
+    suspected_any: list[str] = []
     causes_only_any: list[str] = []
     labs_any: list[str] = []
     pregnant: bool | None = None

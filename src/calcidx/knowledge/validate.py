@@ -206,6 +206,9 @@ def _check_cross_refs(bundle: KnowledgeBundle, problems: list[str]) -> None:
         for cid in when.egfr_unknown_with:
             if cid not in concepts:
                 problems.append(f"cautions:{caution.id}: unknown concept {cid!r}")
+        for cid in when.suspected_any:  # a suspected look-alike, or a concept
+            if cid not in concepts and cid not in bundle.lookalikes:
+                problems.append(f"cautions:{caution.id}: unknown suspected concept {cid!r}")
         _check_lab_items(f"cautions:{caution.id}", when.labs_any, bundle, problems)
         _check_lab_items(f"cautions:{caution.id}", when.egfr_unknown_with_labs, bundle, problems)
     for med in bundle.medications.values():
@@ -359,6 +362,9 @@ def validate_bundle(folder: Path | None = None, *, check_hpo: bool = True) -> Va
         symbols = {unit.symbol for unit in analyte.units}
         if analyte.units and analyte.canonical_unit not in symbols:
             problems.append(f"analytes:{analyte.id}: canonical unit {analyte.canonical_unit!r} not among units")
+        source = bundle.analytes.get(analyte.ranges_from) if analyte.ranges_from else None
+        if analyte.ranges_from and (source is None or source.canonical_unit != analyte.canonical_unit):
+            problems.append(f"analytes:{analyte.id}: ranges_from {analyte.ranges_from!r} is no analyte in its unit")
 
     _check_cross_refs(bundle, problems)
     _check_evidence(bundle, report)

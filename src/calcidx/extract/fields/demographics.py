@@ -135,7 +135,9 @@ class DemographicsReader:
             if found is not None:
                 start = sentence.start + found.start()
                 end = sentence.start + found.end()
-                sex = self.context.rules.sex_field_values[found.group("value").lower()]
+                rules = self.context.rules
+                value = found.group("value")
+                sex = rules.sex_field_values[value.lower()] if value else rules.sex_word_values[found["word"].lower()]
                 return model.model_copy(update={"sex": sex, "evidence": [*model.evidence, self.context.ev(start, end)]})
         return model
 

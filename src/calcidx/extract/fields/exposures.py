@@ -10,6 +10,7 @@ same sentence, so the lesion's own site cannot make its cause "confirmed".
 from __future__ import annotations
 
 import functools
+import re
 from collections.abc import Mapping
 
 from calcidx.case.model import Finding
@@ -21,6 +22,7 @@ from calcidx.extract.records import Mention
 
 __all__ = ["ExposuresReader"]
 
+_WORDS = re.compile(r"[a-z]+")
 # words the "after" rule may span between an exposure and its site, and the "access" rule before a site
 _AFTER_WINDOW = 90
 _ACCESS_WINDOW = 60
@@ -55,6 +57,8 @@ class ExposuresReader:
             for table, item_id in mention.keys:
                 if table != "exposure":
                     continue
+                if item_id in self.context.rules.other_agent_exposures and self._other_agent(mention, view):
+                    continue  # "doxorubicin had extravasated": not calcium
                 site: SitePhrase | None = None
                 if item_id in self.at_site:
                     if sites is None:
@@ -101,6 +105,24 @@ class ExposuresReader:
         self.found = rebuilt
 
     # ------------------------------------------------------------------ parts
+    def _other_agent(self, mention: Mention, view: SentenceView) -> bool:
+        """A generic extravasation word ("extravasated") with another drug named beside it and no
+        calcium word: the extravasation of that drug."""
+        rules = self.context.rules
+        if "calc" in mention.text.lower():
+            return False
+        sentence = view.sentence
+        text = self.context.text
+        lo = max(sentence.start, mention.start - rules.other_agent_window)
+        hi = min(sentence.end, mention.end + rules.other_agent_window)
+        # the clause of the mention only ("doxorubicin had extravasated; no calcium was given")
+        lo = max(lo, text.rfind(";", lo, mention.start) + 1)
+        cut = text.find(";", mention.end, hi)
+        window = text[lo : cut if cut >= 0 else hi].lower()
+        if "calc" in window:
+            return False
+        return any(word in rules.other_agents for word in _WORDS.findall(window))
+
     def _add(
         self, mention: Mention, item_id: str, status: str, trigger: str | None, site: SitePhrase | None
     ) -> Finding:

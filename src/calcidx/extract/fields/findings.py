@@ -14,6 +14,10 @@ __all__ = ["FINDING_TABLES", "FindingsReader"]
 _SEPARATOR = re.compile(r",|/|\band\b|\bor\b", re.IGNORECASE)
 _LEAD = re.compile(r"\s*(?:to\s+)?", re.IGNORECASE)
 _PARENS = re.compile(r"\([^)]*\)")
+# what an item may go on with after the drug ("alendronate with hives in 2021"): not the drug's name
+_TAIL = re.compile(
+    r"\s+(?:with|in|on|at|as|after|causing|since|last|because|which|that|when|during)\b.*$", re.IGNORECASE
+)
 
 
 def _items(segment: str) -> list[tuple[int, str]]:
@@ -95,7 +99,7 @@ class FindingsReader:
                 if status == "present":
                     present.append(item_id)
         text = view.sentence.text
-        if self.patterns is not None and ("llerg" in text or "ensitivity" in text):
+        if self.patterns is not None and ("llerg" in text or "ensitivity" in text or "eact" in text):
             present += self._allergy_list(view)
         return present
 
@@ -110,7 +114,7 @@ class FindingsReader:
             start = cue.end()
             end = min((i for i in (sentence.text.find(c, start) for c in ".;") if i >= 0), default=len(sentence.text))
             for offset, item in _items(sentence.text[start:end]):
-                name = _PARENS.sub("", item).strip(" -")
+                name = _TAIL.sub("", _PARENS.sub("", item)).strip(" -")
                 keys = ctx.vocab.forms.get(f"{name.lower()} allergy", [])
                 for table, item_id in keys:
                     if table not in FINDING_TABLES:
@@ -158,5 +162,23 @@ class FindingsReader:
                 )
 
     def findings(self) -> list[Finding]:
-        """The findings read so far, in the order first seen."""
-        return list(self.found.values())
+        """The findings read so far, in the order first seen.
+
+        A condition excluded by the work-up after its last mention as present ("referred with
+        dermatomyositis ... dermatomyositis was excluded") is no longer present: the exclusion is the
+        later, conclusive statement.
+        """
+        conclusive = self.context.rules.conclusive_exclusions
+        excluded_at: dict[tuple[str, str], int] = {}
+        for (table, item_id, status), finding in self.found.items():
+            if status == "absent" and (finding.trigger or "").lower() in conclusive and finding.evidence:
+                excluded_at[(table, item_id)] = max(e.start for e in finding.evidence)
+        return [
+            finding
+            for (table, item_id, status), finding in self.found.items()
+            if not (
+                status == "present"
+                and (table, item_id) in excluded_at
+                and max(e.start for e in finding.evidence) < excluded_at[(table, item_id)]
+            )
+        ]

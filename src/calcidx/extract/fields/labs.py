@@ -14,6 +14,7 @@ from calcidx.extract.fields.patterns import CasePatterns
 from calcidx.extract.labs_text import CueHit, LabPatterns, ValueHit, find_value
 from calcidx.extract.records import Mention
 from calcidx.extract.sections import Sentence
+from calcidx.knowledge.schema import KnowledgeBundle
 
 __all__ = ["LabsReader"]
 
@@ -102,6 +103,43 @@ def _unit_fits(analyte_id: str, unit: str) -> bool:
     except UnitProblem:
         return False
     return True
+
+
+#: the age a reference range is looked up at when the patient's is not known
+_ADULT_AGE = 30.0
+
+
+def _by_value(lab: Lab, candidates: tuple[str, ...], patient: Patient, bundle: KnowledgeBundle) -> str:
+    """The analyte an ambiguous test name ("Ca++") stands for, from its value: the one whose reference
+    range holds it, else the one whose range it lies nearer to (by ratio); the name's own analyte
+    when the value cannot be placed (no unit, no range)."""
+    from calcidx.case.labs import check_lab
+
+    distances: dict[str, float] = {}
+    for analyte_id in candidates:
+        analyte = bundle.analytes.get(analyte_id)
+        if analyte is None:
+            continue
+        value = check_lab(lab.model_copy(update={"analyte": analyte_id}), patient, bundle).canonical_value
+        age = patient.age_years if patient.age_years is not None else _ADULT_AGE
+        band = next(
+            (
+                b
+                for b in analyte.ranges
+                if b.low is not None
+                and b.high is not None
+                and (b.age_min is None or age >= b.age_min)
+                and (b.age_max is None or age < b.age_max)
+            ),
+            None,
+        )
+        if value is None or value <= 0 or band is None or band.low is None or band.high is None:
+            continue
+        low, high = band.low, band.high
+        distances[analyte_id] = low / value if value < low else value / high if value > high else 1.0
+    if not distances:
+        return lab.analyte
+    return min(distances, key=lambda a: (distances[a], a != lab.analyte))
 
 
 def _paired_values(text: str, analytes: list[Mention], end: int, patterns: LabPatterns) -> dict[int, ValueHit]:
@@ -347,15 +385,17 @@ class LabsReader:
             merged[key] = lab
         return list(merged.values())
 
-    @staticmethod
-    def _interpret(labs: list[Lab], patient: Patient) -> list[Lab]:
+    def _interpret(self, labs: list[Lab], patient: Patient) -> list[Lab]:
         """Values the text gives no cue for, read against their printed or reference range."""
         from calcidx.case.labs import interpret_lab
         from calcidx.knowledge.loader import load_bundle
 
         bundle = load_bundle()
+        ambiguous = self.context.rules.ambiguous_analyte_names
         out = []
         for lab in labs:
+            if ambiguous and lab.value is not None and lab.name and lab.name.lower() in ambiguous:
+                lab = lab.model_copy(update={"analyte": _by_value(lab, ambiguous[lab.name.lower()], patient, bundle)})
             if lab.interpretation is None and lab.value is not None and lab.analyte in bundle.analytes:
                 lab = lab.model_copy(update={"interpretation": interpret_lab(lab, patient, bundle)})
             out.append(lab)

@@ -41,13 +41,37 @@ class LesionsReader:
                 continue
             if lesion_sentence is None:
                 text, words = view.sentence.text, view.sentence.words
+                skin = self._skin_only(text, words)
                 lesion_sentence = (
-                    may_match(self.patterns.lesion, words)
-                    and self.patterns.lesion.search(self._skin_only(text, words)) is not None
-                ) or (may_match(self.patterns.morphology, words) and self.patterns.morphology.search(text) is not None)
+                    may_match(self.patterns.lesion, words) and self.patterns.lesion.search(skin) is not None
+                ) or (may_match(self.patterns.morphology, words) and self.patterns.morphology.search(skin) is not None)
             if not lesion_sentence:
                 return
+            if self._exposure_clause(mention, view):
+                continue
             self._add(mention, view.sentence)
+
+    def _exposure_clause(self, mention: Mention, view: SentenceView) -> bool:
+        """The site lies in a clause (between semicolons) that names an exposure and no lesion: the
+        site of the exposure ("an EEG with electrode paste on the scalp last month; now papules on the
+        soles"), not of a lesion."""
+        sentence = view.sentence
+        text = sentence.text
+        if ";" not in text:
+            return False
+        offset = mention.start - sentence.start
+        start = text.rfind(";", 0, offset) + 1
+        end = text.find(";", offset)
+        end = len(text) if end < 0 else end
+        clause = text[start:end]
+        lo, hi = sentence.start + start, sentence.start + end
+        exposure = any(
+            table == "exposure" and lo <= m.start and m.end <= hi for m, _, _ in view.concepts for table, _ in m.keys
+        )
+        if not exposure:
+            return False
+        patterns = self.patterns
+        return patterns.lesion.search(clause) is None and patterns.morphology.search(clause) is None
 
     def _skin_only(self, text: str, words: frozenset[str] | None) -> str:
         """``text`` with the lesions of internal organs ("small pulmonary nodules"), denied lesions ("no

@@ -68,6 +68,8 @@ class CasePatterns:
         self._planned_need: Requirement | None = None if spaced else need
         self.outcome = phrase_regex(rules.outcome_cues)
         self.laterality = phrase_regex(list(rules.laterality))
+        letters = "|".join(re.escape(k) for k in rules.laterality_letters) or "(?!)"
+        self.laterality_letter = re.compile(rf"(?<![\w/.-])\(?(?P<letter>{letters})\)?(?=\s)")
         self.other_specimen = phrase_regex(rules.other_specimen_words) if rules.other_specimen_words else None
         self.lesion_tissue = phrase_regex(rules.lesion_tissue_words) if rules.lesion_tissue_words else None
         self.internal_lesion = phrase_regex(rules.internal_lesion_words) if rules.internal_lesion_words else None
@@ -81,7 +83,12 @@ class CasePatterns:
         if rules.sex_field_labels and rules.sex_field_values:
             labels = "|".join(map(re.escape, rules.sex_field_labels))
             values = "|".join(map(re.escape, sorted(rules.sex_field_values, key=len, reverse=True)))
-            self.sex_field = re.compile(rf"\b(?:{labels})\s*[:=\-–]\s*(?P<value>{values})\b", re.IGNORECASE)
+            source = rf"\b(?:{labels})\s*[:=\-–]\s*(?P<value>{values})\b"
+            if rules.sex_word_labels and rules.sex_word_values:
+                word_labels = "|".join(map(re.escape, rules.sex_word_labels))
+                words = "|".join(map(re.escape, sorted(rules.sex_word_values, key=len, reverse=True)))
+                source += rf"|\b(?:{word_labels})\s*[:=\-–]\s*(?P<word>{words})\b"
+            self.sex_field = re.compile(source, re.IGNORECASE)
         self.allergy_cue = re.compile(rules.allergy_list_cue, re.IGNORECASE)
         self.allergy_negation = re.compile(rules.allergy_list_negation, re.IGNORECASE)
         # a drug started days ago ("started warfarin 4 days ago"): the words before and after it

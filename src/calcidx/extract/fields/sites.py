@@ -17,6 +17,14 @@ _LATERALITY_WINDOW = 25
 _BETWEEN = re.compile(r"[\w\s-]*")
 
 
+def _last(pattern: re.Pattern[str], text: str) -> re.Match[str] | None:
+    """The last match of ``pattern`` in ``text``."""
+    last = None
+    for match in pattern.finditer(text):
+        last = match
+    return last
+
+
 @dataclass(frozen=True)
 class SitePhrase:
     """A site mention and the phrase it heads: ``text[start:end]`` is e.g. "right ankle"."""
@@ -40,6 +48,14 @@ def site_phrase(context: FieldContext, patterns: CasePatterns, mention: Mention,
     if lat_match is not None and _BETWEEN.fullmatch(before[lat_match.end() :]):
         laterality = context.rules.laterality.get(lat_match.group().lower())
         start = mention.start - len(before) + lat_match.start()
+    elif (
+        ("R" in before or "L" in before)
+        and (letter := _last(patterns.laterality_letter, before)) is not None
+        and _BETWEEN.fullmatch(before[letter.end() :])
+    ):
+        # a note's capital letter for the side ("R dorsal hand", "(L) shin")
+        laterality = context.rules.laterality_letters[letter.group("letter")]
+        start = mention.start - len(before) + letter.start()
     return SitePhrase(
         mention=mention,
         start=start,

@@ -13,9 +13,23 @@ from calcidx.extract.fields.context import FieldContext, SentenceView
 
 __all__ = ["BloodPressureReader"]
 
+# words that may stand between the name and the reading ("BP today 84/50", "blood pressure on standing 88/50")
+_FILLER = (
+    r"(?:\s+(?:was|of|is|at|measured|reading|recorded|today|now|sitting|standing|supine|lying"
+    r"|on\s+(?:admission|standing|arrival)))*"
+)
 _READING = re.compile(
-    r"\b(?:bp|blood\s+pressure|arterial\s+(?:blood\s+)?pressure)\b(?:\s+(?:was|of|is|at|measured|reading|on\s+admission))*"
-    r"\s*[:=]?\s*(?P<systolic>\d{2,3})\s*/\s*(?P<diastolic>\d{2,3})(?:\s*mm\s*hg\b)?",
+    r"\b(?:bp|blood\s+pressure|arterial\s+(?:blood\s+)?pressure)\b"
+    + _FILLER
+    + r"\s*[:=]?\s*(?P<systolic>\d{2,3})\s*/\s*(?P<diastolic>\d{2,3})(?:\s*mm\s*hg\b)?",
+    re.IGNORECASE,
+)
+# a systolic pressure told alone ("systolic blood pressure 86 mmHg", "SBP 85"); mmHg or the SBP
+# abbreviation is needed, so a systolic murmur's grade or a count is no pressure
+_SYSTOLIC = re.compile(
+    r"\b(?:(?:systolic\s+(?:blood\s+|arterial\s+)?(?:pressure|bp)|sbp)"
+    + _FILLER
+    + r"\s*[:=]?\s*(?:of\s+)?(?P<systolic>\d{2,3})(?![\d/]|\s*/)(?P<unit>\s*mm\s*hg\b)?)",
     re.IGNORECASE,
 )
 
@@ -30,11 +44,19 @@ class BloodPressureReader:
     def read(self, view: SentenceView) -> None:
         """Reads the blood-pressure readings of one sentence (none in a plan or a target)."""
         sentence = view.sentence
-        if view.planned or "/" not in sentence.text:
+        if view.planned:
+            return
+        folded = sentence.folded
+        matches = list(_READING.finditer(sentence.text)) if "/" in sentence.text else []
+        if "systolic" in folded or "sbp" in folded:
+            matches += [
+                m for m in _SYSTOLIC.finditer(sentence.text) if m.group("unit") or m.group(0).lower().startswith("sbp")
+            ]
+        if not matches:
             return
         from calcidx.knowledge.loader import load_bundle  # the bundle is loaded once, on first use
 
-        for match in _READING.finditer(sentence.text):
+        for match in matches:
             systolic = int(match.group("systolic"))
             start = sentence.start + match.start()
             for item in load_bundle().shown_by_systolic(systolic):

@@ -1,0 +1,36 @@
+"""A pregnancy or lactation caution whose status the record does not give is shown "if it applies"
+for a woman of reproductive age, and not for a man or a woman past it (treatment.pregnancy_unknown,
+15-49 years in the SDG definition). A recorded pregnancy always counts.
+
+A 79-year-old woman had been shown "If it applies (pregnancy status not recorded), contraindicated"
+on the bisphosphonates and diltiazem.
+"""
+
+from __future__ import annotations
+
+from calcidx.public import assess
+
+_FINDINGS = " has limited systemic sclerosis and hard white nodules on the fingertips. Calcium and phosphate normal."
+
+
+def _caution_text(text: str, option: str) -> str:
+    assessment = assess(text).cases[0].assessment
+    listed = {t.id: t for t in [*assessment.treatments, *assessment.withheld_treatments]}
+    return " ".join(listed[option].cautions)
+
+
+def test_no_conditional_pregnancy_caution_past_reproductive_age() -> None:
+    assert "pregnancy status not recorded" not in _caution_text("A 77-year-old woman" + _FINDINGS, "bisphosphonates")
+
+
+def test_a_woman_of_reproductive_age_is_asked() -> None:
+    assert "pregnancy status not recorded" in _caution_text("A 36-year-old woman" + _FINDINGS, "bisphosphonates")
+
+
+def test_a_woman_of_unknown_age_is_asked() -> None:
+    assert "pregnancy status not recorded" in _caution_text("The woman" + _FINDINGS, "bisphosphonates")
+
+
+def test_a_recorded_pregnancy_counts_at_any_age() -> None:
+    assessment = assess("A 51-year-old woman, 14 weeks pregnant," + _FINDINGS).cases[0].assessment
+    assert "bisphosphonates" in {t.id for t in assessment.withheld_treatments}
