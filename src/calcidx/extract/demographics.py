@@ -6,7 +6,7 @@ import re
 from bisect import bisect_left
 from dataclasses import dataclass
 
-from calcidx.extract.prefilter import compile_gated
+from calcidx.extract.prefilter import compile_gated, fold, requirement
 from calcidx.extract.rules import Rules, load_age_rules
 from calcidx.extract.sections import caseless
 
@@ -113,7 +113,8 @@ def _rule_patterns(rules: Rules) -> tuple[re.Pattern[str], ...]:
 
 
 # Every age statement contains one of these words; the full regex runs only around them.
-_WORD_START = re.compile(r"(?<!\w)\w")
+# a drop cap glued to the age by a web copy ("A55-year-old woman", "An18-year-old man") starts one too
+_WORD_START = re.compile(r"(?<!\w)\w|(?<=\bA)\d|(?<=\bAn)\d")
 # Every alternative's first character is o, a, i or a digit: the look-ahead says so first, so the
 # regex engine rejects any other position with one test instead of trying the six alternatives.
 _ANCHOR_SOURCE = (
@@ -222,16 +223,27 @@ def _by_rules(
     """``found`` and the age statements of the ``ages.yaml`` rules that overlap none of them, in order."""
     extra: list[AgeMention] = []
     starts = [f.start for f in found]
+    folded: str | None = None
     for pattern in patterns:
+        # a rule whose words the text lacks ("life" for a day of life) is not run over it
+        needed = requirement(pattern)
+        if needed.clauses:
+            folded = fold(text) if folded is None else folded
+            if not needed.admits(folded):
+                continue
         for match in pattern.finditer(text):
+            groups = match.groupdict()
+            # the number's group: "num", or "num2" in a rule that places it elsewhere ("day 6 of life")
+            number = "num" if match.group("num") is not None or "num2" not in groups else "num2"
             index = bisect_left(starts, match.end())
-            if index > 0 and found[index - 1].end > match.start("num"):
+            if index > 0 and found[index - 1].end > match.start(number):
                 continue  # the built-in forms read it already ("a boy of six years of age")
-            value = _number(match.group("num"), rules)
-            unit = (match.group("unit") or "years").lower().rstrip("s")
+            value = _number(match.group(number) or "", rules)
+            unit = (match.group("unit") or ("day" if groups.get("num2") else "years")).lower().rstrip("s")
             if value is None or value * _UNIT_YEARS.get(unit, 1.0) > 125:
                 continue
-            noun = match.group("noun").lower()
+            # a rule with no person noun ("on day 6 of life") gives an age that introduces no one
+            noun = (groups.get("noun") or "").lower() or None
             wide = text[max(0, match.start() - 40) : match.start()]
             # a relative noun is the patient's relative after a possessive or "the" ("Her mother, 60,"),
             # the patient herself when it opens the note ("Breastfeeding mother, 33, ..."); an age with no
@@ -248,7 +260,7 @@ def _by_rules(
             )
             extra.append(
                 AgeMention(
-                    start=match.start("num"),
+                    start=match.start(number),
                     end=match.end(),
                     years=round(value * _UNIT_YEARS.get(unit, 1.0), 4),
                     text=match.group(),
@@ -324,8 +336,8 @@ def _find(text: str, rules: Rules, pattern: re.Pattern[str], anchors: re.Pattern
             or match.group("listsex")
             or {"f": "female", "m": "male"}.get((match.group("yosex") or match.group("compactsex") or "").lower())
         )
-        art = re.search(r"\b(a|an|the)\s+$", text[max(0, match.start() - 5) : match.start()], re.IGNORECASE)
-        article = art.group(1).lower() if art else ""
+        art = re.search(r"\b(a|an|the)\s+$|\b(a|an)$", text[max(0, match.start() - 5) : match.start()], re.IGNORECASE)
+        article = (art.group(1) or art.group(2)).lower() if art else ""
         intro = bool((match.group("hy") or match.group("yo")) and article in ("a", "an") and noun) or bool(
             match.group("compact")
         )

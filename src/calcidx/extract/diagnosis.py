@@ -82,6 +82,7 @@ class DiagnosisRules:
     header: re.Pattern[str]
     inline_header: re.Pattern[str]
     header_max_words: int
+    quiz_answer_max_words: int
     predicate: re.Pattern[str]
     implied_window: int
     self_marker: re.Pattern[str]
@@ -157,6 +158,7 @@ def load_diagnosis_rules() -> DiagnosisRules:
             r"\b(?:" + "|".join(str(w) for w in raw.get("resemblance_words", ["(?!)"])) + r")\b", re.IGNORECASE
         ),
         header_max_words=int(raw["diagnosis_header_max_words"]),
+        quiz_answer_max_words=int(raw["quiz_answer_max_words"]),
         predicate=re.compile(str(raw["predicate_link"]), re.IGNORECASE),
         implied_window=int(raw["implied_window"]),
         self_marker=compile_gated(str(raw["self_marker"]), re.IGNORECASE),
@@ -437,6 +439,10 @@ def header_diagnoses(
         dx = _clean(inline.group("dx"), rules)
         if len(dx) < 3:
             continue
+        if inline.groupdict().get("sentence") and (
+            len(dx.split()) > rules.quiz_answer_max_words or rules.title_verb.search(dx)
+        ):
+            continue  # a clause about the diagnosis, not a quiz's answer
         start = sentence.start + sentence.text.find(dx)
         where = _where(sentence)
         diagnosis = _judge(

@@ -491,11 +491,12 @@ def split_patients(
     animal = _animal_only(zone, signals)
     if animal is not None:
         return Patients([], trace, reason=f"the text describes an animal, not a human patient ({animal.text[:80]!r})")
-    series = _series_only(zone, signals, rules)
+    series = _series_only(zone, signals, rules, layout.sentences)
     if series is not None:
         return Patients([], trace, reason=_series_reason(series))
     patients = _assign(layout, zone, signals, rules, announced)
     _fill_announced(patients, announced, signals, _enumerations(layout, signals, rules, announced))
+    _add_group_members(patients, announced, zone, rules)
     _share_group_sentences(patients, zone, rules)
     for patient in patients:
         patient.sentences.sort(key=lambda s: s.start)
@@ -514,10 +515,14 @@ def _animal_only(zone: list[Sentence], signals: _Signals) -> Sentence | None:
     return animals[0]
 
 
-def _series_only(sentences: list[Sentence], signals: _Signals, rules: ZoneRules) -> Sentence | None:
+def _series_only(
+    sentences: list[Sentence], signals: _Signals, rules: ZoneRules, others: Sequence[Sentence] = ()
+) -> Sentence | None:
     """The sentence counting the report's patients as a group ("We report 6 cases", "Nine patients
     were treated") when no sentence speaks of one patient on their own (no single age, no "a woman",
-    no "she"), else None: such a text summarises a series and describes no patient."""
+    no "she"), else None: such a text summarises a series and describes no patient. The count may
+    stand in a sentence of ``others`` that was not kept ("In a retrospective study, data on 26
+    patients were collected"), as long as no kept sentence speaks of one patient."""
     counting: Sentence | None = None
     for sentence in sentences:
         if sentence.header or sentence.caption:
@@ -527,6 +532,18 @@ def _series_only(sentences: list[Sentence], signals: _Signals, rules: ZoneRules)
             return None
         if counting is None and not f["citation"] and search(rules["series_count"], sentence.text, sentence.folded):
             counting = sentence
+    for sentence in others if counting is None else ():
+        if sentence.header or sentence.caption or sentence.category in rules.skipped_sections:
+            continue
+        f = signals.of(sentence)
+        # not a count of the literature's cases ("only 10 cases have been reported"), unless the
+        # sentence is the study's own ("in a retrospective study, data on 26 patients ...")
+        if (
+            not f["citation"]
+            and (f["cohort"] or not f["generic"])
+            and search(rules["series_count"], sentence.text, sentence.folded)
+        ):
+            return sentence
     return counting
 
 
@@ -537,13 +554,44 @@ def _series_reason(sentence: Sentence) -> str:
     )
 
 
+def _add_group_members(
+    patients: list[PatientText], announced: tuple[int, Sentence] | None, zone: list[Sentence], rules: ZoneRules
+) -> None:
+    """The announced patients the text tells of only as a group ("We present 3 patients ... All 3
+    patients had lost a graft"): those not described on their own are added, and the group's
+    sentences (``_share_group_sentences``) are read for them."""
+    if announced is None or not 2 <= announced[0] <= 5 or len(patients) >= announced[0]:
+        return
+    if not any(not s.header and rules["shared_by_all"].search(s.text) for s in zone):
+        return
+    taken = {p.index for p in patients}
+    for index in range(1, announced[0] + 1):
+        if index not in taken:
+            patients.append(PatientText(index))
+    patients.sort(key=lambda p: p.index)
+
+
+# a sentence that opens on the whole group by its number ("Two patients with renal failure developed
+# ..."): read for each patient when the number is theirs
+_GROUP_OPENING = re.compile(
+    r"^\W{0,3}(?P<count>two|three|four|five|[2-5])\s+(?:[\w-]+\s+){0,2}?"
+    r"(?:patients|women|men|children|infants|neonates|newborns|siblings|brothers|sisters)\b",
+    re.IGNORECASE,
+)
+
+
 def _share_group_sentences(patients: list[PatientText], zone: list[Sentence], rules: ZoneRules) -> None:
-    """A kept sentence about all the patients at once ("both patients were on dialysis") is read for
-    each of them (without its ages: each patient keeps their own)."""
+    """A kept sentence about all the patients at once ("both patients were on dialysis", "Two
+    patients with renal failure developed ..." in a report of two) is read for each of them (without
+    its ages: each patient keeps their own)."""
     if len(patients) < 2:
         return
     for sentence in zone:
-        if sentence.header or not rules["shared_by_all"].search(sentence.text):
+        if sentence.header:
+            continue
+        opening = _GROUP_OPENING.match(sentence.text)
+        whole_group = opening is not None and _number(opening.group("count")) == len(patients)
+        if not whole_group and not rules["shared_by_all"].search(sentence.text):
             continue
         for patient in patients:
             if sentence not in patient.sentences:

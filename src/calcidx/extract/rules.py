@@ -655,7 +655,7 @@ class AgeRule:
     """One rule of ``ages.yaml``: an age form beyond the built-in ones, with examples.
 
     ``source`` is a regex with the placeholders ``{number}``, ``{unit}`` and ``{noun}``; it names
-    the groups ``num``, ``unit`` and ``noun``.
+    the groups ``num`` and ``unit``, and ``noun`` unless the age introduces no one.
     """
 
     id: str
@@ -674,8 +674,9 @@ class AgeRule:
             raise KnowledgeError(
                 f"ages.yaml: a rule needs id and pattern, and has no other keys than purpose, examples, not: {raw!r}"
             )
-        if any(f"(?P<{group}>" not in source for group in ("num", "unit", "noun")):
-            raise KnowledgeError(f"ages.yaml: rule {raw['id']!r} must name the groups num, unit and noun")
+        # a rule without the noun group ("on day 6 of life") gives an age that introduces no one
+        if any(f"(?P<{group}>" not in source for group in ("num", "unit")):
+            raise KnowledgeError(f"ages.yaml: rule {raw['id']!r} must name the groups num and unit")
         examples: list[tuple[str, float]] = []
         for example in raw.get("examples", ()):
             if not isinstance(example, dict) or set(example) != {"text", "years"}:

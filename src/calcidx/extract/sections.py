@@ -418,9 +418,10 @@ def analyse_layout(text: str, rules: Rules, headers_re: re.Pattern[str] | None =
                 s_start += lead
                 sentence_text = sentence_text.strip()
                 s_end = s_start + len(sentence_text)
-                # only a short sentence can be a header: the others are not normalised
+                # only a short sentence can be a header: the others are not normalised; a quiz's
+                # question ("What is your diagnosis?") is one only on a line of its own
                 norm = _norm_header(sentence_text) if len(sentence_text) < 40 else None
-                if norm is not None and norm in headers:
+                if norm is not None and norm in headers and not norm.endswith("?"):
                     open_section(headers[norm], s_start, sentence_text)
                     layout.sentences.append(Sentence(s_start, s_end, sentence_text, category, paragraph, header=norm))
                     continue

@@ -21,7 +21,9 @@ _WORD = re.compile(r"[a-z]+")
 
 # "a/an" then at most four words then a noun: the person a patient is introduced as ("a middle-aged
 # man", "an otherwise healthy girl"); a relative noun is never the patient's sex ("a mother of two")
-_OPENER_NOUN = re.compile(r"\b(?:a|an)\s+(?P<words>(?:[\w'-]+,?\s+){0,4}[\w'-]+)", re.IGNORECASE)
+# (a look-ahead, so that an article inside another's words still opens: "a case of calciphylaxis in
+# a woman")
+_OPENER_NOUN = re.compile(r"\b(?:a|an)\s+(?=(?P<words>(?:[\w'-]+,?\s+){0,4}[\w'-]+))", re.IGNORECASE)
 _OPENER_STOP = frozenset({"with", "of", "in", "who", "and", "on", "at", "from", "for", "to", "was", "is", "had"})
 _RELATIVES = frozenset({"mother", "wife", "daughter", "sister", "father", "husband", "son", "brother"})
 
