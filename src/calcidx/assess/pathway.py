@@ -1263,7 +1263,12 @@ class _Pathway:
         rule = self.kb.rule("subtype.stated_by_source")
         # the lesion's own picture weighed against the stated subtype: the pathway's call stands
         against = next((c.weighed for c in res.candidates if c.subtype == stated and c.weighed), None)
-        if not res.decided or (res.certainty == "possible" and stated != res.subtype and against is None):
+        # no lesion, imaging or histology is recorded: the skin is known only from the source's diagnosis,
+        # so the pathway's call rests on the history alone and does not outweigh it
+        history_only = not self.skin_evidence()
+        if not res.decided or (
+            stated != res.subtype and against is None and (res.certainty == "possible" or history_only)
+        ):
             if res.decided:
                 res.alternatives.insert(
                     0,
@@ -1271,7 +1276,12 @@ class _Pathway:
                         {
                             "code": res.subtype,
                             "certainty": res.certainty,
-                            "why": "only possible; the source's own diagnosis is adopted instead",
+                            "why": (
+                                "no lesion, imaging or histology is recorded, so the history alone does not "
+                                "outweigh the source's own diagnosis, which is adopted instead"
+                                if history_only and res.certainty != "possible"
+                                else "only possible; the source's own diagnosis is adopted instead"
+                            ),
                             "rule": f"{rule.id}@{rule.version}",
                         }
                     ),
