@@ -36,3 +36,12 @@ def test_a_person_with_calciphylaxis_states_it() -> None:
 )
 def test_a_hedge_or_a_risk_phrase_states_nothing(text: str) -> None:
     assert first_case(text).stated is None
+
+
+def test_hyperphosphataemic_familial_tumoral_calcinosis_is_the_cause() -> None:
+    text = (
+        "A 14-year-old girl with hyperphosphataemic familial tumoral calcinosis (GALNT3 variant) has large "
+        "calcified masses at both hips. Phosphate 2.3 mmol/L, calcium 2.4 mmol/L, eGFR 118."
+    )
+    roles = {r.id: r.role for r in assess(text).cases[0].assessment.condition_roles}
+    assert roles.get("hftc_disorder") == "cause"
