@@ -694,6 +694,13 @@ class AgeRule:
 
 
 @functools.cache
+def load_birth_date_rules() -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """The labels before a date of birth and before the note's own date (``ages.yaml`` birth_date)."""
+    raw = _read("ages.yaml").get("birth_date") or {}
+    return tuple(str(p) for p in raw.get("labels", ())), tuple(str(p) for p in raw.get("reference_labels", ()))
+
+
+@functools.cache
 def load_age_rules() -> tuple[AgeRule, ...]:
     """The age rules of ``ages.yaml``, loaded once per process."""
     raw = _read("ages.yaml")

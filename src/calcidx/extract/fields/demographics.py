@@ -6,6 +6,7 @@ import re
 
 from calcidx.case.model import Evidence, Patient
 from calcidx.extract.demographics import AgeMention
+from calcidx.extract.fields.birth_date import age_from_birth_date
 from calcidx.extract.fields.context import FieldContext, SentenceView
 from calcidx.extract.fields.patterns import CasePatterns
 from calcidx.extract.patients import PatientText
@@ -93,6 +94,13 @@ class DemographicsReader:
         elif decade is not None:
             evidence.append(ctx.ev(decade.start, decade.end))
             age_text = decade.text
+        born = None
+        if chosen is None and decade is None:
+            # no age written: a date of birth and the note's date give it
+            born = age_from_birth_date((s.start, s.text) for s in patient.sentences)
+            if born is not None:
+                evidence.append(ctx.ev(born.start, born.end))
+                age_text = born.text
         sex = sex or patient.sex_hint
         if sex is None:
             for mention in patient.ages:
@@ -102,7 +110,7 @@ class DemographicsReader:
                 if sex:
                     break
         return Patient(
-            age_years=chosen.years if chosen else None,
+            age_years=chosen.years if chosen else born.years if born else None,
             age_text=age_text,
             sex=sex,
             evidence=evidence,
