@@ -184,7 +184,11 @@ class _Pathway:
         # the stain can be falsely negative (decalcified tissue), so it is unlike, not excluded
         if any(self.lesion_is_sign(le) for le in lesions) and not self.stain_negative():
             return "clinical_sign"
-        return "unlike_calcinosis" if lesions else "none"
+        # a lesion told only by findings with no site ("a painful ulcer with a necrotic base") is a
+        # lesion as much as one with a site: none of its words is a sign of calcification
+        unlike = set(self.kb.rule("lesion.calcinosis_evidence").words("not_sign_features"))
+        told = lesions or (unlike & self.facts.present)
+        return "unlike_calcinosis" if told else "none"
 
     def signs_kept(self) -> list[str]:
         """The clinical signs of calcinosis recorded, less those a test finding no calcium outweighs
