@@ -24,6 +24,7 @@ __all__ = [
     "check_lab",
     "interpret_lab",
     "interpret_labs",
+    "reference_bands",
     "renal_impairment",
 ]
 
@@ -113,7 +114,9 @@ def _to_canonical(analyte: Analyte, value: float, unit: str) -> tuple[float, boo
     return value * factor, accepted
 
 
-def _bands(analyte: Analyte, patient: Patient) -> list[ReferenceRange]:
+def reference_bands(analyte: Analyte, patient: Patient) -> list[ReferenceRange]:
+    """The knowledge reference ranges of ``analyte`` that apply to the patient's age and sex (all of
+    them for what is not recorded)."""
     age, sex = patient.age_years, patient.sex
     out = []
     for band in analyte.ranges:
@@ -164,7 +167,7 @@ def _without_unit(analyte: Analyte, value: float, comparator: str | None, patien
     assumed (the plausibility check then rejects the value).
     """
     plaus = analyte.plausible
-    bands = _bands(analyte, patient)
+    bands = reference_bands(analyte, patient)
     readings: list[tuple[str, float, Interp | None]] = []
     for unit in analyte.units:
         try:
@@ -270,7 +273,7 @@ def check_lab(lab: Lab, patient: Patient, bundle: KnowledgeBundle, *, where: str
     if canonical is None:
         return LabCheck(analyte, None, None, "none", warnings)
     ranged = bundle.analytes.get(analyte.ranges_from, analyte) if analyte.ranges_from else analyte
-    bands = _bands(ranged, patient)
+    bands = reference_bands(ranged, patient)
     if not bands:
         return LabCheck(analyte, canonical, None, "none", warnings)
     return LabCheck(analyte, canonical, _from_bands(canonical, lab.comparator, bands), "knowledge range", warnings)
@@ -327,7 +330,7 @@ def _derive(report: LabReport, case: Case, bundle: KnowledgeBundle) -> None:
         factor = rule.number("factor_mg_dl_per_g_dl")
         value = canon["calcium"] + factor * (ref_alb - canon["albumin"])
         calcium = bundle.analytes["calcium"]
-        bands = _bands(calcium, case.patient)
+        bands = reference_bands(calcium, case.patient)
         corrected = _from_bands(value, None, bands) if bands else None
         report.derived.append(
             DerivedValue(

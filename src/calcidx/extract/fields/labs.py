@@ -113,26 +113,17 @@ def _by_value(lab: Lab, candidates: tuple[str, ...], patient: Patient, bundle: K
     """The analyte an ambiguous test name ("Ca++") stands for, from its value: the one whose reference
     range holds it, else the one whose range it lies nearer to (by ratio); the name's own analyte
     when the value cannot be placed (no unit, no range)."""
-    from calcidx.case.labs import check_lab
+    from calcidx.case.labs import check_lab, reference_bands
 
+    # a patient of unknown age is looked up as an adult
+    placed = patient if patient.age_years is not None else patient.model_copy(update={"age_years": _ADULT_AGE})
     distances: dict[str, float] = {}
     for analyte_id in candidates:
         analyte = bundle.analytes.get(analyte_id)
         if analyte is None:
             continue
         value = check_lab(lab.model_copy(update={"analyte": analyte_id}), patient, bundle).canonical_value
-        age = patient.age_years if patient.age_years is not None else _ADULT_AGE
-        band = next(
-            (
-                b
-                for b in analyte.ranges
-                if b.low is not None
-                and b.high is not None
-                and (b.age_min is None or age >= b.age_min)
-                and (b.age_max is None or age < b.age_max)
-            ),
-            None,
-        )
+        band = next((b for b in reference_bands(analyte, placed) if b.low is not None and b.high is not None), None)
         if value is None or value <= 0 or band is None or band.low is None or band.high is None:
             continue
         low, high = band.low, band.high

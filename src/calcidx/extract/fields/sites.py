@@ -40,9 +40,7 @@ def site_phrase(context: FieldContext, patterns: CasePatterns, mention: Mention,
     """The phrase of the site ``mention``: its laterality word, if one stands just before it, included."""
     text = context.text
     before = text[max(sentence.start, mention.start - _LATERALITY_WINDOW) : mention.start]
-    lat_match = None
-    for match in patterns.laterality.finditer(before):
-        lat_match = match
+    lat_match = _last(patterns.laterality, before)
     start = mention.start
     laterality: str | None = None
     if lat_match is not None and _BETWEEN.fullmatch(before[lat_match.end() :]):
