@@ -61,3 +61,11 @@ def test_a_sex_letter_then_the_age() -> None:
     ):
         case = first_case(text)
         assert (case.patient.age_years, case.patient.sex) == expected, text
+
+
+def test_a_compact_age_after_a_history_label_with_the_line_breaks_lost() -> None:
+    case = first_case(
+        "Reason for consult: skin necrosis ?calciphylaxis HPI: 71M w/ ESRD on PD, painful black eschars on "
+        "both thighs. Labs: Ca 9.8 mg/dL, Phos 7.0 mg/dL."
+    )
+    assert (case.patient.age_years, case.patient.sex) == (71, "male")

@@ -130,9 +130,11 @@ _ANCHOR_ANY_CASE = re.compile(_ANCHOR_SOURCE.replace("(?-i:[FM])", "[FM]"), re.I
 
 
 # what may stand before a note's compact "45F": the start of the text, a line or a sentence, "is a", "Pt",
+# a note's history label even where line breaks were lost ("... ?calciphylaxis HPI: 73M w/ ESRD"),
 # or a short label or topic of words opening the line ("Referral: 58F", "Adult dermatomyositis, 39 F")
 _COMPACT_BEFORE = re.compile(
     r"(?:(?<![\s\S])|\n|(?<=[\w)])[.;]\s+|\b(?:is|was)\s+an?\s+|\b(?:pt|patient)\b:?\s*"
+    r"|\b(?:hpi|history of present illness|chief complaint|cc|presentation)\s*:\s*"
     r"|(?:(?<![\s\S])|\n)[ \t]*[a-z][a-z '-]{0,40}[:,]\s*)[ \t]*$",
     re.I,
 )
