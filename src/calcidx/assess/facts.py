@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 
 from calcidx.assess.model import FactUsed
 from calcidx.case.labs import LabReport, interpret_labs, renal_impairment
-from calcidx.case.model import Case, Evidence
+from calcidx.case.model import Case, Evidence, Lesion
 from calcidx.knowledge.schema import KnowledgeBundle
 
 __all__ = ["CaseFacts", "build_facts"]
@@ -162,6 +162,10 @@ def build_facts(case: Case, bundle: KnowledgeBundle) -> CaseFacts:
         for concept_id in obs.concepts:
             concept = bundle.concept(concept_id)
             _add(facts, concept_id, "present", concept.label if concept else None, obs.evidence)
+    for feature in bundle.features.values():
+        if feature.lesion_words_all:
+            for lesion in _lesions_with_words(case, feature.lesion_words_all, feature.lesion_words_none):
+                _add(facts, feature.id, "present", feature.label, lesion.evidence)
     # A concept both asserted and negated (e.g. two mentions) counts as present: the positive
     # statement is the stronger evidence, and the negation stays visible in the case itself.
     facts.absent -= facts.present
@@ -174,6 +178,17 @@ def build_facts(case: Case, bundle: KnowledgeBundle) -> CaseFacts:
     facts.renal_impaired = renal_impairment(case, bundle, facts.labs)
     facts.pregnancy_possible = _pregnancy_possible(case, bundle)
     return facts
+
+
+def _lesions_with_words(case: Case, groups: list[list[str]], excluded: list[str]) -> list[Lesion]:
+    """The lesions told with a word of each group and none of ``excluded`` (kinds, morphology and
+    symptoms together)."""
+    found = []
+    for lesion in case.lesions:
+        words = {w.lower() for w in [*lesion.kinds, *lesion.morphology, *lesion.symptoms]}
+        if all(words.intersection(group) for group in groups) and not words.intersection(excluded):
+            found.append(lesion)
+    return found
 
 
 def _pregnancy_possible(case: Case, bundle: KnowledgeBundle) -> bool:

@@ -252,6 +252,11 @@ class Feature(Concept):
             "other",
         ]
     ] = []
+    #: A lesion told with one word of each list (its kinds, morphology or symptoms: "lesions on the
+    #: legs, dark, hard, very tender") shows this feature although no synonym names it whole.
+    lesion_words_all: list[list[str]] = []
+    #: ... and none of these words (a chalky or white lesion looks like the deposits themselves).
+    lesion_words_none: list[str] = []
 
 
 class Unit(Strict):
