@@ -106,7 +106,7 @@ class CaseBuilder:
             exposures.read(view)
             medications.read(view)
             treatments.read(view)
-            lesions.read(view)
+            lesions.read(view, exposures.tied_sites)
             findings.read_site_lesions(view, lesions.kinds_in(sentence))
             labs.read(sentences, position, view)
             observations.read(view, present, lesions.kinds_in(sentence))

@@ -48,11 +48,14 @@ class ExposuresReader:
         # at-site exposures of the previous sentence with no site yet: "the injection sites on the
         # thighs" in the next sentence names their site
         self._previous: list[Finding] = []
+        #: the start of the site mentions the last sentence read tied to an exposure
+        self.tied_sites: set[int] = set()
 
     def read(self, view: SentenceView) -> None:
         """Reads the exposure mentions of one sentence, with their sites."""
         sites: list[SitePhrase] | None = None
         at_site: list[Finding] = []
+        self.tied_sites = set()
         for mention, status, trigger in view.concepts:
             for table, item_id in mention.keys:
                 if table != "exposure":
@@ -64,6 +67,8 @@ class ExposuresReader:
                     if sites is None:
                         sites = self._sites(view)
                     site = self._site_of(mention, sites, view)
+                    if site is not None:
+                        self.tied_sites.add(site.mention.start)
                 finding = self._add(mention, item_id, status, trigger, site)
                 if item_id in self.at_site:
                     at_site.append(finding)

@@ -33,11 +33,20 @@ class LesionsReader:
         #: the start of the sentence last read that gave a lesion, and its lesion words
         self._added: tuple[int, list[str]] = (-1, [])
 
-    def read(self, view: SentenceView) -> None:
-        """Reads the site mentions of one sentence, if the sentence describes a lesion."""
+    def read(self, view: SentenceView, exposure_sites: set[int] | frozenset[int] = frozenset()) -> None:
+        """Reads the site mentions of one sentence, if the sentence describes a lesion.
+
+        ``exposure_sites`` are the starts of the site mentions the sentence ties to an exposure
+        ("extravasation in the left arm"): where the sentence names another site, the lesion is
+        there ("... 20 years ago now has nodules on both shins"), not at the exposure's site.
+        """
         lesion_sentence: bool | None = None
+        if exposure_sites:
+            others = [m for m in view.mentions if m.is_site and m.start not in exposure_sites]
+            if not others:
+                exposure_sites = frozenset()  # the exposure's site is the only one: the lesion's too
         for mention in view.mentions:
-            if not mention.is_site:
+            if not mention.is_site or mention.start in exposure_sites:
                 continue
             if lesion_sentence is None:
                 text, words = view.sentence.text, view.sentence.words
