@@ -219,6 +219,10 @@ class Rules:
     sex_field_values: dict[str, str] = field(default_factory=dict)
     #: regexes of plan-like verbs that introduce a person ("Consider a 9-year-old boy with ...")
     planned_pseudo_patterns: tuple[str, ...] = ()
+    #: plan cues that open a participle phrase ("a woman planning a pregnancy next year has ..."), and
+    #: the verbs after them that start the sentence's own statement: the plan's scope ends there
+    plan_participle_cues: frozenset[str] = frozenset()
+    plan_participle_scope_ends: tuple[str, ...] = ()
     #: labels that take the sex only as a whole word ("Patient: female"), and those words' sex
     sex_word_labels: tuple[str, ...] = ()
     sex_word_values: dict[str, str] = field(default_factory=dict)
@@ -351,6 +355,8 @@ def load_rules() -> Rules:
         planned_cues=tuple(str(w).lower() for w in lexicon["planned_cues"]),
         planned_pseudo=tuple(str(w).lower() for w in lexicon.get("planned_pseudo", [])),
         planned_pseudo_patterns=tuple(str(p) for p in lexicon.get("planned_pseudo_patterns", [])),
+        plan_participle_cues=frozenset(str(w).lower() for w in lexicon.get("plan_participle_cues", [])),
+        plan_participle_scope_ends=tuple(str(w).lower() for w in lexicon.get("plan_participle_scope_ends", [])),
         outcome_cues=tuple(str(w).lower() for w in lexicon["outcome_cues"]),
         not_concepts=tuple(str(w).lower() for w in lexicon.get("not_concepts", [])),
         measure_words=frozenset(str(w).lower() for w in lexicon.get("measure_words", [])),

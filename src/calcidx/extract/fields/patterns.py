@@ -59,6 +59,12 @@ class CasePatterns:
         self.morphology = phrase_regex(rules.morphology_words)
         self.treat_verbs = phrase_regex(rules.treatment_verbs)
         self.planned = phrase_regex(rules.planned_cues)
+        self.plan_participles = rules.plan_participle_cues
+        self.plan_scope_end = (
+            re.compile(r"\b(?:" + "|".join(map(re.escape, rules.plan_participle_scope_ends)) + r")\b", re.IGNORECASE)
+            if rules.plan_participle_scope_ends
+            else None
+        )
         self.planned_pseudo = phrase_regex(list(rules.planned_pseudo)) if rules.planned_pseudo else None
         self.planned_person = (
             re.compile("|".join(f"(?:{p})" for p in rules.planned_pseudo_patterns), re.IGNORECASE)
@@ -132,7 +138,12 @@ class CasePatterns:
         for cue in self.planned.finditer(text):
             start = max((text.rfind(c, 0, cue.start()) for c in _CLAUSE_ENDS), default=-1) + 1
             ends = [i for i in (text.find(c, cue.end()) for c in _CLAUSE_ENDS) if i >= 0]
-            out.append((start, min(ends, default=len(text)), cue.start(), cue.end()))
+            end = min(ends, default=len(text))
+            if self.plan_scope_end is not None and cue.group().lower() in self.plan_participles:
+                verb = self.plan_scope_end.search(text, cue.end(), end)
+                if verb is not None:
+                    end = verb.start()
+            out.append((start, end, cue.start(), cue.end()))
         return tuple(out)
 
     def other_specimen_only(self, text: str) -> bool:
