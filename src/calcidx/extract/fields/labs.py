@@ -32,6 +32,10 @@ _LIST_VERB = re.compile(
     re.IGNORECASE,
 )
 _VALUE_JOIN = re.compile(r"\s*(?:,\s*(?:and\s+)?|and\s+|&\s*)", re.IGNORECASE)
+#: all that may stand between a state word and its value: a bracket, "at", "of", a colon
+_STATE_VALUE_GAP = re.compile(
+    r"\s*(?:\(|\bat\b|\bof\b|:|=|,|-|–)?\s*(?:\b(?:serum|total|ionized|ionised|calcium|phosphate)\s+)?$", re.IGNORECASE
+)
 _THESE_INCLUDED = re.compile(r"^\s*(?:these|the)\s+(?:tests|investigations|studies)\s+included\b", re.IGNORECASE)
 
 
@@ -349,16 +353,37 @@ class LabsReader:
             status, _ = ctx.assertion(state.start, state.end, sentence)
             if status != "present":
                 continue
+            value = self._state_value(state.analyte, state.end, sentence.end)
+            evidence = [ctx.ev(state.start, state.end)]
+            if value is not None:
+                evidence.append(ctx.ev(value.start, value.end))
             out.append(
                 Lab(
                     analyte=state.analyte,
                     name=state.text,
+                    value=value.value if value else None,
+                    unit=value.unit if value else None,
+                    comparator=value.comparator if value else None,
+                    reference_range=value.reference_range if value else None,
+                    reference_low=value.reference_low if value else None,
+                    reference_high=value.reference_high if value else None,
                     interpretation=state.interpretation,
                     qualitative=state.text.lower(),
-                    evidence=[ctx.ev(state.start, state.end)],
+                    evidence=evidence,
                 )
             )
         return out
+
+    def _state_value(self, analyte: str, start: int, limit: int) -> ValueHit | None:
+        """The measured value a state word gives right after it, with a unit of its test:
+        "hypercalcaemic (3.2 mmol/L)", "hyperphosphataemia of 2.8 mmol/L", "hypercalcaemic at 12.9 mg/dL"."""
+        text = self.context.text
+        value = find_value(text, start, limit, self.patterns.labs)
+        if value is None or value.unit is None or not _unit_fits(analyte, value.unit):
+            return None
+        if not _STATE_VALUE_GAP.match(text, start, value.start):
+            return None
+        return value
 
     @staticmethod
     def _merge(labs: list[Lab]) -> list[Lab]:
