@@ -116,6 +116,8 @@ class LesionsReader:
         key = site.lower()
         if self._sentence_words[0] != sentence.start:
             sentence_text = sentence.text
+            if patterns.morphology_blanks is not None:  # "raised white cell count": no white lesion
+                sentence_text = patterns.morphology_blanks.sub(lambda m: " " * len(m.group()), sentence_text)
             self._sentence_words = (
                 sentence.start,
                 [m.group().lower() for m in patterns.morphology.finditer(sentence_text)],
