@@ -1,4 +1,4 @@
-"""The words "of both calves" names two body parts, not two patients: the sentence stays its own patient's
+"""The words "of both calves" name two body parts, not two patients: the sentence stays its own patient's
 (zones.yaml shared_by_all, body parts after "both"). In a report of two patients, the second
 patient's transplant, warfarin and ulcers "of both calves" had been read for the first as well."""
 

@@ -497,7 +497,8 @@ def split_patients(
     patients = _assign(layout, zone, signals, rules, announced)
     _fill_announced(patients, announced, signals, _enumerations(layout, signals, rules, announced))
     _add_group_members(patients, announced, zone, rules)
-    _share_group_sentences(patients, zone, rules)
+    body = [s for s in layout.sentences if s.category not in rules.skipped_sections]
+    _share_group_sentences(patients, zone, rules, body)
     for patient in patients:
         patient.sentences.sort(key=lambda s: s.start)
         patient.ages.sort(key=lambda a: (a.onset, not a.intro, a.start))
@@ -574,24 +575,39 @@ def _add_group_members(
 # a sentence that opens on the whole group by its number ("Two patients with renal failure developed
 # ..."): read for each patient when the number is theirs
 _GROUP_OPENING = re.compile(
-    r"^\W{0,3}(?P<count>two|three|four|five|[2-5])\s+(?:[\w-]+\s+){0,2}?"
-    r"(?:patients|women|men|children|infants|neonates|newborns|siblings|brothers|sisters)\b",
+    # "Two patients with renal failure developed ...", or, after the authors' verb, a group with what
+    # they share: "We reviewed the charts of three patients with dermatomyositis ..." (not "We
+    # describe two siblings.", which says nothing about them)
+    r"^\W{0,3}(?:(?P<lead>(?:here(?:in)?\s+)?(?:we|i)\s+(?:[a-z]+\s+)?(?:reviewed|describe|described|report|"
+    r"reported|present|presented|studied|treated|saw|see)\s+(?:the\s+(?:charts|records|notes|files)\s+of\s+)?))?"
+    r"(?P<count>two|three|four|five|[2-5])\s+(?:[\w-]+\s+){0,2}?"
+    r"(?:patients|women|men|children|infants|neonates|newborns|siblings|brothers|sisters)\b"
+    r"(?(lead)\s+(?:with|who|having|on)\b)",
     re.IGNORECASE,
 )
 
 
-def _share_group_sentences(patients: list[PatientText], zone: list[Sentence], rules: ZoneRules) -> None:
+def _share_group_sentences(
+    patients: list[PatientText], zone: list[Sentence], rules: ZoneRules, body: Sequence[Sentence] = ()
+) -> None:
     """A kept sentence about all the patients at once ("both patients were on dialysis", "Two
     patients with renal failure developed ..." in a report of two) is read for each of them (without
-    its ages: each patient keeps their own)."""
+    its ages: each patient keeps their own). A sentence of the body that opens on as many patients as
+    were found ("We reviewed the charts of three patients with dermatomyositis ...", then "The
+    first, ...") is read for each of them too, though it introduces no one itself."""
     if len(patients) < 2:
         return
-    for sentence in zone:
-        if sentence.header:
+    kept = {s.start for s in zone}
+    for sentence in sorted({s.start: s for s in [*zone, *body]}.values(), key=lambda s: s.start):
+        if sentence.header or sentence.caption:
             continue
         opening = _GROUP_OPENING.match(sentence.text)
         whole_group = opening is not None and _number(opening.group("count")) == len(patients)
-        if not whole_group and not rules["shared_by_all"].search(sentence.text):
+        if sentence.start not in kept:
+            # a dropped sentence only when the authors open on the group with what it shares
+            if not (whole_group and opening is not None and opening.group("lead")):
+                continue
+        elif not whole_group and not rules["shared_by_all"].search(sentence.text):
             continue
         for patient in patients:
             if sentence not in patient.sentences:
