@@ -74,6 +74,9 @@ class DemographicsReader:
                     "evidence": [*model.evidence, *(self.context.ev(a, b) for a, b in pregnancy.spans)],
                 }
             )
+            if model.sex is None and (pregnancy.pregnant or pregnancy.lactating):
+                # "Pregnant (28/40) 34-year-old with SSc": a pregnant or breastfeeding patient is a woman
+                model = model.model_copy(update={"sex": "female"})
         return model
 
     def _age_and_sex(self, patient: PatientText) -> Patient:
