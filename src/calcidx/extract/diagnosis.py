@@ -94,6 +94,9 @@ class DiagnosisRules:
     #: every statement's words (``needs``), and those of the self-referential statements
     needs: Strings = field(default_factory=lambda: Strings(()))
     self_needs: Strings = field(default_factory=lambda: Strings(()))
+    #: a statement that names a past episode ("a history of calciphylaxis 5 years ago"): not the
+    #: patient's diagnosis now
+    historical: re.Pattern[str] = re.compile(r"(?!)")
 
 
 def _alternation(words: Iterable[str]) -> str:
@@ -142,6 +145,7 @@ def load_diagnosis_rules() -> DiagnosisRules:
         statements=statements,
         stops=re.compile("|".join(re.escape(s) for s in raw["stops"]), re.IGNORECASE),
         excluded_before=re.compile(r"\b(?:" + "|".join(str(w) for w in raw["excluded_before"]) + r")\b", re.I),
+        historical=re.compile(str(raw.get("historical_statement", "(?!)")), re.IGNORECASE),
         generic=compile_gated("|".join(f"(?:{p})" for p in raw["generic_sentences"]), re.IGNORECASE),
         own_case=compile_gated("|".join(f"(?:{p})" for p in raw["own_case"]), re.IGNORECASE),
         subtype_words={str(k).lower(): str(v) for k, v in raw["subtype_words"].items()},
@@ -550,7 +554,7 @@ def find_diagnoses(
                 if rules.excluded_before.search(text[max(0, match.start() - 40) : match.start("dx")]):
                     continue
                 dx = _clean(match.group("dx"), rules)
-                if len(dx) < 2:
+                if len(dx) < 2 or rules.historical.match(dx):
                     continue
                 offset = text.find(dx, match.start("dx"))
                 if offset < 0:
