@@ -222,9 +222,9 @@ class Rules:
     #: plan cues that open a participle phrase ("a woman planning a pregnancy next year has ..."), and
     #: the verbs after them that start the sentence's own statement: the plan's scope ends there
     plan_participle_cues: frozenset[str] = frozenset()
+    plan_participle_scope_ends: tuple[str, ...] = ()
     #: phrases whose colour word is no lesion's ("white cell count"): blanked before morphology is read
     morphology_blanks: tuple[str, ...] = ()
-    plan_participle_scope_ends: tuple[str, ...] = ()
     #: labels that take the sex only as a whole word ("Patient: female"), and those words' sex
     sex_word_labels: tuple[str, ...] = ()
     sex_word_values: dict[str, str] = field(default_factory=dict)
@@ -358,8 +358,8 @@ def load_rules() -> Rules:
         planned_pseudo=tuple(str(w).lower() for w in lexicon.get("planned_pseudo", [])),
         planned_pseudo_patterns=tuple(str(p) for p in lexicon.get("planned_pseudo_patterns", [])),
         plan_participle_cues=frozenset(str(w).lower() for w in lexicon.get("plan_participle_cues", [])),
-        morphology_blanks=tuple(str(w).lower() for w in lexicon.get("morphology_blanks", [])),
         plan_participle_scope_ends=tuple(str(w).lower() for w in lexicon.get("plan_participle_scope_ends", [])),
+        morphology_blanks=tuple(str(w).lower() for w in lexicon.get("morphology_blanks", [])),
         outcome_cues=tuple(str(w).lower() for w in lexicon["outcome_cues"]),
         not_concepts=tuple(str(w).lower() for w in lexicon.get("not_concepts", [])),
         measure_words=frozenset(str(w).lower() for w in lexicon.get("measure_words", [])),
