@@ -7,6 +7,7 @@ import functools
 import re
 from bisect import bisect_left, bisect_right
 from operator import itemgetter
+from typing import Any
 
 from calcidx.case.model import Lab, Patient
 from calcidx.extract.fields.context import FieldContext, SentenceView
@@ -174,6 +175,20 @@ def _paired_values(text: str, analytes: list[Mention], end: int, patterns: LabPa
     return out
 
 
+def _measured(value: ValueHit | None) -> dict[str, Any]:
+    """A lab's measured fields from a printed value (all None without one)."""
+    if value is None:
+        return {}
+    return {
+        "value": value.value,
+        "unit": value.unit,
+        "comparator": value.comparator,
+        "reference_range": value.reference_range,
+        "reference_low": value.reference_low,
+        "reference_high": value.reference_high,
+    }
+
+
 class LabsReader:
     """Reads the lab results of each sentence; ``labs`` merges repeats and interprets bare values."""
 
@@ -335,12 +350,7 @@ class LabsReader:
                     analyte=named_id,
                     name=" ".join(mention.text.split()),
                     loinc=None,
-                    value=value.value if value else None,
-                    unit=value.unit if value else None,
-                    comparator=value.comparator if value else None,
-                    reference_range=value.reference_range if value else None,
-                    reference_low=value.reference_low if value else None,
-                    reference_high=value.reference_high if value else None,
+                    **_measured(value),
                     interpretation=interpretation,
                     qualitative=qualitative if item is None or item.category != "qualitative" or qualitative else None,
                     evidence=list(evidence),
@@ -361,12 +371,7 @@ class LabsReader:
                 Lab(
                     analyte=state.analyte,
                     name=state.text,
-                    value=value.value if value else None,
-                    unit=value.unit if value else None,
-                    comparator=value.comparator if value else None,
-                    reference_range=value.reference_range if value else None,
-                    reference_low=value.reference_low if value else None,
-                    reference_high=value.reference_high if value else None,
+                    **_measured(value),
                     interpretation=state.interpretation,
                     qualitative=state.text.lower(),
                     evidence=evidence,
