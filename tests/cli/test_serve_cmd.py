@@ -188,10 +188,19 @@ def test_a_killed_worker_is_replaced(tmp_path: Path) -> None:
 
     with _running(tmp_path, "--workers", "2") as (server, port, log):
         base = f"http://127.0.0.1:{port}"
-        wait_for(server, lambda: len(_workers(server)) == 2)
+        # both workers listen before one is killed: a worker binds only once warm, and killing the
+        # only one listening while the other still warmed left no socket (connection refused in CI)
+        wait_for(server, lambda: len(live := _workers(server)) == 2 and all(_listening(w, port) for w in live))
         victim = _workers(server)[0]
         victim.kill()
-        wait_for(server, lambda: len(_workers(server)) == 2 and victim.pid not in [w.pid for w in _workers(server)])
+        wait_for(
+            server,
+            lambda: (
+                len(live := _workers(server)) == 2
+                and victim.pid not in [w.pid for w in live]
+                and any(_listening(w, port) for w in live)
+            ),
+        )
         for n in range(6):  # new connections: some reach the new worker once it has warmed
             answer = httpx.post(
                 f"{base}/api/v1/assess",
