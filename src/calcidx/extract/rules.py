@@ -727,15 +727,19 @@ class HistologyFindingRule:
     hedges: tuple[re.Pattern[str], ...]
     examples: tuple[str, ...]
     counter_examples: tuple[str, ...]
+    #: the rule reads a negative result ("von Kossa staining was negative"): negation words are its own
+    absence: bool = False
+    #: words anywhere in the match's clause that cancel it ("no calcification on von Kossa stain")
+    clause_cancels: tuple[re.Pattern[str], ...] = ()
 
     @classmethod
     def from_dict(cls, raw: dict[str, Any]) -> HistologyFindingRule:
         """Build a rule from its YAML mapping (the pattern's line breaks are removed)."""
-        unknown = set(raw) - {"id", "purpose", "concept", "pattern", "hedges", "examples", "not"}
-        if unknown or not raw.get("id") or not raw.get("pattern") or not raw.get("concept"):
+        keys = {"id", "purpose", "concept", "pattern", "hedges", "examples", "not", "absence", "clause_cancels"}
+        if set(raw) - keys or not raw.get("id") or not raw.get("pattern") or not raw.get("concept"):
             raise KnowledgeError(
                 "histology_findings.yaml: a rule needs id, concept and pattern, and has no other keys than "
-                f"purpose, hedges, examples, not: {raw!r}"
+                f"purpose, hedges, absence, clause_cancels, examples, not: {raw!r}"
             )
         return cls(
             id=str(raw["id"]),
@@ -745,6 +749,8 @@ class HistologyFindingRule:
             hedges=tuple(_compile_histology(raw["id"], str(h)) for h in raw.get("hedges", ())),
             examples=tuple(str(e) for e in raw.get("examples", ())),
             counter_examples=tuple(str(e) for e in raw.get("not", ())),
+            absence=bool(raw.get("absence", False)),
+            clause_cancels=tuple(_compile_histology(raw["id"], str(c)) for c in raw.get("clause_cancels", ())),
         )
 
 
@@ -770,13 +776,22 @@ class HistologyFindingRules:
                 inside = match.group()
                 if any(p.search(before) for p in self.plans):
                     continue
-                if any(n.search(before) or n.search(inside) for n in self.negations):
+                if not rule.absence and any(n.search(before) or n.search(inside) for n in self.negations):
+                    continue
+                if rule.clause_cancels and any(c.search(_clause(text, match)) for c in rule.clause_cancels):
                     continue
                 if any(h.search(inside) for h in rule.hedges):
                     continue
                 found.append((rule.concept, rule.id, match.start(), match.end()))
                 break
         return found
+
+
+def _clause(text: str, match: re.Match[str]) -> str:
+    """The clause of ``text`` (between semicolons) that holds ``match``."""
+    start = text.rfind(";", 0, match.start()) + 1
+    end = text.find(";", match.end())
+    return text[start : end if end >= 0 else len(text)]
 
 
 def _compile_histology(rule_id: object, source: str) -> re.Pattern[str]:
