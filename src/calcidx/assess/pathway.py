@@ -314,12 +314,15 @@ class _Pathway:
         the record says.
         """
         found: set[str] = set()
+        age = self.facts.age
         for look in self.kb.lookalikes.values():
             if subtype not in look.applies_to:
                 continue
+            if look.age_below is not None and age is not None and age >= look.age_below:
+                continue  # a look-alike of early life only, and the patient is older
             if look.id in self.facts.present:
                 found.add(look.id)
-            else:
+            elif not look.suspected_for or subtype in look.suspected_for:
                 found.update(c for c in look.suspected_when if c in self.facts.present)
         return sorted(found)
 
@@ -732,6 +735,41 @@ class _Pathway:
             facts=against,
             conclusion=f"{found}: iatrogenic calcinosis is considered only after the infection is excluded, "
             "so it stays possible.",
+            extra_refs=[ref for m in mimics if m in self.kb.lookalikes for ref in self.kb.lookalikes[m].refs]
+            + self.clue_refs(mimics),
+            candidate=candidates[0],
+        )
+
+    def metastatic_mimics(self) -> None:
+        """A look-alike that itself makes the hypercalcaemia (fat necrosis of the newborn), named or
+        suggested by its setting, holds metastatic calcinosis at possible."""
+        rule_id = "subtype.metastatic.mimics"
+        if rule_id not in self.kb.rules:
+            return
+        candidates = [c for c in self.result.candidates if c.subtype == "metastatic" and c.cause != "suggested"]
+        if not candidates:
+            return
+        mimics = self.mimics_of("metastatic")
+        if not mimics:
+            self.step(
+                rule_id,
+                fired=False,
+                facts=[],
+                conclusion="No look-alike that itself makes the metabolic abnormality is named or suggested.",
+            )
+            return
+        against = [self.facts.fact(c) for c in mimics]
+        for cand in candidates:
+            cand.facts_against.extend(against)
+            cand.cause = "suggested"
+            self.recompute(cand)
+        found = ", ".join(self.mimic_label(m) for m in mimics)
+        self.step(
+            rule_id,
+            fired=True,
+            facts=against,
+            conclusion=f"{found}: the nodules and the hypercalcaemia can both come from the necrotic fat, so "
+            "metastatic calcinosis stays possible until a skin biopsy tells them apart.",
             extra_refs=[ref for m in mimics if m in self.kb.lookalikes for ref in self.kb.lookalikes[m].refs]
             + self.clue_refs(mimics),
             candidate=candidates[0],
@@ -1369,6 +1407,7 @@ class _Pathway:
         self.iatrogenic()
         self.metabolic()
         self.lesion_weighs()
+        self.metastatic_mimics()
         self.ctd()
         self.local_damage()
         self.inherited()

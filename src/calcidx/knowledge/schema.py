@@ -467,6 +467,9 @@ class Lookalike(Cited):
     #: gadolinium exposure for nephrogenic systemic fibrosis): the calciphylaxis mimic rule then
     #: treats it as present. Each must be a feature the look-alike's sources give for it.
     suspected_when: list[str] = []
+    #: the subtypes whose mimic rule counts ``suspected_when`` (empty: every subtype of
+    #: ``applies_to``); a named look-alike counts for all of them
+    suspected_for: list[str] = []
     applies_to: list[str] = []
     #: a look-alike of early life only (subcutaneous fat necrosis of the newborn): not listed for a
     #: patient whose recorded age is this or more (years)
