@@ -355,18 +355,24 @@ def _derive(report: LabReport, case: Case, bundle: KnowledgeBundle) -> None:
     elif interp.get("calcium"):
         report.calcium_status, report.calcium_basis = interp["calcium"], "total"
     rule = bundle.rules.get("labs.calcium_phosphate_product")
-    if rule is not None and "calcium" in canon and "phosphate" in canon:
+    if rule is None:
+        return
+    if "calcium" in canon and "phosphate" in canon:
         value = round(canon["calcium"] * canon["phosphate"], 1)
-        applied = _product_threshold(rule, case, renal)
-        if applied is None:
-            return
+        how = "total calcium (mg/dL) x phosphate (mg/dL)"
+    elif "ca_x_p_product" in canon:  # only the product is reported ("Ca x P 82 mg2/dL2")
+        value, how = round(canon["ca_x_p_product"], 1), "as reported (mg2/dL2)"
+    else:
+        return
+    applied = _product_threshold(rule, case, renal)
+    if applied is not None:
         report.derived.append(
             DerivedValue(
                 id="calcium_phosphate_product",
                 label="Calcium x phosphate product",
                 value=value,
                 unit="mg2/dL2",
-                method=f"total calcium (mg/dL) x phosphate (mg/dL); threshold applied: {applied.value:g} mg2/dL2",
+                method=f"{how}; threshold applied: {applied.value:g} mg2/dL2",
                 interpretation="high" if value >= applied.value else "below threshold",
                 caveat=_product_statement(value, applied, rule) + ".",
                 refs=list(dict.fromkeys([*applied.refs, *rule.refs])),
@@ -415,13 +421,16 @@ def interpret_labs(case: Case, bundle: KnowledgeBundle) -> LabReport:
         report.per_lab.append(check.interpretation)
         if lab.evidence:
             report.evidence.setdefault(lab.analyte, []).extend(lab.evidence)
+        # a plausible value counts even where no range interprets it (a reported Ca x P product,
+        # which the product rule's thresholds weigh)
+        plausible = all(w.code != "lab_implausible" for w in check.warnings)
+        if check.canonical_value is not None and plausible and lab.comparator in (None, "="):
+            report.canonical.setdefault(lab.analyte, check.canonical_value)
         if check.interpretation is None:
             continue
         current = report.interpretations.get(lab.analyte)
         if current is None or _SEVERITY[check.interpretation] > _SEVERITY[current]:
             report.interpretations[lab.analyte] = check.interpretation
             report.basis[lab.analyte] = check.basis
-        if check.canonical_value is not None and lab.comparator in (None, "="):
-            report.canonical.setdefault(lab.analyte, check.canonical_value)
     _derive(report, case, bundle)
     return report

@@ -97,6 +97,10 @@ class DiagnosisRules:
     #: a statement that names a past episode ("a history of calciphylaxis 5 years ago"): not the
     #: patient's diagnosis now
     historical: re.Pattern[str] = re.compile(r"(?!)")
+    #: one option of a quiz's list ("B. Metastatic calcinosis cutis"): groups l1/l2/l3 (the letter), option
+    quiz_option: re.Pattern[str] = re.compile(r"(?!)")
+    #: a quiz's answer given as the option's letter alone ("Answer: B.", "The answer is (c).")
+    quiz_answer_letter: re.Pattern[str] = re.compile(r"(?!)")
 
 
 def _alternation(words: Iterable[str]) -> str:
@@ -146,6 +150,8 @@ def load_diagnosis_rules() -> DiagnosisRules:
         stops=re.compile("|".join(re.escape(s) for s in raw["stops"]), re.IGNORECASE),
         excluded_before=re.compile(r"\b(?:" + "|".join(str(w) for w in raw["excluded_before"]) + r")\b", re.I),
         historical=re.compile(str(raw.get("historical_statement", "(?!)")), re.IGNORECASE),
+        quiz_option=re.compile(str(raw.get("quiz_option", "(?!)"))),
+        quiz_answer_letter=re.compile(str(raw.get("quiz_answer_letter", "(?!)")), re.IGNORECASE),
         generic=compile_gated("|".join(f"(?:{p})" for p in raw["generic_sentences"]), re.IGNORECASE),
         own_case=compile_gated("|".join(f"(?:{p})" for p in raw["own_case"]), re.IGNORECASE),
         subtype_words={str(k).lower(): str(v) for k, v in raw["subtype_words"].items()},
@@ -436,9 +442,27 @@ def header_diagnoses(
     Diagnosis: Calciphylaxis"): quiz and teaching formats."""
     rules = load_diagnosis_rules()
     found = []
-    for sentence in sentences:
+    for index, sentence in enumerate(sentences):
         inline = rules.inline_header.match(sentence.text)
         if inline is None or len(inline.group("dx").split()) > rules.header_max_words:
+            continue
+        letter = rules.quiz_answer_letter.match(sentence.text)
+        option = _quiz_option(sentences, index, letter.group("letter"), rules) if letter else None
+        if option is not None:  # "Answer: B." names the option of that letter
+            text, start, listed = option
+            diagnosis = _judge(
+                text,
+                start,
+                start + len(text),
+                mentions,
+                abbrs or {},
+                3,
+                where=_where(listed),
+                cue="dx.header",
+                sentence=listed,
+            )
+            if diagnosis is not None:
+                found.append(diagnosis)
             continue
         dx = _clean(inline.group("dx"), rules)
         if len(dx) < 3:
@@ -478,8 +502,29 @@ def header_diagnoses(
     return found
 
 
-#: how many sentences after a diagnosis header are read for a list of diagnoses
+#: how many sentences after a diagnosis header are read for a list of diagnoses (and before a
+#: quiz's answer for its options)
 _LIST_SCAN = 12
+
+
+def _quiz_option(
+    sentences: Sequence[Sentence], index: int, letter: str, rules: DiagnosisRules
+) -> tuple[str, int, Sentence] | None:
+    """The option of ``letter`` (its text, its start offset and its sentence) in the nearest list of
+    two or more options before the answer at ``sentences[index]``; None when there is none."""
+    for sentence in reversed(sentences[max(0, index - _LIST_SCAN) : index]):
+        options = {
+            str(m.group("l1") or m.group("l2") or m.group("l3")).lower(): m
+            for m in rules.quiz_option.finditer(sentence.text)
+        }
+        if len(options) >= 2:
+            chosen = options.get(letter.lower())
+            if chosen is None:
+                return None
+            return chosen.group("option"), sentence.start + chosen.start("option"), sentence
+    return None
+
+
 #: a list item's marker ("1.", "2)", "-", "•", "a.")
 _LIST_MARKER = re.compile(r"^\s*(?:\d{1,2}[.)]|[a-z][.)]|[-•*])\s*", re.IGNORECASE)
 _BARE_MARKER = re.compile(r"^\s*(?:\d{1,2}[.)]?|[a-z][.)]|[-•*])\s*$", re.IGNORECASE)
