@@ -23,3 +23,17 @@ def test_the_value_after_a_state_word_is_read(text: str, analyte: str, value: fl
 def test_a_count_in_brackets_is_no_value() -> None:
     labs = first_case("A 45-year-old woman had hypercalcaemia (2 episodes) and firm nodules on the shins.").labs
     assert [(lab.analyte, lab.value) for lab in labs] == [("calcium", None)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "An 11-month-old girl with hyperphosphataemia (phosphate 9.8 mg/dL) has firm white nodules on the buttocks.",
+        "A 5-month-old boy was hypercalcaemic (calcium 3.4 mmol/L) with hard nodules on the back.",
+    ],
+)
+def test_the_state_word_interprets_the_value_where_no_range_does(text: str) -> None:
+    """No reference range is recorded for infants under 1 year: the author's word is the reading
+    (the value told twice had kept only the copy without it, and stayed uninterpreted)."""
+    labs = first_case(text).labs
+    assert len(labs) == 1 and labs[0].value is not None and labs[0].interpretation == "high"

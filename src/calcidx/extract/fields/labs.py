@@ -396,7 +396,12 @@ class LabsReader:
         for lab in labs:
             key = (lab.analyte, lab.value, lab.interpretation if lab.value is None else None)
             if key in merged:
-                merged[key].evidence.extend(lab.evidence)
+                kept = merged[key]
+                kept.evidence.extend(lab.evidence)
+                if kept.interpretation is None and lab.interpretation is not None:
+                    # the same value told twice, once with the author's word for it ("hyperphosphataemia
+                    # (phosphate 9.8 mg/dL)"): the word is its interpretation, where no range may exist
+                    merged[key] = kept.model_copy(update={"interpretation": lab.interpretation})
                 continue
             if lab.value is None and any(
                 k[0] == lab.analyte and v.value is not None and v.interpretation == lab.interpretation
