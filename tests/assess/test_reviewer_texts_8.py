@@ -2,12 +2,13 @@
 
 Each is a kind of case a reviewer writes to find an unsafe or wrong answer: a calcified lump where
 injections meant for the muscle were given (a gluteal injection-site granuloma) taken for idiopathic
-calcinosis. The assertions are on the call, not on wording.
+calcinosis, and probenecid offered to a patient whose record names an allergy to it. The assertions
+are on the call and on what is offered or withheld, not on wording.
 """
 
 from __future__ import annotations
 
-from tests.assess.vignettes import assessment_of
+from tests.assess.vignettes import assessment_of, offered_ids, withheld_reasons
 
 # --- injections at the lesion's site ---------------------------------------------------------------
 
@@ -34,3 +35,29 @@ def test_a_buttock_nodule_with_no_injection_stays_idiopathic() -> None:
         "Calcium and phosphate are normal."
     )
     assert a.subtype.code != "dystrophic"
+
+
+# --- an allergy to the option itself ----------------------------------------------------------------
+
+
+def test_a_recorded_probenecid_allergy_withholds_probenecid() -> None:
+    a = assessment_of(
+        "Dermatomyositis, 52F, with calcinosis nodules at both elbows on X-ray. Allergy: probenecid (rash)."
+    )
+    assert "probenecid" not in offered_ids(a)
+    assert withheld_reasons(a, "probenecid")
+
+
+def test_anaphylaxis_to_probenecid_told_in_a_sentence_withholds_it() -> None:
+    a = assessment_of(
+        "A 52-year-old woman with dermatomyositis has calcinosis at both elbows on X-ray. She had "
+        "anaphylaxis to probenecid some years ago."
+    )
+    assert "probenecid" not in offered_ids(a)
+
+
+def test_an_allergy_to_another_drug_still_offers_probenecid() -> None:
+    a = assessment_of(
+        "Dermatomyositis, 52F, with calcinosis nodules at both elbows on X-ray. Allergy: penicillin (rash)."
+    )
+    assert "probenecid" in offered_ids(a)
