@@ -2,7 +2,8 @@
 
 Each is a kind of case a reviewer writes to find an unsafe or wrong answer: a calcified lump where
 injections meant for the muscle were given (a gluteal injection-site granuloma) taken for idiopathic
-calcinosis, and probenecid offered to a patient whose record names an allergy to it. The assertions
+calcinosis, a bisphosphonate offered to a child with no word of the missing paediatric data, and
+probenecid offered to a patient whose record names an allergy to it. The assertions
 are on the call and on what is offered or withheld, not on wording.
 """
 
@@ -61,3 +62,28 @@ def test_an_allergy_to_another_drug_still_offers_probenecid() -> None:
         "Dermatomyositis, 52F, with calcinosis nodules at both elbows on X-ray. Allergy: penicillin (rash)."
     )
     assert "probenecid" in offered_ids(a)
+
+
+# --- a child offered an option whose sources have no paediatric safety data ----------------------------
+
+
+def _bisphosphonate_cautions(text: str) -> list[str]:
+    a = assessment_of(text)
+    return [c for t in a.treatments if t.id == "bisphosphonates" for c in t.cautions]
+
+
+def test_a_bisphosphonate_offered_to_a_child_carries_the_paediatric_caution() -> None:
+    cautions = _bisphosphonate_cautions(
+        "A 7-year-old girl with juvenile dermatomyositis has calcinosis of both thighs on X-ray; kidney "
+        "function is normal."
+    )
+    assert cautions
+    assert any(c.startswith("Child:") for c in cautions)
+
+
+def test_a_bisphosphonate_offered_to_an_adult_carries_no_paediatric_caution() -> None:
+    cautions = _bisphosphonate_cautions(
+        "A 47-year-old man with dermatomyositis has calcinosis of both thighs on X-ray; kidney function is normal."
+    )
+    assert cautions
+    assert not any(c.startswith("Child:") for c in cautions)
