@@ -2,7 +2,8 @@
 
 Each is a kind of case a reviewer writes to find an unsafe or wrong answer: a calcified lump where
 injections meant for the muscle were given (a gluteal injection-site granuloma) taken for idiopathic
-calcinosis, a bisphosphonate offered to a child with no word of the missing paediatric data, and
+calcinosis, an active treatment offered for calcinosis told as
+fully resolved, a bisphosphonate offered to a child with no word of the missing paediatric data, and
 probenecid offered to a patient whose record names an allergy to it. The assertions
 are on the call and on what is offered or withheld, not on wording.
 """
@@ -87,3 +88,27 @@ def test_a_bisphosphonate_offered_to_an_adult_carries_no_paediatric_caution() ->
     )
     assert cautions
     assert not any(c.startswith("Child:") for c in cautions)
+
+
+# --- lesions told as fully resolved -------------------------------------------------------------------
+
+
+def _healed_cautions(text: str, option: str) -> list[str]:
+    a = assessment_of(text)
+    return [c for t in a.treatments if t.id == option for c in t.cautions if "healed" in c]
+
+
+def test_calcinosis_told_as_fully_resolved_cautions_against_excision() -> None:
+    text = (
+        "Dermatomyositis, 45F, followed for calcinosis of both elbows; the nodules have fully resolved on "
+        "this year's X-ray."
+    )
+    assert _healed_cautions(text, "surgical_excision")
+
+
+def test_a_rash_told_as_fully_resolved_is_no_healed_calcinosis() -> None:
+    text = (
+        "Dermatomyositis, 45F, with calcinosis nodules at both elbows on X-ray; her heliotrope rash has "
+        "fully resolved on treatment."
+    )
+    assert not _healed_cautions(text, "surgical_excision")
