@@ -1,9 +1,10 @@
 """A pregnancy or lactation caution whose status the record does not give is shown "if it applies"
-for a woman of reproductive age, and not for a man or a woman past it (treatment.pregnancy_unknown,
-15-49 years in the SDG definition). A recorded pregnancy always counts.
+for a girl or woman of reproductive age, and not for a man, a young girl or a woman past it
+(treatment.pregnancy_unknown: from 10 years, when menarche usually begins, to 49 in the SDG
+definition). A recorded pregnancy always counts.
 
 A 79-year-old woman had been shown "If it applies (pregnancy status not recorded), contraindicated"
-on the bisphosphonates and diltiazem.
+on the bisphosphonates and diltiazem, and so had a 7-year-old girl.
 """
 
 from __future__ import annotations
@@ -25,6 +26,14 @@ def test_no_conditional_pregnancy_caution_past_reproductive_age() -> None:
 
 def test_a_woman_of_reproductive_age_is_asked() -> None:
     assert "pregnancy status not recorded" in _caution_text("A 36-year-old woman" + _FINDINGS, "bisphosphonates")
+
+
+def test_no_conditional_pregnancy_caution_for_a_young_girl() -> None:
+    assert "pregnancy status not recorded" not in _caution_text("A 7-year-old girl" + _FINDINGS, "bisphosphonates")
+
+
+def test_an_adolescent_girl_is_asked() -> None:
+    assert "pregnancy status not recorded" in _caution_text("A 13-year-old girl" + _FINDINGS, "bisphosphonates")
 
 
 def test_a_woman_of_unknown_age_is_asked() -> None:

@@ -47,8 +47,8 @@ class CaseFacts:
     lesion_sites: list[tuple[str, str | None]] = field(default_factory=list)
     concept_sites: dict[str, list[str]] = field(default_factory=dict)
     renal_impaired: bool = False
-    #: an unrecorded pregnancy or lactation may apply: not a man, nor a woman past reproductive
-    #: age (``treatment.pregnancy_unknown``)
+    #: an unrecorded pregnancy or lactation may apply: not a man, nor a girl or woman outside
+    #: reproductive age (``treatment.pregnancy_unknown``)
     pregnancy_possible: bool = True
 
     @property
@@ -199,4 +199,5 @@ def _pregnancy_possible(case: Case, bundle: KnowledgeBundle) -> bool:
     rule = bundle.rules.get("treatment.pregnancy_unknown")
     if rule is None or patient.age_years is None:
         return True
-    return patient.age_years <= rule.number("reproductive_age_max")
+    age = patient.age_years
+    return rule.number("reproductive_age_min") <= age <= rule.number("reproductive_age_max")
