@@ -43,3 +43,23 @@ def test_a_woman_of_unknown_age_is_asked() -> None:
 def test_a_recorded_pregnancy_counts_at_any_age() -> None:
     assessment = assess("A 51-year-old woman, 14 weeks pregnant," + _FINDINGS).cases[0].assessment
     assert "bisphosphonates" in {t.id for t in assessment.withheld_treatments}
+
+
+def test_an_age_told_as_a_span_past_reproductive_age_is_not_asked() -> None:
+    assert "pregnancy status not recorded" not in _caution_text(
+        "A woman in her seventies" + _FINDINGS, "bisphosphonates"
+    )
+    assert "pregnancy status not recorded" not in _caution_text("An octogenarian woman" + _FINDINGS, "bisphosphonates")
+
+
+def test_an_age_told_as_a_span_within_reproductive_age_is_asked() -> None:
+    assert "pregnancy status not recorded" in _caution_text("A woman in her thirties" + _FINDINGS, "bisphosphonates")
+    assert "pregnancy status not recorded" in _caution_text("A girl in her teens" + _FINDINGS, "bisphosphonates")
+
+
+def test_a_child_caution_follows_an_age_told_as_a_span() -> None:
+    """The children's caution (under 18) does not apply to a woman in her sixties, is conditional
+    for a girl in her teens (10 to 20 spans the limit), and says which words gave the age."""
+    assert "Child:" not in _caution_text("A woman in her sixties" + _FINDINGS, "bisphosphonates")
+    teen = _caution_text("A girl in her teens" + _FINDINGS, "bisphosphonates")
+    assert "age recorded only as 'in her teens' (applies below 18 years)" in teen

@@ -194,8 +194,9 @@ def _without_gate(pattern: re.Pattern[str], gate: str) -> tuple[re.Pattern[str],
     return pattern, re.compile(pattern.pattern.replace(gate, "", 1), pattern.flags)
 
 
+_AGE_ANCHOR = demographics._anchor(load_rules())
 _GATED = {
-    "age anchor": _without_gate(demographics._ANCHOR, r"(?=[oai\d])"),
+    "age anchor": _without_gate(_AGE_ANCHOR, _AGE_ANCHOR.pattern[: _AGE_ANCHOR.pattern.index("])") + 2]),
     "lab states": _without_gate(LabPatterns(load_rules()).states, "(?=[hnv])"),
     "phrases": _without_gate(phrase_regex(["kidney", "Iliac", "scrotum", "all normal", "non-"]), "(?=[aikns])"),
 }
@@ -217,6 +218,10 @@ _GATE_PIECES = [
     "old",
     "OLD",
     "in her",
+    "octogenarian",
+    "Nonagenarians",
+    "centenarian",
+    "ſexagenarian",
     "45F",
     "3 yo",
     "8 years, male",

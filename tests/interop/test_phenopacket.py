@@ -6,7 +6,7 @@ import pytest
 from google.protobuf.json_format import ParseDict
 from phenopackets.schema.v2.phenopackets_pb2 import Phenopacket
 
-from calcidx.case.model import Case, TreatmentGiven
+from calcidx.case.model import AgeRange, Case, TreatmentGiven
 from calcidx.errors import InputError
 from calcidx.interop import case_from_phenopacket, document_from_phenopacket, to_phenopacket
 
@@ -98,3 +98,29 @@ def test_a_therapy_read_from_a_report_exports_with_its_code_and_comes_back(rich_
     assert action["treatment"]["agent"]["id"].startswith("CHEBI:")
     back = case_from_phenopacket(json.loads(json.dumps(packet)))
     assert [(t.concept, t.status) for t in back.treatments] == [("sodium_thiosulfate", "given")]
+
+
+def test_an_age_told_as_a_span_exports_as_an_age_range_and_comes_back(rich_case: Case) -> None:
+    """ "In her sixties" (60 up to 70) is the subject's ageRange P60Y to P69Y, in completed years."""
+    span = rich_case.model_copy(
+        update={
+            "patient": rich_case.patient.model_copy(update={"age_years": None, "age_range": AgeRange(low=60, high=70)})
+        }
+    )
+    packet = to_phenopacket(span)
+    ParseDict(packet, Phenopacket())
+    assert packet["subject"]["timeAtLastEncounter"] == {
+        "ageRange": {"start": {"iso8601duration": "P60Y"}, "end": {"iso8601duration": "P69Y"}}
+    }
+    back = case_from_phenopacket(json.loads(json.dumps(packet)))
+    assert back.patient.age_years is None and back.patient.age_range == AgeRange(low=60, high=70)
+
+
+def test_an_age_range_that_ends_before_it_starts_is_not_read(rich_case: Case) -> None:
+    packet = to_phenopacket(rich_case)
+    packet["subject"]["timeAtLastEncounter"] = {
+        "ageRange": {"start": {"iso8601duration": "P70Y"}, "end": {"iso8601duration": "P60Y"}}
+    }
+    document = document_from_phenopacket(packet)
+    assert document.cases[0].patient.age_range is None
+    assert any("ageRange" in w for w in document.warnings)

@@ -10,6 +10,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from calcidx.assess.model import FactUsed
+from calcidx.case.age import may_be_aged, younger_than
 from calcidx.case.labs import LabReport, interpret_labs, renal_impairment
 from calcidx.case.model import Case, Evidence, Lesion
 from calcidx.knowledge.schema import KnowledgeBundle
@@ -72,6 +73,11 @@ class CaseFacts:
     @property
     def age(self) -> float | None:
         return self.case.patient.age_years
+
+    def younger_than(self, limit: float) -> bool | None:
+        """Whether the patient is younger than ``limit`` years (None: the record cannot tell; an
+        age told as a span, "in her sixties", decides when the whole span is on one side)."""
+        return younger_than(self.case.patient, limit)
 
     def has(self, concept_id: str) -> bool:
         return concept_id in self.present
@@ -197,7 +203,7 @@ def _pregnancy_possible(case: Case, bundle: KnowledgeBundle) -> bool:
     if patient.sex == "male":
         return False
     rule = bundle.rules.get("treatment.pregnancy_unknown")
-    if rule is None or patient.age_years is None:
+    if rule is None:
         return True
-    age = patient.age_years
-    return rule.number("reproductive_age_min") <= age <= rule.number("reproductive_age_max")
+    # through the 49th year; an age told as a span ("in her sixties") counts while it reaches in
+    return may_be_aged(patient, rule.number("reproductive_age_min"), rule.number("reproductive_age_max") + 1)

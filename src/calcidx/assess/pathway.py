@@ -314,11 +314,10 @@ class _Pathway:
         the record says.
         """
         found: set[str] = set()
-        age = self.facts.age
         for look in self.kb.lookalikes.values():
             if subtype not in look.applies_to:
                 continue
-            if look.age_below is not None and age is not None and age >= look.age_below:
+            if look.age_below is not None and self.facts.younger_than(look.age_below) is False:
                 continue  # a look-alike of early life only, and the patient is older
             if look.id in self.facts.present:
                 found.add(look.id)
@@ -1176,7 +1175,7 @@ class _Pathway:
         if self.site_match("subform.scrotal_calcinosis"):
             return "scrotal_calcinosis"
         scn = kb.rule("subform.subepidermal_calcified_nodule")
-        child = facts.age is not None and facts.age < scn.number("child_age_below")
+        child = facts.younger_than(scn.number("child_age_below")) is True
         warty = bool(set(scn.words("features")) & facts.present)
         # the source pattern is a lesion of the head and neck: every recorded site must be there
         head_neck = facts.sites and len(self.site_match(scn.id)) == len(facts.sites)

@@ -72,6 +72,17 @@ def _age_text(age: float) -> str:
     return f"{age:g} years"
 
 
+def _age_unknown(facts: CaseFacts, verb: str = "") -> str:
+    """How the record leaves the age open ("age not recorded", or told only as a span); ``verb``
+    ("is") makes it a clause."""
+    span = facts.case.patient.age_range
+    verb = f"{verb} " if verb else ""
+    if span is None:
+        return f"age {verb}not recorded"
+    told = facts.case.patient.age_text or f"{span.low:g} to {span.high:g} years"
+    return f"age {verb}recorded only as {told!r}"
+
+
 def measured_egfr(facts: CaseFacts) -> float | None:
     """The lowest eGFR the case records (mL/min/1.73 m2), else the one estimated from creatinine, or None.
 
@@ -125,14 +136,16 @@ def caution_unknowns(
         return None
     unknown: list[str] = []
     if when.age_below is not None:
-        if facts.age is None:
-            unknown.append(f"age not recorded (applies below {_age_text(when.age_below)})")
-        elif facts.age >= when.age_below:
+        younger = facts.younger_than(when.age_below)
+        if younger is None:
+            unknown.append(f"{_age_unknown(facts)} (applies below {_age_text(when.age_below)})")
+        elif not younger:
             return None
     if when.age_at_least is not None:
-        if facts.age is None:
-            unknown.append(f"age not recorded (applies from {_age_text(when.age_at_least)})")
-        elif facts.age < when.age_at_least:
+        younger = facts.younger_than(when.age_at_least)
+        if younger is None:
+            unknown.append(f"{_age_unknown(facts)} (applies from {_age_text(when.age_at_least)})")
+        elif younger:
             return None
     for name, wanted, status in (
         ("pregnancy", when.pregnant, patient.pregnant),
@@ -247,23 +260,26 @@ def _judge(
         verdict.withheld.append(gap)
     if treatment.age_min is not None:
         why = f" ({treatment.age_min_reason})" if treatment.age_min_reason else ""
-        if facts.age is not None and facts.age < treatment.age_min:
-            verdict.withheld.append(
-                f"patient is {_age_text(facts.age)} old; minimum age {treatment.age_min:g} years{why}"
+        younger = facts.younger_than(treatment.age_min)
+        if younger:
+            age = facts.case.patient.age_text if facts.age is None else f"{_age_text(facts.age)} old"
+            verdict.withheld.append(f"patient is {age}; minimum age {treatment.age_min:g} years{why}")
+        elif younger is None:
+            verdict.cautions.append(
+                f"Minimum age {treatment.age_min:g} years{why}; the patient's {_age_unknown(facts, 'is')}."
             )
-        elif facts.age is None:
-            verdict.cautions.append(f"Minimum age {treatment.age_min:g} years{why}; the patient's age is not recorded.")
     if treatment.dose and treatment.dose_age_min is not None:
-        if facts.age is not None and facts.age < treatment.dose_age_min:
+        younger = facts.younger_than(treatment.dose_age_min)
+        if younger:
             verdict.dose_hidden = True
             verdict.cautions.append(
                 f"Dose not shown: the reported dose is for patients aged {treatment.dose_age_min:g} years "
                 "and over; no dose for this age is recorded."
             )
-        elif facts.age is None:
+        elif younger is None:
             verdict.cautions.append(
                 f"The reported dose is for patients aged {treatment.dose_age_min:g} years and over; "
-                "the patient's age is not recorded."
+                f"the patient's {_age_unknown(facts, 'is')}."
             )
     for caution_id in treatment.cautions:
         caution = bundle.cautions[caution_id]

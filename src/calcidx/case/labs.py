@@ -11,6 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Literal
 
+from calcidx.case.age import may_be_aged
 from calcidx.case.model import Case, Evidence, Lab, Patient
 from calcidx.case.units import UnitProblem, canonical_factor
 from calcidx.knowledge.schema import Analyte, KnowledgeBundle, ReferenceRange, Threshold
@@ -117,12 +118,10 @@ def _to_canonical(analyte: Analyte, value: float, unit: str) -> tuple[float, boo
 def reference_bands(analyte: Analyte, patient: Patient) -> list[ReferenceRange]:
     """The knowledge reference ranges of ``analyte`` that apply to the patient's age and sex (all of
     them for what is not recorded)."""
-    age, sex = patient.age_years, patient.sex
+    sex = patient.sex
     out = []
     for band in analyte.ranges:
-        if age is not None and band.age_min is not None and age < band.age_min:
-            continue
-        if age is not None and band.age_max is not None and age >= band.age_max:
+        if not may_be_aged(patient, band.age_min, band.age_max):
             continue
         if sex is not None and band.sex is not None and band.sex != sex:
             continue

@@ -9,9 +9,10 @@ from __future__ import annotations
 
 from typing import Literal
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator
+from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
 __all__ = [
+    "AgeRange",
     "Assertion",
     "Case",
     "Comparator",
@@ -55,13 +56,29 @@ class Evidence(_Model):
     text: str
 
 
+class AgeRange(_Model):
+    """An age known only as a span of years ("in her sixties": 60 to 70, ``high`` not included)."""
+
+    low: float = Field(ge=0, le=130)
+    high: float = Field(gt=0, le=131)
+
+    @model_validator(mode="after")
+    def _ordered(self) -> AgeRange:
+        if self.high <= self.low:
+            raise ValueError(f"age_range: high ({self.high:g}) must be above low ({self.low:g})")
+        return self
+
+
 class Patient(_Model):
     """Demographics. ``age_years`` is fractional for infants (9 months -> 0.75).
 
-    ``pregnant`` and ``lactating`` are None when not recorded (unknown), never assumed False.
+    ``age_range`` holds an age told only as a span ("in her sixties", "an octogenarian") when no
+    number is given; ``age_years`` stays None then. ``pregnant`` and ``lactating`` are None when not
+    recorded (unknown), never assumed False.
     """
 
     age_years: float | None = Field(default=None, ge=0, le=130)
+    age_range: AgeRange | None = None
     age_text: str | None = None
     sex: Sex | None = None
     pregnant: bool | None = None

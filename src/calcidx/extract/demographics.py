@@ -49,7 +49,11 @@ _GROUP_AFTER = re.compile(
 
 @dataclass(frozen=True)
 class AgeMention:
-    """An age statement: its value in years (None for "in her forties"), span, and person noun."""
+    """An age statement: its value in years (None for "in her forties"), span, and person noun.
+
+    ``low`` and ``high`` bound an age told without a number ("in her forties": 40 and 50, ``high``
+    not included; "an octogenarian": 80 and 90).
+    """
 
     start: int
     end: int
@@ -60,6 +64,8 @@ class AgeMention:
     onset: bool
     relative: bool = False
     group: bool = False  # a group's age ("those 2 years of age"): no one's age in the case
+    low: float | None = None
+    high: float | None = None
 
 
 def _age_regex(rules: Rules, *, any_case: bool = False) -> re.Pattern[str]:
@@ -73,6 +79,7 @@ def _age_regex(rules: Rules, *, any_case: bool = False) -> re.Pattern[str]:
 
     nouns = "|".join(sorted(rules.female_nouns | rules.male_nouns | rules.neutral_nouns, key=len, reverse=True))
     decades = "|".join(rules.decade_words)
+    age_groups = "|".join(sorted(rules.age_group_words, key=len, reverse=True))
     # the compact sex is a capital ("45F"), but any letter in a text all in lower case ("58f, ckd 4")
     compact_sex = r"(?P<compactsex>[FM])" if any_case else r"(?-i:(?P<compactsex>[FM]))"
     return re.compile(
@@ -86,6 +93,8 @@ def _age_regex(rules: Rules, *, any_case: bool = False) -> re.Pattern[str]:
         r"(?!\s*(?:catheters?|foley|tubes?|sheaths?|cannulas?|needles?|gauge|french|fr\b|solution|saline|nacl|kcl)))"
         rf"|(?P<ofage>{number(3)}\s+{unit(3)}\s+of\s+age)"
         rf"|(?P<decade>\bin\s+(?:her|his|their)\s+(?:early\s+|mid-?\s*|late\s+)?(?:{decades}))"
+        # an age group's name: "an octogenarian woman", "a nonagenarian on dialysis"
+        rf"|(?P<agegroup>\b(?:{age_groups})(?=s?\b))"
         # a case-database line that is only the age and the sex: "24 days, male", "45 years, female"
         rf"|(?P<listing>(?:(?<=\n)|(?<![\s\S])){number(6)}\s+{unit(6)}\s*[,;/]\s*"
         r"(?P<listsex>female|male)(?=[ \t]*(?:\n|$))))"
@@ -115,8 +124,9 @@ def _rule_patterns(rules: Rules) -> tuple[re.Pattern[str], ...]:
 # Every age statement contains one of these words; the full regex runs only around them.
 # a drop cap glued to the age by a web copy ("A55-year-old woman", "An18-year-old man") starts one too
 _WORD_START = re.compile(r"(?<!\w)\w|(?<=\bA)\d|(?<=\bAn)\d")
-# Every alternative's first character is o, a, i or a digit: the look-ahead says so first, so the
-# regex engine rejects any other position with one test instead of trying the six alternatives.
+# Every alternative's first character is o, a, i or a digit (or the first letter of an age group's
+# name, added by ``_anchor``): the look-ahead says so first, so the regex engine rejects any other
+# position with one test instead of trying the alternatives.
 _ANCHOR_SOURCE = (
     r"(?=[oai\d])(?:"
     r"\bold(?:\b|(?-i:(?=[A-Z]{2})))|\baged?\b|\bin\s+(?:her|his|their)\b|\d[\s-]*(?:yo|y/o|y\.o\.)"
@@ -124,9 +134,19 @@ _ANCHOR_SOURCE = (
     r"|\d\s+(?:years?|months?|weeks?|days?)\s*[,;/]\s*(?:fe)?male\b"
     r")"
 )
-_ANCHOR = re.compile(_ANCHOR_SOURCE, re.IGNORECASE)
-#: the same for a text all in lower case, where a note's "58f" is the compact age and sex
-_ANCHOR_ANY_CASE = re.compile(_ANCHOR_SOURCE.replace("(?-i:[FM])", "[FM]"), re.IGNORECASE)
+
+
+def _anchor(rules: Rules, *, any_case: bool = False) -> re.Pattern[str]:
+    """The anchor words of ``rules``' age statements; ``any_case``: for a text all in lower case,
+    where a note's "58f" is the compact age and sex."""
+    words = sorted(rules.age_group_words, key=len, reverse=True)
+    starts = "".join(sorted({w[0].lower() for w in words} - set("oai")))
+    source = _ANCHOR_SOURCE.replace("(?=[oai\\d])", f"(?=[oai{starts}\\d])", 1)
+    if words:
+        source = source[:-1] + "|\\b(?:" + "|".join(map(re.escape, words)) + ")" + source[-1]
+    if any_case:
+        source = source.replace("(?-i:[FM])", "[FM]")
+    return re.compile(source, re.IGNORECASE)
 
 
 # what may stand before a note's compact "45F": the start of the text, a line or a sentence, "is a", "Pt",
@@ -190,13 +210,15 @@ class AgeFinder:
         self.pattern = _age_regex(rules)
         self.any_case_pattern = _age_regex(rules, any_case=True)
         self.rule_patterns = _rule_patterns(rules)
+        self.anchor = _anchor(rules)
+        self.any_case_anchor = _anchor(rules, any_case=True)
 
     def __call__(self, text: str) -> list[AgeMention]:
         """Every age statement in ``text``, in order (see ``find_ages``)."""
         if caseless(text):  # all in lower case: "58f" is a note's compact age and sex
-            found = _find(text, self.rules, self.any_case_pattern, _ANCHOR_ANY_CASE)
+            found = _find(text, self.rules, self.any_case_pattern, self.any_case_anchor)
         else:
-            found = _find(text, self.rules, self.pattern)
+            found = _find(text, self.rules, self.pattern, self.anchor)
         return _by_rules(text, self.rules, self.rule_patterns, found)
 
 
@@ -216,7 +238,7 @@ def find_ages(text: str, rules: Rules) -> list[AgeMention]:
     introduced by "at the age of" / "since age" (an age at onset, not at presentation). Compiles
     the patterns on every call: a pipeline uses an ``AgeFinder``.
     """
-    return _by_rules(text, rules, _rule_patterns(rules), _find(text, rules, _age_regex(rules)))
+    return _by_rules(text, rules, _rule_patterns(rules), _find(text, rules, _age_regex(rules), _anchor(rules)))
 
 
 def _by_rules(
@@ -279,7 +301,7 @@ def _by_rules(
     return sorted([*found, *extra], key=lambda a: a.start)
 
 
-def _find(text: str, rules: Rules, pattern: re.Pattern[str], anchors: re.Pattern[str] = _ANCHOR) -> list[AgeMention]:
+def _find(text: str, rules: Rules, pattern: re.Pattern[str], anchors: re.Pattern[str]) -> list[AgeMention]:
     found: list[AgeMention] = []
     matches = []
     taken = -1  # end of the last match: matches do not overlap, as with finditer
@@ -314,8 +336,10 @@ def _find(text: str, rules: Rules, pattern: re.Pattern[str], anchors: re.Pattern
         )
         unit_raw = match.group("unit1") or match.group("unit2") or match.group("unit3") or match.group("unit6")
         unit = (unit_raw or "year").lower().rstrip("s")
-        if match.group("decade"):
+        low = high = None
+        if match.group("decade") or match.group("agegroup"):
             years = None
+            low, high = _span(match, rules)
         else:
             value = _number(num, rules)
             if value is None:
@@ -364,9 +388,21 @@ def _find(text: str, rules: Rules, pattern: re.Pattern[str], anchors: re.Pattern
                 onset=onset,
                 relative=relative,
                 group=group,
+                low=low,
+                high=high,
             )
         )
     return found
+
+
+def _span(match: re.Match[str], rules: Rules) -> tuple[float | None, float | None]:
+    """The years an age told without a number spans: a decade ("in her early forties": 40 to 50;
+    early, mid and late are not narrowed further) or an age group's name ("octogenarian")."""
+    if match.group("agegroup"):
+        return rules.age_group_words.get(match.group("agegroup").lower(), (None, None))
+    word = match.group("decade").split()[-1].lower().removeprefix("mid-").removeprefix("mid")
+    low = rules.decade_words.get(word)
+    return (None, None) if low is None else (float(low), float(low + 10))
 
 
 def sex_from_text(words: list[str], rules: Rules) -> str | None:

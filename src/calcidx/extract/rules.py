@@ -174,6 +174,8 @@ class Rules:
     male_pronouns: frozenset[str]
     number_words: dict[str, int]
     decade_words: dict[str, int]
+    #: an age group's name and the years it spans, the upper one not included ("octogenarian": 80, 90)
+    age_group_words: dict[str, tuple[float, float]]
     lab_cues: dict[str, tuple[str, ...]]
     lab_state_words: tuple[LabStateWord, ...]
     units: tuple[str, ...]
@@ -317,6 +319,7 @@ def load_rules() -> Rules:
         male_pronouns=frozenset(lexicon["male_pronouns"]),
         number_words={str(k): int(v) for k, v in lexicon["number_words"].items()},
         decade_words={str(k): int(v) for k, v in lexicon["decade_words"].items()},
+        age_group_words={str(k).lower(): (float(v[0]), float(v[1])) for k, v in lexicon["age_group_words"].items()},
         lab_cues={k: tuple(str(w).lower() for w in v) for k, v in lexicon["lab_cues"].items()},
         lab_state_words=tuple(
             LabStateWord(pattern=w["pattern"], analyte=w["analyte"], interpretation=w["interpretation"])

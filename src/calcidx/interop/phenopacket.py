@@ -22,6 +22,7 @@ an invented external code. In: the same, with unknown CURIEs reported, never gue
 
 from __future__ import annotations
 
+import math
 import re
 from datetime import UTC, datetime
 from typing import Any
@@ -106,6 +107,13 @@ class _Writer:
         subject: dict[str, Any] = {"id": ident, "sex": _SEX.get(case.patient.sex or "", "UNKNOWN_SEX")}
         if case.patient.age_years is not None:
             subject["timeAtLastEncounter"] = {"age": {"iso8601duration": _duration(case.patient.age_years)}}
+        elif case.patient.age_range is not None:
+            # "in her sixties" (60 up to 70): P60Y to P69Y, the end in completed years and included
+            span = case.patient.age_range
+            end = _duration(max(span.low, math.ceil(span.high) - 1))
+            subject["timeAtLastEncounter"] = {
+                "ageRange": {"start": {"iso8601duration": _duration(span.low)}, "end": {"iso8601duration": end}}
+            }
         packet: dict[str, Any] = {"id": f"calcidx-{ident}", "subject": subject}
         features = self._features()
         if features:
@@ -345,6 +353,18 @@ class _Reader:
             )
         return known
 
+    def _age_range(self, raw: Any) -> dict[str, float] | None:
+        """A subject's ``ageRange`` (its end in completed years, included) as a span, or None with a warning."""
+        start = _age(str(((raw.get("start") or {}) if isinstance(raw, dict) else {}).get("iso8601duration", "")))
+        end = _age(str(((raw.get("end") or {}) if isinstance(raw, dict) else {}).get("iso8601duration", "")))
+        if start is None or end is None or end < start:
+            self.warnings.append(
+                f"{self.where}: subject ageRange {raw!r} needs a start and an end that are ISO 8601 durations, "
+                "the end not before the start; not read"
+            )
+            return None
+        return {"low": start, "high": end + 1}
+
     def read(self) -> Document:
         p = self.packet
         subject = p.get("subject") or {}
@@ -352,12 +372,15 @@ class _Reader:
         sex = {"FEMALE": "female", "MALE": "male"}.get(str(subject.get("sex", "")))
         if sex:
             patient["sex"] = sex
-        duration = ((subject.get("timeAtLastEncounter") or {}).get("age") or {}).get("iso8601duration")
+        encounter = subject.get("timeAtLastEncounter") or {}
+        duration = (encounter.get("age") or {}).get("iso8601duration")
         if duration:
             age = _age(str(duration))
             if age is None:
                 self.warnings.append(f"{self.where}: subject age {duration!r} is not an ISO 8601 duration; not read")
             patient["age_years"] = age
+        elif encounter.get("ageRange"):
+            patient["age_range"] = self._age_range(encounter["ageRange"])
         findings: list[Finding] = []
         exposures: list[Finding] = []
         for index, feature in enumerate(p.get("phenotypicFeatures") or []):

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from calcidx.case.model import Evidence, Patient
+from calcidx.case.model import AgeRange, Evidence, Patient
 from calcidx.extract.demographics import AgeMention
 from calcidx.extract.fields.birth_date import age_from_birth_date
 from calcidx.extract.fields.context import FieldContext, SentenceView
@@ -112,8 +112,18 @@ class DemographicsReader:
                 sex = self._sex_near(mention.start, mention.end)
                 if sex:
                     break
+        span = None
+        if (
+            chosen is None
+            and born is None
+            and decade is not None
+            and decade.low is not None
+            and decade.high is not None
+        ):
+            span = AgeRange(low=decade.low, high=decade.high)
         return Patient(
             age_years=chosen.years if chosen else born.years if born else None,
+            age_range=span,
             age_text=age_text,
             sex=sex,
             evidence=evidence,
