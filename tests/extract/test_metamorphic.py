@@ -2,8 +2,9 @@
 
 The reports are the project's own (tests/extract/fixtures). A change of sentence order within the
 case, letter case, US/UK spelling, inserted page clutter (banners, cookie notices, reference lists,
-figure captions) or whitespace collapsed to single spaces must not change the number of patients,
-nor any patient's age, sex, associated conditions or subtype.
+figure captions), whitespace collapsed to single spaces, a PDF's short lines with words broken by a
+hyphen at the line's end, or a web page's soft hyphens must not change the number of patients, nor
+any patient's age, sex, associated conditions or subtype.
 """
 
 from __future__ import annotations
@@ -113,7 +114,44 @@ def collapse(text: str) -> str:
     return " ".join(text.split())
 
 
+def _wrap(line: str, width: int) -> str:
+    """``line`` in lines of at most ``width`` characters, as a justified PDF column prints it: a long
+    lower-case word that would cross the margin is broken with a hyphen at the line's end."""
+    lines: list[str] = []
+    current = ""
+    for word in line.split(" "):
+        if current and len(current) + 1 + len(word) > width:
+            room = width - len(current) - 2
+            if word.isalpha() and word.islower() and len(word) >= 8 and room >= 3:
+                cut = min(room, len(word) - 3)
+                lines.append(f"{current} {word[:cut]}-")
+                current = word[cut:]
+                continue
+            lines.append(current)
+            current = word
+        else:
+            current = f"{current} {word}" if current else word
+    lines.append(current)
+    return "\n".join(lines)
+
+
+def pdf_lines(text: str) -> str:
+    """Every line longer than 60 characters cut into lines of 60, long words broken with a hyphen at
+    a line's end (the other line breaks kept)."""
+    return "\n".join(_wrap(line, 60) if len(line) > 60 else line for line in text.split("\n"))
+
+
+_LONG_WORD = re.compile(r"\b([a-z]{4})([a-z]{4,})\b")
+
+
+def soft_hyphens(text: str) -> str:
+    """A soft hyphen (U+00AD) inside every long lower-case word, as some journal pages print them."""
+    return _LONG_WORD.sub("\\1\u00ad\\2", text)
+
+
 TRANSFORMS: dict[str, Callable[[str], str]] = {
+    "pdf_lines": pdf_lines,
+    "soft_hyphens": soft_hyphens,
     "reorder": reorder,
     "lower": lower,
     "upper": upper,
@@ -163,3 +201,9 @@ def test_the_projects_own_monograph_is_not_a_patient() -> None:
 
     text = render_monograph(load_bundle(), fmt="md")
     assert extract(text).cases == []
+
+
+def test_the_pdf_transform_really_breaks_words() -> None:
+    text = (FIXTURES / "metamorphic" / "ssc_fingertips.txt").read_text(encoding="utf-8")
+    assert re.search(r"[a-z]-\n[a-z]", pdf_lines(text))
+    assert "\u00ad" in soft_hyphens(text)

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import functools
 import re
+from bisect import bisect_left
 from dataclasses import dataclass, field
 
 from calcidx.extract.prefilter import fold_lower, words_of
@@ -67,13 +68,14 @@ _FUNCTION_WORDS = [
     "not",
 ]
 _FUNCTION_END_REVERSED = re.compile(
-    r"\s*(?:,|(?:" + "|".join(word[::-1] for word in _FUNCTION_WORDS) + r")\b|-)", re.IGNORECASE
+    r"\s*(?:,|(?:" + "|".join(word[::-1] for word in _FUNCTION_WORDS) + r")\b|-|\u00ad)", re.IGNORECASE
 )
 _TERMINAL_END_REVERSED = re.compile(r"\s*['\")\]]*[.!?:;]")
 
 
 def _function_end(line: str) -> bool:
-    """Whether ``line`` ends with a comma, a hyphen or a function word (then optional whitespace)."""
+    """Whether ``line`` ends with a comma, a hyphen (a soft one too) or a function word (then optional
+    whitespace)."""
     return _FUNCTION_END_REVERSED.match(line[::-1]) is not None
 
 
@@ -227,17 +229,26 @@ def logical_lines(text: str) -> list[tuple[int, int]]:
         lead = len(chunk) - len(chunk.lstrip())
         raw.append((start + lead, start + lead + len(stripped)))
     joined: list[tuple[int, int]] = []
+    full = _full_line(raw)
+    length = 0  # of the physical line before this one
     for start, end in raw:
+        previous_length, length = length, end - start
         if joined:
             prev_start, prev_end = joined[-1]
             # only the end of the previous line matters; anchored-at-end searches over a whole
             # paragraph would try every position
             prev = text[max(prev_start, prev_end - 48) : prev_end]
             first = text[start]
-            continues = not _terminal_end(prev) and (
-                (first.islower() and not no_case)
-                or (first.isdigit() and not _NUMBERING.match(text[start:end]))
-                or first in "(,;"
+            continues = (
+                not _terminal_end(prev)
+                and (
+                    (first.islower() and not no_case)
+                    or (first.isdigit() and not _NUMBERING.match(text[start:end]))
+                    or first in "(,;"
+                    # a column cut into lines of one width (a PDF's): a full line that ends no sentence
+                    # goes on, whatever the next line starts with ("... of Ca and P. Iatrogenic" / "CC occurs")
+                    or (full is not None and previous_length >= full and not _ENTRY_START.match(text[start:end]))
+                )
             )
             if (
                 not continues
@@ -260,6 +271,29 @@ def logical_lines(text: str) -> list[tuple[int, int]]:
                 continue
         joined.append((start, end))
     return joined
+
+
+#: A text is a column cut into lines of one width when at least this many of its lines, and this
+#: share of them, come within ``_FULL_SHARE`` of its longest lines, which are at most
+#: ``_COLUMN_MAX`` characters long (a web copy keeps whole paragraphs on one line).
+_COLUMN_LINES = 8
+_COLUMN_SHARE = 0.5
+_FULL_SHARE = 0.8
+_COLUMN_MAX = 130
+
+
+def _full_line(lines: list[tuple[int, int]]) -> int | None:
+    """The length from which a line fills the column, when the text is a column cut into lines of
+    one width (a PDF's text layer, a pasted letter); else None."""
+    lengths = sorted(end - start for start, end in lines)
+    if len(lengths) < _COLUMN_LINES:
+        return None
+    width = lengths[(len(lengths) * 19) // 20]  # the 95th percentile: a stray long line is no column
+    if width > _COLUMN_MAX:
+        return None
+    full = int(width * _FULL_SHARE)
+    count = len(lengths) - bisect_left(lengths, full)
+    return full if count >= _COLUMN_LINES and count >= _COLUMN_SHARE * len(lengths) else None
 
 
 #: nouns named by a letter ("vitamin D", "protein C", "hepatitis B"): their letter and full stop end

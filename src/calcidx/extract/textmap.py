@@ -18,8 +18,14 @@ from calcidx.extract.sections import logical_lines, restore_lines
 __all__ = ["TextMap", "normalise"]
 
 # Whitespace that changes: a run of two or more, or one character that is not a plain space (a
-# single space between words, most of the text, is left alone without a Python step).
-_WS = re.compile(r"\s{2,}|[^\S ]")
+# single space between words, most of the text, is left alone without a Python step); and a soft
+# hyphen (U+00AD, a web page's hint where a word may break) with any line break after it.
+_WS = re.compile(r"\u00ad\s*|\s{2,}|[^\S ]")
+# A word broken at the end of a line by a PDF's justification ("calci-" / "phylaxis"): two lower-case
+# letters and a hyphen before the line break, a lower-case letter after it. The word is joined
+# ("calciphylaxis"); a capital after the break ("anti-" / "Ro") or a single letter before it ("X-" /
+# "ray") keeps the hyphen.
+_BROKEN_WORD_END = re.compile(r"[a-z]{2}-\Z")
 # Typographic hyphens (U+2010 hyphen, U+2011 non-breaking hyphen) read as "-": "8\u2010year\u2010old"
 # is "8-year-old". One character for one, so every offset stays the same.
 _HYPHENS = ("\u2010", "\u2011")
@@ -48,9 +54,21 @@ class TextMap:
         return self.start(pos - 1) + 1
 
 
+def _joins_broken_word(text: str, ws: re.Match[str]) -> bool:
+    """Whether the line break ``ws`` is inside a word broken with a hyphen ("calci-" / "phylaxis")."""
+    after = ws.end()
+    return (
+        "\n" in ws.group()
+        and after < len(text)
+        and text[after].islower()
+        and _BROKEN_WORD_END.search(text, max(0, ws.start() - 3), ws.start()) is not None
+    )
+
+
 def normalise(text: str) -> TextMap:
     """Collapse whitespace inside logical lines; one newline between logical lines; typographic
-    hyphens become "-"; a text that lost all its line breaks gets them back (``restore_lines``)."""
+    hyphens become "-"; soft hyphens go, and a word broken with a hyphen at a line end is joined;
+    a text that lost all its line breaks gets them back (``restore_lines``)."""
     parts: list[str] = []
     clean_starts: list[int] = []
     orig_starts: list[int] = []
@@ -61,16 +79,20 @@ def normalise(text: str) -> TextMap:
             length += 1
         cursor = start
         for ws in _WS.finditer(text, start, end):
-            if ws.start() > cursor:
+            joined = text[ws.start()] == "\u00ad" or _joins_broken_word(text, ws)
+            stop = ws.start() - (joined and text[ws.start()] != "\u00ad")  # a broken word loses its hyphen
+            if stop > cursor:
                 clean_starts.append(length)
                 orig_starts.append(cursor)
-                parts.append(text[cursor : ws.start()])
-                length += ws.start() - cursor
+                parts.append(text[cursor:stop])
+                length += stop - cursor
+            cursor = ws.end()
+            if joined:
+                continue
             parts.append(" ")
             clean_starts.append(length)
             orig_starts.append(ws.start())
             length += 1
-            cursor = ws.end()
         if end > cursor:
             clean_starts.append(length)
             orig_starts.append(cursor)
