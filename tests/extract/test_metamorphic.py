@@ -3,8 +3,8 @@
 The reports are the project's own (tests/extract/fixtures). A change of sentence order within the
 case, letter case, US/UK spelling, inserted page clutter (banners, cookie notices, reference lists,
 figure captions), whitespace collapsed to single spaces, a PDF's short lines with words broken by a
-hyphen at the line's end, or a web page's soft hyphens must not change the number of patients, nor
-any patient's age, sex, associated conditions or subtype.
+hyphen at the line's end, typographic ligatures, or a web page's soft hyphens must not change the
+number of patients, nor any patient's age, sex, associated conditions or subtype.
 """
 
 from __future__ import annotations
@@ -149,7 +149,13 @@ def soft_hyphens(text: str) -> str:
     return _LONG_WORD.sub("\\1\u00ad\\2", text)
 
 
+def ligatures(text: str) -> str:
+    """ "fi", "fl" and "ff" as the single ligature characters a PDF's text layer may keep."""
+    return text.replace("ffi", "\ufb03").replace("fi", "\ufb01").replace("fl", "\ufb02").replace("ff", "\ufb00")
+
+
 TRANSFORMS: dict[str, Callable[[str], str]] = {
+    "ligatures": ligatures,
     "pdf_lines": pdf_lines,
     "soft_hyphens": soft_hyphens,
     "reorder": reorder,

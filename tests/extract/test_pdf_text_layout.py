@@ -1,9 +1,10 @@
 """A PDF's text layer read as running text. A word broken with a hyphen at a line's end is read
-whole, and so is a word with soft hyphens (U+00AD) from a web page; the evidence still points at the
-original characters. A hyphen that belongs to the text (a capital or a number after the break, a
-single letter before it) stays. In a column cut into lines of one width, a full line that ends no
-sentence goes on even when the next line starts with a capital ("... Iatrogenic" / "CC occurs");
-a numbered entry on the next line, or a text whose lines are whole paragraphs, is not joined.
+whole, and so is a word with soft hyphens (U+00AD) from a web page, and a typographic ligature is
+spelled out ("calci\ufb01cation"); the evidence still points at the original characters. A hyphen
+that belongs to the text (a capital or a number after the break, a single letter before it) stays.
+In a column cut into lines of one width, a full line that ends no sentence goes on even when the
+next line starts with a capital ("... Iatrogenic" / "CC occurs"); a numbered entry on the next
+line, or a text whose lines are whole paragraphs, is not joined.
 """
 
 from __future__ import annotations
@@ -75,3 +76,25 @@ def test_lines_that_are_whole_paragraphs_are_not_joined() -> None:
         "A 58-year-old woman with limited systemic sclerosis had hard nodules on her fingertips for years.\n"
     )
     assert len(_lines(web)) == 3
+
+
+def test_a_ligature_is_spelled_out_and_its_evidence_is_the_original() -> None:
+    text = (
+        "A 58-year-old woman with limited systemic sclerosis had hard nodules on the \ufb01ngertips. "
+        "Radiographs showed soft-tissue calci\ufb01cation of the \ufb01ngers; the sta\ufb00 noted no trauma."
+    )
+    textmap = normalise(text)
+    assert "calcification of the fingers; the staff noted" in textmap.clean
+    for word in ("calcification", "fingertips", "staff"):
+        at = textmap.clean.index(word)
+        assert (
+            text[textmap.start(at) : textmap.end(at + len(word))].replace("\ufb01", "fi").replace("\ufb00", "ff")
+            == word
+        )
+    case = extract(text).cases[0]
+    assert all(text[e.start : e.end] == e.text for f in case.findings for e in f.evidence)
+    assert [o.concepts for o in case.imaging] == [["radiopaque_deposits"]]
+    assert [(lesion.site, lesion.evidence[0].text) for lesion in case.lesions] == [
+        ("fingertips", "\ufb01ngertips"),
+        ("fingers", "\ufb01ngers"),
+    ]

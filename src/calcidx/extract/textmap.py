@@ -54,6 +54,56 @@ class TextMap:
         return self.start(pos - 1) + 1
 
 
+# Typographic ligatures a PDF's text layer keeps ("calci\ufb01cation"), and their letters.
+_LIGATURES = {
+    "\ufb00": "ff",
+    "\ufb01": "fi",
+    "\ufb02": "fl",
+    "\ufb03": "ffi",
+    "\ufb04": "ffl",
+    "\ufb05": "st",
+    "\ufb06": "st",
+}
+_LIGATURE = re.compile("[" + "".join(_LIGATURES) + "]")
+
+
+class _Copy:
+    """The normalised text built piece by piece, with the original offset of each piece."""
+
+    def __init__(self, text: str, *, expand: bool) -> None:
+        self.text = text
+        self.expand = expand  # the text has ligatures to spell out
+        self.parts: list[str] = []
+        self.clean_starts: list[int] = []
+        self.orig_starts: list[int] = []
+        self.length = 0
+
+    def take(self, start: int, end: int) -> None:
+        """Copy ``text[start:end]``, its ligatures spelled out (each letter maps to the ligature)."""
+        if self.expand:
+            for match in _LIGATURE.finditer(self.text, start, end):
+                self._piece(self.text[start : match.start()], start)
+                for letter in _LIGATURES[match.group()]:
+                    self._piece(letter, match.start())
+                start = match.end()
+        self._piece(self.text[start:end], start)
+
+    def insert(self, piece: str, origin: int | None) -> None:
+        """Add ``piece`` (a space for a run of whitespace at ``origin``; a newline, unmapped)."""
+        if origin is None:
+            self.parts.append(piece)
+            self.length += len(piece)
+        else:
+            self._piece(piece, origin)
+
+    def _piece(self, piece: str, origin: int) -> None:
+        if piece:
+            self.clean_starts.append(self.length)
+            self.orig_starts.append(origin)
+            self.parts.append(piece)
+            self.length += len(piece)
+
+
 def _joins_broken_word(text: str, ws: re.Match[str]) -> bool:
     """Whether the line break ``ws`` is inside a word broken with a hyphen ("calci-" / "phylaxis")."""
     after = ws.end()
@@ -67,37 +117,23 @@ def _joins_broken_word(text: str, ws: re.Match[str]) -> bool:
 
 def normalise(text: str) -> TextMap:
     """Collapse whitespace inside logical lines; one newline between logical lines; typographic
-    hyphens become "-"; soft hyphens go, and a word broken with a hyphen at a line end is joined;
-    a text that lost all its line breaks gets them back (``restore_lines``)."""
-    parts: list[str] = []
-    clean_starts: list[int] = []
-    orig_starts: list[int] = []
-    length = 0
+    hyphens become "-"; soft hyphens go, a word broken with a hyphen at a line end is joined, and a
+    typographic ligature is spelled out ("\ufb01" is "fi"); a text that lost all its line breaks gets
+    them back (``restore_lines``)."""
+    copy = _Copy(text, expand=_LIGATURE.search(text) is not None)
     for index, (start, end) in enumerate(logical_lines(text)):
         if index:
-            parts.append("\n")
-            length += 1
+            copy.insert("\n", None)
         cursor = start
         for ws in _WS.finditer(text, start, end):
             joined = text[ws.start()] == "\u00ad" or _joins_broken_word(text, ws)
             stop = ws.start() - (joined and text[ws.start()] != "\u00ad")  # a broken word loses its hyphen
-            if stop > cursor:
-                clean_starts.append(length)
-                orig_starts.append(cursor)
-                parts.append(text[cursor:stop])
-                length += stop - cursor
+            copy.take(cursor, stop)
             cursor = ws.end()
-            if joined:
-                continue
-            parts.append(" ")
-            clean_starts.append(length)
-            orig_starts.append(ws.start())
-            length += 1
-        if end > cursor:
-            clean_starts.append(length)
-            orig_starts.append(cursor)
-            parts.append(text[cursor:end])
-            length += end - cursor
+            if not joined:
+                copy.insert(" ", ws.start())
+        copy.take(cursor, end)
+    parts, clean_starts, orig_starts = copy.parts, copy.clean_starts, copy.orig_starts
     # a text copied as one long line gets its lines back (same length: the map holds)
     clean = restore_lines("".join(parts), load_rules().collapsed_text)
     for hyphen in _HYPHENS:
