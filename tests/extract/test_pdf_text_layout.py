@@ -1,10 +1,11 @@
 """A PDF's text layer read as running text. A word broken with a hyphen at a line's end is read
-whole, and so is a word with soft hyphens (U+00AD) from a web page, and a typographic ligature is
-spelled out ("calci\ufb01cation"); the evidence still points at the original characters. A hyphen
-that belongs to the text (a capital or a number after the break, a single letter before it) stays.
-In a column cut into lines of one width, a full line that ends no sentence goes on even when the
-next line starts with a capital ("... Iatrogenic" / "CC occurs"); a numbered entry on the next
-line, or a text whose lines are whole paragraphs, is not joined.
+whole, and so is a word with soft hyphens (U+00AD) or zero-width characters from a web page (a
+byte-order mark is dropped too), and a typographic ligature is spelled out ("calci\ufb01cation");
+the evidence still points at the original characters. A hyphen that belongs to the text (a capital
+or a number after the break, a single letter before it) stays. In a column cut into lines of one
+width, a full line that ends no sentence goes on even when the next line starts with a capital
+("... Iatrogenic" / "CC occurs"); a numbered entry on the next line, or a text whose lines are
+whole paragraphs, is not joined.
 """
 
 from __future__ import annotations
@@ -23,6 +24,9 @@ from calcidx.public import extract
         ("on haemo-  \n   dialysis for years", "on haemodialysis for years"),
         ("calciphy\u00adlaxis", "calciphylaxis"),
         ("dermato\u00ad\nmyositis", "dermatomyositis"),
+        ("calci\u200bnosis cutis", "calcinosis cutis"),
+        ("\ufeffA 45-year-old woman", "A 45-year-old woman"),
+        ("hard \u200b nodules", "hard nodules"),
     ],
 )
 def test_a_broken_word_is_joined(text: str, clean: str) -> None:

@@ -18,9 +18,11 @@ from calcidx.extract.sections import logical_lines, restore_lines
 __all__ = ["TextMap", "normalise"]
 
 # Whitespace that changes: a run of two or more, or one character that is not a plain space (a
-# single space between words, most of the text, is left alone without a Python step); and a soft
-# hyphen (U+00AD, a web page's hint where a word may break) with any line break after it.
-_WS = re.compile(r"\u00ad\s*|\s{2,}|[^\S ]")
+# single space between words, most of the text, is left alone without a Python step); and the
+# invisible characters, dropped: a soft hyphen (U+00AD, a web page's hint where a word may break)
+# with a line break after it, a zero-width space, joiner or non-joiner, a word joiner, a byte-order mark.
+_ZERO_WIDTH = "\u200b\u200c\u200d\u2060\ufeff"
+_WS = re.compile(rf"\u00ad\s*|[\s{_ZERO_WIDTH}]{{2,}}|[^\S ]|[{_ZERO_WIDTH}]")
 # A word broken at the end of a line by a PDF's justification ("calci-" / "phylaxis"): two lower-case
 # letters and a hyphen before the line break, a lower-case letter after it. The word is joined
 # ("calciphylaxis"); a capital after the break ("anti-" / "Ro") or a single letter before it ("X-" /
@@ -126,8 +128,10 @@ def normalise(text: str) -> TextMap:
             copy.insert("\n", None)
         cursor = start
         for ws in _WS.finditer(text, start, end):
-            joined = text[ws.start()] == "\u00ad" or _joins_broken_word(text, ws)
-            stop = ws.start() - (joined and text[ws.start()] != "\u00ad")  # a broken word loses its hyphen
+            # a soft hyphen and what follows it, or zero-width characters alone, are dropped
+            invisible = text[ws.start()] == "\u00ad" or not any(char.isspace() for char in ws.group())
+            joined = invisible or _joins_broken_word(text, ws)
+            stop = ws.start() - (joined and not invisible)  # a broken word loses its hyphen
             copy.take(cursor, stop)
             cursor = ws.end()
             if not joined:
