@@ -132,6 +132,8 @@ def caution_unknowns(
     # what lifts a caution must be there now: a pacemaker removed last year protects no one
     if when.unless_any and set(when.unless_any) & (context - facts.past):
         return None
+    if when.ended_any and not set(when.ended_any) & facts.past:
+        return None
     if when.labs_any and not any(_lab_holds(item, facts) for item in when.labs_any):
         return None
     unknown: list[str] = []
@@ -346,15 +348,18 @@ def select_treatments(
         never offered.
     """
     # what the patient has now: a condition the record says has ended ("off dialysis since the
-    # transplant") is a cause in the history, not a reason for "more frequent dialysis"
+    # transplant") is a cause in the history, not a reason for "more frequent dialysis"; it still
+    # scopes an option for the calcinosis it left (``conditions_current``)
     context = (set(conditions) | facts.present) - facts.past
+    history = context | facts.past
     offered: list[TreatmentOption] = []
     withheld: list[TreatmentOption] = []
     for treatment in sorted(bundle.treatments.values(), key=lambda t: (t.rank, t.label)):
-        if not _applies(treatment, subtype, subform, context):
+        scope = context if treatment.conditions_current else history
+        if not _applies(treatment, subtype, subform, scope):
             continue
         verdict = _judge(treatment, bundle, facts, context, frozenset(conditions))
-        because = _because(treatment, bundle, facts, context)
+        because = _because(treatment, bundle, facts, scope)
         if verdict.withheld:
             withheld.append(_option(treatment, verdict, because, withheld=True))
         else:

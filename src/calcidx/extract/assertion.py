@@ -90,6 +90,14 @@ class ContextPatterns:
         )
 
 
+#: a duration after a trigger: "for six years", "for the past decade", "for over a year"
+_DURATION_AFTER = re.compile(
+    r"\s+for\s+(?:\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|several|many|some|over|more\s+than|years|months|decades|"
+    r"almost|nearly|about|around|the\s+(?:past|last))\b",
+    re.IGNORECASE,
+)
+
+
 def find_triggers(text: str, rules: Rules, compiled: ContextPatterns | None = None) -> list[TriggerHit]:
     """Every assertion trigger in ``text`` (pseudo-triggers dropped after they block others)."""
     compiled = compiled or ContextPatterns(rules)
@@ -108,7 +116,13 @@ def find_triggers(text: str, rules: Rules, compiled: ContextPatterns | None = No
         ):
             continue
         direction = trigger.direction
-        if direction != "forward" and re.match(r"\s+(?:for|of)\b", text[match.end() : match.end() + 6], re.IGNORECASE):
+        # "... ruled out for X": the trigger looks forward; a duration after it does not ("in
+        # remission for six years" is still about what stands before it)
+        if (
+            direction != "forward"
+            and re.match(r"\s+(?:for|of)\b", text[match.end() : match.end() + 6], re.IGNORECASE)
+            and not _DURATION_AFTER.match(text, match.end())
+        ):
             direction = "forward"
         hits.append(
             TriggerHit(

@@ -486,6 +486,8 @@ class CautionWhen(Strict):
     * ``conditions_any``: one of these concepts (condition, finding, exposure, medication) is present.
     * ``medications_any``: one of these medication or exposure concepts is present.
     * ``unless_any``: none of these concepts is present (e.g. a functioning pacemaker).
+    * ``ended_any``: one of these concepts is recorded as ended or in remission (historical:
+      "juvenile dermatomyositis, now in remission"), not as current.
     * ``suspected_any``: one of these concepts is named as suspected (possible), not as present
       ("?warfarin necrosis", "calciphylaxis vs vasculitis").
     * ``causes_only_any``: the calcinosis has causes, and every one of them is among these (the
@@ -503,6 +505,7 @@ class CautionWhen(Strict):
     conditions_any: list[str] = []
     medications_any: list[str] = []
     unless_any: list[str] = []
+    ended_any: list[str] = []
     suspected_any: list[str] = []
     causes_only_any: list[str] = []
     labs_any: list[str] = []
@@ -543,7 +546,10 @@ class Treatment(Cited):
 
     ``age_min`` withholds the option below that age (``age_min_reason`` says why, from the
     sources); ``dose_age_min`` is the youngest age the reported ``dose`` was given for: the dose
-    is never shown for a younger patient.
+    is never shown for a younger patient. ``conditions_current``: one of ``conditions`` must be
+    current (an option that acts on the condition itself: more dialysis, an immunosuppressant for
+    the disease's activity); otherwise a condition the record says has ended or is in remission
+    still scopes the option (calcinosis outlasts the disease that caused it).
     """
 
     id: str
@@ -552,6 +558,7 @@ class Treatment(Cited):
     subtypes: list[SubtypeCode] = []
     subforms: list[str] = []
     conditions: list[str] = []
+    conditions_current: bool = False
     requires: TreatmentRequires = TreatmentRequires()
     evidence_level: str
     rank: int = Field(ge=1)

@@ -198,6 +198,7 @@ def _check_cross_refs(bundle: KnowledgeBundle, problems: list[str]) -> None:
             *when.conditions_any,
             *when.medications_any,
             *when.unless_any,
+            *when.ended_any,
             *when.egfr_met_by,
             *when.causes_only_any,
         ]:
