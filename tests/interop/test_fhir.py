@@ -7,7 +7,7 @@ import pytest
 from fhir.resources.R4B.bundle import Bundle
 
 from calcidx import assess
-from calcidx.case.model import Case
+from calcidx.case.model import AgeRange, Case
 from calcidx.errors import InputError
 from calcidx.interop import case_from_fhir_bundle, document_from_fhir_bundle, to_fhir_bundle
 
@@ -405,3 +405,17 @@ def test_an_ehr_drug_allergy_withholds_the_drug_unless_refuted_or_resolved() -> 
     assert "minocycline" in withheld(_allergy("Minocycline"))
     assert "minocycline" not in withheld(_allergy("Minocycline", verificationStatus="refuted"))
     assert "minocycline" not in withheld(_allergy("Minocycline", clinicalStatus="resolved"))
+
+
+def test_an_age_told_as_a_span_survives_a_round_trip(rich_case: Case) -> None:
+    """ "In her sixties" (60 up to 70) is the Patient's age-range extension, a Range of 60 to 69
+    years (completed years, both ends included), and comes back as the same span."""
+    patient = rich_case.patient.model_copy(update={"age_years": None, "age_range": AgeRange(low=60, high=70)})
+    bundle = to_fhir_bundle(rich_case.model_copy(update={"patient": patient}))
+    Bundle.model_validate(bundle)
+    resource = next(e["resource"] for e in bundle["entry"] if e["resource"]["resourceType"] == "Patient")
+    (extension,) = resource["extension"]
+    assert extension["url"].endswith(":extension:age-range")
+    assert (extension["valueRange"]["low"]["value"], extension["valueRange"]["high"]["value"]) == (60, 69)
+    back = case_from_fhir_bundle(json.loads(json.dumps(bundle)))
+    assert back.patient.age_years is None and back.patient.age_range == AgeRange(low=60, high=70)

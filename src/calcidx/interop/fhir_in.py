@@ -19,7 +19,13 @@ from calcidx.case.model import Case, Document, DocumentInfo, Finding, Lab, Medic
 from calcidx.errors import InputError
 from calcidx.interop import _pipeline
 from calcidx.interop.codes import PATIENT_STATUSES, Known, Terminology
-from calcidx.interop.fhir_out import AGE_EXTENSION, ASSERTION_EXTENSION, LIST_EXTENSION, extension_url
+from calcidx.interop.fhir_out import (
+    AGE_EXTENSION,
+    AGE_RANGE_EXTENSION,
+    ASSERTION_EXTENSION,
+    LIST_EXTENSION,
+    extension_url,
+)
 from calcidx.knowledge.schema import KnowledgeBundle
 
 __all__ = ["case_from_fhir_bundle", "document_from_fhir_bundle", "is_fhir_bundle"]
@@ -125,6 +131,21 @@ class _Reader:
         value = self._ext(resource, LIST_EXTENSION)
         return value if isinstance(value, str) else None
 
+    def _age_range(self, span: dict[str, Any]) -> dict[str, float] | None:
+        """An age-range extension's Range (completed years, both ends included) as a span, or None
+        with a warning."""
+        years = self.codes.value("age_units", "years")
+        values: list[float] = []
+        for end in ("low", "high"):
+            quantity = span.get(end) or {}
+            value = quantity.get("value")
+            if quantity.get("code") in (None, years) and isinstance(value, int | float):
+                values.append(float(value))
+        if len(values) != 2 or values[1] < values[0]:
+            self.warnings.append(f"{self.where}: Patient age range {span!r} not read (low and high in years)")
+            return None
+        return {"low": values[0], "high": values[1] + 1}
+
     def _patient(self, entry: dict[str, Any], index: int) -> None:
         resource = entry["resource"]
         patient: dict[str, Any] = {}
@@ -142,6 +163,8 @@ class _Reader:
                 self.warnings.append(f"{self.where}: Patient age unit {unit!r} not read (years or months)")
         elif resource.get("birthDate"):
             patient["age_years"] = self._age_from_birth(str(resource["birthDate"]))
+        elif isinstance(span := self._ext(resource, AGE_RANGE_EXTENSION), dict):
+            patient["age_range"] = self._age_range(span)
         case: dict[str, Any] = {"patient": patient, "findings": [], "exposures": [], "labs": []}
         for name in ("medications", "treatments", "lesions", "imaging", "histology"):
             case[name] = []

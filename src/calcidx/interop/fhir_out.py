@@ -22,6 +22,7 @@ and the assertion status, so ``case_from_fhir_bundle`` reads back exactly what w
 
 from __future__ import annotations
 
+import math
 import uuid
 from datetime import UTC, datetime
 from typing import Any
@@ -39,6 +40,8 @@ __all__ = ["ASSERTION_EXTENSION", "LIST_EXTENSION", "FhirWriter", "to_fhir_bundl
 ASSERTION_EXTENSION = "assertion"
 LIST_EXTENSION = "case-list"
 AGE_EXTENSION = "age"
+#: an age told only as a span ("in her sixties"): a Range in completed years, both ends included
+AGE_RANGE_EXTENSION = "age-range"
 _NS = uuid.UUID("6f1c2f0e-4a8e-4f38-9a57-2f1f6f2b8c11")
 
 
@@ -204,7 +207,23 @@ class FhirWriter:
                     },
                 }
             ]
+        elif p.age_range is not None:
+            high = max(p.age_range.low, math.ceil(p.age_range.high) - 1)  # "in her sixties": 60 to 69
+            resource["extension"] = [
+                {
+                    "url": extension_url(self.codes, AGE_RANGE_EXTENSION),
+                    "valueRange": {"low": self._years(p.age_range.low), "high": self._years(high)},
+                }
+            ]
         return self._add(f"{key}/patient", resource)
+
+    def _years(self, value: float) -> dict[str, Any]:
+        return {
+            "value": value,
+            "unit": "years",
+            "system": self.codes.uri("ucum"),
+            "code": self.codes.value("age_units", "years"),
+        }
 
     def _verification(self, status: str) -> dict[str, Any]:
         coding = self.codes.coding("subtype_certainty", status)
