@@ -64,3 +64,11 @@ def test_calcinosis_outlasts_a_past_disease() -> None:
     )
     listed = [*stopped.cases[0].assessment.treatments, *stopped.cases[0].assessment.withheld_treatments]
     assert "dialysis_intensification_calciphylaxis" not in {t.id for t in listed}
+
+
+def test_a_physically_inactive_patient_keeps_her_conditions() -> None:
+    case = assess("A 55-year-old obese and physically inactive woman with dermatomyositis." + _NODULES).cases[0]
+    assert {f.concept: f.assertion for f in case.findings}["obesity"] == "present"
+    assert "in remission, inactive or past" not in (
+        _caution("A 40-year-old physically inactive woman with dermatomyositis." + _NODULES) or ""
+    )
