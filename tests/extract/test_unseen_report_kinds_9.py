@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import pytest
 
-from calcidx.public import assess
+from calcidx.public import assess, extract
 
 
 def _subtype(text: str) -> tuple[str, str | None]:
@@ -40,3 +40,31 @@ def test_purpuric_macules_with_normal_kidneys_are_no_calciphylaxis() -> None:
 def test_hard_white_nodules_on_dialysis_stay_metastatic() -> None:
     text = "A 41-year-old man on haemodialysis for ten years had hard white nodules on the fingertips."
     assert _subtype(text) == ("metastatic", "possible")
+
+
+# ----------------------------------------------- a bare figure label above the case's own paragraph
+# A web page keeps "Figure 1" on a line of its own where the image stood; the line after it was
+# read as the caption, so the whole case presentation under it was dropped and the quiz had no
+# patient. A line of running prose is no caption; a caption-sized line still is.
+AFTER_FIGURE_LABEL = [
+    "Figure 1\nA 60-year-old man came with hard lumps on the elbow. They had grown for two years and "
+    "sometimes discharged chalky material. He had no other illness and took no drugs. Examination found "
+    "five firm nodules.",
+    "Image 2 of 3\nFigure 2\nA 45-year-old woman on dialysis was seen for painful plaques on her thighs. "
+    "They had appeared a month earlier and turned black. She took warfarin for atrial fibrillation. "
+    "A biopsy was taken from the edge.",
+    "Fig. 1\nA 12-year-old girl had small white papules on both ears for a year. Her parents had noticed "
+    "them after a holiday. Her calcium and phosphate were normal. She was otherwise well.",
+]
+
+
+@pytest.mark.parametrize("text", AFTER_FIGURE_LABEL)
+def test_running_prose_after_a_bare_figure_label_is_the_case(text: str) -> None:
+    cases = extract(text).cases
+    assert len(cases) == 1
+    assert cases[0].patient.age_years in (60.0, 45.0, 12.0)
+
+
+def test_a_short_line_after_a_bare_figure_label_is_still_its_caption() -> None:
+    text = "Figure 1\nA 60-year-old man with hard white lumps on the elbow."
+    assert extract(text).cases == []

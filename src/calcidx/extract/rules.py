@@ -197,6 +197,11 @@ class Rules:
     )
     #: measure words spelled like a vocabulary abbreviation ("5 MM"): the unit after a number
     measure_words: frozenset[str] = frozenset()
+    #: the line after a bare figure label is running prose, not its caption, from this many
+    #: sentences and words on (``sections.yaml`` ``figure_label_caption``); 0 turns it off
+    caption_prose_sentences: int = 0
+    caption_prose_words: int = 0
+    caption_prose_verb: re.Pattern[str] | None = None
     #: abbreviations matched with their own case even in a text written in one case
     case_bound_abbreviations: frozenset[str] = frozenset()
     #: specimens that are not the skin lesion (urine, a kidney stone), and words that name the lesion's own tissue
@@ -303,6 +308,11 @@ def load_rules() -> Rules:
         comma_clause_verbs=tuple(str(t).lower() for t in context.get("comma_clause_verbs", [])),
         section_headers=headers,
         collapsed_text=_collapsed_text_rules(sections.get("collapsed_text") or {}, headers),
+        caption_prose_sentences=int((sections.get("figure_label_caption") or {}).get("prose_min_sentences", 0)),
+        caption_prose_words=int((sections.get("figure_label_caption") or {}).get("prose_min_words", 0)),
+        caption_prose_verb=re.compile(
+            str((sections.get("figure_label_caption") or {}).get("finite_verb", "(?!)")), re.I
+        ),
         sites=tuple(str(s).lower() for s in anatomy["sites"]),
         laterality=laterality,
         site_names={str(k).lower(): str(v).lower() for k, v in (anatomy.get("site_names") or {}).items()},

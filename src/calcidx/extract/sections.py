@@ -366,6 +366,18 @@ def _inline_header(
     return headers[phrase], start + cut
 
 
+def _running_prose(text: str, start: int, end: int, rules: Rules, no_case: bool) -> bool:
+    """Whether the line ``text[start:end]`` is running prose (``sections.yaml`` ``figure_label_caption``):
+    enough sentences and words that it is no caption of the bare figure label above it."""
+    verb = rules.caption_prose_verb
+    if rules.caption_prose_sentences <= 0 or verb is None:
+        return False
+    if len(text[start:end].split()) < rules.caption_prose_words:
+        return False
+    telling = [s for s, e in _split_sentences(text, start, end, no_case) if verb.search(text, s, e)]
+    return len(telling) >= rules.caption_prose_sentences
+
+
 def analyse_layout(text: str, rules: Rules, headers_re: re.Pattern[str] | None = None) -> Layout:
     """Find sections and sentences of ``text``.
 
@@ -412,7 +424,9 @@ def analyse_layout(text: str, rules: Rules, headers_re: re.Pattern[str] | None =
         if cursor < line_end:
             pieces.append((cursor, line_end))
         line_text = text[line_start:line_end]
-        is_caption = bool(_CAPTION.match(line_text)) or caption_next
+        is_caption = bool(_CAPTION.match(line_text)) or (
+            caption_next and not _running_prose(text, line_start, line_end, rules, no_case)
+        )
         caption_next = bool(_CAPTION.match(line_text)) and len(line_text.split()) <= 3
         sentence_caption = False
         for piece_start, piece_end in pieces:
