@@ -68,3 +68,38 @@ def test_running_prose_after_a_bare_figure_label_is_the_case(text: str) -> None:
 def test_a_short_line_after_a_bare_figure_label_is_still_its_caption() -> None:
     text = "Figure 1\nA 60-year-old man with hard white lumps on the elbow."
     assert extract(text).cases == []
+
+
+# ------------------------------------------------------ the sex a record's index terms give
+# A bibliographic record often tells the patient only as "a 5-day-old neonate" and gives the sex
+# only in its index terms ("MeSH terms" ... "Female"). The terms count when the text names no sex
+# and the list holds one sex only.
+ABSTRACT = "Calcium deposits after an infusion in a {age} are reported. The hand swelled and turned white.\n\n"
+
+
+@pytest.mark.parametrize(
+    ("terms", "sex"),
+    [
+        ("MeSH terms\n\n  • Calcinosis / chemically induced*\n  • Female\n  • Humans\n  • Infant, Newborn\n", "female"),
+        ("MeSH terms\n\n  • Aged\n  • Calcinosis / diagnostic imaging\n  • Humans\n  • Male\n", "male"),
+        ("MeSH Terms\nHumans\nInfant\nMale\nSkin Diseases/chemically induced*\n", "male"),
+    ],
+)
+def test_index_terms_give_the_sex_the_text_leaves_out(terms: str, sex: str) -> None:
+    case = extract(ABSTRACT.format(age="5-day-old neonate") + terms).cases[0]
+    assert case.patient.sex == sex
+
+
+def test_index_terms_of_both_sexes_give_none() -> None:
+    terms = "MeSH terms\n\n  • Female\n  • Humans\n  • Infant\n  • Male\n"
+    assert extract(ABSTRACT.format(age="5-day-old neonate") + terms).cases[0].patient.sex is None
+
+
+def test_the_text_s_own_sex_wins_over_index_terms() -> None:
+    terms = "MeSH terms\n\n  • Humans\n  • Male\n"
+    assert extract(ABSTRACT.format(age="5-day-old girl") + terms).cases[0].patient.sex == "female"
+
+
+def test_female_outside_an_index_list_gives_no_sex() -> None:
+    text = ABSTRACT.format(age="5-day-old neonate") + "Keywords\n\nFemale\n"
+    assert extract(text).cases[0].patient.sex is None

@@ -202,6 +202,11 @@ class Rules:
     caption_prose_sentences: int = 0
     caption_prose_words: int = 0
     caption_prose_verb: re.Pattern[str] | None = None
+    #: a bibliographic record's index-term list and the terms in it that give the sex (``lexicon.yaml`` ``index_terms``)
+    index_terms_header: re.Pattern[str] | None = None
+    index_terms_item: re.Pattern[str] | None = None
+    index_terms_max: int = 0
+    index_sex_terms: dict[str, str] = field(default_factory=dict)
     #: abbreviations matched with their own case even in a text written in one case
     case_bound_abbreviations: frozenset[str] = frozenset()
     #: specimens that are not the skin lesion (urine, a kidney stone), and words that name the lesion's own tissue
@@ -395,6 +400,14 @@ def load_rules() -> Rules:
         sex_field_labels=tuple(str(w).lower() for w in lexicon.get("sex_field", {}).get("labels", [])),
         sex_field_values={str(k).lower(): str(v) for k, v in lexicon.get("sex_field", {}).get("values", {}).items()},
         sex_word_labels=tuple(str(w).lower() for w in lexicon.get("sex_field", {}).get("word_labels", [])),
+        index_terms_header=re.compile(str(lexicon["index_terms"]["header"]), re.I)
+        if "index_terms" in lexicon
+        else None,
+        index_terms_item=re.compile(str(lexicon["index_terms"]["item"])) if "index_terms" in lexicon else None,
+        index_terms_max=int((lexicon.get("index_terms") or {}).get("max_items", 0)),
+        index_sex_terms={
+            str(k).lower(): str(v) for k, v in ((lexicon.get("index_terms") or {}).get("sex_terms") or {}).items()
+        },
         sex_word_values={
             str(k).lower(): str(v) for k, v in lexicon.get("sex_field", {}).get("word_values", {}).items()
         },

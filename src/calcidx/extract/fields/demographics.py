@@ -64,6 +64,8 @@ class DemographicsReader:
         if model.sex is None and bool(self.female_body) != bool(self.male_body):
             # only one sex's body parts are named ("scrotal nodules"): that sex
             model = model.model_copy(update={"sex": "female" if self.female_body else "male"})
+        if model.sex is None:
+            model = self._sex_of_index_terms(model)
         pregnancy = read_pregnancy(((s.start, s.text) for s in sentences), sex=model.sex)
         if pregnancy.spans:
             model = model.model_copy(
@@ -161,6 +163,35 @@ class DemographicsReader:
                 sex = rules.sex_field_values[value.lower()] if value else rules.sex_word_values[found["word"].lower()]
                 return model.model_copy(update={"sex": sex, "evidence": [*model.evidence, self.context.ev(start, end)]})
         return model
+
+    def _sex_of_index_terms(self, model: Patient) -> Patient:
+        """The sex a bibliographic record's index terms give ("MeSH terms" ... "Female"), when the
+        list holds the term of one sex only (``lexicon.yaml`` ``index_terms``)."""
+        rules = self.context.rules
+        header, item = rules.index_terms_header, rules.index_terms_item
+        if header is None or item is None:
+            return model
+        text = self.context.text
+        found: dict[str, tuple[int, int]] = {}
+        lines = list(re.finditer(r"[^\n]*", text))
+        for index, line in enumerate(lines):
+            if not header.match(line.group()):
+                continue
+            seen = 0
+            for following in lines[index + 1 :]:
+                if not following.group().strip():
+                    continue
+                term = item.match(following.group())
+                if term is None or seen >= rules.index_terms_max:
+                    break
+                seen += 1
+                sex = rules.index_sex_terms.get(term.group("term").strip().lower())
+                if sex is not None:
+                    found[sex] = (following.start() + term.start("term"), following.start() + term.end("term"))
+        if len(found) != 1:
+            return model
+        sex, (start, end) = next(iter(found.items()))
+        return model.model_copy(update={"sex": sex, "evidence": [*model.evidence, self.context.ev(start, end)]})
 
     def _sex_of_opener(self, model: Patient, sentences: list[Sentence]) -> Patient:
         """The sex of the person noun that introduces the patient with no age ("We describe a boy
