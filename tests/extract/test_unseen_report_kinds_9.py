@@ -9,6 +9,7 @@ from __future__ import annotations
 import pytest
 
 from calcidx.public import assess, extract
+from tests.extract.reading import first_case
 
 
 def _subtype(text: str) -> tuple[str, str | None]:
@@ -103,3 +104,34 @@ def test_the_text_s_own_sex_wins_over_index_terms() -> None:
 def test_female_outside_an_index_list_gives_no_sex() -> None:
     text = ABSTRACT.format(age="5-day-old neonate") + "Keywords\n\nFemale\n"
     assert extract(text).cases[0].patient.sex is None
+
+
+# ----------------------------------------------------------- a quiz's answer line under "Diagnosis:"
+# A teaching case gives its answer as a bare header and a short line ("Diagnosis:" / "Pilomatricoma",
+# or both on one line). The answer line names no patient, so it was dropped and the tumour that
+# explains the calcified nodule was never the patient's: the nodule was called idiopathic.
+QUIZ = (
+    "A 4-year-old girl had a firm white nodule on her cheek for some months.\n{middle}\n"
+    "The tumour arises from the hair matrix."
+)
+
+
+@pytest.mark.parametrize(
+    "middle",
+    [
+        "Diagnosis: Pilomatricoma",
+        "What is your diagnosis?\nDiagnosis:\nPilomatricoma",
+        "What is the most likely cause?\nDiagnosis: pilomatrixoma of the cheek",
+    ],
+)
+def test_the_answer_under_a_diagnosis_header_is_the_patients(middle: str) -> None:
+    text = QUIZ.format(middle=middle)
+    case = first_case(text)
+    assert [f.assertion for f in case.findings if f.concept == "pilomatricoma"] == ["present"]
+    assert _subtype(text)[0] == "dystrophic"
+
+
+def test_a_textbook_line_under_a_diagnosis_header_is_not_the_patients() -> None:
+    text = QUIZ.format(middle="Diagnosis:\nPilomatricomas are common benign tumours of children and adolescents.")
+    case = first_case(text)
+    assert [f.assertion for f in case.findings if f.concept == "pilomatricoma"] != ["present"]

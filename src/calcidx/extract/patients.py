@@ -378,6 +378,7 @@ def _zone(layout: Layout, signals: _Signals, rules: ZoneRules) -> list[ZoneDecis
     def drop(sentence: Sentence, reason: str) -> None:
         trace.append(ZoneDecision(sentence, False, reason))
 
+    answer_next = False
     for sentence in sentences:
         category = sentence.category
         if category in rules.skipped_sections:
@@ -386,11 +387,21 @@ def _zone(layout: Layout, signals: _Signals, rules: ZoneRules) -> list[ZoneDecis
             continue
         if sentence.header:
             (keep if category == "case" else drop)(sentence, f"header:{category}")
+            answer_next = rules["diagnosis_answer_header"].match(sentence.text) is not None
             continue
         if sentence.caption:
             drop(sentence, "caption")
             continue
         f = signals.of(sentence)
+        if answer_next:
+            answer_next = False
+            if (
+                _seen_patient(trace)
+                and len(sentence.text.split()) <= rules.diagnosis_answer_max_words
+                and not f["generic"]
+            ):
+                keep(sentence, "diagnosis_answer")  # a quiz's answer line: the patient's diagnosis
+                continue
         if f["affiliation"]:
             drop(sentence, "affiliation")
             continue
@@ -440,6 +451,11 @@ def _zone(layout: Layout, signals: _Signals, rules: ZoneRules) -> list[ZoneDecis
         else:
             drop(sentence, "no_patient_reference")
     return trace
+
+
+def _seen_patient(trace: list[ZoneDecision]) -> bool:
+    """Whether a sentence about a patient was kept before (a quiz's answer needs its case first)."""
+    return any(d.kept and not d.sentence.header for d in trace)
 
 
 def _opens_case(f: _Features) -> bool:

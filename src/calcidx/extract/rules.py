@@ -541,6 +541,8 @@ class ZoneRules:
     rules: dict[str, ZoneRule]
     strong_only_sections: frozenset[str]
     skipped_sections: frozenset[str]
+    #: the longest answer line a bare "Diagnosis:" header keeps (``zones.yaml``)
+    diagnosis_answer_max_words: int = 0
 
     def __getitem__(self, rule_id: str) -> re.Pattern[str]:
         return self.rules[rule_id].pattern
@@ -555,6 +557,7 @@ def load_zone_rules() -> ZoneRules:
         rules=rules,
         strong_only_sections=frozenset(raw.get("strong_only_sections", ())),
         skipped_sections=frozenset(raw.get("skipped_sections", ())),
+        diagnosis_answer_max_words=int(raw.get("diagnosis_answer_max_words", 0)),
     )
 
 
