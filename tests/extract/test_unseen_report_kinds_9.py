@@ -135,3 +135,27 @@ def test_a_textbook_line_under_a_diagnosis_header_is_not_the_patients() -> None:
     text = QUIZ.format(middle="Diagnosis:\nPilomatricomas are common benign tumours of children and adolescents.")
     case = first_case(text)
     assert [f.assertion for f in case.findings if f.concept == "pilomatricoma"] != ["present"]
+
+
+# ------------------------------------------- a history of a disease "with calcinosis" is the diagnosis
+# "with a 3-year history of dermatomyositis with calcinosis cutis" named no diagnosis ("and
+# calcinosis" and "a boy with dermatomyositis with calcinosis" did), so the calcinosis of the
+# disease was left undetermined.
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A case of a 15-year-old boy with a 3-year history of linear amyopathic dermatomyositis with "
+        "calcinosis cutis is presented.",
+        "A 52-year-old woman with a ten-year history of systemic sclerosis with calcinosis was seen.",
+        "She is 38 and has a long history of limited scleroderma with extensive calcinosis of the fingers.",
+    ],
+)
+def test_a_history_of_a_disease_with_calcinosis_names_the_dystrophic_diagnosis(text: str) -> None:
+    assert _subtype(text)[0] == "dystrophic"
+
+
+def test_a_family_history_of_a_disease_with_calcinosis_is_not_the_patients() -> None:
+    text = (
+        "A 40-year-old woman with a family history of dermatomyositis with calcinosis cutis had a nodule on her knee."
+    )
+    assert _subtype(text)[0] != "dystrophic"
