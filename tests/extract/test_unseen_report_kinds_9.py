@@ -159,3 +159,37 @@ def test_a_family_history_of_a_disease_with_calcinosis_is_not_the_patients() -> 
         "A 40-year-old woman with a family history of dermatomyositis with calcinosis cutis had a nodule on her knee."
     )
     assert _subtype(text)[0] != "dystrophic"
+
+
+# ------------------------------------------- a general statement turned to the authors' own case
+# "In most cases ... , but in this case it followed an infusion of calcium chloride": the sentence
+# opens as a textbook statement, so all of it was dropped, and with it the only word of the patient's
+# calcium infusion.
+CONTRAST = (
+    "Abstract: A man had chalky plaques on the forearm in intensive care.\n\n{last}\n\n"
+    "Case presentation\n\nA 58-year-old man was treated for low calcium. Two days later chalky plaques "
+    "appeared on his right forearm."
+)
+
+
+@pytest.mark.parametrize(
+    "last",
+    [
+        "Calcinosis is usually associated with a high calcium or phosphate level, but in this case it "
+        "followed an infusion of calcium chloride into that forearm.",
+        "Soft-tissue calcification is generally associated with a high phosphate level, whereas our patient "
+        "had an infusion of calcium chloride into that forearm.",
+    ],
+)
+def test_the_own_case_after_a_contrast_is_the_patients(last: str) -> None:
+    text = CONTRAST.format(last=last)
+    assert "iv_calcium" in {e.concept for e in first_case(text).exposures if e.assertion == "present"}
+    assert _subtype(text)[0] == "iatrogenic"
+
+
+def test_a_general_statement_without_the_own_case_stays_general() -> None:
+    text = CONTRAST.format(
+        last="Calcinosis is usually associated with a high calcium or phosphate level, but it can follow an "
+        "infusion of calcium chloride."
+    )
+    assert _subtype(text)[0] != "iatrogenic"

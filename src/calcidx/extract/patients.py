@@ -291,6 +291,14 @@ def _after_comparison(sentence: Sentence, rules: ZoneRules) -> Sentence | None:
     return _clause_from(sentence, cuts[-1].end()) if cuts else None
 
 
+def _own_clause_after_contrast(sentence: Sentence, rules: ZoneRules) -> Sentence | None:
+    """The authors' own case after a general statement ("In most cases ..., but in this case it was
+    ..." -> "in this case it was ..."): ``zones.yaml`` ``contrast_to_own_case``; None when the
+    sentence turns to no own case."""
+    turn = search(rules["contrast_to_own_case"], sentence.text, sentence.folded)
+    return _clause_from(sentence, turn.end()) if turn is not None else None
+
+
 def _clause_from(sentence: Sentence, cut: int) -> Sentence:
     """``sentence`` from character ``cut`` of its text on."""
     return Sentence(
@@ -424,6 +432,8 @@ def _zone(layout: Layout, signals: _Signals, rules: ZoneRules) -> list[ZoneDecis
                 _strong_only(sentence, f, category, rules, keep, drop)
             elif (f["strong"] or f["intro"] or f["age"] or f["definite"]) and not f["generic"]:
                 keep(sentence, "patient_reference")
+            elif f["strong"] and (own := _own_clause_after_contrast(sentence, rules)) is not None:
+                trace.append(ZoneDecision(own, True, "own_case_after_contrast"))
             else:
                 drop(sentence, "generic_statement" if f["generic"] else "no_patient_reference")
             continue
@@ -441,6 +451,8 @@ def _zone(layout: Layout, signals: _Signals, rules: ZoneRules) -> list[ZoneDecis
         if f["strong"] or ((f["age"] or f["intro"]) and not generic):
             mode = seen = True
             keep(sentence, "strong_reference" if f["strong"] else "person_intro")
+        elif generic and f["strong"] and (own := _own_clause_after_contrast(sentence, rules)) is not None:
+            trace.append(ZoneDecision(own, True, "own_case_after_contrast"))
         elif generic:
             mode = False
             drop(sentence, "generic_statement")
