@@ -193,3 +193,36 @@ def test_a_general_statement_without_the_own_case_stays_general() -> None:
         "infusion of calcium chloride."
     )
     assert _subtype(text)[0] != "iatrogenic"
+
+
+# ------------------------------------------- a disease "complicated by calcinosis" is the diagnosis
+# "by" ended a diagnosis phrase ("calcinosis diagnosed by biopsy"), so "dermatomyositis complicated
+# by calcinosis cutis" was cut to "dermatomyositis complicated", named no calcinosis, and a patient
+# with no lesion words beside it was undetermined.
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A 25-year-old woman with dermatomyositis complicated by calcinosis cutis was seen in clinic.",
+        "A 52-year-old woman with a ten-year history of limited systemic sclerosis complicated by extensive "
+        "calcinosis was referred.",
+        "He is 17 and has juvenile dermatomyositis complicated by calcinosis universalis.",
+    ],
+)
+def test_a_disease_complicated_by_calcinosis_names_the_dystrophic_diagnosis(text: str) -> None:
+    assert _subtype(text)[0] == "dystrophic"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A 30-year-old woman with suspected dermatomyositis complicated by calcinosis cutis was seen.",
+        "A 40-year-old man had a family history of dermatomyositis complicated by calcinosis cutis.",
+    ],
+)
+def test_a_hedged_or_family_disease_complicated_by_calcinosis_is_no_diagnosis(text: str) -> None:
+    assert _subtype(text)[0] != "dystrophic"
+
+
+def test_by_still_ends_a_diagnosis_phrase_elsewhere() -> None:
+    case = first_case("A 50-year-old woman had calcinosis cutis diagnosed by biopsy of a thigh nodule.")
+    assert case.stated is None or "biopsy" not in case.stated.text

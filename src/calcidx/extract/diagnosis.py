@@ -147,7 +147,13 @@ def load_diagnosis_rules() -> DiagnosisRules:
     heads = [*raw["calcinosis_heads"], *_knowledge_heads()]
     return DiagnosisRules(
         statements=statements,
-        stops=re.compile("|".join(re.escape(s) for s in raw["stops"]), re.IGNORECASE),
+        stops=re.compile(
+            "".join(f"(?<!{re.escape(str(w))})" for w in raw.get("stops_kept_after", []))
+            + "(?:"
+            + "|".join(re.escape(s) for s in raw["stops"])
+            + ")",
+            re.IGNORECASE,
+        ),
         excluded_before=re.compile(r"\b(?:" + "|".join(str(w) for w in raw["excluded_before"]) + r")\b", re.I),
         historical=re.compile(str(raw.get("historical_statement", "(?!)")), re.IGNORECASE),
         quiz_option=re.compile(str(raw.get("quiz_option", "(?!)"))),
