@@ -1,8 +1,9 @@
 """A disease the record says is in remission or inactive ("juvenile dermatomyositis, now in
 remission", "her dermatomyositis has been inactive for six years") is read as past: it still
 explains dystrophic calcinosis, and the option of intensifying immunosuppression of active
-dermatomyositis carries a caution asking for the disease's activity (immunosuppression_dm_in_remission;
-CARRA18-JDM-CALCINOSIS, HOELTZEL). It had been offered with no word of the remission. Active or
+dermatomyositis is withheld with a reason asking for the disease's activity
+(immunosuppression_dm_in_remission; CARRA18-JDM-CALCINOSIS, HOELTZEL). It had been offered with no
+word of the remission. Active or
 untold disease gets no such caution. A duration after the trigger ("in remission for six years")
 does not turn it towards what follows.
 """

@@ -1,0 +1,38 @@
+"""Ninth round of short clinical vignettes written for this project, assessed end to end from free text.
+
+Each is a kind of case a reviewer writes to find an unsafe or wrong answer: intensified
+immunosuppression offered for dermatomyositis the record says is in remission. The assertions are
+on the call and on what is offered or withheld, not on wording.
+"""
+
+from __future__ import annotations
+
+from tests.assess.vignettes import assessment_of, offered_ids, withheld_reasons
+
+# --- immunosuppression for a disease in remission ----------------------------------------------------
+
+_INTENSIFY = "intensify_immunosuppression_dm"
+
+
+def test_intensified_immunosuppression_is_withheld_when_dermatomyositis_is_in_remission() -> None:
+    a = assessment_of(
+        "Clinic letter. Mrs K, 31, dermatomyositis in remission for five years off treatment. X-rays "
+        "show calcinosis nodules at both elbows; calcium and phosphate normal."
+    )
+    assert a.subtype.code == "dystrophic"
+    assert _INTENSIFY not in offered_ids(a)
+    assert withheld_reasons(a, _INTENSIFY)
+    assert "diltiazem" in offered_ids(a)
+
+
+def test_intensified_immunosuppression_is_withheld_for_inactive_juvenile_disease() -> None:
+    a = assessment_of("Juvenile dermatomyositis, inactive since 2015. Now 17F with calcinosis of the thighs on X-ray.")
+    assert _INTENSIFY not in offered_ids(a)
+
+
+def test_active_dermatomyositis_still_gets_intensified_immunosuppression() -> None:
+    a = assessment_of(
+        "A 31-year-old woman with active dermatomyositis (heliotrope rash, proximal weakness, raised CK) "
+        "has calcinosis nodules at both elbows on X-ray."
+    )
+    assert _INTENSIFY in offered_ids(a)
