@@ -36,3 +36,30 @@ def test_active_dermatomyositis_still_gets_intensified_immunosuppression() -> No
         "has calcinosis nodules at both elbows on X-ray."
     )
     assert _INTENSIFY in offered_ids(a)
+
+
+# --- calciphylaxis the biopsy proved, told with no lesion words ----------------------------------------
+
+
+def test_biopsy_proven_calciphylaxis_on_dialysis_is_at_least_probable() -> None:
+    a = assessment_of("A 63-year-old man on haemodialysis with biopsy-proven calciphylaxis.")
+    assert a.subtype.code == "calciphylaxis"
+    assert a.subtype.certainty in ("probable", "confirmed")
+
+
+def test_calciphylaxis_confirmed_on_skin_biopsy_told_noun_first_is_read() -> None:
+    a = assessment_of(
+        "Referral: 71F, ESRD on dialysis, calciphylaxis confirmed on skin biopsy; advice on treatment please."
+    )
+    assert a.subtype.code == "calciphylaxis"
+    assert a.subtype.certainty in ("probable", "confirmed")
+    assert "iv_sts_calciphylaxis" in offered_ids(a)
+
+
+def test_calciphylaxis_still_to_be_confirmed_on_biopsy_is_not_proven() -> None:
+    a = assessment_of(
+        "A 63-year-old man on haemodialysis with painful plaques of both thighs. Calciphylaxis is to be "
+        "confirmed on biopsy."
+    )
+    assert a.subtype.certainty != "confirmed"
+    assert not any(f.id == "calciphylaxis_histology_reported" for s in a.rationale for f in s.facts)

@@ -471,6 +471,12 @@ class _Pathway:
                 f"Typical or early lesions ({self.labels(lesions)}); biopsy: {self.labels(histology)}",
             )
             override = "calciphylaxis_biopsy_proven" if typical else None
+        elif histology and (setting or risks["major"]):
+            cause, text = (
+                "probable",
+                f"Biopsy: {self.labels(histology)} in a patient with renal failure, warfarin or a major risk "
+                "factor; no typical or early lesion is recorded: probable, not confirmed",
+            )
         elif histology:
             cause, text = (
                 "suggested",
