@@ -63,3 +63,43 @@ def test_calciphylaxis_still_to_be_confirmed_on_biopsy_is_not_proven() -> None:
     )
     assert a.subtype.certainty != "confirmed"
     assert not any(f.id == "calciphylaxis_histology_reported" for s in a.rationale for f in s.facts)
+
+
+# --- probenecid beside methotrexate -------------------------------------------------------------------
+
+
+def _probenecid_cautions(text: str) -> str:
+    a = assessment_of(text)
+    return " ".join(c for t in [*a.treatments, *a.withheld_treatments] if t.id == "probenecid" for c in t.cautions)
+
+
+def test_probenecid_offered_beside_weekly_methotrexate_carries_the_interaction() -> None:
+    cautions = _probenecid_cautions(
+        "A 48-year-old woman with dermatomyositis on weekly methotrexate has calcinosis nodules at both "
+        "elbows on X-ray; calcium and phosphate normal."
+    )
+    assert "methotrexate" in cautions.lower()
+
+
+def test_a_medication_list_with_methotrexate_carries_it_too() -> None:
+    cautions = _probenecid_cautions(
+        "Meds: methotrexate 15 mg weekly, folic acid 5 mg. 52F with dermatomyositis; X-ray shows calcinosis "
+        "at both elbows; calcium normal."
+    )
+    assert "methotrexate" in cautions.lower()
+
+
+def test_probenecid_beside_hydroxychloroquine_has_no_methotrexate_caution() -> None:
+    cautions = _probenecid_cautions(
+        "A 48-year-old woman with dermatomyositis on hydroxychloroquine has calcinosis nodules at both "
+        "elbows on X-ray; calcium and phosphate normal."
+    )
+    assert "methotrexate" not in cautions.lower()
+
+
+def test_methotrexate_that_was_never_taken_gives_no_caution() -> None:
+    cautions = _probenecid_cautions(
+        "A 48-year-old woman with dermatomyositis, never on methotrexate, has calcinosis nodules at both "
+        "elbows on X-ray; calcium and phosphate normal."
+    )
+    assert "methotrexate" not in cautions.lower()
