@@ -103,3 +103,26 @@ def test_methotrexate_that_was_never_taken_gives_no_caution() -> None:
         "elbows on X-ray; calcium and phosphate normal."
     )
     assert "methotrexate" not in cautions.lower()
+
+
+# --- hyperbaric oxygen with a pneumothorax -------------------------------------------------------------
+
+_CALCIPHYLAXIS = "A 64-year-old man on haemodialysis has painful retiform purpura with black eschar on both thighs. "
+
+
+def test_hyperbaric_oxygen_is_withheld_with_a_pneumothorax_on_todays_film() -> None:
+    a = assessment_of(_CALCIPHYLAXIS + "Chest X-ray this morning shows a right pneumothorax.")
+    assert a.subtype.code == "calciphylaxis"
+    assert "hyperbaric_oxygen_calciphylaxis" not in offered_ids(a)
+    assert withheld_reasons(a, "hyperbaric_oxygen_calciphylaxis")
+    assert "iv_sts_calciphylaxis" in offered_ids(a)
+
+
+def test_hyperbaric_oxygen_is_still_offered_when_the_film_shows_no_pneumothorax() -> None:
+    a = assessment_of(_CALCIPHYLAXIS + "Chest X-ray: no pneumothorax.")
+    assert "hyperbaric_oxygen_calciphylaxis" in offered_ids(a)
+
+
+def test_a_pneumothorax_told_as_resolved_does_not_withhold_it() -> None:
+    a = assessment_of(_CALCIPHYLAXIS + "A previous pneumothorax resolved in 2015.")
+    assert "hyperbaric_oxygen_calciphylaxis" in offered_ids(a)

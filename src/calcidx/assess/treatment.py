@@ -134,6 +134,8 @@ def caution_unknowns(
         return None
     if when.ended_any and not set(when.ended_any) & facts.past:
         return None
+    if when.current_any and not set(when.current_any) & (context - facts.past):
+        return None
     if when.labs_any and not any(_lab_holds(item, facts) for item in when.labs_any):
         return None
     unknown: list[str] = []

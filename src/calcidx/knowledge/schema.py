@@ -488,6 +488,8 @@ class CautionWhen(Strict):
     * ``unless_any``: none of these concepts is present (e.g. a functioning pacemaker).
     * ``ended_any``: one of these concepts is recorded as ended or in remission (historical:
       "juvenile dermatomyositis, now in remission"), not as current.
+    * ``current_any``: one of these concepts is present now, not told as past or ended (a
+      pneumothorax today, not one years ago).
     * ``suspected_any``: one of these concepts is named as suspected (possible), not as present
       ("?warfarin necrosis", "calciphylaxis vs vasculitis").
     * ``causes_only_any``: the calcinosis has causes, and every one of them is among these (the
@@ -506,6 +508,7 @@ class CautionWhen(Strict):
     medications_any: list[str] = []
     unless_any: list[str] = []
     ended_any: list[str] = []
+    current_any: list[str] = []
     suspected_any: list[str] = []
     causes_only_any: list[str] = []
     labs_any: list[str] = []

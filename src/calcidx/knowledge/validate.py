@@ -199,6 +199,7 @@ def _check_cross_refs(bundle: KnowledgeBundle, problems: list[str]) -> None:
             *when.medications_any,
             *when.unless_any,
             *when.ended_any,
+            *when.current_any,
             *when.egfr_met_by,
             *when.causes_only_any,
         ]:
