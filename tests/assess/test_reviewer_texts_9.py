@@ -126,3 +126,28 @@ def test_hyperbaric_oxygen_is_still_offered_when_the_film_shows_no_pneumothorax(
 def test_a_pneumothorax_told_as_resolved_does_not_withhold_it() -> None:
     a = assessment_of(_CALCIPHYLAXIS + "A previous pneumothorax resolved in 2015.")
     assert "hyperbaric_oxygen_calciphylaxis" in offered_ids(a)
+
+
+# --- heart failure told with its pulmonary congestion ------------------------------------------------
+
+_SCLERODERMA = " She has hard calcinosis nodules at both elbows on X-ray; calcium and phosphate are normal."
+
+
+def test_heart_failure_with_pulmonary_congestion_withholds_diltiazem() -> None:
+    a = assessment_of(
+        "A 71-year-old woman with systemic sclerosis and heart failure with pulmonary congestion." + _SCLERODERMA
+    )
+    assert "diltiazem" not in offered_ids(a)
+    assert withheld_reasons(a, "diltiazem")
+
+
+def test_pulmonary_venous_congestion_on_the_film_withholds_diltiazem() -> None:
+    a = assessment_of(
+        "A 71-year-old woman with systemic sclerosis; chest film: pulmonary venous congestion." + _SCLERODERMA
+    )
+    assert "diltiazem" not in offered_ids(a)
+
+
+def test_heart_failure_without_congestion_keeps_diltiazem_with_its_caution() -> None:
+    a = assessment_of("A 71-year-old woman with systemic sclerosis and heart failure." + _SCLERODERMA)
+    assert "diltiazem" in offered_ids(a)
