@@ -151,3 +151,25 @@ def test_pulmonary_venous_congestion_on_the_film_withholds_diltiazem() -> None:
 def test_heart_failure_without_congestion_keeps_diltiazem_with_its_caution() -> None:
     a = assessment_of("A 71-year-old woman with systemic sclerosis and heart failure." + _SCLERODERMA)
     assert "diltiazem" in offered_ids(a)
+
+
+# --- healing told in a relative clause ----------------------------------------------------------------
+
+
+def _healed_caution(text: str) -> bool:
+    a = assessment_of(text)
+    return any("healed or resolved" in c for t in a.treatments for c in t.cautions)
+
+
+def test_calcinosis_which_has_fully_resolved_gives_the_healed_caution() -> None:
+    assert _healed_caution(
+        "A 46-year-old woman with systemic sclerosis had calcinosis at the fingertips, which has fully "
+        "resolved. Calcium normal."
+    )
+
+
+def test_active_calcinosis_beside_a_resolved_rash_gives_no_healed_caution() -> None:
+    assert not _healed_caution(
+        "A 46-year-old woman with dermatomyositis has calcinosis at both elbows on X-ray. Her rash has fully "
+        "resolved. Calcium normal."
+    )
