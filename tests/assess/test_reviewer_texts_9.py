@@ -173,3 +173,22 @@ def test_active_calcinosis_beside_a_resolved_rash_gives_no_healed_caution() -> N
         "A 46-year-old woman with dermatomyositis has calcinosis at both elbows on X-ray. Her rash has fully "
         "resolved. Calcium normal."
     )
+
+
+# --- breastfeeding told as an item of the woman's description ------------------------------------------
+
+
+def test_breastfeeding_listed_after_the_woman_withholds_minocycline() -> None:
+    a = assessment_of(
+        "A 32-year-old woman with limited systemic sclerosis, exclusively breastfeeding, has hard calcinosis "
+        "nodules at both elbows on X-ray; calcium and phosphate are normal."
+    )
+    assert "minocycline" not in offered_ids(a)
+
+
+def test_a_woman_listed_as_not_breastfeeding_still_gets_minocycline() -> None:
+    a = assessment_of(
+        "A 32-year-old woman with limited systemic sclerosis, not breastfeeding, has hard calcinosis nodules "
+        "at both elbows on X-ray; calcium and phosphate are normal."
+    )
+    assert "minocycline" in offered_ids(a)
