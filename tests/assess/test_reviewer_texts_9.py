@@ -1,8 +1,13 @@
 """Ninth round of short clinical vignettes written for this project, assessed end to end from free text.
 
 Each is a kind of case a reviewer writes to find an unsafe or wrong answer: intensified
-immunosuppression offered for dermatomyositis the record says is in remission. The assertions are
-on the call and on what is offered or withheld, not on wording.
+immunosuppression offered for dermatomyositis the record says is in remission; calciphylaxis the
+biopsy proved, told with no lesion words, left possible or not read; probenecid beside methotrexate
+with no word of the interaction; hyperbaric oxygen with a pneumothorax; diltiazem in heart failure
+with pulmonary congestion; healing told in a relative clause; breastfeeding told as one item of the
+woman's description; an infected deposit told as purulent discharge. Each kind has a control where
+the same words must still give the old answer. The assertions are on the call and on what is
+offered or withheld, not on wording.
 """
 
 from __future__ import annotations
@@ -192,3 +197,31 @@ def test_a_woman_listed_as_not_breastfeeding_still_gets_minocycline() -> None:
         "at both elbows on X-ray; calcium and phosphate are normal."
     )
     assert "minocycline" in offered_ids(a)
+
+
+# --- an infected deposit told in other words ---------------------------------------------------------
+
+
+def test_purulent_discharge_from_a_nodule_withholds_the_steroid_injection() -> None:
+    a = assessment_of(
+        "A 51-year-old woman with systemic sclerosis has a calcinosis nodule on the right index finger with "
+        "purulent discharge; X-ray shows calcinosis; calcium normal."
+    )
+    assert "intralesional_corticosteroids" not in offered_ids(a)
+    assert withheld_reasons(a, "intralesional_corticosteroids")
+
+
+def test_an_infected_ulcerated_nodule_withholds_the_steroid_injection() -> None:
+    a = assessment_of(
+        "A 51-year-old woman with systemic sclerosis has an infected ulcerated nodule on the right index "
+        "finger; X-ray shows calcinosis; calcium normal."
+    )
+    assert "intralesional_corticosteroids" not in offered_ids(a)
+
+
+def test_chalky_material_from_a_nodule_is_not_an_infection() -> None:
+    a = assessment_of(
+        "A 51-year-old woman with systemic sclerosis has a calcinosis nodule on the right index finger "
+        "extruding chalky white material; X-ray shows calcinosis; calcium normal."
+    )
+    assert "intralesional_corticosteroids" in offered_ids(a)
