@@ -131,11 +131,6 @@ def _match(
     return match
 
 
-def _too_old(look: Lookalike, facts: CaseFacts) -> bool:
-    """The look-alike belongs to an earlier age than the patient's recorded one (or span)."""
-    return look.age_below is not None and facts.younger_than(look.age_below) is False
-
-
 def _item(
     rank: int, match: _Match, facts: CaseFacts, bundle: KnowledgeBundle, labs: dict[str, str], against: dict[str, str]
 ) -> DifferentialItem:
@@ -199,7 +194,7 @@ def rank_lookalikes(
     # With no subtype made, a scoped mimic whose own features are recorded (warfarin with skin
     # necrosis: warfarin-induced necrosis) is listed too, as the work-up already asks its test.
     undecided = subtype == "undetermined"
-    matches = [m for m in matches if not _too_old(m.look, facts) or m.decisive]
+    matches = [m for m in matches if not facts.known_at_least(m.look.age_below) or m.decisive]
     kept = [
         m
         for m in matches

@@ -79,6 +79,11 @@ class CaseFacts:
         age told as a span, "in her sixties", decides when the whole span is on one side)."""
         return younger_than(self.case.patient, limit)
 
+    def known_at_least(self, limit: float | None) -> bool:
+        """Whether the record shows the patient is ``limit`` years old or older (False with no limit,
+        or when the age, or a span of it, cannot tell): a look-alike of early life is then out."""
+        return limit is not None and younger_than(self.case.patient, limit) is False
+
     def has(self, concept_id: str) -> bool:
         return concept_id in self.present
 

@@ -317,7 +317,7 @@ class _Pathway:
         for look in self.kb.lookalikes.values():
             if subtype not in look.applies_to:
                 continue
-            if look.age_below is not None and self.facts.younger_than(look.age_below) is False:
+            if self.facts.known_at_least(look.age_below):
                 continue  # a look-alike of early life only, and the patient is older
             if look.id in self.facts.present:
                 found.add(look.id)

@@ -352,8 +352,8 @@ def select_treatments(
     # what the patient has now: a condition the record says has ended ("off dialysis since the
     # transplant") is a cause in the history, not a reason for "more frequent dialysis"; it still
     # scopes an option for the calcinosis it left (``conditions_current``)
-    context = (set(conditions) | facts.present) - facts.past
-    history = context | facts.past
+    history = set(conditions) | facts.present
+    context = history - facts.past
     offered: list[TreatmentOption] = []
     withheld: list[TreatmentOption] = []
     for treatment in sorted(bundle.treatments.values(), key=lambda t: (t.rank, t.label)):

@@ -7,6 +7,7 @@ offsets into the original text and the text itself.
 
 from __future__ import annotations
 
+import math
 from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
@@ -67,6 +68,17 @@ class AgeRange(_Model):
         if self.high <= self.low:
             raise ValueError(f"age_range: high ({self.high:g}) must be above low ({self.low:g})")
         return self
+
+    @property
+    def last_year(self) -> float:
+        """The last completed year the span includes ("in her sixties": 69), as standards write an
+        age range's end (Phenopacket ``ageRange``, a FHIR Range)."""
+        return max(self.low, math.ceil(self.high) - 1)
+
+    @classmethod
+    def through(cls, low: float, last_year: float) -> AgeRange:
+        """The span from ``low`` through the completed year ``last_year`` (60 through 69: 60 up to 70)."""
+        return cls(low=low, high=last_year + 1)
 
 
 class Patient(_Model):

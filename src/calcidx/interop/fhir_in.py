@@ -15,7 +15,17 @@ from typing import Any
 from pydantic import ValidationError
 
 from calcidx.case.io import describe_validation_error
-from calcidx.case.model import Case, Document, DocumentInfo, Finding, Lab, Medication, Provenance, TreatmentGiven
+from calcidx.case.model import (
+    AgeRange,
+    Case,
+    Document,
+    DocumentInfo,
+    Finding,
+    Lab,
+    Medication,
+    Provenance,
+    TreatmentGiven,
+)
 from calcidx.errors import InputError
 from calcidx.interop import _pipeline
 from calcidx.interop.codes import PATIENT_STATUSES, Known, Terminology
@@ -131,7 +141,7 @@ class _Reader:
         value = self._ext(resource, LIST_EXTENSION)
         return value if isinstance(value, str) else None
 
-    def _age_range(self, span: dict[str, Any]) -> dict[str, float] | None:
+    def _age_range(self, span: dict[str, Any]) -> AgeRange | None:
         """An age-range extension's Range (completed years, both ends included) as a span, or None
         with a warning."""
         years = self.codes.value("age_units", "years")
@@ -144,7 +154,7 @@ class _Reader:
         if len(values) != 2 or values[1] < values[0]:
             self.warnings.append(f"{self.where}: Patient age range {span!r} not read (low and high in years)")
             return None
-        return {"low": values[0], "high": values[1] + 1}
+        return AgeRange.through(values[0], values[1])
 
     def _patient(self, entry: dict[str, Any], index: int) -> None:
         resource = entry["resource"]

@@ -22,7 +22,6 @@ and the assertion status, so ``case_from_fhir_bundle`` reads back exactly what w
 
 from __future__ import annotations
 
-import math
 import uuid
 from datetime import UTC, datetime
 from typing import Any
@@ -199,25 +198,16 @@ class FhirWriter:
             resource["extension"] = [
                 {
                     "url": extension_url(self.codes, AGE_EXTENSION),
-                    "valueAge": {
-                        "value": round(p.age_years, 4),
-                        "unit": "years",
-                        "system": self.codes.uri("ucum"),
-                        "code": self.codes.value("age_units", "years"),
-                    },
+                    "valueAge": self._years(round(p.age_years, 4)),
                 }
             ]
-        elif p.age_range is not None:
-            high = max(p.age_range.low, math.ceil(p.age_range.high) - 1)  # "in her sixties": 60 to 69
-            resource["extension"] = [
-                {
-                    "url": extension_url(self.codes, AGE_RANGE_EXTENSION),
-                    "valueRange": {"low": self._years(p.age_range.low), "high": self._years(high)},
-                }
-            ]
+        elif p.age_range is not None:  # "in her sixties": 60 to 69
+            span = {"low": self._years(p.age_range.low), "high": self._years(p.age_range.last_year)}
+            resource["extension"] = [{"url": extension_url(self.codes, AGE_RANGE_EXTENSION), "valueRange": span}]
         return self._add(f"{key}/patient", resource)
 
     def _years(self, value: float) -> dict[str, Any]:
+        """An age in years as a UCUM quantity."""
         return {
             "value": value,
             "unit": "years",

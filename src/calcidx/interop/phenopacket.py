@@ -22,14 +22,13 @@ an invented external code. In: the same, with unknown CURIEs reported, never gue
 
 from __future__ import annotations
 
-import math
 import re
 from datetime import UTC, datetime
 from typing import Any
 
 from calcidx import __version__
 from calcidx.assess.model import AssessedCase, AssessedDocument
-from calcidx.case.model import Case, Document, DocumentInfo, Finding, Lab, Provenance, TreatmentGiven
+from calcidx.case.model import AgeRange, Case, Document, DocumentInfo, Finding, Lab, Provenance, TreatmentGiven
 from calcidx.errors import InputError
 from calcidx.interop import _pipeline
 from calcidx.interop.codes import Known, Terminology
@@ -110,9 +109,9 @@ class _Writer:
         elif case.patient.age_range is not None:
             # "in her sixties" (60 up to 70): P60Y to P69Y, the end in completed years and included
             span = case.patient.age_range
-            end = _duration(max(span.low, math.ceil(span.high) - 1))
+            start, end = _duration(span.low), _duration(span.last_year)
             subject["timeAtLastEncounter"] = {
-                "ageRange": {"start": {"iso8601duration": _duration(span.low)}, "end": {"iso8601duration": end}}
+                "ageRange": {"start": {"iso8601duration": start}, "end": {"iso8601duration": end}}
             }
         packet: dict[str, Any] = {"id": f"calcidx-{ident}", "subject": subject}
         features = self._features()
@@ -353,17 +352,17 @@ class _Reader:
             )
         return known
 
-    def _age_range(self, raw: Any) -> dict[str, float] | None:
+    def _age_range(self, raw: Any) -> AgeRange | None:
         """A subject's ``ageRange`` (its end in completed years, included) as a span, or None with a warning."""
-        start = _age(str(((raw.get("start") or {}) if isinstance(raw, dict) else {}).get("iso8601duration", "")))
-        end = _age(str(((raw.get("end") or {}) if isinstance(raw, dict) else {}).get("iso8601duration", "")))
+        ends = raw if isinstance(raw, dict) else {}
+        start, end = (_age(str((ends.get(name) or {}).get("iso8601duration", ""))) for name in ("start", "end"))
         if start is None or end is None or end < start:
             self.warnings.append(
                 f"{self.where}: subject ageRange {raw!r} needs a start and an end that are ISO 8601 durations, "
                 "the end not before the start; not read"
             )
             return None
-        return {"low": start, "high": end + 1}
+        return AgeRange.through(start, end)
 
     def read(self) -> Document:
         p = self.packet
