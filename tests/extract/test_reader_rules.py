@@ -16,6 +16,7 @@ from calcidx.public import extract
 AGE_EXAMPLES = [(rule.id, text, years) for rule in load_age_rules() for text, years in rule.examples]
 AGE_COUNTER = [(rule.id, text) for rule in load_age_rules() for text in rule.counter_examples]
 PSEUDO = load_lab_cue_pseudo_rules()
+SCOPE = list(load_rules().scope_rules.values())
 
 
 @pytest.mark.parametrize(("rule_id", "text", "years"), AGE_EXAMPLES)
@@ -37,6 +38,15 @@ def test_pseudo_cue_examples(rule: ZoneRule) -> None:
         assert rule.pattern.match(example), (rule.id, example)
     for example in rule.counter_examples:
         assert not rule.pattern.match(example), (rule.id, example)
+
+
+@pytest.mark.parametrize("rule", SCOPE, ids=[r.id for r in SCOPE])
+def test_context_scope_rule_examples(rule: ZoneRule) -> None:
+    assert rule.examples and rule.counter_examples, rule.id
+    for example in rule.examples:
+        assert rule.pattern.search(example), (rule.id, example)
+    for example in rule.counter_examples:
+        assert not rule.pattern.search(example), (rule.id, example)
 
 
 @pytest.mark.parametrize(

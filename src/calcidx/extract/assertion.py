@@ -20,9 +20,14 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
 
+from calcidx.errors import KnowledgeError
 from calcidx.extract.rules import ContextTrigger, Rules, phrase_regex
 
 __all__ = ["ContextPatterns", "TriggerHit", "TriggerIndex", "find_triggers", "own_triggers"]
+
+#: how much text before and after a trigger its scope rules look at
+_BEFORE_CHARS = 50
+_AFTER_CHARS = 80
 
 _PRIORITY = {"absent": 0, "hypothetical": 1, "possible": 2, "family": 3, "historical": 4}
 
@@ -43,12 +48,6 @@ class TriggerHit:
     list_scope: bool = False
 
 
-# a relative noun is the clause's subject when a possessive opens its noun phrase ("her mother",
-# "his 70-year-old father"); "a mother of two" is the patient
-_POSSESSIVE = re.compile(r"\b(?:her|his|their|the patient's|patient's|whose|our patient's)\s+(?:[\w-]+\s+){0,3}$", re.I)
-_OF_AFTER = re.compile(r"\s+of\b", re.IGNORECASE)
-# an apposition after a relative ("Her father, a 45-year-old man, had ...") does not end the clause
-_APPOSITION = re.compile(r",\s*(?:a|an|aged|who is)\s[^,;.]{0,60},", re.IGNORECASE)
 _WORD = re.compile(r"\w+")
 
 
@@ -84,18 +83,20 @@ class ContextPatterns:
         self.subject_terminator = re.compile(
             phrase_regex(subject_words).pattern + r"|[;:,]|\s-\s|\s–\s" + comma_verbs, re.IGNORECASE
         )
-        # "her mother had X": a family member's clause runs through its own verb
-        self.family_terminator = re.compile(
-            r"[;:,]|\b(?:but|however|while|whereas|although|she|he|the patient)\b", re.I
-        )
+        # the scope rules (what each is for: ``context.yaml``)
+        self.family_terminator = _scope_rule(rules, "family_clause_end")
+        self.relative_possessive = _scope_rule(rules, "relative_possessive")
+        self.relative_role = _scope_rule(rules, "relative_role")
+        self.relative_apposition = _scope_rule(rules, "relative_apposition")
+        self.looks_forward = _scope_rule(rules, "looks_forward")
+        self.duration_after = _scope_rule(rules, "duration_after")
 
 
-#: a duration after a trigger: "for six years", "for the past decade", "for over a year"
-_DURATION_AFTER = re.compile(
-    r"\s+for\s+(?:\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|several|many|some|over|more\s+than|years|months|decades|"
-    r"almost|nearly|about|around|the\s+(?:past|last))\b",
-    re.IGNORECASE,
-)
+def _scope_rule(rules: Rules, rule_id: str) -> re.Pattern[str]:
+    found = rules.scope_rules.get(rule_id)
+    if found is None:
+        raise KnowledgeError(f"context.yaml: the scope rule {rule_id!r} is missing (ConText needs it)")
+    return found.pattern
 
 
 def find_triggers(text: str, rules: Rules, compiled: ContextPatterns | None = None) -> list[TriggerHit]:
@@ -110,20 +111,17 @@ def find_triggers(text: str, rules: Rules, compiled: ContextPatterns | None = No
         trigger = compiled.by_phrase.get(phrase)
         if trigger is None or trigger.category == "pseudo":
             continue
+        after = text[match.end() : match.end() + _AFTER_CHARS]
         if trigger.subject and (
-            _POSSESSIVE.search(text, max(0, match.start() - 50), match.start()) is None
-            or _OF_AFTER.match(text, match.end())
+            compiled.relative_possessive.search(text[max(0, match.start() - _BEFORE_CHARS) : match.start()]) is None
+            or compiled.relative_role.search(after)
         ):
             continue
         direction = trigger.direction
         # "... ruled out for X": the trigger looks forward; a duration after it does not ("in
         # remission for six years" is still about what stands before it)
-        if (
-            direction != "forward"
-            and re.match(r"\s+(?:for|of)\b", text[match.end() : match.end() + 6], re.IGNORECASE)
-            and not _DURATION_AFTER.match(text, match.end())
-        ):
-            direction = "forward"
+        if direction != "forward" and compiled.looks_forward.search(after):
+            direction = direction if compiled.duration_after.search(after) else "forward"
         hits.append(
             TriggerHit(
                 match.start(),
@@ -171,6 +169,7 @@ class TriggerIndex:
         self.terminator = compiled.terminator
         self.clause_terminator = compiled.clause_terminator
         self.family_terminator = compiled.family_terminator
+        self.relative_apposition = compiled.relative_apposition
         self.subject_terminator = compiled.subject_terminator
         #: answers already given (the context component and the field readers ask about the same
         #: mentions in the same sentences; the answer depends only on the arguments)
@@ -248,7 +247,7 @@ class TriggerIndex:
             elif hit.end <= start and hit.direction in ("forward", "both"):
                 gap = self.text[hit.end : start]
                 if hit.category == "family":
-                    gap = _APPOSITION.sub(" ", gap)
+                    gap = self.relative_apposition.sub(" ", gap)
                 applies = _within(gap, hit.max_scope) and (
                     stop.search(gap) is None or (gap.lstrip().startswith(":") and stop.search(gap.lstrip()[1:]) is None)
                 )

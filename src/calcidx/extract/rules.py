@@ -153,6 +153,8 @@ class Rules:
     terminators: tuple[str, ...]
     #: verbs that open a new clause after a comma ("not on dialysis, developed ...")
     comma_clause_verbs: tuple[str, ...]
+    #: how far a trigger reaches beyond its terminators (``context.yaml`` ``scope_rules``), by id
+    scope_rules: dict[str, ZoneRule]
     section_headers: dict[str, str]
     sites: tuple[str, ...]
     laterality: dict[str, str]
@@ -311,6 +313,9 @@ def load_rules() -> Rules:
         triggers=tuple(ContextTrigger.from_dict(item) for item in context["triggers"]),
         terminators=tuple(str(t).lower() for t in context["terminators"]),
         comma_clause_verbs=tuple(str(t).lower() for t in context.get("comma_clause_verbs", [])),
+        scope_rules={
+            rule.id: rule for rule in (ZoneRule.from_dict(item, "context.yaml") for item in context["scope_rules"])
+        },
         section_headers=headers,
         collapsed_text=_collapsed_text_rules(sections.get("collapsed_text") or {}, headers),
         caption_prose_sentences=int((sections.get("figure_label_caption") or {}).get("prose_min_sentences", 0)),
@@ -502,7 +507,8 @@ def _trie_pattern(phrases: set[str], *, fold: bool) -> str:
 
 @dataclass(frozen=True)
 class ZoneRule:
-    """One rule of ``zones.yaml``: a regex with an id, what it is for, and its examples."""
+    """One regex rule with an id, what it is for, and its examples (``zones.yaml``; also the scope
+    rules of ``context.yaml`` and the pseudo-cues of ``lab_cues.yaml``)."""
 
     id: str
     purpose: str
@@ -519,10 +525,10 @@ class ZoneRule:
                 f"{source}: a rule needs id and pattern, and has no other keys than examples, not, "
                 f"purpose, case_sensitive: {raw!r}"
             )
-        source = "".join(line.strip() for line in str(raw["pattern"]).splitlines())
+        regex = "".join(line.strip() for line in str(raw["pattern"]).splitlines())
         flags = 0 if raw.get("case_sensitive") else re.IGNORECASE
         try:
-            pattern = compile_gated(source, flags)  # the same matches (see first_character_gate)
+            pattern = compile_gated(regex, flags)  # the same matches (see first_character_gate)
         except re.error as exc:
             raise KnowledgeError(f"{source}: rule {raw['id']!r} is not a valid regex: {exc}") from exc
         return cls(
