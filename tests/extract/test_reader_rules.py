@@ -16,7 +16,7 @@ from calcidx.public import extract
 AGE_EXAMPLES = [(rule.id, text, years) for rule in load_age_rules() for text, years in rule.examples]
 AGE_COUNTER = [(rule.id, text) for rule in load_age_rules() for text in rule.counter_examples]
 PSEUDO = load_lab_cue_pseudo_rules()
-SCOPE = list(load_rules().scope_rules.values())
+SCOPE = [*load_rules().scope_rules.values(), *load_rules().site_anaphora]
 
 
 @pytest.mark.parametrize(("rule_id", "text", "years"), AGE_EXAMPLES)
@@ -41,7 +41,7 @@ def test_pseudo_cue_examples(rule: ZoneRule) -> None:
 
 
 @pytest.mark.parametrize("rule", SCOPE, ids=[r.id for r in SCOPE])
-def test_context_scope_rule_examples(rule: ZoneRule) -> None:
+def test_scope_and_site_anaphora_rule_examples(rule: ZoneRule) -> None:
     assert rule.examples and rule.counter_examples, rule.id
     for example in rule.examples:
         assert rule.pattern.search(example), (rule.id, example)

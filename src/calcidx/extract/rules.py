@@ -164,6 +164,8 @@ class Rules:
     site_parts: frozenset[str]
     #: a note's capital letter for the side ("R hand"): ``anatomy.yaml`` ``laterality_letters``
     laterality_letters: dict[str, str]
+    #: words that name a site by pointing back to one named before (``anatomy.yaml`` ``site_anaphora``)
+    site_anaphora: tuple[ZoneRule, ...]
     #: where a list of drug allergies starts, and a negation that voids it (``lexicon.yaml``)
     allergy_list_cue: str
     allergy_list_negation: str
@@ -257,6 +259,8 @@ class Rules:
     lab_flags: dict[str, tuple[str, ...]] = field(default_factory=dict)
     #: lesion nouns in the plural with their singular ("nodules" -> "nodule"), from ``lesion_words``
     lesion_plurals: dict[str, str] = field(default_factory=dict)
+    #: words of a longer term and the abbreviations notes print for them (``lexicon.yaml``)
+    term_word_abbreviations: dict[str, tuple[str, ...]] = field(default_factory=dict)
     #: function words of English and of the other languages reports are written in (language check)
     english_words: frozenset[str] = frozenset()
     other_language_words: frozenset[str] = frozenset()
@@ -328,6 +332,7 @@ def load_rules() -> Rules:
         site_names={str(k).lower(): str(v).lower() for k, v in (anatomy.get("site_names") or {}).items()},
         site_parts=frozenset(str(w).lower() for w in anatomy.get("site_parts") or ()),
         laterality_letters={str(k): str(v) for k, v in (anatomy.get("laterality_letters") or {}).items()},
+        site_anaphora=tuple(ZoneRule.from_dict(item, "anatomy.yaml") for item in anatomy.get("site_anaphora") or ()),
         allergy_list_cue=str(lexicon["allergy_list_cue"]),
         allergy_list_negation=str(lexicon["allergy_list_negation"]),
         female_nouns=frozenset(nouns["female"]),
@@ -372,6 +377,10 @@ def load_rules() -> Rules:
         ),
         lab_flags={str(k): tuple(str(w) for w in v) for k, v in (lexicon.get("lab_flags") or {}).items()},
         lesion_plurals=_plurals(str(w).lower() for w in lexicon["lesion_words"]),
+        term_word_abbreviations={
+            str(word).lower(): tuple(str(a).lower() for a in abbreviations)
+            for word, abbreviations in (lexicon.get("term_word_abbreviations") or {}).items()
+        },
         morphology_words=tuple(str(w).lower() for w in lexicon["morphology_words"]),
         lesion_colour_words=tuple(str(w).lower() for w in lexicon.get("lesion_colour_words") or ()),
         imaging_words=imaging,

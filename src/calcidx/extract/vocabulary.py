@@ -235,6 +235,25 @@ class Vocabulary:
             if head and singular:
                 self.forms.setdefault(f"{head} {singular}", list(keys))
 
+    def add_word_abbreviations(self, abbreviations: Mapping[str, tuple[str, ...]]) -> None:
+        """Each form of two words or more that holds a word of ``abbreviations`` also with that word
+        abbreviated ("calcium gluconate infusion" -> "ca gluconate infusion"), naming the same items.
+        A form the vocabulary has already keeps its own items. Lab names are left as they are:
+        "serum ca" would also read a tumour marker ("serum CA 19-9").
+
+        Args:
+            abbreviations: words and their abbreviations (``Rules.term_word_abbreviations``).
+        """
+        if not abbreviations:
+            return
+        word = re.compile(r"\b(" + "|".join(map(re.escape, abbreviations)) + r")\b")
+        for form, keys in list(self.forms.items()):
+            if (" " not in form and "-" not in form) or any(table == "analyte" for table, _ in keys):
+                continue
+            for found in {m.group(1) for m in word.finditer(form)}:
+                for short in abbreviations[found]:
+                    self.forms.setdefault(re.sub(rf"\b{re.escape(found)}\b", short, form), list(keys))
+
     @classmethod
     def from_bundle(cls, bundle: KnowledgeBundle, *, hpo: bool = True) -> Vocabulary:
         """The vocabulary of a knowledge bundle.
@@ -283,7 +302,9 @@ class Vocabulary:
                 vocab.add(VocabItem("treatment", treat.id, treat.label, treat.kind, ()))
         for therapy in bundle.therapies.values():
             vocab.add(VocabItem("treatment", therapy.id, therapy.label, therapy.kind, tuple(therapy.synonyms)))
-        vocab.add_singulars(load_rules().lesion_plurals)
+        rules = load_rules()
+        vocab.add_singulars(rules.lesion_plurals)
+        vocab.add_word_abbreviations(rules.term_word_abbreviations)
         return vocab
 
 

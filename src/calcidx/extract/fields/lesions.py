@@ -32,33 +32,54 @@ class LesionsReader:
         self._sentence_words: tuple[int, list[str], list[str], re.Match[str] | None] = (-1, [], [], None)
         #: the start of the sentence last read that gave a lesion, and its lesion words
         self._added: tuple[int, list[str]] = (-1, [])
+        #: the last site named for the patient, with its sentence (for "at that site")
+        self._last_site: tuple[Mention, Sentence] | None = None
 
     def read(self, view: SentenceView, exposure_sites: set[int] | frozenset[int] = frozenset()) -> None:
         """Reads the site mentions of one sentence, if the sentence describes a lesion.
 
         ``exposure_sites`` are the starts of the site mentions the sentence ties to an exposure
         ("extravasation in the left arm"): where the sentence names another site, the lesion is
-        there ("... 20 years ago now has nodules on both shins"), not at the exposure's site.
+        there ("... 20 years ago now has nodules on both shins"), not at the exposure's site. A
+        lesion sentence that names no site but points back to one ("a plaque formed at the infusion
+        site") has its lesion at the site last named for the patient.
         """
+        sites = [m for m in view.mentions if m.is_site]
+        if not sites:
+            if self._last_site is not None and self._lesion_sentence(view) and self._refers_back(view.sentence):
+                self._add(*self._last_site, words=view.sentence)
+            return
+        self._read_sites(view, sites, exposure_sites)
+        self._last_site = (sites[-1], view.sentence)
+
+    def _read_sites(self, view: SentenceView, sites: list[Mention], exposure_sites: set[int] | frozenset[int]) -> None:
+        if exposure_sites and all(m.start in exposure_sites for m in sites):
+            exposure_sites = frozenset()  # the exposure's site is the only one: the lesion's too
         lesion_sentence: bool | None = None
-        if exposure_sites:
-            others = [m for m in view.mentions if m.is_site and m.start not in exposure_sites]
-            if not others:
-                exposure_sites = frozenset()  # the exposure's site is the only one: the lesion's too
-        for mention in view.mentions:
-            if not mention.is_site or mention.start in exposure_sites:
+        for mention in sites:
+            if mention.start in exposure_sites:
                 continue
             if lesion_sentence is None:
-                text, words = view.sentence.text, view.sentence.words
-                skin = self._skin_only(text, words)
-                lesion_sentence = (
-                    may_match(self.patterns.lesion, words) and self.patterns.lesion.search(skin) is not None
-                ) or (may_match(self.patterns.morphology, words) and self.patterns.morphology.search(skin) is not None)
+                lesion_sentence = self._lesion_sentence(view)
             if not lesion_sentence:
                 return
-            if self._exposure_clause(mention, view):
+            if self._exposure_clause(mention, view) and not self._refers_back(view.sentence):
                 continue
             self._add(mention, view.sentence)
+
+    def _lesion_sentence(self, view: SentenceView) -> bool:
+        """Whether the sentence names a skin lesion (a lesion or morphology word outside the
+        internal, denied and injury lesions)."""
+        text, words = view.sentence.text, view.sentence.words
+        skin = self._skin_only(text, words)
+        patterns = self.patterns
+        return (may_match(patterns.lesion, words) and patterns.lesion.search(skin) is not None) or (
+            may_match(patterns.morphology, words) and patterns.morphology.search(skin) is not None
+        )
+
+    def _refers_back(self, sentence: Sentence) -> bool:
+        """The sentence puts its lesion at a site named before ("at that site", ``site_anaphora``)."""
+        return any(pattern.search(sentence.text) for pattern in self.patterns.site_anaphora)
 
     def _exposure_clause(self, mention: Mention, view: SentenceView) -> bool:
         """The site lies in a clause (between semicolons) that names an exposure and no lesion: the
@@ -98,7 +119,9 @@ class LesionsReader:
                 text = pattern.sub(" ", text)
         return text
 
-    def _add(self, mention: Mention, sentence: Sentence) -> None:
+    def _add(self, mention: Mention, sentence: Sentence, *, words: Sentence | None = None) -> None:
+        """Add the lesion at the site ``mention`` of ``sentence``, described by the sentence ``words``
+        (``sentence`` itself unless the lesion's sentence points back to a site named before)."""
         ctx = self.context
         patterns = self.patterns
         text = ctx.text
@@ -114,18 +137,19 @@ class LesionsReader:
             laterality = "bilateral"
         site = " ".join(text[start : mention.end].split())
         key = site.lower()
-        if self._sentence_words[0] != sentence.start:
-            sentence_text = sentence.text
+        words = words or sentence
+        if self._sentence_words[0] != words.start:
+            sentence_text = words.text
             if patterns.morphology_blanks is not None:  # "raised white cell count": no white lesion
                 sentence_text = patterns.morphology_blanks.sub(lambda m: " " * len(m.group()), sentence_text)
             self._sentence_words = (
-                sentence.start,
+                words.start,
                 [m.group().lower() for m in patterns.morphology.finditer(sentence_text)],
                 [m.group().lower() for m in patterns.lesion.finditer(sentence_text)],
                 _SIZE.search(sentence_text),
             )
         _, morphology, kinds, size = self._sentence_words
-        self._added = (sentence.start, kinds)
+        self._added = (words.start, kinds)
         if key in self.found:
             lesion = self.found[key]
             lesion.evidence.append(ctx.ev(start, mention.end))
