@@ -226,7 +226,10 @@ class TriggerIndex:
         for hit in self.hits[lo:hi]:
             if hit.end > sent_end or hit.start in void:
                 continue
-            if hit.start < end and hit.end > start:
+            # a trigger that ends inside the mention's first words reaches it ("not on" of "not on
+            # dialysis", where "on dialysis" is the concept's own words); one inside it is its own
+            overlaps = hit.start < end and hit.end > start
+            if overlaps and not (hit.start < start and hit.direction in ("forward", "both")):
                 continue  # the trigger is part of the mention
             if self_negated and hit.category == "absent":
                 continue
@@ -244,7 +247,7 @@ class TriggerIndex:
             if hit.direction == "prefix":
                 # "non-consanguineous": only the word the prefix is attached to
                 applies = hit.end <= start and re.fullmatch(r"\s*-?\s*", self.text[hit.end : start]) is not None
-            elif hit.end <= start and hit.direction in ("forward", "both"):
+            elif (hit.end <= start or overlaps) and hit.direction in ("forward", "both"):
                 gap = self.text[hit.end : start]
                 if hit.category == "family":
                     gap = self.relative_apposition.sub(" ", gap)
@@ -255,6 +258,17 @@ class TriggerIndex:
                     # a trigger inside a parenthesis speaks only within it: "(not on warfarin), vasculitis"
                     before = self.text[sent_start : hit.start]
                     applies = before.count("(") <= before.count(")")
+                if applies and hit.category == "absent":
+                    # a nearer negation takes over: "no CKD, not on warfarin, painful purpura" (the
+                    # purpura is outside what "not on" negates, and "no" ended at "not on")
+                    applies = not any(
+                        other.category == "absent"
+                        and other.direction == "forward"
+                        and other.owner is None
+                        and hit.end <= other.start
+                        and other.end <= start
+                        for other in self.hits[lo:hi]
+                    )
             elif hit.start >= end and hit.direction in ("backward", "both"):
                 gap = self.text[end : hit.start]
                 if hit.category == "hypothetical":
