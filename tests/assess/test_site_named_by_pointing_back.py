@@ -95,3 +95,24 @@ def test_control_a_blow_elsewhere_is_not_the_lesions_cause() -> None:
     text = "A 30-year-old woman hit her left knee on a table. Months later a hard nodule grew on the right ear."
     assessment = assess(text + LABS).cases[0].assessment
     assert assessment.subtype.code != "dystrophic"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "68F on Ca-heparin SC injections into abdomen x 10 days; now firm white plaques at injection sites on "
+        "the abdomen.",
+        "72M given calcium heparin injections into the thighs; hard papules at the injection sites on the thighs.",
+    ],
+)
+def test_a_lesion_clause_at_the_exposures_site_keeps_its_lesion(text: str) -> None:
+    case = assess(text + LABS).cases[0]
+    assert case.lesions, text
+    assert (case.assessment.subtype.code, case.assessment.subtype.certainty) == ("iatrogenic", "probable")
+
+
+def test_control_an_exposure_clause_with_no_lesion_gives_its_site_to_no_lesion() -> None:
+    case = extract("An EEG with electrode paste on the scalp last month; now papules on the soles.", mode="note").cases[
+        0
+    ]
+    assert [lesion.site for lesion in case.lesions] == ["soles"]

@@ -57,7 +57,7 @@ class LesionsReader:
             exposure_sites = frozenset()  # the exposure's site is the only one: the lesion's too
         lesion_sentence: bool | None = None
         for mention in sites:
-            if mention.start in exposure_sites:
+            if mention.start in exposure_sites and not self._lesion_clause_site(mention, view, sites, exposure_sites):
                 continue
             if lesion_sentence is None:
                 lesion_sentence = self._lesion_sentence(view)
@@ -81,6 +81,22 @@ class LesionsReader:
         """The sentence puts its lesion at a site named before ("at that site", ``site_anaphora``)."""
         return any(pattern.search(sentence.text) for pattern in self.patterns.site_anaphora)
 
+    def _lesion_clause_site(
+        self, mention: Mention, view: SentenceView, sites: list[Mention], exposure_sites: set[int] | frozenset[int]
+    ) -> bool:
+        """An exposure's site is the lesion's too when its clause (between semicolons) names a lesion
+        and no other site ("injections into the abdomen; now plaques at the injection sites on the
+        abdomen")."""
+        text = view.sentence.text
+        if ";" not in text:
+            return False
+        start, end = _clause(text, mention.start - view.sentence.start)
+        lo, hi = view.sentence.start + start, view.sentence.start + end
+        if any(lo <= m.start < hi and m.start not in exposure_sites for m in sites):
+            return False
+        clause = text[start:end]
+        return self.patterns.lesion.search(clause) is not None or self.patterns.morphology.search(clause) is not None
+
     def _exposure_clause(self, mention: Mention, view: SentenceView) -> bool:
         """The site lies in a clause (between semicolons) that names an exposure and no lesion: the
         site of the exposure ("an EEG with electrode paste on the scalp last month; now papules on the
@@ -89,10 +105,7 @@ class LesionsReader:
         text = sentence.text
         if ";" not in text:
             return False
-        offset = mention.start - sentence.start
-        start = text.rfind(";", 0, offset) + 1
-        end = text.find(";", offset)
-        end = len(text) if end < 0 else end
+        start, end = _clause(text, mention.start - sentence.start)
         clause = text[start:end]
         lo, hi = sentence.start + start, sentence.start + end
         exposure = any(
@@ -177,3 +190,9 @@ class LesionsReader:
     def lesions(self) -> list[Lesion]:
         """The lesions read so far, in the order first seen."""
         return list(self.found.values())
+
+
+def _clause(text: str, offset: int) -> tuple[int, int]:
+    """The clause of ``text`` (between semicolons) around ``offset``: its start and end offsets."""
+    end = text.find(";", offset)
+    return text.rfind(";", 0, offset) + 1, len(text) if end < 0 else end
