@@ -116,3 +116,21 @@ def test_control_an_exposure_clause_with_no_lesion_gives_its_site_to_no_lesion()
         0
     ]
     assert [lesion.site for lesion in case.lesions] == ["soles"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A 52-year-old woman has firm white papules within the scar of a knee replacement done 5 years ago.",
+        "A 61-year-old man has hard nodules along the scar on his left knee from an old operation.",
+    ],
+)
+def test_a_lesion_in_an_operation_scar_is_dystrophic(text: str) -> None:
+    case = assess(text + LABS).cases[0]
+    assert "surgery_at_site" in {e.concept for e in case.exposures}
+    assert (case.assessment.subtype.code, case.assessment.subtype.certainty) == ("dystrophic", "probable")
+
+
+def test_control_a_scar_elsewhere_is_not_read_as_the_lesions_site() -> None:
+    text = "A 30-year-old woman has hard nodules on the left shin and an old appendectomy scar on the abdomen."
+    assert assess(text + LABS).cases[0].assessment.subtype.code != "dystrophic"
