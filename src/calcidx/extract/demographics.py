@@ -7,7 +7,7 @@ from bisect import bisect_left
 from dataclasses import dataclass
 
 from calcidx.extract.prefilter import compile_gated, fold, requirement
-from calcidx.extract.rules import Rules, load_age_rules
+from calcidx.extract.rules import Rules, load_age_rules, load_age_unit_aliases
 from calcidx.extract.sections import caseless
 
 __all__ = ["AgeFinder", "AgeMention", "find_ages", "sex_from_text"]
@@ -151,9 +151,11 @@ def _anchor(rules: Rules, *, any_case: bool = False) -> re.Pattern[str]:
 
 # what may stand before a note's compact "45F": the start of the text, a line or a sentence, "is a", "Pt",
 # a note's history label even where line breaks were lost ("... ?calciphylaxis HPI: 73M w/ ESRD"),
-# or a short label or topic of words opening the line ("Referral: 58F", "Adult dermatomyositis, 39 F")
+# an obstetric code ("G2P1 32F"), or a short label or topic of words opening the line ("Referral:
+# 58F", "Adult dermatomyositis, 39 F")
 _COMPACT_BEFORE = re.compile(
     r"(?:(?<![\s\S])|\n|(?<=[\w)])[.;]\s+|\b(?:is|was)\s+an?\s+|\b(?:pt|patient)\b:?\s*"
+    r"|\bG\d{1,2}\s?P\d{1,2}(?:\s?[A-Z]\d{1,2}){0,2},?\s+"
     r"|\b(?:hpi|history of present illness|chief complaint|cc|presentation)\s*:\s*"
     r"|(?:(?<![\s\S])|\n)[ \t]*[a-z][a-z '-]{0,40}[:,]\s*)[ \t]*$",
     re.I,
@@ -248,6 +250,7 @@ def _by_rules(
     extra: list[AgeMention] = []
     starts = [f.start for f in found]
     folded: str | None = None
+    aliases = load_age_unit_aliases()
     for pattern in patterns:
         # a rule whose words the text lacks ("life" for a day of life) is not run over it
         needed = requirement(pattern)
@@ -263,7 +266,8 @@ def _by_rules(
             if index > 0 and found[index - 1].end > match.start(number):
                 continue  # the built-in forms read it already ("a boy of six years of age")
             value = _number(match.group(number) or "", rules)
-            unit = (match.group("unit") or ("day" if groups.get("num2") else "years")).lower().rstrip("s")
+            unit = (match.group("unit") or ("day" if groups.get("num2") else "years")).lower()
+            unit = aliases.get(unit) or unit.rstrip("s")
             if value is None or value * _UNIT_YEARS.get(unit, 1.0) > 125:
                 continue
             # a rule with no person noun ("on day 6 of life") gives an age that introduces no one

@@ -234,13 +234,17 @@ _UNIT_BEFORE = re.compile(r"\d(?:[.,]\d+)?\s*(?:[a-zµμ%/×^*·]+[\w/.²³]*\s*
 
 
 def _generic(rules: ZoneRules, text: str, folded: str) -> bool:
-    """A generic (literature or textbook) statement; a lab's reference range "(70-110)" is not a citation."""
+    """A generic (literature or textbook) statement; a lab's reference range "(70-110)" or an age after a
+    name ("Mr B (72)") is not a citation."""
     pattern = rules["generic_statement"]
     if not requirement(pattern).admits(folded):
         return False
     for match in pattern.finditer(text):
-        if match.group().startswith("(") and _UNIT_BEFORE.search(text[max(0, match.start() - 20) : match.start()]):
-            continue
+        if match.group().startswith("(") and (
+            _UNIT_BEFORE.search(text[max(0, match.start() - 20) : match.start()])
+            or rules["bracket_after_name"].search(text[max(0, match.start() - 30) : match.start()])
+        ):
+            continue  # a reference range or a person's age in brackets
         return True
     return False
 

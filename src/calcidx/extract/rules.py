@@ -760,6 +760,13 @@ def load_age_rules() -> tuple[AgeRule, ...]:
     return tuple(AgeRule.from_dict(item) for item in raw.get("rules", ()))
 
 
+@functools.cache
+def load_age_unit_aliases() -> dict[str, str]:
+    """The units an age rule's ``unit`` group names by another word (``ages.yaml`` ``unit_aliases``)."""
+    raw = _read("ages.yaml")
+    return {str(k).lower(): str(v).lower() for k, v in (raw.get("unit_aliases") or {}).items()}
+
+
 @dataclass(frozen=True)
 class HistologyFindingRule:
     """One rule of ``histology_findings.yaml``: words of a histology sentence that give a feature."""
