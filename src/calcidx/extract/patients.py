@@ -341,6 +341,10 @@ def detect_mode(layout: Layout, rules: ZoneRules) -> Mode:
     body = [s for s in layout.sentences if not s.caption]
     if not body:
         return "article"
+    # "Case 1: 45F ... Case 2: 62M ...": several patients, each to be found as in a report
+    labels = {m.group("number").lower() for s in body if (m := rules["case_marker"].match(s.text.strip()))}
+    if len(labels) >= 2:
+        return "article"
     # a note may open on a line of its own ("Nursing note 03:00.", "Dx: calciphylaxis.") before its
     # shorthand: any of its first three sentences may show the form
     opening = any(search(rules["note_form"], s.text, s.folded) for s in body[:3])
@@ -939,12 +943,15 @@ def _person_list(sentence: Sentence, signals: _Signals) -> list[tuple[int, float
         if mention.years is None or mention.onset or mention.group or any(pos < hi and lo < end for lo, hi in covered):
             continue
         sex = _SEX_OF_NOUN.get(mention.noun or "")
+        start = pos
         if sex is None:
             before = _SEX_BEFORE_AGE.search(text, max(0, pos - 30), pos)
             noun = before.group("noun").lower() if before else ""
             sex = _SEX_OF_NOUN.get(noun) or _SEX_OF_RELATIVE.get(noun)
+            if before is not None:
+                start = before.start()  # "a girl aged 3 weeks" is one person, not "a girl" and an age
         entries.append((pos, mention.years, sex, mention.text))
-        covered.append((pos, end))
+        covered.append((start, end))
     for match in _DESCRIPTOR.finditer(text):
         if any(lo <= match.start("noun") < hi for lo, hi in covered):
             continue
@@ -991,6 +998,7 @@ def _fill_announced(
     if announced is None:
         return
     count, sentence = announced
+    announcing = sentence
     if count < 2 or (len(patients) >= count and all(p.age is not None for p in patients[:count])):
         return
     for candidate in candidates or [sentence]:
@@ -1002,7 +1010,10 @@ def _fill_announced(
         return
     by_index = {p.index: p for p in patients}
     list_ages = {a.start for a in signals.ages_in(sentence)}
-    group_sex = {_GROUP_SEX[m.group().lower()] for m in _GROUP_NOUN.finditer(sentence.text)}
+    # the group's sex, where the enumeration or the announcement names it ("two sisters")
+    group_sex = {_GROUP_SEX[m.group().lower()] for m in _GROUP_NOUN.finditer(sentence.text)} or {
+        _GROUP_SEX[m.group().lower()] for m in _GROUP_NOUN.finditer(announcing.text)
+    }
     told_apart = any(s is not sentence for p in patients[1:] for s in p.sentences)
     for number, (pos, years, sex, text) in enumerate(entries, start=1):
         sex = sex or (next(iter(group_sex)) if len(group_sex) == 1 else None)
