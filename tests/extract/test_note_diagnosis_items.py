@@ -33,6 +33,7 @@ def test_a_biopsy_proven_item_is_stated_and_probable_in_renal_failure(text: str)
     [
         "60F, dialysis x 8 y, calciphylaxis on thighs; on warfarin for PE.",
         "58M, HD, calciphylaxis of the lower legs, on warfarin.",
+        "62M on HD, calciphylaxis thighs (bx), PTH 80 pg/mL, Ca 8.0.",
     ],
 )
 def test_a_problem_list_item_is_the_stated_diagnosis(text: str) -> None:
@@ -47,6 +48,8 @@ def test_a_problem_list_item_is_the_stated_diagnosis(text: str) -> None:
         "60F, dialysis, calciphylaxis on thighs suspected.",
         "60F, dialysis x 8 y, no calciphylaxis on thighs, on warfarin.",
         "44M, ESRD on HD, calciphylaxis not confirmed by bx.",
+        "62M on HD, calciphylaxis unlikely, painful ulcer on the heel.",
+        "62M on HD, calciphylaxis risk factors, painful ulcer on the heel.",
     ],
 )
 def test_control_a_query_a_denial_or_a_hedge_is_not_stated(text: str) -> None:
