@@ -46,3 +46,16 @@ def test_control_no_heart_failure_offers_diltiazem_without_it() -> None:
     status, cautions = _diltiazem("No heart disease.")
     assert status == "offered"
     assert not any("ejection fraction" in c or c.startswith("Heart failure") for c in cautions)
+
+
+@pytest.mark.parametrize("text", ["Echo: LVEF 30%.", "EF 35-40% on echocardiography.", "Ejection fraction was 25%."])
+def test_an_ejection_fraction_of_40_or_less_is_hfref(text: str) -> None:
+    status, cautions = _diltiazem(text)
+    assert status == "withheld"
+    assert any("reduced ejection fraction" in c for c in cautions)
+
+
+@pytest.mark.parametrize("text", ["Echo: LVEF 55%.", "EF 40-45%.", "EF will be measured; target above 50%."])
+def test_control_a_higher_or_unmeasured_fraction_is_not(text: str) -> None:
+    status, _ = _diltiazem(text)
+    assert status == "offered"

@@ -10,6 +10,7 @@ import re
 
 from calcidx.case.model import Case, Finding, Provenance
 from calcidx.extract.diagnosis import Diagnosis
+from calcidx.extract.fields.cardiac import EjectionFractionReader
 from calcidx.extract.fields.context import DocRecords, FieldContext
 from calcidx.extract.fields.demographics import DemographicsReader
 from calcidx.extract.fields.diagnosis import choose_statement, stated_from, statement_conditions
@@ -95,6 +96,7 @@ class CaseBuilder:
         labs = LabsReader(ctx, patterns)
         outcome = OutcomeReader(patterns)
         pressures = BloodPressureReader(ctx)
+        fractions = EjectionFractionReader(ctx)
         recent = RecentStartReader(ctx, patterns)
         sentences = [s for s in patient.sentences if not s.header]
         ctx.void_triggers = _relative_subject(ctx, patient, sentences)
@@ -112,6 +114,7 @@ class CaseBuilder:
             observations.read(view, present, lesions.kinds_in(sentence))
             outcome.read(view)
             pressures.read(view)
+            fractions.read(view)
             recent.read(view)
             demographics.read(view)
         exposures.settle(medications.statuses())
@@ -131,7 +134,9 @@ class CaseBuilder:
             patient_index=patient.index,
             patient=patient_model,
             lesions=lesions.lesions(),
-            findings=_with_readings(findings.findings(), [*pressures.findings(), *recent.findings()]),
+            findings=_with_readings(
+                findings.findings(), [*pressures.findings(), *fractions.findings(), *recent.findings()]
+            ),
             exposures=exposures.exposures(),
             medications=medications.medications(),
             labs=labs.labs(patient_model),

@@ -611,10 +611,13 @@ class SafetyCondition(Concept):
     disease); the assessment counts them present with the same evidence.
     ``systolic_below``: a blood-pressure reading whose systolic value (mmHg) is below this is the
     condition (the reader takes "BP 86/50 mmHg" for hypotension); the item's refs give the limit.
+    ``ejection_fraction_at_most``: a left ventricular ejection fraction (%) at or below this is the
+    condition (the reader takes "LVEF 30%" for HFrEF); the item's refs give the limit.
     """
 
     implies: list[str] = []
     systolic_below: float | None = Field(default=None, gt=0)
+    ejection_fraction_at_most: float | None = Field(default=None, gt=0, lt=100)
 
 
 class InteropEntry(Cited):
@@ -678,6 +681,15 @@ class KnowledgeBundle(Strict):
             item
             for item in self.safety_conditions.values()
             if item.systolic_below is not None and systolic < item.systolic_below
+        ]
+
+    def shown_by_ejection_fraction(self, percent: float) -> list[SafetyCondition]:
+        """The safety conditions a left ventricular ejection fraction (%) shows: those whose
+        ``ejection_fraction_at_most`` it does not exceed (HFrEF at 40 % or less)."""
+        return [
+            item
+            for item in self.safety_conditions.values()
+            if item.ejection_fraction_at_most is not None and percent <= item.ejection_fraction_at_most
         ]
 
     def label_of(self, key: str) -> str:
