@@ -134,3 +134,27 @@ def test_a_lesion_in_an_operation_scar_is_dystrophic(text: str) -> None:
 def test_control_a_scar_elsewhere_is_not_read_as_the_lesions_site() -> None:
     text = "A 30-year-old woman has hard nodules on the left shin and an old appendectomy scar on the abdomen."
     assert assess(text + LABS).cases[0].assessment.subtype.code != "dystrophic"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "34F post thyroidectomy, IV calcium chloride for tetany through R antecubital cannula, which "
+        "extravasated; 3 wk later firm nodule R antecubital fossa.",
+        "A neonate was given calcium gluconate for hypocalcaemia via the left dorsal foot; a week later a hard "
+        "white plaque formed on the left dorsal foot.",
+    ],
+)
+def test_an_infusion_told_with_its_purpose_keeps_its_site(text: str) -> None:
+    case = assess(text + LABS).cases[0]
+    assert any(e.concept == "iv_calcium" and e.site for e in case.exposures)
+    assert (case.assessment.subtype.code, case.assessment.subtype.certainty) == ("iatrogenic", "probable")
+
+
+def test_control_a_purpose_with_no_site_gives_the_infusion_none() -> None:
+    text = (
+        "A 40-year-old woman had calcium gluconate for tetany in the emergency department; nodules later grew "
+        "on the left shin."
+    )
+    case = assess(text + LABS).cases[0]
+    assert all(e.site is None for e in case.exposures if e.concept == "iv_calcium")
