@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from calcidx.assess.model import FactUsed
 from calcidx.case.age import may_be_aged, younger_than
 from calcidx.case.labs import LabReport, interpret_labs, renal_impairment
-from calcidx.case.model import Case, Evidence, Lesion
+from calcidx.case.model import Case, Evidence, Finding, Lesion
 from calcidx.knowledge.schema import KnowledgeBundle
 
 __all__ = ["CaseFacts", "build_facts"]
@@ -41,6 +41,9 @@ class CaseFacts:
     #: concepts the record says have ended ("dialysis was stopped after the transplant"); they are
     #: also in ``present`` (a past condition still counts as a cause)
     past: set[str] = field(default_factory=set)
+    #: concept id -> how many years before the presentation every finding of it was told to have
+    #: happened, or its drug to have been stopped (the most recent, ``Finding.years_before``)
+    years_before: dict[str, float] = field(default_factory=dict)
     labels: dict[str, str] = field(default_factory=dict)
     evidence: dict[str, list[Evidence]] = field(default_factory=dict)
     triggers: dict[str, str] = field(default_factory=dict)
@@ -83,6 +86,12 @@ class CaseFacts:
         """Whether the record shows the patient is ``limit`` years old or older (False with no limit,
         or when the age, or a span of it, cannot tell): a look-alike of early life is then out."""
         return limit is not None and younger_than(self.case.patient, limit) is False
+
+    def told_before(self, concept_id: str, years: float) -> bool:
+        """Whether the record tells ``concept_id`` as happened (or stopped) at least ``years`` years
+        before the presentation."""
+        told = self.years_before.get(concept_id)
+        return told is not None and told >= years
 
     def has(self, concept_id: str) -> bool:
         return concept_id in self.present
@@ -166,6 +175,7 @@ def build_facts(case: Case, bundle: KnowledgeBundle) -> CaseFacts:
         _add(facts, finding.concept, finding.assertion, label, finding.evidence, finding.trigger)
         if finding.site and finding.assertion in ("present", "historical"):
             facts.concept_sites.setdefault(finding.concept, []).append(finding.site.lower())
+    _date(facts, [*case.findings, *case.exposures])
     for med in case.medications:
         if med.concept:
             _add(facts, med.concept, med.assertion, med.name, med.evidence)
@@ -189,6 +199,18 @@ def build_facts(case: Case, bundle: KnowledgeBundle) -> CaseFacts:
     facts.renal_impaired = renal_impairment(case, bundle, facts.labs)
     facts.pregnancy_possible = _pregnancy_possible(case, bundle)
     return facts
+
+
+def _date(facts: CaseFacts, findings: list[Finding]) -> None:
+    """``facts.years_before``: a concept is dated when every finding of it that counts is dated."""
+    dated: dict[str, list[float | None]] = {}
+    for finding in findings:
+        if finding.assertion in ("present", "historical"):
+            dated.setdefault(finding.concept, []).append(finding.years_before)
+    for concept, times in dated.items():
+        told = [t for t in times if t is not None]
+        if told and len(told) == len(times):
+            facts.years_before[concept] = min(told)
 
 
 def _lesions_with_words(case: Case, groups: list[list[str]], excluded: list[str]) -> list[Lesion]:

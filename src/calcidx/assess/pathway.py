@@ -444,9 +444,15 @@ class _Pathway:
         early = self.features_with_role("calciphylaxis_early")
         histology = self.features_with_role("calciphylaxis_histology")
         nonspecific = self.features_with_role("vascular_nonspecific_histology")
-        risks = {level: self.calciphylaxis_risks(level) for level in ("major", "minor", "listed")}
+        # a drug stopped long before the lesions is no longer their setting (past_setting_years)
+        years = rule.number("past_setting_years")
+        remote = {c for c in self.facts.past if self.facts.told_before(c, years)}
+        risks = {
+            level: [c for c in self.calciphylaxis_risks(level) if c not in remote]
+            for level in ("major", "minor", "listed")
+        }
         renal = sorted(set(rule.words("renal_settings")) & self.facts.present)
-        nonrenal = sorted(set(rule.words("nonrenal_settings")) & self.facts.present)
+        nonrenal = sorted(set(rule.words("nonrenal_settings")) & self.facts.present - remote)
         n_major, n_minor = len(risks["major"]), len(risks["minor"])
         suspected = n_major >= rule.number("suspected_major") or (
             n_major >= rule.number("suspected_major_with_minor") and n_minor >= rule.number("suspected_minor")
@@ -457,6 +463,9 @@ class _Pathway:
         used = [self.facts.fact(c) for c in [*histology, *typical, *early, *any_risk]]
         against = [self.facts.fact(c) for c in nonspecific if not histology]
         risk_text = self.labels(any_risk) or "none recorded"
+        if stopped := sorted(remote & {*rule.words("nonrenal_settings"), *self.calciphylaxis_risks("major")}):
+            risk_text += f"; not counted: {self.labels(stopped)}, stopped {years:g} year(s) or more before the lesions"
+            used += [self.facts.fact(c) for c in stopped]
         blocked: str | None = None
         override: str | None = None
         if histology:
@@ -698,6 +707,14 @@ class _Pathway:
                 cause, why = "confirmed", f"at the lesion's site ({placed})"
             else:
                 cause, why = "suggested", "site of the exposure or the lesion not recorded"
+            latency = rule.number("latency_years_max")
+            if cause == "confirmed" and self.facts.told_before(cid, latency):
+                # a deposit first told years after the exposure is not its expected course
+                cause = "suggested"
+                why += (
+                    f"; but the exposure was {self.facts.years_before[cid]:g} years before, and deposits "
+                    f"from it appear within weeks (more than {latency:g} year(s) is beyond that)"
+                )
             facts = [self.facts.fact(cid, "exposure")]
             cand = self.propose(
                 "subtype.iatrogenic.exposure_at_site", "iatrogenic", cause, facts_for=facts, blocked=blocked

@@ -127,6 +127,9 @@ class Finding(_Model):
     assertion: Assertion = "present"
     trigger: str | None = None
     site: str | None = None
+    #: how long before the presentation (the lesions) it happened, or a drug was stopped, in years,
+    #: when the record tells it ("an extravasation 21 years ago", "warfarin stopped ten years ago")
+    years_before: float | None = Field(default=None, ge=0)
     evidence: list[Evidence] = []
 
 

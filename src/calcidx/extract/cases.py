@@ -23,6 +23,7 @@ from calcidx.extract.fields.observations import ObservationsReader
 from calcidx.extract.fields.outcome import OutcomeReader
 from calcidx.extract.fields.patterns import CasePatterns
 from calcidx.extract.fields.recent_start import RecentStartReader
+from calcidx.extract.fields.timing import date_findings
 from calcidx.extract.fields.treatments import TreatmentsReader
 from calcidx.extract.fields.vitals import BloodPressureReader
 from calcidx.extract.patients import PatientText
@@ -118,6 +119,7 @@ class CaseBuilder:
             recent.read(view)
             demographics.read(view)
         exposures.settle(medications.statuses())
+        date_findings(ctx.text, [*exposures.exposures(), *findings.findings()])
         patient_model = demographics.patient(patient, sentences)
         chosen = choose_statement(ctx, patient, doc_diagnoses)
         stated = stated_from(ctx, chosen)

@@ -1,0 +1,95 @@
+"""Tenth round of short clinical vignettes written for this project, assessed end to end from free text.
+
+Each is a kind of case a reviewer writes to find an unsafe or wrong answer, here ones that need the
+time of an event relative to the lesions: warfarin stopped years before the lesions still counted
+as the calciphylaxis setting; a calcium extravasation decades before a nodule at its site still
+made the nodule iatrogenic, probable or confirmed; a pneumothorax years ago still withheld
+hyperbaric oxygen. Each kind has a control where the same words must still give the old answer.
+The assertions are on the call and on what is offered or withheld, not on wording.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from calcidx.extract.fields.timing import load_timing_rules, years_before
+from tests.assess.vignettes import assessment_of, offered_ids
+
+# --- the time phrases ---------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "years"), [example for rule in load_timing_rules().rules for example in rule.examples]
+)
+def test_each_timing_example_gives_its_span(text: str, years: float) -> None:
+    rules = load_timing_rules()
+    found = rules.first(text)
+    assert found is not None and found[1] == pytest.approx(years, abs=0.001)
+
+
+def test_a_time_after_another_event_of_the_sentence_is_not_the_drugs() -> None:
+    text = "Warfarin for atrial fibrillation, which began ten years ago, was stopped."
+    assert years_before(text, len("Warfarin"), stopped=True) is None
+
+
+# --- warfarin stopped long before the lesions ----------------------------------------------------------
+
+_PURPURA = "painful retiform purpura with black eschar on both thighs"
+
+
+def test_warfarin_stopped_ten_years_before_is_not_the_calciphylaxis_setting() -> None:
+    a = assessment_of(
+        f"A 58-year-old woman with normal kidney function (creatinine 0.8 mg/dL) has {_PURPURA}. She had "
+        "taken warfarin for a DVT, but it was stopped ten years ago."
+    )
+    assert a.subtype.code != "calciphylaxis"
+    assert "iv_sts_calciphylaxis" not in offered_ids(a)
+
+
+def test_warfarin_taken_until_eight_years_ago_is_not_the_setting_either() -> None:
+    a = assessment_of(f"64F, eGFR 92. Took warfarin until eight years ago. New {_PURPURA}.")
+    assert a.subtype.code != "calciphylaxis"
+
+
+def test_warfarin_stopped_on_admission_still_counts() -> None:
+    a = assessment_of(
+        f"A 58-year-old woman with normal kidney function on long-term warfarin for atrial fibrillation has "
+        f"{_PURPURA}. Warfarin was stopped on admission."
+    )
+    assert a.subtype.code == "calciphylaxis"
+
+
+def test_warfarin_stopped_two_weeks_ago_for_the_lesions_still_counts() -> None:
+    a = assessment_of(
+        f"A 57-year-old man with normal kidney function has {_PURPURA}. He took warfarin for a DVT until two "
+        "weeks ago, when it was stopped because of the lesions."
+    )
+    assert a.subtype.code == "calciphylaxis"
+
+
+# --- an iatrogenic exposure long before the lesion --------------------------------------------------------
+
+
+def test_an_extravasation_21_years_before_a_nodule_at_its_site_is_at_most_possible() -> None:
+    a = assessment_of(
+        "A 45-year-old man had a calcium gluconate extravasation at the right wrist 21 years ago. He now has a "
+        "hard white nodule at the right wrist; X-ray shows calcification; calcium and phosphate normal."
+    )
+    assert a.subtype.code != "iatrogenic" or a.subtype.certainty == "possible"
+
+
+def test_an_extravasation_fifteen_years_earlier_is_at_most_possible() -> None:
+    a = assessment_of(
+        "A 52-year-old woman had an extravasation of calcium chloride at the right forearm 15 years earlier. "
+        "She now has calcified plaques at the right forearm on X-ray. Calcium and phosphate normal."
+    )
+    assert a.subtype.code != "iatrogenic" or a.subtype.certainty == "possible"
+
+
+def test_an_extravasation_six_weeks_before_stays_probable() -> None:
+    a = assessment_of(
+        "A 60-year-old man had a calcium chloride extravasation at the left forearm six weeks ago during "
+        "resuscitation. He now has hard nodules at the left forearm; X-ray shows calcification; calcium normal."
+    )
+    assert a.subtype.code == "iatrogenic"
+    assert a.subtype.certainty in ("probable", "confirmed")
