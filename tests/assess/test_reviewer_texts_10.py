@@ -13,7 +13,7 @@ from __future__ import annotations
 import pytest
 
 from calcidx.extract.fields.timing import load_timing_rules, years_before
-from tests.assess.vignettes import assessment_of, offered_ids
+from tests.assess.vignettes import assessment_of, offered_ids, withheld_reasons
 
 # --- the time phrases ---------------------------------------------------------------------------------
 
@@ -93,3 +93,30 @@ def test_an_extravasation_six_weeks_before_stays_probable() -> None:
     )
     assert a.subtype.code == "iatrogenic"
     assert a.subtype.certainty in ("probable", "confirmed")
+
+
+# --- a pneumothorax years before ------------------------------------------------------------------------
+
+_CALCIPHYLAXIS = "A 64-year-old man on haemodialysis has painful retiform purpura with black eschar on both thighs. "
+_HBO = "hyperbaric_oxygen_calciphylaxis"
+
+
+def _hbo_cautions(a: object) -> str:
+    return " ".join(c for t in getattr(a, "treatments", []) if t.id == _HBO for c in t.cautions)
+
+
+def test_a_pneumothorax_ten_years_ago_keeps_hyperbaric_oxygen_with_a_caution() -> None:
+    a = assessment_of(_CALCIPHYLAXIS + "Past history: spontaneous pneumothorax ten years ago.")
+    assert _HBO in offered_ids(a)
+    assert "pneumothorax" in _hbo_cautions(a).lower()
+
+
+def test_a_pneumothorax_a_decade_ago_keeps_it_too() -> None:
+    a = assessment_of(_CALCIPHYLAXIS + "He had a left pneumothorax a decade ago, treated with a chest drain.")
+    assert _HBO in offered_ids(a)
+
+
+def test_a_pneumothorax_with_a_drain_in_today_still_withholds_it() -> None:
+    a = assessment_of(_CALCIPHYLAXIS + "Chest drain in situ for a left pneumothorax.")
+    assert _HBO not in offered_ids(a)
+    assert withheld_reasons(a, _HBO)

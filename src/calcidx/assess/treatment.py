@@ -34,7 +34,7 @@ from dataclasses import dataclass, field
 
 from calcidx.assess.facts import CaseFacts
 from calcidx.assess.model import MedicationAction, TreatmentOption
-from calcidx.knowledge.schema import Caution, KnowledgeBundle, Treatment
+from calcidx.knowledge.schema import Caution, CautionWhen, KnowledgeBundle, Treatment
 
 __all__ = [
     "NOT_CALCINOSIS",
@@ -103,6 +103,12 @@ def measured_egfr(facts: CaseFacts) -> float | None:
     return min(values) if values else None
 
 
+def _dated_past(when: CautionWhen, facts: CaseFacts) -> set[str]:
+    """The ``current_any`` concepts the record dates ``current_within_years`` or more before the presentation."""
+    limit = when.current_within_years
+    return set() if limit is None else {c for c in when.current_any if facts.told_before(c, limit)}
+
+
 def caution_unknowns(
     caution: Caution, facts: CaseFacts, context: set[str], causes: frozenset[str] | None = None
 ) -> list[str] | None:
@@ -134,7 +140,7 @@ def caution_unknowns(
         return None
     if when.ended_any and not set(when.ended_any) & facts.past:
         return None
-    if when.current_any and not set(when.current_any) & (context - facts.past):
+    if when.current_any and not set(when.current_any) & (context - facts.past - _dated_past(when, facts)):
         return None
     if when.labs_any and not any(_lab_holds(item, facts) for item in when.labs_any):
         return None

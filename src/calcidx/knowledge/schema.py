@@ -489,7 +489,8 @@ class CautionWhen(Strict):
     * ``ended_any``: one of these concepts is recorded as ended or in remission (historical:
       "juvenile dermatomyositis, now in remission"), not as current.
     * ``current_any``: one of these concepts is present now, not told as past or ended (a
-      pneumothorax today, not one years ago).
+      pneumothorax today, not one years ago); with ``current_within_years``, one the record dates
+      that many years or more before the presentation is past too ("a pneumothorax ten years ago").
     * ``suspected_any``: one of these concepts is named as suspected (possible), not as present
       ("?warfarin necrosis", "calciphylaxis vs vasculitis").
     * ``causes_only_any``: the calcinosis has causes, and every one of them is among these (the
@@ -509,6 +510,7 @@ class CautionWhen(Strict):
     unless_any: list[str] = []
     ended_any: list[str] = []
     current_any: list[str] = []
+    current_within_years: float | None = None
     suspected_any: list[str] = []
     causes_only_any: list[str] = []
     labs_any: list[str] = []
