@@ -120,3 +120,27 @@ def test_a_pneumothorax_with_a_drain_in_today_still_withholds_it() -> None:
     a = assessment_of(_CALCIPHYLAXIS + "Chest drain in situ for a left pneumothorax.")
     assert _HBO not in offered_ids(a)
     assert withheld_reasons(a, _HBO)
+
+
+# --- probenecid beside a salicylate ------------------------------------------------------------------------
+
+_DM = " X-ray shows calcinosis nodules at both elbows; calcium and phosphate normal."
+
+
+def test_probenecid_is_withheld_beside_daily_aspirin() -> None:
+    a = assessment_of("A 48-year-old woman with dermatomyositis on aspirin 75 mg daily." + _DM)
+    assert "probenecid" not in offered_ids(a)
+    assert any("salicylate" in reason for reason in withheld_reasons(a, "probenecid"))
+
+
+def test_a_medication_list_with_aspirin_withholds_it_too() -> None:
+    a = assessment_of("Meds: aspirin 81 mg, hydroxychloroquine. 52F, dermatomyositis." + _DM)
+    assert "probenecid" not in offered_ids(a)
+
+
+def test_paracetamol_or_no_aspirin_keeps_probenecid() -> None:
+    for text in (
+        "A 48-year-old woman with dermatomyositis on paracetamol as needed." + _DM,
+        "A 48-year-old woman with dermatomyositis, not on aspirin." + _DM,
+    ):
+        assert "probenecid" in offered_ids(assessment_of(text)), text
