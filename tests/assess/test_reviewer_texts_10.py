@@ -144,3 +144,33 @@ def test_paracetamol_or_no_aspirin_keeps_probenecid() -> None:
         "A 48-year-old woman with dermatomyositis, not on aspirin." + _DM,
     ):
         assert "probenecid" in offered_ids(assessment_of(text)), text
+
+
+# --- a bisphosphonate by mouth with an oesophagus that empties late ----------------------------------------
+
+_SSC = " Hard calcinosis nodules at both elbows on X-ray; calcium and phosphate normal."
+
+
+def _bisphosphonate_cautions(text: str) -> str:
+    a = assessment_of(text)
+    return " ".join(c for t in [*a.treatments, *a.withheld_treatments] if t.id == "bisphosphonates" for c in t.cautions)
+
+
+def test_an_oesophageal_stricture_gives_the_oral_bisphosphonate_caution() -> None:
+    cautions = _bisphosphonate_cautions(
+        "A 56-year-old woman with systemic sclerosis and an oesophageal stricture needing dilatation." + _SSC
+    )
+    assert "oral" in cautions and "oesophag" in cautions
+
+
+def test_achalasia_or_a_bedbound_patient_gives_it_too() -> None:
+    assert "oesophag" in _bisphosphonate_cautions("A 56-year-old woman with dermatomyositis and achalasia." + _SSC)
+    assert "upright" in _bisphosphonate_cautions("A 79-year-old bedbound woman with systemic sclerosis." + _SSC)
+
+
+def test_no_oesophageal_disorder_gives_no_such_caution() -> None:
+    for text in (
+        "A 56-year-old woman with systemic sclerosis; no dysphagia." + _SSC,
+        "A 56-year-old woman with systemic sclerosis, no oesophageal stricture." + _SSC,
+    ):
+        assert "oesophag" not in _bisphosphonate_cautions(text), text
