@@ -174,3 +174,25 @@ def test_no_oesophageal_disorder_gives_no_such_caution() -> None:
         "A 56-year-old woman with systemic sclerosis, no oesophageal stricture." + _SSC,
     ):
         assert "oesophag" not in _bisphosphonate_cautions(text), text
+
+
+# --- diltiazem beside ciclosporin ---------------------------------------------------------------------------
+
+
+def _diltiazem_cautions(text: str) -> str:
+    a = assessment_of(text)
+    return " ".join(c for t in [*a.treatments, *a.withheld_treatments] if t.id == "diltiazem" for c in t.cautions)
+
+
+def test_diltiazem_beside_ciclosporin_asks_for_ciclosporin_levels() -> None:
+    for text in (
+        "A 50-year-old woman with systemic sclerosis on ciclosporin." + _SSC,
+        "A 50-year-old woman with dermatomyositis on cyclosporine 150 mg twice daily." + _SSC,
+    ):
+        assert "ciclosporin levels" in _diltiazem_cautions(text), text
+
+
+def test_diltiazem_beside_mycophenolate_has_no_ciclosporin_caution() -> None:
+    assert "ciclosporin" not in _diltiazem_cautions(
+        "A 50-year-old woman with systemic sclerosis on mycophenolate." + _SSC
+    )
