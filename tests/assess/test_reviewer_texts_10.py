@@ -196,3 +196,24 @@ def test_diltiazem_beside_mycophenolate_has_no_ciclosporin_caution() -> None:
     assert "ciclosporin" not in _diltiazem_cautions(
         "A 50-year-old woman with systemic sclerosis on mycophenolate." + _SSC
     )
+
+
+# --- probenecid with uric acid stones or a blood dyscrasia ------------------------------------------------
+
+
+def test_uric_acid_stones_or_aplastic_anaemia_withhold_probenecid() -> None:
+    for text in (
+        "A 48-year-old woman with dermatomyositis and a history of uric acid kidney stones." + _DM,
+        "A 48-year-old woman with dermatomyositis and aplastic anaemia." + _DM,
+    ):
+        a = assessment_of(text)
+        assert "probenecid" not in offered_ids(a), text
+        assert withheld_reasons(a, "probenecid"), text
+
+
+def test_calcium_oxalate_stones_or_no_stones_keep_probenecid() -> None:
+    for text in (
+        "A 48-year-old woman with dermatomyositis and no kidney stones." + _DM,
+        "A 48-year-old woman with dermatomyositis; no history of uric acid stones." + _DM,
+    ):
+        assert "probenecid" in offered_ids(assessment_of(text)), text
