@@ -217,3 +217,27 @@ def test_calcium_oxalate_stones_or_no_stones_keep_probenecid() -> None:
         "A 48-year-old woman with dermatomyositis; no history of uric acid stones." + _DM,
     ):
         assert "probenecid" in offered_ids(assessment_of(text)), text
+
+
+# --- a TNF inhibitor in heart failure ---------------------------------------------------------------------
+
+
+def _tnf_cautions(text: str) -> str:
+    a = assessment_of(text)
+    return " ".join(c for t in [*a.treatments, *a.withheld_treatments] if t.id == "tnf_inhibitors" for c in t.cautions)
+
+
+def test_a_tnf_inhibitor_in_heart_failure_carries_the_infliximab_contraindication() -> None:
+    cautions = _tnf_cautions(
+        "A 15-year-old boy with active juvenile dermatomyositis and heart failure (NYHA III); calcinosis of the "
+        "thighs on X-ray."
+    )
+    assert "heart failure" in cautions.lower()
+
+
+def test_a_tnf_inhibitor_without_heart_failure_has_no_such_caution() -> None:
+    cautions = _tnf_cautions(
+        "A 15-year-old boy with active juvenile dermatomyositis; echocardiogram normal; calcinosis of the thighs "
+        "on X-ray."
+    )
+    assert "heart failure" not in cautions.lower()
