@@ -241,3 +241,27 @@ def test_a_tnf_inhibitor_without_heart_failure_has_no_such_caution() -> None:
         "on X-ray."
     )
     assert "heart failure" not in cautions.lower()
+
+
+# --- immunoglobulin in IgA deficiency ---------------------------------------------------------------------
+
+
+def _ivig_cautions(text: str) -> str:
+    a = assessment_of(text)
+    return " ".join(c for t in [*a.treatments, *a.withheld_treatments] if t.id == "ivig" for c in t.cautions)
+
+
+def test_ivig_in_selective_iga_deficiency_carries_the_anaphylaxis_caution() -> None:
+    cautions = _ivig_cautions(
+        "A 12-year-old girl with active juvenile dermatomyositis and selective IgA deficiency; calcinosis of the "
+        "thighs on X-ray; calcium normal."
+    )
+    assert "IgA" in cautions
+
+
+def test_ivig_with_a_normal_iga_has_no_such_caution() -> None:
+    cautions = _ivig_cautions(
+        "A 12-year-old girl with active juvenile dermatomyositis, no IgA deficiency; calcinosis of the thighs on "
+        "X-ray; calcium normal."
+    )
+    assert "IgA" not in cautions
