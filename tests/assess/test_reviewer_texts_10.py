@@ -265,3 +265,17 @@ def test_ivig_with_a_normal_iga_has_no_such_caution() -> None:
         "X-ray; calcium normal."
     )
     assert "IgA" not in cautions
+
+
+# --- minocycline beside a systemic retinoid -----------------------------------------------------------------
+
+
+def test_minocycline_is_withheld_beside_isotretinoin() -> None:
+    a = assessment_of("A 40-year-old woman with systemic sclerosis on isotretinoin." + _SSC)
+    assert "minocycline" not in offered_ids(a)
+    assert any("intracranial" in reason for reason in withheld_reasons(a, "minocycline"))
+
+
+def test_minocycline_is_still_offered_without_a_retinoid() -> None:
+    a = assessment_of("A 40-year-old woman with systemic sclerosis on topical tretinoin cream for acne." + _SSC)
+    assert "minocycline" in offered_ids(a)
