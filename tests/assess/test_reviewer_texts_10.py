@@ -279,3 +279,25 @@ def test_minocycline_is_withheld_beside_isotretinoin() -> None:
 def test_minocycline_is_still_offered_without_a_retinoid() -> None:
     a = assessment_of("A 40-year-old woman with systemic sclerosis on topical tretinoin cream for acne." + _SSC)
     assert "minocycline" in offered_ids(a)
+
+
+# --- a drug reaction told as its rash or urticaria ---------------------------------------------------------
+
+
+def test_a_rash_with_diltiazem_withholds_it() -> None:
+    a = assessment_of("A 50-year-old woman with systemic sclerosis had a rash with diltiazem." + _SSC)
+    assert "diltiazem" not in offered_ids(a)
+    assert withheld_reasons(a, "diltiazem")
+
+
+def test_urticaria_from_alendronate_withholds_the_bisphosphonates() -> None:
+    a = assessment_of("A 50-year-old woman with systemic sclerosis; urticaria from alendronate in 2019." + _SSC)
+    assert "bisphosphonates" not in offered_ids(a)
+
+
+def test_diltiazem_told_as_well_tolerated_or_no_rash_keeps_it() -> None:
+    for text in (
+        "A 50-year-old woman with systemic sclerosis: diltiazem was well tolerated before." + _SSC,
+        "A 50-year-old woman with systemic sclerosis; no rash with diltiazem in the past." + _SSC,
+    ):
+        assert "diltiazem" in offered_ids(assessment_of(text)), text
