@@ -301,3 +301,26 @@ def test_diltiazem_told_as_well_tolerated_or_no_rash_keeps_it() -> None:
         "A 50-year-old woman with systemic sclerosis; no rash with diltiazem in the past." + _SSC,
     ):
         assert "diltiazem" in offered_ids(assessment_of(text)), text
+
+
+# --- a lesion excised with no recurrence --------------------------------------------------------------------
+
+
+def _healed(text: str) -> bool:
+    a = assessment_of(text)
+    return any("healed or resolved" in c for t in a.treatments for c in t.cautions)
+
+
+def test_calcinosis_excised_with_no_recurrence_gives_the_healed_caution() -> None:
+    assert _healed("Follow-up: calcinosis of the left elbow (SSc) excised two years ago with no recurrence since. 55F.")
+    assert _healed(
+        "A 55-year-old woman with systemic sclerosis had calcinosis of the left elbow on X-ray; no recurrence of the "
+        "calcinosis after excision."
+    )
+
+
+def test_a_recurrence_of_something_else_gives_none() -> None:
+    assert not _healed(
+        "A 55-year-old woman with systemic sclerosis has hard calcinosis at both elbows on X-ray; no recurrence of "
+        "her digital ulcers. Calcium normal."
+    )
