@@ -324,3 +324,20 @@ def test_a_recurrence_of_something_else_gives_none() -> None:
         "A 55-year-old woman with systemic sclerosis has hard calcinosis at both elbows on X-ray; no recurrence of "
         "her digital ulcers. Calcium normal."
     )
+
+
+# --- a bisphosphonate with a low vitamin D --------------------------------------------------------------------
+
+
+def test_a_low_vitamin_d_gives_the_treat_it_first_caution() -> None:
+    cautions = _bisphosphonate_cautions(
+        "A 50-year-old woman with systemic sclerosis; 25-hydroxyvitamin D 8 ng/mL (30-100)." + _SSC
+    )
+    assert "vitamin D" in cautions
+
+
+def test_a_normal_vitamin_d_gives_none() -> None:
+    cautions = _bisphosphonate_cautions(
+        "A 50-year-old woman with systemic sclerosis; 25-hydroxyvitamin D 42 ng/mL (30-100)." + _SSC
+    )
+    assert "vitamin D is low" not in cautions
