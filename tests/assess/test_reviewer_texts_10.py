@@ -341,3 +341,26 @@ def test_a_normal_vitamin_d_gives_none() -> None:
         "A 50-year-old woman with systemic sclerosis; 25-hydroxyvitamin D 42 ng/mL (30-100)." + _SSC
     )
     assert "vitamin D is low" not in cautions
+
+
+# --- breastfeeding told of the woman as a mother -----------------------------------------------------------
+
+
+def test_a_mother_who_is_breastfeeding_is_not_given_diltiazem() -> None:
+    for text in (
+        "A 34-year-old mother with dermatomyositis, who is breastfeeding her son." + _DM,
+        "A 34-year-old woman with dermatomyositis; she is a nursing mother." + _DM,
+    ):
+        a = assessment_of(text)
+        assert "diltiazem" not in offered_ids(a), text
+        assert "bisphosphonates" not in offered_ids(a), text
+
+
+def test_the_mother_of_an_infant_patient_does_not_make_the_infant_lactating() -> None:
+    from calcidx import extract
+
+    document = extract(
+        "A 2-month-old girl has a hard nodule on the right heel after heel sticks. The infant's mother, who is "
+        "breastfeeding, noticed it last week."
+    )
+    assert document.cases[0].patient.lactating is None
