@@ -364,3 +364,19 @@ def test_the_mother_of_an_infant_patient_does_not_make_the_infant_lactating() ->
         "breastfeeding, noticed it last week."
     )
     assert document.cases[0].patient.lactating is None
+
+
+# --- colchicine beside a statin ------------------------------------------------------------------------------
+
+
+def _colchicine_cautions(text: str) -> str:
+    a = assessment_of(text)
+    return " ".join(c for t in [*a.treatments, *a.withheld_treatments] if t.id == "colchicine" for c in t.cautions)
+
+
+def test_colchicine_beside_simvastatin_carries_the_myopathy_caution() -> None:
+    assert "myopathy" in _colchicine_cautions("A 60-year-old woman with dermatomyositis on simvastatin 40 mg." + _DM)
+
+
+def test_colchicine_without_a_statin_has_no_myopathy_caution() -> None:
+    assert "myopathy" not in _colchicine_cautions("A 60-year-old woman with dermatomyositis on amlodipine." + _DM)
