@@ -380,3 +380,17 @@ def test_colchicine_beside_simvastatin_carries_the_myopathy_caution() -> None:
 
 def test_colchicine_without_a_statin_has_no_myopathy_caution() -> None:
     assert "myopathy" not in _colchicine_cautions("A 60-year-old woman with dermatomyositis on amlodipine." + _DM)
+
+
+# --- hyperbaric oxygen beside doxorubicin or after bleomycin ------------------------------------------------
+
+
+def test_hyperbaric_oxygen_during_doxorubicin_carries_the_24_hour_caution() -> None:
+    a = assessment_of(_CALCIPHYLAXIS + "He is receiving doxorubicin for lymphoma.")
+    assert _HBO in offered_ids(a)
+    assert "doxorubicin" in _hbo_cautions(a)
+
+
+def test_hyperbaric_oxygen_without_them_has_no_such_caution() -> None:
+    a = assessment_of(_CALCIPHYLAXIS + "He has never had chemotherapy.")
+    assert "doxorubicin" not in _hbo_cautions(a)
