@@ -394,3 +394,29 @@ def test_hyperbaric_oxygen_during_doxorubicin_carries_the_24_hour_caution() -> N
 def test_hyperbaric_oxygen_without_them_has_no_such_caution() -> None:
     a = assessment_of(_CALCIPHYLAXIS + "He has never had chemotherapy.")
     assert "doxorubicin" not in _hbo_cautions(a)
+
+
+# --- shock waves on warfarin ---------------------------------------------------------------------------------
+
+
+def _eswl_cautions(text: str) -> str:
+    a = assessment_of(text)
+    return " ".join(c for t in [*a.treatments, *a.withheld_treatments] if t.id == "eswl" for c in t.cautions)
+
+
+def test_shock_waves_on_warfarin_carry_the_bleeding_caution() -> None:
+    assert (
+        "warfarin"
+        in _eswl_cautions(
+            "A 58-year-old woman with systemic sclerosis on warfarin for atrial fibrillation." + _SSC
+        ).lower()
+    )
+
+
+def test_shock_waves_after_warfarin_was_stopped_carry_none() -> None:
+    assert (
+        "warfarin"
+        not in _eswl_cautions(
+            "A 58-year-old woman with systemic sclerosis; warfarin was stopped in 2015." + _SSC
+        ).lower()
+    )
