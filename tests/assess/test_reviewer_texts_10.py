@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import pytest
 
+from calcidx.assess.model import Assessment
 from calcidx.extract.fields.timing import load_timing_rules, years_before
 from tests.assess.vignettes import assessment_of, offered_ids, withheld_reasons
 
@@ -420,3 +421,50 @@ def test_shock_waves_after_warfarin_was_stopped_carry_none() -> None:
             "A 58-year-old woman with systemic sclerosis; warfarin was stopped in 2015." + _SSC
         ).lower()
     )
+
+
+# --- a FHIR Condition whose clinical status says it has ended ------------------------------------------------
+
+
+def _fhir_assessment(status: str) -> Assessment:
+    from calcidx import assess
+    from calcidx.interop.fhir_in import case_from_fhir_bundle
+
+    clinical = {"coding": [{"system": "http://terminology.hl7.org/CodeSystem/condition-clinical", "code": status}]}
+    bundle = {
+        "resourceType": "Bundle",
+        "type": "collection",
+        "entry": [
+            {"resource": {"resourceType": "Patient", "id": "p1", "gender": "female", "birthDate": "1985-01-01"}},
+            {
+                "resource": {
+                    "resourceType": "Condition",
+                    "id": "c1",
+                    "subject": {"reference": "Patient/p1"},
+                    "code": {"text": "Dermatomyositis"},
+                    "clinicalStatus": clinical,
+                }
+            },
+            {
+                "resource": {
+                    "resourceType": "Condition",
+                    "id": "c2",
+                    "subject": {"reference": "Patient/p1"},
+                    "code": {"text": "Radiopaque deposits"},
+                }
+            },
+        ],
+    }
+    return assess(case_from_fhir_bundle(bundle)).cases[0].assessment
+
+
+def test_dermatomyositis_in_remission_in_fhir_withholds_intensified_immunosuppression() -> None:
+    for status in ("remission", "resolved", "inactive"):
+        a = _fhir_assessment(status)
+        assert "intensify_immunosuppression_dm" not in offered_ids(a), status
+        assert "diltiazem" in offered_ids(a), status
+
+
+def test_active_dermatomyositis_in_fhir_still_gets_it() -> None:
+    a = _fhir_assessment("active")
+    assert "intensify_immunosuppression_dm" in offered_ids(a)

@@ -326,6 +326,9 @@ class _Reader:
         assertion = "present"
         for code in codes:
             assertion = self.codes.reverse("assertion_verification", str(code)) or assertion
+        clinical = {str(c.get("code")) for c in (resource.get("clinicalStatus") or {}).get("coding") or []}
+        if assertion == "present" and clinical & set(self.codes.entry("clinical_status_ended").map.values()):
+            assertion = "historical"  # inactive, in remission or resolved: the condition has ended
         self._add_finding(
             case, known, self._assertion(resource, assertion), None, self._list(resource) or "", self._site(resource)
         )
