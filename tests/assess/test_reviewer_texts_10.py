@@ -468,3 +468,37 @@ def test_dermatomyositis_in_remission_in_fhir_withholds_intensified_immunosuppre
 def test_active_dermatomyositis_in_fhir_still_gets_it() -> None:
     a = _fhir_assessment("active")
     assert "intensify_immunosuppression_dm" in offered_ids(a)
+
+
+# --- a calendar year against the year of the lesions ---------------------------------------------------------
+
+
+def test_a_calendar_year_counts_only_against_the_year_of_the_lesions() -> None:
+    rules = load_timing_rules()
+    found = rules.first("a pneumothorax in 2012", lesion_year=2023)
+    assert found is not None and found[1] == 11.0
+    assert rules.first("a pneumothorax in 2012") is None
+
+
+def test_warfarin_stopped_in_2009_before_lesions_in_2024_is_not_the_setting() -> None:
+    a = assessment_of(
+        f"In 2024 a 61-year-old woman with normal creatinine developed {_PURPURA}. Warfarin for a pulmonary "
+        "embolism had been stopped in 2009."
+    )
+    assert a.subtype.code != "calciphylaxis"
+
+
+def test_warfarin_stopped_the_year_the_ulcers_appeared_still_counts() -> None:
+    a = assessment_of(
+        f"In 2020 a 61-year-old woman with normal creatinine developed {_PURPURA}. Warfarin was stopped in 2020 "
+        "when the ulcers appeared. At follow-up in 2024 the ulcers had healed."
+    )
+    assert a.subtype.code == "calciphylaxis"
+
+
+def test_a_pneumothorax_in_2012_before_lesions_in_2023_keeps_hyperbaric_oxygen() -> None:
+    a = assessment_of(
+        "In 2023 a 64-year-old man on haemodialysis developed painful retiform purpura with black eschar on both "
+        "thighs. He had a pneumothorax in 2012."
+    )
+    assert _HBO in offered_ids(a)

@@ -119,7 +119,11 @@ class CaseBuilder:
             recent.read(view)
             demographics.read(view)
         exposures.settle(medications.statuses())
-        date_findings(ctx.text, [*exposures.exposures(), *findings.findings()])
+        date_findings(
+            ctx.text,
+            [*exposures.exposures(), *findings.findings()],
+            [(e.start, e.end) for lesion in lesions.lesions() for e in lesion.evidence],
+        )
         patient_model = demographics.patient(patient, sentences)
         chosen = choose_statement(ctx, patient, doc_diagnoses)
         stated = stated_from(ctx, chosen)

@@ -38,6 +38,8 @@ class TimingRules:
     window: int
     not_between: re.Pattern[str]
     stop_words: re.Pattern[str]
+    calendar_year: re.Pattern[str]
+    any_year: re.Pattern[str]
     numbers: dict[str, float]
     units: dict[str, float]
     rules: tuple[TimingRule, ...]
@@ -56,15 +58,30 @@ class TimingRules:
         per = self.units.get(unit)
         return None if per is None else round(count * per, 4)
 
-    def first(self, text: str) -> tuple[int, float] | None:
-        """The first time phrase of ``text``: its start and years."""
+    def first(self, text: str, lesion_year: int | None = None) -> tuple[int, float] | None:
+        """The first time phrase of ``text``: its start and years (a calendar year only against
+        ``lesion_year``, the year the record gives for the lesions)."""
         found = [
             (match.start(), years)
             for rule in self.rules
             for match in rule.pattern.finditer(text)
             if (years := self.span(match, rule)) is not None
         ]
+        if lesion_year is not None:
+            found += [
+                (match.start(), float(max(0, lesion_year - int(match.group("year")))))
+                for match in self.calendar_year.finditer(text)
+            ]
         return min(found) if found else None
+
+    def lesion_year(self, text: str, spans: list[tuple[int, int]]) -> int | None:
+        """The earliest year told in a sentence of the lesions (``spans``), if any."""
+        years = []
+        for start, end in spans:
+            lo = max(text.rfind(". ", 0, start), text.rfind("\n", 0, start)) + 1
+            hi = min((i for i in (text.find(". ", end), text.find("\n", end)) if i >= 0), default=len(text))
+            years += [int(y.group()) for y in self.any_year.finditer(text[lo:hi])]
+        return min(years) if years else None
 
 
 def _data() -> dict[str, Any]:
@@ -98,13 +115,22 @@ def load_timing_rules() -> TimingRules:
         window=int(raw["window"]),
         not_between=re.compile(str(raw["not_between"]), re.IGNORECASE),
         stop_words=re.compile(str(raw["stop_words"]), re.IGNORECASE),
+        calendar_year=re.compile(str(raw["calendar_year"]), re.IGNORECASE),
+        any_year=re.compile(str(raw["any_year"])),
         numbers={str(k): float(v) for k, v in raw["numbers"].items()},
         units={str(k): float(v) for k, v in raw["units"].items()},
         rules=tuple(rules),
     )
 
 
-def years_before(text: str, end: int, *, stopped: bool = False, rules: TimingRules | None = None) -> float | None:
+def years_before(
+    text: str,
+    end: int,
+    *,
+    stopped: bool = False,
+    rules: TimingRules | None = None,
+    lesion_year: int | None = None,
+) -> float | None:
     """The time the clause after a mention ending at ``end`` tells for it, in years before now.
 
     Args:
@@ -112,6 +138,7 @@ def years_before(text: str, end: int, *, stopped: bool = False, rules: TimingRul
         end: where the mention ends.
         stopped: the mention is a drug told as stopped: a stop word must come before the time.
         rules: the rules (loaded when not given).
+        lesion_year: the year the record gives for the lesions (a calendar year counts against it).
     """
     rules = rules or load_timing_rules()
     tail = text[end : end + rules.window]
@@ -119,7 +146,7 @@ def years_before(text: str, end: int, *, stopped: bool = False, rules: TimingRul
         cut = tail.find(stop)
         if cut >= 0 and not (stop == "." and cut + 1 < len(tail) and tail[cut + 1].isdigit()):
             tail = tail[:cut]
-    found = rules.first(tail)
+    found = rules.first(tail, lesion_year)
     if found is None:
         return None
     start, years = found
@@ -129,17 +156,21 @@ def years_before(text: str, end: int, *, stopped: bool = False, rules: TimingRul
     return None if rules.not_between.search(between) else years
 
 
-def date_findings(text: str, findings: list[Finding]) -> None:
+def date_findings(text: str, findings: list[Finding], lesion_spans: list[tuple[int, int]]) -> None:
     """Give each finding the time its first dated mention tells (``years_before``), where one does.
 
-    A drug the record tells as stopped (assertion historical) needs a stop word before the time.
+    A drug the record tells as stopped (assertion historical) needs a stop word before the time; a
+    calendar year counts only against a year told in a sentence of the lesions (``lesion_spans``).
     """
     rules = load_timing_rules()
+    lesion_year = rules.lesion_year(text, lesion_spans)
     for finding in findings:
         if finding.years_before is not None:
             continue
         for evidence in finding.evidence:
-            years = years_before(text, evidence.end, stopped=finding.assertion == "historical", rules=rules)
+            years = years_before(
+                text, evidence.end, stopped=finding.assertion == "historical", rules=rules, lesion_year=lesion_year
+            )
             if years is not None:
                 finding.years_before = years
                 break
