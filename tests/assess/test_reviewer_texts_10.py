@@ -502,3 +502,25 @@ def test_a_pneumothorax_in_2012_before_lesions_in_2023_keeps_hyperbaric_oxygen()
         "thighs. He had a pneumothorax in 2012."
     )
     assert _HBO in offered_ids(a)
+
+
+# --- rituximab or a TNF inhibitor during an active serious infection ---------------------------------------
+
+
+def test_active_tuberculosis_withholds_rituximab_and_the_tnf_inhibitors() -> None:
+    a = assessment_of("A 50-year-old woman with dermatomyositis and active pulmonary tuberculosis on treatment." + _DM)
+    assert "rituximab" not in offered_ids(a)
+    assert withheld_reasons(a, "rituximab")
+    b = assessment_of(
+        "A 12-year-old boy with active juvenile dermatomyositis and active tuberculosis; calcinosis of the thighs "
+        "on X-ray."
+    )
+    assert "tnf_inhibitors" not in offered_ids(b)
+
+
+def test_latent_tuberculosis_keeps_them_with_the_screening_caution() -> None:
+    a = assessment_of(
+        "A 12-year-old boy with active juvenile dermatomyositis and latent tuberculosis; calcinosis of the thighs "
+        "on X-ray."
+    )
+    assert "tnf_inhibitors" in offered_ids(a)
