@@ -524,3 +524,24 @@ def test_latent_tuberculosis_keeps_them_with_the_screening_caution() -> None:
         "on X-ray."
     )
     assert "tnf_inhibitors" in offered_ids(a)
+
+
+# --- warfarin 'started N days ago' told as a participle -----------------------------------------------------
+
+
+def test_necrosis_on_warfarin_started_five_days_ago_is_not_calciphylaxis() -> None:
+    a = assessment_of(
+        "A 70-year-old woman on warfarin started 5 days ago for AF has painful necrotic plaques on the thighs and "
+        "breasts; creatinine normal."
+    )
+    assert a.subtype.code != "calciphylaxis"
+
+
+def test_warfarin_started_three_years_ago_is_not_a_recent_start() -> None:
+    from calcidx import extract
+
+    document = extract(
+        "A 70-year-old woman on warfarin started 3 years ago for AF has painful necrotic plaques on the thighs; "
+        "creatinine normal."
+    )
+    assert "warfarin_recently_started" not in {f.concept for f in document.cases[0].findings}
