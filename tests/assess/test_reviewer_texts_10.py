@@ -545,3 +545,21 @@ def test_warfarin_started_three_years_ago_is_not_a_recent_start() -> None:
         "creatinine normal."
     )
     assert "warfarin_recently_started" not in {f.concept for f in document.cases[0].findings}
+
+
+def test_nodules_no_longer_palpable_or_gone_give_the_healed_caution() -> None:
+    assert _healed(
+        "A 52-year-old woman with dermatomyositis had calcinosis at both elbows on X-ray; the nodules are no "
+        "longer palpable. Calcium normal."
+    )
+    assert _healed(
+        "A 52-year-old woman with systemic sclerosis had calcinosis at both elbows on X-ray; the deposits have "
+        "disappeared on diltiazem. Calcium normal."
+    )
+
+
+def test_pain_that_disappeared_gives_no_healed_caution() -> None:
+    assert not _healed(
+        "A 52-year-old woman with systemic sclerosis has hard calcinosis at both elbows on X-ray; the pain "
+        "disappeared on diltiazem. Calcium normal."
+    )
