@@ -563,3 +563,15 @@ def test_pain_that_disappeared_gives_no_healed_caution() -> None:
         "A 52-year-old woman with systemic sclerosis has hard calcinosis at both elbows on X-ray; the pain "
         "disappeared on diltiazem. Calcium normal."
     )
+
+
+# --- heel sticks: nodules that appear months later and persist for years -------------------------------------
+
+
+def test_heel_nodules_three_years_after_heel_sticks_stay_probable() -> None:
+    a = assessment_of(
+        "A 3-year-old boy had repeated heel sticks on the right heel in the neonatal unit 3 years ago; he now has "
+        "firm white nodules on the right heel; calcium normal."
+    )
+    assert a.subtype.code == "iatrogenic"
+    assert a.subtype.certainty == "probable"

@@ -708,7 +708,8 @@ class _Pathway:
             else:
                 cause, why = "suggested", "site of the exposure or the lesion not recorded"
             latency = rule.number("latency_years_max")
-            if cause == "confirmed" and self.facts.told_before(cid, latency):
+            late = cid not in rule.words("latency_exempt") and self.facts.told_before(cid, latency)
+            if cause == "confirmed" and late:
                 # a deposit first told years after the exposure is not its expected course
                 cause = "suggested"
                 why += (
