@@ -575,3 +575,21 @@ def test_heel_nodules_three_years_after_heel_sticks_stay_probable() -> None:
     )
     assert a.subtype.code == "iatrogenic"
     assert a.subtype.certainty == "probable"
+
+
+# --- pregnancy told as weeks into it, or 'gravid' in the description ----------------------------------------
+
+
+def test_a_woman_twelve_weeks_into_her_pregnancy_is_not_given_diltiazem() -> None:
+    for text in (
+        "A 29-year-old woman with systemic sclerosis who is 12 weeks into her pregnancy." + _SSC,
+        "A 29-year-old woman with systemic sclerosis, gravid, 30 weeks." + _SSC,
+    ):
+        a = assessment_of(text)
+        assert "diltiazem" not in offered_ids(a), text
+        assert "minocycline" not in offered_ids(a), text
+
+
+def test_weeks_into_treatment_are_not_a_pregnancy() -> None:
+    a = assessment_of("A 29-year-old woman with systemic sclerosis, 12 weeks into her course of prednisolone." + _SSC)
+    assert "diltiazem" in offered_ids(a)
