@@ -593,3 +593,32 @@ def test_a_woman_twelve_weeks_into_her_pregnancy_is_not_given_diltiazem() -> Non
 def test_weeks_into_treatment_are_not_a_pregnancy() -> None:
     a = assessment_of("A 29-year-old woman with systemic sclerosis, 12 weeks into her course of prednisolone." + _SSC)
     assert "diltiazem" in offered_ids(a)
+
+
+# --- a parathyroidectomy offered again after one was done --------------------------------------------------
+
+
+def _ptx_cautions(text: str) -> str:
+    a = assessment_of(text)
+    return " ".join(
+        c
+        for t in [*a.treatments, *a.withheld_treatments]
+        if t.id == "parathyroidectomy_calciphylaxis"
+        for c in t.cautions
+    )
+
+
+def test_a_parathyroidectomy_already_done_gives_the_reoperation_caution() -> None:
+    cautions = _ptx_cautions(
+        f"A 58-year-old woman on haemodialysis has {_PURPURA}. She had a total parathyroidectomy in 2019. PTH "
+        "95 pg/mL (15-65)."
+    )
+    assert "already done" in cautions
+
+
+def test_a_planned_or_no_parathyroidectomy_gives_none() -> None:
+    for text in (
+        f"A 58-year-old woman on haemodialysis has {_PURPURA}. PTH 1450 pg/mL (15-65); no previous neck surgery.",
+        f"A 58-year-old woman on haemodialysis has {_PURPURA}. PTH 1450 pg/mL (15-65); a parathyroidectomy is planned.",
+    ):
+        assert "already done" not in _ptx_cautions(text), text

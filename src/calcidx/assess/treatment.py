@@ -144,6 +144,10 @@ def caution_unknowns(
         return None
     if when.labs_any and not any(_lab_holds(item, facts) for item in when.labs_any):
         return None
+    if when.given_any and not set(when.given_any) & {
+        t.concept for t in facts.case.treatments if t.concept and t.status != "planned"
+    }:
+        return None
     unknown: list[str] = []
     if when.age_below is not None:
         younger = facts.younger_than(when.age_below)

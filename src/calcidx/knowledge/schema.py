@@ -491,6 +491,8 @@ class CautionWhen(Strict):
     * ``current_any``: one of these concepts is present now, not told as past or ended (a
       pneumothorax today, not one years ago); with ``current_within_years``, one the record dates
       that many years or more before the presentation is past too ("a pneumothorax ten years ago").
+    * ``given_any``: one of these therapies (``therapies.yaml``) was already given, not only
+      planned ("she had a total parathyroidectomy in 2019").
     * ``suspected_any``: one of these concepts is named as suspected (possible), not as present
       ("?warfarin necrosis", "calciphylaxis vs vasculitis").
     * ``causes_only_any``: the calcinosis has causes, and every one of them is among these (the
@@ -511,6 +513,7 @@ class CautionWhen(Strict):
     ended_any: list[str] = []
     current_any: list[str] = []
     current_within_years: float | None = None
+    given_any: list[str] = []
     suspected_any: list[str] = []
     causes_only_any: list[str] = []
     labs_any: list[str] = []

@@ -208,6 +208,9 @@ def _check_cross_refs(bundle: KnowledgeBundle, problems: list[str]) -> None:
         for cid in when.egfr_unknown_with:
             if cid not in concepts:
                 problems.append(f"cautions:{caution.id}: unknown concept {cid!r}")
+        for tid in when.given_any:
+            if tid not in bundle.therapies:
+                problems.append(f"cautions:{caution.id}: unknown therapy {tid!r}")
         for cid in when.suspected_any:  # a suspected look-alike, or a concept
             if cid not in concepts and cid not in bundle.lookalikes:
                 problems.append(f"cautions:{caution.id}: unknown suspected concept {cid!r}")
