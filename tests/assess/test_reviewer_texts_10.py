@@ -622,3 +622,23 @@ def test_a_planned_or_no_parathyroidectomy_gives_none() -> None:
         f"A 58-year-old woman on haemodialysis has {_PURPURA}. PTH 1450 pg/mL (15-65); a parathyroidectomy is planned.",
     ):
         assert "already done" not in _ptx_cautions(text), text
+
+
+# --- an aluminium binder with a low eGFR and no kidney disease named -----------------------------------------
+
+
+def test_an_egfr_of_24_withholds_aluminium_hydroxide() -> None:
+    a = assessment_of(
+        "A 55-year-old woman with dermatomyositis; eGFR 24 mL/min/1.73m2; phosphate 2.1 mmol/L (0.8-1.5). X-ray "
+        "shows calcinosis nodules at both elbows."
+    )
+    assert "aluminium_hydroxide" not in offered_ids(a)
+    assert withheld_reasons(a, "aluminium_hydroxide")
+
+
+def test_an_egfr_of_95_keeps_it() -> None:
+    a = assessment_of(
+        "A 55-year-old woman with dermatomyositis; eGFR 95 mL/min/1.73m2; phosphate 2.1 mmol/L (0.8-1.5). X-ray "
+        "shows calcinosis nodules at both elbows."
+    )
+    assert "aluminium_hydroxide" in offered_ids(a)
