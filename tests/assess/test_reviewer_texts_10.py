@@ -642,3 +642,12 @@ def test_an_egfr_of_95_keeps_it() -> None:
         "shows calcinosis nodules at both elbows."
     )
     assert "aluminium_hydroxide" in offered_ids(a)
+
+
+def test_the_phosphate_binder_class_with_an_egfr_of_24_says_which_binder() -> None:
+    a = assessment_of(
+        "A 55-year-old man with an eGFR of 24 mL/min/1.73m2 has hard calcinosis around both knees on X-ray; "
+        "phosphate 2.2 mmol/L (0.8-1.5); calcium normal."
+    )
+    cautions = " ".join(c for t in a.treatments if t.id == "phosphate_binders" for c in t.cautions)
+    assert "without aluminium" in cautions
