@@ -13,6 +13,7 @@ from __future__ import annotations
 import pytest
 
 from calcidx.assess.model import Assessment
+from calcidx.extract.fields.findings import subject_guards
 from calcidx.extract.fields.timing import load_timing_rules, years_before
 from tests.assess.vignettes import assessment_of, offered_ids, withheld_reasons
 
@@ -651,3 +652,25 @@ def test_the_phosphate_binder_class_with_an_egfr_of_24_says_which_binder() -> No
     )
     cautions = " ".join(c for t in a.treatments if t.id == "phosphate_binders" for c in t.cautions)
     assert "without aluminium" in cautions
+
+
+# --- healing said of something other than the lesions ------------------------------------------------------
+
+
+@pytest.mark.parametrize(("sentence", "read"), [e for g in subject_guards().values() for e in g.examples])
+def test_each_subject_guard_example(sentence: str, read: bool) -> None:
+    from calcidx import extract
+
+    document = extract("A 50-year-old woman with dermatomyositis has calcinosis at both elbows on X-ray. " + sentence)
+    found = {f.concept for f in document.cases[0].findings if f.assertion == "present"}
+    assert ("lesions_healed" in found) is read
+
+
+def test_a_healed_fracture_or_resolved_shingles_gives_no_healed_caution() -> None:
+    for text in (
+        "A 50-year-old woman with dermatomyositis has calcinosis at both elbows on X-ray; her fractured wrist has "
+        "healed completely. Calcium normal.",
+        "A 50-year-old woman with dermatomyositis has calcinosis at both elbows on X-ray; her shingles rash "
+        "completely resolved. Calcium normal.",
+    ):
+        assert not _healed(text), text

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import functools
 import re
+from dataclasses import dataclass
 
 from calcidx.case.model import Finding
 from calcidx.extract.fields.context import FieldContext, SentenceView
@@ -57,6 +59,45 @@ def _attached_to_a_site(text: str, view: SentenceView, start: int, end: int) -> 
     return False
 
 
+@dataclass(frozen=True)
+class SubjectGuard:
+    """A concept whose words may be said of another subject of the clause (``subjects.yaml``)."""
+
+    concept: str
+    window: int
+    own: re.Pattern[str]
+    other: re.Pattern[str]
+    examples: tuple[tuple[str, bool], ...]
+
+    def said_of_other(self, text: str, start: int, lo: int) -> bool:
+        """Whether the last subject the clause names before ``start`` (from ``lo``) is another one."""
+        before = text[max(lo, start - self.window) : start]
+        before = before[max(before.rfind(";"), before.rfind(". ")) + 1 :]
+        others = [m.end() for m in self.other.finditer(before)]
+        owns = [m.end() for m in self.own.finditer(before)]
+        return bool(others) and (not owns or max(others) > max(owns))
+
+
+@functools.cache
+def subject_guards() -> dict[str, SubjectGuard]:
+    """The guards of ``extract/data/subjects.yaml``, by concept id."""
+    from importlib import resources
+
+    import yaml
+
+    raw = yaml.safe_load((resources.files("calcidx.extract") / "data" / "subjects.yaml").read_text(encoding="utf-8"))
+    guards = {}
+    for item in raw.get("guards", ()):
+        guards[str(item["concept"])] = SubjectGuard(
+            concept=str(item["concept"]),
+            window=int(item["window"]),
+            own=re.compile(str(item["own"]), re.IGNORECASE),
+            other=re.compile(str(item["other"]), re.IGNORECASE),
+            examples=tuple((str(e["text"]), bool(e["read"])) for e in item.get("examples", ())),
+        )
+    return guards
+
+
 class FindingsReader:
     """Collects one ``Finding`` per concept and assertion; repeated mentions add evidence."""
 
@@ -64,6 +105,7 @@ class FindingsReader:
         self.context = context
         self.patterns = patterns
         self.found: dict[tuple[str, str, str], Finding] = {}
+        self.guards = subject_guards()
 
     def read(self, view: SentenceView) -> list[str]:
         """Reads one sentence.
@@ -85,6 +127,9 @@ class FindingsReader:
                             other_specimen = self.patterns.other_specimen_only(view.sentence.text)
                         if other_specimen:
                             continue  # crystals in the urine or a stone: not the lesion's composition
+                guard = self.guards.get(item_id)
+                if guard is not None and guard.said_of_other(ctx.text, mention.start, view.sentence.start):
+                    continue  # "her fractured wrist has healed completely": not the lesions
                 key = (table, item_id, status)
                 if key in self.found:
                     self.found[key].evidence.append(ctx.ev(mention.start, mention.end))
