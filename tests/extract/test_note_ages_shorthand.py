@@ -20,6 +20,8 @@ from calcidx.public import extract
         ("14 mo M with hard papules on the heels after heel sticks.", 1.17, "male"),
         ("Mr B (72) has painful purpura on the thighs.", 72, "male"),
         ("Mrs Okafor (aged 68, retired nurse) has hard nodules on the fingers.", 68, "female"),
+        ("Teenage girl (14) with hard nodules on the elbows.", 14, "female"),
+        ("A man (61) on haemodialysis has painful purpura on the thighs.", 61, "male"),
     ],
 )
 def test_a_shorthand_age_gives_the_patient_and_her_age(text: str, years: float, sex: str) -> None:
