@@ -749,21 +749,27 @@ class AgeRule:
 @functools.cache
 def load_birth_date_rules() -> tuple[tuple[str, ...], tuple[str, ...]]:
     """The labels before a date of birth and before the note's own date (``ages.yaml`` birth_date)."""
-    raw = _read("ages.yaml").get("birth_date") or {}
+    raw = _ages_yaml().get("birth_date") or {}
     return tuple(str(p) for p in raw.get("labels", ())), tuple(str(p) for p in raw.get("reference_labels", ()))
+
+
+@functools.cache
+def _ages_yaml() -> dict[str, Any]:
+    """``ages.yaml``, read once per process (its rules and its unit aliases are loaded apart)."""
+    return _read("ages.yaml")
 
 
 @functools.cache
 def load_age_rules() -> tuple[AgeRule, ...]:
     """The age rules of ``ages.yaml``, loaded once per process."""
-    raw = _read("ages.yaml")
+    raw = _ages_yaml()
     return tuple(AgeRule.from_dict(item) for item in raw.get("rules", ()))
 
 
 @functools.cache
 def load_age_unit_aliases() -> dict[str, str]:
     """The units an age rule's ``unit`` group names by another word (``ages.yaml`` ``unit_aliases``)."""
-    raw = _read("ages.yaml")
+    raw = _ages_yaml()
     return {str(k).lower(): str(v).lower() for k, v in (raw.get("unit_aliases") or {}).items()}
 
 
