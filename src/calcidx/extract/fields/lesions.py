@@ -46,7 +46,7 @@ class LesionsReader:
         """
         sites = [m for m in view.mentions if m.is_site]
         if not sites:
-            if self._last_site is not None and self._lesion_sentence(view) and self._refers_back(view.sentence):
+            if self._last_site is not None and self._refers_back(view.sentence) and self._lesion_sentence(view):
                 self._add(*self._last_site, words=view.sentence)
             return
         self._read_sites(view, sites, exposure_sites)
