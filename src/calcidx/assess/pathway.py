@@ -1360,6 +1360,8 @@ class _Pathway:
                 conclusion=f"The findings here do not decide; the source's diagnosis ({stated}) is adopted "
                 "as possible.",
             )
+        elif stated != res.subtype and against is None and self.stated_breaks_tie(stated, fact):
+            return
         elif stated != res.subtype:
             res.warnings.append(
                 Warning(
@@ -1370,6 +1372,48 @@ class _Pathway:
                     field="diagnosis_as_written",
                 )
             )
+
+    def stated_breaks_tie(self, stated: str, fact: FactUsed) -> bool:
+        """The source's subtype was as certain here as the winner and lost only on the precedence
+        order: the source's own diagnosis breaks the tie (its certainty is kept, the winner stays a
+        competing alternative)."""
+        res = self.result
+        tied = next((a for a in res.alternatives if a.code == stated and a.competing), None)
+        held = [c for c in res.candidates if c.subtype == stated and not c.blocked and c.certainty == res.certainty]
+        if tied is None or not held or res.subtype is None or res.certainty is None:
+            return False
+        loser, certainty = res.subtype, res.certainty
+        rule = self.kb.rule("subtype.resolution")
+        res.alternatives = [a for a in res.alternatives if a.code != stated]
+        res.alternatives.insert(
+            0,
+            Alternative.model_validate(
+                {
+                    "code": loser,
+                    "certainty": certainty,
+                    "why": f"as certain as {stated} ({certainty}), which the source states: the source's own "
+                    "diagnosis breaks the tie",
+                    "rule": f"{rule.id}@{rule.version}",
+                    "competing": True,
+                }
+            ),
+        )
+        res.subtype = stated
+        res.associated = sorted({a for c in held for a in c.associated})
+        for warning in res.warnings:
+            if warning.code == "competing_subtypes":
+                warning.message = (
+                    f"{stated} and {loser} are equally supported ({certainty}); {stated} is the source's own "
+                    "diagnosis: the test that separates them decides."
+                )
+        self.step(
+            "subtype.resolution",
+            fired=True,
+            facts=[fact],
+            conclusion=f"The findings support {stated} and {loser} equally ({certainty}); the source's diagnosis "
+            f"({stated}) breaks the tie.",
+        )
+        return True
 
     def lab_checks(self) -> None:
         """Data quality of the labs, and the values derived from them (they feed the metabolic step)."""
