@@ -40,13 +40,13 @@ EXTRACTOR = "calcidx.extract@0.1.0"
 _CASE_HEADING = re.compile(r"^\W*(?:case|patient)\s*(?:no\.?\s*)?\w{1,5}\s*[:.)\-–—]?\s*", re.IGNORECASE)
 
 
-def _relative_subject(ctx: FieldContext, patient: PatientText, sentences: list[Sentence]) -> frozenset[int]:
+def _relative_subject(ctx: FieldContext, patient: PatientText) -> frozenset[int]:
     """The family triggers of a later patient whose text opens on a relative ("Case 2: His
     younger sister had ..."): that relative is the patient the new case is about, so what the
     sentence says is theirs, not family history."""
-    if patient.index <= 1 or not sentences:
+    first = patient.first_own()
+    if patient.index <= 1 or first is None:
         return frozenset()
-    first = sentences[0]
     void = set()
     for hit in ctx.rec.triggers.family_hits(first.start, first.end):
         before = _CASE_HEADING.sub("", ctx.text[first.start : hit.start])
@@ -74,6 +74,9 @@ class CaseBuilder:
         #: title lines that describe the report's patient ("ulcers in a patient with CKD"): read for
         #: the patient when the document has one
         self.patient_titles: list[Sentence] = []
+        #: title lines about all the document's patients as one group ("in two brothers with ..."):
+        #: read for each of them
+        self.group_titles: list[Sentence] = []
 
     def build(self, patient: PatientText, doc_diagnoses: list[Diagnosis], provenance: Provenance) -> Case:
         """The ``Case`` of one patient.
@@ -100,7 +103,7 @@ class CaseBuilder:
         fractions = EjectionFractionReader(ctx)
         recent = RecentStartReader(ctx, patterns)
         sentences = [s for s in patient.sentences if not s.header]
-        ctx.void_triggers = _relative_subject(ctx, patient, sentences)
+        ctx.void_triggers = _relative_subject(ctx, patient)
         for position, sentence in enumerate(sentences):
             planned = patterns.plans(sentence.text, sentence.folded)
             clauses = patterns.plan_clauses(sentence.text) if planned else None
@@ -127,11 +130,11 @@ class CaseBuilder:
         patient_model = demographics.patient(patient, sentences)
         chosen = choose_statement(ctx, patient, doc_diagnoses)
         stated = stated_from(ctx, chosen)
-        if self.patients_in_document == 1:
-            own = {s.start for s in sentences}
-            for title in self.patient_titles:
-                if title.start not in own:
-                    findings.read(ctx.view(title, planned=False))
+        titles = self.patient_titles if self.patients_in_document == 1 else self.group_titles
+        own = {s.start for s in sentences}
+        for title in titles:
+            if title.start not in own:
+                findings.read(ctx.view(title, planned=False))
         if chosen is not None and self.patients_in_document == 1:
             named = statement_conditions(ctx, chosen[0], patient)
             if named is not None:

@@ -26,7 +26,7 @@ from calcidx.extract.prefilter import matches, requirement, search
 from calcidx.extract.rules import ZoneRules
 from calcidx.extract.sections import Layout, Sentence
 
-__all__ = ["Mode", "PatientText", "Patients", "ZoneDecision", "detect_mode", "split_patients"]
+__all__ = ["Mode", "PatientText", "Patients", "ZoneDecision", "detect_mode", "number_word", "split_patients"]
 
 Mode = Literal["auto", "article", "note"]
 
@@ -97,6 +97,8 @@ class PatientText:
     sentences: list[Sentence] = field(default_factory=list)
     ages: list[AgeMention] = field(default_factory=list)
     sex_hint: str | None = None
+    #: starts of the sentences read for every patient of a group ("Two sisters with ... developed")
+    shared: set[int] = field(default_factory=set, repr=False)
     _age_starts: set[int] = field(default_factory=set, repr=False)
 
     @property
@@ -106,6 +108,10 @@ class PatientText:
             if mention.years is not None and not mention.onset and not mention.relative and not mention.group:
                 return mention.years
         return None
+
+    def first_own(self) -> Sentence | None:
+        """The first sentence about this patient alone (no header, no sentence about the group)."""
+        return next((s for s in self.sentences if not s.header and s.start not in self.shared), None)
 
     def add(self, sentence: Sentence, ages: list[AgeMention]) -> None:
         """Add a sentence and its age mentions (each age once; a set keeps this linear)."""
@@ -364,7 +370,8 @@ def detect_mode(layout: Layout, rules: ZoneRules) -> Mode:
     return "article" if article or (generic >= 3 and generic > patient) else "note"
 
 
-def _number(raw: str) -> int | None:
+def number_word(raw: str) -> int | None:
+    """A count written as a digit, word, ordinal, roman numeral or letter ("two", "2", "ii", "B")."""
     raw = raw.lower()
     if raw.isdigit():
         return int(raw)
@@ -535,11 +542,24 @@ def split_patients(
     _add_group_members(patients, announced, zone, rules)
     body = [s for s in layout.sentences if s.category not in rules.skipped_sections]
     _share_group_sentences(patients, zone, rules, body)
+    _group_sex_hint(patients, announced)
     for patient in patients:
         patient.sentences.sort(key=lambda s: s.start)
         patient.ages.sort(key=lambda a: (a.onset, not a.intro, a.start))
     found = [p for p in patients if p.sentences]
     return Patients(found, trace, mode="article", announced=announced[0] if announced else None)
+
+
+def _group_sex_hint(patients: list[PatientText], announced: tuple[int, Sentence] | None) -> None:
+    """The sex of each patient the announcement names as a group of one sex ("two brothers", "twin
+    sisters") when the text describes that many, for those whose own text does not say."""
+    if announced is None or announced[0] != len(patients) or len(patients) < 2:
+        return
+    sexes = {_GROUP_SEX[m.group().lower()] for m in _GROUP_NOUN.finditer(announced[1].text)}
+    if len(sexes) == 1:
+        sex = sexes.pop()
+        for patient in patients:
+            patient.sex_hint = patient.sex_hint or sex
 
 
 def _animal_only(zone: list[Sentence], signals: _Signals) -> Sentence | None:
@@ -616,11 +636,16 @@ _GROUP_OPENING = re.compile(
     # describe two siblings.", which says nothing about them)
     r"^\W{0,3}(?:(?P<lead>(?:here(?:in)?\s+)?(?:we|i)\s+(?:[a-z]+\s+)?(?:reviewed|describe|described|report|"
     r"reported|present|presented|studied|treated|saw|see)\s+(?:the\s+(?:charts|records|notes|files)\s+of\s+)?))?"
-    r"(?P<count>two|three|four|five|[2-5])\s+(?:[\w-]+\s+){0,2}?"
-    r"(?:patients|women|men|children|infants|neonates|newborns|siblings|brothers|sisters)\b"
+    r"(?:(?P<count>two|three|four|five|[2-5])\s+(?:[\w-]+\s+){0,2}?"
+    r"(?:patients|women|men|children|infants|neonates|newborns|siblings|brothers|sisters)\b|"
+    r"(?:[\w-]+\s+)?(?P<pair>twin\s+(?:sisters|brothers|girls|boys|siblings|neonates|infants)|twins)\b)"
     r"(?(lead)\s+(?:with|who|having|on)\b)",
     re.IGNORECASE,
 )
+
+
+def _group_count(opening: re.Match[str]) -> int | None:
+    return 2 if opening.group("pair") else number_word(opening.group("count"))
 
 
 def _share_group_sentences(
@@ -638,7 +663,7 @@ def _share_group_sentences(
         if sentence.header or sentence.caption:
             continue
         opening = _GROUP_OPENING.match(sentence.text)
-        whole_group = opening is not None and _number(opening.group("count")) == len(patients)
+        whole_group = opening is not None and _group_count(opening) == len(patients)
         if sentence.start not in kept:
             # a dropped sentence only when the authors open on the group with what it shares
             if not (whole_group and opening is not None and opening.group("lead")):
@@ -646,6 +671,7 @@ def _share_group_sentences(
         elif not whole_group and not rules["shared_by_all"].search(sentence.text):
             continue
         for patient in patients:
+            patient.shared.add(sentence.start)
             if sentence not in patient.sentences:
                 patient.sentences.append(sentence)
 
@@ -815,7 +841,7 @@ def _announced(layout: Layout, signals: _Signals, rules: ZoneRules) -> tuple[int
         verb = re.search(r"\b(?:were|was|are)\b", sentence.text[match.end() : match.end() + 40])
         if sentence.category in ("abstract", "background", "case") and not told and not verb:
             continue
-        count = 2 if match.group("pair") else _number(match.group("count"))
+        count = 2 if match.group("pair") else number_word(match.group("count"))
         if count:
             return count, sentence
     return None
@@ -853,7 +879,7 @@ def _assign(
         text = sentence.text.strip()
         marker = rules["case_marker"].match(text)
         if marker is not None:
-            number = _number(marker.group("number"))
+            number = number_word(marker.group("number"))
             if number is not None and (
                 sentence.header
                 or len(text) < 25
@@ -873,7 +899,7 @@ def _assign(
             new = search(rules["new_patient"], text, sentence.folded)
             if new is not None and current is not None:
                 number_match = re.search(r"\((?:patient|case)\s+(\w+)\)", new.group(), re.IGNORECASE)
-                current = switch(_number(number_match.group(1)) if number_match else None)
+                current = switch(number_word(number_match.group(1)) if number_match else None)
                 moved = True
         if (
             not moved
@@ -887,6 +913,15 @@ def _assign(
                 current, moved = switch(), True
                 # the relative is this patient: their age introduces them
                 found = [replace(a, intro=True, relative=False) if a is relative else a for a in found]
+        if (
+            not moved
+            and family
+            and current is not None
+            and current.age is not None
+            and search(rules["ordinal_relative_opener"], text, sentence.folded)
+        ):
+            # "The younger brother, aged 25, ..." after the elder one has been described
+            current, moved = switch(), True
         opens_paragraph = sentence.paragraph != last_paragraph
         last_paragraph = sentence.paragraph
         if not moved and current is not None and (sentence.category == "case" or several or opens_paragraph):
@@ -979,7 +1014,7 @@ def _enumerations(
         if f["cohort"] or f["citation"]:
             continue
         match = search(rules["announced_count"], sentence.text, sentence.folded)
-        same = match is not None and (2 if match.group("pair") else _number(match.group("count"))) == count
+        same = match is not None and (2 if match.group("pair") else number_word(match.group("count"))) == count
         if same or search(rules["patient_group"], sentence.text, sentence.folded):
             found.append(sentence)
     return found

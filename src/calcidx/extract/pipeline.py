@@ -31,7 +31,7 @@ from calcidx.extract.diagnosis import (
 from calcidx.extract.kind import document_kind
 from calcidx.extract.language import language_warning
 from calcidx.extract.lexicon import RecurringWords
-from calcidx.extract.patients import Mode, Patients
+from calcidx.extract.patients import Mode, Patients, number_word
 from calcidx.extract.prefilter import fold, search
 from calcidx.extract.rules import load_rules, load_zone_rules
 from calcidx.extract.sections import Layout, Sentence, one_case
@@ -312,8 +312,9 @@ def document_from_doc(
     ]
     builder = CaseBuilder(rules, vocabulary, records, abbrs, _case_patterns(doc))
     builder.patients_in_document = len(patients)
-    title_patient = load_zone_rules()["title_patient"]
-    builder.patient_titles = [s for s in titles if not s.caption and title_patient.search(s.text)]
+    zone_rules = load_zone_rules()
+    builder.patient_titles = [s for s in titles if not s.caption and zone_rules["title_patient"].search(s.text)]
+    builder.group_titles = _group_titles(titles, zone_rules["title_group"], len(patients))
     cases = [builder.build(patient, doc_diagnoses, provenance) for patient in patients]
     info = DocumentInfo(
         kind=document_kind(
@@ -332,6 +333,19 @@ def document_from_doc(
     kb = load_bundle().info
     stamp = KnowledgeVersion(bundle=kb.name, bundle_version=kb.version, hpo_release=kb.hpo_release)
     return Document(document=info, cases=cases, knowledge=stamp, warnings=warnings)
+
+
+def _group_titles(titles: list[Sentence], rule: re.Pattern[str], patients: int) -> list[Sentence]:
+    """Title lines that describe exactly the document's patients as one group with what they share
+    ("... in two brothers with Werner syndrome" over two patients)."""
+    if patients < 2:
+        return []
+    found = []
+    for sentence in titles:
+        match = None if sentence.caption else rule.search(sentence.text)
+        if match is not None and (2 if match.group("pair") else number_word(match.group("count"))) == patients:
+            found.append(sentence)
+    return found
 
 
 def _lone_lines(sentences: list[Sentence], candidates: list[Sentence]) -> frozenset[int]:

@@ -135,9 +135,9 @@ class DemographicsReader:
     def _relative_as_subject(patient: PatientText) -> AgeMention | None:
         """A later patient whose text opens on a relative ("Case 2 / His 10-year-old sister had
         ..."): the relative is the patient the new section is about, so that age is theirs."""
-        if patient.index <= 1 or not patient.sentences:
+        first = patient.first_own()
+        if patient.index <= 1 or first is None:
             return None
-        first = patient.sentences[0]
         for mention in patient.ages:
             if (
                 mention.relative
