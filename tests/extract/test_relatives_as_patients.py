@@ -158,3 +158,67 @@ def test_control_a_parent_named_in_a_one_patient_report_is_not_a_patient() -> No
     )
     assert len(cases) == 1
     assert cases[0].patient.age_years == 12.0
+
+
+# ------------------------------------------------------------- a later patient's lesions told as "similar"
+SIMILAR = [
+    "We report two brothers with pseudoxanthoma elasticum. The older brother, aged 30, had firm yellow papules on "
+    "the neck. The younger brother, aged 25, had similar papules in the axillae.",
+    "Case 1. A 12-year-old girl with juvenile dermatomyositis had hard nodules on her elbows.\n\nCase 2. A "
+    "9-year-old girl with juvenile dermatomyositis presented with identical lesions over the knees.",
+    "Two patients on haemodialysis are described. Case 1: A 60-year-old man had calcified nodules on the fingers. "
+    "Case 2: A 55-year-old woman had the same nodules on her toes.",
+]
+
+
+@pytest.mark.parametrize("text", SIMILAR)
+def test_lesions_told_as_similar_carry_the_previous_patients_features(text: str) -> None:
+    cases = _cases(text)
+    assert len(cases) == 2
+    carried = [f for f in cases[1].findings if f.concept == "firm_white_yellow_papules"]
+    assert carried and carried[0].assertion == "present"
+    evidence = carried[0].evidence[0]
+    assert text[evidence.start : evidence.end] == evidence.text
+    assert evidence.start > text.index("Case 2" if "Case 2" in text else "younger")
+
+
+def test_control_no_similar_lesions_carries_nothing() -> None:
+    cases = _cases(
+        "Two sisters with juvenile dermatomyositis. Case 1. A 12-year-old girl had hard nodules on her elbows. "
+        "Case 2. Her 9-year-old sister had no similar lesions but had a heliotrope rash."
+    )
+    assert len(cases) == 2
+    assert "firm_white_yellow_papules" not in _present(cases[1])
+
+
+def test_control_similar_cases_in_the_literature_carry_nothing() -> None:
+    cases = _cases(
+        "Case 1. A 12-year-old girl with juvenile dermatomyositis had hard nodules on her elbows.\n\nCase 2. A "
+        "9-year-old girl with juvenile dermatomyositis had a heliotrope rash. Similar cases have been reported."
+    )
+    assert len(cases) == 2
+    assert "firm_white_yellow_papules" not in _present(cases[1])
+
+
+# ----------------------------------------------------------------------- twins and siblings by letter or number
+TWINS = [
+    "Calcinosis cutis in preterm twins after calcium gluconate infusion.\nTwin A, a boy born at 30 weeks, "
+    "received intravenous calcium gluconate in the right foot and developed a hard white plaque there.\nTwin B, "
+    "a girl, received calcium gluconate in the left hand and developed a firm nodule at that site.",
+    "Two siblings with calcified nodules.\nSibling 1 was a 9-year-old boy with hard nodules on the elbows.\n"
+    "Sibling 2 was a 6-year-old girl with firm white papules on the knees.",
+]
+
+
+@pytest.mark.parametrize("text", TWINS)
+def test_twins_and_siblings_by_letter_or_number_are_two_patients(text: str) -> None:
+    cases = _cases(text)
+    assert len(cases) == 2
+    assert [c.patient.sex for c in cases] == ["male", "female"]
+
+
+def test_control_a_twin_pregnancy_is_not_a_patient_label() -> None:
+    cases = _cases(
+        "Twin pregnancy. A 3-day-old girl received calcium gluconate and developed a hard plaque on the foot."
+    )
+    assert len(cases) == 1

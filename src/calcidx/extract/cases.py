@@ -27,7 +27,7 @@ from calcidx.extract.fields.timing import date_findings
 from calcidx.extract.fields.treatments import TreatmentsReader
 from calcidx.extract.fields.vitals import BloodPressureReader
 from calcidx.extract.patients import PatientText
-from calcidx.extract.rules import Rules
+from calcidx.extract.rules import Rules, load_zone_rules
 from calcidx.extract.sections import Sentence
 from calcidx.extract.vocabulary import Vocabulary
 
@@ -77,6 +77,10 @@ class CaseBuilder:
         #: title lines about all the document's patients as one group ("in two brothers with ..."):
         #: read for each of them
         self.group_titles: list[Sentence] = []
+        #: the lesion features of the last patient built that had any: a later patient whose
+        #: lesions are told as "similar" has them too
+        self.previous_lesion_features: list[str] = []
+        self._similar = load_zone_rules()["similar_lesions"]
 
     def build(self, patient: PatientText, doc_diagnoses: list[Diagnosis], provenance: Provenance) -> Case:
         """The ``Case`` of one patient.
@@ -130,6 +134,8 @@ class CaseBuilder:
         patient_model = demographics.patient(patient, sentences)
         chosen = choose_statement(ctx, patient, doc_diagnoses)
         stated = stated_from(ctx, chosen)
+        if patient.index > 1 and self.previous_lesion_features:
+            self._carry_similar(patient, findings)
         titles = self.patient_titles if self.patients_in_document == 1 else self.group_titles
         own = {s.start for s in sentences}
         for title in titles:
@@ -139,7 +145,7 @@ class CaseBuilder:
             named = statement_conditions(ctx, chosen[0], patient)
             if named is not None:
                 findings.read(named)
-        return Case(
+        case = Case(
             patient_index=patient.index,
             patient=patient_model,
             lesions=lesions.lesions(),
@@ -159,6 +165,28 @@ class CaseBuilder:
             outcome=outcome.outcome,
             provenance=provenance,
         )
+        own_features = [
+            f.concept
+            for f in case.findings
+            if f.assertion == "present" and getattr(ctx.vocab.get("feature", f.concept), "category", None) == "lesion"
+        ]
+        if own_features:
+            self.previous_lesion_features = own_features
+        return case
+
+    def _carry_similar(self, patient: PatientText, findings: FindingsReader) -> None:
+        """Reads the patient before's lesion features for this one where a sentence of this patient's
+        own says the lesions are alike ("Her sister had similar nodules on the knees")."""
+        ctx = self.context
+        for sentence in patient.sentences:
+            if sentence.header or sentence.start in patient.shared:
+                continue
+            found = self._similar.search(sentence.text)
+            if found is not None:
+                view = ctx.view(sentence, planned=False)
+                start, end = sentence.start + found.start(), sentence.start + found.end()
+                findings.carry(self.previous_lesion_features, view, start, end)
+                return
 
 
 def _with_readings(findings: list[Finding], readings: list[Finding]) -> list[Finding]:

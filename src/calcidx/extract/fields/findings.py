@@ -206,6 +206,25 @@ class FindingsReader:
                     evidence=[evidence],
                 )
 
+    def carry(self, concepts: list[str], view: SentenceView, start: int, end: int) -> None:
+        """The lesion features of the patient before, read for this one from a phrase that says their
+        lesions are alike (``text[start:end]``, "similar nodules"), unless the phrase is negated."""
+        ctx = self.context
+        status, trigger = ctx.assertion(start, end, view.sentence, ("feature",))
+        if status != "present":
+            return
+        for concept in concepts:
+            key = ("feature", concept, "present")
+            if key in self.found:
+                continue
+            self.found[key] = Finding(
+                concept=concept,
+                label=ctx.label("feature", concept),
+                assertion="present",
+                trigger=trigger,
+                evidence=[ctx.ev(start, end)],
+            )
+
     def findings(self) -> list[Finding]:
         """The findings read so far, in the order first seen.
 
