@@ -619,7 +619,12 @@ class ExposureSiteRule:
 
 
 #: The rule ids the exposure reader applies (``exposure_sites.yaml`` must define each).
-EXPOSURE_SITE_RULES = ("exposure_site.after", "exposure_site.before", "exposure_site.access")
+EXPOSURE_SITE_RULES = (
+    "exposure_site.after",
+    "exposure_site.before",
+    "exposure_site.access",
+    "exposure_site.anaphora",
+)
 
 
 @functools.cache

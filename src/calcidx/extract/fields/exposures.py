@@ -73,7 +73,8 @@ class ExposuresReader:
                 if item_id in self.at_site:
                     at_site.append(finding)
         if not at_site and self._previous:
-            access = self._access_sites(view, self._sites(view))
+            sites = self._sites(view)
+            access = self._access_sites(view, sites) or self._sites_after_reference(view, sites)
             if access:
                 site = access[0]
                 for finding in self._previous:
@@ -163,6 +164,17 @@ class ExposuresReader:
         access = self.rules["exposure_site.access"].pattern
         lo = view.sentence.start
         return [s for s in sites if access.search(text[max(lo, s.start - _ACCESS_WINDOW) : s.start])]
+
+    def _sites_after_reference(self, view: SentenceView, sites: list[SitePhrase]) -> list[SitePhrase]:
+        """The site tied to a reference back to the last exposure ("The infusion leaked into the
+        tissues of the left hand"), as a site is tied to the exposure itself."""
+        text = self.context.text
+        reference = self.rules["exposure_site.anaphora"].pattern.search(view.sentence.text)
+        if reference is None:
+            return []
+        end = view.sentence.start + reference.end()
+        after = self.rules["exposure_site.after"].pattern
+        return [s for s in sites if end <= s.start <= end + _AFTER_WINDOW and after.search(text[end : s.start])][:1]
 
     def _site_of(self, mention: Mention, sites: list[SitePhrase], view: SentenceView) -> SitePhrase | None:
         """The site the text ties ``mention`` to: after it, right before it, or an access site of the sentence."""
