@@ -395,7 +395,7 @@ class _Reader:
             else:
                 case["patient"][status.field] = value
             return
-        if self._blood_pressure(resource, case, label):
+        if self._blood_pressure(resource, case, label) or self._ejection_fraction(resource, case, label):
             return
         known = self._known(resource.get("code"), label)
         if known is None:
@@ -415,9 +415,9 @@ class _Reader:
             case, concept, self._assertion(resource, assertion), None, self._list(resource) or "", self._site(resource)
         )
 
-    def _is_code(self, concept: Any, key: str) -> bool:
-        """Whether a CodeableConcept holds the ``blood_pressure_codes`` code of ``key``."""
-        wanted = self.codes.coding("blood_pressure_codes", key)
+    def _is_code(self, concept: Any, key: str, table: str = "blood_pressure_codes") -> bool:
+        """Whether a CodeableConcept holds the code of ``key`` in the interop ``table``."""
+        wanted = self.codes.coding(table, key)
         return (
             wanted is not None
             and isinstance(concept, dict)
@@ -458,6 +458,29 @@ class _Reader:
         for item in self.kb.shown_by_systolic(systolic):
             known = Known(kind="safety_condition", id=item.id, label=item.label)
             text = f"systolic blood pressure {systolic:g} mmHg"
+            self._add_finding(case, known, self._assertion(resource, "present"), text, "findings")
+        return True
+
+    def _ejection_fraction(self, resource: dict[str, Any], case: dict[str, Any], label: str) -> bool:
+        """A left ventricular ejection fraction Observation: a value at or below a safety condition's
+        ``ejection_fraction_at_most`` (HFrEF) is that condition, as "LVEF 30%" in free text is. True
+        when the Observation was one (read or not)."""
+        if not self._is_code(resource.get("code"), "lvef", "ejection_fraction_codes"):
+            return False
+        quantity = resource.get("valueQuantity")
+        if not isinstance(quantity, dict) or not isinstance(quantity.get("value"), int | float):
+            self.warnings.append(f"{label}: an ejection fraction with no value; not used")
+            return True
+        units = self.codes.entry("ejection_fraction_units").map
+        shown = quantity.get("code") or quantity.get("unit")
+        if shown not in units.values() and shown not in units:
+            allowed = ", ".join(units.values())
+            self.warnings.append(f"{label}: an ejection fraction in {shown!r}; only {allowed} is read; not used")
+            return True
+        percent = float(quantity["value"])
+        for item in self.kb.shown_by_ejection_fraction(percent):
+            known = Known(kind="safety_condition", id=item.id, label=item.label)
+            text = f"left ventricular ejection fraction {percent:g} %"
             self._add_finding(case, known, self._assertion(resource, "present"), text, "findings")
         return True
 
