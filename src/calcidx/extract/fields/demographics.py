@@ -16,8 +16,11 @@ from calcidx.extract.sections import Sentence
 __all__ = ["DemographicsReader"]
 
 # the sex a "55 yo F" style age statement names directly
-_NOUN_SEX = {"female": "female", "male": "male", "f": "female", "m": "male"}
+# (a title of address gives the sex only where it stands with the age: "ms" alone may be milliseconds)
+_NOUN_SEX = {"female": "female", "male": "male", "f": "female", "m": "male", "ms": "female"}
 _WORD = re.compile(r"[a-z]+")
+# "Ms" as a title before a name ("Ms Patel (age 34)"), not the unit or the disease ("480 ms", "MS")
+_TITLE_MS = re.compile(r"\bMs\.?\s+[A-Z][a-z'-]")
 
 
 # "a/an" then at most four words then a noun: the person a patient is introduced as ("a middle-aged
@@ -219,4 +222,6 @@ class DemographicsReader:
                 return "female"
             if lowered in rules.male_nouns:
                 return "male"
+        if _TITLE_MS.search(window):
+            return "female"
         return None
