@@ -222,3 +222,32 @@ def test_control_a_twin_pregnancy_is_not_a_patient_label() -> None:
         "Twin pregnancy. A 3-day-old girl received calcium gluconate and developed a hard plaque on the foot."
     )
     assert len(cases) == 1
+
+
+# ------------------------------------------------------------- what a group title says all the patients had
+GROUP_EXPOSURES = [
+    "Calcinosis cutis in preterm twins after calcium gluconate infusion.\nTwin A, a boy, received intravenous "
+    "calcium gluconate through a line in the right foot and developed a hard white plaque there.\nTwin B, a girl, "
+    "received the infusion in the left hand and developed a firm nodule at that site.",
+    "Extravasation injuries in two neonates receiving calcium gluconate\n\nCase 1. A boy born at 31 weeks had the "
+    "infusion through the right foot; a hard plaque formed there.\n\nCase 2. A girl born at 29 weeks received the "
+    "infusion in the left hand, where a firm nodule formed.",
+]
+
+
+@pytest.mark.parametrize("text", GROUP_EXPOSURES)
+def test_an_exposure_in_a_group_title_is_each_patients(text: str) -> None:
+    cases = _cases(text)
+    assert len(cases) == 2
+    second = [e for e in cases[1].exposures if e.concept == "iv_calcium"]
+    assert second and second[0].site == "left hand"
+
+
+def test_control_an_exposure_named_for_one_patient_stays_with_that_patient() -> None:
+    cases = _cases(
+        "Calcinosis cutis in preterm twins\nTwin A, a boy, received intravenous calcium gluconate through a line in "
+        "the right foot and developed a hard white plaque there.\nTwin B, a girl, developed a firm nodule on the "
+        "left hand."
+    )
+    assert len(cases) == 2
+    assert not cases[1].exposures

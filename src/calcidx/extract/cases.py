@@ -108,6 +108,12 @@ class CaseBuilder:
         recent = RecentStartReader(ctx, patterns)
         sentences = [s for s in patient.sentences if not s.header]
         ctx.void_triggers = _relative_subject(ctx, patient)
+        own_starts = {s.start for s in sentences}
+        for title in self.group_titles if self.patients_in_document > 1 else ():
+            # what the title says all the patients had ("... in twins after calcium gluconate infusion"),
+            # read first: a patient's own "the infusion ... in the left hand" then names its site
+            if title.start not in own_starts:
+                exposures.read(ctx.view(title, planned=False))
         for position, sentence in enumerate(sentences):
             planned = patterns.plans(sentence.text, sentence.folded)
             clauses = patterns.plan_clauses(sentence.text) if planned else None
