@@ -47,6 +47,11 @@ def _whole_words(words: tuple[str, ...]) -> re.Pattern[str]:
     return re.compile("|".join(rf"\b{re.escape(w)}\b" for w in words))
 
 
+def _said(code: str) -> str:
+    """A subtype code as a reader says it ("not calcinosis cutis", not ``not_calcinosis``)."""
+    return "not calcinosis cutis" if code == "not_calcinosis" else code.replace("_", " ")
+
+
 @dataclass
 class PathwayResult:
     """What the pathway decided, and every step it took."""
@@ -373,7 +378,10 @@ class _Pathway:
                 "with a negative calcium stain).",
             )
             return
-        hits.sort(key=lambda hit: (-len(hit[1]), hit[0]))
+        # most decisive findings first; on a tie a look-alike the text names, then data order (the
+        # general look-alike, osteoma cutis, before the syndromes that cause it), never the alphabet
+        order = {look_id: i for i, look_id in enumerate(self.kb.lookalikes)}
+        hits.sort(key=lambda hit: (-len(hit[1]), hit[0] not in self.facts.present, order[hit[0]]))
         look_id, decisive = hits[0]
         look = self.kb.lookalikes[look_id]
         self.result.lookalike = look_id
@@ -1302,8 +1310,10 @@ class _Pathway:
             res.subtype, res.certainty = winner.subtype, winner.certainty
             res.associated = list(winner.associated)
         if len(res.candidates) > 1 or (winner is not None and winner.override):
-            lost = "; ".join(f"{a.code} ({a.certainty}): {a.why}" for a in res.alternatives)
-            head = f"{winner.subtype}, {winner.certainty}: {resolved.reason}" if winner else "No candidate can win"
+            lost = "; ".join(f"{_said(a.code)} ({a.certainty}): {a.why}" for a in res.alternatives)
+            head = (
+                f"{_said(winner.subtype)}, {winner.certainty}: {resolved.reason}" if winner else "No candidate can win"
+            )
             self.step(
                 "subtype.resolution",
                 fired=True,
