@@ -279,7 +279,10 @@ class Vocabulary:
         hpo_labels = _hpo_feature_labels(bundle) if hpo else {}
         for feat in bundle.features.values():
             extra = tuple(hpo_labels.get(feat.id, ()))
-            vocab.add(VocabItem("feature", feat.id, feat.label, feat.category, (*feat.synonyms, *extra)))
+            named: tuple[tuple[Table, str], ...] = tuple(
+                ("condition", c) for c in feat.implies if c in bundle.conditions
+            )
+            vocab.add(VocabItem("feature", feat.id, feat.label, feat.category, (*feat.synonyms, *extra)), also=named)
         for look in bundle.lookalikes.values():
             vocab.add(VocabItem("lookalike", look.id, look.label, None, tuple(look.synonyms)))
         for analyte in bundle.analytes.values():

@@ -188,6 +188,10 @@ def _check_cross_refs(bundle: KnowledgeBundle, problems: list[str]) -> None:
         for analyte in item.analytes:
             if analyte not in bundle.analytes:
                 problems.append(f"workup:{item.id}: unknown analyte {analyte!r}")
+    for feature in bundle.features.values():
+        for cid in feature.implies:
+            if cid not in bundle.conditions:
+                problems.append(f"features:{feature.id}: implied condition {cid!r} is not in conditions.yaml")
     for condition in bundle.safety_conditions.values():
         for cid in condition.implies:
             if cid not in concepts:
