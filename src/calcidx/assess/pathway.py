@@ -232,12 +232,13 @@ class _Pathway:
 
     @property
     def induration_only(self) -> bool:
-        """Nothing like calcification is recorded, a lesion is an induration, and no biopsy was read."""
+        """Nothing like calcification is recorded, a lesion is an induration, and no biopsy was read,
+        or the biopsy found no calcium (a negative stain, calcification reported absent)."""
         case = self.facts.case
         return (
             self.level == "unlike_calcinosis"
             and any(self.lesion_is_induration(le) for le in case.lesions)
-            and not case.histology
+            and (not case.histology or bool(self.stain_negative()))
         )
 
     def lesion_words(self) -> str:
@@ -345,6 +346,14 @@ class _Pathway:
             if set(look.suspected_when) & set(mimics) and look.id not in mimics
             for ref in look.refs
         ]
+
+    def negative_label(self, cid: str) -> str:
+        """A finding of ``stain_negative`` as the record has it: a negative stain by its label, a
+        calcification the biopsy did not find as absent ("no Calcification of small ... vessels")."""
+        label = self.label(cid)
+        if cid not in self.facts.absent:
+            return label
+        return f"no {label[:1].lower() + label[1:] if label[1:2].islower() else label}"
 
     def stain_negative(self) -> list[str]:
         negative = self.features_with_role("calcium_stain_negative")
@@ -560,7 +569,7 @@ class _Pathway:
             return
         against = [self.facts.fact(c) for c in [*mimics, *negative]]
         cand.facts_against.extend(against)
-        found = ", ".join([*(self.mimic_label(m) for m in mimics), *(self.label(c) for c in negative)])
+        found = ", ".join([*(self.mimic_label(m) for m in mimics), *(self.negative_label(c) for c in negative)])
         # a mimic not excluded, or a negative calcium stain, lowers the cause one level
         cand.cause = _CAUSE_DOWN[cand.cause]
         cand.override = None
