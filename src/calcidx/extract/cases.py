@@ -131,6 +131,7 @@ class CaseBuilder:
             fractions.read(view)
             recent.read(view)
             demographics.read(view)
+        exposures.place_at_lesions(lesions.lesions())
         exposures.settle(medications.statuses())
         date_findings(
             ctx.text,

@@ -624,6 +624,7 @@ EXPOSURE_SITE_RULES = (
     "exposure_site.before",
     "exposure_site.access",
     "exposure_site.anaphora",
+    "exposure_site.lesions_there",
 )
 
 

@@ -11,9 +11,9 @@ from __future__ import annotations
 
 import functools
 import re
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 
-from calcidx.case.model import Finding
+from calcidx.case.model import Evidence, Finding, Lesion
 from calcidx.extract.fields.context import FieldContext, SentenceView
 from calcidx.extract.fields.medications import MedicationStatus
 from calcidx.extract.fields.patterns import CasePatterns
@@ -50,6 +50,8 @@ class ExposuresReader:
         self._previous: list[Finding] = []
         #: the start of the site mentions the last sentence read tied to an exposure
         self.tied_sites: set[int] = set()
+        #: exposures a sentence put the lesions at, with that sentence's words (place_at_lesions)
+        self._at_lesions: list[tuple[Finding, Evidence]] = []
 
     def read(self, view: SentenceView) -> None:
         """Reads the exposure mentions of one sentence, with their sites."""
@@ -82,6 +84,21 @@ class ExposuresReader:
                         finding.site = site.text
                         finding.evidence.append(self.context.ev(site.start, site.end))
         self._previous = [f for f in at_site if f.site is None]
+        self._lesions_there(view, sites)
+
+    def place_at_lesions(self, lesions: Sequence[Lesion]) -> None:
+        """Give the exposures a sentence put the lesions at ("The lesions were at the electrode
+        sites") the first lesion site read, if they have no site yet."""
+        where = next((lesion for lesion in lesions if lesion.site), None)
+        if where is None or where.site is None:
+            return
+        site = where.site
+        if where.laterality in ("left", "right") and where.laterality not in site:
+            site = f"{where.laterality} {site}"
+        for finding, evidence in self._at_lesions:
+            if finding.site is None:
+                finding.site = site
+                finding.evidence.extend([evidence, *where.evidence[:1]])
 
     def exposures(self) -> list[Finding]:
         """The exposures read so far, in the order first seen."""
@@ -111,6 +128,31 @@ class ExposuresReader:
         self.found = rebuilt
 
     # ------------------------------------------------------------------ parts
+    def _lesions_there(self, view: SentenceView, sites: list[SitePhrase] | None) -> None:
+        """A sentence that puts the lesions at the exposure's sites (exposure_site.lesions_there)
+        ties the at-site exposures with no site yet to a site it names, or else to the lesions'."""
+        there = self.rules["exposure_site.lesions_there"].pattern.search(view.sentence.text)
+        if there is None:
+            return
+        waiting = [
+            finding
+            for (item_id, status), findings in self.found.items()
+            if item_id in self.at_site and status in ("present", "historical")
+            for finding in findings
+            if finding.site is None
+        ]
+        if not waiting:
+            return
+        start = view.sentence.start
+        evidence = self.context.ev(start + there.start(), start + there.end())
+        named = sites if sites is not None else self._sites(view)
+        for finding in waiting:
+            if named:
+                finding.site = named[0].text
+                finding.evidence.extend([evidence, self.context.ev(named[0].start, named[0].end)])
+            else:
+                self._at_lesions.append((finding, evidence))
+
     def _other_agent(self, mention: Mention, view: SentenceView) -> bool:
         """A generic extravasation word ("extravasated") with another drug named beside it and no
         calcium word: the extravasation of that drug."""
