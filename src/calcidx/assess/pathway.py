@@ -882,7 +882,16 @@ class _Pathway:
                     facts=renal_facts,
                     conclusion=f"{self.labels(renal) or 'Impaired renal function'}: impaired renal function, the "
                     "commonest cause of metastatic calcinosis"
-                    + (f": metastatic, {cand.certainty} until calcium and phosphate are known." if cand else "."),
+                    + (
+                        (
+                            f": metastatic, {cand.certainty}: calcium and phosphate are normal, but impaired "
+                            "renal function does not exclude it."
+                            if self.labs_normal
+                            else f": metastatic, {cand.certainty} until calcium and phosphate are known."
+                        )
+                        if cand
+                        else "."
+                    ),
                     extra_refs=self.refs_of(renal),
                     candidate=cand,
                 )
