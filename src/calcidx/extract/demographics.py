@@ -86,7 +86,7 @@ def _age_regex(rules: Rules, *, any_case: bool = False) -> re.Pattern[str]:
         rf"(?:(?P<hy>{number(1)}[\s-]+{unit(1)}(?:,?[\s-]+(?:and[\s-]+)?{number(4)}[\s-]+{unit(4)})?[\s-]+old"
         # a running header glued to the age by a PDF or web copy: "16-year-oldCASE REPORTS girl"
         r"(?-i:[A-Z]{2,}(?=\s))?)"
-        rf"|(?P<yo>{number(5)}[\s-]*(?:yo|y/o|y\.o\.)(?:\s+(?P<yosex>[FM])\b)?)"
+        rf"|(?P<yo>{number(5)}[\s-]*(?:yo|y/o|y\.o\.)(?:\s*(?P<yosex>[FM])\b)?)"
         rf"|(?P<aged>\baged?(?:\s*:)?\s+(?:of\s+)?{number(2)}(?:\s+{unit(2)})?)"
         # a clinical note's compact age and sex: "45F with limited SSc", "Pt is a 62M w/ ESRD"
         rf"|(?P<compact>(?P<num7>\d{{1,3}})\s?{compact_sex}(?![\w'/-])(?!\.\w)"

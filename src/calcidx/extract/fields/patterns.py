@@ -96,7 +96,8 @@ class CasePatterns:
         if rules.sex_field_labels and rules.sex_field_values:
             labels = "|".join(map(re.escape, rules.sex_field_labels))
             values = "|".join(map(re.escape, sorted(rules.sex_field_values, key=len, reverse=True)))
-            source = rf"\b(?:{labels})\s*[:=\-–]\s*(?P<value>{values})\b"
+            # "Sex: F", or a note's "sex F" / "sex female" with no separator (a capital letter or a word)
+            source = rf"\b(?:{labels})(?:\s*[:=\-–]\s*|\s+(?=(?-i:[MFW])\b|(?:female|male)\b))(?P<value>{values})\b"
             if rules.sex_word_labels and rules.sex_word_values:
                 word_labels = "|".join(map(re.escape, rules.sex_word_labels))
                 words = "|".join(map(re.escape, sorted(rules.sex_word_values, key=len, reverse=True)))
