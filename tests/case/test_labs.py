@@ -157,3 +157,19 @@ def test_a_value_without_unit_plausible_in_one_unit_only_is_read_in_it(bundle: K
 def test_a_printed_range_still_reads_a_value_without_unit(bundle: KnowledgeBundle) -> None:
     lab = Lab(analyte="calcium", value=2.4, reference_low=2.15, reference_high=2.55)
     assert check_lab(lab, ADULT_F, bundle).interpretation == "normal"
+
+
+def test_another_spelling_of_a_listed_unit_is_not_unusual(bundle: KnowledgeBundle) -> None:
+    # "mm/hour" is "mm/h", "mmol/litre" is "mmol/L": no warning to check the unit
+    for lab in (
+        Lab(analyte="esr", value=25, unit="mm/hour"),
+        Lab(analyte="calcium", value=2.4, unit="mmol/litre"),
+    ):
+        check = check_lab(lab, ADULT_F, bundle)
+        assert "lab_unit_unusual" not in {w.code for w in check.warnings}, lab
+        assert check.canonical_value is not None
+
+
+def test_a_unit_of_another_size_is_still_unusual(bundle: KnowledgeBundle) -> None:
+    check = check_lab(Lab(analyte="esr", value=25, unit="cm/h"), ADULT_F, bundle)
+    assert "lab_unit_unusual" in {w.code for w in check.warnings}

@@ -124,7 +124,8 @@ def resolve_unit(analyte: Analyte, unit: str) -> tuple[str, bool]:
 
     Returns:
         (pint expression, accepted) where ``accepted`` says the unit is one the analyte is
-        reported in (``analytes.yaml: units``). An unlisted but parseable unit returns False.
+        reported in (``analytes.yaml: units``), in any spelling pint reads as the same unit. An
+        unlisted but parseable unit returns False.
 
     Raises:
         UnitProblem: the unit is unknown to pint.
@@ -132,8 +133,19 @@ def resolve_unit(analyte: Analyte, unit: str) -> tuple[str, bool]:
     for listed in analyte.units:
         if _same_symbol(listed.symbol, unit) or _same_symbol(listed.pint, unit):
             return listed.pint, True
-    parse_unit(unit)
+    parsed = parse_unit(unit)
+    for listed in analyte.units:
+        # another spelling of a listed unit ("mm/hour" for "mm/h", "mmol/litre" for "mmol/L")
+        if _parsed(listed.pint) == parsed:
+            return listed.pint, True
     return normalize_symbol(unit), False
+
+
+def _parsed(unit: str) -> Any:
+    try:
+        return parse_unit(unit)
+    except UnitProblem:
+        return None
 
 
 def convert(value: float, from_unit: str, to_unit: str, *, molar_mass: float | None = None) -> float:
