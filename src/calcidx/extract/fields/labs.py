@@ -26,10 +26,19 @@ _ALL_NORMAL = re.compile(
     re.IGNORECASE,
 )
 # "Serum calcium and phosphate levels were 8.5 and 3.5 mg/dL": tests joined as a list, then a verb,
-# then as many values as tests, in the same order ("respectively" said or not)
-_LIST_JOIN = re.compile(r"\s*(?:,\s*(?:and\s+)?|and\s+|&\s*|/\s*)(?:(?:serum|plasma|blood|total|ionized|ionised)\s+)?")
+# then as many values as tests, in the same order ("respectively" said or not); a test's short form
+# in brackets may follow its name ("calcium (Ca), phosphate (P) and PTH")
+_LIST_JOIN = re.compile(
+    r"(?:\s*\([^()]{1,15}\))?\s*(?:,\s*(?:and\s+)?|and\s+|&\s*|/\s*)"
+    r"(?:(?:serum|plasma|blood|total|ionized|ionised)\s+)?"
+)
 _LIST_VERB = re.compile(
-    r"\s*(?:levels?|concentrations?|values?)?\s*(?:were|was|are|of|measured|:|=)\s*(?:at\s+)?",
+    # the last test's short form may follow it ("... and parathyroid hormone (PTH) were")
+    r"(?:\s*\([^()]{1,15}\))?"
+    r"\s*(?:levels?|concentrations?|values?)?\s*(?:were|was|are|of|measured|:|=)\s*"
+    # a state word said of every test of the list ("were raised at 2.56, 3.32 and 19.5")
+    r"(?:(?:all\s+)?(?:raised|elevated|increased|high|low|decreased|reduced|normal)\s+(?=at\b|of\b))?"
+    r"(?:(?:at|of)\s+)?",
     re.IGNORECASE,
 )
 _VALUE_JOIN = re.compile(r"\s*(?:,\s*(?:and\s+)?|and\s+|&\s*)", re.IGNORECASE)
@@ -138,13 +147,18 @@ def _by_value(lab: Lab, candidates: tuple[str, ...], patient: Patient, bundle: K
     return min(distances, key=lambda a: (distances[a], a != lab.analyte))
 
 
-def _paired_values(text: str, analytes: list[Mention], end: int, patterns: LabPatterns) -> dict[int, ValueHit]:
+#: A value paired with a test of a list, and the span between the list and its values (where a
+#: state said of the whole list stands: "... were raised at").
+_Paired = tuple[ValueHit, tuple[int, int]]
+
+
+def _paired_values(text: str, analytes: list[Mention], end: int, patterns: LabPatterns) -> dict[int, _Paired]:
     """Values given in order for a list of tests ("calcium and phosphate were 8.5 and 3.5 mg/dL").
 
     Only a list whose number of values equals its number of tests is paired; a value with no unit
     takes the unit printed after the last one when that unit fits its own test.
     """
-    out: dict[int, ValueHit] = {}
+    out: dict[int, _Paired] = {}
     i = 0
     while i < len(analytes) - 1:
         j = i
@@ -170,7 +184,7 @@ def _paired_values(text: str, analytes: list[Mention], end: int, patterns: LabPa
                 analyte = next(k[1] for k in analytes[i + offset].keys if k[0] == "analyte")
                 if hit.unit is None and unit is not None and _unit_fits(analyte, unit):
                     hit = dataclasses.replace(hit, unit=unit)
-                out[i + offset] = hit
+                out[i + offset] = hit, (analytes[j].end, values[0].start)
         i = j + 1
     return out
 
@@ -239,15 +253,16 @@ class LabsReader:
         out: list[Lab] = []
         clause_breaks = [sentence.start + m.start() for m in _CLAUSE_BREAK.finditer(sentence.text)] if analytes else []
         qualitative_only = ctx.rules.qualitative_only_cues
-        paired = _paired_values(text, analytes, sentence.end, self.patterns.labs) if len(analytes) > 1 else {}
         analytes = _without_short_forms(analytes, text)
+        paired = _paired_values(text, analytes, sentence.end, self.patterns.labs) if len(analytes) > 1 else {}
         for index, mention in enumerate(analytes):
             analyte = next(k[1] for k in mention.keys if k[0] == "analyte")
             status, _ = ctx.assertion(mention.start, mention.end, sentence)
             item = ctx.vocab.get("analyte", analyte)
             qualitative_test = item is not None and item.category == "qualitative"
             limit = analytes[index + 1].start if index + 1 < len(analytes) else sentence.end
-            value = paired.get(index) or find_value(text, mention.end, limit, self.patterns.labs)
+            pair = paired.get(index)
+            value = pair[0] if pair else find_value(text, mention.end, limit, self.patterns.labs)
             if value is not None and value.unit and not _unit_fits(analyte, value.unit):
                 continue  # another quantity, not the test itself ("fractional excretion of phosphate of 3%")
             lo = max([b for b in clause_breaks if b <= mention.start], default=sentence.start)
@@ -308,7 +323,11 @@ class LabsReader:
                         and not re.search(r"[,;()]", text[c.end : limit])
                     )
                 ]
-                chosen = near_before[-1] if near_before else (segment[0] if segment else None)
+                # a test of a list with its values after it takes the state said of the whole list
+                # ("calcium, phosphate and PTH were raised at 2.56, 3.32 and 19.5")
+                shared = [c for c in own if pair and pair[1][0] <= c.start and c.end <= pair[1][1]]
+                firsts = [*near_before[-1:], *segment[:1], *shared[:1]]
+                chosen = firsts[0] if firsts else None
             elif near_before:
                 chosen = near_before[-1]
             elif after:
