@@ -40,7 +40,7 @@ from calcidx.extract.patients import Mode, Patients, split_patients
 from calcidx.extract.records import Mention, StateHit
 from calcidx.extract.rules import Rules, load_rules, load_zone_rules
 from calcidx.extract.sections import Layout, analyse_layout, header_regex, one_case
-from calcidx.extract.vocabulary import Vocabulary, default_vocabulary, spelling_variants
+from calcidx.extract.vocabulary import Table, Vocabulary, default_vocabulary, spelling_variants
 
 __all__ = ["Mention", "PatientsComponent", "StateHit", "register_vocabulary"]
 
@@ -225,6 +225,8 @@ class ConceptComponent:
         abbreviations = doc.user_data[ABBREVIATIONS] = find_abbreviations(text)
         mentions.extend(abbreviation_mentions(text, mentions, Mention, abbreviations))
         mentions.sort(key=lambda m: m.start)
+        if vocabulary.lab_letters:
+            mentions = lab_letter_mentions(text, mentions, vocabulary.lab_letters)
         mentions = _without_site_parts(text, mentions, self.site_parts, self.part_link)
         doc.user_data[MENTIONS] = mentions
         spans = []
@@ -235,6 +237,39 @@ class ConceptComponent:
                 spans.append(span)
         doc.spans["concepts"] = spans
         return doc
+
+
+#: a result after a test's name, up to the separator before the next test: "9.1", "11.9 (H)",
+#: "2.1 mmol/L", ": 3.2", "= 7.4 mg/dL [2.5-4.5]"
+_RESULT = r"\s*[:=]?\s*[<>≤≥]?\s*\d[\d.,]*\s*(?:[^\s\d,;()\[\]]{1,12}\s*)?(?:[(\[][^()\[\]]{0,15}[)\]]\s*)?"
+_RESULT_THEN_NEXT = re.compile(_RESULT + r"[,;/]\s*(?:and\s+)?")
+_LETTER = re.compile(r"(?<![\w.])([A-Z])(?=\s*[:=]?\s*[<>≤≥]?\s*\d)")
+
+
+def lab_letter_mentions(
+    text: str, mentions: list[Mention], letters: dict[str, list[tuple[Table, str]]]
+) -> list[Mention]:
+    """``mentions`` with the one-letter test names ("P" for phosphate) that stand in a list of
+    results, right after another test's result or right before another test: "Ca 9.1, P 3.2",
+    "P 8.1 (H), PTH 1200 (H)". Alone, such a letter is a probability, a patient or a page."""
+    labs = [m for m in mentions if any(k[0] == "analyte" for k in m.keys)]
+    if not labs:
+        return mentions
+    ends = [m.end for m in labs]
+    found: list[Mention] = []
+    for match in _LETTER.finditer(text):
+        keys = letters.get(match.group(1))
+        if not keys:
+            continue
+        start, end = match.span(1)
+        before = bisect_right(ends, start) - 1
+        after = before + 1
+        listed = (before >= 0 and _RESULT_THEN_NEXT.fullmatch(text, labs[before].end, start) is not None) or (
+            after < len(labs) and _RESULT_THEN_NEXT.fullmatch(text, end, labs[after].start) is not None
+        )
+        if listed:
+            found.append(Mention(start, end, text[start:end], tuple(keys)))
+    return sorted([*mentions, *found], key=lambda m: m.start) if found else mentions
 
 
 class _Coordinated:

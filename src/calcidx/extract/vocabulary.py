@@ -158,12 +158,15 @@ class Vocabulary:
     items: dict[tuple[Table, str], VocabItem] = field(default_factory=dict)
     forms: dict[str, list[tuple[Table, str]]] = field(default_factory=dict)
     exact_forms: dict[str, list[tuple[Table, str]]] = field(default_factory=dict)
+    #: one-letter test names ("P" for phosphate), read only inside a list of results
+    lab_letters: dict[str, list[tuple[Table, str]]] = field(default_factory=dict)
 
     def add(self, item: VocabItem, *, also: tuple[tuple[Table, str], ...] = ()) -> None:
         """Add ``item`` and every spelling variant of its label and synonyms.
 
         Short abbreviations with capitals ("Ca", "PTH", "ALP") match only with the same case, so
-        that "ca." or "p" in ordinary prose is not read as a lab; one-letter terms are skipped.
+        that "ca." or "p" in ordinary prose is not read as a lab; one-letter terms are kept apart
+        (``lab_letters`` for a test's, none for other items).
         ``also``: other (table, id) keys the same words name (a concept the item implies: "CKD
         stage 4" is chronic kidney disease too); those items keep their own label and words.
         """
@@ -172,6 +175,9 @@ class Vocabulary:
         for term in (item.label, *item.synonyms):
             compact = term.strip()
             if len(compact) < 2:
+                if item.table == "analyte" and compact.isalpha():
+                    keys = self.lab_letters.setdefault(compact, [])
+                    keys.extend(owner for owner in owners if owner not in keys)
                 continue
             if len(compact) <= 5 and any(c.isupper() for c in compact) and " " not in compact:
                 keys = self.exact_forms.setdefault(compact, [])
