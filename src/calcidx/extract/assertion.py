@@ -71,6 +71,8 @@ class ContextPatterns:
         if rules.comma_clause_verbs:
             verbs = "|".join(re.escape(v) for v in sorted(rules.comma_clause_verbs, key=lambda v: (-len(v), v)))
             comma_verbs = rf"|,\s*(?:and\s+)?(?:{verbs})\b"
+        # a verb after a noun phrase opens the predicate ("with no history developed papules")
+        comma_verbs += "|" + _scope_rule(rules, "predicate_after_noun_phrase").pattern
         self.terminator = re.compile(
             phrase_regex(terminators).pattern + r"|[;:]|\s-\s|\s–\s" + comma_verbs, re.IGNORECASE
         )
