@@ -79,6 +79,7 @@ def _age_regex(rules: Rules, *, any_case: bool = False) -> re.Pattern[str]:
 
     nouns = "|".join(sorted(rules.female_nouns | rules.male_nouns | rules.neutral_nouns, key=len, reverse=True))
     decades = "|".join(rules.decade_words)
+    ordinals = "|".join(rules.decade_ordinals) or "(?!)"
     age_groups = "|".join(sorted(rules.age_group_words, key=len, reverse=True))
     # the compact sex is a capital ("45F"), but any letter in a text all in lower case ("58f, ckd 4")
     compact_sex = r"(?P<compactsex>[FM])" if any_case else r"(?-i:(?P<compactsex>[FM]))"
@@ -92,7 +93,10 @@ def _age_regex(rules: Rules, *, any_case: bool = False) -> re.Pattern[str]:
         rf"|(?P<compact>(?P<num7>\d{{1,3}})\s?{compact_sex}(?![\w'/-])(?!\.\w)"
         r"(?!\s*(?:catheters?|foley|tubes?|sheaths?|cannulas?|needles?|gauge|french|fr\b|solution|saline|nacl|kcl)))"
         rf"|(?P<ofage>{number(3)}\s+{unit(3)}\s+of\s+age)"
-        rf"|(?P<decade>\bin\s+(?:her|his|their)\s+(?:early\s+|mid-?\s*|late\s+)?(?:{decades}))"
+        rf"|(?P<decade>\bin\s+(?:her|his|their)\s+(?:early\s+|mid-?\s*|late\s+)?(?:{decades}|(?P<tens>[1-9]0)[’']?s\b))"
+        # "in her sixth decade", "in the 7th decade of life": the decade of life by its ordinal
+        rf"|(?P<ordinal>\bin\s+(?:her|his|their|the)\s+(?:early\s+|mid-?\s*|late\s+)?"
+        rf"(?P<nth>{ordinals}|(?:[1-9]|10)(?:st|nd|rd|th))\s+decade(?:\s+of\s+(?:her\s+|his\s+|their\s+)?life)?)"
         # an age group's name: "an octogenarian woman", "a nonagenarian on dialysis"
         rf"|(?P<agegroup>\b(?:{age_groups})(?=s?\b))"
         # a case-database line that is only the age and the sex: "24 days, male", "45 years, female"
@@ -129,7 +133,7 @@ _WORD_START = re.compile(r"(?<!\w)\w|(?<=\bA)\d|(?<=\bAn)\d")
 # position with one test instead of trying the alternatives.
 _ANCHOR_SOURCE = (
     r"(?=[oai\d])(?:"
-    r"\bold(?:\b|(?-i:(?=[A-Z]{2})))|\baged?\b|\bin\s+(?:her|his|their)\b|\d[\s-]*(?:yo|y/o|y\.o\.)"
+    r"\bold(?:\b|(?-i:(?=[A-Z]{2})))|\baged?\b|\bin\s+(?:her|his|their)\b|\bin\s+the\s+(?=\w+\s+decade\b)|\d[\s-]*(?:yo|y/o|y\.o\.)"
     r"|(?<![\w.+-])\d{1,3}\s?(?-i:[FM])(?![\w'/-])(?!\.\w)"
     r"|\d\s+(?:years?|months?|weeks?|days?)\s*[,;/]\s*(?:fe)?male\b"
     r")"
@@ -342,7 +346,7 @@ def _find(text: str, rules: Rules, pattern: re.Pattern[str], anchors: re.Pattern
         unit_raw = match.group("unit1") or match.group("unit2") or match.group("unit3") or match.group("unit6")
         unit = (unit_raw or "year").lower().rstrip("s")
         low = high = None
-        if match.group("decade") or match.group("agegroup"):
+        if match.group("decade") or match.group("agegroup") or match.group("ordinal"):
             years = None
             low, high = _span(match, rules)
         else:
@@ -401,10 +405,18 @@ def _find(text: str, rules: Rules, pattern: re.Pattern[str], anchors: re.Pattern
 
 
 def _span(match: re.Match[str], rules: Rules) -> tuple[float | None, float | None]:
-    """The years an age told without a number spans: a decade ("in her early forties": 40 to 50;
-    early, mid and late are not narrowed further) or an age group's name ("octogenarian")."""
+    """The years an age told without a number spans: a decade ("in her early forties" or "in his
+    40s": 40 to 50; early, mid and late are not narrowed further), a decade of life by its ordinal
+    ("in her sixth decade": 50 to 60) or an age group's name ("octogenarian")."""
     if match.group("agegroup"):
         return rules.age_group_words.get(match.group("agegroup").lower(), (None, None))
+    if match.group("ordinal"):
+        nth = match.group("nth").lower()
+        decade = rules.decade_ordinals.get(nth) or int(re.sub(r"\D", "", nth))
+        return float((decade - 1) * 10), float(decade * 10)
+    if match.group("tens"):
+        tens = int(match.group("tens"))
+        return float(tens), float(tens + 10)
     word = match.group("decade").split()[-1].lower().removeprefix("mid-").removeprefix("mid")
     low = rules.decade_words.get(word)
     return (None, None) if low is None else (float(low), float(low + 10))

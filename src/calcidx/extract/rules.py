@@ -201,6 +201,8 @@ class Rules:
     )
     #: measure words spelled like a vocabulary abbreviation ("5 MM"): the unit after a number
     measure_words: frozenset[str] = frozenset()
+    #: ordinal words of "in her sixth decade (of life)" (``lexicon.yaml`` ``decade_ordinals``)
+    decade_ordinals: dict[str, int] = field(default_factory=dict)
     #: the line after a bare figure label is running prose, not its caption, from this many
     #: sentences and words on (``sections.yaml`` ``figure_label_caption``); 0 turns it off
     caption_prose_sentences: int = 0
@@ -344,6 +346,7 @@ def load_rules() -> Rules:
         male_pronouns=frozenset(lexicon["male_pronouns"]),
         number_words={str(k): int(v) for k, v in lexicon["number_words"].items()},
         decade_words={str(k): int(v) for k, v in lexicon["decade_words"].items()},
+        decade_ordinals={str(k): int(v) for k, v in (lexicon.get("decade_ordinals") or {}).items()},
         age_group_words={str(k).lower(): (float(v[0]), float(v[1])) for k, v in lexicon["age_group_words"].items()},
         lab_cues={k: tuple(str(w).lower() for w in v) for k, v in lexicon["lab_cues"].items()},
         lab_state_words=tuple(
