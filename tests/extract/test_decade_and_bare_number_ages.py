@@ -37,7 +37,10 @@ def test_of_and_a_number_is_the_age(opening: str, years: float) -> None:
 
 
 def test_a_girl_of_ten_gets_no_diltiazem() -> None:
-    text = "A girl of 10 with juvenile dermatomyositis has calcinosis of the elbows on X-ray. Calcium and phosphate normal."
+    text = (
+        "A girl of 10 with juvenile dermatomyositis has calcinosis of the elbows on X-ray. "
+        "Calcium and phosphate normal."
+    )
     assessment = assess(text).cases[0].assessment
     assert "diltiazem" not in {t.id for t in assessment.treatments}
     assert "diltiazem" in {t.id for t in assessment.withheld_treatments}
