@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import shutil
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -194,3 +195,23 @@ def test_a_therapy_is_named_by_its_label_and_covers_its_options(bundle: Knowledg
     assert bundle.label_of("sodium_thiosulfate") == "Sodium thiosulfate"
     assert bundle.label_of("systemic_sclerosis") == "Systemic sclerosis"
     assert bundle.label_of("no_such_id") == "no such id"
+
+
+def test_a_feature_implies_only_a_known_condition_or_another_feature(tmp_path: Path) -> None:
+    folder = _copy(tmp_path)
+
+    def imply(target: str) -> Callable[[list[dict[str, object]]], None]:
+        def edit(items: list[dict[str, object]]) -> None:
+            next(item for item in items if item["id"] == "painful_ulcer")["implies"] = [target]
+
+        return edit
+
+    def problems() -> list[str]:
+        return [p for p in validate_bundle(folder, check_hpo=False).problems if "implied" in p]
+
+    _edit(folder, "features", imply("no_such_concept"))
+    assert any("painful_ulcer" in p and "no_such_concept" in p for p in problems())
+    _edit(folder, "features", imply("painful_ulcer"))  # itself
+    assert any("painful_ulcer" in p for p in problems())
+    _edit(folder, "features", imply("ulceration"))
+    assert not problems()

@@ -281,12 +281,15 @@ class _Coordinated:
         words = [form.split() for form in vocabulary.forms]
         self.nouns = frozenset(w[1] for w in words if len(w) == 2 and w[1] in rules.lesion_words)
         places = [w for w in (*rules.sites, *rules.laterality) if " " not in w and "-" not in w]
+        self.places = frozenset(places)
         self.between = frozenset({",", "and", *rules.morphology_words, *rules.lesion_colour_words, *places})
         self.forms = vocabulary.forms
 
     def mentions(self, doc: Doc, nouns: list[int]) -> list[Mention]:
         """A mention of the term for each lesion noun (token index in ``nouns``) that words of
-        ``between`` separate from the term's first word; the leftmost first word wins."""
+        ``between`` separate from the term's first word; the leftmost first word wins, and a later
+        first word with only body sites after it is read too ("painful necrotic thigh ulcers" are
+        painful ulcers and necrotic ulcers; "firm, white, painless papules" are no white papules)."""
         text = doc_text(doc)
         found: list[Mention] = []
         for index in nouns:
@@ -302,8 +305,22 @@ class _Coordinated:
                 if keys:
                     start, end = first.idx, noun.idx + len(noun.text)
                     found.append(Mention(start, end, text[start:end], tuple(keys)))
+                    self._nearer_term(doc, first_index + 1, index, found)
                     break
         return found
+
+    def _nearer_term(self, doc: Doc, lo: int, index: int, found: list[Mention]) -> None:
+        """The term whose first word, between ``lo`` and the noun at ``index``, has only body sites
+        after it ("necrotic" in "painful necrotic thigh ulcers")."""
+        noun = doc[index]
+        for first_index in range(lo, index):
+            if not all(doc[i].lower_ in self.places for i in range(first_index + 1, index)):
+                continue
+            keys = self.forms.get(f"{doc[first_index].lower_} {noun.lower_}")
+            if keys:
+                start, end = doc[first_index].idx, noun.idx + len(noun.text)
+                found.append(Mention(start, end, doc_text(doc)[start:end], tuple(keys)))
+                return
 
 
 def _without_site_parts(

@@ -286,7 +286,9 @@ class Vocabulary:
         for feat in bundle.features.values():
             extra = tuple(hpo_labels.get(feat.id, ()))
             named: tuple[tuple[Table, str], ...] = tuple(
-                ("condition", c) for c in feat.implies if c in bundle.conditions
+                ("condition", c) if c in bundle.conditions else ("feature", c)
+                for c in feat.implies
+                if c in bundle.conditions or c in bundle.features
             )
             vocab.add(VocabItem("feature", feat.id, feat.label, feat.category, (*feat.synonyms, *extra)), also=named)
         for look in bundle.lookalikes.values():

@@ -257,8 +257,9 @@ class Feature(Concept):
     lesion_words_all: list[list[str]] = []
     #: ... and none of these words (a chalky or white lesion looks like the deposits themselves).
     lesion_words_none: list[str] = []
-    #: Conditions the finding establishes, read from the same words (shadow cells with basaloid cells
-    #: are the histology of a pilomatricoma); the item's refs must support it.
+    #: Conditions the finding establishes, or broader features it is one of, read from the same
+    #: words (shadow cells with basaloid cells are the histology of a pilomatricoma; a painful ulcer
+    #: is an ulcer); the item's refs must support it.
     implies: list[str] = []
 
 

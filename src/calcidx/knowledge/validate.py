@@ -190,8 +190,10 @@ def _check_cross_refs(bundle: KnowledgeBundle, problems: list[str]) -> None:
                 problems.append(f"workup:{item.id}: unknown analyte {analyte!r}")
     for feature in bundle.features.values():
         for cid in feature.implies:
-            if cid not in bundle.conditions:
-                problems.append(f"features:{feature.id}: implied condition {cid!r} is not in conditions.yaml")
+            if cid not in bundle.conditions and (cid not in bundle.features or cid == feature.id):
+                problems.append(
+                    f"features:{feature.id}: implied concept {cid!r} is not in conditions.yaml or another feature"
+                )
     for condition in bundle.safety_conditions.values():
         for cid in condition.implies:
             if cid not in concepts:
