@@ -18,7 +18,19 @@ from typing import Any
 import yaml
 
 # the words every rule's match holds one of (a note's "18/40" and "G2P1" included): no rule runs without
-_GATE_WORDS = ("pregn", "gestation", "trimester", "gravid", "breast", "lactat", "nursing", "expecting", "/40", "hcg")
+_GATE_WORDS = (
+    "pregn",
+    "gestation",
+    "trimester",
+    "gravid",
+    "breast",
+    "lactat",
+    "nursing",
+    "expecting",
+    "/40",
+    "hcg",
+    "iup",
+)
 _GRAVIDA = re.compile(r"g\d{1,2}\s*p\d")
 _MAX_WEEKS = 44.0  # past this a "weeks" figure is not a gestation (the Patient model allows 45)
 
