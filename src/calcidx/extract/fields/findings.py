@@ -98,6 +98,10 @@ def subject_guards() -> dict[str, SubjectGuard]:
     return guards
 
 
+#: words of the allergy-list cues (lexicon.yaml ``allergy_list_cue``): a sentence with none has no list
+_ALLERGY_GATE = ("llerg", "ensitivity", "eact", "naphyla")
+
+
 class FindingsReader:
     """Collects one ``Finding`` per concept and assertion; repeated mentions add evidence."""
 
@@ -144,7 +148,7 @@ class FindingsReader:
                 if status == "present":
                     present.append(item_id)
         text = view.sentence.text
-        if self.patterns is not None and ("llerg" in text or "ensitivity" in text or "eact" in text):
+        if self.patterns is not None and any(word in text for word in _ALLERGY_GATE):
             present += self._allergy_list(view)
         return present
 
