@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import pytest
 
-from calcidx.public import assess
+from calcidx.public import assess, extract
 
 PXE_PICTURE = (
     "A 29-year-old woman had yellowish papules merging into cobblestone plaques on the sides of the neck and "
@@ -38,3 +38,12 @@ def test_control_elastic_fibres_without_calcium_are_not_the_cause() -> None:
     ).cases[0]
     assert "calcified_elastic_fibres" not in {f.concept for f in case.findings if f.assertion == "present"}
     assert case.assessment.subtype.code != "dystrophic"
+
+
+@pytest.mark.parametrize(
+    "histology",
+    ["calcified, fragmented elastic fibres in the mid dermis", "fragmented and calcified elastic fibers"],
+)
+def test_the_fibres_told_in_another_order_are_read(histology: str) -> None:
+    text = f"A 34-year-old woman had yellowish papules on the neck. Biopsy showed {histology}."
+    assert "calcified_elastic_fibres" in {f.concept for f in extract(text).cases[0].findings}
