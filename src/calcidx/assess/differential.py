@@ -204,9 +204,12 @@ def rank_lookalikes(
         or (not general and not m.look.applies_to and (m.present or m.possible))
         or (undecided and bool(m.look.applies_to) and bool(m.present))
     ]
+    # among the decisive ones, a look-alike the record names itself comes first ("pseudohypoparathyroidism"
+    # with bone in the dermis is that disease, before the other ossifications bone also decides)
     kept.sort(
         key=lambda m: (
             0 if m.decisive else 1 if m.look.id in suspected else 2,
+            0 if m.look.id in m.decisive else 1,
             m.order if m.decisive else 0,
             -m.score,
             m.order,
