@@ -1,5 +1,6 @@
-"""Note forms of age and sex: "59yoF" (the sex letter run into "yo"), "Pt (59F)" and "sex F" with no
-separator. Each gave the age without the sex, or nothing at all."""
+"""Note forms of age and sex: "59yoF" (the sex letter run into "yo"), "Pt (59F)", "sex F" with no
+separator, and a label with a slash before the compact age ("A/P: 66M"). Each gave the age without
+the sex, or nothing at all."""
 
 from __future__ import annotations
 
@@ -19,6 +20,9 @@ ULCERS = " ESRD on HD, painful necrotic ulcers on the thighs."
         ("The patient (67 M) was admitted with" + ULCERS, 67, "male"),
         ("Age 59, sex F," + ULCERS, 59, "female"),
         ("Age 48, gender male," + ULCERS, 48, "male"),
+        # a label with a slash before the compact age ("A/P: 66M", "S/O: 58F")
+        ("A/P: 66M," + ULCERS, 66, "male"),
+        ("S/O: 58F," + ULCERS, 58, "female"),
     ],
 )
 def test_note_age_and_sex(text: str, age: int, sex: str) -> None:

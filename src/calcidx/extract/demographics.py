@@ -156,13 +156,13 @@ def _anchor(rules: Rules, *, any_case: bool = False) -> re.Pattern[str]:
 # what may stand before a note's compact "45F": the start of the text, a line or a sentence, "is a", "Pt",
 # a note's history label even where line breaks were lost ("... ?calciphylaxis HPI: 73M w/ ESRD"),
 # an obstetric code ("G2P1 32F"), a case label ("Case 1: 45F", "Pt A - 33F"), or a short label or
-# topic of words opening the line ("Referral: 58F", "Adult dermatomyositis, 39 F")
+# topic of words opening the line ("Referral: 58F", "A/P: 66M", "Adult dermatomyositis, 39 F")
 _COMPACT_BEFORE = re.compile(
     r"(?:(?<![\s\S])|\n|(?<=[\w)])[.;]\s+|\b(?:is|was)\s+an?\s+|\b(?:pt|patient)\b:?\s*"
     r"|\bG\d{1,2}\s?P\d{1,2}(?:\s?[A-Z]\d{1,2}){0,2},?\s+"
     r"|\b(?:case|patient|pt)\.?\s*(?:no\.?\s*)?(?:\d{1,2}|[ivx]{1,4}|[a-d])\s*[:.)\-–—]?\s*"
     r"|\b(?:hpi|history of present illness|chief complaint|cc|presentation)\s*:\s*"
-    r"|(?:(?<![\s\S])|\n)[ \t]*[a-z][a-z '-]{0,40}[:,]\s*)[ \t]*$",
+    r"|(?:(?<![\s\S])|\n)[ \t]*[a-z][a-z '/-]{0,40}[:,]\s*)[ \t]*$",
     re.I,
 )
 
