@@ -7,8 +7,9 @@ Which treatments apply (``treatments.yaml``):
 * ``conditions`` narrows the scope: one of them must be an associated condition or a present
   finding of the case;
 * ``requires.labs_any`` (e.g. ``phosphate:high``): one must hold. A lab that was not measured
-  withholds the option with "<analyte> not measured": an option that depends on a value is never
-  offered on a guess.
+  withholds the option with "<analyte> not measured", one whose value could not be read safely with
+  "<analyte> measured but not interpreted": an option that depends on a value is never offered on a
+  guess.
 
 When the subtype is ``undetermined`` only cause-finding and supportive options (kind ``cause``
 or ``supportive``) that are not tied to one subtype, a sub-form or a condition are offered: the
@@ -255,7 +256,10 @@ def _requirement_gap(treatment: Treatment, bundle: KnowledgeBundle, facts: CaseF
         analyte, _, wanted = item.partition(":")
         label = _analyte_label(bundle, analyte)
         found = facts.labs.get(analyte)
-        if found is None:
+        if found is None and any(lab.analyte == analyte for lab in facts.case.labs):
+            # a value that could not be read safely (no unit and units that disagree, say)
+            parts.append(f"{label} measured but not interpreted (applies only when {wanted})")
+        elif found is None:
             parts.append(f"{label} not measured (applies only when {wanted})")
         else:
             parts.append(f"{label} is {found} (applies only when {wanted})")
