@@ -293,34 +293,37 @@ class _Coordinated:
         text = doc_text(doc)
         found: list[Mention] = []
         for index in nouns:
-            noun = doc[index]
             chain = index
             while chain > 0 and index - chain < 12 and doc[chain - 1].lower_ in self.between:
                 chain -= 1
             if chain == index:
                 continue  # nothing between: the phrase matcher reads the plain term
             for first_index in range(max(chain - 1, 0), index - 1):
-                first = doc[first_index]
-                keys = self.forms.get(f"{first.lower_} {noun.lower_}")
-                if keys:
-                    start, end = first.idx, noun.idx + len(noun.text)
-                    found.append(Mention(start, end, text[start:end], tuple(keys)))
-                    self._nearer_term(doc, first_index + 1, index, found)
+                term = self._term(doc, text, first_index, index)
+                if term is not None:
+                    found.append(term)
+                    found.extend(self._nearer_term(doc, text, first_index + 1, index))
                     break
         return found
 
-    def _nearer_term(self, doc: Doc, lo: int, index: int, found: list[Mention]) -> None:
+    def _term(self, doc: Doc, text: str, first_index: int, index: int) -> Mention | None:
+        """The vocabulary term made of the word at ``first_index`` and the noun at ``index``, if any."""
+        first, noun = doc[first_index], doc[index]
+        keys = self.forms.get(f"{first.lower_} {noun.lower_}")
+        if not keys:
+            return None
+        start, end = first.idx, noun.idx + len(noun.text)
+        return Mention(start, end, text[start:end], tuple(keys))
+
+    def _nearer_term(self, doc: Doc, text: str, lo: int, index: int) -> list[Mention]:
         """The term whose first word, between ``lo`` and the noun at ``index``, has only body sites
-        after it ("necrotic" in "painful necrotic thigh ulcers")."""
-        noun = doc[index]
+        after it ("necrotic" in "painful necrotic thigh ulcers"): none or one."""
         for first_index in range(lo, index):
-            if not all(doc[i].lower_ in self.places for i in range(first_index + 1, index)):
-                continue
-            keys = self.forms.get(f"{doc[first_index].lower_} {noun.lower_}")
-            if keys:
-                start, end = doc[first_index].idx, noun.idx + len(noun.text)
-                found.append(Mention(start, end, doc_text(doc)[start:end], tuple(keys)))
-                return
+            if all(doc[i].lower_ in self.places for i in range(first_index + 1, index)):
+                term = self._term(doc, text, first_index, index)
+                if term is not None:
+                    return [term]
+        return []
 
 
 def _without_site_parts(

@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from calcidx.case.model import Finding
 from calcidx.extract.fields.context import FieldContext, SentenceView
 from calcidx.extract.fields.patterns import CasePatterns
+from calcidx.extract.prefilter import requirement
 
 __all__ = ["FINDING_TABLES", "FindingsReader"]
 
@@ -98,10 +99,6 @@ def subject_guards() -> dict[str, SubjectGuard]:
     return guards
 
 
-#: words of the allergy-list cues (lexicon.yaml ``allergy_list_cue``): a sentence with none has no list
-_ALLERGY_GATE = ("llerg", "ensitivity", "eact", "naphyla")
-
-
 class FindingsReader:
     """Collects one ``Finding`` per concept and assertion; repeated mentions add evidence."""
 
@@ -147,8 +144,8 @@ class FindingsReader:
                     )
                 if status == "present":
                     present.append(item_id)
-        text = view.sentence.text
-        if self.patterns is not None and any(word in text for word in _ALLERGY_GATE):
+        # a sentence without the literal words of the allergy-list cue has no list
+        if self.patterns is not None and requirement(self.patterns.allergy_cue).admits(view.sentence.folded):
             present += self._allergy_list(view)
         return present
 
