@@ -410,6 +410,10 @@ def analyse_layout(text: str, rules: Rules, headers_re: re.Pattern[str] | None =
             and not re.search(r"\d", new_title)
         ):
             new_category = "front"  # an article-type banner ("CASE REPORT") above the title; "Case 1" is not
+        if new_title.rstrip().endswith("?") and not seen_prose:
+            # a quiz's question ends the case only after the case: above it ("What is your diagnosis? A
+            # 7-month-old boy ..."), it is the quiz's title and the case follows
+            new_category = category
         if layout.sections or at > 0:
             layout.sections.append(Section(section_start, at, category, title))
         category, section_start, title = new_category, at, new_title
