@@ -114,6 +114,13 @@ class MissingTest(_Out):
     refs: list[str]
 
 
+def derived_summary(label: str, value: str, interpretation: str | None, method: str) -> str:
+    """ "label: value (interpretation); method", with no brackets when nothing interprets the value
+    (an estimated eGFR is not high or low: the treatments read it against their own limits)."""
+    told = f" ({interpretation})" if interpretation else ""
+    return f"{label}: {value}{told}; {method}"
+
+
 class DerivedLab(_Out):
     """A value computed from the case's labs (canonical units), with how it was computed."""
 
@@ -125,6 +132,12 @@ class DerivedLab(_Out):
     method: str
     caveat: str | None = None
     refs: list[str] = []
+
+    @property
+    def summary(self) -> str:
+        """The value, its interpretation when there is one, and how it was computed, in one line."""
+        value = f"{self.value:g} {self.unit or ''}".strip() if self.value is not None else "not computable"
+        return derived_summary(self.label, value, self.interpretation, self.method)
 
 
 class TermContribution(_Out):

@@ -21,7 +21,7 @@ from typing import Any
 from calcidx.assess.candidates import Candidate
 from calcidx.assess.certainty import certainty_of, resolution_of
 from calcidx.assess.facts import CaseFacts
-from calcidx.assess.model import Alternative, Disagreement, FactUsed, RuleStep, Warning
+from calcidx.assess.model import Alternative, Disagreement, FactUsed, RuleStep, Warning, derived_summary
 from calcidx.assess.resolve import resolve
 from calcidx.assess.sites import site_relation
 from calcidx.knowledge.schema import KnowledgeBundle, LabPattern
@@ -1465,7 +1465,7 @@ class _Pathway:
                 "egfr_estimated": "labs.egfr_from_creatinine",
             }[derived.id]
             value = f"{derived.value:g} {derived.unit}"
-            text = f"{derived.label}: {value} ({derived.interpretation}); {derived.method}"
+            text = derived_summary(derived.label, value, derived.interpretation, derived.method)
             self.step(
                 rule_id,
                 # shown in the reasoning when it matters: above the threshold, abnormal, or caveated

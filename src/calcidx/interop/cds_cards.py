@@ -90,8 +90,7 @@ def _detail(case: AssessedCase) -> str:
         lines.append("")
         lines.append("**Derived values**")
         for d in a.derived_labs:
-            value = f"{d.value} {d.unit or ''}".strip() if d.value is not None else "not computable"
-            lines.append(f"- {d.label}: {value} ({d.interpretation or 'no interpretation'}); {d.method}")
+            lines.append(f"- {d.summary}")
     if a.differential:
         lines.append("")
         lines.append("**Differential**")

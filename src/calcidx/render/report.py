@@ -160,8 +160,7 @@ def _case_renderable(case: AssessedCase) -> RenderableType:
     if a.derived_labs:
         _section(parts, "Derived labs")
         for d in a.derived_labs:
-            value = f"{d.value:g} {d.unit or ''}" if d.value is not None else "n/a"
-            line = Text(f"- {d.label}: {value} ({d.interpretation}); {d.method}")
+            line = Text(f"- {d.summary}")
             if d.caveat:
                 line.append(f". {d.caveat}", style="yellow")
             line.append(_cite(d.refs), style="dim")
@@ -276,12 +275,7 @@ def markdown_report(doc: AssessedDocument) -> str:
         if a.derived_labs:
             lines += ["", "### Derived labs", ""]
             for d in a.derived_labs:
-                value = f"{d.value:g} {d.unit or ''}" if d.value is not None else "n/a"
-                lines.append(
-                    f"- {d.label}: {value} ({d.interpretation}); {d.method}"
-                    + (f". {d.caveat}" if d.caveat else "")
-                    + _cite(d.refs)
-                )
+                lines.append(f"- {d.summary}" + (f". {d.caveat}" if d.caveat else "") + _cite(d.refs))
         if a.missing_workup:
             lines += ["", "### Missing work-up", "", "| test | LOINC | question it answers | why now | sources |"]
             lines.append("|---|---|---|---|---|")
