@@ -91,6 +91,8 @@ class DiagnosisRules:
     title_verb: re.Pattern[str] = re.compile(r"(?!)")
     #: what follows one of these words is what the lesion resembled ("plaques simulating calciphylaxis")
     resemblance: re.Pattern[str] = re.compile(r"(?!)")
+    #: a title part that denies what it names ("Not calciphylaxis: cholesterol emboli"): no statement
+    title_negation: re.Pattern[str] = re.compile(r"(?!)")
     #: every statement's words (``needs``), and those of the self-referential statements
     needs: Strings = field(default_factory=lambda: Strings(()))
     self_needs: Strings = field(default_factory=lambda: Strings(()))
@@ -173,6 +175,7 @@ def load_diagnosis_rules() -> DiagnosisRules:
         resemblance=re.compile(
             r"\b(?:" + "|".join(str(w) for w in raw.get("resemblance_words", ["(?!)"])) + r")\b", re.IGNORECASE
         ),
+        title_negation=re.compile(str(raw.get("title_negation", "(?!)")), re.IGNORECASE),
         header_max_words=int(raw["diagnosis_header_max_words"]),
         quiz_answer_max_words=int(raw["quiz_answer_max_words"]),
         predicate=re.compile(str(raw["predicate_link"]), re.IGNORECASE),
@@ -308,8 +311,10 @@ def _judge(
     if subtype is None and lookalike and not has_head:
         subtype, basis = "not_calcinosis", "lookalike"
     if subtype is None:
+        # what the lesion resembled implies nothing ("calcinosis cutis mimicking a basal cell carcinoma")
         window_end = min(max(sentence.end, end), end + rules.implied_window)
-        subtype, basis = implied_subtype(_within(mentions, start, window_end))
+        near = [m for m in _within(mentions, start, window_end) if not skip[0] <= m.start < skip[1]]
+        subtype, basis = implied_subtype(near)
     bonus = _WHERE_BONUS.get(where or "", 0) + (3 if basis == "named" else 2 if subtype else 0) + (1 if subform else 0)
     return Diagnosis(dx, start, end, subtype, subform, score + bonus, where, cue, sentence.start, sentence.end, basis)
 
@@ -393,10 +398,15 @@ def title_diagnoses(
         where = "caption" if sentence.caption else "title"
         cue = "dx.caption" if sentence.caption else "dx.title"
         strength = 0 if sentence.caption else 2
-        diagnosis = _judge(
-            dx, start, start + len(dx), mentions, abbrs or {}, strength, where=where, cue=cue, sentence=sentence
+        denied = rules.title_negation.match(dx) is not None
+        diagnosis = (
+            None
+            if denied
+            else _judge(
+                dx, start, start + len(dx), mentions, abbrs or {}, strength, where=where, cue=cue, sentence=sentence
+            )
         )
-        if diagnosis is None and not sentence.caption:
+        if diagnosis is None and not sentence.caption and not denied:
             # the calcification stands after a cut ("Juvenile dermatomyositis in a child with calcinosis"):
             # the whole title is the statement
             whole = " ".join(body.split()).strip(" ,;:-")
@@ -420,7 +430,7 @@ def title_diagnoses(
             for part in _TITLE_CUT.split(text[offset:])[1:]:
                 part = _clean(part, rules)
                 at = text.find(part, offset) if len(part) >= 4 else -1
-                if at < 0:
+                if at < 0 or rules.title_negation.match(part):
                     continue
                 start = sentence.start + at
                 diagnosis = _judge(
