@@ -120,6 +120,7 @@ _ABBREVIATIONS = frozenset(
         "etc",
         "mg",
         "dl",
+        "y.o",  # "63 y.o. male": the age's unit, not a sentence's end
     ]
 )
 _SENT_BREAK = re.compile(r"([.!?])(['\")\]]*)(\s+)(?=[\"'(\[]?[A-Z0-9•])")
