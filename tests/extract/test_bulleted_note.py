@@ -36,3 +36,25 @@ def test_control_an_article_paragraph_naming_no_patient_is_still_dropped() -> No
     )
     case = extract(text).cases[0]
     assert "systemic_lupus_erythematosus" not in {f.concept for f in case.findings}
+
+
+def test_numbered_list_about_one_patient_is_a_note() -> None:
+    """ "1. 45 year old woman / 2. Dermatomyositis ... / 4. Pregnant, 20 weeks": the numbers split off as
+    sentences of their own and each line after the first was dropped, so the pregnancy was lost."""
+    text = (
+        "1. 45 year old woman\n2. Dermatomyositis (anti-NXP2 positive)\n3. Calcinosis of elbows and knees, painful\n"
+        "4. Pregnant, 20 weeks\n"
+    )
+    case = extract(text).cases[0]
+    assert case.patient.pregnant is True
+    assert "dermatomyositis" in {f.concept for f in case.findings}
+
+
+def test_control_a_numbered_series_keeps_its_patients() -> None:
+    text = (
+        "1. A 45-year-old woman with dermatomyositis had calcinosis of the elbows.\n"
+        "2. A 60-year-old man on dialysis had painful necrotic ulcers.\n"
+        "3. A 3-week-old girl had a plaque after calcium extravasation.\n"
+    )
+    assert [c.patient.age_years for c in extract(text).cases][:2] == [45, 60]
+    assert len(extract(text).cases) == 3

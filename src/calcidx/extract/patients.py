@@ -351,14 +351,16 @@ def detect_mode(layout: Layout, rules: ZoneRules) -> Mode:
     labels = {m.group("number").lower() for s in body if (m := rules["case_marker"].match(s.text.strip()))}
     if len(labels) >= 2:
         return "article"
+    article = any(
+        search(rules["article_marker"], s.text, s.folded) and (s.header or len(s.text) < 200) for s in body[:400]
+    )
+    if not article and _one_patient_list(body, rules):
+        return "note"
     # a note may open on a line of its own ("Nursing note 03:00.", "Dx: calciphylaxis.") before its
     # shorthand: any of its first three sentences may show the form
     opening = any(search(rules["note_form"], s.text, s.folded) for s in body[:3])
     if not (opening or sum(1 for s in body[:40] if search(rules["note_form"], s.text, s.folded)) >= 2):
         return "article"
-    article = any(
-        search(rules["article_marker"], s.text, s.folded) and (s.header or len(s.text) < 200) for s in body[:400]
-    )
     # a page that opens on "Dx: ..." and goes on in textbook statements ("X is characterized by ...",
     # "patients with ...") is a quiz answer or disease page, not a note: notes speak of one patient
     generic = sum(1 for s in body[:40] if _generic(rules, s.text, s.folded))
@@ -368,6 +370,20 @@ def detect_mode(layout: Layout, rules: ZoneRules) -> Mode:
         if search(rules["definite_person"], s.text, s.folded) or search(rules["note_form"], s.text, s.folded)
     )
     return "article" if article or (generic >= 3 and generic > patient) else "note"
+
+
+#: list items that make a text a list about one patient (at least this many, at least half its lines)
+_LIST_ITEMS_MIN = 3
+
+
+def _one_patient_list(body: list[Sentence], rules: ZoneRules) -> bool:
+    """A bulleted or numbered list of short items about one patient ("1. 45 year old woman", "2.
+    Dermatomyositis", ...): at least three list lines, most of the text's lines, at most one age."""
+    lines = {s.paragraph for s in body}
+    items = {s.paragraph for s in body if search(rules["list_item"], s.text, s.folded)}
+    if len(items) < _LIST_ITEMS_MIN or 2 * len(items) < len(lines):
+        return False
+    return sum(1 for s in body if search(rules["list_age"], s.text, s.folded)) <= 1
 
 
 def number_word(raw: str) -> int | None:
