@@ -20,6 +20,11 @@ from tests.extract.reading import assertions, first_case
         "patches formed on both breasts.",
         "A 49-year-old man. Warfarin was started 5 days ago for a pulmonary embolism. Now painful black "
         "necrotic patches on the thighs.",
+        # the days told after the start as "later" (this stop: the start was not read, and the call
+        # was calciphylaxis, probable)
+        "A 55-year-old woman with protein C deficiency started warfarin for a pulmonary embolism; four days later "
+        "she developed painful purple plaques on the breasts and thighs that became necrotic.",
+        "A 60-year-old woman started warfarin and 3 days later painful necrotic patches formed on both thighs.",
     ],
 )
 def test_a_drug_started_days_ago_is_a_recent_start(text: str) -> None:
@@ -37,6 +42,7 @@ def test_a_drug_started_days_ago_is_a_recent_start(text: str) -> None:
     [
         "A 66-year-old woman on haemodialysis, on warfarin for 3 years, has painful necrotic ulcers on the thighs.",
         "A 66-year-old woman will start warfarin in 4 days; painful necrotic ulcers on the thighs.",
+        "A 66-year-old woman on haemodialysis started warfarin in 2015; painful necrotic ulcers formed in 2023.",
     ],
 )
 def test_long_term_or_planned_warfarin_is_no_recent_start(text: str) -> None:
