@@ -241,6 +241,7 @@ class Rules:
     #: the verbs after them that start the sentence's own statement: the plan's scope ends there
     plan_participle_cues: frozenset[str] = frozenset()
     plan_participle_scope_ends: tuple[str, ...] = ()
+    plan_clause_breaks: tuple[str, ...] = ()
     #: phrases whose colour word is no lesion's ("white cell count"): blanked before morphology is read
     morphology_blanks: tuple[str, ...] = ()
     #: labels that take the sex only as a whole word ("Patient: female"), and those words' sex
@@ -394,6 +395,7 @@ def load_rules() -> Rules:
         planned_pseudo_patterns=tuple(str(p) for p in lexicon.get("planned_pseudo_patterns", [])),
         plan_participle_cues=frozenset(str(w).lower() for w in lexicon.get("plan_participle_cues", [])),
         plan_participle_scope_ends=tuple(str(w).lower() for w in lexicon.get("plan_participle_scope_ends", [])),
+        plan_clause_breaks=tuple(str(w).lower() for w in lexicon.get("plan_clause_breaks", [])),
         morphology_blanks=tuple(str(w).lower() for w in lexicon.get("morphology_blanks", [])),
         outcome_cues=tuple(str(w).lower() for w in lexicon["outcome_cues"]),
         not_concepts=tuple(str(w).lower() for w in lexicon.get("not_concepts", [])),

@@ -67,6 +67,7 @@ class CasePatterns:
             if rules.plan_participle_scope_ends
             else None
         )
+        self.plan_clause_break = phrase_regex(list(rules.plan_clause_breaks)) if rules.plan_clause_breaks else None
         self.planned_pseudo = phrase_regex(list(rules.planned_pseudo)) if rules.planned_pseudo else None
         self.planned_person = (
             re.compile("|".join(f"(?:{p})" for p in rules.planned_pseudo_patterns), re.IGNORECASE)
@@ -132,15 +133,19 @@ class CasePatterns:
     def plan_clauses(self, text: str) -> tuple[tuple[int, int, int, int], ...]:
         """The clauses of a planning sentence that hold a plan cue: ``(clause start, clause end, cue
         start, cue end)``, offsets in ``text``. A clause ends at a comma, semicolon, colon or
-        bracket ("a woman with systemic sclerosis, planning a pregnancy next year, has ...")."""
+        bracket ("a woman with systemic sclerosis, planning a pregnancy next year, has ...") and at a
+        contrast word ("X was considered but the biopsy showed vasculitis")."""
         if self.planned_pseudo is not None:
             text = self.planned_pseudo.sub(lambda m: " " * len(m.group()), text)
         if self.planned_person is not None:
             text = self.planned_person.sub(lambda m: " " * len(m.group()), text)
         out = []
+        breaks = [] if self.plan_clause_break is None else list(self.plan_clause_break.finditer(text))
         for cue in self.planned.finditer(text):
             start = max((text.rfind(c, 0, cue.start()) for c in _CLAUSE_ENDS), default=-1) + 1
+            start = max([start, *(b.end() for b in breaks if b.end() <= cue.start())])
             ends = [i for i in (text.find(c, cue.end()) for c in _CLAUSE_ENDS) if i >= 0]
+            ends += [b.start() for b in breaks if b.start() >= cue.end()]
             end = min(ends, default=len(text))
             if self.plan_scope_end is not None and cue.group().lower() in self.plan_participles:
                 verb = self.plan_scope_end.search(text, cue.end(), end)
