@@ -16,7 +16,15 @@ def choose_statement(
 ) -> tuple[Diagnosis, str | None] | None:
     """The statement that gives ``patient``'s stated diagnosis and its sub-form (None when none)."""
     own = find_diagnoses(patient.sentences, context.rec.mentions, base_score=1, abbrs=context.abbrs)
+    # a relative's diagnosis ("The patient's brother, a 35-year-old on dialysis, had calciphylaxis") is not hers
+    sentences = {s.start: s for s in patient.sentences}
+    own = [d for d in own if not _relatives(context, d, sentences.get(d.sentence_start))]
     return choose_diagnosis(own, doc_diagnoses)
+
+
+def _relatives(context: FieldContext, statement: Diagnosis, sentence: Sentence | None) -> bool:
+    """Whether ConText makes the statement's words a family member's."""
+    return sentence is not None and context.assertion(statement.start, statement.end, sentence)[0] == "family"
 
 
 def stated_from(context: FieldContext, chosen: tuple[Diagnosis, str | None] | None) -> StatedDiagnosis | None:
