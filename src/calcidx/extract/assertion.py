@@ -91,6 +91,7 @@ class ContextPatterns:
         self.relative_role = _scope_rule(rules, "relative_role")
         self.relative_apposition = _scope_rule(rules, "relative_apposition")
         self.relative_apposition_open = _scope_rule(rules, "relative_apposition_open")
+        self.whose_clause_opens = _scope_rule(rules, "whose_clause_opens")
         self.whose_clause_predicate = _scope_rule(rules, "whose_clause_predicate")
         self.looks_forward = _scope_rule(rules, "looks_forward")
         self.duration_after = _scope_rule(rules, "duration_after")
@@ -175,6 +176,7 @@ class TriggerIndex:
         self.family_terminator = compiled.family_terminator
         self.relative_apposition = compiled.relative_apposition
         self.relative_apposition_open = compiled.relative_apposition_open
+        self.whose_clause_opens = compiled.whose_clause_opens
         self.whose_clause_predicate = compiled.whose_clause_predicate
         self.subject_terminator = compiled.subject_terminator
         #: answers already given (the context component and the field readers ask about the same
@@ -256,9 +258,8 @@ class TriggerIndex:
             elif (hit.end <= start or overlaps) and hit.direction in ("forward", "both"):
                 gap = self.text[hit.end : start]
                 if hit.category == "family":
-                    if self.text[max(sent_start, hit.start - 7) : hit.start].lower().endswith(
-                        "whose "
-                    ) and self.whose_clause_predicate.search(gap):
+                    before = self.text[max(sent_start, hit.start - _BEFORE_CHARS) : hit.start]
+                    if self.whose_clause_opens.search(before) and self.whose_clause_predicate.search(gap):
                         continue  # "a woman whose sister had X has Y": Y is hers
                     # inside an apposition about the relative, or after a closed one
                     gap = " " if self.relative_apposition_open.search(gap) else self.relative_apposition.sub(" ", gap)
