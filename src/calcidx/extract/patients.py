@@ -351,16 +351,16 @@ def detect_mode(layout: Layout, rules: ZoneRules) -> Mode:
     labels = {m.group("number").lower() for s in body if (m := rules["case_marker"].match(s.text.strip()))}
     if len(labels) >= 2:
         return "article"
-    article = any(
-        search(rules["article_marker"], s.text, s.folded) and (s.header or len(s.text) < 200) for s in body[:400]
-    )
-    if not article and _one_patient_list(body, rules):
+    # the article's furniture is looked for only where a note is still in question (most texts are
+    # articles and leave at the note-form test below)
+    if _one_patient_list(body, rules) and not _article_furniture(body, rules):
         return "note"
     # a note may open on a line of its own ("Nursing note 03:00.", "Dx: calciphylaxis.") before its
     # shorthand: any of its first three sentences may show the form
     opening = any(search(rules["note_form"], s.text, s.folded) for s in body[:3])
     if not (opening or sum(1 for s in body[:40] if search(rules["note_form"], s.text, s.folded)) >= 2):
         return "article"
+    article = _article_furniture(body, rules)
     # a page that opens on "Dx: ..." and goes on in textbook statements ("X is characterized by ...",
     # "patients with ...") is a quiz answer or disease page, not a note: notes speak of one patient
     generic = sum(1 for s in body[:40] if _generic(rules, s.text, s.folded))
@@ -370,6 +370,13 @@ def detect_mode(layout: Layout, rules: ZoneRules) -> Mode:
         if search(rules["definite_person"], s.text, s.folded) or search(rules["note_form"], s.text, s.folded)
     )
     return "article" if article or (generic >= 3 and generic > patient) else "note"
+
+
+def _article_furniture(body: list[Sentence], rules: ZoneRules) -> bool:
+    """An article marker (abstract, references, DOI, et al) on a header or a short line."""
+    return any(
+        search(rules["article_marker"], s.text, s.folded) and (s.header or len(s.text) < 200) for s in body[:400]
+    )
 
 
 #: list items that make a text a list about one patient (at least this many, at least half its lines)
