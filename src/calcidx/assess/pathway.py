@@ -557,7 +557,8 @@ class _Pathway:
 
     def mimics(self, cand: Candidate, histology: bool) -> None:
         mimics = self.calciphylaxis_mimics()
-        negative = self.stain_negative()
+        # a negative calcium stain, and a biopsy the pathologist reads as not calciphylaxis
+        negative = [*self.stain_negative(), *self.features_with_role("calciphylaxis_histology_negative")]
         if not mimics and not negative:
             self.step(
                 "subtype.calciphylaxis.mimics",
@@ -577,8 +578,11 @@ class _Pathway:
         if histology and not negative:
             text = f"{found}: other diagnoses are not excluded, so calciphylaxis stays {cand.certainty}."
         else:
-            cand.blocked = f"{found} present: the mimic (or the negative calcium stain) is not excluded"
-            text = f"{found}: calciphylaxis is not diagnosed while the mimic is not excluded; it stays an alternative."
+            cand.blocked = f"{found} present: the mimic (or the negative biopsy or stain) is not excluded"
+            text = (
+                f"{found}: calciphylaxis is not diagnosed while the mimic is not excluded or a biopsy argues "
+                "against it; it stays an alternative."
+            )
         self.step(
             "subtype.calciphylaxis.mimics",
             fired=True,

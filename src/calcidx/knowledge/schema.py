@@ -241,6 +241,7 @@ class Feature(Concept):
             "calciphylaxis_typical",
             "calciphylaxis_early",
             "calciphylaxis_histology",
+            "calciphylaxis_histology_negative",
             "ctd_feature",
             "local_damage",
             "lookalike_decisive",
