@@ -251,3 +251,15 @@ def test_control_an_exposure_named_for_one_patient_stays_with_that_patient() -> 
     )
     assert len(cases) == 2
     assert not cases[1].exposures
+
+
+def test_a_similar_mass_carries_the_siblings_periarticular_masses() -> None:
+    """Written in the project's own words: "a similar mass" (singular) carried nothing, so the sister
+    of a boy with tumoral calcinosis had no lesion feature and no sub-form."""
+    cases = _cases(
+        "Two siblings with calcinosis cutis.\n\nCase 1\nA 12-year-old boy presented with multiple hard periarticular "
+        "masses over the hips and elbows. Phosphate was 7.8 mg/dL.\n\nCase 2\nHis 9-year-old sister had a similar "
+        "mass on the right shoulder. Her phosphate was 7.2 mg/dL."
+    )
+    assert len(cases) == 2
+    assert "periarticular_masses" in _present(cases[1])
