@@ -93,6 +93,8 @@ class DiagnosisRules:
     resemblance: re.Pattern[str] = re.compile(r"(?!)")
     #: a title part that denies what it names ("Not calciphylaxis: cholesterol emboli"): no statement
     title_negation: re.Pattern[str] = re.compile(r"(?!)")
+    #: where the implied window ends early: the sentence's next predicate ("... has CKD stage 4")
+    implied_window_ends: re.Pattern[str] = re.compile(r"(?!)")
     #: every statement's words (``needs``), and those of the self-referential statements
     needs: Strings = field(default_factory=lambda: Strings(()))
     self_needs: Strings = field(default_factory=lambda: Strings(()))
@@ -180,6 +182,7 @@ def load_diagnosis_rules() -> DiagnosisRules:
         quiz_answer_max_words=int(raw["quiz_answer_max_words"]),
         predicate=re.compile(str(raw["predicate_link"]), re.IGNORECASE),
         implied_window=int(raw["implied_window"]),
+        implied_window_ends=re.compile(str(raw.get("implied_window_ends", "(?!)")), re.IGNORECASE),
         self_marker=compile_gated(str(raw["self_marker"]), re.IGNORECASE),
         self_sections=frozenset(str(c) for c in raw["self_sections"]),
         needs=Strings(need for statement in statements for need in statement.needs),
@@ -313,6 +316,12 @@ def _judge(
     if subtype is None:
         # what the lesion resembled implies nothing ("calcinosis cutis mimicking a basal cell carcinoma")
         window_end = min(max(sentence.end, end), end + rules.implied_window)
+        # a verb after the diagnosis's head word starts the patient's next fact ("calcinosis of the
+        # fingers has CKD stage 4"); one before it is the diagnosis's own ("ALL who developed calcinosis")
+        offset, head = sentence.start, rules.heads.search(dx)
+        after_head = start + (head.end() if head is not None else 0) - offset
+        if (stop := rules.implied_window_ends.search(sentence.text, after_head, window_end - offset)) is not None:
+            window_end = offset + stop.start()
         near = [m for m in _within(mentions, start, window_end) if not skip[0] <= m.start < skip[1]]
         subtype, basis = implied_subtype(near)
     bonus = _WHERE_BONUS.get(where or "", 0) + (3 if basis == "named" else 2 if subtype else 0) + (1 if subform else 0)
