@@ -194,7 +194,9 @@ def rank_lookalikes(
     # With no subtype made, a scoped mimic whose own features are recorded (warfarin with skin
     # necrosis: warfarin-induced necrosis) is listed too, as the work-up already asks its test.
     undecided = subtype == "undetermined"
-    matches = [m for m in matches if not facts.known_at_least(m.look.age_below) or m.decisive]
+    # a look-alike of early life only is not listed for an older patient, even with its decisive
+    # finding (needle-shaped clefts in fat past infancy are post-steroid panniculitis, not newborn fat necrosis)
+    matches = [m for m in matches if not facts.known_at_least(m.look.age_below)]
     kept = [
         m
         for m in matches

@@ -369,6 +369,8 @@ class _Pathway:
     def lookalikes(self) -> None:
         hits: list[tuple[str, list[str]]] = []
         for look in self.kb.lookalikes.values():
+            if self.facts.known_at_least(look.age_below):
+                continue  # a look-alike of early life only, and the patient is older
             decisive = sorted(set(look.decisive) & self.facts.present)
             if decisive:
                 hits.append((look.id, decisive))
