@@ -125,7 +125,7 @@ class CaseBuilder:
             lesions.read(view, exposures.tied_sites)
             findings.read_site_lesions(view, lesions.kinds_in(sentence))
             labs.read(sentences, position, view)
-            observations.read(view, present, lesions.kinds_in(sentence))
+            observations.read(view, present, lesions.words_in(sentence))
             outcome.read(view)
             pressures.read(view)
             fractions.read(view)

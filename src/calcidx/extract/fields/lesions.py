@@ -30,8 +30,8 @@ class LesionsReader:
         self.found: dict[str, Lesion] = {}
         #: the morphology words, lesion words and size of the sentence last read (read once for all its sites)
         self._sentence_words: tuple[int, list[str], list[str], re.Match[str] | None] = (-1, [], [], None)
-        #: the start of the sentence last read that gave a lesion, and its lesion words
-        self._added: tuple[int, list[str]] = (-1, [])
+        #: the start of the sentence last read that gave a lesion, its lesion words and its morphology words
+        self._added: tuple[int, list[str], list[str]] = (-1, [], [])
         #: the last site named for the patient, with its sentence (for "at that site")
         self._last_site: tuple[Mention, Sentence] | None = None
 
@@ -162,7 +162,7 @@ class LesionsReader:
                 _SIZE.search(sentence_text),
             )
         _, morphology, kinds, size = self._sentence_words
-        self._added = (words.start, kinds)
+        self._added = (words.start, kinds, morphology)
         if key in self.found:
             lesion = self.found[key]
             lesion.evidence.append(ctx.ev(start, mention.end))
@@ -184,8 +184,13 @@ class LesionsReader:
 
     def kinds_in(self, sentence: Sentence) -> list[str]:
         """The lesion words of a sentence that gave a lesion (none if it gave none)."""
-        start, kinds = self._added
+        start, kinds, _ = self._added
         return kinds if start == sentence.start else []
+
+    def words_in(self, sentence: Sentence) -> list[str]:
+        """The lesion and morphology words of a sentence that gave a lesion ("calcified", "nodules")."""
+        start, kinds, morphology = self._added
+        return [*kinds, *morphology] if start == sentence.start else []
 
     def lesions(self) -> list[Lesion]:
         """The lesions read so far, in the order first seen."""

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from calcidx.case.model import Observation
 from calcidx.extract.fields.context import FieldContext, SentenceView
 from calcidx.extract.fields.patterns import CasePatterns
@@ -79,7 +81,7 @@ class ObservationsReader:
             modality != "histology"
             and deposit
             and not imaged
-            and (with_lesion & set(lesion_words or ()) or self._names_calcinosis(view, alone))
+            and (self._affirms(view, with_lesion & set(lesion_words or ())) or self._names_calcinosis(view, alone))
         ):
             wanted.append(deposit)
         observation = Observation(
@@ -89,6 +91,18 @@ class ObservationsReader:
             evidence=[ctx.ev(sentence.start, sentence.end)],
         )
         (self.histology if modality == "histology" else self.imaging).append(observation)
+
+    def _affirms(self, view: SentenceView, words: frozenset[str] | set[str]) -> bool:
+        """One of ``words`` (the lesion's calcification words) stands affirmed in the sentence
+        ("calcified nodules on X-ray"; not "X-ray showed no calcification")."""
+        sentence = view.sentence
+        for word in sorted(words):
+            for found in re.finditer(rf"\b{re.escape(word)}\b", sentence.text, re.IGNORECASE):
+                start = sentence.start + found.start()
+                status, _ = self.context.assertion(start, start + len(word), sentence)
+                if status not in ("absent", "hypothetical", "family"):
+                    return True
+        return False
 
     def _names_calcinosis(self, view: SentenceView, words: frozenset[str]) -> bool:
         """The sentence affirms one of these lesion words ("calcinosis", not "no calcinosis")."""
