@@ -50,6 +50,12 @@ def _treatments(text: str) -> list[tuple[str | None, str]]:
             "She will be started on hyperbaric oxygen therapy.",
             [("hyperbaric_oxygen", "planned")],
         ),
+        # a therapy told only by its failure ("... was ineffective") was given (written in the project's words)
+        (
+            "A 45-year-old woman with systemic sclerosis had calcinosis of the elbows. "
+            "Diltiazem 240 mg/day for a year was ineffective.",
+            [("diltiazem", "given")],
+        ),
     ],
 )
 def test_a_therapy_named_in_a_treatment_sentence_is_read(text: str, expected: list[tuple[str, str]]) -> None:
