@@ -1330,6 +1330,31 @@ class _Pathway:
         resolved = resolve(res.candidates, self.kb)
         res.alternatives = resolved.alternatives
         winner = resolved.winner
+        if winner is not None and (mimic := self.picture_explained(winner)):
+            # the lesion argues against the winner and its picture is calciphylaxis's, which waits on a
+            # mimic the record names: nothing is made; the biopsy decides
+            rule = self.kb.rule("subtype.resolution")
+            res.alternatives.insert(
+                0,
+                Alternative.model_validate(
+                    {
+                        "code": winner.subtype,
+                        "certainty": winner.certainty,
+                        "why": f"{winner.weighed}, and the lesion's picture is that of calciphylaxis, which waits on "
+                        f"{mimic}: no subtype is made until a biopsy decides",
+                        "rule": f"{rule.id}@{rule.version}",
+                    }
+                ),
+            )
+            self.step(
+                "subtype.resolution",
+                fired=True,
+                facts=[],
+                conclusion=f"{_said(winner.subtype)} ({winner.certainty}) rests on the setting alone, the lesion "
+                f"weighs against it and points to calciphylaxis, which waits on {mimic}: the subtype is "
+                "undetermined until a biopsy decides.",
+            )
+            return
         if winner is not None:
             res.subtype, res.certainty = winner.subtype, winner.certainty
             res.associated = list(winner.associated)
@@ -1352,6 +1377,16 @@ class _Pathway:
                     f"({winner.certainty}): the test that separates them decides.",
                 )
             )
+
+    def picture_explained(self, winner: Candidate) -> str | None:
+        """The calciphylaxis mimics (named, or suspected from a feature of their own) that explain the
+        lesion when the winner is only possible, the lesion's own picture weighs against it (the picture
+        of calciphylaxis, which the mimics block) and no sign or test shows calcification; None otherwise."""
+        if winner.certainty != "possible" or not winner.weighed or self.level not in ("unlike_calcinosis", "none"):
+            return None
+        if not any(c.subtype == "calciphylaxis" and c.blocked for c in self.result.candidates):
+            return None
+        return ", ".join(self.mimic_label(m) for m in self.calciphylaxis_mimics()) or None
 
     def stated(self) -> None:
         res, case = self.result, self.facts.case
