@@ -1,0 +1,35 @@
+"""A woman "nursing her infant" is lactating and one "expecting her second child" is pregnant.
+
+Written in the project's own words. "... is nursing her 4-month-old infant" set no lactation (a
+sentence naming an infant only took cues with "she" as their subject), and "... is expecting her second
+child" no pregnancy (the cue needed "she"), so bisphosphonates and diltiazem were offered to a nursing
+mother and a pregnant woman. Both cues now take the woman as the subject (pregnancy.yaml
+lactation.nursing_her_baby, pregnancy.expecting); a relative named before the verb is not she.
+"""
+
+from __future__ import annotations
+
+from calcidx.public import assess, extract
+
+SSC = (
+    "A 32-year-old woman with systemic sclerosis and radiographically confirmed calcinosis of the fingers "
+    "(calcium and phosphate normal) "
+)
+
+
+def test_nursing_her_infant_is_lactating_and_withholds_diltiazem() -> None:
+    case = assess(SSC + "is nursing her 4-month-old infant.").cases[0]
+    assert case.patient.lactating is True
+    assert {"bisphosphonates", "diltiazem"} <= {t.id for t in case.assessment.withheld_treatments}
+
+
+def test_expecting_her_second_child_is_pregnant() -> None:
+    case = assess(SSC + "is expecting her second child.").cases[0]
+    assert case.patient.pregnant is True
+    assert "bisphosphonates" in {t.id for t in case.assessment.withheld_treatments}
+
+
+def test_control_a_relative_nursing_or_expecting_is_not_the_patient() -> None:
+    for tail in ("Her sister is expecting her second child.", "Her sister is nursing her 3-month-old infant."):
+        patient = extract(f"A 40-year-old woman with dermatomyositis has calcinosis. {tail}").cases[0].patient
+        assert patient.pregnant is None and patient.lactating is None, tail
