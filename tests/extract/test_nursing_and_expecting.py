@@ -33,3 +33,15 @@ def test_control_a_relative_nursing_or_expecting_is_not_the_patient() -> None:
     for tail in ("Her sister is expecting her second child.", "Her sister is nursing her 3-month-old infant."):
         patient = extract(f"A 40-year-old woman with dermatomyositis has calcinosis. {tail}").cases[0].patient
         assert patient.pregnant is None and patient.lactating is None, tail
+
+
+def test_a_confirmed_pregnancy_is_pregnant() -> None:
+    """Written in the project's own words: "Pregnancy was confirmed by ultrasound at 9 weeks" set no
+    pregnancy (pregnancy.yaml pregnancy.confirmed)."""
+    text = "A 29-year-old woman has dermatomyositis with calcinosis on X-ray. Pregnancy was confirmed by ultrasound."
+    assert extract(text).cases[0].patient.pregnant is True
+
+
+def test_control_a_pregnancy_not_confirmed_is_not() -> None:
+    for tail in ("No pregnancy was confirmed.", "Pregnancy was not confirmed."):
+        assert extract(f"A 29-year-old woman has calcinosis. {tail}").cases[0].patient.pregnant is not True
