@@ -223,6 +223,9 @@ class Rules:
     #: a lesion word that names a finding of the knowledge when it has a skin site ("necrosis of the
     #: left breast" is skin necrosis): word -> feature id
     site_lesion_findings: tuple[tuple[str, str], ...] = ()
+    #: findings only a microscope shows: named in a sentence that reports imaging and no histology
+    #: ("a mammogram showed extensive vascular calcification") they are not read (``lexicon.yaml``)
+    microscope_only_findings: frozenset[str] = frozenset()
     #: a lesion word denied ("no suspicious lesion") or explained by a bone injury ("swelling ... caused
     #: by a fracture"): no skin lesion
     lesion_denials: tuple[str, ...] = ()
@@ -407,6 +410,7 @@ def load_rules() -> Rules:
         lesion_denials=tuple(str(w).lower() for w in lexicon.get("lesion_denials", [])),
         lesion_denial_fillers=tuple(str(w).lower() for w in lexicon.get("lesion_denial_fillers", [])),
         lesion_bone_injuries=tuple(str(w).lower() for w in lexicon.get("lesion_bone_injuries", [])),
+        microscope_only_findings=frozenset(str(c) for c in lexicon.get("microscope_only_findings") or ()),
         site_lesion_findings=tuple(
             (str(word).lower(), str(concept)) for word, concept in (lexicon.get("site_lesion_findings") or {}).items()
         ),

@@ -117,6 +117,7 @@ class FindingsReader:
         present: list[str] = []
         ctx = self.context
         other_specimen: bool | None = None
+        imaging_only: bool | None = None
         for mention, status, trigger in view.concepts:
             for table, item_id in mention.keys:
                 if table not in FINDING_TABLES:
@@ -128,6 +129,11 @@ class FindingsReader:
                             other_specimen = self.patterns.other_specimen_only(view.sentence.text)
                         if other_specimen:
                             continue  # crystals in the urine or a stone: not the lesion's composition
+                        if item_id in ctx.rules.microscope_only_findings:
+                            if imaging_only is None:
+                                imaging_only = self.patterns.imaging_only(view.sentence.text)
+                            if imaging_only:
+                                continue  # vessels calcified on a mammogram or X-ray: no biopsy read them
                 guard = self.guards.get(item_id)
                 if guard is not None and guard.said_of_other(ctx.text, mention.start, view.sentence.start):
                     continue  # "her fractured wrist has healed completely": not the lesions

@@ -154,6 +154,11 @@ class CasePatterns:
             out.append((start, end, cue.start(), cue.end()))
         return tuple(out)
 
+    def imaging_only(self, text: str) -> bool:
+        """Whether a sentence reports imaging and no histology ("a mammogram showed extensive vascular
+        calcification"): what it names is seen on the image, not under the microscope."""
+        return self.imaging.search(text) is not None and self.histology.search(text) is None
+
     def other_specimen_only(self, text: str) -> bool:
         """Whether a sentence reports on another specimen than the skin lesion ("urine microscopy
         showed calcium oxalate crystals") and names no tissue of the lesion."""
