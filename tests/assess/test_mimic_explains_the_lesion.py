@@ -5,7 +5,8 @@ surgical exploration showed necrotizing fasciitis" was metastatic calcinosis (po
 was rightly held back by its mimic, the necrotic ulcers argued against metastatic calcinosis, and yet
 metastatic won as the only candidate left, on dialysis alone. subtype.resolution (v3) now makes no
 subtype when the winner is only possible, the lesion weighs against it with calciphylaxis's picture,
-calciphylaxis waits on a named or suspected mimic, and nothing shows calcification: the biopsy decides.
+calciphylaxis is held back by a named or suspected mimic or by a biopsy against it, and nothing shows
+calcification.
 """
 
 from __future__ import annotations
@@ -22,6 +23,8 @@ from calcidx.public import assess
         "Streptococcus pyogenes and surgical exploration showed necrotizing fasciitis.",
         "A 50-year-old man with septic shock and disseminated intravascular coagulation developed retiform purpura "
         "and necrosis on the legs; he was on haemodialysis for acute kidney injury.",
+        "A 66-year-old woman on haemodialysis with painful retiform purpura on the thighs. Skin biopsy showed septal "
+        "panniculitis without vascular calcification; von Kossa stain negative.",
     ],
 )
 def test_a_lesion_a_mimic_explains_is_undetermined(text: str) -> None:

@@ -1331,8 +1331,8 @@ class _Pathway:
         res.alternatives = resolved.alternatives
         winner = resolved.winner
         if winner is not None and (mimic := self.picture_explained(winner)):
-            # the lesion argues against the winner and its picture is calciphylaxis's, which waits on a
-            # mimic the record names: nothing is made; the biopsy decides
+            # the lesion argues against the winner and its picture is calciphylaxis's, held back by a mimic
+            # or a biopsy against it: nothing is made from the setting alone
             rule = self.kb.rule("subtype.resolution")
             res.alternatives.insert(
                 0,
@@ -1340,8 +1340,8 @@ class _Pathway:
                     {
                         "code": winner.subtype,
                         "certainty": winner.certainty,
-                        "why": f"{winner.weighed}, and the lesion's picture is that of calciphylaxis, which waits on "
-                        f"{mimic}: no subtype is made until a biopsy decides",
+                        "why": f"{winner.weighed}, and the lesion's picture is that of calciphylaxis, held back by "
+                        f"{mimic}: no subtype is made from the setting alone",
                         "rule": f"{rule.id}@{rule.version}",
                     }
                 ),
@@ -1351,8 +1351,8 @@ class _Pathway:
                 fired=True,
                 facts=[],
                 conclusion=f"{_said(winner.subtype)} ({winner.certainty}) rests on the setting alone, the lesion "
-                f"weighs against it and points to calciphylaxis, which waits on {mimic}: the subtype is "
-                "undetermined until a biopsy decides.",
+                f"weighs against it and points to calciphylaxis, held back by {mimic}: the subtype is "
+                "undetermined; what holds calciphylaxis back is to be settled first.",
             )
             return
         if winner is not None:
@@ -1379,14 +1379,18 @@ class _Pathway:
             )
 
     def picture_explained(self, winner: Candidate) -> str | None:
-        """The calciphylaxis mimics (named, or suspected from a feature of their own) that explain the
-        lesion when the winner is only possible, the lesion's own picture weighs against it (the picture
-        of calciphylaxis, which the mimics block) and no sign or test shows calcification; None otherwise."""
+        """What holds calciphylaxis back (its mimics, named or suspected, and a biopsy or stain against
+        it) when the winner is only possible, the lesion's own picture weighs against it (the picture
+        of calciphylaxis) and no sign or test shows calcification; None otherwise."""
         if winner.certainty != "possible" or not winner.weighed or self.level not in ("unlike_calcinosis", "none"):
             return None
         if not any(c.subtype == "calciphylaxis" and c.blocked for c in self.result.candidates):
             return None
-        return ", ".join(self.mimic_label(m) for m in self.calciphylaxis_mimics()) or None
+        negative = [*self.stain_negative(), *self.features_with_role("calciphylaxis_histology_negative")]
+        held_by = [self.mimic_label(m) for m in self.calciphylaxis_mimics()]
+        if negative:
+            held_by.append(f"a biopsy against it ({', '.join(self.negative_label(c) for c in negative)})")
+        return " and ".join(held_by) or None
 
     def stated(self) -> None:
         res, case = self.result, self.facts.case
