@@ -366,6 +366,10 @@ class _Pathway:
         )
         return negative + denied
 
+    def biopsy_against_calciphylaxis(self) -> list[str]:
+        """A negative calcium stain, and a biopsy the pathologist reads as not calciphylaxis."""
+        return [*self.stain_negative(), *self.features_with_role("calciphylaxis_histology_negative")]
+
     def lookalikes(self) -> None:
         hits: list[tuple[str, list[str]]] = []
         for look in self.kb.lookalikes.values():
@@ -559,8 +563,7 @@ class _Pathway:
 
     def mimics(self, cand: Candidate, histology: bool) -> None:
         mimics = self.calciphylaxis_mimics()
-        # a negative calcium stain, and a biopsy the pathologist reads as not calciphylaxis
-        negative = [*self.stain_negative(), *self.features_with_role("calciphylaxis_histology_negative")]
+        negative = self.biopsy_against_calciphylaxis()
         if not mimics and not negative:
             self.step(
                 "subtype.calciphylaxis.mimics",
@@ -1386,7 +1389,7 @@ class _Pathway:
             return None
         if not any(c.subtype == "calciphylaxis" and c.blocked for c in self.result.candidates):
             return None
-        negative = [*self.stain_negative(), *self.features_with_role("calciphylaxis_histology_negative")]
+        negative = self.biopsy_against_calciphylaxis()
         held_by = [self.mimic_label(m) for m in self.calciphylaxis_mimics()]
         if negative:
             held_by.append(f"a biopsy against it ({', '.join(self.negative_label(c) for c in negative)})")

@@ -96,23 +96,24 @@ class ObservationsReader:
         """One of ``words`` (the lesion's calcification words) stands affirmed in the sentence
         ("calcified nodules on X-ray"; not "X-ray showed no calcification")."""
         sentence = view.sentence
-        for word in sorted(words):
-            for found in re.finditer(rf"\b{re.escape(word)}\b", sentence.text, re.IGNORECASE):
-                start = sentence.start + found.start()
-                status, _ = self.context.assertion(start, start + len(word), sentence)
-                if status not in ("absent", "hypothetical", "family"):
-                    return True
-        return False
+        return any(
+            self._affirmed(view, found)
+            for word in sorted(words)
+            for found in re.finditer(rf"\b{re.escape(word)}\b", sentence.text, re.IGNORECASE)
+        )
 
     def _names_calcinosis(self, view: SentenceView, words: frozenset[str]) -> bool:
         """The sentence affirms one of these lesion words ("calcinosis", not "no calcinosis")."""
         sentence = view.sentence
         if sentence.words is not None and not words & sentence.words:
             return False  # the word screen: no regex where none of the words is
-        for found in self.patterns.lesion.finditer(sentence.text):
-            if found.group().lower() in words:
-                start = sentence.start + found.start()
-                status, _ = self.context.assertion(start, start + len(found.group()), sentence)
-                if status not in ("absent", "hypothetical", "family"):
-                    return True
-        return False
+        return any(
+            found.group().lower() in words and self._affirmed(view, found)
+            for found in self.patterns.lesion.finditer(sentence.text)
+        )
+
+    def _affirmed(self, view: SentenceView, found: re.Match[str]) -> bool:
+        """ConText leaves the words ``found`` in the sentence neither absent, hypothetical nor a relative's."""
+        start = view.sentence.start + found.start()
+        status, _ = self.context.assertion(start, start + len(found.group()), view.sentence)
+        return status not in ("absent", "hypothetical", "family")
