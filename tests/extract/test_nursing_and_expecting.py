@@ -45,3 +45,23 @@ def test_a_confirmed_pregnancy_is_pregnant() -> None:
 def test_control_a_pregnancy_not_confirmed_is_not() -> None:
     for tail in ("No pregnancy was confirmed.", "Pregnancy was not confirmed."):
         assert extract(f"A 29-year-old woman has calcinosis. {tail}").cases[0].patient.pregnant is not True
+
+
+def test_a_breastfeeding_woman_whose_baby_is_named_is_lactating() -> None:
+    """Written in the project's own words: "a 35-year-old breastfeeding woman (baby 2 months)" set no
+    lactation (a sentence naming a baby took only cues with the woman as subject; pregnancy.yaml
+    lactation.breastfeeding_woman), so bisphosphonates and diltiazem were offered."""
+    text = (
+        "A 35-year-old breastfeeding woman (baby 2 months) with limited systemic sclerosis has calcinosis of the "
+        "fingertips on X-ray. Calcium and phosphate normal."
+    )
+    case = assess(text).cases[0]
+    assert case.patient.lactating is True
+    assert {"bisphosphonates", "diltiazem"} <= {t.id for t in case.assessment.withheld_treatments}
+
+
+def test_a_babys_breastfeeding_mother_is_not_the_patient() -> None:
+    """A baby's mother named with a possessive ("her breastfeeding mother") made the 2-month-old girl
+    lactating (pregnancy.yaml lactation.breastfeeding now skips a possessive before it)."""
+    text = "A 2-month-old girl, exclusively fed by her breastfeeding mother, had hard nodules on the heels."
+    assert extract(text).cases[0].patient.lactating is None
