@@ -18,6 +18,10 @@ def _present(text: str) -> set[str]:
         ("She has painful, hard, red nodules on both thighs.", "painful_papules"),
         ("There were tender and firm nodules over the abdomen.", "painful_papules"),
         ("Examination found firm, whitish papules on the fingertips.", "firm_white_yellow_papules"),
+        # shape and size words stand in the chain too ("stellate", "punched-out", "large")
+        ("She had exquisitely tender, stellate, dusky ulcers over both breasts.", "painful_ulcer"),
+        ("Painful punched-out, deep ulcers were present on the calves.", "painful_ulcer"),
+        ("He reported tender large nodules of the abdominal wall.", "painful_papules"),
     ],
 )
 def test_adjectives_between_the_words_of_a_term(text: str, concept: str) -> None:

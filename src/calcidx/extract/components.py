@@ -221,7 +221,13 @@ class ConceptComponent:
             end_char = end_tok.idx + len(end_tok.text)
             mentions.append(Mention(start_char, end_char, text[start_char:end_char], keys))
         if self.coordinated is not None and nouns:
-            mentions.extend(self.coordinated.mentions(doc, nouns))
+            # a chained term inside the same term the phrase matcher read ("yellowish-white nodules") adds nothing
+            read = [(m.start, m.end, m.keys) for m in mentions]
+            mentions.extend(
+                m
+                for m in self.coordinated.mentions(doc, nouns)
+                if not any(lo <= m.start and m.end <= hi and m.keys == keys for lo, hi, keys in read)
+            )
         abbreviations = doc.user_data[ABBREVIATIONS] = find_abbreviations(text)
         mentions.extend(abbreviation_mentions(text, mentions, Mention, abbreviations))
         mentions.sort(key=lambda m: m.start)
@@ -282,7 +288,7 @@ class _Coordinated:
         self.nouns = frozenset(w[1] for w in words if len(w) == 2 and w[1] in rules.lesion_words)
         places = [w for w in (*rules.sites, *rules.laterality) if " " not in w and "-" not in w]
         self.places = frozenset(places)
-        self.between = frozenset({",", "and", *rules.morphology_words, *rules.lesion_colour_words, *places})
+        self.between = frozenset({",", "and", *rules.morphology_words, *rules.lesion_chain_words, *places})
         self.forms = vocabulary.forms
 
     def mentions(self, doc: Doc, nouns: list[int]) -> list[Mention]:
@@ -294,8 +300,11 @@ class _Coordinated:
         found: list[Mention] = []
         for index in nouns:
             chain = index
-            while chain > 0 and index - chain < 12 and doc[chain - 1].lower_ in self.between:
-                chain -= 1
+            while chain > 0 and index - chain < 12:
+                word_start = _hyphenated_start(doc, chain - 1)
+                if doc[word_start:chain].text.lower() not in self.between:
+                    break
+                chain = word_start
             if chain == index:
                 continue  # nothing between: the phrase matcher reads the plain term
             for first_index in range(max(chain - 1, 0), index - 1):
@@ -324,6 +333,15 @@ class _Coordinated:
                 if term is not None:
                     return [term]
         return []
+
+
+def _hyphenated_start(doc: Doc, last: int) -> int:
+    """The first token of the word ending at token ``last``: a hyphenated word the tokenizer split
+    ("punched", "-", "out") is one word when no space stands around its hyphens."""
+    start = last
+    while start >= 2 and doc[start - 1].text == "-" and not (doc[start - 1].whitespace_ or doc[start - 2].whitespace_):
+        start -= 2
+    return start
 
 
 def _without_site_parts(

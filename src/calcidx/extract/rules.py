@@ -185,8 +185,8 @@ class Rules:
     units: tuple[str, ...]
     lesion_words: frozenset[str]
     morphology_words: tuple[str, ...]
-    #: colour words that, with the morphology words, may stand inside a lesion term (``lexicon.yaml``)
-    lesion_colour_words: tuple[str, ...]
+    #: colour, shape and size words that, with the morphology words, may stand inside a lesion term
+    lesion_chain_words: tuple[str, ...]
     imaging_words: dict[str, str]
     histology_words: tuple[str, ...]
     treatment_verbs: tuple[str, ...]
@@ -235,6 +235,8 @@ class Rules:
     qualitative_only_cues: frozenset[str] = frozenset()
     #: the feature an imaging sentence naming calcinosis at a lesion's site reports, and those lesion words
     imaging_calcification: tuple[str, frozenset[str], frozenset[str]] = ("", frozenset(), frozenset())
+    #: ... and the rule that reads calcification placed in the skin or soft tissues on imaging
+    imaging_soft_tissue: ZoneRule | None = None
     #: a form's sex field: its labels ("sex", "gender") and each value's sex ("f" -> female)
     sex_field_labels: tuple[str, ...] = ()
     sex_field_values: dict[str, str] = field(default_factory=dict)
@@ -389,7 +391,7 @@ def load_rules() -> Rules:
             for word, abbreviations in (lexicon.get("term_word_abbreviations") or {}).items()
         },
         morphology_words=tuple(str(w).lower() for w in lexicon["morphology_words"]),
-        lesion_colour_words=tuple(str(w).lower() for w in lexicon.get("lesion_colour_words") or ()),
+        lesion_chain_words=tuple(str(w).lower() for w in lexicon.get("lesion_chain_words") or ()),
         imaging_words=imaging,
         histology_words=tuple(str(w).lower() for w in lexicon["histology_words"]),
         treatment_verbs=tuple(str(w).lower() for w in lexicon["treatment_verbs"]),
@@ -419,6 +421,11 @@ def load_rules() -> Rules:
             str(lexicon.get("imaging_calcification", {}).get("concept", "")),
             frozenset(str(w).lower() for w in lexicon.get("imaging_calcification", {}).get("alone", [])),
             frozenset(str(w).lower() for w in lexicon.get("imaging_calcification", {}).get("lesion_words", [])),
+        ),
+        imaging_soft_tissue=(
+            ZoneRule.from_dict(in_tissue, "lexicon.yaml")
+            if (in_tissue := lexicon.get("imaging_calcification", {}).get("in_soft_tissue"))
+            else None
         ),
         sex_field_labels=tuple(str(w).lower() for w in lexicon.get("sex_field", {}).get("labels", [])),
         sex_field_values={str(k).lower(): str(v) for k, v in lexicon.get("sex_field", {}).get("values", {}).items()},

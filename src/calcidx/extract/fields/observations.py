@@ -81,7 +81,11 @@ class ObservationsReader:
             modality != "histology"
             and deposit
             and not imaged
-            and (self._affirms(view, with_lesion & set(lesion_words or ())) or self._names_calcinosis(view, alone))
+            and (
+                self._affirms(view, with_lesion & set(lesion_words or ()))
+                or self._names_calcinosis(view, alone)
+                or self._in_soft_tissue(view)
+            )
         ):
             wanted.append(deposit)
         observation = Observation(
@@ -112,8 +116,20 @@ class ObservationsReader:
             for found in self.patterns.lesion.finditer(sentence.text)
         )
 
-    def _affirmed(self, view: SentenceView, found: re.Match[str]) -> bool:
-        """ConText leaves the words ``found`` in the sentence neither absent, hypothetical nor a relative's."""
-        start = view.sentence.start + found.start()
-        status, _ = self.context.assertion(start, start + len(found.group()), view.sentence)
+    def _in_soft_tissue(self, view: SentenceView) -> bool:
+        """The sentence places affirmed calcification in the skin, subcutis, soft tissues or a scar
+        ("calcification of the soft tissues of the thigh"; not "no calcification in the subcutis")."""
+        rule = self.context.rules.imaging_soft_tissue
+        sentence = view.sentence
+        if rule is None or not may_match(rule.pattern, sentence.words):
+            return False
+        # the assertion of the calcification words themselves: a negation owned by "no calcification"
+        # reaches those words, not the whole phrase
+        return any(self._affirmed(view, found, "calcified") for found in rule.pattern.finditer(sentence.text))
+
+    def _affirmed(self, view: SentenceView, found: re.Match[str], group: int | str = 0) -> bool:
+        """ConText leaves the words ``found`` (its ``group``) in the sentence neither absent,
+        hypothetical nor a relative's."""
+        start = view.sentence.start + found.start(group)
+        status, _ = self.context.assertion(start, view.sentence.start + found.end(group), view.sentence)
         return status not in ("absent", "hypothetical", "family")
