@@ -45,6 +45,13 @@ def test_rule_counter_examples_give_no_site(rule_id: str, text: str) -> None:
         ("A cannula in the right hand had been used for the calcium infusion.", "right hand"),
         ("He had nadroparin calcium injections. Hard nodules formed at the injection sites on the abdomen.", "abdomen"),
         ("Conductive paste had been applied to the scalp for an EEG.", "scalp"),
+        # the line's site in the sentence before, the escape from it in the next
+        (
+            "Parenteral nutrition containing calcium ran through a peripheral line in the left foot. "
+            "On day 6 extravasation was noted.",
+            "left foot",
+        ),
+        ("She had an IV line in the right hand. The calcium chloride leaked into the tissues.", "right hand"),
     ],
 )
 def test_paraphrases_of_an_exposure_site(text: str, site: str) -> None:

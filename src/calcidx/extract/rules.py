@@ -639,6 +639,7 @@ EXPOSURE_SITE_RULES = (
     "exposure_site.after",
     "exposure_site.before",
     "exposure_site.access",
+    "exposure_site.escape_after_access",
     "exposure_site.anaphora",
     "exposure_site.lesions_there",
 )
