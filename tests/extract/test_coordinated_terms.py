@@ -33,6 +33,19 @@ def test_one_term_per_phrase_the_first_word_opens() -> None:
     assert "milia_like_papules" not in _present("Multiple firm, white, painless papules on the fingers.")
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Indurated, extremely painful violaceous plaques on the thighs.",
+        "Firm, white, tender nodules over both elbows.",
+    ],
+)
+def test_a_symptom_word_inside_the_chain_makes_its_own_term(text: str) -> None:
+    present = _present(text)
+    assert "painful_papules" in present
+    assert len(present - {"painful_papules", "pain"}) >= 1  # the first word's term is read too
+
+
 def test_a_word_outside_the_phrase_does_not_start_it() -> None:
     assert "painful_papules" not in _present("The pain was severe, and hard nodules were felt on the thigh.")
 

@@ -289,6 +289,7 @@ class _Coordinated:
         places = [w for w in (*rules.sites, *rules.laterality) if " " not in w and "-" not in w]
         self.places = frozenset(places)
         self.between = frozenset({",", "and", *rules.morphology_words, *rules.lesion_chain_words, *places})
+        self.symptoms = rules.lesion_chain_symptom_words
         self.forms = vocabulary.forms
 
     def mentions(self, doc: Doc, nouns: list[int]) -> list[Mention]:
@@ -312,8 +313,20 @@ class _Coordinated:
                 if term is not None:
                     found.append(term)
                     found.extend(self._nearer_term(doc, text, first_index + 1, index))
+                    found.extend(self._symptom_terms(doc, text, first_index + 1, index, found))
                     break
         return found
+
+    def _symptom_terms(self, doc: Doc, text: str, lo: int, index: int, found: list[Mention]) -> list[Mention]:
+        """The terms a symptom word between ``lo`` and the noun at ``index`` opens ("painful" in
+        "indurated, extremely painful violaceous plaques"), unless already read."""
+        terms: list[Mention] = []
+        for first_index in range(lo, index - 1):
+            if doc[first_index].lower_ in self.symptoms:
+                term = self._term(doc, text, first_index, index)
+                if term is not None and all(m.start != term.start for m in found):
+                    terms.append(term)
+        return terms
 
     def _term(self, doc: Doc, text: str, first_index: int, index: int) -> Mention | None:
         """The vocabulary term made of the word at ``first_index`` and the noun at ``index``, if any."""

@@ -187,6 +187,8 @@ class Rules:
     morphology_words: tuple[str, ...]
     #: colour, shape and size words that, with the morphology words, may stand inside a lesion term
     lesion_chain_words: tuple[str, ...]
+    #: the chain's symptom words, which make their own term wherever they stand in it
+    lesion_chain_symptom_words: frozenset[str]
     imaging_words: dict[str, str]
     histology_words: tuple[str, ...]
     treatment_verbs: tuple[str, ...]
@@ -392,6 +394,7 @@ def load_rules() -> Rules:
         },
         morphology_words=tuple(str(w).lower() for w in lexicon["morphology_words"]),
         lesion_chain_words=tuple(str(w).lower() for w in lexicon.get("lesion_chain_words") or ()),
+        lesion_chain_symptom_words=frozenset(str(w).lower() for w in lexicon.get("lesion_chain_symptom_words") or ()),
         imaging_words=imaging,
         histology_words=tuple(str(w).lower() for w in lexicon["histology_words"]),
         treatment_verbs=tuple(str(w).lower() for w in lexicon["treatment_verbs"]),
