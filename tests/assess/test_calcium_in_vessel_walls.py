@@ -33,6 +33,9 @@ def test_calcium_in_the_walls_of_small_vessels_is_arteriolar_calcification() -> 
 
 
 def test_control_calcium_deposits_around_vessels_are_no_vessel_calcification() -> None:
-    text = "A 40-year-old man had firm papules on the elbow. Biopsy showed calcium deposits in the dermis around small vessels."
+    text = (
+        "A 40-year-old man had firm papules on the elbow. "
+        "Biopsy showed calcium deposits in the dermis around small vessels."
+    )
     case = extract(text).cases[0]
     assert "vascular_calcification_histology" not in {c for o in case.histology for c in o.concepts}

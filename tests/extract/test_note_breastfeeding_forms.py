@@ -35,3 +35,26 @@ BABY = "A 3-month-old boy had hard nodules on both heels. The mother, 29F, exclu
 
 def test_control_the_mother_of_a_baby_patient_gives_the_baby_nothing() -> None:
     assert extract(BABY, mode="note").cases[0].patient.lactating is not True
+
+
+def test_a_problem_list_item_with_the_babys_age_is_lactating() -> None:
+    """Written in the project's own words: "4. Breastfeeding (infant 3 months)" in a problem list set
+    no lactation (the note item took the word alone, and "infant" made the sentence one about a baby),
+    so diltiazem and minocycline were offered."""
+    text = (
+        "34F, limited SSc, calcinosis of the right index finger on X-ray. Problem list: 1. SSc 2. Raynaud's "
+        "3. Calcinosis 4. Breastfeeding (infant 3 months) 5. eGFR >90."
+    )
+    assert extract(text, mode="note").cases[0].patient.lactating is True
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "3-week-old girl with firm nodules on the back after heel sticks. Breastfeeding.",
+        "A newborn with firm white papules on the heel. Breastfeeding.",
+    ],
+)
+def test_control_a_breastfed_baby_is_not_lactating(text: str) -> None:
+    patient = extract(text, mode="note").cases[0].patient
+    assert patient.lactating is not True

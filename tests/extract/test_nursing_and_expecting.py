@@ -65,3 +65,13 @@ def test_a_babys_breastfeeding_mother_is_not_the_patient() -> None:
     lactating (pregnancy.yaml lactation.breastfeeding now skips a possessive before it)."""
     text = "A 2-month-old girl, exclusively fed by her breastfeeding mother, had hard nodules on the heels."
     assert extract(text).cases[0].patient.lactating is None
+
+
+def test_she_breastfeeds_her_son_in_the_present_tense() -> None:
+    """Written in the project's own words: "... breastfeeds her 2-month-old son" (the verb, not "is
+    breastfeeding") set no lactation, so diltiazem was offered (lactation.nursing_her_baby)."""
+    case = assess(SSC + "breastfeeds her 2-month-old son.").cases[0]
+    assert case.patient.lactating is True
+    assert "diltiazem" in {t.id for t in case.assessment.withheld_treatments}
+    sister = "A 40-year-old woman with dermatomyositis has calcinosis. Her sister breastfeeds her baby."
+    assert extract(sister).cases[0].patient.lactating is not True

@@ -34,7 +34,7 @@ _GATE_WORDS = (
 _GRAVIDA = re.compile(r"g\d{1,2}\s*p\d")
 _MAX_WEEKS = 44.0  # past this a "weeks" figure is not a gestation (the Patient model allows 45)
 
-__all__ = ["PregnancyRule", "PregnancyStatus", "load_pregnancy_rules", "read_pregnancy"]
+__all__ = ["PregnancyRule", "PregnancyStatus", "is_child", "load_pregnancy_rules", "read_pregnancy"]
 
 
 @dataclass(frozen=True)
@@ -72,6 +72,24 @@ def _skip_own_subject() -> re.Pattern[str]:
 
 
 @functools.cache
+def _child_rules() -> tuple[float, re.Pattern[str]]:
+    """Below this age, or with no age a first sentence opening on a baby, the patient is the child
+    being fed or carried, never the one pregnant or feeding (``pregnancy.yaml``)."""
+    raw: dict[str, Any] = yaml.safe_load(
+        resources.files("calcidx.extract").joinpath("data/pregnancy.yaml").read_text(encoding="utf-8")
+    )
+    return float(raw.get("min_age_years", 0)), re.compile(str(raw.get("child_opener", "(?!)")), re.IGNORECASE)
+
+
+def is_child(age_years: float | None, first_sentence: str) -> bool:
+    """The patient is a child the pregnancy and lactation cues cannot be about."""
+    min_age, opener = _child_rules()
+    if age_years is not None:
+        return age_years < min_age
+    return opener.search(first_sentence) is not None
+
+
+@functools.cache
 def _load() -> tuple[tuple[PregnancyRule, ...], re.Pattern[str], re.Pattern[str]]:
     raw: dict[str, Any] = yaml.safe_load(
         resources.files("calcidx.extract").joinpath("data/pregnancy.yaml").read_text(encoding="utf-8")
@@ -103,14 +121,17 @@ def _without_matches(text: str, rules: Sequence[PregnancyRule]) -> str:
     return "".join(chars)
 
 
-def read_pregnancy(sentences: Iterable[tuple[int, str]], *, sex: str | None) -> PregnancyStatus:
+def read_pregnancy(
+    sentences: Iterable[tuple[int, str]], *, sex: str | None, child: bool = False
+) -> PregnancyStatus:
     """Pregnancy and lactation of one patient from her sentences (``(start offset, text)`` pairs).
 
     A negative statement ("not pregnant") wins over nothing but never over a positive one with
-    weeks of gestation; a male patient is never pregnant or lactating (stays ``None``).
+    weeks of gestation; a male patient, or a child (``is_child``: a breastfed infant's
+    "Breastfeeding."), is never pregnant or lactating (stays ``None``).
     """
     status = PregnancyStatus()
-    if sex == "male":
+    if sex == "male" or child:
         return status
     rules, skip = load_pregnancy_rules()
     for start, text in sentences:

@@ -10,7 +10,7 @@ from calcidx.extract.fields.birth_date import age_from_birth_date
 from calcidx.extract.fields.context import FieldContext, SentenceView
 from calcidx.extract.fields.patterns import CasePatterns
 from calcidx.extract.patients import PatientText
-from calcidx.extract.pregnancy import read_pregnancy
+from calcidx.extract.pregnancy import is_child, read_pregnancy
 from calcidx.extract.sections import Sentence
 
 __all__ = ["DemographicsReader"]
@@ -69,7 +69,8 @@ class DemographicsReader:
             model = model.model_copy(update={"sex": "female" if self.female_body else "male"})
         if model.sex is None:
             model = self._sex_of_index_terms(model)
-        pregnancy = read_pregnancy(((s.start, s.text) for s in sentences), sex=model.sex)
+        child = is_child(model.age_years, sentences[0].text if sentences else "")
+        pregnancy = read_pregnancy(((s.start, s.text) for s in sentences), sex=model.sex, child=child)
         if pregnancy.spans:
             model = model.model_copy(
                 update={
