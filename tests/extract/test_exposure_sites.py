@@ -52,6 +52,12 @@ def test_rule_counter_examples_give_no_site(rule_id: str, text: str) -> None:
             "left foot",
         ),
         ("She had an IV line in the right hand. The calcium chloride leaked into the tissues.", "right hand"),
+        # the escape placed at the lesion's site by reference ("at that site", "at the same site")
+        (
+            "Hard nodules formed on the right ankle of a boy given calcium chloride; extravasation had been "
+            "noted at the same site.",
+            "right ankle",
+        ),
     ],
 )
 def test_paraphrases_of_an_exposure_site(text: str, site: str) -> None:

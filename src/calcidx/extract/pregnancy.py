@@ -121,9 +121,7 @@ def _without_matches(text: str, rules: Sequence[PregnancyRule]) -> str:
     return "".join(chars)
 
 
-def read_pregnancy(
-    sentences: Iterable[tuple[int, str]], *, sex: str | None, child: bool = False
-) -> PregnancyStatus:
+def read_pregnancy(sentences: Iterable[tuple[int, str]], *, sex: str | None, child: bool = False) -> PregnancyStatus:
     """Pregnancy and lactation of one patient from her sentences (``(start offset, text)`` pairs).
 
     A negative statement ("not pregnant") wins over nothing but never over a positive one with
