@@ -49,3 +49,45 @@ def test_control_calcification_of_the_aorta_shows_no_skin_deposits() -> None:
 
 def test_control_denied_calcification_shows_nothing() -> None:
     assert "radiopaque_deposits" not in _imaged("X-ray showed no calcification in the soft tissues.")
+
+
+LESION = "A 33-year-old man had firm white papules on the knee. "
+
+
+@pytest.mark.parametrize(
+    "after",
+    [
+        "Radiographs showed calcification.",
+        "There was no evidence of renal failure. X-ray demonstrated multiple punctate calcifications.",
+    ],
+)
+def test_plain_calcification_soon_after_the_lesion_images_it(after: str) -> None:
+    """Written in the project's own words: "Firm white papules on the knee. Radiographs showed
+    calcification." read no deposits (the imaging sentence named no lesion); plain calcification in an
+    imaging sentence that names no site, soon after the lesion's sentence, now images that lesion
+    (lexicon imaging.plain_calcification_after_lesion)."""
+    case = extract(LESION + after).cases[0]
+    assert "radiopaque_deposits" in {c for o in case.imaging for c in o.concepts}
+
+
+@pytest.mark.parametrize(
+    "after",
+    [
+        "Chest X-ray showed calcification.",
+        "CT showed vascular calcification.",
+        "X-ray showed no calcification.",
+        "He smokes. He drinks. He runs. X-ray showed calcification.",
+    ],
+)
+def test_control_other_calcification_or_far_from_the_lesion(after: str) -> None:
+    case = extract(LESION + after).cases[0]
+    assert "radiopaque_deposits" not in {c for o in case.imaging for c in o.concepts}
+
+
+def test_the_plain_rule_keeps_its_examples() -> None:
+    rule = load_rules().imaging_plain
+    assert rule is not None and rule.examples and rule.counter_examples
+    for example in rule.examples:
+        assert "radiopaque_deposits" in {c for o in extract(LESION + example).cases[0].imaging for c in o.concepts}
+    for counter in rule.counter_examples:
+        assert rule.pattern.search(counter) is None, counter

@@ -239,6 +239,9 @@ class Rules:
     imaging_calcification: tuple[str, frozenset[str], frozenset[str]] = ("", frozenset(), frozenset())
     #: ... and the rule that reads calcification placed in the skin or soft tissues on imaging
     imaging_soft_tissue: ZoneRule | None = None
+    #: ... and plain calcification on imaging soon after a lesion sentence (and how many sentences on)
+    imaging_plain: ZoneRule | None = None
+    imaging_plain_within: int = 0
     #: a form's sex field: its labels ("sex", "gender") and each value's sex ("f" -> female)
     sex_field_labels: tuple[str, ...] = ()
     sex_field_values: dict[str, str] = field(default_factory=dict)
@@ -430,6 +433,12 @@ def load_rules() -> Rules:
             if (in_tissue := lexicon.get("imaging_calcification", {}).get("in_soft_tissue"))
             else None
         ),
+        imaging_plain=(
+            ZoneRule.from_dict(plain, "lexicon.yaml")
+            if (plain := lexicon.get("imaging_calcification", {}).get("plain"))
+            else None
+        ),
+        imaging_plain_within=int(lexicon.get("imaging_calcification", {}).get("plain_within", 0)),
         sex_field_labels=tuple(str(w).lower() for w in lexicon.get("sex_field", {}).get("labels", [])),
         sex_field_values={str(k).lower(): str(v) for k, v in lexicon.get("sex_field", {}).get("values", {}).items()},
         sex_word_labels=tuple(str(w).lower() for w in lexicon.get("sex_field", {}).get("word_labels", [])),

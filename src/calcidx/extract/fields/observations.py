@@ -36,6 +36,9 @@ class ObservationsReader:
         self.imaging: list[Observation] = []
         self.histology: list[Observation] = []
         self._after_histology = False  # the previous sentence read was a histology sentence
+        # sentences read since the last one that gave a skin lesion (None: none yet): an imaging
+        # sentence soon after it that names no site ("Radiographs showed calcification.") images it
+        self._since_lesion: int | None = None
 
     def read(self, view: SentenceView, concepts: list[str], lesion_words: list[str] | None = None) -> None:
         """Reads one sentence, given the concept ids the findings reader found present in it and the
@@ -55,6 +58,9 @@ class ObservationsReader:
             found = self.patterns.imaging.search(text) if may_match(self.patterns.imaging, words) else None
             if found is not None:
                 modality = ctx.rules.imaging_words.get(" ".join(found.group().lower().split()), "imaging")
+        since = self._since_lesion
+        self._since_lesion = 0 if lesion_words else (None if since is None else since + 1)
+        after_lesion = since is not None and since < ctx.rules.imaging_plain_within
         self._after_histology = modality == "histology"
         if modality is None:
             return
@@ -85,6 +91,7 @@ class ObservationsReader:
                 self._affirms(view, with_lesion & set(lesion_words or ()))
                 or self._names_calcinosis(view, alone)
                 or self._in_soft_tissue(view)
+                or (after_lesion and not lesion_words and self._images_the_last_lesion(view))
             )
         ):
             wanted.append(deposit)
@@ -115,6 +122,15 @@ class ObservationsReader:
             found.group().lower() in words and self._affirmed(view, found)
             for found in self.patterns.lesion.finditer(sentence.text)
         )
+
+    def _images_the_last_lesion(self, view: SentenceView) -> bool:
+        """An imaging sentence that names no site affirms plain calcification, soon after the
+        sentence that gave the lesion ("Firm papules on the knee. Radiographs showed calcification.")."""
+        rule = self.context.rules.imaging_plain
+        if rule is None or any(m.is_site for m in view.mentions):
+            return False  # "Chest X-ray showed calcification": another part of the body
+        sentence = view.sentence
+        return any(self._affirmed(view, found, "calcified") for found in rule.pattern.finditer(sentence.text))
 
     def _in_soft_tissue(self, view: SentenceView) -> bool:
         """The sentence places affirmed calcification in the skin, subcutis, soft tissues or a scar
