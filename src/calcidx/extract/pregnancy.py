@@ -71,29 +71,32 @@ def _skip_own_subject() -> re.Pattern[str]:
     return _load()[2]
 
 
+def is_child(age_years: float | None, first_sentence: str) -> bool:
+    """The patient is a child the pregnancy and lactation cues cannot be about: younger than
+    ``pregnancy.yaml`` ``min_age_years``, or with no age a first sentence opening on a baby
+    (``child_opener``): the child being fed or carried, never the one pregnant or feeding."""
+    raw = _raw()
+    if age_years is not None:
+        return age_years < float(raw.get("min_age_years", 0))
+    return _child_opener().search(first_sentence) is not None
+
+
 @functools.cache
-def _child_rules() -> tuple[float, re.Pattern[str]]:
-    """Below this age, or with no age a first sentence opening on a baby, the patient is the child
-    being fed or carried, never the one pregnant or feeding (``pregnancy.yaml``)."""
+def _child_opener() -> re.Pattern[str]:
+    return re.compile(str(_raw().get("child_opener", "(?!)")), re.IGNORECASE)
+
+
+@functools.cache
+def _raw() -> dict[str, Any]:
     raw: dict[str, Any] = yaml.safe_load(
         resources.files("calcidx.extract").joinpath("data/pregnancy.yaml").read_text(encoding="utf-8")
     )
-    return float(raw.get("min_age_years", 0)), re.compile(str(raw.get("child_opener", "(?!)")), re.IGNORECASE)
-
-
-def is_child(age_years: float | None, first_sentence: str) -> bool:
-    """The patient is a child the pregnancy and lactation cues cannot be about."""
-    min_age, opener = _child_rules()
-    if age_years is not None:
-        return age_years < min_age
-    return opener.search(first_sentence) is not None
+    return raw
 
 
 @functools.cache
 def _load() -> tuple[tuple[PregnancyRule, ...], re.Pattern[str], re.Pattern[str]]:
-    raw: dict[str, Any] = yaml.safe_load(
-        resources.files("calcidx.extract").joinpath("data/pregnancy.yaml").read_text(encoding="utf-8")
-    )
+    raw = _raw()
     rules = tuple(
         PregnancyRule(
             id=str(item["id"]),
