@@ -91,3 +91,18 @@ def test_the_plain_rule_keeps_its_examples() -> None:
         assert "radiopaque_deposits" in {c for o in extract(LESION + example).cases[0].imaging for c in o.concepts}
     for counter in rule.counter_examples:
         assert rule.pattern.search(counter) is None, counter
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Radiographic examination showed calcification of the soft tissues.",
+        "Radiological examination showed calcification of the soft tissues.",
+        "Imaging showed calcification in the subcutaneous tissue.",
+    ],
+)
+def test_imaging_named_by_its_adjective_is_imaging(sentence: str) -> None:
+    """Written in the project's own words: "Radiographic examination showed ..." or "Radiological
+    examination ..." made no imaging sentence (lexicon imaging_words took the nouns only), so the
+    calcification it placed in the soft tissues was not read."""
+    assert "radiopaque_deposits" in _imaged(sentence)
