@@ -326,6 +326,7 @@ def load_rules() -> Rules:
         for word in words:
             imaging[str(word).lower()] = str(modality)
     nouns = lexicon["person_nouns"]
+    calcification: dict[str, Any] = lexicon.get("imaging_calcification") or {}
     return Rules(
         triggers=tuple(ContextTrigger.from_dict(item) for item in context["triggers"]),
         terminators=tuple(str(t).lower() for t in context["terminators"]),
@@ -424,21 +425,17 @@ def load_rules() -> Rules:
         ),
         qualitative_only_cues=frozenset(str(w).lower() for w in lexicon.get("qualitative_only_cues", [])),
         imaging_calcification=(
-            str(lexicon.get("imaging_calcification", {}).get("concept", "")),
-            frozenset(str(w).lower() for w in lexicon.get("imaging_calcification", {}).get("alone", [])),
-            frozenset(str(w).lower() for w in lexicon.get("imaging_calcification", {}).get("lesion_words", [])),
+            str(calcification.get("concept", "")),
+            frozenset(str(w).lower() for w in calcification.get("alone", [])),
+            frozenset(str(w).lower() for w in calcification.get("lesion_words", [])),
         ),
         imaging_soft_tissue=(
             ZoneRule.from_dict(in_tissue, "lexicon.yaml")
-            if (in_tissue := lexicon.get("imaging_calcification", {}).get("in_soft_tissue"))
+            if (in_tissue := calcification.get("in_soft_tissue"))
             else None
         ),
-        imaging_plain=(
-            ZoneRule.from_dict(plain, "lexicon.yaml")
-            if (plain := lexicon.get("imaging_calcification", {}).get("plain"))
-            else None
-        ),
-        imaging_plain_within=int(lexicon.get("imaging_calcification", {}).get("plain_within", 0)),
+        imaging_plain=(ZoneRule.from_dict(plain, "lexicon.yaml") if (plain := calcification.get("plain")) else None),
+        imaging_plain_within=int(calcification.get("plain_within", 0)),
         sex_field_labels=tuple(str(w).lower() for w in lexicon.get("sex_field", {}).get("labels", [])),
         sex_field_values={str(k).lower(): str(v) for k, v in lexicon.get("sex_field", {}).get("values", {}).items()},
         sex_word_labels=tuple(str(w).lower() for w in lexicon.get("sex_field", {}).get("word_labels", [])),

@@ -52,9 +52,9 @@ class ExposuresReader:
         self.tied_sites: set[int] = set()
         #: exposures a sentence put the lesions at, with that sentence's words (place_at_lesions)
         self._at_lesions: list[tuple[Finding, Evidence]] = []
-        # the last access site the previous sentence named ("through a peripheral line in the right
-        # foot"): the site of an exposure the next sentence tells without one ("Extravasation occurred")
-        self._access_before: SitePhrase | None = None
+        # the previous sentence: its last access site ("through a peripheral line in the right foot")
+        # is the site of an escape the next sentence tells without one ("Extravasation occurred")
+        self._previous_view: SentenceView | None = None
 
     def read(self, view: SentenceView) -> None:
         """Reads the exposure mentions of one sentence, with their sites."""
@@ -86,21 +86,26 @@ class ExposuresReader:
                     if finding.site is None:
                         finding.site = site.text
                         finding.evidence.append(self.context.ev(site.start, site.end))
-        if self._access_before is not None and self.rules["exposure_site.escape_after_access"].pattern.search(
-            view.sentence.text
-        ):
-            for finding in at_site:
-                if finding.site is None:
-                    finding.site = self._access_before.text
-                    finding.evidence.append(self.context.ev(self._access_before.start, self._access_before.end))
+        unplaced = [f for f in at_site if f.site is None]
+        if unplaced and self._previous_view is not None:
+            self._place_escape(view, self._previous_view, unplaced)
         self._previous = [f for f in at_site if f.site is None]
-        self._access_before = None
-        if any(m.is_site for m in view.mentions):
-            if sites is None:
-                sites = self._sites(view)
-            access = self._access_sites(view, sites)
-            self._access_before = access[-1] if access else None
+        self._previous_view = view
         self._lesions_there(view, sites)
+
+    def _place_escape(self, view: SentenceView, before: SentenceView, unplaced: list[Finding]) -> None:
+        """An escape told with no site ("Extravasation occurred on day 10") is at the last access
+        site the sentence ``before`` named (exposure_site.escape_after_access)."""
+        if not self.rules["exposure_site.escape_after_access"].pattern.search(view.sentence.text):
+            return
+        if not any(m.is_site for m in before.mentions):
+            return
+        access = self._access_sites(before, self._sites(before))
+        if access:
+            site = access[-1]
+            for finding in unplaced:
+                finding.site = site.text
+                finding.evidence.append(self.context.ev(site.start, site.end))
 
     def place_at_lesions(self, lesions: Sequence[Lesion]) -> None:
         """Give the exposures a sentence put the lesions at ("The lesions were at the electrode

@@ -8,6 +8,7 @@ from calcidx.case.model import Observation
 from calcidx.extract.fields.context import FieldContext, SentenceView
 from calcidx.extract.fields.patterns import CasePatterns
 from calcidx.extract.prefilter import may_match
+from calcidx.extract.rules import ZoneRule
 from calcidx.extract.vocabulary import Table
 
 __all__ = ["ObservationsReader"]
@@ -126,21 +127,21 @@ class ObservationsReader:
     def _images_the_last_lesion(self, view: SentenceView) -> bool:
         """An imaging sentence that names no site affirms plain calcification, soon after the
         sentence that gave the lesion ("Firm papules on the knee. Radiographs showed calcification.")."""
-        rule = self.context.rules.imaging_plain
-        if rule is None or any(m.is_site for m in view.mentions):
+        if any(m.is_site for m in view.mentions):
             return False  # "Chest X-ray showed calcification": another part of the body
-        sentence = view.sentence
-        return any(self._affirmed(view, found, "calcified") for found in rule.pattern.finditer(sentence.text))
+        return self._rule_affirms(view, self.context.rules.imaging_plain)
 
     def _in_soft_tissue(self, view: SentenceView) -> bool:
         """The sentence places affirmed calcification in the skin, subcutis, soft tissues or a scar
         ("calcification of the soft tissues of the thigh"; not "no calcification in the subcutis")."""
-        rule = self.context.rules.imaging_soft_tissue
+        return self._rule_affirms(view, self.context.rules.imaging_soft_tissue)
+
+    def _rule_affirms(self, view: SentenceView, rule: ZoneRule | None) -> bool:
+        """A match of ``rule`` in the sentence whose calcification words (its group ``calcified``)
+        stand affirmed: a negation owned by "no calcification" reaches those words, not the phrase."""
         sentence = view.sentence
         if rule is None or not may_match(rule.pattern, sentence.words):
             return False
-        # the assertion of the calcification words themselves: a negation owned by "no calcification"
-        # reaches those words, not the whole phrase
         return any(self._affirmed(view, found, "calcified") for found in rule.pattern.finditer(sentence.text))
 
     def _affirmed(self, view: SentenceView, found: re.Match[str], group: int | str = 0) -> bool:
