@@ -1012,9 +1012,11 @@ class _Pathway:
     def ctd(self) -> None:
         ctd = self.present_where("conditions", lambda c: c.category == "connective_tissue_disease")
         features = self.features_with_role("ctd_feature")
+        rule = self.kb.rule("subtype.dystrophic.ctd")
+        antibodies = [a for a in rule.words("specific_antibodies") if self.facts.labs.get(a) == "high"]
         normal = self.labs_normal and not self.facts.renal_impaired
         if ctd:
-            facts = [self.facts.fact(c) for c in ctd + features]
+            facts = [self.facts.fact(c) for c in ctd + features] + self.lab_facts(tuple(antibodies))
             cand = self.propose(
                 "subtype.dystrophic.ctd",
                 "dystrophic",
@@ -1032,15 +1034,19 @@ class _Pathway:
                 extra_refs=self.refs_of(ctd),
                 candidate=cand,
             )
-        elif features:
-            facts = [self.facts.fact(c) for c in features]
+        elif features or antibodies:
+            facts = [self.facts.fact(c) for c in features] + self.lab_facts(tuple(antibodies))
             cand = self.propose("subtype.dystrophic.ctd", "dystrophic", "suggested", facts_for=facts)
+            told = [f"features of connective tissue disease ({self.labels(features)})"] if features else []
+            if antibodies:
+                names = ", ".join(self.kb.analytes[a].label for a in antibodies)
+                told.append(f"a disease-specific autoantibody ({names} positive)")
+            decides = "the rheumatological assessment decides" if antibodies else "serology decides"
             self.step(
                 "subtype.dystrophic.ctd",
                 fired=True,
                 facts=facts,
-                conclusion=f"Features of connective tissue disease ({self.labels(features)}) without a diagnosis: "
-                "dystrophic possible; serology decides.",
+                conclusion=f"{' and '.join(told).capitalize()} without a diagnosis: dystrophic possible; {decides}.",
                 candidate=cand,
             )
         else:

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import functools
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from importlib import resources
 from typing import Any
@@ -124,6 +124,26 @@ def _without_matches(text: str, rules: Sequence[PregnancyRule]) -> str:
     return "".join(chars)
 
 
+#: a short answer that makes a sentence of its own after a form's question ("Pregnant? No.")
+_ANSWER = re.compile(r"\s*(?:yes|no|y|n)\b", re.IGNORECASE)
+
+
+def _answered_questions(sentences: list[tuple[int, str]]) -> Iterator[tuple[int, str]]:
+    """The sentences, a question ("Pregnant?") joined to the short answer that follows it ("No."),
+    with the gap between them kept so that offsets stay those of the text."""
+    index = 0
+    while index < len(sentences):
+        start, text = sentences[index]
+        if index + 1 < len(sentences) and text.rstrip().endswith("?"):
+            after, answer = sentences[index + 1]
+            if _ANSWER.match(answer) and after >= start + len(text):
+                yield start, text + " " * (after - start - len(text)) + answer
+                index += 2
+                continue
+        yield start, text
+        index += 1
+
+
 def read_pregnancy(sentences: Iterable[tuple[int, str]], *, sex: str | None, child: bool = False) -> PregnancyStatus:
     """Pregnancy and lactation of one patient from her sentences (``(start offset, text)`` pairs).
 
@@ -135,7 +155,7 @@ def read_pregnancy(sentences: Iterable[tuple[int, str]], *, sex: str | None, chi
     if sex == "male" or child:
         return status
     rules, skip = load_pregnancy_rules()
-    for start, text in sentences:
+    for start, text in _answered_questions(list(sentences)):
         lower = text.lower()
         if not any(word in lower for word in _GATE_WORDS) and _GRAVIDA.search(lower) is None:
             continue

@@ -49,6 +49,12 @@ _STATE_VALUE_GAP = re.compile(
 _THESE_INCLUDED = re.compile(r"^\s*(?:these|the)\s+(?:tests|investigations|studies)\s+included\b", re.IGNORECASE)
 
 
+def _said_of_before(text: str, cue: CueHit) -> bool:
+    """Whether ``cue`` is the predicate of what comes before it: a verb before it ("was normal" with
+    the verb outside the cue) or a cue that opens with its verb."""
+    return bool(_PREDICATE.search(text, max(0, cue.start - 12), cue.start) or _PREDICATE_CUE.match(cue.text))
+
+
 def _own_analytes(mentions: list[Mention]) -> list[Mention]:
     """The analyte mentions that stand for a test, in text order: not the word inside a drug or
     exposure ("nadroparin calcium", "calcium gluconate") nor the first word of a longer term
@@ -99,6 +105,8 @@ def _without_short_forms(analytes: list[Mention], text: str) -> list[Mention]:
 #: a state word after a copula is said of the test before it ("vitamin D was high and PTH
 #: suppressed": high is the vitamin D's, not an adjective of the PTH that follows)
 _PREDICATE = re.compile(r"\b(?:was|were|is|are|remained|became|been)\s+$", re.IGNORECASE)
+#: a state cue that opens with its verb ("was normal", "were within normal limits")
+_PREDICATE_CUE = re.compile(r"(?:was|were|is|are|remained|became|been)\b", re.IGNORECASE)
 #: characters a vocabulary term may span before the test word it holds ("low-molecular-weight heparin calcium")
 _LONGEST_TERM = 80
 
@@ -284,7 +292,8 @@ class LabsReader:
                 and mention.start - c.end <= 25
                 and not re.search(r"[,;()]", text[c.end : mention.start])
                 # a test with no value of its own does not take the state said of the test before it
-                and not (value is None and _PREDICATE.search(text, max(0, c.start - 12), c.start))
+                # ("Calcium was normal and phosphate was high": "was normal" is the calcium's)
+                and not (value is None and _said_of_before(text, c))
             ]
             # the cue that opens the next test is that test's ("..., reduced levels of intact FGF23")
             opener = (
@@ -294,7 +303,7 @@ class LabsReader:
                     if c.end <= limit
                     and limit - c.end <= 25
                     and not re.search(r"[,;()]", text[c.end : limit])
-                    and not _PREDICATE.search(text, max(0, c.start - 12), c.start)
+                    and not _said_of_before(text, c)
                 ]
                 if index + 1 < len(analytes)
                 else []

@@ -1,0 +1,259 @@
+"""Kinds of phrasing and clinical rules from an eleventh set of published reports the reader had never seen.
+
+Each kind is written in the project's own words, several ways, with a control where the same words
+must still give the old answer. No sentence comes from a published report.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from calcidx.assess.model import AssessedCase
+from calcidx.public import assess, extract
+
+
+def _one(text: str) -> tuple[AssessedCase, str, str | None]:
+    case = assess(text).cases[0]
+    return case, case.assessment.subtype.code, case.assessment.subtype.certainty
+
+
+def _present(case: AssessedCase) -> set[str]:
+    return {f.concept for f in case.findings if f.assertion == "present"}
+
+
+# ------------------------------------------------ a disease named by its kidney involvement names it
+# "Lupus nephritis" was read as glomerular disease only: a pregnant woman with lupus nephritis, positive
+# anti-dsDNA and calcified nodules with normal calcium and phosphate was called idiopathic, probable.
+# Lupus nephritis is a complication of SLE, and diabetic nephropathy a kidney disease of diabetes
+# (a calciphylaxis risk factor): the name tells both.
+LUPUS_NEPHRITIS = [
+    "A 34-year-old woman at 28 weeks' gestation with lupus nephritis developed firm calcified nodules on the "
+    "buttocks. Calcium and phosphate were normal.",
+    "A woman of 29 with class IV lupus nephritis had hard white papules on both elbows. Serum calcium and "
+    "phosphorus were within normal limits.",
+    "A 41-year-old woman, known to have lupus glomerulonephritis, presented with chalky nodules on the thighs; "
+    "calcium and phosphate were normal.",
+]
+
+
+@pytest.mark.parametrize("text", LUPUS_NEPHRITIS)
+def test_lupus_nephritis_is_lupus_and_its_calcinosis_dystrophic(text: str) -> None:
+    case, code, _ = _one(text)
+    assert {"systemic_lupus_erythematosus", "glomerular_disease"} <= _present(case)
+    assert code == "dystrophic"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A 58-year-old man on peritoneal dialysis for diabetic nephropathy had a painful black eschar on the abdomen.",
+        "A 66-year-old woman with diabetic kidney disease on haemodialysis had painful retiform purpura on the thighs.",
+    ],
+)
+def test_diabetic_nephropathy_records_diabetes(text: str) -> None:
+    case, code, _ = _one(text)
+    assert {"diabetes", "glomerular_disease"} <= _present(case)
+    assert code == "calciphylaxis"
+
+
+def test_plain_nephritis_is_no_lupus() -> None:
+    case, _, _ = _one(
+        "A 50-year-old man with IgA nephropathy had hard nodules on the knees. Calcium and phosphate were normal."
+    )
+    assert "systemic_lupus_erythematosus" not in _present(case)
+    assert "diabetes" not in _present(case)
+
+
+# ------------------------------------- a disease-specific autoantibody without a named disease
+# Fingertip nodules with normal labs, a positive anti-centromere antibody and cold-induced colour
+# changes of the fingers (a limited systemic sclerosis picture, told without naming it) were called
+# idiopathic, probable. A disease-specific antibody of the classification criteria makes dystrophic
+# possible (subtype.dystrophic.ctd) and holds back the idiopathic call; a positive ANA alone does not.
+SPECIFIC_ANTIBODY = [
+    "A 44-year-old woman had firm white nodules on the fingertips for a year. Serum calcium and phosphate were "
+    "normal. ANA was positive at 1:640 and anti-centromere antibodies were positive.",
+    "A 38-year-old woman had hard nodules on the forearms. Calcium and phosphate were normal. ANA and anti-dsDNA "
+    "were positive. Biopsy showed dermal calcium deposits.",
+    "A 52-year-old man had hard papules over the knuckles; calcium and phosphate were normal and anti-Scl-70 "
+    "antibodies were positive.",
+    "A 47-year-old woman had hard nodules on the thighs with normal calcium and phosphate; anti-NXP2 antibodies "
+    "were positive.",
+]
+
+
+@pytest.mark.parametrize("text", SPECIFIC_ANTIBODY)
+def test_a_disease_specific_antibody_is_no_idiopathic_calcinosis(text: str) -> None:
+    _, code, certainty = _one(text)
+    assert (code, certainty) == ("dystrophic", "possible")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A 50-year-old man had hard nodules on the knees. Calcium and phosphate were normal. ANA was positive at 1:80.",
+        "A 44-year-old woman had firm white nodules on the thighs. Calcium and phosphate were normal; anti-centromere "
+        "antibodies were negative.",
+    ],
+)
+def test_a_positive_ana_alone_or_a_negative_antibody_leaves_idiopathic(text: str) -> None:
+    _, code, _ = _one(text)
+    assert code == "idiopathic"
+
+
+@pytest.mark.parametrize(
+    "words",
+    [
+        "cold-induced colour changes of the fingers",
+        "cold-induced color changes in her hands",
+        "triphasic colour changes",
+    ],
+)
+def test_raynaud_phenomenon_told_by_its_colour_changes(words: str) -> None:
+    case, _, _ = _one(f"A 46-year-old woman with firm nodules on the fingertips reported {words}.")
+    assert "raynaud_phenomenon" in _present(case)
+
+
+# ---------------------------------------------- "A was normal and B was high": each test its own state
+# The state of the first test, said with its verb ("was normal"), was taken for the word that opens
+# the next test, so "Calcium was normal and phosphate was high" read calcium high and phosphate
+# normal, and "Calcium was normal and ANA was positive" read a normal ANA and lost the calcium.
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("Calcium was normal and phosphate was high.", {"calcium": "normal", "phosphate": "high"}),
+        ("Calcium was normal and ANA was positive.", {"calcium": "normal", "ana": "high"}),
+        (
+            "Calcium and phosphate were normal and anti-Scl-70 antibodies were positive.",
+            {"calcium": "normal", "phosphate": "normal", "anti_scl70": "high"},
+        ),
+        ("Calcium remained normal and PTH was elevated.", {"calcium": "normal", "pth": "high"}),
+        # controls: the order reversed, and a state word that does open the next test
+        ("Phosphate was high and calcium was normal.", {"phosphate": "high", "calcium": "normal"}),
+        ("He had normal calcium and raised phosphate.", {"calcium": "normal", "phosphate": "high"}),
+    ],
+)
+def test_each_test_keeps_the_state_said_with_its_verb(sentence: str, expected: dict[str, str]) -> None:
+    labs = extract(f"A 50-year-old man had hard papules on the elbows. {sentence}").cases[0].labs
+    assert {lab.analyte: lab.interpretation for lab in labs} == expected
+
+
+# -------------------------------------------------------- a form's pregnancy field answered no
+# "Pregnant: no." at the end of a 72-year-old woman's note made her pregnant (the bare word opens a
+# list item), and bisphosphonates were withheld for pregnancy. A field answered no, negative or N
+# says she is not; a question with no answer of its own ("Pregnant?") says nothing.
+NOTE = "Patient 32F. PMH: ESRD on HD. Painful indurated plaques on the abdomen. "
+
+
+@pytest.mark.parametrize(
+    ("field", "pregnant", "lactating"),
+    [
+        ("Pregnant: no.", False, None),
+        ("Pregnant - No", False, None),
+        ("Pregnancy: negative.", False, None),
+        ("Pregnant? No.", False, None),
+        ("Pregnant: N", False, None),
+        ("Breastfeeding: no.", None, False),
+        ("Breastfeeding: yes (baby 2 months). Pregnant: no.", False, True),
+        ("Pregnant?", None, None),
+        # controls: the field answered yes, and "pregnant" as a list item
+        ("Pregnant: yes (24 weeks).", True, None),
+        ("Pregnant? Yes.", True, None),
+        ("Currently pregnant, no other illness.", True, None),
+    ],
+)
+def test_a_pregnancy_field_says_what_its_answer_says(field: str, pregnant: bool | None, lactating: bool | None) -> None:
+    patient = extract(NOTE + field).cases[0].patient
+    assert (patient.pregnant, patient.lactating) == (pregnant, lactating)
+
+
+def test_a_pregnancy_field_answered_no_withholds_nothing_for_pregnancy() -> None:
+    case = assess(
+        "Patient 72F. PMH: ESRD on HD, DM2. Painful indurated plaques on the abdomen with a central black eschar. "
+        "Pregnant: no."
+    ).cases[0]
+    assert case.patient.pregnant is False
+    assert case.assessment.subtype.code == "calciphylaxis"
+    # bisphosphonates are withheld in pregnancy (fetal harm), not for this woman
+    assert "bisphosphonates_calciphylaxis" in {t.id for t in case.assessment.treatments}
+
+
+# --------------------------------------------------------- lesions at the port an infusion ran through
+# Calcium given through a port in the right chest, and papules "around the port" or "at the port
+# site": the lesion took no site, so the iatrogenic call stayed possible ("site not recorded").
+@pytest.mark.parametrize(
+    "where",
+    [
+        "The port site became swollen and indurated, and hard white papules formed around the port.",
+        "Two weeks later hard white papules appeared at the port site.",
+        "Firm white plaques developed at the site of the port ten days later.",
+    ],
+)
+def test_lesions_at_the_port_are_at_the_infusion_site(where: str) -> None:
+    case, code, certainty = _one(
+        f"A 35-year-old woman received calcium gluconate through a port in the right chest. {where}"
+    )
+    assert [lesion.site for lesion in case.lesions] == ["right chest"]
+    assert (code, certainty) == ("iatrogenic", "probable")
+
+
+# ------------------------------------------- the person introduced with the disease, a phrase between
+# "A 50-year-old man on hemodialysis with calciphylaxis ..." stated nothing (the person's "with" had to
+# follow the noun), nor did "a woman with dermatomyositis-associated calcinosis was trying to conceive"
+# (a "was" after the disease was read as a statement about the disease). The first was called
+# metastatic from the dialysis, the second undetermined.
+@pytest.mark.parametrize(
+    ("text", "stated"),
+    [
+        ("A 50-year-old man on hemodialysis with calciphylaxis had a history of sulfite allergy.", "calciphylaxis"),
+        ("A 70-year-old man on haemodialysis with calciphylaxis of the thighs was taking warfarin.", "calciphylaxis"),
+        ("A 64-year-old woman receiving peritoneal dialysis with calciphylaxis was admitted.", "calciphylaxis"),
+        ("A 30-year-old woman with dermatomyositis-associated calcinosis was trying to conceive.", "dystrophic"),
+        ("A 41-year-old woman with calcinosis cutis was referred to our clinic.", None),
+    ],
+)
+def test_a_person_with_the_disease_states_it(text: str, stated: str | None) -> None:
+    case = assess(text).cases[0]
+    got = case.assessment.stated
+    assert (got.subtype if got is not None else None) == stated
+    if stated is not None:
+        assert case.assessment.subtype.code == stated
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A 60-year-old man with calciphylaxis was considered, but the biopsy showed vasculitis.",
+        "A 58-year-old man on haemodialysis with suspected calciphylaxis had painful plaques on the thighs.",
+    ],
+)
+def test_a_disease_in_doubt_states_nothing(text: str) -> None:
+    stated = assess(text).cases[0].assessment.stated
+    assert stated is None or stated.subtype != "calciphylaxis"
+
+
+@pytest.mark.parametrize(
+    "dx", ["calciphylaxis of the thighs (biopsy pending)", "calciphylaxis of the calves (suspected)"]
+)
+def test_a_person_with_a_disease_awaiting_proof_states_nothing(dx: str) -> None:
+    stated = assess(f"A 68-year-old man on haemodialysis with {dx}.").cases[0].assessment.stated
+    assert stated is None or stated.subtype is None
+
+
+# ---------------------------------------------------- septal panniculitis is not the lobular kind
+# Tender red nodules on the shins with "septal panniculitis without calcification" on biopsy (the
+# picture of erythema nodosum) were read as lobular panniculitis, a cause of dystrophic calcinosis:
+# dystrophic, possible, with calcinosis treatments. Septal panniculitis names no calcifying disease.
+def test_septal_panniculitis_is_no_cause_of_calcinosis() -> None:
+    case, code, _ = _one(
+        "A 63-year-old man had tender red nodules on both shins for 2 weeks after a sore throat. Biopsy showed "
+        "septal panniculitis without calcification."
+    )
+    assert "panniculitis" not in _present(case)
+    assert code != "dystrophic"
+
+
+def test_control_lobular_panniculitis_is_still_read() -> None:
+    case, _, _ = _one(
+        "A 45-year-old woman had hard nodules on the thighs. Biopsy showed a lobular panniculitis with calcification."
+    )
+    assert "panniculitis" in _present(case)
