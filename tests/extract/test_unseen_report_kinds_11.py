@@ -257,3 +257,23 @@ def test_control_lobular_panniculitis_is_still_read() -> None:
         "A 45-year-old woman had hard nodules on the thighs. Biopsy showed a lobular panniculitis with calcification."
     )
     assert "panniculitis" in _present(case)
+
+
+# ------------------------------------------------ "small- and medium-sized vessels" on the biopsy
+# A size word that leaves its hyphen for the next ("small- and medium-sized") broke the vessel phrase,
+# so calcium deposits in the vessel walls were not read and calciphylaxis stayed probable.
+@pytest.mark.parametrize(
+    "biopsy",
+    [
+        "A punch biopsy demonstrated extensive calcium deposition within the walls of small- and medium-sized "
+        "vessels of the subcutaneous fat.",
+        "Histology showed calcification of small- and medium-sized arterioles in the subcutis.",
+    ],
+)
+def test_vessel_calcification_with_a_suspended_hyphen(biopsy: str) -> None:
+    case, code, certainty = _one(
+        "A 74-year-old woman on haemodialysis had exquisitely tender indurated violaceous plaques with retiform "
+        f"purpura and a central eschar on the abdomen. {biopsy}"
+    )
+    assert any("vascular_calcification_histology" in record.concepts for record in case.histology)
+    assert (code, certainty) == ("calciphylaxis", "confirmed")
