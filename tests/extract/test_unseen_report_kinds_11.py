@@ -277,3 +277,75 @@ def test_vessel_calcification_with_a_suspended_hyphen(biopsy: str) -> None:
     )
     assert any("vascular_calcification_histology" in record.concepts for record in case.histology)
     assert (code, certainty) == ("calciphylaxis", "confirmed")
+
+
+# ------------------------------------------ a working diagnosis of calciphylaxis that a biopsy overturned
+# "The working diagnosis was calciphylaxis; however, the biopsy revealed pyoderma gangrenosum." was the
+# stated diagnosis, and the pathway adopted it over the mimic rule that held calciphylaxis back:
+# calciphylaxis, possible, with sodium thiosulfate offered. A working, provisional or presumptive
+# diagnosis states nothing, and a stated calciphylaxis never lifts a call that a mimic not excluded
+# (or a biopsy against it) holds back: it stays an alternative, with a warning.
+def test_a_working_diagnosis_overturned_by_the_biopsy_is_no_call() -> None:
+    a = (
+        assess(
+            "A 70-year-old woman with diabetes on warfarin had a painful ulcer on the shin. The working diagnosis was "
+            "calciphylaxis; however, the biopsy revealed pyoderma gangrenosum."
+        )
+        .cases[0]
+        .assessment
+    )
+    assert a.subtype.code != "calciphylaxis"
+    assert "iv_sts_calciphylaxis" not in {t.id for t in a.treatments}
+    assert "calciphylaxis" in {alt.code for alt in a.alternatives}
+
+
+@pytest.mark.parametrize("word", ["provisional", "working", "presumptive"])
+def test_a_provisional_diagnosis_states_nothing(word: str) -> None:
+    stated = (
+        assess(
+            f"A 70-year-old woman on dialysis had a painful ulcer on the shin. The {word} diagnosis was calciphylaxis."
+        )
+        .cases[0]
+        .assessment.stated
+    )
+    assert stated is None or stated.subtype is None
+
+
+def test_control_a_clinical_diagnosis_is_stated() -> None:
+    stated = (
+        assess(
+            "A 70-year-old woman on dialysis had a painful ulcer on the shin. The clinical diagnosis was calciphylaxis."
+        )
+        .cases[0]
+        .assessment.stated
+    )
+    assert stated is not None and stated.subtype == "calciphylaxis"
+
+
+def test_a_stated_calciphylaxis_held_back_by_a_mimic_stays_an_alternative() -> None:
+    a = (
+        assess(
+            "A 66-year-old man on haemodialysis had painful ulcers on the legs. Diagnosis: calciphylaxis. The biopsy "
+            "showed leukocytoclastic vasculitis, and von Kossa staining was negative."
+        )
+        .cases[0]
+        .assessment
+    )
+    assert a.subtype.code != "calciphylaxis"
+    assert any(w.code == "stated_diagnosis_differs" for w in a.warnings)
+
+
+# ------------------------------------------------------------- "Rather than X, Y": only X is denied
+def test_rather_than_denies_only_up_to_the_comma() -> None:
+    case, _, _ = _one(
+        "A 48-year-old man on peritoneal dialysis had necrotic ulcers on the fingertips. Rather than calciphylaxis, "
+        "cholesterol embolism after coronary angiography was diagnosed; the biopsy showed cholesterol clefts."
+    )
+    assert "cholesterol_emboli" in _present(case)
+
+
+def test_control_rather_than_still_denies_what_follows_it() -> None:
+    case, _, _ = _one(
+        "A 60-year-old woman had hard nodules on the elbows; the picture suggested calcinosis rather than gout."
+    )
+    assert "gout" not in _present(case)

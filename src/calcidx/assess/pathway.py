@@ -1413,6 +1413,34 @@ class _Pathway:
         # no lesion, imaging or histology is recorded: the skin is known only from the source's diagnosis,
         # so the pathway's call rests on the history alone and does not outweigh it
         history_only = not self.skin_evidence()
+        # a mimic not excluded, or a biopsy against it, holds calciphylaxis back: the source's word
+        # ("the working diagnosis was calciphylaxis") does not lift it over them
+        held = (
+            stated == "calciphylaxis"
+            and any(c.subtype == stated and c.blocked for c in res.candidates)
+            and (self.calciphylaxis_mimics() or self.biopsy_against_calciphylaxis())
+        )
+        if held and stated != res.subtype:
+            found = [
+                *(self.mimic_label(m) for m in self.calciphylaxis_mimics()),
+                *(self.negative_label(c) for c in self.biopsy_against_calciphylaxis()),
+            ]
+            self.step(
+                "subtype.stated_by_source",
+                fired=False,
+                facts=[fact],
+                conclusion=f"The source names {stated}, but {', '.join(found)} holds it back (a mimic not "
+                "excluded, or a biopsy against it): it stays an alternative.",
+            )
+            res.warnings.append(
+                Warning(
+                    code="stated_diagnosis_differs",
+                    message=f"The source states {stated}, but {', '.join(found)} is recorded: {stated} is not "
+                    "called while the mimic is not excluded; review the biopsy.",
+                    field="diagnosis_as_written",
+                )
+            )
+            return
         if not res.decided or (
             stated != res.subtype and against is None and (res.certainty == "possible" or history_only)
         ):

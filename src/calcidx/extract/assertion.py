@@ -46,6 +46,8 @@ class TriggerHit:
     owner: tuple[int, int] | None = None
     #: the scope runs through a comma-separated list (``ContextTrigger.list_scope``)
     list_scope: bool = False
+    #: the scope ends at a comma (``ContextTrigger.clause_scope``)
+    clause_scope: bool = False
 
 
 _WORD = re.compile(r"\w+")
@@ -137,6 +139,7 @@ def find_triggers(text: str, rules: Rules, compiled: ContextPatterns | None = No
                 trigger.max_scope,
                 trigger.allowed_types,
                 list_scope=trigger.list_scope,
+                clause_scope=trigger.clause_scope,
             )
         )
     return hits
@@ -248,7 +251,7 @@ class TriggerIndex:
             applies = False
             if hit.category == "family" and hit.direction == "forward":
                 stop = self.family_terminator
-            elif hit.category in ("hypothetical", "possible") and not hit.list_scope:
+            elif (hit.category in ("hypothetical", "possible") and not hit.list_scope) or hit.clause_scope:
                 stop = self.clause_terminator
             else:
                 stop = self.terminator

@@ -67,6 +67,9 @@ class ContextTrigger:
     #: the scope runs through a comma-separated list ("DDx warfarin necrosis, vasculitis, cellulitis"),
     #: where an uncertainty trigger's scope otherwise ends at a comma
     list_scope: bool = False
+    #: the scope ends at a comma, as an uncertainty trigger's does ("Rather than calciphylaxis, cholesterol
+    #: embolism was diagnosed": only calciphylaxis is denied)
+    clause_scope: bool = False
     examples: tuple[str, ...] = ()
 
     @property
@@ -85,6 +88,7 @@ class ContextTrigger:
             "allowed_types",
             "subject",
             "list_scope",
+            "clause_scope",
             "examples",
         }
         if unknown:
@@ -104,6 +108,7 @@ class ContextTrigger:
             allowed_types=tuple(str(t) for t in raw.get("allowed_types", ())),
             subject=bool(raw.get("subject", False)),
             list_scope=bool(raw.get("list_scope", False)),
+            clause_scope=bool(raw.get("clause_scope", False)),
             examples=tuple(str(e) for e in raw.get("examples", ())),
         )
 
@@ -118,6 +123,8 @@ class ContextTrigger:
             out["subject"] = True
         if self.list_scope:
             out["list_scope"] = True
+        if self.clause_scope:
+            out["clause_scope"] = True
         if self.examples:
             out["examples"] = list(self.examples)
         return out
