@@ -349,3 +349,33 @@ def test_control_rather_than_still_denies_what_follows_it() -> None:
         "A 60-year-old woman had hard nodules on the elbows; the picture suggested calcinosis rather than gout."
     )
     assert "gout" not in _present(case)
+
+
+# --------------------------------------------------- a binder switch needs a high phosphate
+# "Switch calcium-based binders to non-calcium binders" was offered to a calciphylaxis patient on no
+# binder with a normal phosphate (and to a transplant recipient with a low one). A phosphate binder is
+# for a high phosphate: otherwise the option is withheld with the reason.
+def test_the_binder_switch_is_withheld_with_a_normal_phosphate() -> None:
+    a = (
+        assess(
+            "A 61-year-old man on haemodialysis with painful retiform purpura on the thighs had calcium 8.9 mg/dL, "
+            "phosphate 3.1 mg/dL and PTH 45 pg/mL. He took no phosphate binders."
+        )
+        .cases[0]
+        .assessment
+    )
+    assert a.subtype.code == "calciphylaxis"
+    assert "non_calcium_binders_calciphylaxis" not in {t.id for t in a.treatments}
+    assert "non_calcium_binders_calciphylaxis" in {t.id for t in a.withheld_treatments}
+
+
+def test_control_the_binder_switch_is_offered_with_a_high_phosphate() -> None:
+    a = (
+        assess(
+            "A 59-year-old woman on hemodialysis with painful retiform purpura on the abdomen took calcium acetate "
+            "667 mg with meals. Phosphate 7.4 mg/dL."
+        )
+        .cases[0]
+        .assessment
+    )
+    assert "non_calcium_binders_calciphylaxis" in {t.id for t in a.treatments}
