@@ -379,3 +379,36 @@ def test_control_the_binder_switch_is_offered_with_a_high_phosphate() -> None:
         .assessment
     )
     assert "non_calcium_binders_calciphylaxis" in {t.id for t in a.treatments}
+
+
+# ------------------------------------------------ a letter's own patient after "... by Smith et al."
+# "We read with interest the report by Smith et al. A 70-year-old man on haemodialysis developed ..."
+# made one sentence ("et al." never ended one), read as a citation line: the letter's patient was
+# dropped ("no sentence describes a patient"). After "et al." the authors' or the patient's sentence
+# ("We ...", "A 70-year-old ...") opens a sentence of its own; a cited title does not.
+@pytest.mark.parametrize(
+    "letter",
+    [
+        "Sir, we read with interest the report of calciphylaxis by Smith et al. A 70-year-old man on haemodialysis "
+        "developed painful indurated plaques with necrosis on the abdomen. Biopsy confirmed calciphylaxis.",
+        "Letter to the editor\nSir, we read with interest the report of calciphylaxis by Smith et al. We wish to "
+        "describe a similar patient: a 70-year-old man on haemodialysis who developed painful indurated plaques "
+        "with necrosis on the abdomen. Biopsy confirmed calciphylaxis.",
+    ],
+)
+def test_the_patient_of_a_letter_after_a_citation_is_read(letter: str) -> None:
+    document = assess(letter)
+    assert len(document.cases) == 1
+    assert document.cases[0].patient.age_years == 70
+    assert document.cases[0].assessment.subtype.code == "calciphylaxis"
+
+
+def test_control_a_cited_title_after_et_al_stays_in_its_reference() -> None:
+    text = (
+        "A 52-year-old woman with limited systemic sclerosis had calcinosis of the fingertips. Calcium and "
+        "phosphate were normal.\n\nReferences\n1. Smith J, Jones K, et al. A case of calciphylaxis in a young man. "
+        "J Am Acad Dermatol. 2010;62:1-5."
+    )
+    case = assess(text).cases[0]
+    assert case.assessment.subtype.code == "dystrophic"
+    assert case.assessment.stated is None or case.assessment.stated.subtype != "calciphylaxis"

@@ -91,6 +91,9 @@ _CAPTION = re.compile(
     r"depicts?|depicted|reveals?|revealed|displays?|displayed|summari[sz]es?|summari[sz]ed|lists?|listed)\b)",
     re.IGNORECASE,
 )
+#: what opens a sentence of its own after "et al." ("... the report by Smith et al. A 70-year-old man
+#: ..."): the authors or the patient, not the title of a cited article
+_OPENS_AFTER_ET_AL = re.compile(r"(?:We|Our|Here|He|She|They|His|Her)\b|(?:An?|The)\s+\d")
 _ABBREVIATIONS = frozenset(
     [
         "fig",
@@ -317,7 +320,7 @@ def _split_sentences(text: str, start: int, end: int, no_case: bool = False) -> 
         before = segment[cursor : match.start(1)]
         word = before.rsplit(None, 1)[-1].lower() if before.strip() else ""
         word = word.lstrip("([")
-        if word in _ABBREVIATIONS or (
+        if (word in _ABBREVIATIONS and not (word == "al" and _OPENS_AFTER_ET_AL.match(segment, match.end(3)))) or (
             len(word) == 1 and word.isalpha() and match.group(1) == "." and not _letter_name_end(before)
         ):
             continue
