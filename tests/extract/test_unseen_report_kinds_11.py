@@ -412,3 +412,16 @@ def test_control_a_cited_title_after_et_al_stays_in_its_reference() -> None:
     case = assess(text).cases[0]
     assert case.assessment.subtype.code == "dystrophic"
     assert case.assessment.stated is None or case.assessment.stated.subtype != "calciphylaxis"
+
+
+# ----------------------------------------------------------- a calcium binder named by its brand
+# "Meds: Coumadin, PhosLo 667 mg TID, Rocaltrol" read the warfarin and the calcitriol but not the
+# calcium acetate: the calciphylaxis patient was not told to review her calcium-based binder.
+@pytest.mark.parametrize("brand", ["PhosLo 667 mg TID", "Phoslyra 667 mg/5 mL with meals"])
+def test_a_calcium_acetate_brand_is_a_calcium_based_binder(brand: str) -> None:
+    case = assess(
+        f"A 66-year-old man on HD with painful retiform purpura of the thighs. Meds: Coumadin 5 mg daily, {brand}. "
+        "Phos 7.0."
+    ).cases[0]
+    assert "calcium_based_binders" in {e.concept for e in case.exposures}
+    assert any("calcium-based phosphate binders" in action.action for action in case.assessment.actions)
