@@ -425,3 +425,21 @@ def test_a_calcium_acetate_brand_is_a_calcium_based_binder(brand: str) -> None:
     ).cases[0]
     assert "calcium_based_binders" in {e.concept for e in case.exposures}
     assert any("calcium-based phosphate binders" in action.action for action in case.assessment.actions)
+
+
+# ------------------------------------------------- "vaginal delivery" is how the baby was born
+# The body-word fallback for sex read "a newborn delivered by traumatic vaginal delivery" as a girl.
+def test_a_vaginal_delivery_gives_the_newborn_no_sex() -> None:
+    patient = (
+        extract(
+            "A 4-day-old newborn delivered by traumatic vaginal delivery developed firm, red-purple subcutaneous "
+            "nodules on the back and buttocks."
+        )
+        .cases[0]
+        .patient
+    )
+    assert patient.sex is None
+
+
+def test_control_a_female_body_word_still_gives_the_sex() -> None:
+    assert extract("A 50-year-old patient had hard nodules on the vulva.").cases[0].patient.sex == "female"

@@ -182,6 +182,8 @@ class Rules:
     female_pronouns: frozenset[str]
     female_body_words: frozenset[str]
     male_body_words: frozenset[str]
+    #: phrases whose body word is not the patient's ("vaginal delivery": how a baby was born)
+    body_word_exceptions: tuple[str, ...]
     male_pronouns: frozenset[str]
     number_words: dict[str, int]
     decade_words: dict[str, int]
@@ -362,6 +364,7 @@ def load_rules() -> Rules:
         female_pronouns=frozenset(lexicon["female_pronouns"]),
         female_body_words=frozenset(lexicon.get("female_body_words", [])),
         male_body_words=frozenset(lexicon.get("male_body_words", [])),
+        body_word_exceptions=tuple(str(w).lower() for w in lexicon.get("body_word_exceptions", [])),
         male_pronouns=frozenset(lexicon["male_pronouns"]),
         number_words={str(k): int(v) for k, v in lexicon["number_words"].items()},
         decade_words={str(k): int(v) for k, v in lexicon["decade_words"].items()},

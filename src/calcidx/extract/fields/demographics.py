@@ -51,6 +51,11 @@ class DemographicsReader:
         # the count of words in each set (a True counts 1): no Python step per word
         self.female += sum(map(rules.female_pronouns.__contains__, words))
         self.male += sum(map(rules.male_pronouns.__contains__, words))
+        lower = view.sentence.lower
+        if any(phrase in lower for phrase in rules.body_word_exceptions):
+            for phrase in rules.body_word_exceptions:
+                lower = lower.replace(phrase, " ")
+            words = _WORD.findall(lower)
         self.female_body += sum(map(rules.female_body_words.__contains__, words))
         self.male_body += sum(map(rules.male_body_words.__contains__, words))
 
