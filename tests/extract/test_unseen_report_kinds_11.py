@@ -443,3 +443,47 @@ def test_a_vaginal_delivery_gives_the_newborn_no_sex() -> None:
 
 def test_control_a_female_body_word_still_gives_the_sex() -> None:
     assert extract("A 50-year-old patient had hard nodules on the vulva.").cases[0].patient.sex == "female"
+
+
+# --------------------------------------------------- "diagnosed clinically with": the adverb after
+@pytest.mark.parametrize(
+    ("text", "stated"),
+    [
+        (
+            "A 68-year-old woman on haemodialysis had painful necrotic ulcers on the thighs. She was diagnosed "
+            "clinically with calciphylaxis and treated with sodium thiosulfate.",
+            "calciphylaxis",
+        ),
+        (
+            "A 50-year-old man was diagnosed histologically as having dystrophic calcinosis cutis of the elbow.",
+            "dystrophic",
+        ),
+    ],
+)
+def test_diagnosed_with_an_adverb_after_the_verb_is_stated(text: str, stated: str) -> None:
+    got = assess(text).cases[0].assessment.stated
+    assert got is not None and got.subtype == stated
+
+
+# ------------------------------------------------- "at the sites of previous ... injections"
+# Calcified nodules "at the sites of previous subcutaneous insulin injections" read the insulin as a
+# medication only (a minor calciphylaxis risk factor), not the injection sites: undetermined.
+@pytest.mark.parametrize(
+    "where",
+    ["the sites of previous subcutaneous insulin injections", "the sites of previous intramuscular injections"],
+)
+def test_nodules_at_previous_injection_sites_are_an_injury_at_the_site(where: str) -> None:
+    case, code, _ = _one(
+        f"A 58-year-old man had calcified nodules on the thighs at {where}. Calcium and phosphate were normal."
+    )
+    assert "injection_site_injury" in {e.concept for e in case.exposures}
+    assert code == "dystrophic"
+
+
+def test_a_gunshot_wound_is_trauma_at_the_site() -> None:
+    case, code, _ = _one(
+        "A 54-year-old man had a long-standing hard plaque within a scar from a gunshot wound on the thigh. X-ray "
+        "showed calcification in the scar. Calcium and phosphate were normal."
+    )
+    assert "local_trauma" in {e.concept for e in case.exposures}
+    assert code == "dystrophic"
