@@ -366,6 +366,11 @@ class _Pathway:
         )
         return negative + denied
 
+    def held_back_labels(self, mimics: list[str], negative: list[str]) -> list[str]:
+        """How the record names what holds calciphylaxis back: its mimics not excluded, then a
+        negative stain or a calcification the biopsy did not find."""
+        return [*(self.mimic_label(m) for m in mimics), *(self.negative_label(c) for c in negative)]
+
     def biopsy_against_calciphylaxis(self) -> list[str]:
         """A negative calcium stain, and a biopsy the pathologist reads as not calciphylaxis."""
         return [*self.stain_negative(), *self.features_with_role("calciphylaxis_histology_negative")]
@@ -575,7 +580,7 @@ class _Pathway:
             return
         against = [self.facts.fact(c) for c in [*mimics, *negative]]
         cand.facts_against.extend(against)
-        found = ", ".join([*(self.mimic_label(m) for m in mimics), *(self.negative_label(c) for c in negative)])
+        found = ", ".join(self.held_back_labels(mimics, negative))
         # a mimic not excluded, or a negative calcium stain, lowers the cause one level
         cand.cause = _CAUSE_DOWN[cand.cause]
         cand.override = None
@@ -1415,16 +1420,14 @@ class _Pathway:
         history_only = not self.skin_evidence()
         # a mimic not excluded, or a biopsy against it, holds calciphylaxis back: the source's word
         # ("the working diagnosis was calciphylaxis") does not lift it over them
-        held = (
-            stated == "calciphylaxis"
+        found = (
+            self.held_back_labels(self.calciphylaxis_mimics(), self.biopsy_against_calciphylaxis())
+            if stated == "calciphylaxis"
+            and stated != res.subtype
             and any(c.subtype == stated and c.blocked for c in res.candidates)
-            and (self.calciphylaxis_mimics() or self.biopsy_against_calciphylaxis())
+            else []
         )
-        if held and stated != res.subtype:
-            found = [
-                *(self.mimic_label(m) for m in self.calciphylaxis_mimics()),
-                *(self.negative_label(c) for c in self.biopsy_against_calciphylaxis()),
-            ]
+        if found:
             self.step(
                 "subtype.stated_by_source",
                 fired=False,
