@@ -1181,6 +1181,7 @@ class _Pathway:
         metabolic = [
             c for c in self.result.candidates if c.blocked and c.rule.startswith("subtype.metastatic.condition@")
         ]
+        exposed = self.exposures_elsewhere()
         if self.labs_normal and not self.facts.renal_impaired and metabolic:
             causes_named = self.labels(metabolic[0].associated)
             cand = self.propose("subtype.idiopathic.pattern", "idiopathic", "suggested", facts_for=used)
@@ -1191,6 +1192,18 @@ class _Pathway:
                 conclusion=f"Normal calcium and phosphate and no tissue damage, but {causes_named}, a cause of "
                 "metastatic calcinosis, is recorded: normal values today do not show what they were when the "
                 "deposits formed: idiopathic, possible.",
+                candidate=cand,
+            )
+        elif self.labs_normal and not self.facts.renal_impaired and exposed:
+            facts = [*used, *(self.facts.fact(c, "exposure") for c in exposed)]
+            cand = self.propose("subtype.idiopathic.pattern", "idiopathic", "suggested", facts_for=facts)
+            self.step(
+                "subtype.idiopathic.pattern",
+                fired=True,
+                facts=facts,
+                conclusion=f"Normal calcium and phosphate and no tissue damage, but {self.labels(exposed)}, a "
+                "cause of iatrogenic calcinosis, is recorded at another site than the lesions: the record may "
+                "not place it exactly, so a cause is not excluded: idiopathic, possible.",
                 candidate=cand,
             )
         elif self.labs_normal and not self.facts.renal_impaired:
@@ -1236,6 +1249,15 @@ class _Pathway:
         """Recorded sites naming one of the rule's site words as a whole word ("ear", not "forearm")."""
         pattern = _whole_words(tuple(self.kb.rule(rule_id).words("sites")))
         return [site for site in self.facts.sites if pattern.search(site)]
+
+    def exposures_elsewhere(self) -> list[str]:
+        """Iatrogenic exposures recorded at another site than every lesion (iatrogenic an alternative)."""
+        blocked = [
+            c for c in self.result.candidates if c.blocked and c.rule.startswith("subtype.iatrogenic.exposure_at_site@")
+        ]
+        if not blocked:
+            return []
+        return sorted(c for c in self.present_where("exposures", lambda e: e.points_to == "iatrogenic"))
 
     def idiopathic_subform(self) -> str | None:
         facts, kb = self.facts, self.kb

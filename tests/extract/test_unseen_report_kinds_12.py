@@ -1,0 +1,149 @@
+"""Kinds of phrasing and clinical rules from a twelfth set of probes the reader had never seen.
+
+Each kind is written in the project's own words, several ways, with a control where the same words
+must still give the old answer. No sentence comes from a published report.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from calcidx.assess.model import AssessedCase
+from calcidx.public import assess
+
+
+def _one(text: str) -> tuple[AssessedCase, str, str | None]:
+    case = assess(text).cases[0]
+    return case, case.assessment.subtype.code, case.assessment.subtype.certainty
+
+
+def _exposures(case: AssessedCase) -> dict[str, str]:
+    return {e.concept: e.assertion for e in case.exposures}
+
+
+def _cautions(case: AssessedCase, option: str) -> list[str]:
+    offered = {t.id: t for t in case.assessment.treatments}
+    assert option in offered, sorted(offered)
+    return offered[option].cautions
+
+
+# ------------------------------------------ an infusion elsewhere leaves a cause: not idiopathic, probable
+# A preterm infant given calcium gluconate through a hand line, with plaques on the other leg and normal
+# labs, was idiopathic, probable: the infusion is only an alternative there, but a recorded cause of
+# calcinosis does not let "no cause" be probable (subtype.idiopathic.pattern v5).
+INFUSION_ELSEWHERE = [
+    "A 3-week-old preterm girl received calcium gluconate through a peripheral line in the right hand. Two weeks "
+    "later, firm white plaques appeared on the left thigh. Serum calcium and phosphate were normal.",
+    "A 5-week-old boy had been given intravenous calcium chloride in the left foot. He now has hard papules on the "
+    "right forearm. Calcium and phosphate were within normal limits.",
+]
+
+
+@pytest.mark.parametrize("text", INFUSION_ELSEWHERE)
+def test_an_infusion_at_another_site_holds_idiopathic_at_possible(text: str) -> None:
+    case, code, certainty = _one(text)
+    assert (code, certainty) == ("idiopathic", "possible")
+    assert "iatrogenic" in {a.code for a in case.assessment.alternatives}
+
+
+def test_control_the_infusion_at_the_lesion_is_iatrogenic() -> None:
+    _, code, _ = _one(
+        "A 3-week-old preterm girl received calcium gluconate through a peripheral line in the right hand. Two weeks "
+        "later, firm white plaques appeared on the right hand. Serum calcium and phosphate were normal."
+    )
+    assert code == "iatrogenic"
+
+
+def test_control_no_exposure_leaves_idiopathic_probable() -> None:
+    _, code, certainty = _one(
+        "A 3-week-old preterm girl developed firm white plaques on the left thigh. Serum calcium and phosphate "
+        "were normal."
+    )
+    assert (code, certainty) == ("idiopathic", "probable")
+
+
+# ------------------------------------------------------ sodium thiosulfate beside the patient's conditions
+# A dialysis patient with calciphylaxis, hypotension, heart failure and a sulfite allergy got sodium
+# thiosulfate with the general cautions only. The label names hypotension as a common reaction, the
+# product contains trace sulfite, and its consumer information asks about fluid-retaining conditions.
+def test_thiosulfate_cautions_name_hypotension_heart_failure_and_sulfites() -> None:
+    case, code, _ = _one(
+        "A 59-year-old woman on hemodialysis with biopsy-proven calciphylaxis of the thighs. She has severe "
+        "hypotension during dialysis and a history of heart failure. She is allergic to sulfites."
+    )
+    assert code == "calciphylaxis"
+    cautions = " ".join(_cautions(case, "iv_sts_calciphylaxis"))
+    assert "Hypotension is recorded" in cautions
+    assert "Heart failure or liver disease is recorded" in cautions
+    assert "sulfite allergy" in cautions
+    # a sulfite allergy is a caution, never a reason to withhold
+    assert "iv_sts_calciphylaxis" not in {t.id for t in case.assessment.withheld_treatments}
+    assert "sulfite allergy" in " ".join(_cautions(case, "intralesional_sts_calciphylaxis"))
+
+
+def test_control_no_such_condition_adds_no_thiosulfate_caution() -> None:
+    case, _, _ = _one("A 59-year-old woman on hemodialysis with biopsy-proven calciphylaxis of the thighs.")
+    cautions = " ".join(_cautions(case, "iv_sts_calciphylaxis"))
+    assert "Hypotension is recorded" not in cautions
+    assert "Heart failure or liver disease" not in cautions
+    assert "sulfite allergy" not in cautions
+
+
+@pytest.mark.parametrize("allergy", ["Allergies: sulphites.", "Sulfite sensitivity is documented."])
+def test_a_sulfite_allergy_is_read(allergy: str) -> None:
+    case, _, _ = _one(f"A 66-year-old man on hemodialysis has biopsy-confirmed calciphylaxis of the abdomen. {allergy}")
+    assert "sulfite_allergy" in {f.concept for f in case.findings if f.assertion == "present"}
+
+
+# ----------------------------------------------------- a drug talked about or kept away is not taken
+# "Warfarin was discussed ... but not started" and "Warfarin was avoided" read warfarin as taken, and the
+# calciphylaxis work-up asked to stop it.
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Warfarin was discussed for her atrial fibrillation but not started.",
+        "Warfarin was avoided because of her bleeding history.",
+        "She was advised to avoid warfarin.",
+    ],
+)
+def test_a_drug_not_started_or_avoided_is_not_taken(sentence: str) -> None:
+    case, _, _ = _one(
+        f"A 64-year-old woman on hemodialysis developed painful indurated plaques on the thighs. {sentence}"
+    )
+    assert _exposures(case).get("warfarin") != "present"
+    assert not [a for a in case.assessment.actions if "warfarin" in a.action.lower()]
+
+
+def test_control_a_drug_taken_is_still_read() -> None:
+    case, _, _ = _one(
+        "A 64-year-old woman on hemodialysis developed painful indurated plaques on the thighs after warfarin was "
+        "started. Sodium thiosulfate was given to avoid progression."
+    )
+    assert _exposures(case).get("warfarin") == "present"
+
+
+# --------------------------------------------------------------- a haematoma of the skin is damaged tissue
+# A plaque that calcified where a fall had left a thigh haematoma was idiopathic, probable: the haematoma
+# was not read. A haematoma told as the skin's is injury at its site; one inside the skull is not.
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A 78-year-old woman fell at home and developed a large hematoma on her right thigh. Months later a hard "
+        "plaque appeared at the same place. Calcium and phosphate were normal.",
+        "A 55-year-old woman developed a hard calcified nodule within a chronic haematoma on the shin. Calcium and "
+        "phosphate were normal.",
+    ],
+)
+def test_a_skin_haematoma_is_the_injury_that_calcified(text: str) -> None:
+    case, code, _ = _one(text)
+    assert _exposures(case).get("local_trauma") == "present"
+    assert code == "dystrophic"
+
+
+@pytest.mark.parametrize("where", ["subdural haematoma", "retroperitoneal hematoma"])
+def test_control_a_haematoma_inside_the_body_is_no_skin_injury(where: str) -> None:
+    case, _, _ = _one(
+        f"A 70-year-old man with a history of {where} developed hard nodules on the thighs. Calcium and phosphate "
+        "were normal."
+    )
+    assert "local_trauma" not in _exposures(case)
