@@ -147,3 +147,33 @@ def test_control_a_haematoma_inside_the_body_is_no_skin_injury(where: str) -> No
         "were normal."
     )
     assert "local_trauma" not in _exposures(case)
+
+
+# ------------------------------------------------------------ a problem list's pregnancy with its weeks
+# A problem list "4. Pregnancy, 20 weeks" under a dermatomyositis with calcinosis left the pregnancy
+# unread: bisphosphonates and diltiazem were offered to a pregnant woman.
+PROBLEM_LIST = (
+    "Problem list:\n1. Calcinosis cutis, bilateral elbows\n2. Dermatomyositis\n3. CKD stage 3b (eGFR 38)\n"
+    "4. {item}\nMeds: prednisone 10 mg daily"
+)
+
+
+@pytest.mark.parametrize("item", ["Pregnancy, 20 weeks", "Pregnancy (24 wks)", "Ongoing pregnancy 30/40"])
+def test_a_listed_pregnancy_with_its_weeks_is_read(item: str) -> None:
+    case, _, _ = _one(PROBLEM_LIST.format(item=item))
+    assert case.patient.pregnant is True
+    withheld = {t.id for t in case.assessment.withheld_treatments}
+    assert {"bisphosphonates", "diltiazem"} <= withheld
+
+
+@pytest.mark.parametrize("item", ["Pregnancy 20 weeks ago, uneventful", "Pregnancy, 6 weeks postpartum"])
+def test_control_a_past_pregnancy_is_not_read_as_current(item: str) -> None:
+    case, _, _ = _one(PROBLEM_LIST.format(item=item))
+    assert case.patient.pregnant is not True
+
+
+# --------------------------------------------------------------------- a kidney transplant in note shorthand
+@pytest.mark.parametrize("words", ["s/p kidney tx 2019", "renal tx in 2015", "KTx 2018"])
+def test_a_kidney_transplant_in_shorthand_is_read(words: str) -> None:
+    case, _, _ = _one(f"Pt is a 40yo M, {words}. Exam: firm white papules over the R index finger. Ca 9.1 mg/dL.")
+    assert "kidney_transplant" in {f.concept for f in case.findings if f.assertion == "present"}
