@@ -177,3 +177,24 @@ def test_control_a_past_pregnancy_is_not_read_as_current(item: str) -> None:
 def test_a_kidney_transplant_in_shorthand_is_read(words: str) -> None:
     case, _, _ = _one(f"Pt is a 40yo M, {words}. Exam: firm white papules over the R index finger. Ca 9.1 mg/dL.")
     assert "kidney_transplant" in {f.concept for f in case.findings if f.assertion == "present"}
+
+
+# ------------------------------------- no call made, calciphylaxis open: its mimics lead the differential
+# Painful nodules turning necrotic in a woman with cirrhosis, no biopsy: undetermined with calciphylaxis
+# possible, but the differential opened on gouty tophi and osteoma cutis (score 0) and named none of
+# calciphylaxis's mimics, though the biopsy the work-up asks for is what tells them apart.
+def test_an_open_calciphylaxis_lists_its_mimics_first() -> None:
+    case, code, _ = _one(
+        "A 55-year-old woman with alcoholic liver cirrhosis and normal creatinine presented with painful indurated "
+        "erythematous nodules on the thighs that became necrotic. No biopsy was performed."
+    )
+    assert code == "undetermined"
+    assert "calciphylaxis" in {a.code for a in case.assessment.alternatives}
+    first = [item.id for item in case.assessment.differential[:4]]
+    assert {"warfarin_necrosis", "vasculitis"} <= set(first), first
+
+
+def test_control_an_undetermined_nodule_keeps_the_general_lookalikes_first() -> None:
+    case, code, _ = _one("A 40-year-old man has a hard nodule on the thigh.")
+    assert code == "undetermined"
+    assert case.assessment.differential[0].id == "gouty_tophi"

@@ -156,7 +156,8 @@ def _add_guidance(assessment: Assessment, facts: CaseFacts, kb: KnowledgeBundle,
 
     code = assessment.subtype.code
     subform = assessment.subform.code if assessment.subform else None
-    lookalikes = rank_lookalikes(facts, kb, subtype=code, subform=subform)
+    alternatives = [alt.code for alt in assessment.alternatives]
+    lookalikes = rank_lookalikes(facts, kb, subtype=code, subform=subform, alternatives=alternatives)
     # A look-alike that identifies the lesion leads alone: ranking calcifying syndromes for a
     # lesion that is not calcification would only add noise.
     rule = kb.rules.get("differential.inherited")

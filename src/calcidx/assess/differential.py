@@ -13,6 +13,7 @@ look-alike step uses, so the look-alike behind a ``not_calcinosis`` call leads),
 
 from __future__ import annotations
 
+from collections.abc import Collection
 from dataclasses import dataclass, field
 
 from calcidx.assess.facts import CaseFacts
@@ -161,7 +162,12 @@ def _item(
 
 
 def rank_lookalikes(
-    facts: CaseFacts, bundle: KnowledgeBundle, *, subtype: str, subform: str | None = None
+    facts: CaseFacts,
+    bundle: KnowledgeBundle,
+    *,
+    subtype: str,
+    subform: str | None = None,
+    alternatives: Collection[str] = (),
 ) -> list[DifferentialItem]:
     """The look-alikes worth considering for this case, best first (rank from 1).
 
@@ -170,6 +176,9 @@ def rank_lookalikes(
         bundle: the knowledge bundle (``lookalikes``, concepts, lab phenotypes).
         subtype: the pathway's subtype code; matched against ``applies_to``.
         subform: the sub-form id, if any; matched against ``applies_to`` too.
+        alternatives: the subtypes the pathway keeps as alternatives. With no subtype made, an
+            alternative with mimics of its own (calciphylaxis) has them listed first: its test
+            (the biopsy) is the one the work-up asks for.
 
     Returns:
         One ``DifferentialItem`` (kind ``lookalike``) per look-alike with a feature for it in
@@ -182,6 +191,9 @@ def rank_lookalikes(
     # a subtype with mimics of its own (calciphylaxis) shows those, not the general look-alikes
     own = {code for look in bundle.lookalikes.values() for code in look.applies_to}
     general = subtype not in own
+    undecided = subtype == "undetermined"
+    open_mimics = set(alternatives) & own if undecided else set()
+    targets |= open_mimics
     matches = [
         _match(look, order, facts, labs, against, targets, general=general)
         for order, look in enumerate(bundle.lookalikes.values())
@@ -193,7 +205,6 @@ def rank_lookalikes(
     suspected = {m.look.id for m in matches if set(m.look.suspected_when) & facts.present}
     # With no subtype made, a scoped mimic whose own features are recorded (warfarin with skin
     # necrosis: warfarin-induced necrosis) is listed too, as the work-up already asks its test.
-    undecided = subtype == "undetermined"
     # a look-alike of early life only is not listed for an older patient, even with its decisive
     # finding (needle-shaped clefts in fat past infancy are post-steroid panniculitis, not newborn fat necrosis)
     matches = [m for m in matches if not facts.known_at_least(m.look.age_below)]
@@ -210,7 +221,7 @@ def rank_lookalikes(
     # with bone in the dermis is that disease, before the other ossifications bone also decides)
     kept.sort(
         key=lambda m: (
-            0 if m.decisive else 1 if m.look.id in suspected else 2,
+            0 if m.decisive else 1 if m.look.id in suspected else 2 if set(m.look.applies_to) & open_mimics else 3,
             0 if m.look.id in m.decisive else 1,
             m.order if m.decisive else 0,
             -m.score,
