@@ -198,3 +198,47 @@ def test_control_an_undetermined_nodule_keeps_the_general_lookalikes_first() -> 
     case, code, _ = _one("A 40-year-old man has a hard nodule on the thigh.")
     assert code == "undetermined"
     assert case.assessment.differential[0].id == "gouty_tophi"
+
+
+# ------------------------------------------------------------------------ diltiazem beside amiodarone
+def test_diltiazem_carries_the_amiodarone_caution() -> None:
+    case, code, _ = _one(
+        "A 58-year-old man with systemic sclerosis and fingertip calcinosis takes amiodarone for atrial "
+        "fibrillation. Creatinine 0.9 mg/dL."
+    )
+    assert code == "dystrophic"
+    assert "Taking amiodarone" in " ".join(_cautions(case, "diltiazem"))
+
+
+def test_control_no_amiodarone_no_such_caution() -> None:
+    case, _, _ = _one("A 58-year-old man with systemic sclerosis and fingertip calcinosis. Creatinine 0.9 mg/dL.")
+    assert "Taking amiodarone" not in " ".join(_cautions(case, "diltiazem"))
+
+
+# ------------------------------------------ painful nodules beside large periarticular masses on dialysis
+# Painful finger nodules on haemodialysis with "large amorphous periarticular calcific masses" on the
+# radiograph were called calciphylaxis, possible, with sodium thiosulfate offered: "calcific" was not read
+# as the masses, and the nodules' pain counted as calciphylaxis's picture. Tumoral masses can hurt.
+@pytest.mark.parametrize(
+    "imaging",
+    [
+        "Radiographs showed large amorphous periarticular calcific masses.",
+        "X-rays showed juxta-articular calcification around both wrists.",
+    ],
+)
+def test_painful_nodules_with_periarticular_masses_on_dialysis_are_metastatic(imaging: str) -> None:
+    case, code, _ = _one(
+        f"A 61-year-old man with end-stage renal disease on hemodialysis presented with painful nodules on the "
+        f"fingers. {imaging} Phosphate 7.9 mg/dL, calcium 9.8 mg/dL."
+    )
+    assert code == "metastatic"
+    assert "calciphylaxis" in {a.code for a in case.assessment.alternatives}
+    assert "iv_sts_calciphylaxis" not in {t.id for t in case.assessment.treatments}
+
+
+def test_control_painful_induration_with_periarticular_masses_stays_calciphylaxis() -> None:
+    _, code, _ = _one(
+        "A 61-year-old man on hemodialysis had painful indurated plaques with a black eschar on the thighs. "
+        "Radiographs also showed periarticular calcific masses at the shoulders. Phosphate 7.9 mg/dL."
+    )
+    assert code == "calciphylaxis"

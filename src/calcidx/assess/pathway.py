@@ -623,6 +623,11 @@ class _Pathway:
         indurated = sorted(set(rule.words("for_calciphylaxis_when_painful")) & present)
         if painful and indurated:
             for_cua += indurated + sorted(set(rule.words("pain")) & present)
+        if set(rule.words("pain_explained_by")) & present:
+            # large periarticular (tumoral) masses can hurt themselves: painful nodules beside them
+            # are no picture of calciphylaxis, and their pain does not argue against metastatic
+            for_cua = [c for c in for_cua if c not in rule.words("painful_lesions") and c not in rule.words("pain")]
+            painful = False
         roles = set(rule.words("calciphylaxis_roles"))
         cua_picture = bool(for_cua) or any(
             roles & set(self.kb.features[c].role) for c in present if c in self.kb.features
