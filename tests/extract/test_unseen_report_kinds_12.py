@@ -9,7 +9,7 @@ from __future__ import annotations
 import pytest
 
 from calcidx.assess.model import AssessedCase
-from calcidx.public import assess
+from calcidx.public import assess, extract
 
 
 def _one(text: str) -> tuple[AssessedCase, str, str | None]:
@@ -242,3 +242,50 @@ def test_control_painful_induration_with_periarticular_masses_stays_calciphylaxi
         "Radiographs also showed periarticular calcific masses at the shoulders. Phosphate 7.9 mg/dL."
     )
     assert code == "calciphylaxis"
+
+
+# -------------------------------------------------------- a table of labs: unit with the name, range last
+# "Table 1. Laboratory values: Parameter / Value / Reference" printed as rows "Phosphate (mg/dL) 4.8
+# 2.5-5.0": the unit in the name was taken for phosphate's short name, so the creatinine row below read
+# as phosphate 1.1; the unit was lost; and the printed range was not read, so phosphate 4.8 (normal for
+# this laboratory) was high against the default range.
+LAB_TABLE = (
+    "A 67-year-old woman receiving haemodialysis had painful ulcers on both calves.\n"
+    "Table 1. Laboratory values on admission\n"
+    "Parameter            Value      Reference\n"
+    "Calcium (mg/dL)      9.9        8.5-10.2\n"
+    "Phosphate (mg/dL)    4.8        2.5-5.0\n"
+    "Albumin (g/dL)       2.9        3.5-5.0\n"
+    "Creatinine (mg/dL)   1.1        0.6-1.2\n"
+)
+
+
+def test_a_lab_table_row_keeps_its_test_unit_and_range() -> None:
+    case = assess(LAB_TABLE).cases[0]
+    labs = {lab.analyte: lab for lab in case.labs}
+    assert [lab.analyte for lab in case.labs].count("phosphate") == 1
+    assert (labs["phosphate"].value, labs["phosphate"].unit) == (4.8, "mg/dL")
+    assert labs["phosphate"].interpretation == "normal"
+    assert labs["phosphate"].reference_range == "2.5-5.0"
+    assert (labs["creatinine"].value, labs["creatinine"].interpretation) == (1.1, "normal")
+    assert (labs["albumin"].unit, labs["albumin"].interpretation) == ("g/dL", "low")
+
+
+@pytest.mark.parametrize(
+    ("sentence", "interpretation"),
+    [("Phosphate, mg/dL: 4.8", None), ("Calcium 9.9 8.5-10.2, phosphate 4.8 2.5-5.0.", "normal")],
+)
+def test_a_unit_before_the_value_or_a_bare_range_after_it_is_read(sentence: str, interpretation: str | None) -> None:
+    case = extract(f"A 67-year-old woman had painful ulcers.\n{sentence}", mode="note").cases[0]
+    phosphate = next(lab for lab in case.labs if lab.analyte == "phosphate")
+    assert phosphate.value == 4.8
+    if interpretation is None:
+        assert phosphate.unit == "mg/dL"
+    else:
+        assert phosphate.interpretation == interpretation
+
+
+def test_control_a_range_followed_by_words_is_no_reference() -> None:
+    case = extract("A 67-year-old woman had painful ulcers.\nPhosphate 2.9 1-2 weeks later.", mode="note").cases[0]
+    phosphate = next(lab for lab in case.labs if lab.analyte == "phosphate")
+    assert phosphate.reference_range is None

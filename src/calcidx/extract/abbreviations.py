@@ -47,8 +47,9 @@ M = TypeVar("M", bound=_MentionLike)
 
 def _valid_short(candidate: str) -> bool:
     """Schwartz-Hearst's short-form test: 2-10 characters, at most two words, a letter, an
-    alphanumeric first character."""
-    if not 2 <= len(candidate) <= 10 or len(candidate.split()) > 2:
+    alphanumeric first character; and no slash, which a unit has ("Phosphate (mg/dL)" prints the
+    unit of a table's row, not a short name for phosphate)."""
+    if not 2 <= len(candidate) <= 10 or len(candidate.split()) > 2 or "/" in candidate:
         return False
     if not candidate[0].isalnum() or not any(c.isalpha() for c in candidate):
         return False

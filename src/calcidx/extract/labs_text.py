@@ -96,6 +96,18 @@ class LabPatterns:
             rf"(?:\s*(?:{units}))?\s*[)\]]?",
             re.IGNORECASE,
         )
+        # a table row's unit printed with the test's name, before the value ("Calcium (mg/dL)  10.9",
+        # "Phosphate, mg/dL: 7.4"): the gap between name and value is that unit and nothing else
+        self.header_unit = re.compile(
+            rf"^\s*(?:[(\[]\s*(?P<bracketed>{units})\s*[)\]]|,\s*(?P<listed>{units}))\s*[:=]?\s*$", re.IGNORECASE
+        )
+        # a table row's reference column: a bare range right after the value that ends the row or
+        # the item ("Creatinine (mg/dL)   1.1   0.6-1.2", "Ca 10.9 8.5-10.2; ..."); a range
+        # followed by more words ("1-2 weeks later") is not one
+        self.column_range = re.compile(
+            rf"[ \t]+(?P<lo>{number})\s*(?:-|–|—)\s*(?P<hi>{number})(?:\s*(?:{units}))?(?=[ \t]*(?:[\n;,]|\.(?!\d)|$))",
+            re.IGNORECASE,
+        )
         # a one-sided printed range in brackets ("(< 0.1 mg/dL)", "(normal: <= 65)")
         self.bound = re.compile(
             rf"^\s*[(\[]\s*(?:(?:normal|reference|ref\.?|nr|rr|range|normal range|reference range|"
@@ -162,6 +174,8 @@ def find_value(text: str, start: int, limit: int, patterns: LabPatterns) -> Valu
         return None
     gap = match.group("gap").lower()
     unit = match.group("unit")
+    if unit is None and (header := patterns.header_unit.match(match.group("gap"))) is not None:
+        unit = header.group("bracketed") or header.group("listed")
     num_at = start + match.start("num")
     if match.group("cmp") is None and num_at > 0 and text[num_at - 1].isalpha():
         return None  # a digit glued to a letter is part of a name ("vitamin D3", "Adcal D3"), not a value
@@ -198,6 +212,12 @@ def find_value(text: str, start: int, limit: int, patterns: LabPatterns) -> Valu
         ref_text = ref.group().strip(" ,;")
         ref_lo, ref_hi = _float(ref.group("lo")), _float(ref.group("hi"))
         end += ref.end()
+    elif (column := patterns.column_range.match(text, end, limit)) is not None and _float(column.group("lo")) < _float(
+        column.group("hi")
+    ):
+        ref_text = column.group().strip()
+        ref_lo, ref_hi = _float(column.group("lo")), _float(column.group("hi"))
+        end = column.end()
     elif (bound := patterns.bound.match(text[end:limit])) is not None:
         ref_text = bound.group().strip(" ,;")
         if _COMPARATORS.get(bound.group("cmp").lower(), ">").startswith("<"):
