@@ -9,6 +9,7 @@ from __future__ import annotations
 import pytest
 
 from calcidx.assess.model import AssessedCase
+from calcidx.extract.readers import read_bytes
 from calcidx.public import assess, extract
 
 
@@ -289,3 +290,42 @@ def test_control_a_range_followed_by_words_is_no_reference() -> None:
     case = extract("A 67-year-old woman had painful ulcers.\nPhosphate 2.9 1-2 weeks later.", mode="note").cases[0]
     phosphate = next(lab for lab in case.labs if lab.analyte == "phosphate")
     assert phosphate.reference_range is None
+
+
+# ----------------------------------------------------------- an HTML table of labs: one line per row
+# In an HTML report every table cell became a paragraph of its own ("Calcium (mg/dL)" / "9.9" /
+# "8.5-10.2"), so no value of the laboratory table was read at all. A row that names a test and gives
+# its values is one line, as a PDF prints it; a series table's rows of patient numbers stay cell by cell.
+HTML_LABS = (
+    "<html><body><h1>Calciphylaxis in a dialysis patient</h1><h2>Case report</h2>"
+    "<p>A 67-year-old woman receiving haemodialysis for 9 years presented with extremely painful ulcers with "
+    "black eschar on both thighs.</p><table><caption>Table 1. Laboratory values</caption>"
+    "<tr><th>Parameter</th><th>Value</th><th>Reference range</th></tr>"
+    "<tr><td>Calcium (mg/dL)</td><td>9.9</td><td>8.5-10.2</td></tr>"
+    "<tr><td><p>Phosphate (mg/dL)</p></td><td><p>4.8</p></td><td>2.5-5.0</td></tr>"
+    "<tr><td>PTH (pg/mL)</td><td>1240</td><td>15-65</td></tr></table>"
+    "<p>Skin biopsy showed calcification of small arterioles in the subcutis.</p></body></html>"
+)
+HTML_SERIES = (
+    "<html><body><article><h1>Calcinosis cutis in juvenile dermatomyositis: three children</h1>"
+    "<h2>Patients</h2><p>We reviewed three children with juvenile dermatomyositis and calcinosis.</p>"
+    "<table><tr><th>Patient</th><th>Age (years)</th><th>Sex</th><th>Sites</th></tr>"
+    "<tr><td>1</td><td>8</td><td>F</td><td>Elbows</td></tr><tr><td>2</td><td>11</td><td>M</td><td>Buttocks</td></tr>"
+    "</table></article></body></html>"
+)
+
+
+def test_an_html_lab_table_is_read_row_by_row() -> None:
+    read = read_bytes(HTML_LABS.encode(), name="case.html", format="html")
+    assert "Calcium (mg/dL) 9.9 8.5-10.2" in read.text
+    assert "Phosphate (mg/dL) 4.8 2.5-5.0" in read.text
+    labs = {lab.analyte: lab for lab in extract(read.text).cases[0].labs}
+    assert (labs["calcium"].value, labs["calcium"].unit, labs["calcium"].interpretation) == (9.9, "mg/dL", "normal")
+    assert (labs["phosphate"].value, labs["phosphate"].interpretation) == (4.8, "normal")
+    assert (labs["pth"].value, labs["pth"].interpretation) == (1240.0, "high")
+
+
+def test_control_a_series_table_keeps_its_cells_apart() -> None:
+    read = read_bytes(HTML_SERIES.encode(), name="series.html", format="html")
+    assert "1 8 F" not in read.text
+    assert [(c.patient.age_years, c.patient.sex) for c in extract(read.text).cases] == [(8.0, "female"), (11.0, "male")]

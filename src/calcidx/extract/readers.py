@@ -257,6 +257,7 @@ def _read_html(html: str, name: str) -> ReadResult:
         marker = " ".join(str(attrs.get(k) or "") for k in ("class", "id", "role"))
         if _CHROME_CLASS.search(marker) and node.tag not in ("body", "html", "main", "article"):
             node.decompose()
+    _join_value_rows(tree)
     root = tree.css_first("article") or tree.css_first("main") or tree.css_first("[role=main]") or tree.body
     if root is None:
         raise InputError(f"{name}: the HTML has no body; {ALLOWED}")
@@ -265,6 +266,31 @@ def _read_html(html: str, name: str) -> ReadResult:
     if title and title.split() and title.split()[0] not in text[:500]:
         text = _flatten(title) + "\n\n" + text
     return ReadResult(text=text, format="html", title=_flatten(title) if title else None)
+
+
+#: a table row that names a test and gives its values: a first cell that opens with a letter
+#: ("Calcium (mg/dL)") and another that opens with a number or a comparator ("9.9", "< 0.5")
+_NAME_CELL = re.compile(r"^\s*[^\W\d_]")
+_VALUE_CELL = re.compile(r"^\s*[<>≤≥]?\s*\d")
+
+
+def _join_value_rows(tree: Any) -> None:
+    """Print each row of a table of values as one line, its cells side by side ("Calcium (mg/dL)
+    9.9 8.5-10.2"), as a PDF's text prints it; every other cell stays a block of its own (a series
+    table's rows of patient numbers are read cell by cell). The cells' block marks are replaced in
+    the parsed tree, and the row's mark is put there: put into the source, the parser would move it
+    out of the table."""
+    for row in tree.css("tr"):
+        cells = row.css("td")
+        texts = [cell.text(deep=True).replace(_PARA, " ") for cell in cells]
+        if len(cells) < 2 or not _NAME_CELL.match(texts[0]) or not any(_VALUE_CELL.match(t) for t in texts[1:]):
+            continue
+        for cell in cells:
+            for node in list(cell.traverse(include_text=True)):
+                if node.tag == "-text" and _PARA in (node.text_content or ""):
+                    node.replace_with(node.text_content.replace(_PARA, " "))
+            cell.insert_child(" ")
+        row.insert_child(_PARA)
 
 
 def _flatten(raw: str) -> str:
