@@ -329,3 +329,30 @@ def test_control_a_series_table_keeps_its_cells_apart() -> None:
     read = read_bytes(HTML_SERIES.encode(), name="series.html", format="html")
     assert "1 8 F" not in read.text
     assert [(c.patient.age_years, c.patient.sex) for c in extract(read.text).cases] == [(8.0, "female"), (11.0, "male")]
+
+
+# ----------------------------------------------- a biopsy that found no calcium: no treatment of deposits
+# Necrotic leg ulcers in a woman with lupus and antiphospholipid syndrome on warfarin, whose biopsy
+# showed thrombosed vessels and no calcium on von Kossa: dystrophic, possible (from the lupus), with
+# excision, lithotripsy, sodium thiosulfate and colchicine offered for deposits no test had shown.
+def test_a_negative_calcium_stain_withholds_treatments_aimed_at_deposits() -> None:
+    case, _, certainty = _one(
+        "A 44-year-old woman with systemic lupus erythematosus and antiphospholipid syndrome, on warfarin, with "
+        "normal renal function, developed painful necrotic ulcers of the legs. Skin biopsy showed thrombosed "
+        "dermal vessels with no calcification on von Kossa stain."
+    )
+    assert certainty in (None, "possible")
+    offered = {t.id for t in case.assessment.treatments}
+    withheld = {t.id: t.withheld_reasons for t in case.assessment.withheld_treatments}
+    assert not offered & {"surgical_excision", "eswl", "intralesional_sts", "colchicine", "iv_sts_dystrophic"}
+    assert "found no calcium" in withheld["surgical_excision"][0]
+    assert "treat_underlying_cause" in offered
+
+
+def test_control_chalky_discharge_keeps_the_treatments_despite_a_negative_stain() -> None:
+    case, code, _ = _one(
+        "A 52-year-old woman with limited systemic sclerosis has hard white nodules on the fingertips that "
+        "discharge chalky material. Biopsy: von Kossa negative. Calcium and phosphate normal."
+    )
+    assert code == "dystrophic"
+    assert "surgical_excision" in {t.id for t in case.assessment.treatments}
