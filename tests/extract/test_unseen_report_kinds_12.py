@@ -356,3 +356,53 @@ def test_control_chalky_discharge_keeps_the_treatments_despite_a_negative_stain(
     )
     assert code == "dystrophic"
     assert "surgical_excision" in {t.id for t in case.assessment.treatments}
+
+
+# ------------------------------------------------------- a note's compact age and sex with the disease
+# "68M with calciphylaxis of the thighs on HD." stated nothing and was called metastatic, possible (from
+# the dialysis); "45F with dystrophic calcinosis cutis, SSc." and "35M with tumoral calcinosis" were
+# undetermined. A note's "68M", "45F" or "50 y/o F" introduces the person as "a man" does.
+@pytest.mark.parametrize(
+    ("note", "subtype", "subform"),
+    [
+        ("68M with calciphylaxis of the thighs on HD.", "calciphylaxis", None),
+        ("45F with dystrophic calcinosis cutis, SSc.", "dystrophic", None),
+        ("35M with tumoral calcinosis, phosphate 6.9 mg/dL.", None, "tumoral_calcinosis"),
+    ],
+)
+def test_a_notes_compact_person_with_the_disease_states_it(note: str, subtype: str | None, subform: str | None) -> None:
+    case, code, _ = _one(note)
+    assert case.stated is not None
+    assert (case.stated.subtype, case.stated.subform) == (subtype, subform)
+    assert code == (subtype or "metastatic")
+
+
+def test_control_a_compact_person_with_a_suspected_disease_states_nothing() -> None:
+    case, _, _ = _one("68M with suspected calciphylaxis of the thighs on HD.")
+    assert case.stated is None
+
+
+# ------------------------------------------------------------ the setting of a hedge is told as fact
+# "Impression: calcinosis cutis, likely dystrophic in setting of CREST. Rule out metastatic calcification
+# in the context of CKD 3." made the CREST possible and the CKD hypothetical.
+def test_the_setting_of_a_hedge_is_present() -> None:
+    case, _, _ = _one(
+        "Impression: calcinosis cutis, likely dystrophic in setting of CREST. Rule out metastatic calcification "
+        "in the context of CKD 3."
+    )
+    assertions = {f.concept: f.assertion for f in case.findings}
+    assert assertions.get("systemic_sclerosis") == "present"
+    assert assertions.get("chronic_kidney_disease") == "present"
+
+
+def test_control_the_hedged_thing_itself_stays_hedged() -> None:
+    case, _, _ = _one("Impression: firm nodules of the fingers; likely CREST. Calcium normal.")
+    assert {f.concept: f.assertion for f in case.findings}.get("systemic_sclerosis") == "possible"
+
+
+@pytest.mark.parametrize(
+    "sentence", ["He had never received calcium gluconate.", "He did not receive any calcium infusion."]
+)
+def test_control_an_infusion_never_received_stays_absent(sentence: str) -> None:
+    case, _, _ = _one(f"A 40-year-old man has a calcified nodule on the hand. {sentence}")
+    assert _exposures(case).get("iv_calcium") == "absent"
