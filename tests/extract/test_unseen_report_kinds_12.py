@@ -406,3 +406,26 @@ def test_control_the_hedged_thing_itself_stays_hedged() -> None:
 def test_control_an_infusion_never_received_stays_absent(sentence: str) -> None:
     case, _, _ = _one(f"A 40-year-old man has a calcified nodule on the hand. {sentence}")
     assert _exposures(case).get("iv_calcium") == "absent"
+
+
+# ---------------------------------------------------------------- peripheral arterial disease as "PAD"
+# A consult note's "81 y/o M w/ PAD, DM2, CKD 3b ... painful ulcers on b/l shins w/ black eschar" was
+# calciphylaxis, probable, with sodium thiosulfate offered: "PAD" was not read, so the ischaemic-ulcer
+# mimic was not there to hold calciphylaxis back until a biopsy decides.
+def test_pad_holds_calciphylaxis_back_like_its_full_name() -> None:
+    case, _, _ = _one(
+        "Consult note. 81 y/o M w/ PAD, DM2, CKD 3b (eGFR 35), new painful ulcers on b/l shins w/ black eschar, "
+        "livedo. Not on dialysis. Not on warfarin. Ca 9.1, Phos 4.0 mg/dL. Bx pending."
+    )
+    calls = {case.assessment.subtype.code: case.assessment.subtype.certainty}
+    calls.update({alt.code: alt.certainty for alt in case.assessment.alternatives})
+    assert calls.get("calciphylaxis") in (None, "possible"), calls
+    assert case.assessment.differential[0].id == "atherosclerotic_or_diabetic_ulcer"
+
+
+def test_control_a_pad_in_lower_case_is_no_artery_disease() -> None:
+    case, code, _ = _one(
+        "A 70-year-old man on haemodialysis has painful necrotic plaques on the thighs. A gauze pad was applied."
+    )
+    assert code == "calciphylaxis"
+    assert "atherosclerotic_or_diabetic_ulcer" not in {f.concept for f in case.findings}
