@@ -1183,32 +1183,15 @@ class _Pathway:
                 "calcium and phosphate do not exclude (non-uremic calciphylaxis): not idiopathic; the biopsy decides.",
             )
             return
-        metabolic = [
-            c for c in self.result.candidates if c.blocked and c.rule.startswith("subtype.metastatic.condition@")
-        ]
-        exposed = self.exposures_elsewhere()
-        if self.labs_normal and not self.facts.renal_impaired and metabolic:
-            causes_named = self.labels(metabolic[0].associated)
-            cand = self.propose("subtype.idiopathic.pattern", "idiopathic", "suggested", facts_for=used)
-            self.step(
-                "subtype.idiopathic.pattern",
-                fired=True,
-                facts=used,
-                conclusion=f"Normal calcium and phosphate and no tissue damage, but {causes_named}, a cause of "
-                "metastatic calcinosis, is recorded: normal values today do not show what they were when the "
-                "deposits formed: idiopathic, possible.",
-                candidate=cand,
-            )
-        elif self.labs_normal and not self.facts.renal_impaired and exposed:
-            facts = [*used, *(self.facts.fact(c, "exposure") for c in exposed)]
+        held = self.cause_on_record() if self.labs_normal and not self.facts.renal_impaired else None
+        if held is not None:
+            facts, why = [*used, *held[0]], held[1]
             cand = self.propose("subtype.idiopathic.pattern", "idiopathic", "suggested", facts_for=facts)
             self.step(
                 "subtype.idiopathic.pattern",
                 fired=True,
                 facts=facts,
-                conclusion=f"Normal calcium and phosphate and no tissue damage, but {self.labels(exposed)}, a "
-                "cause of iatrogenic calcinosis, is recorded at another site than the lesions: the record may "
-                "not place it exactly, so a cause is not excluded: idiopathic, possible.",
+                conclusion=f"Normal calcium and phosphate and no tissue damage, but {why}: idiopathic, possible.",
                 candidate=cand,
             )
         elif self.labs_normal and not self.facts.renal_impaired:
@@ -1255,14 +1238,26 @@ class _Pathway:
         pattern = _whole_words(tuple(self.kb.rule(rule_id).words("sites")))
         return [site for site in self.facts.sites if pattern.search(site)]
 
-    def exposures_elsewhere(self) -> list[str]:
-        """Iatrogenic exposures recorded at another site than every lesion (iatrogenic an alternative)."""
-        blocked = [
-            c for c in self.result.candidates if c.blocked and c.rule.startswith("subtype.iatrogenic.exposure_at_site@")
+    def cause_on_record(self) -> tuple[list[FactUsed], str] | None:
+        """A cause of calcinosis the record holds though no step made it the call, which keeps
+        idiopathic at possible: a metabolic cause (normal values today do not show what they were
+        when the deposits formed), or an iatrogenic exposure told at another site than the lesions.
+        The facts it adds and why; None when there is none."""
+        metabolic = [
+            c for c in self.result.candidates if c.blocked and c.rule.startswith("subtype.metastatic.condition@")
         ]
-        if not blocked:
-            return []
-        return sorted(c for c in self.present_where("exposures", lambda e: e.points_to == "iatrogenic"))
+        if metabolic:
+            return [], (
+                f"{self.labels(metabolic[0].associated)}, a cause of metastatic calcinosis, is recorded: normal "
+                "values today do not show what they were when the deposits formed"
+            )
+        if any(c.blocked and c.rule.startswith("subtype.iatrogenic.exposure_at_site@") for c in self.result.candidates):
+            exposed = self.present_where("exposures", lambda e: e.points_to == "iatrogenic")
+            return [self.facts.fact(c, "exposure") for c in exposed], (
+                f"{self.labels(exposed)}, a cause of iatrogenic calcinosis, is recorded at another site than the "
+                "lesions: the record may not place it exactly, so a cause is not excluded"
+            )
+        return None
 
     def idiopathic_subform(self) -> str | None:
         facts, kb = self.facts, self.kb
