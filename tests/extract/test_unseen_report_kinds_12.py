@@ -429,3 +429,23 @@ def test_control_a_pad_in_lower_case_is_no_artery_disease() -> None:
     )
     assert code == "calciphylaxis"
     assert "atherosclerotic_or_diabetic_ulcer" not in {f.concept for f in case.findings}
+
+
+# ------------------------------------------------------------ a unit in brackets right after the value
+# "Ca 9.4, Phos 4.1 (mg/dL)" left phosphate without a unit (4.1 reads low in mg/dL and high in mmol/L,
+# so it was not interpreted), and "PTH 1240 [pg/mL]" lost its unit too.
+@pytest.mark.parametrize(
+    ("line", "analyte", "unit"),
+    [("Ca 9.4, Phos 4.1 (mg/dL).", "phosphate", "mg/dL"), ("PTH 1240 [pg/mL]", "pth", "pg/mL")],
+)
+def test_a_bracketed_unit_after_the_value_is_its_unit(line: str, analyte: str, unit: str) -> None:
+    case = extract(f"A 16-year-old girl with JDM had hard lumps on the elbows.\n{line}", mode="note").cases[0]
+    lab = next(lab for lab in case.labs if lab.analyte == analyte)
+    assert lab.unit == unit
+    assert lab.interpretation is not None
+
+
+def test_control_a_bracketed_word_after_the_value_is_no_unit() -> None:
+    case = extract("A 16-year-old girl had hard lumps.\nPhosphate 4.1 (high)", mode="note").cases[0]
+    lab = next(lab for lab in case.labs if lab.analyte == "phosphate")
+    assert (lab.unit, lab.interpretation) == (None, "high")

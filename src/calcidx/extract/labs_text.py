@@ -101,6 +101,8 @@ class LabPatterns:
         self.header_unit = re.compile(
             rf"^\s*(?:[(\[]\s*(?P<bracketed>{units})\s*[)\]]|,\s*(?P<listed>{units}))\s*[:=]?\s*$", re.IGNORECASE
         )
+        # the unit in brackets right after the value ("Phos 4.1 (mg/dL)", "PTH 1240 [pg/mL]")
+        self.bracketed_unit = re.compile(rf"\s*[(\[]\s*(?P<unit>{units})\s*[)\]]", re.IGNORECASE)
         # a table row's reference column: a bare range right after the value that ends the row or
         # the item ("Creatinine (mg/dL)   1.1   0.6-1.2", "Ca 10.9 8.5-10.2; ..."); a range
         # followed by more words ("1-2 weeks later") is not one
@@ -203,6 +205,8 @@ def find_value(text: str, start: int, limit: int, patterns: LabPatterns) -> Valu
         if tail:
             comparator = _COMPARATORS[tail.group(1)]
     end = start + match.end()
+    if unit is None and (bracketed := patterns.bracketed_unit.match(text, end, limit)) is not None:
+        unit, end = bracketed.group("unit"), bracketed.end()
     value = _value(match.group("num"), patterns)
     ref_text: str | None = None
     ref_lo: float | None = None
