@@ -216,12 +216,10 @@ def find_value(text: str, start: int, limit: int, patterns: LabPatterns) -> Valu
         ref_text = ref.group().strip(" ,;")
         ref_lo, ref_hi = _float(ref.group("lo")), _float(ref.group("hi"))
         end += ref.end()
-    elif (column := patterns.column_range.match(text, end, limit)) is not None and _float(column.group("lo")) < _float(
-        column.group("hi")
+    elif (column := patterns.column_range.match(text, end, limit)) is not None and (
+        (lo := _float(column.group("lo"))) < (hi := _float(column.group("hi")))
     ):
-        ref_text = column.group().strip()
-        ref_lo, ref_hi = _float(column.group("lo")), _float(column.group("hi"))
-        end = column.end()
+        ref_text, ref_lo, ref_hi, end = column.group().strip(), lo, hi, column.end()
     elif (bound := patterns.bound.match(text[end:limit])) is not None:
         ref_text = bound.group().strip(" ,;")
         if _COMPARATORS.get(bound.group("cmp").lower(), ">").startswith("<"):
