@@ -107,16 +107,11 @@ _ABBREVIATIONS = frozenset(
         "vs",
         "al",
         "approx",
-        "no",
         "st",
         "prof",
-        "ca",
         "cf",
         "resp",
         "incl",
-        "ref",
-        "vol",
-        "nos",
         "sr",
         "jr",
         "viz",
@@ -126,6 +121,9 @@ _ABBREVIATIONS = frozenset(
         "y.o",  # "63 y.o. male": the age's unit, not a sentence's end
     ]
 )
+#: abbreviations only before a number ("No. 3", "nos. 2-4", "ca. 5 cm", "vol. 12", "ref. 7"): an
+#: answer "No." or a lab's "Ca." before a word ends its sentence ("Any drug allergies? No. She takes ...")
+_NUMBER_ABBREVIATIONS = frozenset(["no", "nos", "ca", "vol", "ref"])
 _SENT_BREAK = re.compile(r"([.!?])(['\")\]]*)(\s+)(?=[\"'(\[]?[A-Z0-9•])")
 # a text in one letter case (all lower case) has no capitals to mark where sentences start
 _SENT_BREAK_CASELESS = re.compile(r"([.!?])(['\")\]]*)(\s+)(?=[\"'(\[]?[A-Za-z0-9•])")
@@ -324,7 +322,12 @@ def _split_sentences(text: str, start: int, end: int, no_case: bool = False) -> 
             len(word) == 1 and word.isalpha() and match.group(1) == "." and not _letter_name_end(before)
         ):
             continue
-        if match.group(1) == "." and re.search(r"\d$", before) and segment[match.end(3) : match.end(3) + 1].isdigit():
+        following = segment[match.end(3) : match.end(3) + 1]
+        if (
+            match.group(1) == "."
+            and following.isdigit()
+            and (re.search(r"\d$", before) or word in _NUMBER_ABBREVIATIONS)
+        ):
             continue
         pieces.append((start + cursor, start + cut))
         cursor = match.end(3)
