@@ -96,3 +96,176 @@ def test_control_a_line_elsewhere_is_not_the_lesions_site() -> None:
         "line in the right hand. Radiographs showed soft-tissue calcification."
     )
     assert code != "iatrogenic" or case.assessment.subtype.certainty == "possible"
+
+
+# ------------------------------------------ rheumatoid nodules: a look-alike a biopsy tells apart
+# "hard nodules over the extensor surfaces ... Biopsy showed a rheumatoid nodule" in rheumatoid
+# arthritis was dystrophic calcinosis, probable, with gouty tophi leading the differential: rheumatoid
+# nodules were no look-alike. Named (found or suspected), they now lead it and hold every subtype at
+# possible until a test shows calcium (lesion.named_lookalike v2).
+RHEUMATOID_NODULES = [
+    "A 53-year-old woman with rheumatoid arthritis had hard nodules over the extensor surfaces of the forearms. "
+    "Biopsy showed a rheumatoid nodule.",
+    "A 53-year-old woman with rheumatoid arthritis had hard nodules over the elbows, clinically thought to be "
+    "rheumatoid nodules.",
+    "A 66-year-old man with seropositive RA on methotrexate has firm nodules on the fingers; accelerated "
+    "rheumatoid nodulosis is suspected.",
+]
+
+
+@pytest.mark.parametrize("text", RHEUMATOID_NODULES)
+def test_named_rheumatoid_nodules_hold_the_subtype_at_possible(text: str) -> None:
+    case, code, certainty = _one(text)
+    assert certainty != "probable" and certainty != "confirmed", (code, certainty)
+    assert case.assessment.differential[0].id == "rheumatoid_nodule"
+
+
+def test_rheumatoid_arthritis_lists_rheumatoid_nodules_in_the_differential() -> None:
+    case, _, _ = _one(
+        "A 53-year-old woman with rheumatoid arthritis on methotrexate had hard nodules over the extensor surfaces "
+        "of the forearms."
+    )
+    assert "rheumatoid_nodule" in [d.id for d in case.assessment.differential[:3]]
+
+
+def test_control_calcium_shown_lifts_the_rheumatoid_nodule_hold() -> None:
+    _, code, certainty = _one(
+        "A 60-year-old woman with seropositive rheumatoid arthritis and rheumatoid nodules on the elbows developed "
+        "hard white papules on the fingertips. X-ray showed calcified deposits in the finger pulps. Calcium and "
+        "phosphate were normal."
+    )
+    assert code == "dystrophic" and certainty in ("probable", "confirmed")
+
+
+# ------------------------------------------ necrotic and painful wounds are calciphylaxis's lesions
+# "Admitted with painful necrotic wounds to both lower legs ... Punch biopsy: calcification of small
+# vessels in the subcutis" on peritoneal dialysis was calciphylaxis, probable, "no typical or early
+# lesion is recorded": a wound was not read as the ulcer it is.
+WOUNDS = [
+    "Discharge summary. 74M, ESRD on PD. Admitted with painful necrotic wounds to both lower legs. Punch biopsy: "
+    "calcification of small vessels in the subcutis.",
+    "A 69-year-old woman on haemodialysis had a necrotic wound on the right thigh. Biopsy showed calcification of "
+    "small subcutaneous arterioles.",
+]
+
+
+@pytest.mark.parametrize("text", WOUNDS)
+def test_a_necrotic_wound_with_arteriolar_calcification_is_calciphylaxis_confirmed(text: str) -> None:
+    case, code, certainty = _one(text)
+    assert (code, certainty) == ("calciphylaxis", "confirmed")
+    assert {f.concept for f in case.findings} & {"necrotic_ulcer", "painful_ulcer"}
+
+
+def test_control_a_wound_told_healed_is_no_typical_lesion() -> None:
+    case, _, _ = _one(
+        "A 69-year-old woman on haemodialysis had a surgical wound on the right thigh that healed well. Biopsy "
+        "showed calcification of small subcutaneous arterioles."
+    )
+    assert "necrotic_ulcer" not in {f.concept for f in case.findings}
+
+
+# ------------------------------------------ a plaque in an old or vaccination scar
+# "a hard plaque in a vaccination scar on the left upper arm ... calcium deposits ... labs normal" was
+# idiopathic, probable: a scar is healed injury, and calcium in it is dystrophic.
+SCARS = [
+    "A 42-year-old woman developed a hard plaque in a vaccination scar on the left upper arm. Biopsy: calcium "
+    "deposits. Calcium and phosphate normal.",
+    "A 35-year-old man has a firm white nodule within an old scar on the right knee. Histology showed dermal "
+    "calcium deposits. Serum calcium and phosphate were normal.",
+]
+
+
+@pytest.mark.parametrize("text", SCARS)
+def test_calcium_in_an_old_scar_is_dystrophic(text: str) -> None:
+    case, code, _ = _one(text)
+    assert code == "dystrophic"
+    assert _exposures(case).get("local_trauma") == "present"
+
+
+# ------------------------------------------ diltiazem beside nifedipine
+# Many patients with systemic sclerosis take nifedipine for Raynaud's phenomenon: diltiazem was offered
+# beside it with no word of the interaction (diltiazem raises nifedipine's exposure, and blood pressure
+# falls further). A current nifedipine now shows a caution; a stopped one does not.
+def _diltiazem_cautions(text: str) -> list[str]:
+    case, _, _ = _one(text)
+    offered = {t.id: t for t in case.assessment.treatments}
+    assert "diltiazem" in offered, sorted(offered)
+    return offered["diltiazem"].cautions
+
+
+def test_diltiazem_beside_current_nifedipine_carries_a_caution() -> None:
+    cautions = _diltiazem_cautions(
+        "A 57-year-old woman with limited scleroderma has painful calcinosis on the right index finger that drains "
+        "chalky material. Current meds: nifedipine 30 mg daily, omeprazole and mycophenolate."
+    )
+    assert any("nifedipine" in c.lower() for c in cautions)
+
+
+def test_control_nifedipine_stopped_last_year_carries_none() -> None:
+    cautions = _diltiazem_cautions(
+        "A 57-year-old woman with limited scleroderma has calcinosis on the fingers that drains chalky material. "
+        "Nifedipine was stopped last year because of ankle swelling."
+    )
+    assert not any("nifedipine" in c.lower() for c in cautions)
+
+
+# ------------------------------------------ the inherited disorder recorded makes the sub-form
+# Two siblings with "a homozygous FGF23 mutation", raised phosphate and normal renal function, their
+# masses told as "lobulated calcified masses around both hips" and "a calcified mass over the right
+# shoulder": metastatic with no sub-form (the masses were not read as periarticular), and "renal function
+# normal" did not count as normal renal function shown (subform.hftc v2).
+SIBLINGS = """Calcinosis cutis in two siblings: report of two cases
+
+Case 1
+A 12-year-old girl presented with multiple hard, painless nodules over the elbows and knees for three years.
+Serum calcium was 2.41 mmol/L, phosphate 1.95 mmol/L (reference 0.9-1.5), alkaline phosphatase normal, and
+renal function normal. Radiographs showed lobulated calcified masses around both hips.
+
+Case 2
+Her 9-year-old brother had a single calcified mass over the right shoulder. Phosphate was 2.1 mmol/L with normal
+calcium and creatinine. Genetic testing identified a homozygous FGF23 mutation in both siblings.
+"""
+
+
+def test_siblings_with_the_hftc_gene_variant_are_hftc() -> None:
+    cases = assess(SIBLINGS).cases
+    assert [c.patient.age_years for c in cases] == [12.0, 9.0]
+    assert [(c.assessment.subtype.code, c.assessment.subform and c.assessment.subform.code) for c in cases] == [
+        ("metastatic", "hftc"),
+        ("metastatic", "hftc"),
+    ]
+
+
+def test_the_variant_without_normal_renal_function_shown_is_tumoral_calcinosis() -> None:
+    case, code, _ = _one(
+        "A 9-year-old boy had a single calcified mass over the right shoulder. Phosphate was 2.1 mmol/L. Genetic "
+        "testing identified a homozygous GALNT3 mutation."
+    )
+    assert case.assessment.subform is not None
+    assert (code, case.assessment.subform.code) == ("metastatic", "tumoral_calcinosis")
+
+
+# ------------------------------------------ a drug not given
+# "He was not given warfarin." and "Warfarin was never prescribed." read warfarin as taken, and the
+# assessment asked to stop it (medication.not_given, medication.not_given_after).
+NOT_GIVEN = [
+    "A 66-year-old man on haemodialysis has painful indurated plaques with retiform purpura on the thighs. He was "
+    "not given warfarin. Calcium 9.4 mg/dL, phosphate 6.9 mg/dL.",
+    "A 66-year-old man on haemodialysis has painful indurated plaques with retiform purpura on the thighs. Warfarin "
+    "was never prescribed. Calcium 9.4 mg/dL, phosphate 6.9 mg/dL.",
+]
+
+
+@pytest.mark.parametrize("text", NOT_GIVEN)
+def test_a_drug_not_given_is_not_taken(text: str) -> None:
+    case, _, _ = _one(text)
+    assert _exposures(case).get("warfarin") == "absent"
+    assert not any("warfarin" in action.action.lower() for action in case.assessment.actions)
+
+
+def test_control_a_drug_not_taken_regularly_was_taken() -> None:
+    case, _, _ = _one(
+        "A 66-year-old man on haemodialysis has painful indurated plaques with retiform purpura on the thighs. "
+        "Warfarin was not taken regularly. Calcium 9.4 mg/dL, phosphate 6.9 mg/dL."
+    )
+    assert _exposures(case).get("warfarin") == "present"

@@ -62,8 +62,12 @@ class CaseFacts:
 
     @property
     def renal_normal_shown(self) -> bool:
-        """Normal renal function shown by a result (creatinine or eGFR normal), not just assumed."""
-        return not self.renal_impaired and "normal" in (self.labs.get("creatinine"), self.labs.get("egfr"))
+        """Normal renal function shown by a result (creatinine, eGFR or the renal panel normal), not assumed."""
+        return not self.renal_impaired and "normal" in (
+            self.labs.get("creatinine"),
+            self.labs.get("egfr"),
+            self.labs.get("renal_function"),
+        )
 
     def interp(self, analyte: str) -> str | None:
         """The interpretation of an analyte; ``calcium`` means the calcium status."""

@@ -839,7 +839,12 @@ class _Pathway:
         rule_id = "lesion.named_lookalike"
         if rule_id not in self.kb.rules:
             return
-        named = sorted(set(self.kb.rule(rule_id).words("holds_subtypes")) & self.facts.present)
+        rule = self.kb.rule(rule_id)
+        # named as found or as suspected ("clinically thought to be rheumatoid nodules")
+        named = sorted(set(rule.words("holds_subtypes")) & (self.facts.present | self.facts.possible))
+        if self.features_with_role("calcinosis_confirmation"):
+            # a test showing calcium tells these look-alikes apart already
+            named = [c for c in named if c not in rule.words("told_apart_by_calcium_shown")]
         held = [c for c in self.result.candidates if c.subtype != "not_calcinosis" and c.cause != "suggested"]
         if not named:
             self.step(
@@ -1290,6 +1295,10 @@ class _Pathway:
         elif res.subtype == "metastatic":
             if set(kb.rule("subform.tumoral_calcinosis").words("features")) & facts.present:
                 candidate, rule_id = "tumoral_calcinosis", "subform.tumoral_calcinosis"
+            elif "subform.hftc" in kb.rules and set(kb.rule("subform.hftc").words("disorders")) & facts.present:
+                # the inherited disorder recorded (a GALNT3 or FGF23 variant): its deposits are tumoral
+                # calcinosis even when the masses are not described
+                candidate, rule_id = "tumoral_calcinosis", "subform.hftc"
         elif res.subtype == "calciphylaxis":
             renal = self.present_where("conditions", lambda c: c.category == "renal")
             candidate = "calciphylaxis_uremic" if renal or facts.renal_impaired else "calciphylaxis_nonuremic"
@@ -1342,7 +1351,7 @@ class _Pathway:
                 fired=False,
                 facts=self.lab_facts(("phosphate", "creatinine", "egfr")),
                 conclusion="High phosphate with tumoral calcinosis, but normal renal function is not shown: "
-                "HFTC is not named until creatinine or eGFR is normal.",
+                "HFTC is not named until creatinine, eGFR or renal function is shown normal.",
             )
             return False
         return True
