@@ -269,3 +269,47 @@ def test_control_a_drug_not_taken_regularly_was_taken() -> None:
         "Warfarin was not taken regularly. Calcium 9.4 mg/dL, phosphate 6.9 mg/dL."
     )
     assert _exposures(case).get("warfarin") == "present"
+
+
+# ------------------------------------------ a biopsy finding denied in a list
+# "Calciphylaxis was ruled out by the absence of pain, necrosis and vascular calcification on biopsy,
+# which showed dermal calcium deposits" on dialysis with a high Ca x P: the findings reader read the
+# vascular calcification as absent, but the histology record kept it (its own negation check stopped at
+# the list's commas), so arteriolar calcification held metastatic at possible.
+def test_a_histology_finding_denied_in_a_list_is_not_in_the_histology_record() -> None:
+    case, code, certainty = _one(
+        "A 59-year-old woman on hemodialysis presented with firm, painless, white papules on the fingertips. "
+        "Calciphylaxis was ruled out by the absence of pain, necrosis and vascular calcification on biopsy, which "
+        "showed dermal calcium deposits. Calcium 10.2 mg/dL, phosphate 7.8 mg/dL, PTH 780 pg/mL."
+    )
+    assert "vascular_calcification_histology" not in {c for h in case.histology for c in h.concepts}
+    assert (code, certainty) == ("metastatic", "confirmed")
+
+
+def test_control_vascular_calcification_on_biopsy_stays_in_the_record() -> None:
+    case, code, _ = _one(
+        "A 59-year-old woman on hemodialysis has painful indurated plaques on the thighs. Biopsy showed vascular "
+        "calcification of small subcutaneous vessels. Calcium 10.2 mg/dL, phosphate 7.8 mg/dL."
+    )
+    assert "vascular_calcification_histology" in {c for h in case.histology for c in h.concepts}
+    assert code == "calciphylaxis"
+
+
+# ------------------------------------------ a radiograph that found no calcification, told in a list
+# "X-ray showed no fracture, erosion or soft-tissue calcification" left hard nodules in systemic sclerosis
+# dystrophic, probable: "no calcification" on a radiograph held them at possible, the same finding denied
+# in a list did not (lesion.calcinosis_evidence: a test that found no calcium outweighs firm nodules).
+def test_a_radiograph_denying_calcification_in_a_list_holds_firm_nodules_at_possible() -> None:
+    _, code, certainty = _one(
+        "A 58-year-old woman with SSc has hard nodules on the fingers. X-ray showed no fracture, erosion or "
+        "soft-tissue calcification."
+    )
+    assert (code, certainty) == ("dystrophic", "possible")
+
+
+def test_control_a_radiograph_showing_calcification_keeps_them_probable() -> None:
+    _, code, certainty = _one(
+        "A 58-year-old woman with SSc has hard nodules on the fingers. X-ray showed no fracture or erosion, but "
+        "soft-tissue calcification of the finger pulps."
+    )
+    assert code == "dystrophic" and certainty in ("probable", "confirmed")

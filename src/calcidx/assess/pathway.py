@@ -355,14 +355,27 @@ class _Pathway:
             return label
         return f"no {label[:1].lower() + label[1:] if label[1:2].islower() else label}"
 
-    def stain_negative(self) -> list[str]:
+    def stain_negative(self, radiograph: bool = True) -> list[str]:
+        """The tests that found no calcium: a negative calcium stain, a calcification the biopsy did not
+        find, and (``radiograph``) a radiograph that found none."""
         negative = self.features_with_role("calcium_stain_negative")
         denied = sorted(
             c
             for c in self.facts.absent
             if c in self.kb.features
-            and self.kb.features[c].category == "histology"
-            and {"calcinosis_confirmation", "calciphylaxis_histology"} & set(self.kb.features[c].role)
+            and (
+                (
+                    self.kb.features[c].category == "histology"
+                    and {"calcinosis_confirmation", "calciphylaxis_histology"} & set(self.kb.features[c].role)
+                )
+                # a radiograph that found no calcification ("no fracture, erosion or soft-tissue
+                # calcification") as "no calcification" on it does
+                or (
+                    radiograph
+                    and self.kb.features[c].category == "imaging"
+                    and "calcinosis_confirmation" in self.kb.features[c].role
+                )
+            )
         )
         return negative + denied
 
@@ -373,7 +386,7 @@ class _Pathway:
 
     def biopsy_against_calciphylaxis(self) -> list[str]:
         """A negative calcium stain, and a biopsy the pathologist reads as not calciphylaxis."""
-        return [*self.stain_negative(), *self.features_with_role("calciphylaxis_histology_negative")]
+        return [*self.stain_negative(radiograph=False), *self.features_with_role("calciphylaxis_histology_negative")]
 
     def lookalikes(self) -> None:
         hits: list[tuple[str, list[str]]] = []
@@ -426,10 +439,15 @@ class _Pathway:
         elif signs:
             text = f"Clinical signs suggest calcinosis ({self.labels(signs)}); a radiograph or biopsy would confirm it."
         elif self.level == "unlike_calcinosis" and self.stain_negative():
+            decides = (
+                "a calcium stain can be falsely negative after decalcification, so a radiograph of the lesion "
+                "would decide"
+                if self.stain_negative(radiograph=False)
+                else "a biopsy with a calcium stain would decide"
+            )
             text = (
                 f"A test found no calcium ({self.labels(self.stain_negative())}) and no imaging shows it: "
-                "no subtype is more than possible; a calcium stain can be falsely negative after "
-                "decalcification, so a radiograph of the lesion would decide."
+                f"no subtype is more than possible; {decides}."
             )
         elif self.level == "unlike_calcinosis":
             text = (

@@ -68,7 +68,10 @@ class ObservationsReader:
         if modality == "histology":
             # findings whose words are not one fixed phrase ("vessels with calcified walls")
             read = [c for c, _, _, _ in self.patterns.histology_findings.concepts(text)]
-            concepts = [*concepts, *(c for c in read if ctx.vocab.get("feature", c) is not None)]
+            # a finding the sentence's own words deny stays denied ("ruled out by the absence of pain,
+            # necrosis and vascular calcification": the list's negation reaches past its commas)
+            denied = {item for mention, status, _ in view.concepts if status == "absent" for _, item in mention.keys}
+            concepts = [*concepts, *(c for c in read if ctx.vocab.get("feature", c) is not None and c not in denied)]
         wanted = []
         imaged = False  # a feature of the imaging itself is read
         for concept in concepts:
