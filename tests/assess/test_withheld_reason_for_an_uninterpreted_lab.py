@@ -3,13 +3,15 @@
 Written in the project's own words. "Ca 9.4, Phos 3.6" (no unit: 3.6 is normal in mg/dL and very
 high in mmol/L, so it is not interpreted) withheld aluminium hydroxide with "Phosphorus ... not
 measured", which the note contradicts. It now says the value was measured but not interpreted.
+(Since calcium 9.4 is plausible in mg/dL only, "Ca 9.4, Phos 3.6" now reads the phosphate in mg/dL
+too, tests/case/test_unit_systems.py; the note here gives a calcium that anchors no unit system.)
 """
 
 from __future__ import annotations
 
 from calcidx.public import assess, extract
 
-NOTE = "45M with limited scleroderma, hard lumps on the right index finger pad on X-ray. Ca 9.4"
+NOTE = "45M with limited scleroderma, hard lumps on the right index finger pad on X-ray. Ca 2.4"
 
 
 def _reasons(text: str) -> list[str]:

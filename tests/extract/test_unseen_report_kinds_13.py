@@ -313,3 +313,47 @@ def test_control_a_radiograph_showing_calcification_keeps_them_probable() -> Non
         "soft-tissue calcification of the finger pulps."
     )
     assert code == "dystrophic" and certainty in ("probable", "confirmed")
+
+
+# ------------------------------------------ clefts in arterioles are cholesterol emboli
+# "Skin biopsy showed biconvex needle-shaped clefts in small arterioles" after coronary angiography on
+# dialysis was read as the newborn's fat-cell clefts: metastatic, possible. Clefts told in arterioles or
+# vessels are cholesterol clefts, which identify cholesterol emboli.
+def test_needle_shaped_clefts_in_arterioles_are_cholesterol_clefts() -> None:
+    case, code, _ = _one(
+        "A 68-year-old man on haemodialysis developed painful purple toes and livedo on both feet two weeks after "
+        "coronary angiography. Eosinophilia was present. Skin biopsy showed biconvex needle-shaped clefts in small "
+        "arterioles."
+    )
+    concepts = {f.concept for f in case.findings}
+    assert "cholesterol_clefts_histology" in concepts and "needle_shaped_clefts_in_fat" not in concepts
+    assert code == "not_calcinosis"
+    assert case.assessment.differential[0].id == "cholesterol_emboli"
+
+
+def test_control_needle_shaped_clefts_in_fat_cells_stay_the_newborns() -> None:
+    case, _, _ = _one(
+        "A 10-day-old boy born after therapeutic hypothermia has firm red plaques on the back. Biopsy showed "
+        "needle-shaped clefts in fat cells."
+    )
+    assert "needle_shaped_clefts_in_fat" in {f.concept for f in case.findings}
+
+
+# ------------------------------------------ a note's results without units, in one unit system
+# "Labs: Ca 9.1, Phos 3.4, Cr 0.7, PTH 38, 25-OH D 31." left phosphate and creatinine uninterpreted
+# (3.4 is normal in mg/dL, high in mmol/L), so a note with normal labs and calcinosis was undetermined;
+# calcium 9.1 is plausible in mg/dL only, and the results written beside it are in the same system.
+def test_a_notes_unitless_results_are_read_in_the_system_of_the_results_beside_them() -> None:
+    case, code, _ = _one(
+        "HPI: 39F with 6 mo of firm white papules on R elbow, occasionally draining chalky material.\n"
+        "Labs: Ca 9.1, Phos 3.4, Cr 0.7, PTH 38, 25-OH D 31.\n"
+        "XR R elbow: punctate soft tissue calcifications.\n"
+    )
+    interpretations = {lab.analyte: lab.interpretation for lab in case.labs}
+    assert interpretations["phosphate"] == "normal" and interpretations["creatinine"] == "normal"
+    assert code == "idiopathic"
+
+
+def test_control_a_line_with_no_unit_anchor_stays_uninterpreted() -> None:
+    case, _, _ = _one("62F, SSc, calcinosis of the fingers on X-ray. Ca 2.4, phos 1.1, PTH 6.2.")
+    assert {lab.analyte: lab.interpretation for lab in case.labs}["phosphate"] is None

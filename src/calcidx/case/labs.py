@@ -13,6 +13,7 @@ from typing import Literal
 
 from calcidx.case.age import may_be_aged
 from calcidx.case.model import Case, Evidence, Lab, Patient
+from calcidx.case.unit_systems import System, neighbour_systems, unit_system
 from calcidx.case.units import UnitProblem, canonical_factor
 from calcidx.knowledge.schema import Analyte, KnowledgeBundle, ReferenceRange, Threshold
 from calcidx.knowledge.schema import Rule as ReasoningRule
@@ -156,15 +157,10 @@ def _from_bands(value: float, comparator: str | None, bands: list[ReferenceRange
     return None
 
 
-def _without_unit(analyte: Analyte, value: float, comparator: str | None, patient: Patient) -> tuple[float | None, str]:
-    """The canonical value of a result given without a unit, and the warning that says how it was read.
-
-    The value is read in each unit the analyte is reported in; the units in which it is plausible
-    are kept. One such unit, or several that give the same interpretation, read it; several that
-    disagree ("calcium 2.4" is low in mg/dL and normal in mmol/L) leave it uninterpreted: a guess
-    would be a confident wrong answer half the time. With no plausible unit the canonical unit is
-    assumed (the plausibility check then rejects the value).
-    """
+def _readings(
+    analyte: Analyte, value: float, comparator: str | None, patient: Patient
+) -> list[tuple[str, float, Interp | None]]:
+    """(unit, canonical value, interpretation) for each unit in which a unitless value is plausible."""
     plaus = analyte.plausible
     bands = reference_bands(analyte, patient)
     readings: list[tuple[str, float, Interp | None]] = []
@@ -176,6 +172,22 @@ def _without_unit(analyte: Analyte, value: float, comparator: str | None, patien
         if plaus is not None and not (plaus.low <= canonical <= plaus.high):
             continue
         readings.append((unit.symbol, canonical, _from_bands(canonical, comparator, bands) if bands else None))
+    return readings
+
+
+def _without_unit(
+    analyte: Analyte, value: float, comparator: str | None, patient: Patient, system: System | None = None
+) -> tuple[float | None, str]:
+    """The canonical value of a result given without a unit, and the warning that says how it was read.
+
+    The value is read in each unit the analyte is reported in; the units in which it is plausible
+    are kept. One such unit, or several that give the same interpretation, read it; several that
+    disagree ("calcium 2.4" is low in mg/dL and normal in mmol/L) leave it uninterpreted: a guess
+    would be a confident wrong answer half the time, unless the results written beside it are in
+    one unit ``system`` and exactly one of those units belongs to it. With no plausible unit the
+    canonical unit is assumed (the plausibility check then rejects the value).
+    """
+    readings = _readings(analyte, value, comparator, patient)
     if not readings:
         return value, f"{analyte.label}: value {value:g} has no unit; assumed {analyte.canonical_unit}"
     answers = {interp for _, _, interp in readings}
@@ -185,6 +197,13 @@ def _without_unit(analyte: Analyte, value: float, comparator: str | None, patien
             return canonical, f"{analyte.label}: value {value:g} has no unit; read as {symbol}, the only plausible unit"
         units = " or ".join(r[0] for r in readings)
         return canonical, f"{analyte.label}: value {value:g} has no unit; read alike as {units}"
+    in_system = [r for r in readings if system is not None and unit_system(r[0]) == system]
+    if len(in_system) == 1:
+        symbol, canonical, _ = in_system[0]
+        return canonical, (
+            f"{analyte.label}: value {value:g} has no unit; read as {symbol}, the unit system ({system}) of the "
+            "results written beside it"
+        )
     ways = "; ".join(f"{interp or 'not interpretable'} in {symbol}" for symbol, _, interp in readings)
     return None, (
         f"{analyte.label}: value {value:g} has no unit and reads differently by unit ({ways}): "
@@ -192,8 +211,11 @@ def _without_unit(analyte: Analyte, value: float, comparator: str | None, patien
     )
 
 
-def check_lab(lab: Lab, patient: Patient, bundle: KnowledgeBundle, *, where: str | None = None) -> LabCheck:
-    """Check one result: unit, plausibility, and interpretation with its basis."""
+def check_lab(
+    lab: Lab, patient: Patient, bundle: KnowledgeBundle, *, where: str | None = None, system: System | None = None
+) -> LabCheck:
+    """Check one result: unit, plausibility, and interpretation with its basis (``system``: the unit
+    system of the results written beside it, for a value given without a unit)."""
     analyte = bundle.analytes.get(lab.analyte)
     warnings: list[LabWarning] = []
     stated: Interp | None = lab.interpretation
@@ -233,7 +255,7 @@ def check_lab(lab: Lab, patient: Patient, bundle: KnowledgeBundle, *, where: str
                 )
             )
     elif not lab.unit and analyte.units:
-        canonical, note = _without_unit(analyte, lab.value, lab.comparator, patient)
+        canonical, note = _without_unit(analyte, lab.value, lab.comparator, patient, system)
         warnings.append(LabWarning("lab_unit_missing", note, where))
 
     plaus = analyte.plausible
@@ -411,11 +433,24 @@ def _estimate_egfr(report: LabReport, case: Case, bundle: KnowledgeBundle) -> No
     )
 
 
+def _anchor(lab: Lab, patient: Patient, bundle: KnowledgeBundle) -> System | None:
+    """The unit system a result is known to be written in: its unit's, or, with no unit, that of the
+    only unit in which its value is plausible ("Ca 9.1": mg/dL)."""
+    if lab.unit:
+        return unit_system(lab.unit)
+    analyte = bundle.analytes.get(lab.analyte)
+    if analyte is None or lab.value is None or not analyte.units:
+        return None
+    readings = _readings(analyte, lab.value, lab.comparator, patient)
+    return unit_system(readings[0][0]) if len(readings) == 1 else None
+
+
 def interpret_labs(case: Case, bundle: KnowledgeBundle) -> LabReport:
     """Interpret every lab of a case. Several results for one analyte: the most abnormal wins."""
     report = LabReport()
+    systems = neighbour_systems(case.labs, [_anchor(lab, case.patient, bundle) for lab in case.labs])
     for index, lab in enumerate(case.labs):
-        check = check_lab(lab, case.patient, bundle, where=f"labs[{index}]")
+        check = check_lab(lab, case.patient, bundle, where=f"labs[{index}]", system=systems[index])
         report.warnings.extend(check.warnings)
         report.per_lab.append(check.interpretation)
         if lab.evidence:
