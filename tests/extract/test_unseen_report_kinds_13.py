@@ -357,3 +357,38 @@ def test_a_notes_unitless_results_are_read_in_the_system_of_the_results_beside_t
 def test_control_a_line_with_no_unit_anchor_stays_uninterpreted() -> None:
     case, _, _ = _one("62F, SSc, calcinosis of the fingers on X-ray. Ca 2.4, phos 1.1, PTH 6.2.")
     assert {lab.analyte: lab.interpretation for lab in case.labs}["phosphate"] is None
+
+
+# ------------------------------------------ a biopsy's calcium told in other words
+# "Biopsy: subepidermal calcium deposits." gave no histology finding (only the clinical sign), so a
+# biopsy-shown calcinosis stayed at the level of a clinical sign; "calciphylaxis of the lower legs
+# (biopsy proven)" was not read as the biopsy's reading (histology.tissue_calcium_named,
+# histology.read_as_calciphylaxis).
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Biopsy: subepidermal calcium deposits.",
+        "Biopsy showed subepidermal calcification.",
+        "Biopsy: calcium deposits.",
+    ],
+)
+def test_calcium_named_in_a_biopsy_sentence_is_histology(sentence: str) -> None:
+    case, _, _ = _one(f"A 22-year-old woman had firm papules on the palms. {sentence} Calcium and phosphate normal.")
+    assert "basophilic_deposits_histology" in {c for h in case.histology for c in h.concepts}
+
+
+def test_control_a_biopsy_looking_for_calcium_shows_none() -> None:
+    case, _, _ = _one(
+        "A 22-year-old woman had firm papules on the palms. A biopsy was taken to look for calcium deposits. "
+        "Calcium and phosphate normal."
+    )
+    assert "basophilic_deposits_histology" not in {c for h in case.histology for c in h.concepts}
+
+
+def test_calciphylaxis_of_a_site_biopsy_proven_is_the_biopsys_reading() -> None:
+    case, code, _ = _one(
+        "A 76-year-old man has calciphylaxis of the lower legs (biopsy proven) with normal kidney function. He has "
+        "alcoholic liver cirrhosis and takes warfarin."
+    )
+    assert "calciphylaxis_histology_reported" in {c for h in case.histology for c in h.concepts}
+    assert code == "calciphylaxis"
