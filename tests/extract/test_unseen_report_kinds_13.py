@@ -392,3 +392,25 @@ def test_calciphylaxis_of_a_site_biopsy_proven_is_the_biopsys_reading() -> None:
     )
     assert "calciphylaxis_histology_reported" in {c for h in case.histology for c in h.concepts}
     assert code == "calciphylaxis"
+
+
+# ------------------------------------------ a drug switched for another, and a clause that stops another drug
+# "He had been on warfarin for atrial fibrillation, switched to apixaban 6 months before ..." kept
+# warfarin current, with advice to stop it; "She takes warfarin, and her statin was stopped" read
+# warfarin as stopped (medication.switched_to_after; medication.stopped_after stops at ", and").
+def test_a_drug_switched_for_another_is_past() -> None:
+    case, _, _ = _one(
+        "A 64-year-old man had been on warfarin for atrial fibrillation, switched to apixaban 6 months before the "
+        "onset of painful necrotic ulcers on the thighs. He is on haemodialysis. Biopsy confirmed calciphylaxis."
+    )
+    assert _exposures(case).get("warfarin") == "historical"
+    assert not any("warfarin" in action.action.lower() for action in case.assessment.actions)
+
+
+def test_another_drug_stopped_in_a_new_clause_leaves_warfarin_current() -> None:
+    case, _, _ = _one(
+        "A 70-year-old man on haemodialysis has painful necrotic ulcers on the thighs. He takes warfarin, and his "
+        "statin was stopped last month. Biopsy confirmed calciphylaxis."
+    )
+    assert _exposures(case).get("warfarin") == "present"
+    assert any("warfarin" in action.action.lower() for action in case.assessment.actions)
