@@ -414,3 +414,42 @@ def test_another_drug_stopped_in_a_new_clause_leaves_warfarin_current() -> None:
     )
     assert _exposures(case).get("warfarin") == "present"
     assert any("warfarin" in action.action.lower() for action in case.assessment.actions)
+
+
+# ------------------------------------------ a biopsy that shows bone
+# "pseudohypoparathyroidism ... hard plaques on the legs; biopsy shows bone" was metastatic, probable:
+# "shows bone" was not read as true bone in the skin, the finding that makes it a look-alike
+# (histology.bone_named).
+def test_a_biopsy_showing_bone_is_the_look_alike() -> None:
+    case, code, _ = _one(
+        "A 15-year-old boy with pseudohypoparathyroidism (elevated PTH, low calcium, high phosphate) has hard "
+        "plaques on the legs; biopsy shows bone."
+    )
+    assert code == "not_calcinosis"
+    assert case.assessment.differential[0].id in ("albright_hereditary_osteodystrophy", "osteoma_cutis")
+
+
+def test_control_calcium_beside_bone_is_no_bone_finding() -> None:
+    case, _, _ = _one(
+        "A 55-year-old woman with systemic sclerosis has hard nodules on the fingers. Biopsy showed calcium "
+        "deposits next to bone. Calcium and phosphate normal."
+    )
+    assert "lamellar_bone_histology" not in {c for h in case.histology for c in h.concepts}
+
+
+# ------------------------------------------ IVF planned is a pregnancy sought
+# "is planning IVF next year" offered bisphosphonates and diltiazem, whose labels advise against a
+# pregnancy that may follow; a past IVF says nothing of a pregnancy now.
+def test_ivf_planned_withholds_what_a_planned_pregnancy_withholds() -> None:
+    case, _, _ = _one(
+        "A 41-year-old woman with dermatomyositis and calcinosis on the arms (X-ray) is planning IVF next year."
+    )
+    assert {"bisphosphonates", "diltiazem"} <= {t.id for t in case.assessment.withheld_treatments}
+
+
+def test_control_a_past_ivf_withholds_nothing() -> None:
+    case, _, _ = _one(
+        "A 41-year-old woman with dermatomyositis and calcinosis on the arms (X-ray) had IVF treatment ten years ago; "
+        "her son is 9."
+    )
+    assert "pregnancy_planned" not in {f.concept for f in case.findings}
