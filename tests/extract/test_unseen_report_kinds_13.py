@@ -453,3 +453,23 @@ def test_control_a_past_ivf_withholds_nothing() -> None:
         "her son is 9."
     )
     assert "pregnancy_planned" not in {f.concept for f in case.findings}
+
+
+# ------------------------------------------ "has calciphylaxis on biopsy"
+# The note's shorthand was not read as the biopsy's reading: calciphylaxis, possible
+# (histology.calciphylaxis_on_biopsy).
+def test_calciphylaxis_on_biopsy_is_the_biopsys_reading() -> None:
+    case, code, certainty = _one(
+        "A 69-year-old woman on haemodialysis has calciphylaxis on biopsy. She has severe aortic stenosis and heart "
+        "failure with an ejection fraction of 30%."
+    )
+    assert "calciphylaxis_histology_reported" in {c for h in case.histology for c in h.concepts}
+    assert (code, certainty) == ("calciphylaxis", "probable")
+
+
+def test_control_calciphylaxis_to_be_looked_for_on_biopsy_is_no_reading() -> None:
+    case, _, _ = _one(
+        "A 69-year-old woman on haemodialysis has painful plaques on the thighs. A deep biopsy is planned to look "
+        "for calciphylaxis on biopsy."
+    )
+    assert "calciphylaxis_histology_reported" not in {c for h in case.histology for c in h.concepts}
