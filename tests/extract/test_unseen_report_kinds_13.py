@@ -473,3 +473,23 @@ def test_control_calciphylaxis_to_be_looked_for_on_biopsy_is_no_reading() -> Non
         "for calciphylaxis on biopsy."
     )
     assert "calciphylaxis_histology_reported" not in {c for h in case.histology for c in h.concepts}
+
+
+# ------------------------------------------ a calcium hydroxylapatite filler at the site
+# "calcified nodules on the face after a filler injection (calcium hydroxylapatite, Radiesse)" was
+# idiopathic, probable: the filler is calcium-containing material injected where the nodules are.
+def test_a_calcium_hydroxylapatite_filler_is_an_iatrogenic_exposure() -> None:
+    case, code, certainty = _one(
+        "A 42-year-old woman presented with calcified nodules on the face after a filler injection (calcium "
+        "hydroxylapatite, Radiesse) 2 years ago. Calcium and phosphate normal."
+    )
+    assert "calcium_hydroxylapatite_filler" in _exposures(case)
+    assert (code, certainty) != ("idiopathic", "probable")
+
+
+def test_control_hydroxyapatite_as_the_deposits_mineral_is_no_exposure() -> None:
+    case, _, _ = _one(
+        "A 50-year-old woman with SSc has calcinosis of the fingers. The deposits consist of calcium hydroxyapatite "
+        "crystals. Calcium and phosphate normal."
+    )
+    assert "calcium_hydroxylapatite_filler" not in _exposures(case)
