@@ -493,3 +493,27 @@ def test_control_hydroxyapatite_as_the_deposits_mineral_is_no_exposure() -> None
         "crystals. Calcium and phosphate normal."
     )
     assert "calcium_hydroxylapatite_filler" not in _exposures(case)
+
+
+# ------------------------------------------ an eGFR told only as a number
+# "has an eGFR of 12 mL/min/1.73 m2 and is not on dialysis", phosphate high: eGFR has no reference
+# range, so renal function was not impaired, the lab pattern suggested HFTC (which needs normal renal
+# function) and the kidneys were no cause (subtype.metastatic.renal v3: eGFR below 30 is impaired).
+def test_an_egfr_of_12_is_impaired_renal_function() -> None:
+    case, code, _ = _one(
+        "A 67-year-old woman with dermatomyositis and calcinosis of the thighs (X-ray) has an eGFR of 12 mL/min/1.73 "
+        "m2 and is not on dialysis. Calcium 2.3 mmol/L, phosphate 1.9 mmol/L."
+    )
+    conclusions = " ".join(step.conclusion for step in case.assessment.rationale)
+    assert "tumoral calcinosis (HFTC)" not in conclusions
+    assert "Impaired renal function" in conclusions
+    assert code == "metastatic"
+
+
+def test_control_an_egfr_of_95_is_no_impairment() -> None:
+    case, _, _ = _one(
+        "A 67-year-old woman with dermatomyositis and calcinosis of the thighs (X-ray) has an eGFR of 95 mL/min/1.73 "
+        "m2. Calcium 2.3 mmol/L, phosphate 1.0 mmol/L."
+    )
+    conclusions = " ".join(step.conclusion for step in case.assessment.rationale)
+    assert "Impaired renal function" not in conclusions

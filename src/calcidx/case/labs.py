@@ -306,14 +306,36 @@ def interpret_lab(lab: Lab, patient: Patient, bundle: KnowledgeBundle) -> Interp
 
 
 def renal_impairment(case: Case, bundle: KnowledgeBundle, interpretations: dict[str, str]) -> bool:
-    """Impaired renal function: a condition that means it (CKD, ESRD, dialysis), or the labs say so."""
+    """Impaired renal function: a condition that means it (CKD, ESRD, dialysis), or the labs say so
+    (a raised creatinine; an eGFR below the rule's cut-off, ``egfr_impaired_below`` of
+    subtype.metastatic.renal: eGFR has no reference range to be "low" against)."""
     marked = any(
         f.concept in bundle.conditions
         and bundle.conditions[f.concept].renal_impairment
         and f.assertion in ("present", "historical")
         for f in case.findings
     )
-    return marked or interpretations.get("creatinine") == "high" or interpretations.get("egfr") == "low"
+    return (
+        marked
+        or interpretations.get("creatinine") == "high"
+        or interpretations.get("egfr") == "low"
+        or _egfr_below_cutoff(case, bundle)
+    )
+
+
+def _egfr_below_cutoff(case: Case, bundle: KnowledgeBundle) -> bool:
+    """An eGFR result below the cut-off (every unit eGFR is reported in has the same scale)."""
+    rule = bundle.rules.get("subtype.metastatic.renal")
+    if rule is None or "egfr_impaired_below" not in rule.params:
+        return False
+    cutoff = rule.number("egfr_impaired_below")
+    return any(
+        lab.analyte == "egfr"
+        and lab.value is not None
+        and lab.comparator in (None, "=", "<", "<=")
+        and lab.value < cutoff
+        for lab in case.labs
+    )
 
 
 def _product_threshold(rule: ReasoningRule, case: Case, ckd: bool) -> Threshold | None:
