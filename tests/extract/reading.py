@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+from calcidx.assess.model import AssessedCase
 from calcidx.case.model import Case
-from calcidx.public import extract
+from calcidx.public import assess, extract
 
 
 def first_case(text: str) -> Case:
@@ -16,3 +17,19 @@ def first_case(text: str) -> Case:
 def assertions(case: Case) -> dict[str, str]:
     """Each finding's concept and its assertion."""
     return {f.concept: f.assertion for f in case.findings}
+
+
+def first_assessed(text: str) -> tuple[AssessedCase, str, str | None]:
+    """The first patient's assessed case read from ``text``, with its subtype and certainty."""
+    case = assess(text).cases[0]
+    return case, case.assessment.subtype.code, case.assessment.subtype.certainty
+
+
+def exposure_assertions(case: Case | AssessedCase) -> dict[str, str]:
+    """Each exposure's concept and its assertion."""
+    return {e.concept: e.assertion for e in case.exposures}
+
+
+def histology_concepts(case: Case | AssessedCase) -> set[str]:
+    """The concepts of every histology record of the case."""
+    return {c for h in case.histology for c in h.concepts}

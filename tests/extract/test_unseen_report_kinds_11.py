@@ -10,11 +10,7 @@ import pytest
 
 from calcidx.assess.model import AssessedCase
 from calcidx.public import assess, extract
-
-
-def _one(text: str) -> tuple[AssessedCase, str, str | None]:
-    case = assess(text).cases[0]
-    return case, case.assessment.subtype.code, case.assessment.subtype.certainty
+from tests.extract.reading import first_assessed
 
 
 def _present(case: AssessedCase) -> set[str]:
@@ -38,7 +34,7 @@ LUPUS_NEPHRITIS = [
 
 @pytest.mark.parametrize("text", LUPUS_NEPHRITIS)
 def test_lupus_nephritis_is_lupus_and_its_calcinosis_dystrophic(text: str) -> None:
-    case, code, _ = _one(text)
+    case, code, _ = first_assessed(text)
     assert {"systemic_lupus_erythematosus", "glomerular_disease"} <= _present(case)
     assert code == "dystrophic"
 
@@ -51,13 +47,13 @@ def test_lupus_nephritis_is_lupus_and_its_calcinosis_dystrophic(text: str) -> No
     ],
 )
 def test_diabetic_nephropathy_records_diabetes(text: str) -> None:
-    case, code, _ = _one(text)
+    case, code, _ = first_assessed(text)
     assert {"diabetes", "glomerular_disease"} <= _present(case)
     assert code == "calciphylaxis"
 
 
 def test_plain_nephritis_is_no_lupus() -> None:
-    case, _, _ = _one(
+    case, _, _ = first_assessed(
         "A 50-year-old man with IgA nephropathy had hard nodules on the knees. Calcium and phosphate were normal."
     )
     assert "systemic_lupus_erythematosus" not in _present(case)
@@ -83,7 +79,7 @@ SPECIFIC_ANTIBODY = [
 
 @pytest.mark.parametrize("text", SPECIFIC_ANTIBODY)
 def test_a_disease_specific_antibody_is_no_idiopathic_calcinosis(text: str) -> None:
-    _, code, certainty = _one(text)
+    _, code, certainty = first_assessed(text)
     assert (code, certainty) == ("dystrophic", "possible")
 
 
@@ -96,7 +92,7 @@ def test_a_disease_specific_antibody_is_no_idiopathic_calcinosis(text: str) -> N
     ],
 )
 def test_a_positive_ana_alone_or_a_negative_antibody_leaves_idiopathic(text: str) -> None:
-    _, code, _ = _one(text)
+    _, code, _ = first_assessed(text)
     assert code == "idiopathic"
 
 
@@ -109,7 +105,7 @@ def test_a_positive_ana_alone_or_a_negative_antibody_leaves_idiopathic(text: str
     ],
 )
 def test_raynaud_phenomenon_told_by_its_colour_changes(words: str) -> None:
-    case, _, _ = _one(f"A 46-year-old woman with firm nodules on the fingertips reported {words}.")
+    case, _, _ = first_assessed(f"A 46-year-old woman with firm nodules on the fingertips reported {words}.")
     assert "raynaud_phenomenon" in _present(case)
 
 
@@ -189,7 +185,7 @@ def test_a_pregnancy_field_answered_no_withholds_nothing_for_pregnancy() -> None
     ],
 )
 def test_lesions_at_the_port_are_at_the_infusion_site(where: str) -> None:
-    case, code, certainty = _one(
+    case, code, certainty = first_assessed(
         f"A 35-year-old woman received calcium gluconate through a port in the right chest. {where}"
     )
     assert [lesion.site for lesion in case.lesions] == ["right chest"]
@@ -244,7 +240,7 @@ def test_a_person_with_a_disease_awaiting_proof_states_nothing(dx: str) -> None:
 # picture of erythema nodosum) were read as lobular panniculitis, a cause of dystrophic calcinosis:
 # dystrophic, possible, with calcinosis treatments. Septal panniculitis names no calcifying disease.
 def test_septal_panniculitis_is_no_cause_of_calcinosis() -> None:
-    case, code, _ = _one(
+    case, code, _ = first_assessed(
         "A 63-year-old man had tender red nodules on both shins for 2 weeks after a sore throat. Biopsy showed "
         "septal panniculitis without calcification."
     )
@@ -253,7 +249,7 @@ def test_septal_panniculitis_is_no_cause_of_calcinosis() -> None:
 
 
 def test_control_lobular_panniculitis_is_still_read() -> None:
-    case, _, _ = _one(
+    case, _, _ = first_assessed(
         "A 45-year-old woman had hard nodules on the thighs. Biopsy showed a lobular panniculitis with calcification."
     )
     assert "panniculitis" in _present(case)
@@ -271,7 +267,7 @@ def test_control_lobular_panniculitis_is_still_read() -> None:
     ],
 )
 def test_vessel_calcification_with_a_suspended_hyphen(biopsy: str) -> None:
-    case, code, certainty = _one(
+    case, code, certainty = first_assessed(
         "A 74-year-old woman on haemodialysis had exquisitely tender indurated violaceous plaques with retiform "
         f"purpura and a central eschar on the abdomen. {biopsy}"
     )
@@ -337,7 +333,7 @@ def test_a_stated_calciphylaxis_held_back_by_a_mimic_stays_an_alternative() -> N
 
 # ------------------------------------------------------------- "Rather than X, Y": only X is denied
 def test_rather_than_denies_only_up_to_the_comma() -> None:
-    case, _, _ = _one(
+    case, _, _ = first_assessed(
         "A 48-year-old man on peritoneal dialysis had necrotic ulcers on the fingertips. Rather than calciphylaxis, "
         "cholesterol embolism after coronary angiography was diagnosed; the biopsy showed cholesterol clefts."
     )
@@ -345,7 +341,7 @@ def test_rather_than_denies_only_up_to_the_comma() -> None:
 
 
 def test_control_rather_than_still_denies_what_follows_it() -> None:
-    case, _, _ = _one(
+    case, _, _ = first_assessed(
         "A 60-year-old woman had hard nodules on the elbows; the picture suggested calcinosis rather than gout."
     )
     assert "gout" not in _present(case)
@@ -473,7 +469,7 @@ def test_diagnosed_with_an_adverb_after_the_verb_is_stated(text: str, stated: st
     ["the sites of previous subcutaneous insulin injections", "the sites of previous intramuscular injections"],
 )
 def test_nodules_at_previous_injection_sites_are_an_injury_at_the_site(where: str) -> None:
-    case, code, _ = _one(
+    case, code, _ = first_assessed(
         f"A 58-year-old man had calcified nodules on the thighs at {where}. Calcium and phosphate were normal."
     )
     assert "injection_site_injury" in {e.concept for e in case.exposures}
@@ -481,7 +477,7 @@ def test_nodules_at_previous_injection_sites_are_an_injury_at_the_site(where: st
 
 
 def test_a_gunshot_wound_is_trauma_at_the_site() -> None:
-    case, code, _ = _one(
+    case, code, _ = first_assessed(
         "A 54-year-old man had a long-standing hard plaque within a scar from a gunshot wound on the thigh. X-ray "
         "showed calcification in the scar. Calcium and phosphate were normal."
     )

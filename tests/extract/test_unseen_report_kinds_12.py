@@ -11,15 +11,7 @@ import pytest
 from calcidx.assess.model import AssessedCase
 from calcidx.extract.readers import read_bytes
 from calcidx.public import assess, extract
-
-
-def _one(text: str) -> tuple[AssessedCase, str, str | None]:
-    case = assess(text).cases[0]
-    return case, case.assessment.subtype.code, case.assessment.subtype.certainty
-
-
-def _exposures(case: AssessedCase) -> dict[str, str]:
-    return {e.concept: e.assertion for e in case.exposures}
+from tests.extract.reading import exposure_assertions, first_assessed
 
 
 def _cautions(case: AssessedCase, option: str) -> list[str]:
@@ -42,13 +34,13 @@ INFUSION_ELSEWHERE = [
 
 @pytest.mark.parametrize("text", INFUSION_ELSEWHERE)
 def test_an_infusion_at_another_site_holds_idiopathic_at_possible(text: str) -> None:
-    case, code, certainty = _one(text)
+    case, code, certainty = first_assessed(text)
     assert (code, certainty) == ("idiopathic", "possible")
     assert "iatrogenic" in {a.code for a in case.assessment.alternatives}
 
 
 def test_control_the_infusion_at_the_lesion_is_iatrogenic() -> None:
-    _, code, _ = _one(
+    _, code, _ = first_assessed(
         "A 3-week-old preterm girl received calcium gluconate through a peripheral line in the right hand. Two weeks "
         "later, firm white plaques appeared on the right hand. Serum calcium and phosphate were normal."
     )
@@ -56,7 +48,7 @@ def test_control_the_infusion_at_the_lesion_is_iatrogenic() -> None:
 
 
 def test_control_no_exposure_leaves_idiopathic_probable() -> None:
-    _, code, certainty = _one(
+    _, code, certainty = first_assessed(
         "A 3-week-old preterm girl developed firm white plaques on the left thigh. Serum calcium and phosphate "
         "were normal."
     )
@@ -68,7 +60,7 @@ def test_control_no_exposure_leaves_idiopathic_probable() -> None:
 # thiosulfate with the general cautions only. The label names hypotension as a common reaction, the
 # product contains trace sulfite, and its consumer information asks about fluid-retaining conditions.
 def test_thiosulfate_cautions_name_hypotension_heart_failure_and_sulfites() -> None:
-    case, code, _ = _one(
+    case, code, _ = first_assessed(
         "A 59-year-old woman on hemodialysis with biopsy-proven calciphylaxis of the thighs. She has severe "
         "hypotension during dialysis and a history of heart failure. She is allergic to sulfites."
     )
@@ -83,7 +75,7 @@ def test_thiosulfate_cautions_name_hypotension_heart_failure_and_sulfites() -> N
 
 
 def test_control_no_such_condition_adds_no_thiosulfate_caution() -> None:
-    case, _, _ = _one("A 59-year-old woman on hemodialysis with biopsy-proven calciphylaxis of the thighs.")
+    case, _, _ = first_assessed("A 59-year-old woman on hemodialysis with biopsy-proven calciphylaxis of the thighs.")
     cautions = " ".join(_cautions(case, "iv_sts_calciphylaxis"))
     assert "Hypotension is recorded" not in cautions
     assert "Heart failure or liver disease" not in cautions
@@ -92,7 +84,9 @@ def test_control_no_such_condition_adds_no_thiosulfate_caution() -> None:
 
 @pytest.mark.parametrize("allergy", ["Allergies: sulphites.", "Sulfite sensitivity is documented."])
 def test_a_sulfite_allergy_is_read(allergy: str) -> None:
-    case, _, _ = _one(f"A 66-year-old man on hemodialysis has biopsy-confirmed calciphylaxis of the abdomen. {allergy}")
+    case, _, _ = first_assessed(
+        f"A 66-year-old man on hemodialysis has biopsy-confirmed calciphylaxis of the abdomen. {allergy}"
+    )
     assert "sulfite_allergy" in {f.concept for f in case.findings if f.assertion == "present"}
 
 
@@ -108,19 +102,19 @@ def test_a_sulfite_allergy_is_read(allergy: str) -> None:
     ],
 )
 def test_a_drug_not_started_or_avoided_is_not_taken(sentence: str) -> None:
-    case, _, _ = _one(
+    case, _, _ = first_assessed(
         f"A 64-year-old woman on hemodialysis developed painful indurated plaques on the thighs. {sentence}"
     )
-    assert _exposures(case).get("warfarin") != "present"
+    assert exposure_assertions(case).get("warfarin") != "present"
     assert not [a for a in case.assessment.actions if "warfarin" in a.action.lower()]
 
 
 def test_control_a_drug_taken_is_still_read() -> None:
-    case, _, _ = _one(
+    case, _, _ = first_assessed(
         "A 64-year-old woman on hemodialysis developed painful indurated plaques on the thighs after warfarin was "
         "started. Sodium thiosulfate was given to avoid progression."
     )
-    assert _exposures(case).get("warfarin") == "present"
+    assert exposure_assertions(case).get("warfarin") == "present"
 
 
 # --------------------------------------------------------------- a haematoma of the skin is damaged tissue
@@ -136,18 +130,18 @@ def test_control_a_drug_taken_is_still_read() -> None:
     ],
 )
 def test_a_skin_haematoma_is_the_injury_that_calcified(text: str) -> None:
-    case, code, _ = _one(text)
-    assert _exposures(case).get("local_trauma") == "present"
+    case, code, _ = first_assessed(text)
+    assert exposure_assertions(case).get("local_trauma") == "present"
     assert code == "dystrophic"
 
 
 @pytest.mark.parametrize("where", ["subdural haematoma", "retroperitoneal hematoma"])
 def test_control_a_haematoma_inside_the_body_is_no_skin_injury(where: str) -> None:
-    case, _, _ = _one(
+    case, _, _ = first_assessed(
         f"A 70-year-old man with a history of {where} developed hard nodules on the thighs. Calcium and phosphate "
         "were normal."
     )
-    assert "local_trauma" not in _exposures(case)
+    assert "local_trauma" not in exposure_assertions(case)
 
 
 # ------------------------------------------------------------ a problem list's pregnancy with its weeks
@@ -161,7 +155,7 @@ PROBLEM_LIST = (
 
 @pytest.mark.parametrize("item", ["Pregnancy, 20 weeks", "Pregnancy (24 wks)", "Ongoing pregnancy 30/40"])
 def test_a_listed_pregnancy_with_its_weeks_is_read(item: str) -> None:
-    case, _, _ = _one(PROBLEM_LIST.format(item=item))
+    case, _, _ = first_assessed(PROBLEM_LIST.format(item=item))
     assert case.patient.pregnant is True
     withheld = {t.id for t in case.assessment.withheld_treatments}
     assert {"bisphosphonates", "diltiazem"} <= withheld
@@ -169,14 +163,16 @@ def test_a_listed_pregnancy_with_its_weeks_is_read(item: str) -> None:
 
 @pytest.mark.parametrize("item", ["Pregnancy 20 weeks ago, uneventful", "Pregnancy, 6 weeks postpartum"])
 def test_control_a_past_pregnancy_is_not_read_as_current(item: str) -> None:
-    case, _, _ = _one(PROBLEM_LIST.format(item=item))
+    case, _, _ = first_assessed(PROBLEM_LIST.format(item=item))
     assert case.patient.pregnant is not True
 
 
 # --------------------------------------------------------------------- a kidney transplant in note shorthand
 @pytest.mark.parametrize("words", ["s/p kidney tx 2019", "renal tx in 2015", "KTx 2018"])
 def test_a_kidney_transplant_in_shorthand_is_read(words: str) -> None:
-    case, _, _ = _one(f"Pt is a 40yo M, {words}. Exam: firm white papules over the R index finger. Ca 9.1 mg/dL.")
+    case, _, _ = first_assessed(
+        f"Pt is a 40yo M, {words}. Exam: firm white papules over the R index finger. Ca 9.1 mg/dL."
+    )
     assert "kidney_transplant" in {f.concept for f in case.findings if f.assertion == "present"}
 
 
@@ -185,7 +181,7 @@ def test_a_kidney_transplant_in_shorthand_is_read(words: str) -> None:
 # possible, but the differential opened on gouty tophi and osteoma cutis (score 0) and named none of
 # calciphylaxis's mimics, though the biopsy the work-up asks for is what tells them apart.
 def test_an_open_calciphylaxis_lists_its_mimics_first() -> None:
-    case, code, _ = _one(
+    case, code, _ = first_assessed(
         "A 55-year-old woman with alcoholic liver cirrhosis and normal creatinine presented with painful indurated "
         "erythematous nodules on the thighs that became necrotic. No biopsy was performed."
     )
@@ -196,14 +192,14 @@ def test_an_open_calciphylaxis_lists_its_mimics_first() -> None:
 
 
 def test_control_an_undetermined_nodule_keeps_the_general_lookalikes_first() -> None:
-    case, code, _ = _one("A 40-year-old man has a hard nodule on the thigh.")
+    case, code, _ = first_assessed("A 40-year-old man has a hard nodule on the thigh.")
     assert code == "undetermined"
     assert case.assessment.differential[0].id == "gouty_tophi"
 
 
 # ------------------------------------------------------------------------ diltiazem beside amiodarone
 def test_diltiazem_carries_the_amiodarone_caution() -> None:
-    case, code, _ = _one(
+    case, code, _ = first_assessed(
         "A 58-year-old man with systemic sclerosis and fingertip calcinosis takes amiodarone for atrial "
         "fibrillation. Creatinine 0.9 mg/dL."
     )
@@ -212,7 +208,9 @@ def test_diltiazem_carries_the_amiodarone_caution() -> None:
 
 
 def test_control_no_amiodarone_no_such_caution() -> None:
-    case, _, _ = _one("A 58-year-old man with systemic sclerosis and fingertip calcinosis. Creatinine 0.9 mg/dL.")
+    case, _, _ = first_assessed(
+        "A 58-year-old man with systemic sclerosis and fingertip calcinosis. Creatinine 0.9 mg/dL."
+    )
     assert "Taking amiodarone" not in " ".join(_cautions(case, "diltiazem"))
 
 
@@ -228,7 +226,7 @@ def test_control_no_amiodarone_no_such_caution() -> None:
     ],
 )
 def test_painful_nodules_with_periarticular_masses_on_dialysis_are_metastatic(imaging: str) -> None:
-    case, code, _ = _one(
+    case, code, _ = first_assessed(
         f"A 61-year-old man with end-stage renal disease on hemodialysis presented with painful nodules on the "
         f"fingers. {imaging} Phosphate 7.9 mg/dL, calcium 9.8 mg/dL."
     )
@@ -238,7 +236,7 @@ def test_painful_nodules_with_periarticular_masses_on_dialysis_are_metastatic(im
 
 
 def test_control_painful_induration_with_periarticular_masses_stays_calciphylaxis() -> None:
-    _, code, _ = _one(
+    _, code, _ = first_assessed(
         "A 61-year-old man on hemodialysis had painful indurated plaques with a black eschar on the thighs. "
         "Radiographs also showed periarticular calcific masses at the shoulders. Phosphate 7.9 mg/dL."
     )
@@ -336,7 +334,7 @@ def test_control_a_series_table_keeps_its_cells_apart() -> None:
 # showed thrombosed vessels and no calcium on von Kossa: dystrophic, possible (from the lupus), with
 # excision, lithotripsy, sodium thiosulfate and colchicine offered for deposits no test had shown.
 def test_a_negative_calcium_stain_withholds_treatments_aimed_at_deposits() -> None:
-    case, _, certainty = _one(
+    case, _, certainty = first_assessed(
         "A 44-year-old woman with systemic lupus erythematosus and antiphospholipid syndrome, on warfarin, with "
         "normal renal function, developed painful necrotic ulcers of the legs. Skin biopsy showed thrombosed "
         "dermal vessels with no calcification on von Kossa stain."
@@ -350,7 +348,7 @@ def test_a_negative_calcium_stain_withholds_treatments_aimed_at_deposits() -> No
 
 
 def test_control_chalky_discharge_keeps_the_treatments_despite_a_negative_stain() -> None:
-    case, code, _ = _one(
+    case, code, _ = first_assessed(
         "A 52-year-old woman with limited systemic sclerosis has hard white nodules on the fingertips that "
         "discharge chalky material. Biopsy: von Kossa negative. Calcium and phosphate normal."
     )
@@ -371,14 +369,14 @@ def test_control_chalky_discharge_keeps_the_treatments_despite_a_negative_stain(
     ],
 )
 def test_a_notes_compact_person_with_the_disease_states_it(note: str, subtype: str | None, subform: str | None) -> None:
-    case, code, _ = _one(note)
+    case, code, _ = first_assessed(note)
     assert case.stated is not None
     assert (case.stated.subtype, case.stated.subform) == (subtype, subform)
     assert code == (subtype or "metastatic")
 
 
 def test_control_a_compact_person_with_a_suspected_disease_states_nothing() -> None:
-    case, _, _ = _one("68M with suspected calciphylaxis of the thighs on HD.")
+    case, _, _ = first_assessed("68M with suspected calciphylaxis of the thighs on HD.")
     assert case.stated is None
 
 
@@ -386,7 +384,7 @@ def test_control_a_compact_person_with_a_suspected_disease_states_nothing() -> N
 # "Impression: calcinosis cutis, likely dystrophic in setting of CREST. Rule out metastatic calcification
 # in the context of CKD 3." made the CREST possible and the CKD hypothetical.
 def test_the_setting_of_a_hedge_is_present() -> None:
-    case, _, _ = _one(
+    case, _, _ = first_assessed(
         "Impression: calcinosis cutis, likely dystrophic in setting of CREST. Rule out metastatic calcification "
         "in the context of CKD 3."
     )
@@ -396,7 +394,7 @@ def test_the_setting_of_a_hedge_is_present() -> None:
 
 
 def test_control_the_hedged_thing_itself_stays_hedged() -> None:
-    case, _, _ = _one("Impression: firm nodules of the fingers; likely CREST. Calcium normal.")
+    case, _, _ = first_assessed("Impression: firm nodules of the fingers; likely CREST. Calcium normal.")
     assert {f.concept: f.assertion for f in case.findings}.get("systemic_sclerosis") == "possible"
 
 
@@ -404,8 +402,8 @@ def test_control_the_hedged_thing_itself_stays_hedged() -> None:
     "sentence", ["He had never received calcium gluconate.", "He did not receive any calcium infusion."]
 )
 def test_control_an_infusion_never_received_stays_absent(sentence: str) -> None:
-    case, _, _ = _one(f"A 40-year-old man has a calcified nodule on the hand. {sentence}")
-    assert _exposures(case).get("iv_calcium") == "absent"
+    case, _, _ = first_assessed(f"A 40-year-old man has a calcified nodule on the hand. {sentence}")
+    assert exposure_assertions(case).get("iv_calcium") == "absent"
 
 
 # ---------------------------------------------------------------- peripheral arterial disease as "PAD"
@@ -413,7 +411,7 @@ def test_control_an_infusion_never_received_stays_absent(sentence: str) -> None:
 # calciphylaxis, probable, with sodium thiosulfate offered: "PAD" was not read, so the ischaemic-ulcer
 # mimic was not there to hold calciphylaxis back until a biopsy decides.
 def test_pad_holds_calciphylaxis_back_like_its_full_name() -> None:
-    case, _, _ = _one(
+    case, _, _ = first_assessed(
         "Consult note. 81 y/o M w/ PAD, DM2, CKD 3b (eGFR 35), new painful ulcers on b/l shins w/ black eschar, "
         "livedo. Not on dialysis. Not on warfarin. Ca 9.1, Phos 4.0 mg/dL. Bx pending."
     )
@@ -424,7 +422,7 @@ def test_pad_holds_calciphylaxis_back_like_its_full_name() -> None:
 
 
 def test_control_a_pad_in_lower_case_is_no_artery_disease() -> None:
-    case, code, _ = _one(
+    case, code, _ = first_assessed(
         "A 70-year-old man on haemodialysis has painful necrotic plaques on the thighs. A gauze pad was applied."
     )
     assert code == "calciphylaxis"

@@ -8,19 +8,9 @@ from __future__ import annotations
 
 import pytest
 
-from calcidx.assess.model import AssessedCase
 from calcidx.extract.pipeline import extract
 from calcidx.public import assess
-
-
-def _one(text: str) -> tuple[AssessedCase, str, str | None]:
-    case = assess(text).cases[0]
-    return case, case.assessment.subtype.code, case.assessment.subtype.certainty
-
-
-def _exposures(case: AssessedCase) -> dict[str, str]:
-    return {e.concept: e.assertion for e in case.exposures}
-
+from tests.extract.reading import exposure_assertions, first_assessed, histology_concepts
 
 # ------------------------------------------ an answer "No." ends its sentence
 # "Any drug allergies? No. She takes warfarin and calcium carbonate." was one sentence "No. She takes
@@ -37,8 +27,8 @@ ANSWERED_NO = [
 
 @pytest.mark.parametrize("text", ANSWERED_NO)
 def test_an_answer_no_does_not_negate_the_next_sentence(text: str) -> None:
-    case, _, _ = _one(text)
-    exposures = _exposures(case)
+    case, _, _ = first_assessed(text)
+    exposures = exposure_assertions(case)
     assert exposures.get("warfarin") == "present", exposures
     assert exposures.get("calcium_based_binders") == "present", exposures
     assert any("warfarin" in action.action.lower() for action in case.assessment.actions)
@@ -54,7 +44,7 @@ def test_control_a_numbered_no_stays_one_sentence() -> None:
 # ------------------------------------------ a question asserts no pregnancy
 # "She was pregnant? No." made her pregnant ("was pregnant"), withholding what a pregnancy withholds.
 def test_a_question_then_no_is_not_a_pregnancy() -> None:
-    case, _, _ = _one(
+    case, _, _ = first_assessed(
         "A 34-year-old woman with dermatomyositis has calcified nodules on the thighs shown on radiographs. She "
         "was pregnant? No. Calcium and phosphate were normal."
     )
@@ -62,7 +52,7 @@ def test_a_question_then_no_is_not_a_pregnancy() -> None:
 
 
 def test_control_she_was_pregnant_is_a_pregnancy() -> None:
-    case, _, _ = _one(
+    case, _, _ = first_assessed(
         "A 34-year-old woman with dermatomyositis has calcified nodules on the thighs shown on radiographs. She "
         "was pregnant at the time. Calcium and phosphate were normal."
     )
@@ -84,14 +74,14 @@ LINE_THROUGH_WHICH = [
 
 @pytest.mark.parametrize("text", LINE_THROUGH_WHICH)
 def test_a_lesion_at_the_line_the_calcium_ran_through_is_iatrogenic_at_the_site(text: str) -> None:
-    case, code, certainty = _one(text)
+    case, code, certainty = first_assessed(text)
     assert code == "iatrogenic"
     assert certainty in ("probable", "confirmed")
     assert any(e.site for e in case.exposures if e.concept == "iv_calcium")
 
 
 def test_control_a_line_elsewhere_is_not_the_lesions_site() -> None:
-    case, code, _ = _one(
+    case, code, _ = first_assessed(
         "A 3-week-old girl had a firm white plaque on the left thigh. Calcium gluconate had been infused through a "
         "line in the right hand. Radiographs showed soft-tissue calcification."
     )
@@ -115,13 +105,13 @@ RHEUMATOID_NODULES = [
 
 @pytest.mark.parametrize("text", RHEUMATOID_NODULES)
 def test_named_rheumatoid_nodules_hold_the_subtype_at_possible(text: str) -> None:
-    case, code, certainty = _one(text)
+    case, code, certainty = first_assessed(text)
     assert certainty != "probable" and certainty != "confirmed", (code, certainty)
     assert case.assessment.differential[0].id == "rheumatoid_nodule"
 
 
 def test_rheumatoid_arthritis_lists_rheumatoid_nodules_in_the_differential() -> None:
-    case, _, _ = _one(
+    case, _, _ = first_assessed(
         "A 53-year-old woman with rheumatoid arthritis on methotrexate had hard nodules over the extensor surfaces "
         "of the forearms."
     )
@@ -129,7 +119,7 @@ def test_rheumatoid_arthritis_lists_rheumatoid_nodules_in_the_differential() -> 
 
 
 def test_control_calcium_shown_lifts_the_rheumatoid_nodule_hold() -> None:
-    _, code, certainty = _one(
+    _, code, certainty = first_assessed(
         "A 60-year-old woman with seropositive rheumatoid arthritis and rheumatoid nodules on the elbows developed "
         "hard white papules on the fingertips. X-ray showed calcified deposits in the finger pulps. Calcium and "
         "phosphate were normal."
@@ -151,13 +141,13 @@ WOUNDS = [
 
 @pytest.mark.parametrize("text", WOUNDS)
 def test_a_necrotic_wound_with_arteriolar_calcification_is_calciphylaxis_confirmed(text: str) -> None:
-    case, code, certainty = _one(text)
+    case, code, certainty = first_assessed(text)
     assert (code, certainty) == ("calciphylaxis", "confirmed")
     assert {f.concept for f in case.findings} & {"necrotic_ulcer", "painful_ulcer"}
 
 
 def test_control_a_wound_told_healed_is_no_typical_lesion() -> None:
-    case, _, _ = _one(
+    case, _, _ = first_assessed(
         "A 69-year-old woman on haemodialysis had a surgical wound on the right thigh that healed well. Biopsy "
         "showed calcification of small subcutaneous arterioles."
     )
@@ -177,9 +167,9 @@ SCARS = [
 
 @pytest.mark.parametrize("text", SCARS)
 def test_calcium_in_an_old_scar_is_dystrophic(text: str) -> None:
-    case, code, _ = _one(text)
+    case, code, _ = first_assessed(text)
     assert code == "dystrophic"
-    assert _exposures(case).get("local_trauma") == "present"
+    assert exposure_assertions(case).get("local_trauma") == "present"
 
 
 # ------------------------------------------ diltiazem beside nifedipine
@@ -187,7 +177,7 @@ def test_calcium_in_an_old_scar_is_dystrophic(text: str) -> None:
 # beside it with no word of the interaction (diltiazem raises nifedipine's exposure, and blood pressure
 # falls further). A current nifedipine now shows a caution; a stopped one does not.
 def _diltiazem_cautions(text: str) -> list[str]:
-    case, _, _ = _one(text)
+    case, _, _ = first_assessed(text)
     offered = {t.id: t for t in case.assessment.treatments}
     assert "diltiazem" in offered, sorted(offered)
     return offered["diltiazem"].cautions
@@ -237,7 +227,7 @@ def test_siblings_with_the_hftc_gene_variant_are_hftc() -> None:
 
 
 def test_the_variant_without_normal_renal_function_shown_is_tumoral_calcinosis() -> None:
-    case, code, _ = _one(
+    case, code, _ = first_assessed(
         "A 9-year-old boy had a single calcified mass over the right shoulder. Phosphate was 2.1 mmol/L. Genetic "
         "testing identified a homozygous GALNT3 mutation."
     )
@@ -258,17 +248,17 @@ NOT_GIVEN = [
 
 @pytest.mark.parametrize("text", NOT_GIVEN)
 def test_a_drug_not_given_is_not_taken(text: str) -> None:
-    case, _, _ = _one(text)
-    assert _exposures(case).get("warfarin") == "absent"
+    case, _, _ = first_assessed(text)
+    assert exposure_assertions(case).get("warfarin") == "absent"
     assert not any("warfarin" in action.action.lower() for action in case.assessment.actions)
 
 
 def test_control_a_drug_not_taken_regularly_was_taken() -> None:
-    case, _, _ = _one(
+    case, _, _ = first_assessed(
         "A 66-year-old man on haemodialysis has painful indurated plaques with retiform purpura on the thighs. "
         "Warfarin was not taken regularly. Calcium 9.4 mg/dL, phosphate 6.9 mg/dL."
     )
-    assert _exposures(case).get("warfarin") == "present"
+    assert exposure_assertions(case).get("warfarin") == "present"
 
 
 # ------------------------------------------ a biopsy finding denied in a list
@@ -277,21 +267,21 @@ def test_control_a_drug_not_taken_regularly_was_taken() -> None:
 # vascular calcification as absent, but the histology record kept it (its own negation check stopped at
 # the list's commas), so arteriolar calcification held metastatic at possible.
 def test_a_histology_finding_denied_in_a_list_is_not_in_the_histology_record() -> None:
-    case, code, certainty = _one(
+    case, code, certainty = first_assessed(
         "A 59-year-old woman on hemodialysis presented with firm, painless, white papules on the fingertips. "
         "Calciphylaxis was ruled out by the absence of pain, necrosis and vascular calcification on biopsy, which "
         "showed dermal calcium deposits. Calcium 10.2 mg/dL, phosphate 7.8 mg/dL, PTH 780 pg/mL."
     )
-    assert "vascular_calcification_histology" not in {c for h in case.histology for c in h.concepts}
+    assert "vascular_calcification_histology" not in histology_concepts(case)
     assert (code, certainty) == ("metastatic", "confirmed")
 
 
 def test_control_vascular_calcification_on_biopsy_stays_in_the_record() -> None:
-    case, code, _ = _one(
+    case, code, _ = first_assessed(
         "A 59-year-old woman on hemodialysis has painful indurated plaques on the thighs. Biopsy showed vascular "
         "calcification of small subcutaneous vessels. Calcium 10.2 mg/dL, phosphate 7.8 mg/dL."
     )
-    assert "vascular_calcification_histology" in {c for h in case.histology for c in h.concepts}
+    assert "vascular_calcification_histology" in histology_concepts(case)
     assert code == "calciphylaxis"
 
 
@@ -300,7 +290,7 @@ def test_control_vascular_calcification_on_biopsy_stays_in_the_record() -> None:
 # dystrophic, probable: "no calcification" on a radiograph held them at possible, the same finding denied
 # in a list did not (lesion.calcinosis_evidence: a test that found no calcium outweighs firm nodules).
 def test_a_radiograph_denying_calcification_in_a_list_holds_firm_nodules_at_possible() -> None:
-    _, code, certainty = _one(
+    _, code, certainty = first_assessed(
         "A 58-year-old woman with SSc has hard nodules on the fingers. X-ray showed no fracture, erosion or "
         "soft-tissue calcification."
     )
@@ -308,7 +298,7 @@ def test_a_radiograph_denying_calcification_in_a_list_holds_firm_nodules_at_poss
 
 
 def test_control_a_radiograph_showing_calcification_keeps_them_probable() -> None:
-    _, code, certainty = _one(
+    _, code, certainty = first_assessed(
         "A 58-year-old woman with SSc has hard nodules on the fingers. X-ray showed no fracture or erosion, but "
         "soft-tissue calcification of the finger pulps."
     )
@@ -320,7 +310,7 @@ def test_control_a_radiograph_showing_calcification_keeps_them_probable() -> Non
 # dialysis was read as the newborn's fat-cell clefts: metastatic, possible. Clefts told in arterioles or
 # vessels are cholesterol clefts, which identify cholesterol emboli.
 def test_needle_shaped_clefts_in_arterioles_are_cholesterol_clefts() -> None:
-    case, code, _ = _one(
+    case, code, _ = first_assessed(
         "A 68-year-old man on haemodialysis developed painful purple toes and livedo on both feet two weeks after "
         "coronary angiography. Eosinophilia was present. Skin biopsy showed biconvex needle-shaped clefts in small "
         "arterioles."
@@ -332,7 +322,7 @@ def test_needle_shaped_clefts_in_arterioles_are_cholesterol_clefts() -> None:
 
 
 def test_control_needle_shaped_clefts_in_fat_cells_stay_the_newborns() -> None:
-    case, _, _ = _one(
+    case, _, _ = first_assessed(
         "A 10-day-old boy born after therapeutic hypothermia has firm red plaques on the back. Biopsy showed "
         "needle-shaped clefts in fat cells."
     )
@@ -344,7 +334,7 @@ def test_control_needle_shaped_clefts_in_fat_cells_stay_the_newborns() -> None:
 # (3.4 is normal in mg/dL, high in mmol/L), so a note with normal labs and calcinosis was undetermined;
 # calcium 9.1 is plausible in mg/dL only, and the results written beside it are in the same system.
 def test_a_notes_unitless_results_are_read_in_the_system_of_the_results_beside_them() -> None:
-    case, code, _ = _one(
+    case, code, _ = first_assessed(
         "HPI: 39F with 6 mo of firm white papules on R elbow, occasionally draining chalky material.\n"
         "Labs: Ca 9.1, Phos 3.4, Cr 0.7, PTH 38, 25-OH D 31.\n"
         "XR R elbow: punctate soft tissue calcifications.\n"
@@ -355,7 +345,7 @@ def test_a_notes_unitless_results_are_read_in_the_system_of_the_results_beside_t
 
 
 def test_control_a_line_with_no_unit_anchor_stays_uninterpreted() -> None:
-    case, _, _ = _one("62F, SSc, calcinosis of the fingers on X-ray. Ca 2.4, phos 1.1, PTH 6.2.")
+    case, _, _ = first_assessed("62F, SSc, calcinosis of the fingers on X-ray. Ca 2.4, phos 1.1, PTH 6.2.")
     assert {lab.analyte: lab.interpretation for lab in case.labs}["phosphate"] is None
 
 
@@ -373,24 +363,26 @@ def test_control_a_line_with_no_unit_anchor_stays_uninterpreted() -> None:
     ],
 )
 def test_calcium_named_in_a_biopsy_sentence_is_histology(sentence: str) -> None:
-    case, _, _ = _one(f"A 22-year-old woman had firm papules on the palms. {sentence} Calcium and phosphate normal.")
-    assert "basophilic_deposits_histology" in {c for h in case.histology for c in h.concepts}
+    case, _, _ = first_assessed(
+        f"A 22-year-old woman had firm papules on the palms. {sentence} Calcium and phosphate normal."
+    )
+    assert "basophilic_deposits_histology" in histology_concepts(case)
 
 
 def test_control_a_biopsy_looking_for_calcium_shows_none() -> None:
-    case, _, _ = _one(
+    case, _, _ = first_assessed(
         "A 22-year-old woman had firm papules on the palms. A biopsy was taken to look for calcium deposits. "
         "Calcium and phosphate normal."
     )
-    assert "basophilic_deposits_histology" not in {c for h in case.histology for c in h.concepts}
+    assert "basophilic_deposits_histology" not in histology_concepts(case)
 
 
 def test_calciphylaxis_of_a_site_biopsy_proven_is_the_biopsys_reading() -> None:
-    case, code, _ = _one(
+    case, code, _ = first_assessed(
         "A 76-year-old man has calciphylaxis of the lower legs (biopsy proven) with normal kidney function. He has "
         "alcoholic liver cirrhosis and takes warfarin."
     )
-    assert "calciphylaxis_histology_reported" in {c for h in case.histology for c in h.concepts}
+    assert "calciphylaxis_histology_reported" in histology_concepts(case)
     assert code == "calciphylaxis"
 
 
@@ -399,20 +391,20 @@ def test_calciphylaxis_of_a_site_biopsy_proven_is_the_biopsys_reading() -> None:
 # warfarin current, with advice to stop it; "She takes warfarin, and her statin was stopped" read
 # warfarin as stopped (medication.switched_to_after; medication.stopped_after stops at ", and").
 def test_a_drug_switched_for_another_is_past() -> None:
-    case, _, _ = _one(
+    case, _, _ = first_assessed(
         "A 64-year-old man had been on warfarin for atrial fibrillation, switched to apixaban 6 months before the "
         "onset of painful necrotic ulcers on the thighs. He is on haemodialysis. Biopsy confirmed calciphylaxis."
     )
-    assert _exposures(case).get("warfarin") == "historical"
+    assert exposure_assertions(case).get("warfarin") == "historical"
     assert not any("warfarin" in action.action.lower() for action in case.assessment.actions)
 
 
 def test_another_drug_stopped_in_a_new_clause_leaves_warfarin_current() -> None:
-    case, _, _ = _one(
+    case, _, _ = first_assessed(
         "A 70-year-old man on haemodialysis has painful necrotic ulcers on the thighs. He takes warfarin, and his "
         "statin was stopped last month. Biopsy confirmed calciphylaxis."
     )
-    assert _exposures(case).get("warfarin") == "present"
+    assert exposure_assertions(case).get("warfarin") == "present"
     assert any("warfarin" in action.action.lower() for action in case.assessment.actions)
 
 
@@ -421,7 +413,7 @@ def test_another_drug_stopped_in_a_new_clause_leaves_warfarin_current() -> None:
 # "shows bone" was not read as true bone in the skin, the finding that makes it a look-alike
 # (histology.bone_named).
 def test_a_biopsy_showing_bone_is_the_look_alike() -> None:
-    case, code, _ = _one(
+    case, code, _ = first_assessed(
         "A 15-year-old boy with pseudohypoparathyroidism (elevated PTH, low calcium, high phosphate) has hard "
         "plaques on the legs; biopsy shows bone."
     )
@@ -430,25 +422,25 @@ def test_a_biopsy_showing_bone_is_the_look_alike() -> None:
 
 
 def test_control_calcium_beside_bone_is_no_bone_finding() -> None:
-    case, _, _ = _one(
+    case, _, _ = first_assessed(
         "A 55-year-old woman with systemic sclerosis has hard nodules on the fingers. Biopsy showed calcium "
         "deposits next to bone. Calcium and phosphate normal."
     )
-    assert "lamellar_bone_histology" not in {c for h in case.histology for c in h.concepts}
+    assert "lamellar_bone_histology" not in histology_concepts(case)
 
 
 # ------------------------------------------ IVF planned is a pregnancy sought
 # "is planning IVF next year" offered bisphosphonates and diltiazem, whose labels advise against a
 # pregnancy that may follow; a past IVF says nothing of a pregnancy now.
 def test_ivf_planned_withholds_what_a_planned_pregnancy_withholds() -> None:
-    case, _, _ = _one(
+    case, _, _ = first_assessed(
         "A 41-year-old woman with dermatomyositis and calcinosis on the arms (X-ray) is planning IVF next year."
     )
     assert {"bisphosphonates", "diltiazem"} <= {t.id for t in case.assessment.withheld_treatments}
 
 
 def test_control_a_past_ivf_withholds_nothing() -> None:
-    case, _, _ = _one(
+    case, _, _ = first_assessed(
         "A 41-year-old woman with dermatomyositis and calcinosis on the arms (X-ray) had IVF treatment ten years ago; "
         "her son is 9."
     )
@@ -459,40 +451,40 @@ def test_control_a_past_ivf_withholds_nothing() -> None:
 # The note's shorthand was not read as the biopsy's reading: calciphylaxis, possible
 # (histology.calciphylaxis_on_biopsy).
 def test_calciphylaxis_on_biopsy_is_the_biopsys_reading() -> None:
-    case, code, certainty = _one(
+    case, code, certainty = first_assessed(
         "A 69-year-old woman on haemodialysis has calciphylaxis on biopsy. She has severe aortic stenosis and heart "
         "failure with an ejection fraction of 30%."
     )
-    assert "calciphylaxis_histology_reported" in {c for h in case.histology for c in h.concepts}
+    assert "calciphylaxis_histology_reported" in histology_concepts(case)
     assert (code, certainty) == ("calciphylaxis", "probable")
 
 
 def test_control_calciphylaxis_to_be_looked_for_on_biopsy_is_no_reading() -> None:
-    case, _, _ = _one(
+    case, _, _ = first_assessed(
         "A 69-year-old woman on haemodialysis has painful plaques on the thighs. A deep biopsy is planned to look "
         "for calciphylaxis on biopsy."
     )
-    assert "calciphylaxis_histology_reported" not in {c for h in case.histology for c in h.concepts}
+    assert "calciphylaxis_histology_reported" not in histology_concepts(case)
 
 
 # ------------------------------------------ a calcium hydroxylapatite filler at the site
 # "calcified nodules on the face after a filler injection (calcium hydroxylapatite, Radiesse)" was
 # idiopathic, probable: the filler is calcium-containing material injected where the nodules are.
 def test_a_calcium_hydroxylapatite_filler_is_an_iatrogenic_exposure() -> None:
-    case, code, certainty = _one(
+    case, code, certainty = first_assessed(
         "A 42-year-old woman presented with calcified nodules on the face after a filler injection (calcium "
         "hydroxylapatite, Radiesse) 2 years ago. Calcium and phosphate normal."
     )
-    assert "calcium_hydroxylapatite_filler" in _exposures(case)
+    assert "calcium_hydroxylapatite_filler" in exposure_assertions(case)
     assert (code, certainty) != ("idiopathic", "probable")
 
 
 def test_control_hydroxyapatite_as_the_deposits_mineral_is_no_exposure() -> None:
-    case, _, _ = _one(
+    case, _, _ = first_assessed(
         "A 50-year-old woman with SSc has calcinosis of the fingers. The deposits consist of calcium hydroxyapatite "
         "crystals. Calcium and phosphate normal."
     )
-    assert "calcium_hydroxylapatite_filler" not in _exposures(case)
+    assert "calcium_hydroxylapatite_filler" not in exposure_assertions(case)
 
 
 # ------------------------------------------ an eGFR told only as a number
@@ -500,7 +492,7 @@ def test_control_hydroxyapatite_as_the_deposits_mineral_is_no_exposure() -> None
 # range, so renal function was not impaired, the lab pattern suggested HFTC (which needs normal renal
 # function) and the kidneys were no cause (subtype.metastatic.renal v3: eGFR below 30 is impaired).
 def test_an_egfr_of_12_is_impaired_renal_function() -> None:
-    case, code, _ = _one(
+    case, code, _ = first_assessed(
         "A 67-year-old woman with dermatomyositis and calcinosis of the thighs (X-ray) has an eGFR of 12 mL/min/1.73 "
         "m2 and is not on dialysis. Calcium 2.3 mmol/L, phosphate 1.9 mmol/L."
     )
@@ -511,7 +503,7 @@ def test_an_egfr_of_12_is_impaired_renal_function() -> None:
 
 
 def test_control_an_egfr_of_95_is_no_impairment() -> None:
-    case, _, _ = _one(
+    case, _, _ = first_assessed(
         "A 67-year-old woman with dermatomyositis and calcinosis of the thighs (X-ray) has an eGFR of 95 mL/min/1.73 "
         "m2. Calcium 2.3 mmol/L, phosphate 1.0 mmol/L."
     )
