@@ -509,3 +509,25 @@ def test_control_an_egfr_of_95_is_no_impairment() -> None:
     )
     conclusions = " ".join(step.conclusion for step in case.assessment.rationale)
     assert "Impaired renal function" not in conclusions
+
+
+# ------------------------------------------ a case heading after the case has begun is no banner
+# A report with its line breaks lost, "Case report. A 60-year-old woman ... Investigations: calcium 2.31
+# mmol/L, ...": "Investigations" was taken for an article-type banner above the title (front matter),
+# so the labs and the radiograph after it were dropped. A case heading is a banner only before any
+# section has opened.
+def test_a_case_heading_inside_a_one_line_report_keeps_what_follows() -> None:
+    case, _, _ = first_assessed(
+        "Case report. A 60-year-old woman with limited systemic sclerosis. Presentation: hard white nodules on the "
+        "fingertips discharging chalky material. Investigations: calcium 2.31 mmol/L, phosphate 1.02 mmol/L, "
+        "creatinine 70 umol/L. Radiograph: soft-tissue calcification of the finger pulps."
+    )
+    assert {lab.analyte for lab in case.labs} >= {"calcium", "phosphate", "creatinine"}
+
+
+def test_control_a_banner_above_the_title_is_still_front_matter() -> None:
+    document = extract(
+        "CASE REPORT\nCalcinosis cutis in limited systemic sclerosis\nA 60-year-old woman has hard white nodules on "
+        "the fingertips discharging chalky material. Calcium 2.31 mmol/L."
+    )
+    assert [c.patient.age_years for c in document.cases] == [60.0]

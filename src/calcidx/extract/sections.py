@@ -411,12 +411,15 @@ def analyse_layout(text: str, rules: Rules, headers_re: re.Pattern[str] | None =
         nonlocal category, section_start, title
         if (
             new_category == "case"
+            and category == "front"
             and not run_in
             and not seen_prose
             and not layout.sections
             and not re.search(r"\d", new_title)
         ):
-            new_category = "front"  # an article-type banner ("CASE REPORT") above the title; "Case 1" is not
+            # an article-type banner ("CASE REPORT") above the title; "Case 1" is not, nor a case heading
+            # once a case section is open ("Case report. A 60-year-old ... Investigations: calcium ...")
+            new_category = "front"
         if new_title.rstrip().endswith("?") and not seen_prose:
             # a quiz's question ends the case only after the case: above it ("What is your diagnosis? A
             # 7-month-old boy ..."), it is the quiz's title and the case follows
