@@ -655,6 +655,8 @@ class _Pathway:
             self.hold(metastatic, for_cua, rule_id, "metastatic calcinosis cutis")
         elif for_met and calciphylaxis:
             self.hold(calciphylaxis, for_met, rule_id, "calciphylaxis")
+        elif metastatic and not for_met and not self.calcium_shown() and self.picture_is_a_mimics():
+            self.hold_mimic_picture(metastatic, rule_id)
         elif metastatic and not calciphylaxis and not for_met and self.facts.case.stated_subtype == "calciphylaxis":
             # the authors saw the lesion and call it calciphylaxis; no finding here says otherwise
             self.hold_unseen(metastatic, rule_id)
@@ -667,6 +669,36 @@ class _Pathway:
                 "(necrosis, eschar, retiform purpura, painful induration, arteriolar calcification; or "
                 "firm painless periarticular nodules).",
             )
+
+    def calcium_shown(self) -> bool:
+        """A clinical sign of calcification (firm white papules, chalky discharge) or a test shows it."""
+        return bool(self.signs_kept() or self.features_with_role("calcinosis_confirmation"))
+
+    def picture_is_a_mimics(self) -> list[str]:
+        """The calciphylaxis lesions recorded where a mimic of calciphylaxis is not excluded and no
+        biopsy shows calciphylaxis: the picture is calciphylaxis's or the mimic's, not a deposit's."""
+        if not self.calciphylaxis_mimics() or self.features_with_role("calciphylaxis_histology"):
+            return []
+        return self.features_with_role("calciphylaxis_typical") + self.features_with_role("calciphylaxis_early")
+
+    def hold_mimic_picture(self, held: list[Candidate], rule_id: str) -> None:
+        """Hold metastatic at possible where the only skin picture is calciphylaxis's and a mimic of it is
+        not excluded: nothing shows a calcium deposit, so deranged labs alone do not make it probable."""
+        picture = self.picture_is_a_mimics()
+        mimics = ", ".join(self.held_back_labels(self.calciphylaxis_mimics(), []))
+        why = (
+            f"the skin picture ({self.labels(picture)}) is that of calciphylaxis or of a mimic not excluded "
+            f"({mimics}), and no sign or test shows a calcium deposit"
+        )
+        self.mark_held(held, [self.facts.fact(c) for c in picture], why)
+        self.step(
+            rule_id,
+            fired=True,
+            facts=[self.facts.fact(c) for c in picture],
+            conclusion=f"{why[0].upper()}{why[1:]}: deranged calcium or phosphate alone does not make metastatic "
+            f"calcinosis more than {held[0].certainty}; a biopsy decides.",
+            candidate=held[0],
+        )
 
     def hold_unseen(self, held: list[Candidate], rule_id: str) -> None:
         """Hold metastatic at possible where the source calls the lesion calciphylaxis and no lesion
