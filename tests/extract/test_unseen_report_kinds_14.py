@@ -37,3 +37,41 @@ def test_control_firm_white_nodules_after_angiography_stay_metastatic() -> None:
         "both elbows and livedo of the toes. Calcium 2.3 mmol/L, phosphate 2.6 mmol/L."
     )
     assert (subtype, certainty) == ("metastatic", "probable")
+
+
+# ------------------------------------------ an operation on the lesion's body part
+# "had liposuction of the thighs six months before presenting with firm nodules on both thighs" and
+# "hard nodules in the right breast after breast reduction surgery" were idiopathic, probable: an
+# operation was read only as a scar. An operation named by what it does to a body part is the damaged
+# tissue at that part, a nidus only where that part is a lesion's (its site recorded or in its name).
+OPERATION_AT_SITE = [
+    "A 30-year-old woman had liposuction of the thighs six months before presenting with firm nodules on both "
+    "thighs. Radiographs showed calcification. Calcium and phosphate were normal.",
+    "A 60-year-old woman developed hard nodules in the right breast after breast reduction surgery; mammography "
+    "showed calcification of the skin and subcutis. Calcium and phosphate were normal.",
+]
+
+
+@pytest.mark.parametrize("text", OPERATION_AT_SITE)
+def test_an_operation_at_the_lesions_site_is_its_nidus(text: str) -> None:
+    case, subtype, certainty = first_assessed(text)
+    assert (subtype, certainty) == ("dystrophic", "probable"), case.assessment.rationale[-1].conclusion
+    roles = {r.id: r.role for r in case.assessment.condition_roles}
+    assert roles.get("operation_on_body_part") == "cause", roles
+
+
+OPERATION_ELSEWHERE = [
+    "A 50-year-old man with a history of hip replacement has multiple hard scrotal nodules. Calcium, phosphate "
+    "and PTH were normal. Excision showed dermal calcium deposits.",
+    "A 50-year-old woman with a past history of liposuction has hard white papules on the fingers. Calcium and "
+    "phosphate were normal. Radiographs showed calcification.",
+    "A 50-year-old woman had liposuction of the abdomen; she now has firm nodules on both shins. Radiograph: "
+    "calcification. Calcium and phosphate normal.",
+]
+
+
+@pytest.mark.parametrize("text", OPERATION_ELSEWHERE)
+def test_an_operation_elsewhere_or_nowhere_is_no_nidus(text: str) -> None:
+    case, subtype, _ = first_assessed(text)
+    assert subtype != "dystrophic"
+    assert {a.code: a.certainty for a in case.assessment.alternatives}.get("dystrophic") == "possible"

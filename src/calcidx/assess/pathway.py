@@ -1164,8 +1164,9 @@ class _Pathway:
             )
             return
         # every injury is recorded at another site than every lesion: no nidus of these lesions
-        where = ", ".join(les for les, _ in self.facts.lesion_sites)
-        sites = ", ".join(s for c in elsewhere for s in self.facts.concept_sites[c])
+        where = ", ".join(les for les, _ in self.facts.lesion_sites) or "not recorded"
+        sites = ", ".join(s for c in elsewhere for s in self.injury_sites(c)) or "a site not recorded"
+        sites = ", ".join(dict.fromkeys(sites.split(", ")))
         facts = [self.facts.fact(c) for c in elsewhere]
         cand = self.propose(
             rule_id,
@@ -1184,12 +1185,24 @@ class _Pathway:
             candidate=cand,
         )
 
+    def injury_sites(self, cid: str) -> list[str]:
+        """The injury's recorded sites; for an operation that needs a site and has none recorded, the words
+        that name it ("hip replacement" is at the hip)."""
+        sites = self.facts.concept_sites.get(cid, [])
+        exposure = self.kb.exposures.get(cid)
+        if sites or exposure is None or not exposure.site_required:
+            return sites
+        return [e.text.lower() for e in self.facts.evidence.get(cid, [])]
+
     def injury_elsewhere(self, cid: str) -> bool:
         """The injury's recorded site is at none of the lesions' sites (sides and regions of the
-        exposure-site rule's params); unknown when either site is not recorded."""
-        sites = self.facts.concept_sites.get(cid, [])
+        exposure-site rule's params); unknown when either site is not recorded, except for an
+        operation that needs its site at a lesion's (``site_required``): unknown is elsewhere."""
+        exposure = self.kb.exposures.get(cid)
+        required = exposure is not None and exposure.site_required
+        sites = self.injury_sites(cid)
         if not sites or not self.facts.lesion_sites:
-            return False
+            return required
         rule = self.kb.rule("subtype.iatrogenic.exposure_at_site")
         return not any(
             site_relation(site, les, side, rule) == "at" for site in sites for les, side in self.facts.lesion_sites

@@ -227,6 +227,9 @@ class Exposure(Concept):
     #: exposures this one puts at the lesion's site when theirs is not recorded ("nodules at the
     #: injection sites" places the injected calcium heparin at the nodules)
     locates: list[str] = []
+    #: a local cause only where its site (recorded, or named in its own words: "hip replacement") is
+    #: a lesion's site; with no site it says nothing of where the lesions are
+    site_required: bool = False
     calciphylaxis_risk: Literal["major", "minor", "listed"] | None = None
     disagreement: str | None = None
 
