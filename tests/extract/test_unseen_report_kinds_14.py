@@ -8,7 +8,8 @@ from __future__ import annotations
 
 import pytest
 
-from tests.extract.reading import first_assessed
+from calcidx.extract.textmap import normalise, table_cells_spaced
+from tests.extract.reading import first_assessed, first_case
 
 # ------------------------------------------ a mimic's picture is not metastatic calcinosis
 # On dialysis with a high phosphate, painful livedo of the toes after angiography (cholesterol emboli
@@ -75,3 +76,40 @@ def test_an_operation_elsewhere_or_nowhere_is_no_nidus(text: str) -> None:
     case, subtype, _ = first_assessed(text)
     assert subtype != "dystrophic"
     assert {a.code: a.certainty for a in case.assessment.alternatives}.get("dystrophic") == "possible"
+
+
+# ------------------------------------------ a lab table with its cells between pipes
+# "Calcium | 12.1 | mg/dL | 8.6-10.2" (a table copied from a web page or written in Markdown) kept the
+# calcium with no unit and lost the phosphate, the PTH and the creatinine's unit; the same table with
+# tabs or spaces between its cells was read whole. Pipes between the cells of two or more rows are
+# read as spaces (a one-line journal banner "Volume 2 | Issue 4 | Page 9" is no table).
+PIPE_TABLES = [
+    "A 43-year-old woman had hard nodules on the elbows. Laboratory results:\n"
+    "Calcium | 12.1 | mg/dL | 8.6-10.2\nPhosphorus | 6.8 | mg/dL | 2.5-4.5\niPTH | 8 | pg/mL | 15-65\n"
+    "Creatinine | 0.9 | mg/dL | 0.6-1.1\n",
+    "A 43-year-old woman had hard nodules on the elbows. Laboratory results:\n"
+    "| Parameter | Value | Reference range |\n|---|---|---|\n| Calcium (mg/dL) | 12.1 | 8.6-10.2 |\n"
+    "| Phosphorus (mg/dL) | 6.8 | 2.5-4.5 |\n| PTH (pg/mL) | 8 | 15-65 |\n| Creatinine (mg/dL) | 0.9 | 0.6-1.1 |\n",
+]
+
+
+@pytest.mark.parametrize("text", PIPE_TABLES)
+def test_a_lab_table_between_pipes_is_read_cell_by_cell(text: str) -> None:
+    case = first_case(text)
+    labs = {lab.analyte: (lab.value, lab.unit, lab.interpretation) for lab in case.labs}
+    assert labs["calcium"] == (12.1, "mg/dL", "high"), labs
+    assert labs["phosphate"] == (6.8, "mg/dL", "high"), labs
+    assert labs["pth"] == (8.0, "pg/mL", "low"), labs
+    assert labs["creatinine"] == (0.9, "mg/dL", "normal"), labs
+    for lab in case.labs:
+        for span in lab.evidence:
+            assert text[span.start : span.end] == span.text  # evidence still points into the text as given
+
+
+def test_pipes_become_spaces_only_in_a_table_and_offsets_hold() -> None:
+    banner = "Volume 2 | Issue 4 | Page 9\nA 43-year-old woman.\n"
+    assert table_cells_spaced(banner) == banner
+    table = "x\n| a | 1 |\n|---|---|\n| b | 2 |\n"
+    spaced = table_cells_spaced(table)
+    assert len(spaced) == len(table) and "|" not in spaced and "-" not in spaced
+    assert normalise(table).original == table

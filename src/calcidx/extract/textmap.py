@@ -31,6 +31,11 @@ _BROKEN_WORD_END = re.compile(r"[a-z]{2}-\Z")
 # Typographic hyphens (U+2010 hyphen, U+2011 non-breaking hyphen) read as "-": "8\u2010year\u2010old"
 # is "8-year-old". One character for one, so every offset stays the same.
 _HYPHENS = ("\u2010", "\u2011")
+# A table row with its cells between pipes ("Calcium | 12.1 | mg/dL | 8.6-10.2", a Markdown table):
+# two or more pipes on the line. Only two or more such rows in a row make a table; a journal banner
+# ("Volume 2 | Issue 4 | Page 9") or a title ("Calciphylaxis | Case Report") is one line.
+_PIPE_ROW = re.compile(r"[^\n]*\|[^\n]*\|[^\n]*")
+_RULE_ROW = re.compile(r"[\s|:\-]*")
 
 
 @dataclass
@@ -122,6 +127,9 @@ def normalise(text: str) -> TextMap:
     hyphens become "-"; soft hyphens go, a word broken with a hyphen at a line end is joined, and a
     typographic ligature is spelled out ("\ufb01" is "fi"); a text that lost all its line breaks gets
     them back (``restore_lines``)."""
+    original = text
+    if "|" in text:
+        text = table_cells_spaced(text)
     copy = _Copy(text, expand=_LIGATURE.search(text) is not None)
     for index, (start, end) in enumerate(logical_lines(text)):
         if index:
@@ -142,4 +150,33 @@ def normalise(text: str) -> TextMap:
     clean = restore_lines("".join(parts), load_rules().collapsed_text)
     for hyphen in _HYPHENS:
         clean = clean.replace(hyphen, "-")  # a C loop; str.translate with a table is far slower
-    return TextMap(text, clean, clean_starts, orig_starts)
+    return TextMap(original, clean, clean_starts, orig_starts)
+
+
+def table_cells_spaced(text: str) -> str:
+    """``text`` with the pipes between a table's cells read as spaces, and its Markdown rule rows
+    ("|---|---|") blank: each cell is then a column, as in a table copied with tabs. One character for
+    one, so every offset stays the same."""
+    rows: list[re.Match[str]] = []
+    runs: list[list[re.Match[str]]] = []
+    for row in _PIPE_ROW.finditer(text):
+        if rows and row.start() == rows[-1].end() + 1:  # the next line
+            rows.append(row)
+            continue
+        if len(rows) > 1:
+            runs.append(rows)
+        rows = [row]
+    if len(rows) > 1:
+        runs.append(rows)
+    if not runs:
+        return text
+    parts: list[str] = []
+    cursor = 0
+    for run in runs:
+        for row in run:
+            parts.append(text[cursor : row.start()])
+            cells = row.group()
+            parts.append(" " * len(cells) if _RULE_ROW.fullmatch(cells) else cells.replace("|", " "))
+            cursor = row.end()
+    parts.append(text[cursor:])
+    return "".join(parts)
