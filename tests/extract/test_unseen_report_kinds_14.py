@@ -6,8 +6,11 @@ must still give the old answer. No sentence comes from a published report.
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
+from calcidx.extract.pipeline import extract
 from calcidx.extract.textmap import normalise, table_cells_spaced
 from tests.extract.reading import first_assessed, first_case
 
@@ -113,3 +116,28 @@ def test_pipes_become_spaces_only_in_a_table_and_offsets_hold() -> None:
     spaced = table_cells_spaced(table)
     assert len(spaced) == len(table) and "|" not in spaced and "-" not in spaced
     assert normalise(table).original == table
+
+
+# ------------------------------------------ "The second, his brother" is the second patient
+# "Two cases are presented. The first, a 67-year-old man ... The second, his 70-year-old brother with
+# normal kidney function, had hard papules on the fingers" gave one patient: "The second, a ..." moved
+# to the next patient, "The second, his brother" did not (the brother read as a relative of the first).
+SECOND_RELATIVE = [
+    "Two cases are presented. The first, a 67-year-old man on dialysis, developed necrotic ulcers of the thighs; "
+    "biopsy showed calcification of the arterioles. The second, his 70-year-old brother with normal kidney "
+    "function, had asymptomatic hard papules on the fingers with Raynaud's phenomenon and sclerodactyly.",
+    "We describe two patients. The first, a 52-year-old woman with systemic sclerosis, had calcinosis of the "
+    "fingertips. The second, her 24-year-old daughter, had hard nodules on the elbows from dermatomyositis.",
+]
+
+
+@pytest.mark.parametrize("text", SECOND_RELATIVE)
+def test_the_second_told_as_a_relative_is_the_second_patient(text: str) -> None:
+    document = extract(text)
+    assert [c.patient.age_years for c in document.cases] == [pytest.approx(a) for a in _ages(text)]
+    first, second = document.cases
+    assert not {f.concept for f in first.findings} & {f.concept for f in second.findings}
+
+
+def _ages(text: str) -> list[float]:
+    return [float(m) for m in re.findall(r"(\d+)-year-old", text)]
