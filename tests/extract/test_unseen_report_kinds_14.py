@@ -141,3 +141,36 @@ def test_the_second_told_as_a_relative_is_the_second_patient(text: str) -> None:
 
 def _ages(text: str) -> list[float]:
     return [float(m) for m in re.findall(r"(\d+)-year-old", text)]
+
+
+# ------------------------------------------ masses at the hips are periarticular masses
+# "painless, firm, white-yellow masses around both shoulders and hips on radiographs" on dialysis and
+# "a hard mass over the right hip" with a high phosphate and normal renal function gave no sub-form:
+# only the words "periarticular" or "around the joints" named the masses of tumoral calcinosis. A
+# lesion told as a mass at a hip, shoulder or elbow is one; a lump at the elbow is not.
+MASSES_AT_JOINTS = [
+    (
+        "A 70-year-old man on peritoneal dialysis was found to have painless, firm, white-yellow masses around both "
+        "shoulders and hips on radiographs. Phosphate 2.8 mmol/L, calcium 2.6 mmol/L.",
+        "tumoral_calcinosis",
+    ),
+    (
+        "A 12-year-old girl presented with a hard mass over the right hip. Laboratory studies revealed "
+        "hyperphosphatemia (phosphorus 7.1 mg/dL) with normal calcium and normal renal function.",
+        "hftc",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "subform"), MASSES_AT_JOINTS)
+def test_masses_at_the_large_joints_are_tumoral(text: str, subform: str) -> None:
+    case, subtype, _ = first_assessed(text)
+    assert subtype == "metastatic"
+    assert case.assessment.subform is not None and case.assessment.subform.code == subform
+
+
+def test_control_a_lump_at_the_elbow_is_no_tumoral_mass() -> None:
+    case, subtype, _ = first_assessed(
+        "A 50-year-old woman with dermatomyositis had a hard lump at the left elbow. X-ray showed calcification."
+    )
+    assert subtype == "dystrophic" and case.assessment.subform is None

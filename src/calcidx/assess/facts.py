@@ -6,6 +6,7 @@ knowledge id, so the pathway's answer cannot depend on the order facts were list
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
@@ -189,7 +190,9 @@ def build_facts(case: Case, bundle: KnowledgeBundle) -> CaseFacts:
             _add(facts, concept_id, "present", concept.label if concept else None, obs.evidence)
     for feature in bundle.features.values():
         if feature.lesion_words_all:
-            for lesion in _lesions_with_words(case, feature.lesion_words_all, feature.lesion_words_none):
+            for lesion in _lesions_with_words(
+                case, feature.lesion_words_all, feature.lesion_words_none, feature.lesion_sites_any
+            ):
                 _add(facts, feature.id, "present", feature.label, lesion.evidence)
     # A concept both asserted and negated (e.g. two mentions) counts as present: the positive
     # statement is the stronger evidence, and the negation stays visible in the case itself.
@@ -205,6 +208,9 @@ def build_facts(case: Case, bundle: KnowledgeBundle) -> CaseFacts:
     return facts
 
 
+_SITE_WORD = re.compile(r"[a-z]+")
+
+
 def _date(facts: CaseFacts, findings: list[Finding]) -> None:
     """``facts.years_before``: a concept is dated when every finding of it that counts is dated."""
     dated: dict[str, list[float | None]] = {}
@@ -217,14 +223,17 @@ def _date(facts: CaseFacts, findings: list[Finding]) -> None:
             facts.years_before[concept] = min(told)
 
 
-def _lesions_with_words(case: Case, groups: list[list[str]], excluded: list[str]) -> list[Lesion]:
+def _lesions_with_words(case: Case, groups: list[list[str]], excluded: list[str], sites: list[str]) -> list[Lesion]:
     """The lesions told with a word of each group and none of ``excluded`` (kinds, morphology and
-    symptoms together)."""
+    symptoms together), at a site with a word of ``sites`` when it is given."""
     found = []
     for lesion in case.lesions:
         words = {w.lower() for w in [*lesion.kinds, *lesion.morphology, *lesion.symptoms]}
-        if all(words.intersection(group) for group in groups) and not words.intersection(excluded):
-            found.append(lesion)
+        if not all(words.intersection(group) for group in groups) or words.intersection(excluded):
+            continue
+        if sites and not set(_SITE_WORD.findall((lesion.site or "").lower())).intersection(sites):
+            continue
+        found.append(lesion)
     return found
 
 

@@ -261,6 +261,9 @@ class Feature(Concept):
     lesion_words_all: list[list[str]] = []
     #: ... and none of these words (a chalky or white lesion looks like the deposits themselves).
     lesion_words_none: list[str] = []
+    #: ... and at a site with one of these body words, when given ("masses" at the hips: the
+    #: periarticular masses of tumoral calcinosis).
+    lesion_sites_any: list[str] = []
     #: Conditions the finding establishes, or broader features it is one of, read from the same
     #: words (shadow cells with basaloid cells are the histology of a pilomatricoma; a painful ulcer
     #: is an ulcer); the item's refs must support it.
