@@ -174,3 +174,34 @@ def test_control_a_lump_at_the_elbow_is_no_tumoral_mass() -> None:
         "A 50-year-old woman with dermatomyositis had a hard lump at the left elbow. X-ray showed calcification."
     )
     assert subtype == "dystrophic" and case.assessment.subform is None
+
+
+# ------------------------------------------ warfarin in the antiphospholipid syndrome
+# On warfarin for the antiphospholipid syndrome with calciphylaxis, the advice was to stop warfarin or
+# replace it with another anticoagulant, with no word that a direct oral anticoagulant is no routine
+# replacement in APS (as with a mechanical valve). The syndrome is its own safety condition now; it
+# still counts as the hypercoagulable state that is a calciphylaxis association.
+ANTIPHOSPHOLIPID = [
+    "A 45-year-old woman with systemic lupus and antiphospholipid syndrome on warfarin presented with painful "
+    "necrotic ulcers on the legs and livedo racemosa. Creatinine 0.8 mg/dL.",
+    "Woman, 52, on haemodialysis, Hughes syndrome on warfarin; exquisitely painful retiform purpura with black "
+    "eschar on both thighs.",
+]
+
+
+@pytest.mark.parametrize("text", ANTIPHOSPHOLIPID)
+def test_warfarin_review_in_antiphospholipid_syndrome_warns_against_a_doac_swap(text: str) -> None:
+    case, subtype, _ = first_assessed(text)
+    assert subtype == "calciphylaxis"
+    assert "hypercoagulable_state" in {f.concept for f in case.findings} | set(case.assessment.associated_conditions)
+    action = next(a for a in case.assessment.actions if a.medication == "warfarin")
+    assert any("antiphospholipid" in c for c in action.cautions), action.cautions
+
+
+def test_control_warfarin_without_the_syndrome_has_no_such_caution() -> None:
+    case, _, _ = first_assessed(
+        "A 77-year-old woman on warfarin for atrial fibrillation developed exquisitely painful retiform purpura on "
+        "both thighs that progressed to black eschar."
+    )
+    action = next(a for a in case.assessment.actions if a.medication == "warfarin")
+    assert not any("antiphospholipid" in c for c in action.cautions)
