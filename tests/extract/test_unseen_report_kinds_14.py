@@ -205,3 +205,12 @@ def test_control_warfarin_without_the_syndrome_has_no_such_caution() -> None:
     )
     action = next(a for a in case.assessment.actions if a.medication == "warfarin")
     assert not any("antiphospholipid" in c for c in action.cautions)
+
+
+# ------------------------------------------ "adjusted Ca" is the corrected calcium
+# The UK's "adjusted calcium" was a corrected calcium, its short form "adjusted Ca" the total calcium.
+@pytest.mark.parametrize("words", ["adjusted Ca 2.71 mmol/L", "albumin-adjusted calcium 2.71 mmol/L"])
+def test_adjusted_ca_is_the_corrected_calcium(words: str) -> None:
+    case = first_case(f"62 yo F with limited SSc, calcinosis of the right index finger on X-ray. Labs: {words}.")
+    labs = {lab.analyte: lab.interpretation for lab in case.labs}
+    assert labs == {"calcium_corrected": "high"}, labs

@@ -158,11 +158,12 @@ def _from_bands(value: float, comparator: str | None, bands: list[ReferenceRange
 
 
 def _readings(
-    analyte: Analyte, value: float, comparator: str | None, patient: Patient
+    analyte: Analyte, ranged: Analyte, value: float, comparator: str | None, patient: Patient
 ) -> list[tuple[str, float, Interp | None]]:
-    """(unit, canonical value, interpretation) for each unit in which a unitless value is plausible."""
-    plaus = analyte.plausible
-    bands = reference_bands(analyte, patient)
+    """(unit, canonical value, interpretation) for each unit in which a unitless value is plausible
+    (``ranged``: the analyte whose plausible limits and reference ranges it is read against)."""
+    plaus = analyte.plausible or ranged.plausible
+    bands = reference_bands(ranged, patient)
     readings: list[tuple[str, float, Interp | None]] = []
     for unit in analyte.units:
         try:
@@ -176,7 +177,13 @@ def _readings(
 
 
 def _without_unit(
-    analyte: Analyte, value: float, comparator: str | None, patient: Patient, system: System | None = None
+    analyte: Analyte,
+    value: float,
+    comparator: str | None,
+    patient: Patient,
+    system: System | None = None,
+    stated: Interp | None = None,
+    ranged: Analyte | None = None,
 ) -> tuple[float | None, str]:
     """The canonical value of a result given without a unit, and the warning that says how it was read.
 
@@ -184,10 +191,11 @@ def _without_unit(
     are kept. One such unit, or several that give the same interpretation, read it; several that
     disagree ("calcium 2.4" is low in mg/dL and normal in mmol/L) leave it uninterpreted: a guess
     would be a confident wrong answer half the time, unless the results written beside it are in
-    one unit ``system`` and exactly one of those units belongs to it. With no plausible unit the
+    one unit ``system`` and exactly one of those units belongs to it; an interpretation the report
+    states itself (``stated``: a flag "(H)", "raised") is then the reading. With no plausible unit the
     canonical unit is assumed (the plausibility check then rejects the value).
     """
-    readings = _readings(analyte, value, comparator, patient)
+    readings = _readings(analyte, ranged or analyte, value, comparator, patient)
     if not readings:
         return value, f"{analyte.label}: value {value:g} has no unit; assumed {analyte.canonical_unit}"
     answers = {interp for _, _, interp in readings}
@@ -205,10 +213,18 @@ def _without_unit(
             "results written beside it"
         )
     ways = "; ".join(f"{interp or 'not interpretable'} in {symbol}" for symbol, _, interp in readings)
+    reading = f"read as {stated}, as the report states it" if stated is not None else "not interpreted"
     return None, (
-        f"{analyte.label}: value {value:g} has no unit and reads differently by unit ({ways}): "
-        "not interpreted; give the unit"
+        f"{analyte.label}: value {value:g} has no unit and reads differently by unit ({ways}): {reading}; give the unit"
     )
+
+
+def _ranged(analyte: Analyte, bundle: KnowledgeBundle) -> Analyte:
+    """The analyte whose reference ranges and plausible limits ``analyte`` is read against: its
+    ``ranges_from`` (a reported corrected calcium against total calcium's) when that one is in the
+    same canonical unit, else itself."""
+    source = bundle.analytes.get(analyte.ranges_from) if analyte.ranges_from else None
+    return source if source is not None and source.canonical_unit == analyte.canonical_unit else analyte
 
 
 def check_lab(
@@ -228,6 +244,7 @@ def check_lab(
         return LabCheck(None, None, stated, "stated" if stated else "none", warnings)
     if lab.value is None:
         return LabCheck(analyte, None, stated, "stated" if stated else "none", warnings)
+    ranged = _ranged(analyte, bundle)
 
     canonical: float | None = None
     if lab.unit and analyte.units:
@@ -255,10 +272,10 @@ def check_lab(
                 )
             )
     elif not lab.unit and analyte.units:
-        canonical, note = _without_unit(analyte, lab.value, lab.comparator, patient, system)
+        canonical, note = _without_unit(analyte, lab.value, lab.comparator, patient, system, stated, ranged)
         warnings.append(LabWarning("lab_unit_missing", note, where))
 
-    plaus = analyte.plausible
+    plaus = analyte.plausible or ranged.plausible
     if canonical is not None and plaus is not None and not (plaus.low <= canonical <= plaus.high):
         warnings.append(
             LabWarning(
@@ -293,7 +310,6 @@ def check_lab(
         )
     if canonical is None:
         return LabCheck(analyte, None, None, "none", warnings)
-    ranged = bundle.analytes.get(analyte.ranges_from, analyte) if analyte.ranges_from else analyte
     bands = reference_bands(ranged, patient)
     if not bands:
         return LabCheck(analyte, canonical, None, "none", warnings)
@@ -463,7 +479,7 @@ def _anchor(lab: Lab, patient: Patient, bundle: KnowledgeBundle) -> System | Non
     analyte = bundle.analytes.get(lab.analyte)
     if analyte is None or lab.value is None or not analyte.units:
         return None
-    readings = _readings(analyte, lab.value, lab.comparator, patient)
+    readings = _readings(analyte, _ranged(analyte, bundle), lab.value, lab.comparator, patient)
     return unit_system(readings[0][0]) if len(readings) == 1 else None
 
 
