@@ -214,3 +214,30 @@ def test_adjusted_ca_is_the_corrected_calcium(words: str) -> None:
     case = first_case(f"62 yo F with limited SSc, calcinosis of the right index finger on X-ray. Labs: {words}.")
     labs = {lab.analyte: lab.interpretation for lab in case.labs}
     assert labs == {"calcium_corrected": "high"}, labs
+
+
+# ------------------------------------------ calcified lesions in the subcutis on imaging
+# "Plain radiograph showed multiple calcified lesions within the subcutaneous tissue", "CT showed
+# calcified subcutaneous nodules" and "hyperechoic foci with posterior acoustic shadowing" gave no
+# imaging finding of calcification: the soft-tissue rule knew calcified deposits, nodules and masses
+# in the subcutis but not calcified lesions, nor the tissue named before the noun, and the
+# ultrasound synonym lacked "posterior".
+IMAGED = [
+    "Plain radiograph showed multiple calcified lesions within the subcutaneous tissue.",
+    "CT showed calcified subcutaneous nodules.",
+    "Ultrasound showed hyperechoic foci with posterior acoustic shadowing.",
+]
+
+
+@pytest.mark.parametrize("sentence", IMAGED)
+def test_imaging_of_calcified_subcutaneous_lesions_shows_the_deposits(sentence: str) -> None:
+    case = first_case(f"A 33-year-old woman had hard swellings on the legs. {sentence}")
+    assert "radiopaque_deposits" in {c for o in case.imaging for c in o.concepts}
+
+
+@pytest.mark.parametrize(
+    "sentence", ["CT showed no calcified subcutaneous nodules.", "CT showed calcified nodules in both lungs."]
+)
+def test_control_denied_or_visceral_calcified_nodules_show_no_deposits(sentence: str) -> None:
+    case = first_case(f"A 33-year-old woman had hard swellings on the legs. {sentence}")
+    assert "radiopaque_deposits" not in {c for o in case.imaging for c in o.concepts}
