@@ -241,3 +241,31 @@ def test_imaging_of_calcified_subcutaneous_lesions_shows_the_deposits(sentence: 
 def test_control_denied_or_visceral_calcified_nodules_show_no_deposits(sentence: str) -> None:
     case = first_case(f"A 33-year-old woman had hard swellings on the legs. {sentence}")
     assert "radiopaque_deposits" not in {c for o in case.imaging for c in o.concepts}
+
+
+# ------------------------------------------ calcified nodules of the lungs are no skin lesion
+# On dialysis with a violaceous rash of the thighs, "Chest CT showed calcified nodules in both lungs"
+# (or "calcium deposits in the kidneys") was read as the firm white nodules of calcinosis, a clinical
+# sign of it in the skin, and made metastatic calcinosis probable from a rash unlike calcinosis.
+VISCERAL = [
+    "Chest CT showed calcified nodules in both lungs.",
+    "CT showed calcium deposits in the kidneys.",
+    "A chest radiograph showed calcified pulmonary nodules.",
+]
+
+
+@pytest.mark.parametrize("sentence", VISCERAL)
+def test_calcified_nodules_of_an_organ_are_no_sign_of_calcinosis_cutis(sentence: str) -> None:
+    case, _, certainty = first_assessed(
+        f"A 60-year-old man on haemodialysis had a violaceous rash on the thighs. Phosphate 2.4 mmol/L. {sentence}"
+    )
+    assert "firm_white_yellow_papules" not in {f.concept for f in case.findings}
+    assert certainty == "possible"
+
+
+def test_control_calcified_nodules_of_the_skin_stay_a_sign() -> None:
+    case, subtype, certainty = first_assessed(
+        "A 60-year-old man on haemodialysis had calcified nodules on both elbows. Phosphate 2.4 mmol/L."
+    )
+    assert "firm_white_yellow_papules" in {f.concept for f in case.findings}
+    assert (subtype, certainty) == ("metastatic", "probable")
