@@ -269,3 +269,30 @@ def test_control_calcified_nodules_of_the_skin_stay_a_sign() -> None:
     )
     assert "firm_white_yellow_papules" in {f.concept for f in case.findings}
     assert (subtype, certainty) == ("metastatic", "probable")
+
+
+# ------------------------------------------ heparin-induced skin necrosis
+# On haemodialysis, "painful skin necrosis at heparin injection sites on the abdomen on day 7 of
+# heparin, with the platelet count falling" was calciphylaxis, probable: heparin-induced
+# thrombocytopenia, which gives such lesions about a week after heparin starts, was no look-alike.
+HEPARIN_NECROSIS = [
+    "A 73-year-old woman on haemodialysis developed painful skin necrosis at heparin injection sites on the "
+    "abdomen on day 7 of heparin, with the platelet count falling from 250 to 60 x 10^9/L.",
+    "A 70-year-old man on haemodialysis with heparin-induced thrombocytopenia developed painful skin necrosis at "
+    "the injection sites on the abdomen.",
+]
+
+
+@pytest.mark.parametrize("text", HEPARIN_NECROSIS)
+def test_heparin_induced_skin_necrosis_holds_calciphylaxis_at_possible(text: str) -> None:
+    case, subtype, certainty = first_assessed(text)
+    assert certainty != "probable" and certainty != "confirmed", (subtype, certainty)
+    assert case.assessment.differential[0].id == "heparin_induced_skin_necrosis"
+
+
+def test_control_long_term_enoxaparin_is_no_such_mimic() -> None:
+    _, subtype, certainty = first_assessed(
+        "A 70-year-old man on haemodialysis who has injected enoxaparin for two years developed painful necrotic "
+        "plaques with black eschar on the abdomen."
+    )
+    assert (subtype, certainty) == ("calciphylaxis", "probable")
