@@ -296,3 +296,24 @@ def test_control_long_term_enoxaparin_is_no_such_mimic() -> None:
         "plaques with black eschar on the abdomen."
     )
     assert (subtype, certainty) == ("calciphylaxis", "probable")
+
+
+# ------------------------------------------ "a typical patient is" describes no one
+# A teaching page ("Pearls for the clinician. ... A typical patient is a middle-aged obese woman on
+# haemodialysis with painful indurated plaques on the thighs.") gave a patient, calciphylaxis: the
+# typical patient is a textbook statement, not a patient of the text.
+def test_a_typical_patient_is_no_patient() -> None:
+    document = extract(
+        "Pearls for the clinician. Consider calciphylaxis in any dialysis patient with painful skin lesions. A "
+        "typical patient is a middle-aged obese woman on haemodialysis with painful indurated plaques on the "
+        "thighs. Biopsy is the gold standard."
+    )
+    assert document.cases == []
+
+
+def test_control_a_report_with_a_typical_patient_in_its_discussion_keeps_its_patient() -> None:
+    document = extract(
+        "A 58-year-old woman on haemodialysis had painful indurated plaques on the thighs; biopsy showed "
+        "calcification of small arterioles. Discussion. A typical patient is a middle-aged obese woman on dialysis."
+    )
+    assert [c.patient.age_years for c in document.cases] == [58]
