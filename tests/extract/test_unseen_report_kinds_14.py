@@ -12,7 +12,7 @@ import pytest
 
 from calcidx.extract.pipeline import extract
 from calcidx.extract.textmap import normalise, table_cells_spaced
-from tests.extract.reading import first_assessed, first_case
+from tests.extract.reading import exposure_assertions, first_assessed, first_case
 
 # ------------------------------------------ a mimic's picture is not metastatic calcinosis
 # On dialysis with a high phosphate, painful livedo of the toes after angiography (cholesterol emboli
@@ -317,3 +317,40 @@ def test_control_a_report_with_a_typical_patient_in_its_discussion_keeps_its_pat
         "calcification of small arterioles. Discussion. A typical patient is a middle-aged obese woman on dialysis."
     )
     assert [c.patient.age_years for c in document.cases] == [58]
+
+
+# ------------------------------------------ "X of Y in Z was suspected"; "had X and Y was suspected"
+# "Extravasation of the calcium gluconate infusion in the left hand was suspected but not confirmed"
+# made the extravasation present (iatrogenic, probable): "was suspected" reaches back six words, and
+# the subject's head was nine away. A subject that is one noun phrase is reached whole. And "The patient
+# had calcified nodules of the fingers and systemic sclerosis was suspected" made the nodules only
+# possible: a subject trigger after "and" speaks of its own clause's subject, not the object before.
+def test_a_suspected_subject_is_possible_to_its_head() -> None:
+    case = first_case(
+        "A 2-week-old neonate had a firm white plaque on the left hand. Extravasation of the calcium gluconate "
+        "infusion in the left hand was suspected but not confirmed."
+    )
+    assert exposure_assertions(case).get("calcium_extravasation") == "possible"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "concept", "assertion"),
+    [
+        (
+            "The patient had calcified nodules of the fingers and systemic sclerosis was suspected.",
+            "firm_white_yellow_papules",
+            "present",
+        ),
+        (
+            "The patient had calcified nodules of the fingers and systemic sclerosis was suspected.",
+            "systemic_sclerosis",
+            "possible",
+        ),
+        ("Lupus and systemic sclerosis were suspected.", "systemic_lupus_erythematosus", "possible"),
+        ("She had no fever and trauma was denied.", "local_trauma", "absent"),
+    ],
+)
+def test_a_subject_trigger_speaks_of_its_own_clause(sentence: str, concept: str, assertion: str) -> None:
+    case = first_case(f"A 60-year-old woman on dialysis had painful plaques on the thighs. {sentence}")
+    found = {**{f.concept: f.assertion for f in case.findings}, **exposure_assertions(case)}
+    assert found.get(concept) == assertion, found

@@ -97,6 +97,9 @@ class ContextPatterns:
         self.whose_clause_predicate = _scope_rule(rules, "whose_clause_predicate")
         self.looks_forward = _scope_rule(rules, "looks_forward")
         self.duration_after = _scope_rule(rules, "duration_after")
+        self.subject_gap = _scope_rule(rules, "subject_noun_phrase_gap")
+        self.subject_start = _scope_rule(rules, "subject_noun_phrase_start")
+        self.verb_before = _scope_rule(rules, "clause_verb_before")
 
 
 def _scope_rule(rules: Rules, rule_id: str) -> re.Pattern[str]:
@@ -182,6 +185,9 @@ class TriggerIndex:
         self.whose_clause_opens = compiled.whose_clause_opens
         self.whose_clause_predicate = compiled.whose_clause_predicate
         self.subject_terminator = compiled.subject_terminator
+        self.subject_gap = compiled.subject_gap
+        self.subject_start = compiled.subject_start
+        self.verb_before = compiled.verb_before
         #: answers already given (the context component and the field readers ask about the same
         #: mentions in the same sentences; the answer depends only on the arguments)
         self._answers: dict[tuple[int, int, int, int, tuple[str, ...]], tuple[str, str | None]] = {}
@@ -288,7 +294,12 @@ class TriggerIndex:
                 gap = self.text[end : hit.start]
                 if hit.category == "hypothetical":
                     stop = self.subject_terminator
-                applies = _within(gap, hit.max_scope) and stop.search(gap) is None
+                within = _within(gap, hit.max_scope) or self._heads_the_subject(sent_start, start, gap)
+                applies = (
+                    within
+                    and stop.search(gap) is None
+                    and not self._object_of_another_clause(hit, sent_start, start, gap)
+                )
             if applies:
                 rank = _PRIORITY.get(hit.category, 9)
                 if best is None or rank < best[0]:
@@ -296,6 +307,26 @@ class TriggerIndex:
         if best is None:
             return "present", None
         return best[1], best[2]
+
+    def _object_of_another_clause(self, hit: TriggerHit, sent_start: int, start: int, gap: str) -> bool:
+        """A subject trigger ("was suspected", with a word limit) after "and"/"but" does not reach back
+        to the object of the clause before ("She had calcified nodules and systemic sclerosis was
+        suspected": the nodules stay present)."""
+        return (
+            hit.max_scope is not None
+            and _COORDINATION.search(gap) is not None
+            and self.verb_before.search(self.text[sent_start:start]) is not None
+        )
+
+    def _heads_the_subject(self, sent_start: int, start: int, gap: str) -> bool:
+        """The mention opens the sentence's subject and the rest of it up to the trigger is one noun
+        phrase ("Extravasation of the calcium gluconate infusion in the left hand | was suspected")."""
+        return (
+            self.subject_start.match(self.text[sent_start:start]) is not None and self.subject_gap.search(gap) is None
+        )
+
+
+_COORDINATION = re.compile(r"\b(?:and|but)\b", re.IGNORECASE)
 
 
 def _within(gap: str, max_scope: int | None) -> bool:
