@@ -354,3 +354,25 @@ def test_a_subject_trigger_speaks_of_its_own_clause(sentence: str, concept: str,
     case = first_case(f"A 60-year-old woman on dialysis had painful plaques on the thighs. {sentence}")
     found = {**{f.concept: f.assertion for f in case.findings}, **exposure_assertions(case)}
     assert found.get(concept) == assertion, found
+
+
+# ------------------------------------------ one infusion given at two sites
+# "received calcium gluconate first through a cannula in the right hand and later through one in the
+# left foot. A hard white plaque appeared on the dorsum of the left foot." was undetermined: the
+# infusion got its first site only, so the lesion at the second looked like an exposure elsewhere.
+def test_an_infusion_given_again_elsewhere_has_both_sites() -> None:
+    case, subtype, certainty = first_assessed(
+        "A preterm infant received calcium gluconate first through a cannula in the right hand and later through "
+        "one in the left foot. A hard white plaque appeared on the dorsum of the left foot."
+    )
+    assert {e.site for e in case.exposures if e.concept == "iv_calcium"} == {"right hand", "left foot"}
+    assert (subtype, certainty) == ("iatrogenic", "probable")
+
+
+def test_control_another_fluid_at_the_second_site_is_not_the_calcium() -> None:
+    case, subtype, _ = first_assessed(
+        "A preterm infant received calcium gluconate through a cannula in the right hand and saline through one "
+        "in the left foot. A hard white plaque appeared on the dorsum of the left foot."
+    )
+    assert {e.site for e in case.exposures if e.concept == "iv_calcium"} == {"right hand"}
+    assert subtype != "iatrogenic"

@@ -661,6 +661,7 @@ EXPOSURE_SITE_RULES = (
     "exposure_site.escape_after_access",
     "exposure_site.anaphora",
     "exposure_site.lesions_there",
+    "exposure_site.another_route",
 )
 
 

@@ -74,6 +74,9 @@ class ExposuresReader:
                     site = self._site_of(mention, sites, view)
                     if site is not None:
                         self.tied_sites.add(site.mention.start)
+                        for further in self._further_sites(site, sites):
+                            self.tied_sites.add(further.mention.start)
+                            at_site.append(self._add(mention, item_id, status, trigger, further))
                 finding = self._add(mention, item_id, status, trigger, site)
                 if item_id in self.at_site:
                     at_site.append(finding)
@@ -218,6 +221,22 @@ class ExposuresReader:
         )
         known.append(finding)
         return finding
+
+    def _further_sites(self, first: SitePhrase, sites: list[SitePhrase]) -> list[SitePhrase]:
+        """The sites the same exposure was given at after ``first`` ("... in the right hand and later
+        through one in the left foot"), each joined to the one before by ``exposure_site.another_route``."""
+        joined = self.rules["exposure_site.another_route"].pattern
+        text = self.context.text
+        further: list[SitePhrase] = []
+        last = first
+        for site in sites:
+            if site.start < last.end:
+                continue
+            if joined.search(text[last.end : site.start]) is None:
+                break
+            further.append(site)
+            last = site
+        return further
 
     def _sites(self, view: SentenceView) -> list[SitePhrase]:
         return [site_phrase(self.context, self.patterns, m, view.sentence) for m in view.mentions if m.is_site]
