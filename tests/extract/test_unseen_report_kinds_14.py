@@ -376,3 +376,25 @@ def test_control_another_fluid_at_the_second_site_is_not_the_calcium() -> None:
     )
     assert {e.site for e in case.exposures if e.concept == "iv_calcium"} == {"right hand"}
     assert subtype != "iatrogenic"
+
+
+# ------------------------------------------ the lesion's name in brackets
+# "a single hard plaque on the left elbow (calcinosis circumscripta)" gave no sub-form: the extent is
+# taken only from the authors' words, and their name for the lesion in brackets was not read as their
+# diagnosis. A bracketed list (CREST's "(calcinosis, Raynaud phenomenon, ...)") is no such name.
+def test_the_lesions_name_in_brackets_is_the_authors_diagnosis() -> None:
+    case, subtype, _ = first_assessed(
+        "A 65-year-old woman with limited systemic sclerosis had a single hard plaque on the left elbow "
+        "(calcinosis circumscripta)."
+    )
+    assert case.stated_subform == "calcinosis_circumscripta"
+    assert subtype == "dystrophic" and case.assessment.subform is not None
+    assert case.assessment.subform.code == "calcinosis_circumscripta"
+
+
+def test_control_a_bracketed_list_names_no_diagnosis() -> None:
+    case, _, _ = first_assessed(
+        "A 60-year-old woman with CREST syndrome (calcinosis, Raynaud phenomenon, sclerodactyly) had nodules on "
+        "the fingers."
+    )
+    assert case.stated is None
