@@ -11,6 +11,7 @@ import re
 import pytest
 
 from calcidx.extract.pipeline import extract
+from calcidx.extract.readers import read_bytes
 from calcidx.extract.textmap import normalise, table_cells_spaced
 from tests.extract.reading import exposure_assertions, first_assessed, first_case
 
@@ -398,3 +399,29 @@ def test_control_a_bracketed_list_names_no_diagnosis() -> None:
         "the fingers."
     )
     assert case.stated is None
+
+
+# ------------------------------------------ an HTML lab table with a header row
+# A web page's lab table with a header row "Test | Result | Unit | Reference" printed each header
+# cell as a line of its own; the line "Reference" was read as the reference list's header, so the
+# labs and the biopsy after it were dropped (calciphylaxis probable, no labs). The header row of a
+# table of values is one line, as its value rows already were.
+LAB_TABLE_PAGE = (
+    "<html><head><title>Calciphylaxis in a dialysis patient</title></head><body>"
+    "<h1>Calciphylaxis in a dialysis patient</h1><h2>Case presentation</h2>"
+    "<p>A 63-year-old woman on haemodialysis presented with exquisitely painful indurated plaques with black "
+    "eschar on both thighs.</p>"
+    "<table><caption>Table 1. Laboratory results</caption>"
+    "<tr><th>Test</th><th>Result</th><th>Unit</th><th>Reference</th></tr>"
+    "<tr><td>Calcium</td><td>2.62</td><td>mmol/L</td><td>2.10-2.55</td></tr>"
+    "<tr><td>Phosphate</td><td>2.4</td><td>mmol/L</td><td>0.8-1.5</td></tr></table>"
+    "<p>Skin biopsy showed calcification of small subcutaneous arterioles.</p></body></html>"
+)
+
+
+def test_a_lab_tables_header_row_is_no_reference_list() -> None:
+    text = read_bytes(LAB_TABLE_PAGE.encode(), name="case.html").text
+    assert "Test Result Unit Reference" in text
+    case, subtype, certainty = first_assessed(text)
+    assert {lab.analyte: lab.interpretation for lab in case.labs} == {"calcium": "high", "phosphate": "high"}
+    assert (subtype, certainty) == ("calciphylaxis", "confirmed")

@@ -276,21 +276,36 @@ _VALUE_CELL = re.compile(r"^\s*[<>≤≥]?\s*\d")
 
 def _join_value_rows(tree: Any) -> None:
     """Print each row of a table of values as one line, its cells side by side ("Calcium (mg/dL)
-    9.9 8.5-10.2"), as a PDF's text prints it; every other cell stays a block of its own (a series
-    table's rows of patient numbers are read cell by cell). The cells' block marks are replaced in
-    the parsed tree, and the row's mark is put there: put into the source, the parser would move it
-    out of the table."""
-    for row in tree.css("tr"):
-        cells = row.css("td")
-        texts = [cell.text(deep=True).replace(_PARA, " ") for cell in cells]
-        if len(cells) < 2 or not _NAME_CELL.match(texts[0]) or not any(_VALUE_CELL.match(t) for t in texts[1:]):
-            continue
-        for cell in cells:
-            for node in list(cell.traverse(include_text=True)):
-                if node.tag == "-text" and _PARA in (node.text_content or ""):
-                    node.replace_with(node.text_content.replace(_PARA, " "))
-            cell.insert_child(" ")
-        row.insert_child(_PARA)
+    9.9 8.5-10.2"), as a PDF's text prints it, and the header row of such a table ("Test Result Unit
+    Reference"); every other cell stays a block of its own (a series table's rows of patient numbers
+    are read cell by cell). The cells' block marks are replaced in the parsed tree, and the row's mark
+    is put there: put into the source, the parser would move it out of the table."""
+    for table in tree.css("table"):
+        joined = False
+        for row in table.css("tr"):
+            cells = row.css("td")
+            texts = [cell.text(deep=True).replace(_PARA, " ") for cell in cells]
+            if len(cells) < 2 or not _NAME_CELL.match(texts[0]) or not any(_VALUE_CELL.match(t) for t in texts[1:]):
+                continue
+            _join_cells(row, cells)
+            joined = True
+        if joined:
+            # the header row of a table of values is one line too: its cells alone on lines of their
+            # own read as headers ("Reference" as the reference list)
+            for row in table.css("tr"):
+                heads = row.css("th")
+                if len(heads) > 1 and not row.css("td"):
+                    _join_cells(row, heads)
+
+
+def _join_cells(row: Any, cells: list[Any]) -> None:
+    """The row's cells side by side on one line (their block marks replaced in the parsed tree)."""
+    for cell in cells:
+        for node in list(cell.traverse(include_text=True)):
+            if node.tag == "-text" and _PARA in (node.text_content or ""):
+                node.replace_with(node.text_content.replace(_PARA, " "))
+        cell.insert_child(" ")
+    row.insert_child(_PARA)
 
 
 def _flatten(raw: str) -> str:
