@@ -425,3 +425,24 @@ def test_a_lab_tables_header_row_is_no_reference_list() -> None:
     case, subtype, certainty = first_assessed(text)
     assert {lab.analyte: lab.interpretation for lab in case.labs} == {"calcium": "high", "phosphate": "high"}
     assert (subtype, certainty) == ("calciphylaxis", "confirmed")
+
+
+# ------------------------------------------ an ischaemic ulcer names no large-vessel disease
+# On peritoneal dialysis, "non-healing ischaemic ulcers with dusky, stellate borders on the abdomen.
+# Pulses were normal." was undetermined: "ischaemic ulcer" was a synonym of the atherosclerotic-ulcer
+# mimic, though calciphylaxis's own ulcers are ischaemic. The mimic is read from its own signs.
+def test_an_ischaemic_ulcer_is_no_atherosclerotic_mimic() -> None:
+    case, subtype, certainty = first_assessed(
+        "A 70-year-old man on peritoneal dialysis had non-healing ischaemic ulcers with dusky, stellate borders on "
+        "the abdomen. Pulses were normal."
+    )
+    assert "atherosclerotic_or_diabetic_ulcer" not in {f.concept for f in case.findings}
+    assert (subtype, certainty) == ("calciphylaxis", "probable")
+
+
+def test_control_absent_pulses_keep_the_atherosclerotic_mimic() -> None:
+    case, subtype, _ = first_assessed(
+        "A 71-year-old diabetic man on haemodialysis had ischaemic ulcers on the toes with absent foot pulses."
+    )
+    assert case.assessment.differential[0].id == "atherosclerotic_or_diabetic_ulcer"
+    assert subtype == "undetermined"
