@@ -446,3 +446,24 @@ def test_control_absent_pulses_keep_the_atherosclerotic_mimic() -> None:
     )
     assert case.assessment.differential[0].id == "atherosclerotic_or_diabetic_ulcer"
     assert subtype == "undetermined"
+
+
+# ------------------------------------------ colchicine beside the patient's own CYP3A4 inhibitor
+# "takes clarithromycin" with normal kidneys and liver: colchicine was offered with only the general
+# warning that such inhibitors raise its levels; the caution now says the patient takes one.
+def test_colchicine_says_the_patient_takes_an_inhibitor() -> None:
+    case, _, _ = first_assessed(
+        "A 48-year-old woman with systemic sclerosis and digital calcinosis on X-ray takes clarithromycin for "
+        "H. pylori. Calcium and phosphate normal."
+    )
+    colchicine = next(t for t in case.assessment.treatments if t.id == "colchicine")
+    assert any(c.startswith("A drug that inhibits P-gp") for c in colchicine.cautions), colchicine.cautions
+
+
+def test_control_without_an_inhibitor_colchicine_keeps_the_general_warning() -> None:
+    case, _, _ = first_assessed(
+        "A 48-year-old woman with systemic sclerosis and digital calcinosis on X-ray. Calcium and phosphate normal."
+    )
+    colchicine = next(t for t in case.assessment.treatments if t.id == "colchicine")
+    assert not any(c.startswith("A drug that inhibits P-gp") for c in colchicine.cautions)
+    assert any(c.startswith("Colchicine interactions") for c in colchicine.cautions)
