@@ -467,3 +467,21 @@ def test_control_without_an_inhibitor_colchicine_keeps_the_general_warning() -> 
     colchicine = next(t for t in case.assessment.treatments if t.id == "colchicine")
     assert not any(c.startswith("A drug that inhibits P-gp") for c in colchicine.cautions)
     assert any(c.startswith("Colchicine interactions") for c in colchicine.cautions)
+
+
+# ------------------------------------------ the unit after a value's range or flag
+# "Ionised Ca2+ 1.52 (1.15-1.33) mmol/L" was a total calcium with no unit ("ionised Ca" was a synonym,
+# "ionised Ca2+" not), and "Ca: 10.9 (H) mg/dL" lost its unit: a unit was read right after the value
+# or in brackets, not after the value's printed range or flag.
+@pytest.mark.parametrize(
+    ("words", "analyte", "unit"),
+    [
+        ("Ionised Ca2+ 1.52 (1.15-1.33) mmol/L.", "calcium_ionized", "mmol/L"),
+        ("Ca: 10.9 (H) mg/dL.", "calcium", "mg/dL"),
+        ("Phosphate 2.1 (0.8-1.5) mmol/L.", "phosphate", "mmol/L"),
+    ],
+)
+def test_a_unit_after_the_range_or_flag_is_the_values(words: str, analyte: str, unit: str) -> None:
+    case = first_case(f"A 60-year-old woman on haemodialysis had firm white nodules on both elbows. {words}")
+    labs = {lab.analyte: (lab.unit, lab.interpretation) for lab in case.labs}
+    assert labs.get(analyte) == (unit, "high"), labs

@@ -103,6 +103,8 @@ class LabPatterns:
         )
         # the unit in brackets right after the value ("Phos 4.1 (mg/dL)", "PTH 1240 [pg/mL]")
         self.bracketed_unit = re.compile(rf"\s*[(\[]\s*(?P<unit>{units})\s*[)\]]", re.IGNORECASE)
+        # the unit after the value's printed range or flag ("1.52 (1.15-1.33) mmol/L", "10.9 (H) mg/dL")
+        self.trailing_unit = re.compile(rf"[ \t]*(?P<unit>{units})(?![a-z/])", re.IGNORECASE)
         # a table row's reference column: a bare range right after the value that ends the row or
         # the item ("Creatinine (mg/dL)   1.1   0.6-1.2", "Ca 10.9 8.5-10.2; ..."); a range
         # followed by more words ("1-2 weeks later") is not one
@@ -119,12 +121,14 @@ class LabPatterns:
         )
         flags = {w.lower(): interpretation for interpretation, words in rules.lab_flags.items() for w in words}
         self.flag_words = flags
-        # a letter flag ("H", "(L)") ends the result ("2.98 mmol/L H,"); an arrow may run on ("2.71 ↑ PO4")
+        # a letter flag ("H", "(L)") ends the result ("2.98 mmol/L H,") or comes before its unit ("10.9 (H)
+        # mg/dL"); an arrow may run on ("2.71 ↑ PO4")
         letters = [w for w in flags if any(c.isalpha() for c in w)]
         arrows = [w for w in flags if w not in letters]
         self.flag = (
             re.compile(
-                rf"[ \t]*(?:(?:{alternation(letters)})(?![\w(])(?=[ \t]*(?:[,;)\n]|$))|(?:{alternation(arrows)}))",
+                rf"[ \t]*(?:(?:{alternation(letters)})(?![\w(])(?=[ \t]*(?:[,;)\n]|$|(?:{units})(?![a-z])))"
+                rf"|(?:{alternation(arrows)}))",
                 re.IGNORECASE,
             )
             if flags
@@ -232,6 +236,9 @@ def find_value(text: str, start: int, limit: int, patterns: LabPatterns) -> Valu
         word = marked.group().strip()
         flag = (patterns.flag_words[word.lower()], word)
         end = marked.end()
+    trailing = patterns.trailing_unit.match(text, end, limit) if unit is None and (ref_text or flag) else None
+    if trailing is not None:
+        unit, end = trailing.group("unit"), trailing.end()
     return ValueHit(
         start=start + match.start("cmp") if match.group("cmp") else start + match.start("num"),
         end=end,
