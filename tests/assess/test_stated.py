@@ -45,7 +45,7 @@ def test_disagreement_is_a_warning_naming_the_facts(bundle: KnowledgeBundle) -> 
     assert stated.conflicts, "the facts behind the pathway's call are named"
     warning = next(w for w in assessment.warnings if w.code == "stated_diagnosis_differs")
     assert "idiopathic" in warning.message and "metastatic" in warning.message
-    assert "in conflict" in warning.message
+    assert "In conflict: " in warning.message
     assert any(conflict.split(":")[0] in warning.message for conflict in stated.conflicts)
     # one disagreement warning, not two
     assert len([w for w in assessment.warnings if w.code == "stated_diagnosis_differs"]) == 1

@@ -100,9 +100,9 @@ def stated_warning(stated: StatedDiagnosis) -> Warning | None:
         return None
     parts = [f"The source states {stated.subtype} ({stated.text!r}); the findings point to {stated.pathway_subtype}"]
     if stated.conflicts:
-        parts.append("in conflict: " + "; ".join(stated.conflicts[:6]))
+        parts.append("In conflict: " + "; ".join(stated.conflicts[:6]))
     if stated.missing:
-        parts.append(f"missing for {stated.subtype}: " + "; ".join(stated.missing[:6]))
+        parts.append(f"Missing for {stated.subtype}: " + "; ".join(stated.missing[:6]))
     return Warning(code="stated_diagnosis_differs", message=". ".join(parts) + ".", field="stated")
 
 
