@@ -485,3 +485,29 @@ def test_a_unit_after_the_range_or_flag_is_the_values(words: str, analyte: str, 
     case = first_case(f"A 60-year-old woman on haemodialysis had firm white nodules on both elbows. {words}")
     labs = {lab.analyte: (lab.unit, lab.interpretation) for lab in case.labs}
     assert labs.get(analyte) == (unit, "high"), labs
+
+
+# ------------------------------------------ a patient of whom nothing was read says so
+# A small series given as a table ("Patient | Age/Sex | Underlying disease | Site | ...", one row per
+# patient) gave one patient with no age, sex or finding, and no warning: the rows are read as running
+# text. The document now warns that nothing about the patient was read.
+SERIES_TABLE = (
+    "Calcinosis cutis: a series of three patients\n\n"
+    "We describe three patients seen in our department between 2015 and 2020.\n\n"
+    "Table 1. Clinical features of the patients\n"
+    "Patient | Age/Sex | Underlying disease | Site | Calcium (mmol/L) | Phosphate (mmol/L) | Treatment\n"
+    "1 | 45/F | Systemic sclerosis | Fingers | 2.3 | 1.1 | Diltiazem\n"
+    "2 | 62/M | ESRD on haemodialysis | Thighs | 2.5 | 2.4 | Sodium thiosulfate\n"
+)
+
+
+def test_a_patient_of_whom_nothing_was_read_is_a_warning() -> None:
+    document = extract(SERIES_TABLE)
+    empty = [c for c in document.cases if c.patient.age_years is None and not c.findings and not c.labs]
+    assert empty
+    assert any("nothing about this patient was read" in w for w in document.warnings), document.warnings
+
+
+def test_control_a_patient_with_facts_has_no_such_warning() -> None:
+    document = extract("A 45-year-old woman with systemic sclerosis had calcinosis of the fingers.")
+    assert not any("nothing about this patient was read" in w for w in document.warnings)

@@ -17,7 +17,7 @@ from spacy.language import Language
 from spacy.tokenizer import Tokenizer
 from spacy.util import compile_suffix_regex
 
-from calcidx.case.model import Document, DocumentInfo, KnowledgeVersion, Provenance
+from calcidx.case.model import Case, Document, DocumentInfo, KnowledgeVersion, Provenance
 from calcidx.errors import InputError
 from calcidx.extract import components as comp
 from calcidx.extract.cases import EXTRACTOR, CaseBuilder, CasePatterns, DocRecords
@@ -330,9 +330,28 @@ def document_from_doc(
         characters=len(textmap.original) if textmap else len(text),
         format=format,
     )
+    warnings.extend(_empty_case_warning(case) for case in cases if _read_nothing(case))
     kb = load_bundle().info
     stamp = KnowledgeVersion(bundle=kb.name, bundle_version=kb.version, hpo_release=kb.hpo_release)
     return Document(document=info, cases=cases, knowledge=stamp, warnings=warnings)
+
+
+def _read_nothing(case: Case) -> bool:
+    """No fact of the patient was read: no age, sex, lesion, finding, exposure, result or study."""
+    patient = case.patient
+    return (
+        patient.age_years is None
+        and patient.age_range is None
+        and patient.sex is None
+        and not (case.lesions or case.findings or case.exposures or case.labs or case.imaging or case.histology)
+    )
+
+
+def _empty_case_warning(case: Case) -> str:
+    return (
+        f"patient {case.patient_index}: nothing about this patient was read (no age, sex, lesion, finding or "
+        "result): check the text (patients given in a table are read as running text, not row by row)"
+    )
 
 
 def _group_titles(titles: list[Sentence], rule: re.Pattern[str], patients: int) -> list[Sentence]:
