@@ -9,7 +9,8 @@ Prints, with the target each figure is held to (``MISSES TARGET`` marks a figure
 - documents per second of ``assess(text)`` end to end (extract + assess) on the corpus and on
   typical reports (target >= 150 per worker), and the milliseconds ``assess`` adds after extraction;
 - adversarial inputs that a quadratic step would make take minutes: a ~400 KB text with 20,000
-  age statements, and an HTML page of 200,000 nested ``<div>`` elements (target: <= 10 s each);
+  age statements, an HTML page of 200,000 nested ``<div>`` elements, and the age text as one line
+  after a pipe (target: <= 10 s each);
 - medspaCy's default pipeline on the same texts, when installed (for comparison only).
 
 Texts: the dev corpus (``../shared/corpus/dev/*.txt``) when present, else the project's own example
@@ -174,6 +175,11 @@ def _adversarial() -> list[tuple[str, float]]:
     cpu = time.process_time()
     extract(read_bytes(html.encode(), name="nested.html").text)
     out.append(("HTML page, 200,000 nested <div>s (read + extract)", time.process_time() - cpu))
+    # one line with a pipe: the table reader must not search the line from every position
+    banner = "Volume 2 | " + ages
+    cpu = time.process_time()
+    extract(banner)
+    out.append((f"{len(banner) / 1000:,.0f} KB one-line text with a pipe", time.process_time() - cpu))
     return out
 
 

@@ -34,7 +34,6 @@ _HYPHENS = ("\u2010", "\u2011")
 # A table row with its cells between pipes ("Calcium | 12.1 | mg/dL | 8.6-10.2", a Markdown table):
 # two or more pipes on the line. Only two or more such rows in a row make a table; a journal banner
 # ("Volume 2 | Issue 4 | Page 9") or a title ("Calciphylaxis | Case Report") is one line.
-_PIPE_ROW = re.compile(r"[^\n]*\|[^\n]*\|[^\n]*")
 _RULE_ROW = re.compile(r"[\s|:\-]*")
 
 
@@ -156,16 +155,20 @@ def normalise(text: str) -> TextMap:
 def table_cells_spaced(text: str) -> str:
     """``text`` with the pipes between a table's cells read as spaces, and its Markdown rule rows
     ("|---|---|") blank: each cell is then a column, as in a table copied with tabs. One character for
-    one, so every offset stays the same."""
-    rows: list[re.Match[str]] = []
-    runs: list[list[re.Match[str]]] = []
-    for row in _PIPE_ROW.finditer(text):
-        if rows and row.start() == rows[-1].end() + 1:  # the next line
-            rows.append(row)
-            continue
-        if len(rows) > 1:
-            runs.append(rows)
-        rows = [row]
+    one, so every offset stays the same. One pass over the lines (a regex searching for the pipes of a
+    line from every position would take quadratic time on a long line)."""
+    runs: list[list[tuple[int, int]]] = []
+    rows: list[tuple[int, int]] = []  # consecutive lines with two or more pipes
+    start = 0
+    for line in text.split("\n"):
+        end = start + len(line)
+        if line.count("|") >= 2:
+            rows.append((start, end))
+        else:
+            if len(rows) > 1:
+                runs.append(rows)
+            rows = []
+        start = end + 1
     if len(rows) > 1:
         runs.append(rows)
     if not runs:
@@ -173,10 +176,10 @@ def table_cells_spaced(text: str) -> str:
     parts: list[str] = []
     cursor = 0
     for run in runs:
-        for row in run:
-            parts.append(text[cursor : row.start()])
-            cells = row.group()
+        for row_start, row_end in run:
+            parts.append(text[cursor:row_start])
+            cells = text[row_start:row_end]
             parts.append(" " * len(cells) if _RULE_ROW.fullmatch(cells) else cells.replace("|", " "))
-            cursor = row.end()
+            cursor = row_end
     parts.append(text[cursor:])
     return "".join(parts)
