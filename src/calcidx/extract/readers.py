@@ -280,22 +280,29 @@ def _join_value_rows(tree: Any) -> None:
     Reference"); every other cell stays a block of its own (a series table's rows of patient numbers
     are read cell by cell). The cells' block marks are replaced in the parsed tree, and the row's mark
     is put there: put into the source, the parser would move it out of the table."""
-    for table in tree.css("table"):
-        joined = False
-        for row in table.css("tr"):
-            cells = row.css("td")
-            texts = [cell.text(deep=True).replace(_PARA, " ") for cell in cells]
-            if len(cells) < 2 or not _NAME_CELL.match(texts[0]) or not any(_VALUE_CELL.match(t) for t in texts[1:]):
-                continue
-            _join_cells(row, cells)
-            joined = True
-        if joined:
-            # the header row of a table of values is one line too: its cells alone on lines of their
-            # own read as headers ("Reference" as the reference list)
-            for row in table.css("tr"):
-                heads = row.css("th")
-                if len(heads) > 1 and not row.css("td"):
-                    _join_cells(row, heads)
+    rows = tree.css("tr")  # each row once (a table's rows include those of a table nested in it)
+    tables_of_values: set[int] = set()
+    for row in rows:
+        cells = row.css("td")
+        texts = [cell.text(deep=True).replace(_PARA, " ") for cell in cells]
+        if len(cells) < 2 or not _NAME_CELL.match(texts[0]) or not any(_VALUE_CELL.match(t) for t in texts[1:]):
+            continue
+        _join_cells(row, cells)
+        tables_of_values.add(_table_of(row))
+    # the header row of a table of values is one line too: its cells alone on lines of their own read
+    # as headers ("Reference" as the reference list)
+    for row in rows:
+        heads = row.css("th")
+        if len(heads) > 1 and not row.css("td") and _table_of(row) in tables_of_values:
+            _join_cells(row, heads)
+
+
+def _table_of(row: Any) -> int:
+    """The parsed-tree id of the table a row belongs to (its nearest table ancestor; 0 for none)."""
+    node = row.parent
+    while node is not None and node.tag != "table":
+        node = node.parent
+    return int(node.mem_id) if node is not None else 0
 
 
 def _join_cells(row: Any, cells: list[Any]) -> None:
