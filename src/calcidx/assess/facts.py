@@ -6,11 +6,11 @@ knowledge id, so the pathway's answer cannot depend on the order facts were list
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from calcidx.assess.model import FactUsed
+from calcidx.assess.sites import site_words
 from calcidx.case.age import may_be_aged, younger_than
 from calcidx.case.labs import LabReport, interpret_labs, renal_impairment
 from calcidx.case.model import Case, Evidence, Finding, Lesion
@@ -208,9 +208,6 @@ def build_facts(case: Case, bundle: KnowledgeBundle) -> CaseFacts:
     return facts
 
 
-_SITE_WORD = re.compile(r"[a-z]+")
-
-
 def _date(facts: CaseFacts, findings: list[Finding]) -> None:
     """``facts.years_before``: a concept is dated when every finding of it that counts is dated."""
     dated: dict[str, list[float | None]] = {}
@@ -231,7 +228,7 @@ def _lesions_with_words(case: Case, groups: list[list[str]], excluded: list[str]
         words = {w.lower() for w in [*lesion.kinds, *lesion.morphology, *lesion.symptoms]}
         if not all(words.intersection(group) for group in groups) or words.intersection(excluded):
             continue
-        if sites and not set(_SITE_WORD.findall((lesion.site or "").lower())).intersection(sites):
+        if sites and not site_words(lesion.site or "").intersection(sites):
             continue
         found.append(lesion)
     return found

@@ -655,8 +655,8 @@ class _Pathway:
             self.hold(metastatic, for_cua, rule_id, "metastatic calcinosis cutis")
         elif for_met and calciphylaxis:
             self.hold(calciphylaxis, for_met, rule_id, "calciphylaxis")
-        elif metastatic and not for_met and not self.calcium_shown() and self.picture_is_a_mimics():
-            self.hold_mimic_picture(metastatic, rule_id)
+        elif metastatic and not for_met and not self.calcium_shown() and (picture := self.picture_is_a_mimics()):
+            self.hold_mimic_picture(metastatic, picture, rule_id)
         elif metastatic and not calciphylaxis and not for_met and self.facts.case.stated_subtype == "calciphylaxis":
             # the authors saw the lesion and call it calciphylaxis; no finding here says otherwise
             self.hold_unseen(metastatic, rule_id)
@@ -681,20 +681,21 @@ class _Pathway:
             return []
         return self.features_with_role("calciphylaxis_typical") + self.features_with_role("calciphylaxis_early")
 
-    def hold_mimic_picture(self, held: list[Candidate], rule_id: str) -> None:
-        """Hold metastatic at possible where the only skin picture is calciphylaxis's and a mimic of it is
-        not excluded: nothing shows a calcium deposit, so deranged labs alone do not make it probable."""
-        picture = self.picture_is_a_mimics()
+    def hold_mimic_picture(self, held: list[Candidate], picture: list[str], rule_id: str) -> None:
+        """Hold metastatic at possible where the only skin picture (``picture``) is calciphylaxis's and a
+        mimic of it is not excluded: nothing shows a calcium deposit, so deranged labs alone do not make
+        it probable."""
         mimics = ", ".join(self.held_back_labels(self.calciphylaxis_mimics(), []))
         why = (
             f"the skin picture ({self.labels(picture)}) is that of calciphylaxis or of a mimic not excluded "
             f"({mimics}), and no sign or test shows a calcium deposit"
         )
-        self.mark_held(held, [self.facts.fact(c) for c in picture], why)
+        facts = [self.facts.fact(c) for c in picture]
+        self.mark_held(held, facts, why)
         self.step(
             rule_id,
             fired=True,
-            facts=[self.facts.fact(c) for c in picture],
+            facts=facts,
             conclusion=f"{why[0].upper()}{why[1:]}: deranged calcium or phosphate alone does not make metastatic "
             f"calcinosis more than {held[0].certainty}; a biopsy decides.",
             candidate=held[0],
@@ -1165,8 +1166,7 @@ class _Pathway:
             return
         # every injury is recorded at another site than every lesion: no nidus of these lesions
         where = ", ".join(les for les, _ in self.facts.lesion_sites) or "not recorded"
-        sites = ", ".join(s for c in elsewhere for s in self.injury_sites(c)) or "a site not recorded"
-        sites = ", ".join(dict.fromkeys(sites.split(", ")))
+        sites = ", ".join(dict.fromkeys(s for c in elsewhere for s in self.injury_sites(c))) or "a site not recorded"
         facts = [self.facts.fact(c) for c in elsewhere]
         cand = self.propose(
             rule_id,

@@ -16,13 +16,14 @@ import re
 
 from calcidx.knowledge.schema import Rule
 
-__all__ = ["drainage", "site_matches", "site_relation"]
+__all__ = ["drainage", "site_matches", "site_relation", "site_words"]
 
 _WORD = re.compile(r"[a-z]+")
 _FILLER = {"the", "of", "and", "on", "at", "in", "both", "dorsum", "dorsal", "site", "area", "region"}
 
 
-def _words(text: str) -> set[str]:
+def site_words(text: str) -> set[str]:
+    """The lower-case words of a site as written ("Left Hand" gives {"left", "hand"})."""
     return set(_WORD.findall(text.lower()))
 
 
@@ -54,7 +55,7 @@ def site_relation(exposure_site: str, lesion_site: str, lesion_side: str | None,
     """
     sides = set(rule.words("sides"))
     groups = [set(group.split()) for group in rule.words("site_groups")]
-    exp_words, les_words = _words(exposure_site), _words(lesion_site)
+    exp_words, les_words = site_words(exposure_site), site_words(lesion_site)
     exp_sides = exp_words & sides
     les_sides = (les_words & sides) | ({lesion_side} & sides if lesion_side else set())
     if exp_sides and les_sides and not exp_sides & les_sides:

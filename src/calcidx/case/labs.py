@@ -178,12 +178,12 @@ def _readings(
 
 def _without_unit(
     analyte: Analyte,
+    ranged: Analyte,
     value: float,
     comparator: str | None,
     patient: Patient,
-    system: System | None = None,
-    stated: Interp | None = None,
-    ranged: Analyte | None = None,
+    system: System | None,
+    stated: Interp | None,
 ) -> tuple[float | None, str]:
     """The canonical value of a result given without a unit, and the warning that says how it was read.
 
@@ -195,7 +195,7 @@ def _without_unit(
     states itself (``stated``: a flag "(H)", "raised") is then the reading. With no plausible unit the
     canonical unit is assumed (the plausibility check then rejects the value).
     """
-    readings = _readings(analyte, ranged or analyte, value, comparator, patient)
+    readings = _readings(analyte, ranged, value, comparator, patient)
     if not readings:
         return value, f"{analyte.label}: value {value:g} has no unit; assumed {analyte.canonical_unit}"
     answers = {interp for _, _, interp in readings}
@@ -272,7 +272,7 @@ def check_lab(
                 )
             )
     elif not lab.unit and analyte.units:
-        canonical, note = _without_unit(analyte, lab.value, lab.comparator, patient, system, stated, ranged)
+        canonical, note = _without_unit(analyte, ranged, lab.value, lab.comparator, patient, system, stated)
         warnings.append(LabWarning("lab_unit_missing", note, where))
 
     plaus = analyte.plausible or ranged.plausible
