@@ -511,3 +511,32 @@ def test_a_patient_of_whom_nothing_was_read_is_a_warning() -> None:
 def test_control_a_patient_with_facts_has_no_such_warning() -> None:
     document = extract("A 45-year-old woman with systemic sclerosis had calcinosis of the fingers.")
     assert not any("nothing about this patient was read" in w for w in document.warnings)
+
+
+# ------------------------------------------ a breastfeeding mother is the patient
+# "A 34-year-old breastfeeding mother (baby 2 months old) with dermatomyositis" and "A 34-year-old
+# mother with dermatomyositis, currently breastfeeding, has ..." were not lactating, so bisphosphonates
+# and diltiazem were offered: "mother" was read as a relative's noun. A mother introduced with "a/an"
+# (and her age) is the patient; "her mother, currently breastfeeding" stays a relative.
+BREASTFEEDING_MOTHER = [
+    "A 34-year-old breastfeeding mother (baby 2 months old) with dermatomyositis has calcinosis of the thighs on "
+    "X-ray. Calcium and phosphate normal.",
+    "A 34-year-old mother with dermatomyositis, currently breastfeeding, has calcinosis of the thighs on X-ray. "
+    "Calcium and phosphate normal.",
+]
+
+
+@pytest.mark.parametrize("text", BREASTFEEDING_MOTHER)
+def test_a_breastfeeding_mother_is_lactating(text: str) -> None:
+    case, _, _ = first_assessed(text)
+    assert case.patient.lactating is True
+    withheld = {t.id for t in case.assessment.withheld_treatments}
+    assert {"bisphosphonates", "diltiazem"} <= withheld
+
+
+def test_control_her_breastfeeding_mother_is_a_relative() -> None:
+    case = first_case(
+        "A 40-year-old woman with dermatomyositis has calcinosis; her mother, currently breastfeeding a newborn, "
+        "has lupus."
+    )
+    assert case.patient.lactating is None
