@@ -1,0 +1,115 @@
+"""Kinds of phrasing and clinical rules from a fifteenth set of probes the reader had never seen.
+
+Each kind is written in the project's own words, several ways, with a control where the same words
+must still give the old answer. No sentence comes from a published report.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.extract.reading import first_assessed, first_case, histology_concepts
+
+# ------------------------------------------ the lesions at the sites of the exposure, a word between
+# "firm papules on the scalp at the sites of EEG electrodes" left the electrode paste with no site, so
+# the lesions' cause was only possible ("site of the exposure or the lesion not recorded"): the words
+# tying lesions to an exposure's sites allowed "the", "previous" and the like before the exposure's
+# noun, not a word naming it ("EEG", "subcutaneous", "calcium gluconate").
+AT_SITES_OF = [
+    (
+        "A 45-year-old man developed firm papules on the scalp at the sites of EEG electrodes two weeks after "
+        "video-EEG monitoring with calcium chloride-containing electrode paste. Calcium and phosphate were normal.",
+        "electrode_paste",
+        "scalp",
+    ),
+    (
+        "A preterm boy was given calcium gluconate intravenously for hypocalcaemia. Hard white nodules later "
+        "appeared on the left forearm at the sites of the calcium gluconate infusions.",
+        "iv_calcium",
+        "left forearm",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "exposure", "site"), AT_SITES_OF)
+def test_lesions_at_the_sites_of_a_named_exposure_take_its_site(text: str, exposure: str, site: str) -> None:
+    case = first_case(text)
+    assert {(e.concept, e.site) for e in case.exposures} >= {(exposure, site)}
+
+
+def test_control_lesions_away_from_the_electrode_sites_stay_unplaced() -> None:
+    case = first_case(
+        "A 45-year-old man developed firm papules on the chest, not at the sites of EEG electrodes, after video-EEG "
+        "monitoring with calcium chloride-containing electrode paste."
+    )
+    assert {e.site for e in case.exposures if e.concept == "electrode_paste"} == {None}
+
+
+# ------------------------------------------ an injury told with a verb, at the lesion's site
+# "She had had the ear pierced at that site 10 years ago" was no exposure at all ("piercing" was a
+# noun only), and a pierced, tattooed or injured part "at that site" did not tie it to the lesion.
+PIERCED = [
+    "A 33-year-old woman presented with a painless hard nodule on the right earlobe. She had had the ear pierced "
+    "at that site 10 years ago. Excision showed calcium deposits in the dermis.",
+    "Hard nodule of the right earlobe in a 33-year-old woman; her earlobes pierced there as a teenager. "
+    "Excision showed calcium deposits in the dermis.",
+]
+
+
+@pytest.mark.parametrize("text", PIERCED)
+def test_a_pierced_ear_at_the_lesion_is_local_trauma_there(text: str) -> None:
+    case = first_case(text)
+    assert {(e.concept, e.site) for e in case.exposures} == {("local_trauma", "right earlobe")}
+
+
+def test_control_an_excision_at_the_same_site_is_no_injury_there() -> None:
+    case = first_case(
+        "A 33-year-old woman had a hard nodule on the right earlobe; it recurred at the same site after it was "
+        "excised. Excision showed calcium deposits in the dermis."
+    )
+    assert not case.exposures
+
+
+# ------------------------------------------ calcium eliminated through the epidermis is calcium shown
+# "Histology showed transepidermal elimination of calcium" showed no calcium, so calcinosis rested on
+# the clinical signs alone.
+def test_transepidermal_elimination_of_calcium_is_calcium_in_the_tissue() -> None:
+    case = first_case(
+        "A 6-year-old boy had a warty white papule on the eyelid. Histology showed transepidermal elimination "
+        "of calcium."
+    )
+    assert "basophilic_deposits_histology" in histology_concepts(case)
+
+
+def test_control_eliminated_calcified_elastic_fibres_are_not_calcium_deposits() -> None:
+    case = first_case(
+        "A 60-year-old woman had a periumbilical plaque. Histology showed transepidermal elimination of calcified "
+        "elastic fibres."
+    )
+    assert "basophilic_deposits_histology" not in histology_concepts(case)
+
+
+# ------------------------------------------ sodium thiosulfate when only the labs tell of the kidneys
+# Lupus nephritis with a creatinine of 3.9 mg/dL gave intravenous sodium thiosulfate without the
+# renal caution: that caution named chronic kidney disease, dialysis and the like, not a glomerular
+# disease or a raised creatinine. A new caution (sts_renal_labs) reads the eGFR (measured, or
+# estimated from the creatinine) and the kidney diseases the first one does not list.
+def test_sodium_thiosulfate_cautions_impaired_renal_function_told_by_the_labs() -> None:
+    case, subtype, _ = first_assessed(
+        "A 54-year-old woman with systemic lupus erythematosus and lupus nephritis (creatinine 3.9 mg/dL) has "
+        "painful calcified subcutaneous nodules on the buttocks. Calcium 9.0 mg/dL, phosphate 4.0 mg/dL."
+    )
+    assert subtype == "dystrophic"
+    offered = {t.id: t for t in case.assessment.treatments}
+    assert "iv_sts_dystrophic" in offered
+    assert any("excreted by the kidney" in c for c in offered["iv_sts_dystrophic"].cautions)
+
+
+def test_control_normal_creatinine_gives_no_renal_caution_for_sodium_thiosulfate() -> None:
+    case, _, _ = first_assessed(
+        "A 54-year-old woman with systemic lupus erythematosus (creatinine 0.7 mg/dL) has painful calcified "
+        "subcutaneous nodules on the buttocks. Calcium 9.0 mg/dL, phosphate 4.0 mg/dL."
+    )
+    offered = {t.id: t for t in case.assessment.treatments}
+    assert "iv_sts_dystrophic" in offered
+    assert not any("excreted by the kidney" in c for c in offered["iv_sts_dystrophic"].cautions)
