@@ -339,12 +339,26 @@ def test_a_negative_calcium_stain_withholds_treatments_aimed_at_deposits() -> No
         "normal renal function, developed painful necrotic ulcers of the legs. Skin biopsy showed thrombosed "
         "dermal vessels with no calcification on von Kossa stain."
     )
-    assert certainty in (None, "possible")
+    # nothing recorded is like calcification (ulcers) and the biopsy found none: no subtype is made
+    # (lesion.calcinosis_evidence v13), so no option for deposits is even weighed
+    assert certainty is None
+    assert case.assessment.subtype.code == "undetermined"
+    assert {a.code: a.certainty for a in case.assessment.alternatives}.get("dystrophic") == "possible"
     offered = {t.id for t in case.assessment.treatments}
-    withheld = {t.id: t.withheld_reasons for t in case.assessment.withheld_treatments}
     assert not offered & {"surgical_excision", "eswl", "intralesional_sts", "colchicine", "iv_sts_dystrophic"}
-    assert "found no calcium" in withheld["surgical_excision"][0]
     assert "treat_underlying_cause" in offered
+
+
+def test_a_negative_calcium_stain_withholds_treatments_aimed_at_nodules() -> None:
+    # a nodule may be calcinosis the stain missed: dystrophic stays possible and the options for
+    # deposits are withheld with the reason
+    case, subtype, certainty = first_assessed(
+        "A 44-year-old woman with systemic lupus erythematosus and normal renal function has a firm nodule on "
+        "the elbow. Skin biopsy showed fibrosis with no calcification on von Kossa stain."
+    )
+    assert (subtype, certainty) == ("dystrophic", "possible")
+    withheld = {t.id: t.withheld_reasons for t in case.assessment.withheld_treatments}
+    assert "found no calcium" in withheld["surgical_excision"][0]
 
 
 def test_control_chalky_discharge_keeps_the_treatments_despite_a_negative_stain() -> None:

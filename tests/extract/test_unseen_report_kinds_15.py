@@ -113,3 +113,39 @@ def test_control_normal_creatinine_gives_no_renal_caution_for_sodium_thiosulfate
     offered = {t.id: t for t in case.assessment.treatments}
     assert "iv_sts_dystrophic" in offered
     assert not any("excreted by the kidney" in c for c in offered["iv_sts_dystrophic"].cautions)
+
+
+# ------------------------------------------ nothing like calcinosis, and the biopsy found none
+# A pyoderma gangrenosum-like ulcer after minor trauma whose biopsy showed "a neutrophilic infiltrate
+# without vasculitis or calcification" was dystrophic calcinosis, possible, with excision and
+# calcinosis drugs offered: "or calcification" after "without vasculitis" was not read as a biopsy
+# finding no calcium, and an ulcer (no sign of calcification) with a biopsy that found none still made
+# a subtype from the trauma alone. Now no subtype is made (the trauma's dystrophic stays an
+# alternative) and the look-alike leads the differential.
+ULCER_WITHOUT_CALCIUM = [
+    "A 25-year-old man with Crohn's disease had a rapidly enlarging painful ulcer with a violaceous undermined "
+    "border on the shin after minor trauma. Biopsy showed a neutrophilic infiltrate without vasculitis or "
+    "calcification.",
+    "Painful shin ulcer with an undermined violaceous border after minor trauma, in a 25-year-old man with "
+    "ulcerative colitis. Biopsy: no vasculitis, thrombosis or calcium deposits.",
+]
+
+
+@pytest.mark.parametrize("text", ULCER_WITHOUT_CALCIUM)
+def test_an_ulcer_whose_biopsy_found_no_calcium_makes_no_subtype(text: str) -> None:
+    case, subtype, _ = first_assessed(text)
+    assert "calcium_stain_negative" in histology_concepts(case)
+    assert subtype == "undetermined"
+    assert {a.code: a.certainty for a in case.assessment.alternatives}.get("dystrophic") == "possible"
+    assert case.assessment.differential[0].id == "pyoderma_gangrenosum"
+    assert not {"surgical_excision", "intralesional_sts", "colchicine"} & {t.id for t in case.assessment.treatments}
+
+
+def test_a_nodule_whose_biopsy_found_no_calcium_is_possible_not_undetermined() -> None:
+    # the nodule may be calcinosis the stain missed (decalcified tissue): possible, as before for a
+    # negative von Kossa stain; only a record with nothing like calcification makes no subtype
+    _, subtype, certainty = first_assessed(
+        "A 38-year-old woman with systemic lupus erythematosus has a nodule on the elbow. Biopsy showed fibrosis "
+        "without inflammation or calcification. Calcium and phosphate were normal."
+    )
+    assert (subtype, certainty) == ("dystrophic", "possible")

@@ -241,6 +241,17 @@ class _Pathway:
             and (not case.histology or bool(self.stain_negative()))
         )
 
+    @property
+    def nothing_like_calcinosis(self) -> bool:
+        """No lesion or finding is a sign of calcification even before any test (an ulcer, purpura, a
+        rash), and a test found no calcium: nothing suggests calcinosis and the test done found none."""
+        return (
+            self.level == "unlike_calcinosis"
+            and bool(self.stain_negative())
+            and not self.features_with_role("calcinosis_sign")
+            and not any(self.lesion_is_sign(le) for le in self.facts.case.lesions)
+        )
+
     def lesion_words(self) -> str:
         """The words the lesions are told in ("plaques, firm"), for saying why they are not a sign."""
         words = [w for le in self.facts.case.lesions for w in [*le.kinds, *le.morphology]]
@@ -446,7 +457,10 @@ class _Pathway:
                 else "a biopsy with a calcium stain would decide"
             )
             text = (
-                f"A test found no calcium ({self.labels(self.stain_negative())}) and no imaging shows it: "
+                f"Nothing recorded is like calcification ({self.lesion_words()}) and a test found no calcium "
+                f"({self.labels(self.stain_negative())}): no subtype is made but calciphylaxis; {decides}."
+                if self.nothing_like_calcinosis
+                else f"A test found no calcium ({self.labels(self.stain_negative())}) and no imaging shows it: "
                 f"no subtype is more than possible; {decides}."
             )
         elif self.level == "unlike_calcinosis":
@@ -1425,15 +1439,21 @@ class _Pathway:
         if not skin:
             for cand in res.candidates:
                 cand.blocked = cand.blocked or "no skin lesion, sign, imaging or histology is recorded"
-        elif self.induration_only:
-            # the lesions are induration, not calcification, and no biopsy was read: only calciphylaxis
-            # (whose lesions are its evidence) and a look-alike are still made; the rest wait for a
-            # calcified-lesion finding
+        elif self.induration_only or self.nothing_like_calcinosis:
+            # the lesions are induration, not calcification, and no biopsy was read, or nothing recorded is
+            # like calcification and a test found none: only calciphylaxis (whose lesions are its
+            # evidence) and a look-alike are still made; the rest wait for a calcified-lesion finding
             keeps = set(self.kb.rule("lesion.calcinosis_evidence").words("induration_keeps"))
+            found_none = (
+                f" and a test found no calcium ({self.labels(self.stain_negative())})"
+                if self.nothing_like_calcinosis
+                else ""
+            )
             for cand in res.candidates:
                 if cand.subtype not in keeps and not cand.override:
                     cand.blocked = cand.blocked or (
-                        f"no lesion like calcification is recorded ({self.lesion_words()}); {_MISSING_CALCIFIED_LESION}"
+                        f"no lesion like calcification is recorded ({self.lesion_words()}){found_none}; "
+                        f"{_MISSING_CALCIFIED_LESION}"
                     )
         resolved = resolve(res.candidates, self.kb)
         res.alternatives = resolved.alternatives

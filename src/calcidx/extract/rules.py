@@ -868,23 +868,40 @@ class HistologyFindingRules:
     continuation_counter_examples: tuple[str, ...] = ()
 
     def concepts(self, text: str) -> list[tuple[str, str, int, int]]:
-        """(concept, rule id, start, end) of each rule that matches ``text`` and is not cancelled."""
+        """(concept, rule id, start, end) of each rule that matches ``text`` and is not cancelled.
+
+        A finding inside the words of an absence the text reports ("no vasculitis, thrombosis or
+        calcium deposits") is that absence's, not a finding of its own.
+        """
+        absent = [
+            match.span()
+            for rule in self.rules
+            if rule.absence
+            for match in rule.pattern.finditer(text)
+            if self._kept(rule, match, text)
+        ]
         found: list[tuple[str, str, int, int]] = []
         for rule in self.rules:
             for match in rule.pattern.finditer(text):
-                before = re.split(r"[,;:]", text[max(0, match.start() - self.window) : match.start()])[-1]
-                inside = match.group()
-                if any(p.search(before) for p in self.plans):
+                if not self._kept(rule, match, text):
                     continue
-                if not rule.absence and any(n.search(before) or n.search(inside) for n in self.negations):
-                    continue
-                if rule.clause_cancels and any(c.search(_clause(text, match)) for c in rule.clause_cancels):
-                    continue
-                if any(h.search(inside) for h in rule.hedges):
+                if not rule.absence and any(lo <= match.start() and match.end() <= hi for lo, hi in absent):
                     continue
                 found.append((rule.concept, rule.id, match.start(), match.end()))
                 break
         return found
+
+    def _kept(self, rule: HistologyFindingRule, match: re.Match[str], text: str) -> bool:
+        """Whether ``match`` of ``rule`` stands: no plan, negation (but the rule's own), clause cancel or hedge."""
+        before = re.split(r"[,;:]", text[max(0, match.start() - self.window) : match.start()])[-1]
+        inside = match.group()
+        if any(p.search(before) for p in self.plans):
+            return False
+        if not rule.absence and any(n.search(before) or n.search(inside) for n in self.negations):
+            return False
+        if rule.clause_cancels and any(c.search(_clause(text, match)) for c in rule.clause_cancels):
+            return False
+        return not any(h.search(inside) for h in rule.hedges)
 
 
 def _clause(text: str, match: re.Match[str]) -> str:
