@@ -149,3 +149,30 @@ def test_a_nodule_whose_biopsy_found_no_calcium_is_possible_not_undetermined() -
         "without inflammation or calcification. Calcium and phosphate were normal."
     )
     assert (subtype, certainty) == ("dystrophic", "possible")
+
+
+# ------------------------------------------ "biopsy-proven" in one word
+# "calciphylaxis of the thighs (biopsy-proven)" was no histology at all: a histology sentence is found
+# by its words (biopsy, histology, ...) as whole word runs, and "biopsy-proven" is one run. The
+# calciphylaxis was possible from dialysis alone; the pathologist's reading now makes it probable.
+BIOPSY_PROVEN = [
+    "A 70-year-old man on haemodialysis with calciphylaxis of the thighs (biopsy-proven) had a total "
+    "parathyroidectomy two years ago. Calcium 8.9 mg/dL, phosphate 6.1 mg/dL.",
+    "A 70-year-old man on haemodialysis has biopsy-proven calciphylaxis of the thighs. Calcium 8.9 mg/dL, "
+    "phosphate 6.1 mg/dL.",
+    "Histologically-confirmed calciphylaxis of the thighs in a 70-year-old man on haemodialysis.",
+]
+
+
+@pytest.mark.parametrize("text", BIOPSY_PROVEN)
+def test_biopsy_proven_in_one_word_is_the_pathologists_reading(text: str) -> None:
+    case, subtype, certainty = first_assessed(text)
+    assert "calciphylaxis_histology_reported" in histology_concepts(case)
+    assert (subtype, certainty) == ("calciphylaxis", "probable")
+
+
+def test_control_calciphylaxis_suspected_without_a_biopsy_is_no_histology() -> None:
+    case = first_case(
+        "A 70-year-old man on haemodialysis with suspected calciphylaxis of the thighs; a biopsy is planned."
+    )
+    assert "calciphylaxis_histology_reported" not in histology_concepts(case)
