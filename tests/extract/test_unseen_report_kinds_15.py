@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import pytest
 
+from calcidx.extract.pipeline import extract
 from tests.extract.reading import first_assessed, first_case, histology_concepts
 
 # ------------------------------------------ the lesions at the sites of the exposure, a word between
@@ -176,3 +177,56 @@ def test_control_calciphylaxis_suspected_without_a_biopsy_is_no_histology() -> N
         "A 70-year-old man on haemodialysis with suspected calciphylaxis of the thighs; a biopsy is planned."
     )
     assert "calciphylaxis_histology_reported" not in histology_concepts(case)
+
+
+# ------------------------------------------ a case list's "34/F"
+# "Patient 1: 34/F, SLE, ... / Patient 2: 61/M, ESRD on HD, ..." was one patient of no age or sex, with
+# both patients' facts (lupus beside dialysis, normal and high calcium) and a warning that no sentence
+# introduces a patient: the age-then-sex-letter joined by a slash was no age statement, so the list's
+# labels split nothing.
+CASE_LIST = [
+    "Patient 1: 34/F, SLE, calcinosis of buttocks, Ca normal, PO4 normal.\n"
+    "Patient 2: 61/M, ESRD on HD, painful necrotic ulcers of thighs, Ca 10.8 mg/dL, PO4 8.1 mg/dL.",
+    "Case 1 - 34/F, SLE, calcinosis of buttocks, Ca normal, PO4 normal.\n"
+    "Case 2 - 61/M, ESRD on HD, painful necrotic ulcers of thighs, Ca 10.8 mg/dL, PO4 8.1 mg/dL.",
+]
+
+
+@pytest.mark.parametrize("text", CASE_LIST)
+def test_a_case_lists_age_slash_sex_letter_tells_its_patients_apart(text: str) -> None:
+    cases = extract(text).cases
+    assert [(c.patient.age_years, c.patient.sex) for c in cases] == [(34.0, "female"), (61.0, "male")]
+    assert "systemic_lupus_erythematosus" not in {f.concept for f in cases[1].findings}
+
+
+def test_control_a_ratio_with_a_slash_is_no_age() -> None:
+    case = first_case("A 40-year-old woman had calcinosis of the elbows. The ratio was 3/F in group B.")
+    assert (case.patient.age_years, case.patient.sex) == (40.0, "female")
+
+
+# ------------------------------------------ a blow named with the body part it struck
+# "a hard lump on the right shin that had been there since she was hit on the shin by a trolley" read
+# no trauma: the words of a blow were "hit her", "struck his" and the like, not "hit on the shin" or
+# "kicked on the elbow". The lump was idiopathic, probable; now dystrophic at the site of the blow.
+BLOW = [
+    "Mrs K, 72, has a hard lump on the right shin that has been there since she was hit on the shin by a trolley "
+    "two years ago. Calcium, phosphate and PTH were normal. An X-ray showed calcification in the subcutis.",
+    "A 35-year-old man has a hard nodule on the left elbow, months after he was kicked on the elbow in a match. "
+    "Calcium and phosphate were normal. Radiographs showed soft-tissue calcification.",
+]
+
+
+@pytest.mark.parametrize("text", BLOW)
+def test_a_blow_to_a_body_part_is_local_trauma(text: str) -> None:
+    case, subtype, _ = first_assessed(text)
+    assert "local_trauma" in {e.concept for e in case.exposures}
+    assert subtype == "dystrophic"
+
+
+def test_control_hit_by_a_car_with_no_body_part_is_no_trauma() -> None:
+    # a blow told without the part it struck says nothing of the lesion's site (as a fall does not)
+    case = first_case(
+        "A 35-year-old man has a hard nodule on the left elbow. He was hit by a car ten years ago. "
+        "Calcium and phosphate were normal."
+    )
+    assert "local_trauma" not in {e.concept for e in case.exposures}
