@@ -230,3 +230,37 @@ def test_control_hit_by_a_car_with_no_body_part_is_no_trauma() -> None:
         "Calcium and phosphate were normal."
     )
     assert "local_trauma" not in {e.concept for e in case.exposures}
+
+
+# ------------------------------------------ CREST's features that meet the SSc criteria, unnamed
+# A fifty-two-year-old with hard finger nodules shown on radiographs, Raynaud's phenomenon,
+# sclerodactyly, telangiectasia and anti-centromere antibodies (the SSc criteria's 12 points) was
+# dystrophic, possible, with no associated condition: features without a named diagnosis. Telangiectasia
+# is now read, and features and antibodies that add up to the 2013 ACR/EULAR criteria make systemic
+# sclerosis the setting: dystrophic, probable (one step below a named diagnosis).
+CREST_UNNAMED = [
+    "Case presentation\nThe patient, a fifty-two-year-old housewife, was referred for multiple hard nodules on "
+    "her fingers of five years' duration. She had Raynaud's phenomenon since her thirties, sclerodactyly and "
+    "telangiectasia. Anti-centromere antibodies were positive. Hand radiographs demonstrated calcified deposits "
+    "in the soft tissues of the fingertips. Serum calcium and phosphate were normal.",
+    "52F: hard fingertip nodules x5 yrs, Raynaud's, sclerodactyly, mat-like telangiectasias on the hands; "
+    "anticentromere Ab positive. XR hands: soft-tissue calcification of the fingertips. Ca and PO4 normal.",
+]
+
+
+@pytest.mark.parametrize("text", CREST_UNNAMED)
+def test_features_meeting_the_ssc_criteria_make_systemic_sclerosis_the_setting(text: str) -> None:
+    case, subtype, certainty = first_assessed(text)
+    assert (subtype, certainty) == ("dystrophic", "probable")
+    assert "systemic_sclerosis" in case.assessment.associated_conditions
+
+
+def test_control_features_below_the_criteria_stay_possible() -> None:
+    # Raynaud's (3) and telangiectasia (2) with anti-centromere (3): 8 points, below 9
+    case, subtype, certainty = first_assessed(
+        "A 52-year-old woman has hard nodules on her fingers. She has Raynaud's phenomenon and telangiectasia; "
+        "anti-centromere antibodies are positive. Radiographs showed calcified deposits in the fingertips. "
+        "Calcium and phosphate were normal."
+    )
+    assert (subtype, certainty) == ("dystrophic", "possible")
+    assert "systemic_sclerosis" not in case.assessment.associated_conditions

@@ -24,7 +24,7 @@ from calcidx.assess.facts import CaseFacts
 from calcidx.assess.model import Alternative, Disagreement, FactUsed, RuleStep, Warning, derived_summary
 from calcidx.assess.resolve import resolve
 from calcidx.assess.sites import site_relation
-from calcidx.knowledge.schema import KnowledgeBundle, LabPattern
+from calcidx.knowledge.schema import KnowledgeBundle, LabPattern, Rule
 
 __all__ = ["PathwayResult", "run_pathway"]
 
@@ -1114,6 +1114,30 @@ class _Pathway:
                 extra_refs=self.refs_of(ctd),
                 candidate=cand,
             )
+        elif (ssc := self.ssc_criteria(rule)) is not None:
+            condition, score, items = ssc
+            facts = [self.facts.fact(c) for c in items if c in self.facts.present] + self.lab_facts(
+                tuple(c for c in items if c not in self.facts.present)
+            )
+            cand = self.propose(
+                "subtype.dystrophic.ctd",
+                "dystrophic",
+                "probable" if normal else "suggested",
+                facts_for=facts,
+                associated=[condition],
+            )
+            self.step(
+                "subtype.dystrophic.ctd",
+                fired=True,
+                facts=facts,
+                conclusion=f"{self.ssc_item_labels(items)} add up to the 2013 ACR/EULAR classification criteria for "
+                f"{self.labels([condition]).lower()} (score {score:g}, 9 or more), which the record does not name: "
+                f"dystrophic, {cand.certainty}"
+                + ("" if normal else " (calcium and phosphate not shown normal)")
+                + "; classification criteria are not a diagnosis, so the rheumatological assessment confirms it.",
+                extra_refs=self.refs_of([condition]),
+                candidate=cand,
+            )
         elif features or antibodies:
             facts = [self.facts.fact(c) for c in features] + self.lab_facts(tuple(antibodies))
             cand = self.propose("subtype.dystrophic.ctd", "dystrophic", "suggested", facts_for=facts)
@@ -1137,6 +1161,30 @@ class _Pathway:
                 facts=[self.facts.fact(c) for c in negated],
                 conclusion="No connective tissue disease or its features recorded.",
             )
+
+    def ssc_criteria(self, rule: Rule) -> tuple[str, float, list[str]] | None:
+        """(the condition, its score, the items that scored) when the features and antibodies recorded
+        meet the rule's classification criteria (``ssc_items``: group:concept:points, the highest item of
+        a group counting once; ``ssc_threshold``); None otherwise or when the rule has none."""
+        condition = rule.text("ssc_condition")
+        if condition is None:
+            return None
+        best: dict[str, tuple[float, str]] = {}
+        for item in rule.words("ssc_items"):
+            group, concept, points = item.split(":")
+            recorded = concept in self.facts.present or self.facts.labs.get(concept) == "high"
+            if recorded and float(points) > best.get(group, (0.0, ""))[0]:
+                best[group] = (float(points), concept)
+        score = sum(points for points, _ in best.values())
+        if score < rule.number("ssc_threshold"):
+            return None
+        return condition, score, [concept for _, concept in best.values()]
+
+    def ssc_item_labels(self, items: list[str]) -> str:
+        """The criteria items as said: features by their labels, antibodies as "<label> positive"."""
+        features = [c for c in items if c not in self.kb.analytes]
+        antibodies = [f"{self.kb.analytes[c].label} positive" for c in items if c in self.kb.analytes]
+        return ", ".join([self.labels(features)] * bool(features) + antibodies)
 
     def dystrophic_cause(self, rule_id: str, causes: list[str], *, none_text: str) -> None:
         """A local or inherited cause of dystrophic calcinosis: probable when the labs are normal."""
