@@ -264,3 +264,23 @@ def test_control_features_below_the_criteria_stay_possible() -> None:
     )
     assert (subtype, certainty) == ("dystrophic", "possible")
     assert "systemic_sclerosis" not in case.assessment.associated_conditions
+
+
+# ------------------------------------------ an ulcer of the gut, the mouth or the eye
+# "a history of peptic ulcer disease" in a milk-alkali history gave a skin ulcer (ulceration, a lesion
+# of calciphylaxis's picture); oral and corneal ulcers did too.
+@pytest.mark.parametrize(
+    "history",
+    ["a history of peptic ulcer disease", "recurrent oral ulcers", "a duodenal ulcer last year", "a corneal ulcer"],
+)
+def test_an_ulcer_of_another_organ_is_no_skin_ulcer(history: str) -> None:
+    case = first_case(
+        f"A 59-year-old woman with {history} has firm white papules on the neck. Calcium 14.2 mg/dL, "
+        "phosphate 5.6 mg/dL."
+    )
+    assert "ulceration" not in {f.concept for f in case.findings}
+
+
+def test_control_an_ulcer_of_the_shin_beside_ulcerative_colitis_is_a_skin_ulcer() -> None:
+    case = first_case("A 48-year-old woman with ulcerative colitis has a painful ulcer of the shin.")
+    assert {"inflammatory_bowel_disease", "ulceration"} <= {f.concept for f in case.findings}
