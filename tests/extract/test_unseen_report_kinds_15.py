@@ -284,3 +284,22 @@ def test_an_ulcer_of_another_organ_is_no_skin_ulcer(history: str) -> None:
 def test_control_an_ulcer_of_the_shin_beside_ulcerative_colitis_is_a_skin_ulcer() -> None:
     case = first_case("A 48-year-old woman with ulcerative colitis has a painful ulcer of the shin.")
     assert {"inflammatory_bowel_disease", "ulceration"} <= {f.concept for f in case.findings}
+
+
+# ------------------------------------------ nodules around the shoulders and hips
+# "multiple hard, painless nodules around the shoulders and hips" on peritoneal dialysis with a high
+# phosphate was metastatic with no sub-form: a nodule (not a mass) at a joint was no periarticular mass,
+# though "around the shoulders" says where it lies.
+def test_nodules_around_the_shoulders_and_hips_are_periarticular() -> None:
+    case, subtype, _ = first_assessed(
+        "A 63-year-old woman with end-stage renal disease on peritoneal dialysis has multiple hard, painless nodules "
+        "around the shoulders and hips. Calcium 10.2 mg/dL, phosphate 8.8 mg/dL, PTH 1100 pg/mL."
+    )
+    assert "periarticular_masses" in {f.concept for f in case.findings}
+    assert subtype == "metastatic"
+    assert case.assessment.subform is not None and case.assessment.subform.code == "tumoral_calcinosis"
+
+
+def test_control_nodules_over_the_elbows_in_systemic_sclerosis_are_not_periarticular_masses() -> None:
+    case = first_case("A 50-year-old woman with systemic sclerosis has hard nodules over the elbows.")
+    assert "periarticular_masses" not in {f.concept for f in case.findings}
