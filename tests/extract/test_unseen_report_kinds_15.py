@@ -9,6 +9,7 @@ from __future__ import annotations
 import pytest
 
 from calcidx.extract.pipeline import extract
+from calcidx.extract.site_names import series_site
 from tests.extract.reading import first_assessed, first_case, histology_concepts
 
 # ------------------------------------------ the lesions at the sites of the exposure, a word between
@@ -303,3 +304,30 @@ def test_nodules_around_the_shoulders_and_hips_are_periarticular() -> None:
 def test_control_nodules_over_the_elbows_in_systemic_sclerosis_are_not_periarticular_masses() -> None:
     case = first_case("A 50-year-old woman with systemic sclerosis has hard nodules over the elbows.")
     assert "periarticular_masses" not in {f.concept for f in case.findings}
+
+
+# ------------------------------------------ the nasal dorsum, and a calcifying lesion on a radiograph
+# "a slowly progressing firm mass on the nasal dorsum" gave no lesion (the nose's dorsum and bridge
+# were no sites), and "radiographs ... showed a subcutaneous calcifying lesion" showed no deposits.
+@pytest.mark.parametrize(
+    ("site", "counted_as"),
+    [("nasal dorsum", "nasal dorsum"), ("dorsum of the nose", "nasal dorsum"), ("bridge of the nose", "nasal bridge")],
+)
+def test_the_dorsum_and_bridge_of_the_nose_are_sites(site: str, counted_as: str) -> None:
+    case = first_case(f"A 23-year-old woman has a slowly growing firm mass on the {site} for 8 months.")
+    assert [series_site(lesion.site or "") for lesion in case.lesions] == [counted_as]
+
+
+def test_a_subcutaneous_calcifying_lesion_on_a_radiograph_shows_the_deposits() -> None:
+    case = first_case(
+        "A 23-year-old woman has a firm mass on the nasal dorsum. Radiographs of the nasal bones showed a "
+        "subcutaneous calcifying lesion with no evidence of bone erosion."
+    )
+    assert "radiopaque_deposits" in {c for o in case.imaging for c in o.concepts}
+
+
+def test_control_a_calcifying_lesion_of_the_thyroid_is_not_the_skins() -> None:
+    case = first_case(
+        "A 23-year-old woman has a firm mass on the nasal dorsum. Ultrasound showed a calcifying lesion in the thyroid."
+    )
+    assert "radiopaque_deposits" not in {c for o in case.imaging for c in o.concepts}
