@@ -331,3 +331,35 @@ def test_control_a_calcifying_lesion_of_the_thyroid_is_not_the_skins() -> None:
         "A 23-year-old woman has a firm mass on the nasal dorsum. Ultrasound showed a calcifying lesion in the thyroid."
     )
     assert "radiopaque_deposits" not in {c for o in case.imaging for c in o.concepts}
+
+
+# ------------------------------------------ a unitless value after its state; a state with an adverb
+# "Calcium was elevated at 11.8." lost the value (a unitless value may follow its test by a few
+# characters only), and "Phosphate remained markedly raised at 7.9 and calcium was normal." swapped
+# the states: phosphate normal, calcium high ("markedly" between the verb and the cue hid that the cue
+# was said of the phosphate, so the calcium after it took it).
+def test_a_unitless_value_after_its_state_is_read() -> None:
+    labs = {
+        lab.analyte: lab for lab in first_case("A 60-year-old man had firm papules. Calcium was elevated at 11.8.").labs
+    }
+    assert (labs["calcium"].value, labs["calcium"].interpretation) == (11.8, "high")
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Phosphate remained markedly raised at 7.9 and calcium was normal.",
+        "Phosphate was markedly raised and calcium was normal.",
+        "Phosphate was persistently high, and calcium was normal.",
+    ],
+)
+def test_a_state_with_an_adverb_is_said_of_the_test_before_it(sentence: str) -> None:
+    labs = {
+        lab.analyte: lab.interpretation for lab in first_case(f"A 60-year-old man had firm papules. {sentence}").labs
+    }
+    assert labs == {"phosphate": "high", "calcium": "normal"}
+
+
+def test_control_a_stopped_supplement_has_no_value() -> None:
+    case = first_case("A 60-year-old man had firm papules. Calcium supplementation was stopped at 3 months.")
+    assert all(lab.value is None for lab in case.labs)

@@ -172,6 +172,14 @@ _DOSE_AFTER = re.compile(
 )
 
 
+# a unitless value after the state the text gives it ("calcium was elevated at 11.8", "phosphate
+# remained markedly raised at 7.9"): a longer gap than a unitless value may otherwise have
+_STATED_AT = re.compile(
+    r"\s*(?:was|were|is|remained)\s+(?:(?:markedly|mildly|slightly|significantly|persistently|still)\s+)?"
+    r"(?:elevated|raised|high|increased|low|decreased|reduced|normal)\s+(?:at|of|to)\s*"
+)
+
+
 def find_value(text: str, start: int, limit: int, patterns: LabPatterns) -> ValueHit | None:
     """The value printed right after an analyte name ending at ``start`` (before ``limit``)."""
     window = text[start:limit]
@@ -185,7 +193,7 @@ def find_value(text: str, start: int, limit: int, patterns: LabPatterns) -> Valu
     num_at = start + match.start("num")
     if match.group("cmp") is None and num_at > 0 and text[num_at - 1].isalpha():
         return None  # a digit glued to a letter is part of a name ("vitamin D3", "Adcal D3"), not a value
-    if unit is None and len(gap.strip(" (:=")) > 12:
+    if unit is None and len(gap.strip(" (:=")) > 12 and _STATED_AT.fullmatch(gap) is None:
         return None
     if unit is None and _DOSE_AFTER.match(text, start + match.end(), limit) is not None:
         return None  # a dose ("vitamin D3 50,000 IU daily", "calcitriol 0.25 mcg"), not a result

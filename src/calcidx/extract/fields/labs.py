@@ -51,8 +51,9 @@ _THESE_INCLUDED = re.compile(r"^\s*(?:these|the)\s+(?:tests|investigations|studi
 
 def _said_of_before(text: str, cue: CueHit) -> bool:
     """Whether ``cue`` is the predicate of what comes before it: a verb before it ("was normal" with
-    the verb outside the cue) or a cue that opens with its verb."""
-    return bool(_PREDICATE.search(text, max(0, cue.start - 12), cue.start) or _PREDICATE_CUE.match(cue.text))
+    the verb outside the cue, "remained markedly raised" with an adverb between) or a cue that opens
+    with its verb."""
+    return bool(_PREDICATE.search(text, max(0, cue.start - 26), cue.start) or _PREDICATE_CUE.match(cue.text))
 
 
 def _own_analytes(mentions: list[Mention]) -> list[Mention]:
@@ -104,7 +105,11 @@ def _without_short_forms(analytes: list[Mention], text: str) -> list[Mention]:
 
 #: a state word after a copula is said of the test before it ("vitamin D was high and PTH
 #: suppressed": high is the vitamin D's, not an adjective of the PTH that follows)
-_PREDICATE = re.compile(r"\b(?:was|were|is|are|remained|became|been)\s+$", re.IGNORECASE)
+_PREDICATE = re.compile(
+    r"\b(?:was|were|is|are|remained|became|been)\s+"
+    r"(?:(?:markedly|mildly|slightly|significantly|persistently|still|very|severely|moderately|extremely|grossly)\s+)?$",
+    re.IGNORECASE,
+)
 #: a state cue that opens with its verb ("was normal", "were within normal limits")
 _PREDICATE_CUE = re.compile(r"(?:was|were|is|are|remained|became|been)\b", re.IGNORECASE)
 #: characters a vocabulary term may span before the test word it holds ("low-molecular-weight heparin calcium")
