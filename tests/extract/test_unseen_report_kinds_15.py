@@ -363,3 +363,32 @@ def test_a_state_with_an_adverb_is_said_of_the_test_before_it(sentence: str) -> 
 def test_control_a_stopped_supplement_has_no_value() -> None:
     case = first_case("A 60-year-old man had firm papules. Calcium supplementation was stopped at 3 months.")
     assert all(lab.value is None for lab in case.labs)
+
+
+# ------------------------------------------ the abstract's case summary goes on after its opener
+# In a report with a case section, an abstract sentence was the patient's only with a reference to a
+# person: "We report a 57-year-old man with scrotal masses. The scrotal mass was completely removed
+# surgically ..." lost the excision (three dev reports lost treatments or labs this way). The abstract
+# sentences after the patient's, in the same paragraph and up to a statement about something else,
+# continue the case.
+ABSTRACT_THEN_CASE = (
+    "Idiopathic calcinosis of the scrotum\n\nAbstract\n\nWe report a case of a 57-year-old man with multiple "
+    "scrotal masses. The scrotal mass was completely removed surgically and the pathology showed calcium deposits. "
+    "{after}\n\n1. Case presentation\n\nA 57-year-old man was admitted with multiple scrotal nodules for 10 years. "
+    "Calcium and phosphate were normal.\n\n2. Discussion\n\nScrotal calcinosis is rare."
+)
+
+
+def test_the_abstracts_case_summary_continues_after_its_opener() -> None:
+    case = first_case(ABSTRACT_THEN_CASE.format(after="We review the literature."))
+    assert "surgical_excision" in {t.concept for t in case.treatments}
+
+
+def test_control_a_generic_statement_ends_the_abstracts_case_summary() -> None:
+    case = first_case(
+        ABSTRACT_THEN_CASE.replace(
+            "The scrotal mass was completely removed surgically and the pathology showed calcium deposits. ",
+            "Scrotal calcinosis is usually treated by surgical excision. The pathology showed calcium deposits. ",
+        ).format(after="")
+    )
+    assert "surgical_excision" not in {t.concept for t in case.treatments}

@@ -416,6 +416,9 @@ def _zone(layout: Layout, signals: _Signals, rules: ZoneRules) -> list[ZoneDecis
     # the paragraph of a background section that opens with the patient ("Introduction: A 44-year-old
     # woman on dialysis presented with ..."): the case told under the wrong header
     told_in_background = -1
+    # the abstract paragraph whose last sentence read was the patient's ("We report a 57-year-old man
+    # with scrotal masses. The scrotal mass was removed surgically ..."): the case summary goes on
+    abstract_case = -1
 
     def keep(sentence: Sentence, reason: str) -> None:
         own = _after_comparison(sentence, rules)
@@ -470,9 +473,15 @@ def _zone(layout: Layout, signals: _Signals, rules: ZoneRules) -> list[ZoneDecis
                 _strong_only(sentence, f, category, rules, keep, drop)
             elif (f["strong"] or f["intro"] or f["age"] or f["definite"]) and not f["generic"]:
                 keep(sentence, "patient_reference")
+                if category == "abstract":
+                    abstract_case = sentence.paragraph
             elif f["strong"] and (own := _own_clause_after_contrast(sentence, rules)) is not None:
                 trace.append(ZoneDecision(own, True, "own_case_after_contrast"))
+            elif category == "abstract" and sentence.paragraph == abstract_case and not f["generic"]:
+                keep(sentence, "continues_case")
             else:
+                if category == "abstract":
+                    abstract_case = -1  # a statement about something else ends the case summary
                 drop(sentence, "generic_statement" if f["generic"] else "no_patient_reference")
             continue
         if category in rules.strong_only_sections - {"background"}:
