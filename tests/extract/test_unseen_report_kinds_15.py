@@ -392,3 +392,31 @@ def test_control_a_generic_statement_ends_the_abstracts_case_summary() -> None:
         ).format(after="")
     )
     assert "surgical_excision" not in {t.concept for t in case.treatments}
+
+
+# ------------------------------------------ an antibody titre
+# "an antinuclear antibody (ANA) of 1:1280" was ANA with the value 1 (the ratio's first term) and no
+# interpretation. A titre is read as such: positive from 1:80 for ANA (the SLE criteria's entry
+# titre, analytes.yaml titer_positive_from), a lower titre recorded as printed.
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Laboratory assessment was significant for an antinuclear antibody (ANA) of 1:1280.",
+        "ANA 1:640.",
+        "ANA 1/160, anti-dsDNA negative.",
+    ],
+)
+def test_an_ana_titre_from_1_80_is_positive(sentence: str) -> None:
+    labs = {lab.analyte: lab for lab in first_case(f"A 40-year-old woman had nodules. {sentence}").labs}
+    assert (labs["ana"].value, labs["ana"].interpretation) == (None, "high")
+    assert "titre 1:" in (labs["ana"].qualitative or "")
+
+
+def test_a_low_ana_titre_is_recorded_uninterpreted() -> None:
+    labs = {lab.analyte: lab for lab in first_case("A 40-year-old woman had nodules. ANA titer 1:40.").labs}
+    assert (labs["ana"].value, labs["ana"].interpretation, labs["ana"].qualitative) == (None, None, "titre 1:40")
+
+
+def test_control_a_ratio_after_a_measured_test_is_not_its_value() -> None:
+    labs = {lab.analyte: lab for lab in first_case("A 40-year-old woman had nodules. Calcium 9.1 mg/dL.").labs}
+    assert labs["calcium"].value == 9.1

@@ -148,6 +148,8 @@ class VocabItem:
     label: str
     category: str | None = None
     synonyms: tuple[str, ...] = ()
+    #: an analyte reported as a titre: positive from this dilution's denominator up (analytes.yaml)
+    titer_positive_from: float | None = None
 
 
 @dataclass
@@ -301,6 +303,7 @@ class Vocabulary:
                     analyte.label,
                     "qualitative" if analyte.qualitative else None,
                     tuple(analyte.synonyms),
+                    titer_positive_from=analyte.titer_positive_from,
                 )
             )
         for sub in bundle.subforms.values():

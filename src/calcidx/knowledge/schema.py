@@ -327,6 +327,9 @@ class Analyte(Cited):
     plausible: Plausibility | None = None
     alerts: list[LabAlert] = []
     qualitative: bool = False
+    #: a qualitative test reported as a titre ("ANA 1:1280"): positive from this dilution's
+    #: denominator up (the analyte's refs must support it); a lower titre is recorded uninterpreted
+    titer_positive_from: float | None = Field(default=None, gt=0)
 
 
 class WorkupItem(Cited):

@@ -12,7 +12,7 @@ from typing import Any
 from calcidx.case.model import Lab, Patient
 from calcidx.extract.fields.context import FieldContext, SentenceView
 from calcidx.extract.fields.patterns import CasePatterns
-from calcidx.extract.labs_text import CueHit, LabPatterns, ValueHit, find_value
+from calcidx.extract.labs_text import CueHit, LabPatterns, ValueHit, find_titer, find_value
 from calcidx.extract.records import Mention
 from calcidx.extract.sections import Sentence
 from calcidx.knowledge.schema import KnowledgeBundle
@@ -354,10 +354,23 @@ class LabsReader:
                 chosen = carry
             else:
                 chosen = None
+            titer = (
+                find_titer(text, mention.end, limit)
+                if value is None and item is not None and item.titer_positive_from is not None
+                else None
+            )
+            if titer is not None and chosen is not None and chosen.start >= limit:
+                chosen = None  # the titre printed with this test, not the state of a test named after it
             if chosen is not None:
                 interpretation, cue_text = chosen.interpretation, chosen.text
             elif value is not None and value.flag is not None:
                 interpretation, cue_text = value.flag  # the flag printed after it ("2.71 ↑", "0.62 L")
+            elif titer is not None and item is not None and item.titer_positive_from is not None:
+                # a titre at or above the analyte's positive dilution is positive; a lower one is
+                # recorded as printed ("1:40"), uninterpreted
+                positive = titer.denominator >= item.titer_positive_from
+                interpretation = "high" if positive else None
+                cue_text = f"{'positive, ' if positive else ''}titre 1:{titer.denominator:g}"
             if (
                 status == "absent"
                 and chosen is not None
@@ -365,7 +378,7 @@ class LabsReader:
                 and re.search(r"\bnot\b", text[max(lo, chosen.start - 6) : chosen.start])
             ):
                 interpretation = "normal"
-            if value is None and interpretation is None:
+            if value is None and interpretation is None and titer is None:
                 continue
             if status in ("hypothetical", "family"):
                 continue
@@ -374,6 +387,8 @@ class LabsReader:
                 evidence.append(ctx.ev(value.start, value.end))
             if chosen is not None:
                 evidence.append(ctx.ev(chosen.start, chosen.end))
+            elif titer is not None:
+                evidence.append(ctx.ev(titer.start, titer.end))
             qualitative = cue_text.lower() if value is None and cue_text else None
             # a word naming two tests at once ("phosphocalcic metabolism was normal") reads both; a
             # measured value belongs to the first
