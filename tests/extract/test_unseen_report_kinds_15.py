@@ -420,3 +420,17 @@ def test_a_low_ana_titre_is_recorded_uninterpreted() -> None:
 def test_control_a_ratio_after_a_measured_test_is_not_its_value() -> None:
     labs = {lab.analyte: lab for lab in first_case("A 40-year-old woman had nodules. Calcium 9.1 mg/dL.").labs}
     assert labs["calcium"].value == 9.1
+
+
+# ------------------------------------------ "protein C and S"
+# "protein C and S levels were normal" read protein C only: the shared noun before an elided second
+# letter named one test.
+@pytest.mark.parametrize(
+    ("sentence", "state"), [("protein C and S levels were normal", "normal"), ("proteins C and S were low", "low")]
+)
+def test_protein_c_and_s_are_both_read(sentence: str, state: str) -> None:
+    labs = {
+        lab.analyte: lab.interpretation
+        for lab in first_case(f"A 60-year-old woman had painful ulcers. Her {sentence}.").labs
+    }
+    assert labs == {"protein_c": state, "protein_s": state}
