@@ -25,6 +25,27 @@ def test_every_statement_rule_matches_its_examples() -> None:
             assert match is not None and match.group("dx"), (statement.id, example)
 
 
+def _raw_rules() -> dict[str, list[str]]:
+    from importlib import resources
+
+    import yaml
+
+    raw = yaml.safe_load(resources.files("calcidx.extract").joinpath("data/diagnosis.yaml").read_text("utf-8"))
+    return {"examples": list(raw["dropped_after_examples"]), "not": list(raw["dropped_after_not"])}
+
+
+@pytest.mark.parametrize("sentence", _raw_rules()["examples"])
+def test_a_diagnosis_considered_and_dropped_is_no_statement(sentence: str) -> None:
+    case = _case(f"A 50-year-old woman had hard nodules on the thighs. {sentence}")
+    assert case.stated is None or case.stated.subtype is None, case.stated
+
+
+@pytest.mark.parametrize("sentence", _raw_rules()["not"])
+def test_a_diagnosis_made_or_confirmed_is_a_statement(sentence: str) -> None:
+    case = _case(f"A 50-year-old woman had hard nodules on the thighs. {sentence}")
+    assert case.stated is not None and case.stated.subtype is not None, sentence
+
+
 @pytest.mark.parametrize(
     ("phrase", "subtype"),
     [

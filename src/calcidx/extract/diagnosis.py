@@ -95,6 +95,9 @@ class DiagnosisRules:
     title_negation: re.Pattern[str] = re.compile(r"(?!)")
     #: where the implied window ends early: the sentence's next predicate ("... has CKD stage 4")
     implied_window_ends: re.Pattern[str] = re.compile(r"(?!)")
+    #: words after a named diagnosis that drop it ("... was considered but not confirmed", "... was
+    #: later ruled out"): searched from the diagnosis's start to the end of its clause
+    dropped_after: re.Pattern[str] = re.compile(r"(?!)")
     #: every statement's words (``needs``), and those of the self-referential statements
     needs: Strings = field(default_factory=lambda: Strings(()))
     self_needs: Strings = field(default_factory=lambda: Strings(()))
@@ -183,6 +186,7 @@ def load_diagnosis_rules() -> DiagnosisRules:
         predicate=re.compile(str(raw["predicate_link"]), re.IGNORECASE),
         implied_window=int(raw["implied_window"]),
         implied_window_ends=re.compile(str(raw.get("implied_window_ends", "(?!)")), re.IGNORECASE),
+        dropped_after=re.compile(str(raw.get("dropped_after", "(?!)")), re.IGNORECASE),
         self_marker=compile_gated(str(raw["self_marker"]), re.IGNORECASE),
         self_sections=frozenset(str(c) for c in raw["self_sections"]),
         needs=Strings(need for statement in statements for need in statement.needs),
@@ -269,6 +273,12 @@ def _within(mentions: Sequence[Mention], start: int, end: int) -> list[Mention]:
         if mention.end <= end:
             out.append(mention)
     return out
+
+
+def _clause_from(text: str, start: int) -> str:
+    """``text`` from ``start`` to the end of its clause (a semicolon or a full stop)."""
+    end = min((i for i in (text.find(";", start), text.find(". ", start)) if i >= 0), default=len(text))
+    return text[start:end]
 
 
 #: where the name of a resembled disease ends ("mimicking xanthoma[ – ]a presentation of gout")
@@ -623,6 +633,8 @@ def find_diagnoses(
             for match in statement.pattern.finditer(text):
                 if rules.excluded_before.search(text[max(0, match.start() - 40) : match.start("dx")]):
                     continue
+                if rules.dropped_after.search(_clause_from(text, match.start("dx"))):
+                    continue  # "a diagnosis of X was considered but not confirmed"
                 dx = _clean(match.group("dx"), rules)
                 if len(dx) < 2 or rules.historical.match(dx):
                     continue
