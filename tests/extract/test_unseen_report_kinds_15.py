@@ -434,3 +434,17 @@ def test_protein_c_and_s_are_both_read(sentence: str, state: str) -> None:
         for lab in first_case(f"A 60-year-old woman had painful ulcers. Her {sentence}.").labs
     }
     assert labs == {"protein_c": state, "protein_s": state}
+
+
+# ------------------------------------------ "creatinine kinase" is creatine kinase
+# "a high creatinine kinase (CK)" (a misspelling reports print) read a high creatinine as well: a kidney
+# test the case never had, which made metastatic calcinosis an alternative and would trip the renal
+# cautions.
+def test_creatinine_kinase_is_creatine_kinase_not_creatinine() -> None:
+    case = first_case("A 25-year-old woman with dermatomyositis had calcinosis. She had a high creatinine kinase (CK).")
+    assert {lab.analyte: lab.interpretation for lab in case.labs} == {"creatine_kinase": "high"}
+
+
+def test_creatinine_kinase_with_a_value_beside_creatinine() -> None:
+    case = first_case("A 25-year-old woman had calcinosis. Creatinine kinase 1450 U/L, creatinine 0.7 mg/dL.")
+    assert {lab.analyte: lab.value for lab in case.labs} == {"creatine_kinase": 1450.0, "creatinine": 0.7}
