@@ -448,3 +448,25 @@ def test_creatinine_kinase_is_creatine_kinase_not_creatinine() -> None:
 def test_creatinine_kinase_with_a_value_beside_creatinine() -> None:
     case = first_case("A 25-year-old woman had calcinosis. Creatinine kinase 1450 U/L, creatinine 0.7 mg/dL.")
     assert {lab.analyte: lab.value for lab in case.labs} == {"creatine_kinase": 1450.0, "creatinine": 0.7}
+
+
+# ------------------------------------------ a note's glued CKD stage
+# "71F CKD3b (eGFR 38)" and "CKD4 (eGFR 22)" read no kidney disease: the stage glued to the
+# abbreviation makes one token, and only "CKD 4", "CKD-4" or "CKD stage 4" were the stage.
+@pytest.mark.parametrize(
+    ("stage", "concepts"),
+    [
+        ("CKD3b", {"chronic_kidney_disease"}),
+        ("CKD4", {"chronic_kidney_disease", "ckd_stage_4_5"}),
+        ("CKD5D on HD", {"chronic_kidney_disease", "ckd_stage_4_5", "dialysis"}),
+    ],
+)
+def test_a_glued_ckd_stage_is_read(stage: str, concepts: set[str]) -> None:
+    case = first_case(f"71F {stage}, hard subcutaneous nodules on both shins.")
+    assert concepts <= {f.concept for f in case.findings}
+
+
+# ------------------------------------------ a slash between two values is no titre
+def test_a_value_before_a_slash_is_still_a_value() -> None:
+    labs = {lab.analyte: lab.value for lab in first_case("63M on HD, hard papules. Ca/P 9.4/7.8. iPTH 612.").labs}
+    assert labs.get("calcium") == 9.4

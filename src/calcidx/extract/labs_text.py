@@ -180,7 +180,7 @@ _STATED_AT = re.compile(
 )
 
 
-# a number that is the first term of a ratio or titre ("1:1280", "1 : 320")
+# what follows the first term of a titre ("1:1280", "1 : 320", "1/160")
 _RATIO_AFTER = re.compile(r"\s*[:/]\s*\d")
 # a titre printed after a test's name ("ANA of 1:1280", "ANA positive at a titre of 1/320")
 _TITER = re.compile(r"[^.;\d]{0,40}?(?<![\d.])(?P<titer>1\s*[:/]\s*(?P<den>\d{1,3}(?:,\d{3})+|\d{1,6}))(?![\d:/]|\.\d)")
@@ -216,8 +216,8 @@ def find_value(text: str, start: int, limit: int, patterns: LabPatterns) -> Valu
     num_at = start + match.start("num")
     if match.group("cmp") is None and num_at > 0 and text[num_at - 1].isalpha():
         return None  # a digit glued to a letter is part of a name ("vitamin D3", "Adcal D3"), not a value
-    if _RATIO_AFTER.match(text, start + match.end("num"), limit):
-        return None  # a titre or ratio ("ANA 1:1280"): not the value 1 (find_titer reads a titre)
+    if match.group("num") == "1" and _RATIO_AFTER.match(text, start + match.end("num"), limit):
+        return None  # a titre ("ANA 1:1280"): not the value 1 (find_titer reads a titre)
     if unit is None and len(gap.strip(" (:=")) > 12 and _STATED_AT.fullmatch(gap) is None:
         return None
     if unit is None and _DOSE_AFTER.match(text, start + match.end(), limit) is not None:
