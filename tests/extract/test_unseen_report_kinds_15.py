@@ -470,3 +470,30 @@ def test_a_glued_ckd_stage_is_read(stage: str, concepts: set[str]) -> None:
 def test_a_value_before_a_slash_is_still_a_value() -> None:
     labs = {lab.analyte: lab.value for lab in first_case("63M on HD, hard papules. Ca/P 9.4/7.8. iPTH 612.").labs}
     assert labs.get("calcium") == 9.4
+
+
+# ------------------------------------------ treatments given "despite" which the patient died
+# "died of sepsis 4 months after diagnosis despite sodium thiosulfate and parathyroidectomy" read no
+# treatment: "despite" says they were given.
+def test_treatments_named_after_despite_were_given() -> None:
+    case = first_case(
+        "A 60-year-old woman on haemodialysis with biopsy-proven calciphylaxis of the abdomen died of sepsis "
+        "4 months after diagnosis despite sodium thiosulfate and parathyroidectomy."
+    )
+    assert {(t.concept, t.status) for t in case.treatments} >= {
+        ("sodium_thiosulfate", "given"),
+        ("parathyroidectomy", "given"),
+    }
+
+
+# ------------------------------------------ a cauliflower ear is a damaged auricle
+# Hard nodules of both ears in a wrestler "(cauliflower ears)" with calcification of the auricular
+# cartilage and normal labs were idiopathic, probable; a cauliflower ear is an auricle deformed by
+# repeated blows, damaged tissue: dystrophic.
+def test_a_cauliflower_ear_is_local_trauma() -> None:
+    case, subtype, _ = first_assessed(
+        "A 40-year-old man has hard nodules on both ears. He is a keen wrestler (cauliflower ears). Calcium and "
+        "phosphate were normal. X-ray showed calcification of the auricular cartilage."
+    )
+    assert "local_trauma" in {e.concept for e in case.exposures}
+    assert subtype == "dystrophic"
