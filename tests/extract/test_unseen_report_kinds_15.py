@@ -497,3 +497,21 @@ def test_a_cauliflower_ear_is_local_trauma() -> None:
     )
     assert "local_trauma" in {e.concept for e in case.exposures}
     assert subtype == "dystrophic"
+
+
+# ------------------------------------------ the calcium chloride of an electrode paste
+# "The electrode paste contained calcium chloride" gave intravenous calcium too (calcium chloride names
+# the infusion), an exposure with no site beside the paste at the scalp.
+def test_the_calcium_chloride_of_an_electrode_paste_is_no_infusion() -> None:
+    case = first_case(
+        "An 8-month-old infant developed hard white nodules on the scalp at sites where EEG electrodes had been "
+        "placed during a 48-hour video-EEG. The electrode paste contained calcium chloride. Calcium 9.8 mg/dL."
+    )
+    assert {e.concept for e in case.exposures} == {"electrode_paste"}
+
+
+def test_control_calcium_chloride_through_a_cannula_is_an_infusion() -> None:
+    case = first_case(
+        "A neonate received calcium chloride through a cannula in the left hand; a hard plaque appeared there."
+    )
+    assert {(e.concept, e.site) for e in case.exposures} == {("iv_calcium", "left hand")}
