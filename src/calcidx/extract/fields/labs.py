@@ -42,6 +42,10 @@ _LIST_VERB = re.compile(
     re.IGNORECASE,
 )
 _VALUE_JOIN = re.compile(r"\s*(?:,\s*(?:and\s+)?|and\s+|&\s*)", re.IGNORECASE)
+#: what ends a state word's reach to the test after it: a comma, semicolon or bracket, or a full
+#: stop that ends a sentence the splitter kept whole ("Ca/Phos nl. eGFR 24": "nl" is not the eGFR's)
+_BETWEEN_CUE_AND_TEST = re.compile(r"[,;()]|\.\s")
+
 #: all that may stand between a state word and its value: a bracket, "at", "of", a colon
 _STATE_VALUE_GAP = re.compile(
     r"\s*(?:\(|\bat\b|\bof\b|:|=|,|-|–)?\s*(?:\b(?:serum|total|ionized|ionised|calcium|phosphate)\s+)?$", re.IGNORECASE
@@ -295,7 +299,7 @@ class LabsReader:
                 for c in own
                 if c.end <= mention.start
                 and mention.start - c.end <= 25
-                and not re.search(r"[,;()]", text[c.end : mention.start])
+                and not _BETWEEN_CUE_AND_TEST.search(text, c.end, mention.start)
                 # a test with no value of its own does not take the state said of the test before it
                 # ("Calcium was normal and phosphate was high": "was normal" is the calcium's)
                 and not (value is None and _said_of_before(text, c))
@@ -307,7 +311,7 @@ class LabsReader:
                     for c in own
                     if c.end <= limit
                     and limit - c.end <= 25
-                    and not re.search(r"[,;()]", text[c.end : limit])
+                    and not _BETWEEN_CUE_AND_TEST.search(text, c.end, limit)
                     and not _said_of_before(text, c)
                 ]
                 if index + 1 < len(analytes)
