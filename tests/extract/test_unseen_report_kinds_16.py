@@ -10,6 +10,7 @@ import pytest
 
 from calcidx.case.model import Case
 from calcidx.extract.pipeline import extract
+from tests.extract.reading import first_assessed
 
 
 def _note(text: str) -> Case:
@@ -38,3 +39,47 @@ def test_a_state_word_before_a_full_stop_is_not_the_next_tests(text: str, analyt
 def test_control_a_state_word_right_before_its_test_stays() -> None:
     case = _note("58F, limited SSc, hard chalky nodules of the thumb. Raised PTH 95 pg/mL.")
     assert {(lab.analyte, lab.interpretation) for lab in case.labs} >= {("pth", "high")}
+
+
+# ------------------------------------------ lesions in the scars a herpes zoster left
+# "firm white papules confined to the sites of old herpes zoster scars" was idiopathic: a scar was
+# healed injury only when told as old, pre-existing or a vaccination's; and "papules within the scars
+# of a previous herpes zoster" read "within the scars" (an operation's scar) because the first of two
+# overlapping terms won, not the longer one.
+ZOSTER_SCARS = [
+    (
+        "A 70-year-old man had firm white papules confined to the sites of old herpes zoster scars on the left "
+        "chest wall. Calcium, phosphate and PTH were normal. Biopsy showed calcium deposits in the dermis.",
+        "left chest wall",
+    ),
+    (
+        "A 64-year-old woman developed hard yellowish papules within the scars of a previous herpes zoster on the "
+        "right flank. Laboratory tests were normal. Histology showed dermal calcification.",
+        "right flank",
+    ),
+    (
+        "Hard papules arose in postherpetic scars on the forehead of a 58-year-old man; calcium and phosphate "
+        "normal; biopsy: calcium deposits in the dermis.",
+        "forehead",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "site"), ZOSTER_SCARS)
+def test_lesions_in_herpes_zoster_scars_are_at_damaged_tissue(text: str, site: str) -> None:
+    assessed, subtype, _ = first_assessed(text)
+    assert {(e.concept, e.site) for e in assessed.exposures} >= {("local_trauma", site)}
+    assert subtype == "dystrophic"
+
+
+def test_control_a_zoster_elsewhere_is_no_injury_at_the_lesions() -> None:
+    case = _note(
+        "A 66-year-old woman with a history of herpes zoster of the left arm 10 years earlier had hard papules on "
+        "both shins; the arm was not involved. Calcium, phosphate and PTH were normal. Biopsy showed dermal calcium."
+    )
+    assert "local_trauma" not in {e.concept for e in case.exposures}
+
+
+def test_control_a_lesion_in_an_operation_scar_stays_surgery() -> None:
+    case = _note("A 50-year-old woman had hard papules within the scar of a knee replacement. Calcium was normal.")
+    assert "surgery_at_site" in {e.concept for e in case.exposures}

@@ -146,7 +146,7 @@ def test_the_thing_around_a_negated_one_is_present(text: str) -> None:
 
 
 def test_a_negated_thing_before_around_stays_negated() -> None:
-    case = first_case("A 41-year-old man had no calcified nodules around the joints.")
+    case = first_case("A 41-year-old man had no calcified nodules around the ulcer.")
     assert assertions(case).get("firm_white_yellow_papules") == "absent", assertions(case)
 
 

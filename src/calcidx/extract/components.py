@@ -183,7 +183,7 @@ class ConceptComponent:
             exact = self.exact_any_case if one_case(text) else self.exact
             if exact is not None:
                 found.extend(match for match in exact(doc) if not self._measure(doc, strings[match[0]], match[1]))
-        raw = sorted(found, key=lambda m: (m[1], -(m[2] - m[1])))
+        raw = _without_overlapped(sorted(found, key=lambda m: (m[1], -(m[2] - m[1]))), strings)
         mentions: list[Mention] = []
         last_end = -1
         lab_end = -1
@@ -243,6 +243,30 @@ class ConceptComponent:
                 spans.append(span)
         doc.spans["concepts"] = spans
         return doc
+
+
+def _without_overlapped(raw: list[tuple[int, int, int]], strings: Any) -> list[tuple[int, int, int]]:
+    """``raw`` (sorted by start, longest first) without a term that a longer term starting inside it
+    runs past: in "papules within the scars of a previous herpes zoster" the longer "scars of a
+    previous herpes zoster" is read, not "within the scars" (lesion nouns are no terms)."""
+    out = []
+    for index, (match_id, start, end) in enumerate(raw):
+        overlapped = False
+        if not strings[match_id].startswith("noun::"):
+            for later_id, later_start, later_end in raw[index + 1 :]:
+                if later_start >= end:
+                    break
+                if (
+                    later_start > start
+                    and later_end > end
+                    and later_end - later_start > end - start
+                    and not strings[later_id].startswith("noun::")
+                ):
+                    overlapped = True
+                    break
+        if not overlapped:
+            out.append((match_id, start, end))
+    return out
 
 
 #: a result after a test's name, up to the separator before the next test: "9.1", "11.9 (H)",
