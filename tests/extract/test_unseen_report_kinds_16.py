@@ -83,3 +83,31 @@ def test_control_a_zoster_elsewhere_is_no_injury_at_the_lesions() -> None:
 def test_control_a_lesion_in_an_operation_scar_stays_surgery() -> None:
     case = _note("A 50-year-old woman had hard papules within the scar of a knee replacement. Calcium was normal.")
     assert "surgery_at_site" in {e.concept for e in case.exposures}
+
+
+# ------------------------------------------ a history denied as a whole closes its item of the list
+# "45 yo man, no PMH, single hard nodule on R knee" read the nodule as absent: "no" reaches over commas
+# (a list of what is denied: "no fever, rash or pain"), and "no PMH" denies the history as a whole.
+HISTORY_DENIED = [
+    "45 yo man, no PMH, single hard nodule on R knee; labs normal.",
+    "45 yo man, no past history, hard nodule on the right knee.",
+    "45M, no PMH of note, hard nodule on R knee.",
+    "A 50-year-old woman with no significant medical history, hard white papules on the fingertips.",
+]
+
+
+@pytest.mark.parametrize("text", HISTORY_DENIED)
+def test_a_finding_after_a_denied_history_is_present(text: str) -> None:
+    case = _note(text)
+    assert {f.concept: f.assertion for f in case.findings}.get("firm_white_yellow_papules") == "present"
+
+
+def test_control_a_history_of_named_diseases_is_denied_as_a_list() -> None:
+    case = _note(
+        "A 50-year-old woman with no past medical history of diabetes, gout or chronic kidney disease had hard "
+        "nodules on the elbows."
+    )
+    found = {f.concept: f.assertion for f in case.findings}
+    assert found.get("diabetes") == "absent"
+    assert found.get("chronic_kidney_disease") == "absent"
+    assert found.get("firm_white_yellow_papules") == "present"
