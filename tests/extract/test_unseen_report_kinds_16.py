@@ -111,3 +111,25 @@ def test_control_a_history_of_named_diseases_is_denied_as_a_list() -> None:
     assert found.get("diabetes") == "absent"
     assert found.get("chronic_kidney_disease") == "absent"
     assert found.get("firm_white_yellow_papules") == "present"
+
+
+# ------------------------------------------ a doubt told forward: "cannot exclude X", "could not rule out X"
+# "XR suggestive of calcinosis but cannot exclude gouty tophi" read the tophi as present: only the
+# backward "cannot be excluded" was a trigger.
+CANNOT_EXCLUDE = [
+    "55F, limited SSc. Firm nodules of the left index pulp, XR suggestive of calcinosis but cannot exclude gouty "
+    "tophi; urate pending.",
+    "55F, limited SSc, firm nodules of the index pulp. We could not rule out gouty tophi before the urate came back.",
+    "Firm nodules of the fingers in a 55-year-old woman with limited SSc; unable to exclude gouty tophi.",
+]
+
+
+@pytest.mark.parametrize("text", CANNOT_EXCLUDE)
+def test_a_look_alike_that_cannot_be_excluded_is_possible(text: str) -> None:
+    found = {f.concept: f.assertion for f in _note(text).findings}
+    assert found.get("gouty_tophi") == "possible"
+
+
+def test_control_named_tophi_stay_present() -> None:
+    found = {f.concept: f.assertion for f in _note("66M, gout, firm nodules of the ears: gouty tophi.").findings}
+    assert found.get("gouty_tophi") == "present"
