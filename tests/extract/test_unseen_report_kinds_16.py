@@ -133,3 +133,31 @@ def test_a_look_alike_that_cannot_be_excluded_is_possible(text: str) -> None:
 def test_control_named_tophi_stay_present() -> None:
     found = {f.concept: f.assertion for f in _note("66M, gout, firm nodules of the ears: gouty tophi.").findings}
     assert found.get("gouty_tophi") == "present"
+
+
+# ------------------------------------------ a note's shorthand for a negative: nil, neg, -ve
+# "Nil trauma", "Trauma: nil", "Trauma -ve" read trauma as present, and "Hx neg for SLE, SSc, DM"
+# read all three diseases as present (a dystrophic setting the note denies).
+SHORTHAND_NEGATIVES = [
+    ("45F, hard nodules R elbow. Nil trauma. Ca normal.", "local_trauma"),
+    ("45F, hard nodules R elbow. Trauma: nil. Ca normal.", "local_trauma"),
+    ("45F, hard nodules R elbow. Trauma -ve. Ca normal.", "local_trauma"),
+    ("45F, hard nodules R elbow. Trauma neg. Ca normal.", "local_trauma"),
+    ("45F, hard nodules R elbow. Hx neg for SLE, SSc, DM. Ca normal.", "systemic_lupus_erythematosus"),
+    ("45F, hard nodules R elbow. Hx neg for SLE, SSc, DM. Ca normal.", "dermatomyositis"),
+]
+
+
+@pytest.mark.parametrize(("text", "concept"), SHORTHAND_NEGATIVES)
+def test_a_notes_shorthand_negative_is_absent(text: str, concept: str) -> None:
+    case = _note(text)
+    found = {f.concept: f.assertion for f in [*case.findings, *case.exposures]}
+    assert found.get(concept) == "absent"
+
+
+@pytest.mark.parametrize(
+    "text", ["45F, SLE; drugs: nil. Hard nodules R elbow.", "45F, SLE, drugs nil, hard nodules R elbow."]
+)
+def test_control_nil_said_of_the_next_field_leaves_the_disease(text: str) -> None:
+    found = {f.concept: f.assertion for f in _note(text).findings}
+    assert found.get("systemic_lupus_erythematosus") == "present"

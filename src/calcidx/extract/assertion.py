@@ -301,7 +301,8 @@ class TriggerIndex:
                 within = _within(gap, hit.max_scope) or self._heads_the_subject(sent_start, start, gap)
                 applies = (
                     within
-                    and stop.search(gap) is None
+                    # a note's field and its value ("Trauma: nil") are one item, not two clauses
+                    and (stop.search(gap) is None or gap.strip() == ":")
                     and not self._object_of_another_clause(hit, sent_start, start, gap)
                 )
             if applies:

@@ -98,8 +98,10 @@ class ContextTrigger:
         if category not in _CATEGORIES or direction not in _DIRECTIONS:
             raise KnowledgeError(f"context.yaml: bad category or direction in {raw!r}")
         scope = raw.get("max_scope")
-        if scope is not None and (not isinstance(scope, int) or scope < 1):
-            raise KnowledgeError(f"context.yaml: max_scope must be a positive number of words in {raw!r}")
+        if scope is not None and (not isinstance(scope, int) or isinstance(scope, bool) or scope < 0):
+            raise KnowledgeError(
+                f"context.yaml: max_scope must be a number of words, 0 or more (0: right beside it), in {raw!r}"
+            )
         return cls(
             phrase=str(raw["phrase"]).lower(),
             category=category,
