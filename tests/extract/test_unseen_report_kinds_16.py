@@ -161,3 +161,38 @@ def test_a_notes_shorthand_negative_is_absent(text: str, concept: str) -> None:
 def test_control_nil_said_of_the_next_field_leaves_the_disease(text: str) -> None:
     found = {f.concept: f.assertion for f in _note(text).findings}
     assert found.get("systemic_lupus_erythematosus") == "present"
+
+
+# ------------------------------------------ a note's family items and "w/o"
+# "FHx: SSc (mother)", "Mum has SLE" and "FH of SLE in sister" made the patient's own connective tissue
+# disease (a relative noun was family only after a possessive, "her mother"); "w/o trauma" was trauma.
+FAMILY_ITEMS = [
+    ("45F, hard nodules R elbow. FHx: SSc (mother). Ca normal.", "systemic_sclerosis"),
+    ("45F, hard nodules R elbow. Mum has SLE. Ca normal.", "systemic_lupus_erythematosus"),
+    ("45F, hard nodules R elbow. Sister: SLE. Ca normal.", "systemic_lupus_erythematosus"),
+    ("45F, hard nodules R elbow; FH of SLE in sister.", "systemic_lupus_erythematosus"),
+]
+
+
+@pytest.mark.parametrize(("text", "concept"), FAMILY_ITEMS)
+def test_a_notes_family_item_is_the_relatives(text: str, concept: str) -> None:
+    found = {f.concept: f.assertion for f in _note(text).findings}
+    assert found.get(concept) == "family"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Breastfeeding mother, 33, with SLE and hard nodules on the elbows.",
+        "A mother of two with SLE had hard nodules on the elbows.",
+        "45F, SLE, hard nodules R elbow. Mother: healthy.",
+    ],
+)
+def test_control_the_patients_own_disease_stays_hers(text: str) -> None:
+    found = {f.concept: f.assertion for f in _note(text).findings}
+    assert found.get("systemic_lupus_erythematosus") == "present"
+
+
+def test_without_written_w_slash_o_is_absent() -> None:
+    found = {e.concept: e.assertion for e in _note("45F, hard nodules R elbow w/o trauma. Ca normal.").exposures}
+    assert found.get("local_trauma") == "absent"

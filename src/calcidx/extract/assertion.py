@@ -91,6 +91,8 @@ class ContextPatterns:
         self.family_terminator = _scope_rule(rules, "family_clause_end")
         self.relative_possessive = _scope_rule(rules, "relative_possessive")
         self.relative_role = _scope_rule(rules, "relative_role")
+        self.relative_opens_clause = _scope_rule(rules, "relative_opens_clause")
+        self.relative_says_what = _scope_rule(rules, "relative_says_what")
         self.relative_apposition = _scope_rule(rules, "relative_apposition")
         self.relative_apposition_open = _scope_rule(rules, "relative_apposition_open")
         self.whose_clause_opens = _scope_rule(rules, "whose_clause_opens")
@@ -122,11 +124,15 @@ def find_triggers(text: str, rules: Rules, compiled: ContextPatterns | None = No
         if trigger is None or trigger.category == "pseudo":
             continue
         after = text[match.end() : match.end() + _AFTER_CHARS]
-        if trigger.subject and (
-            compiled.relative_possessive.search(text[max(0, match.start() - _BEFORE_CHARS) : match.start()]) is None
-            or compiled.relative_role.search(after)
-        ):
-            continue
+        if trigger.subject:
+            before = text[max(0, match.start() - _BEFORE_CHARS) : match.start()]
+            # "her mother had X", or a note's item the relative opens ("Mum has SLE"); not "a mother of two"
+            owned = compiled.relative_possessive.search(before) is not None or (
+                compiled.relative_opens_clause.search(before) is not None
+                and compiled.relative_says_what.search(after) is not None
+            )
+            if not owned or compiled.relative_role.search(after):
+                continue
         direction = trigger.direction
         # "... ruled out for X": the trigger looks forward; a duration after it does not ("in
         # remission for six years" is still about what stands before it)
