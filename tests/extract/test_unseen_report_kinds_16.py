@@ -196,3 +196,24 @@ def test_control_the_patients_own_disease_stays_hers(text: str) -> None:
 def test_without_written_w_slash_o_is_absent() -> None:
     found = {e.concept: e.assertion for e in _note("45F, hard nodules R elbow w/o trauma. Ca normal.").exposures}
     assert found.get("local_trauma") == "absent"
+
+
+# ------------------------------------------ thousands grouped by a space; PTH in ng/L
+# "PTH 1 234 pg/mL" (the SI style of grouping) was a PTH of 1, low: parathyroidectomy was withheld
+# for a PTH the text gives as over a thousand. "PTH 210 ng/L" had no unit (ng/L was no unit word).
+SPACED = [
+    ("55M ESRD on HD, painful plaques. PTH 1 234 pg/mL.", 1234.0, "pg/mL"),
+    ("55M ESRD on HD, painful plaques. PTH 2 100 ng/L, calcium 2.6 mmol/L.", 2100.0, "ng/L"),
+    ("55M ESRD on HD, painful plaques. PTH 210 ng/L.", 210.0, "ng/L"),
+]
+
+
+@pytest.mark.parametrize(("text", "value", "unit"), SPACED)
+def test_a_pth_in_si_style_is_read_whole(text: str, value: float, unit: str) -> None:
+    pth = [lab for lab in _note(text).labs if lab.analyte == "pth"]
+    assert [(lab.value, lab.unit, lab.interpretation) for lab in pth] == [(value, unit, "high")]
+
+
+def test_control_a_number_after_a_value_without_unit_is_no_thousands() -> None:
+    calcium = [lab for lab in _note("55M, painful plaques. Calcium 9 120 days later.").labs if lab.analyte == "calcium"]
+    assert [lab.value for lab in calcium] == [9.0]

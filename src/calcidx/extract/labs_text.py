@@ -85,8 +85,11 @@ class LabPatterns:
         self.number_words = {w: n for w, n in rules.number_words.items() if len(w) > 2}
         spelled = "|".join(sorted(self.number_words, key=len, reverse=True))
         in_words = rf"(?:{spelled})(?:[- ](?:{spelled}))?(?=\s*(?:(?:{units})(?![a-z])|[.,;)]|$))"
+        # thousands grouped by a space ("PTH 1 234 pg/mL", the SI style): only where the analyte's
+        # unit follows, so "calcium 9 120 days later" stays 9
+        spaced = rf"\d{{1,3}}(?:[ \u2009\u202f\u00a0]\d{{3}})+(?:\.\d+)?(?=\s*(?:{units})(?![a-z]))"
         self.value = re.compile(
-            rf"^(?P<gap>[^.;\d]{{0,40}}?)(?P<cmp>(?:{comparators})\s*)?(?P<num>{number}|\b{in_words})"
+            rf"^(?P<gap>[^.;\d]{{0,40}}?)(?P<cmp>(?:{comparators})\s*)?(?P<num>{spaced}|{number}|\b{in_words})"
             rf"(?:\s*(?P<unit>(?:{units}))(?![a-z]))?",
             re.IGNORECASE,
         )
@@ -155,7 +158,7 @@ class LabPatterns:
 
 
 def _float(raw: str) -> float:
-    return float(raw.replace(",", ""))
+    return float(re.sub(r"[,\s]", "", raw))
 
 
 def _value(raw: str, patterns: LabPatterns) -> float:
