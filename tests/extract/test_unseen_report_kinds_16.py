@@ -217,3 +217,31 @@ def test_a_pth_in_si_style_is_read_whole(text: str, value: float, unit: str) -> 
 def test_control_a_number_after_a_value_without_unit_is_no_thousands() -> None:
     calcium = [lab for lab in _note("55M, painful plaques. Calcium 9 120 days later.").labs if lab.analyte == "calcium"]
     assert [lab.value for lab in calcium] == [9.0]
+
+
+# ------------------------------------------ a decimal comma
+# "Calcium 2,65 mmol/L, phosphate 1,9 mmol/L" (the decimal comma of much of Europe) read a calcium of
+# 2, low, and a phosphate of 1: hypocalcaemia where the text gives hypercalcaemia.
+DECIMAL_COMMA = [
+    ("55F, painful plaques. Calcium 2,65 mmol/L, phosphate 1,9 mmol/L.", "calcium", 2.65, "high"),
+    ("55F, painful plaques. Calcium 2,65 mmol/L, phosphate 1,9 mmol/L.", "phosphate", 1.9, "high"),
+    ("55F, painful plaques. Ca 2,65 mmol/l (2,10-2,60).", "calcium", 2.65, "high"),
+]
+
+
+@pytest.mark.parametrize(("text", "analyte", "value", "interpretation"), DECIMAL_COMMA)
+def test_a_decimal_comma_is_a_decimal(text: str, analyte: str, value: float, interpretation: str) -> None:
+    labs = [lab for lab in _note(text).labs if lab.analyte == analyte]
+    assert [(lab.value, lab.interpretation) for lab in labs] == [(value, interpretation)]
+
+
+def test_a_decimal_comma_without_unit_is_no_value() -> None:
+    assert [lab.value for lab in _note("55F, painful plaques. Calcium 2,65.").labs if lab.analyte == "calcium"] in (
+        [],
+        [None],
+    )
+
+
+def test_control_thousands_stay_thousands() -> None:
+    pth = [lab for lab in _note("55F, painful plaques. PTH 1,234 pg/mL.").labs if lab.analyte == "pth"]
+    assert [lab.value for lab in pth] == [1234.0]

@@ -88,14 +88,18 @@ class LabPatterns:
         # thousands grouped by a space ("PTH 1 234 pg/mL", the SI style): only where the analyte's
         # unit follows, so "calcium 9 120 days later" stays 9
         spaced = rf"\d{{1,3}}(?:[ \u2009\u202f\u00a0]\d{{3}})+(?:\.\d+)?(?=\s*(?:{units})(?![a-z]))"
+        # a decimal comma ("calcium 2,65 mmol/L", "phosphate 1,9 mmol/l"): one or two digits after the
+        # comma (three are thousands: "1,234") and the analyte's unit after it, or in a printed range
+        decimal = r"\d{1,3},\d{1,2}(?![\d,])"
         self.value = re.compile(
-            rf"^(?P<gap>[^.;\d]{{0,40}}?)(?P<cmp>(?:{comparators})\s*)?(?P<num>{spaced}|{number}|\b{in_words})"
+            rf"^(?P<gap>[^.;\d]{{0,40}}?)(?P<cmp>(?:{comparators})\s*)?"
+            rf"(?P<num>{spaced}|{decimal}(?=\s*(?:{units})(?![a-z]))|{number}|\b{in_words})"
             rf"(?:\s*(?P<unit>(?:{units}))(?![a-z]))?",
             re.IGNORECASE,
         )
         self.range = re.compile(
             rf"^\s*[(\[,]?\s*(?:(?:normal|reference|ref\.?|nr|rr|range|normal range|reference range|"
-            rf"reference interval)\s*[:=]?\s*)*(?P<lo>{number})\s*(?:-|–|—|to)\s*(?P<hi>{number})"
+            rf"reference interval)\s*[:=]?\s*)*(?P<lo>{decimal}|{number})\s*(?:-|–|—|to)\s*(?P<hi>{decimal}|{number})"
             rf"(?:\s*(?:{units}))?\s*[)\]]?",
             re.IGNORECASE,
         )
@@ -158,7 +162,14 @@ class LabPatterns:
 
 
 def _float(raw: str) -> float:
+    if _DECIMAL_COMMA.fullmatch(raw):
+        return float(raw.replace(",", "."))  # "2,65": a decimal comma (the patterns admit it only so)
     return float(re.sub(r"[,\s]", "", raw))
+
+
+_DECIMAL_COMMA = re.compile(r"\d{1,3},\d{1,2}")
+#: a comma and one or two digits glued to a number the value pattern read without them
+_DECIMAL_COMMA_AFTER = re.compile(r",\d{1,2}(?![\d,])")
 
 
 def _value(raw: str, patterns: LabPatterns) -> float:
@@ -221,6 +232,8 @@ def find_value(text: str, start: int, limit: int, patterns: LabPatterns) -> Valu
         return None  # a digit glued to a letter is part of a name ("vitamin D3", "Adcal D3"), not a value
     if match.group("num") == "1" and _RATIO_AFTER.match(text, start + match.end("num"), limit):
         return None  # a titre ("ANA 1:1280"): not the value 1 (find_titer reads a titre)
+    if _DECIMAL_COMMA_AFTER.match(text, start + match.end("num"), limit):
+        return None  # "calcium 2,65" with no unit: a decimal comma or a list, never the value 2
     if unit is None and len(gap.strip(" (:=")) > 12 and _STATED_AT.fullmatch(gap) is None:
         return None
     if unit is None and _DOSE_AFTER.match(text, start + match.end(), limit) is not None:
