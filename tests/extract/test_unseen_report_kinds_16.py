@@ -245,3 +245,30 @@ def test_a_decimal_comma_without_unit_is_no_value() -> None:
 def test_control_thousands_stay_thousands() -> None:
     pth = [lab for lab in _note("55F, painful plaques. PTH 1,234 pg/mL.").labs if lab.analyte == "pth"]
     assert [lab.value for lab in pth] == [1234.0]
+
+
+# ------------------------------------------ a second patient's label after a semicolon
+# "Twin A developed a plaque on the right wrist at a former infusion site; twin B had a similar lesion
+# on the left ankle at the site of an extravasation" gave twin A both sites and twin B none: patients
+# are told apart by sentences, and the label came after a semicolon. The wrist's infusion site was
+# also lost alone ("at a former infusion site": no article was allowed before it).
+TWINS = (
+    "Twin girls aged 3 months, born at 31 weeks, both received calcium gluconate infusions in the neonatal "
+    "unit. Twin A developed a firm white plaque on the right wrist at a former infusion site; twin B had a "
+    "similar lesion on the left ankle at the site of an extravasation. Both resolved without treatment."
+)
+
+
+def test_a_label_after_a_semicolon_starts_the_next_patient() -> None:
+    cases = extract(TWINS).cases
+    assert len(cases) == 2
+    sites = [{e.site for e in case.exposures} - {None} for case in cases]
+    assert sites == [{"right wrist"}, {"left ankle"}]
+
+
+def test_control_a_semicolon_without_a_label_stays_one_patient() -> None:
+    text = (
+        "A 40-year-old woman had hard nodules on the right wrist; a second nodule appeared on the left ankle. "
+        "Calcium was normal; phosphate was normal."
+    )
+    assert len(extract(text).cases) == 1

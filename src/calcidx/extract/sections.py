@@ -13,7 +13,7 @@ from bisect import bisect_left
 from dataclasses import dataclass, field
 
 from calcidx.extract.prefilter import fold_lower, words_of
-from calcidx.extract.rules import CollapsedTextRules, Rules
+from calcidx.extract.rules import CollapsedTextRules, Rules, load_zone_rules
 
 __all__ = ["Layout", "Section", "Sentence", "analyse_layout", "header_regex"]
 
@@ -333,7 +333,29 @@ def _split_sentences(text: str, start: int, end: int, no_case: bool = False) -> 
         cursor = match.end(3)
     if cursor < len(segment):
         pieces.append((start + cursor, end))
-    return [(s, e) for s, e in pieces if text[s:e].strip()]
+    return [(s, e) for s, e in _at_case_labels(text, pieces) if text[s:e].strip()]
+
+
+#: a semicolon and the space after it, where a second patient's label may follow
+_SEMICOLON = re.compile(r";\s+")
+
+
+def _at_case_labels(text: str, pieces: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """``pieces`` cut again where a semicolon is followed by a case or patient label (zones.yaml
+    ``case_marker``): "Twin A developed a plaque on the wrist; twin B had a lesion on the ankle" tells
+    of two patients, one per clause."""
+    if ";" not in text:
+        return pieces
+    marker = load_zone_rules()["case_marker"]
+    out: list[tuple[int, int]] = []
+    for piece_start, piece_end in pieces:
+        cursor = piece_start
+        for semicolon in _SEMICOLON.finditer(text, piece_start, piece_end):
+            if marker.match(text[semicolon.end() : semicolon.end() + 40]):
+                out.append((cursor, semicolon.start() + 1))
+                cursor = semicolon.end()
+        out.append((cursor, piece_end))
+    return out
 
 
 def header_regex(headers: dict[str, str]) -> re.Pattern[str]:
