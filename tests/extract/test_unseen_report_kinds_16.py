@@ -272,3 +272,27 @@ def test_control_a_semicolon_without_a_label_stays_one_patient() -> None:
         "Calcium was normal; phosphate was normal."
     )
     assert len(extract(text).cases) == 1
+
+
+# ------------------------------------------ a vaccination's site
+# "a hard plaque at the site of a 1990 BCG vaccination on the left deltoid" was undetermined: a BCG
+# vaccination (given into the skin, which it scars) was local trauma only as a "vaccination scar" or
+# "site", the lesions-at-the-sites rule took no article or year before the exposure, and the deltoid
+# was no body site.
+VACCINATION_SITES = [
+    ("A 64-year-old man had a hard plaque at the site of a 1990 BCG vaccination on the left deltoid.", "left deltoid"),
+    ("A 64-year-old man had a hard plaque at the BCG vaccination site on the left arm.", "left arm"),
+]
+
+
+@pytest.mark.parametrize(("text", "site"), VACCINATION_SITES)
+def test_a_lesion_at_a_vaccination_site_is_at_injured_skin(text: str, site: str) -> None:
+    case = extract(text).cases[0]
+    assert {(e.concept, e.site) for e in case.exposures} >= {("local_trauma", site)}
+
+
+def test_control_a_vaccination_long_ago_places_nothing_elsewhere() -> None:
+    case = extract("A 30-year-old woman had BCG vaccination as a child. She now has hard nodules on both shins.").cases[
+        0
+    ]
+    assert {e.site for e in case.exposures if e.concept == "local_trauma"} == {None}
