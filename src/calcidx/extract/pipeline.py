@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import functools
 import re
+import threading
 import weakref
 from collections.abc import Iterable, Iterator
 from typing import cast
@@ -178,14 +179,15 @@ def extract(
         raise InputError(f"mode {mode!r} is not allowed; use one of: {', '.join(MODES)}")
     nlp = nlp or _pipeline(vocabulary)
     textmap = normalise(text)
-    # Built outside the zone: the matcher's keys must outlive it.
-    vocab = _vocabulary_of(nlp)
-    # The memory zone frees the strings and lexemes this document added to the shared vocab once
-    # the Document (plain pydantic data) is built, so memory stays flat over many documents.
-    with nlp.memory_zone():
-        doc = run_pipeline(nlp, textmap.clean, mode)
-        document = document_from_doc(doc, vocab, textmap=textmap, source=source, format=format, title=title)
-    _recurring(nlp).learn([textmap.clean])
+    with _ONE_AT_A_TIME:
+        # Built outside the zone: the matcher's keys must outlive it.
+        vocab = _vocabulary_of(nlp)
+        # The memory zone frees the strings and lexemes this document added to the shared vocab once
+        # the Document (plain pydantic data) is built, so memory stays flat over many documents.
+        with nlp.memory_zone():
+            doc = run_pipeline(nlp, textmap.clean, mode)
+            document = document_from_doc(doc, vocab, textmap=textmap, source=source, format=format, title=title)
+        _recurring(nlp).learn([textmap.clean])
     return document
 
 
@@ -195,7 +197,8 @@ def extract_batch(texts: Iterable[str], *, nlp: Language, batch_size: int = 32) 
     Raises:
         InputError: a text is not a string, is empty or is too long (checked per batch, before it runs).
     """
-    vocabulary = _vocabulary_of(nlp)
+    with _ONE_AT_A_TIME:
+        vocabulary = _vocabulary_of(nlp)
     batch: list[TextMap] = []
     for text in texts:
         _check_text(text)
@@ -208,13 +211,21 @@ def extract_batch(texts: Iterable[str], *, nlp: Language, batch_size: int = 32) 
 
 
 def _run_batch(nlp: Language, vocabulary: Vocabulary, batch: list[TextMap]) -> list[Document]:
-    with nlp.memory_zone():
-        docs = nlp.pipe([textmap.clean for textmap in batch], batch_size=len(batch))
-        documents = [
-            document_from_doc(doc, vocabulary, textmap=textmap) for doc, textmap in zip(docs, batch, strict=True)
-        ]
-    _recurring(nlp).learn(textmap.clean for textmap in batch)
+    with _ONE_AT_A_TIME:
+        with nlp.memory_zone():
+            docs = nlp.pipe([textmap.clean for textmap in batch], batch_size=len(batch))
+            documents = [
+                document_from_doc(doc, vocabulary, textmap=textmap) for doc, textmap in zip(docs, batch, strict=True)
+            ]
+        _recurring(nlp).learn(textmap.clean for textmap in batch)
     return documents
+
+
+#: One pipeline run at a time in a process. spaCy's memory zones and shared vocabulary are not
+#: thread-safe: a zone that ends frees the strings of a document another thread is still reading
+#: (a Dask worker with two threads crashed with spaCy's E018). A CPU-bound pipeline gains nothing
+#: from threads under the GIL; processes (workers) are how it runs in parallel.
+_ONE_AT_A_TIME = threading.RLock()
 
 
 #: Per pipeline, the recurring words kept in its vocabulary across memory zones.
