@@ -296,3 +296,18 @@ def test_control_a_vaccination_long_ago_places_nothing_elsewhere() -> None:
         0
     ]
     assert {e.site for e in case.exposures if e.concept == "local_trauma"} == {None}
+
+
+# ------------------------------------------ a test glued to its result by an equals sign
+# "Calcium=2.8mmol/l" read no calcium at all: the tokenizer kept "Calcium=2.8mmol/l" as one token, so
+# the test's name was never matched.
+GLUED = [
+    ("60F, plaques. Calcium=2.8mmol/l.", "calcium", 2.8),
+    ("60F, plaques. Ca=2.8, PO4=2.1, PTH=45 pmol/L.", "phosphate", 2.1),
+    ("60F, plaques. Ca=2.8, PO4=2.1, PTH=45 pmol/L.", "pth", 45.0),
+]
+
+
+@pytest.mark.parametrize(("text", "analyte", "value"), GLUED)
+def test_a_result_glued_by_an_equals_sign_is_read(text: str, analyte: str, value: float) -> None:
+    assert [lab.value for lab in _note(text).labs if lab.analyte == analyte] == [value]
