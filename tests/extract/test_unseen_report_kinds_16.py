@@ -311,3 +311,18 @@ GLUED = [
 @pytest.mark.parametrize(("text", "analyte", "value"), GLUED)
 def test_a_result_glued_by_an_equals_sign_is_read(text: str, analyte: str, value: float) -> None:
     assert [lab.value for lab in _note(text).labs if lab.analyte == analyte] == [value]
+
+
+# ------------------------------------------ a note's age with its unit and the sex, either order
+# "54 yrs, F, hard nodules" and "Female, 54 years. Hard nodules" gave no age and no sex.
+AGE_AND_SEX = [
+    ("54 yrs, F, hard nodules on both elbows; calcium normal.", 54.0, "female"),
+    ("Female, 54 years. Hard nodules on both elbows.", 54.0, "female"),
+    ("Pt: 62 years, male. ESRD on HD, painful plaques on the thighs.", 62.0, "male"),
+]
+
+
+@pytest.mark.parametrize(("text", "years", "sex"), AGE_AND_SEX)
+def test_a_notes_age_with_unit_and_sex_is_read(text: str, years: float, sex: str) -> None:
+    patient = _note(text).patient
+    assert (patient.age_years, patient.sex) == (years, sex)
