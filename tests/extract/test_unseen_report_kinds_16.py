@@ -326,3 +326,31 @@ AGE_AND_SEX = [
 def test_a_notes_age_with_unit_and_sex_is_read(text: str, years: float, sex: str) -> None:
     patient = _note(text).patient
     assert (patient.age_years, patient.sex) == (years, sex)
+
+
+# ------------------------------------------ "DM": dermatomyositis or diabetes, by the words around it
+# "70F, DM, HTN, ESRD on HD, painful necrotic plaques" read dermatomyositis (a dystrophic setting)
+# where the note means diabetes (a calciphylaxis risk factor).
+DM_IS_DIABETES = [
+    "70F, DM, HTN, ESRD on HD, painful necrotic plaques on the thighs.",
+    "62M with DM on insulin and CKD 4, painful purpura on the abdomen.",
+]
+
+
+@pytest.mark.parametrize("text", DM_IS_DIABETES)
+def test_dm_beside_diabetes_words_is_diabetes(text: str) -> None:
+    concepts = {f.concept for f in _note(text).findings}
+    assert "diabetes" in concepts
+    assert "dermatomyositis" not in concepts
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "45F, DM (anti-MDA5), calcified nodules on the elbows.",
+        "45F, DM with Gottron papules, calcified nodules on the elbows; on HD.",
+        "A 50-year-old woman with DM and calcinosis of the elbows.",
+    ],
+)
+def test_control_dm_in_a_myositis_setting_or_alone_stays_dermatomyositis(text: str) -> None:
+    assert "dermatomyositis" in {f.concept for f in _note(text).findings}

@@ -38,7 +38,7 @@ from calcidx.extract.demographics import AgeFinder
 from calcidx.extract.labs_text import LabPatterns
 from calcidx.extract.patients import Mode, Patients, split_patients
 from calcidx.extract.records import Mention, StateHit
-from calcidx.extract.rules import Rules, load_rules, load_zone_rules
+from calcidx.extract.rules import AmbiguousName, Rules, load_rules, load_zone_rules
 from calcidx.extract.sections import Layout, analyse_layout, header_regex, one_case
 from calcidx.extract.vocabulary import Table, Vocabulary, default_vocabulary, spelling_variants
 
@@ -133,6 +133,7 @@ class ConceptComponent:
         #: the case-bound abbreviations in any case, for a text written in one case
         self.exact_any_case: PhraseMatcher | None = None
         self.measure_words = rules.measure_words
+        self.ambiguous = rules.ambiguous_condition_names
         self.vocabulary: Vocabulary | None = None
         self.coordinated: _Coordinated | None = None
 
@@ -231,6 +232,8 @@ class ConceptComponent:
         abbreviations = doc.user_data[ABBREVIATIONS] = find_abbreviations(text)
         mentions.extend(abbreviation_mentions(text, mentions, Mention, abbreviations))
         mentions.sort(key=lambda m: m.start)
+        if self.ambiguous:
+            mentions = _resolved(text, mentions, self.ambiguous)
         if vocabulary.lab_letters:
             mentions = lab_letter_mentions(text, mentions, vocabulary.lab_letters)
         mentions = _without_site_parts(text, mentions, self.site_parts, self.part_link)
@@ -243,6 +246,21 @@ class ConceptComponent:
                 spans.append(span)
         doc.spans["concepts"] = spans
         return doc
+
+
+def _resolved(text: str, mentions: list[Mention], names: dict[str, AmbiguousName]) -> list[Mention]:
+    """``mentions`` with a shared short name read as the other condition where the words around it
+    point there and none keeps its own reading ("70F, DM, HTN, ESRD on HD": diabetes, not
+    dermatomyositis; ``lexicon.yaml`` ``ambiguous_condition_names``)."""
+    out = []
+    for mention in mentions:
+        name = names.get(mention.text)
+        if name is not None and any(table == "condition" for table, _ in mention.keys):
+            around = text[max(0, mention.start - name.window) : mention.end + name.window].lower()
+            if name.other_cues.search(around) and not name.own_cues.search(around):
+                mention = Mention(mention.start, mention.end, mention.text, (("condition", name.other),))
+        out.append(mention)
+    return out
 
 
 def _without_overlapped(raw: list[tuple[int, int, int]], strings: Any) -> list[tuple[int, int, int]]:

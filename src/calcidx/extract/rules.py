@@ -142,6 +142,33 @@ class LabStateWord:
 
 
 @dataclass(frozen=True)
+class AmbiguousName:
+    """A short name two conditions share ("DM"): read as ``other`` where the words around it say so
+    (``lexicon.yaml`` ``ambiguous_condition_names``)."""
+
+    other: str
+    window: int
+    #: the words around it that point to ``other``, and those that keep its own reading
+    other_cues: re.Pattern[str]
+    own_cues: re.Pattern[str]
+
+    @classmethod
+    def from_dict(cls, raw: dict[str, Any]) -> AmbiguousName:
+        def cues(words: list[str]) -> re.Pattern[str]:
+            if not words:
+                return re.compile(r"(?!)")  # no cue: never found
+            body = "|".join(re.escape(str(w).lower()) for w in sorted(words, key=len, reverse=True))
+            return re.compile(rf"(?<![\w-])(?:{body})(?![\w-])")
+
+        return cls(
+            other=str(raw["other"]),
+            window=int(raw["window"]),
+            other_cues=cues(list(raw["other_cues"])),
+            own_cues=cues(list(raw.get("own_cues") or [])),
+        )
+
+
+@dataclass(frozen=True)
 class CollapsedTextRules:
     """Where a text that lost its line breaks gets them back (``sections.yaml`` ``collapsed_text``)."""
 
@@ -276,6 +303,7 @@ class Rules:
     other_agent_window: int = 50
     #: test names written for several analytes ("Ca++"): the candidates, the value decides (``lexicon.yaml``)
     ambiguous_analyte_names: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    ambiguous_condition_names: dict[str, AmbiguousName] = field(default_factory=dict)
     #: ConText triggers whose exclusion outweighs an earlier mention as present (``lexicon.yaml``)
     conclusive_exclusions: frozenset[str] = frozenset()
     recent_start_patterns: tuple[str, str, str] = ("", "", "")
@@ -392,6 +420,10 @@ def load_rules() -> Rules:
         other_agent_window=int((lexicon.get("other_extravasation_agents") or {}).get("window", 50)),
         ambiguous_analyte_names={
             str(k).lower(): tuple(str(a) for a in v) for k, v in (lexicon.get("ambiguous_analyte_names") or {}).items()
+        },
+        ambiguous_condition_names={
+            str(name): AmbiguousName.from_dict(raw)
+            for name, raw in (lexicon.get("ambiguous_condition_names") or {}).items()
         },
         conclusive_exclusions=frozenset(str(w).lower() for w in lexicon.get("conclusive_exclusions") or ()),
         recent_start_conditions={
