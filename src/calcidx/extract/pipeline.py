@@ -85,8 +85,8 @@ def build_pipeline(vocabulary: Vocabulary | None = None) -> Language:
     nlp = spacy.blank("en")
     # a run-in header joined by a dash ("Physical examination.—Indurated plaques"): the dash after
     # the full stop splits, as a dash between two words already does
-    # ... and a note's test glued to its result ("Calcium=2.8mmol/l", "PTH=450"): the equals sign
-    # between a letter and a digit splits
+    # ... and a note's test glued to its result ("Calcium=2.8mmol/l", "PO4=2.1"): an equals sign
+    # between a test's name and a number splits
     infixes = [*(nlp.Defaults.infixes or ()), r"(?<=[.:])[—–](?=[A-Za-z])", r"(?<=[A-Za-z0-9])=(?=[\d<>])"]
     tokenizer = cast(Tokenizer, nlp.tokenizer)
     tokenizer.infix_finditer = spacy.util.compile_infix_regex(infixes).finditer
