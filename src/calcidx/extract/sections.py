@@ -344,8 +344,8 @@ def _at_case_labels(text: str, pieces: list[tuple[int, int]]) -> list[tuple[int,
     """``pieces`` cut again where a semicolon is followed by a case or patient label (zones.yaml
     ``case_marker``): "Twin A developed a plaque on the wrist; twin B had a lesion on the ankle" tells
     of two patients, one per clause."""
-    if ";" not in text:
-        return pieces
+    if not pieces or text.find(";", pieces[0][0], pieces[-1][1]) < 0:
+        return pieces  # (the segment only: this runs once per line, the text may be long)
     marker = load_zone_rules()["case_marker"]
     out: list[tuple[int, int]] = []
     for piece_start, piece_end in pieces:
