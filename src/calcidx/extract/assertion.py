@@ -272,9 +272,6 @@ class TriggerIndex:
                 applies = hit.end <= start and re.fullmatch(r"\s*-?\s*", self.text[hit.end : start]) is not None
             elif (hit.end <= start or overlaps) and hit.direction in ("forward", "both"):
                 gap = self.text[hit.end : start]
-                # the stop is searched in the text itself, so that its look-behinds see the trigger's
-                # last word ("no significant past medical history | developed papules")
-                stopped = stop.search(self.text, hit.end, start) is not None
                 if hit.category == "family":
                     before = self.text[max(sent_start, hit.start - _BEFORE_CHARS) : hit.start]
                     if self.whose_clause_opens.search(before) and self.whose_clause_predicate.search(gap):
@@ -282,6 +279,10 @@ class TriggerIndex:
                     # inside an apposition about the relative, or after a closed one
                     gap = " " if self.relative_apposition_open.search(gap) else self.relative_apposition.sub(" ", gap)
                     stopped = stop.search(gap) is not None
+                else:
+                    # searched in the text itself, so that the stop's look-behinds see the trigger's
+                    # last word ("no significant past medical history | developed papules")
+                    stopped = stop.search(self.text, hit.end, start) is not None
                 applies = _within(gap, hit.max_scope) and (
                     not stopped or (gap.lstrip().startswith(":") and stop.search(gap.lstrip()[1:]) is None)
                 )

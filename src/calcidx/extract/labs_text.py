@@ -65,6 +65,12 @@ _COMPARATORS = {
 }
 
 
+#: a number with a decimal comma ("2,65"), as the patterns admit it
+_DECIMAL_COMMA = re.compile(r"\d{1,3},\d{1,2}")
+#: a comma and one or two digits glued to a number the value pattern read without them
+_DECIMAL_COMMA_AFTER = re.compile(r",\d{1,2}(?![\d,])")
+
+
 class LabPatterns:
     """Compiled regexes for one rule set."""
 
@@ -85,15 +91,16 @@ class LabPatterns:
         self.number_words = {w: n for w, n in rules.number_words.items() if len(w) > 2}
         spelled = "|".join(sorted(self.number_words, key=len, reverse=True))
         in_words = rf"(?:{spelled})(?:[- ](?:{spelled}))?(?=\s*(?:(?:{units})(?![a-z])|[.,;)]|$))"
+        unit_follows = rf"(?=\s*(?:{units})(?![a-z]))"
         # thousands grouped by a space ("PTH 1 234 pg/mL", the SI style): only where the analyte's
         # unit follows, so "calcium 9 120 days later" stays 9
-        spaced = rf"\d{{1,3}}(?:[ \u2009\u202f\u00a0]\d{{3}})+(?:\.\d+)?(?=\s*(?:{units})(?![a-z]))"
+        spaced = rf"\d{{1,3}}(?:[ \u2009\u202f\u00a0]\d{{3}})+(?:\.\d+)?{unit_follows}"
         # a decimal comma ("calcium 2,65 mmol/L", "phosphate 1,9 mmol/l"): one or two digits after the
         # comma (three are thousands: "1,234") and the analyte's unit after it, or in a printed range
-        decimal = r"\d{1,3},\d{1,2}(?![\d,])"
+        decimal = _DECIMAL_COMMA.pattern + r"(?![\d,])"
         self.value = re.compile(
             rf"^(?P<gap>[^.;\d]{{0,40}}?)(?P<cmp>(?:{comparators})\s*)?"
-            rf"(?P<num>{spaced}|{decimal}(?=\s*(?:{units})(?![a-z]))|{number}|\b{in_words})"
+            rf"(?P<num>{spaced}|{decimal}{unit_follows}|{number}|\b{in_words})"
             rf"(?:\s*(?P<unit>(?:{units}))(?![a-z]))?",
             re.IGNORECASE,
         )
@@ -165,11 +172,6 @@ def _float(raw: str) -> float:
     if _DECIMAL_COMMA.fullmatch(raw):
         return float(raw.replace(",", "."))  # "2,65": a decimal comma (the patterns admit it only so)
     return float(re.sub(r"[,\s]", "", raw))
-
-
-_DECIMAL_COMMA = re.compile(r"\d{1,3},\d{1,2}")
-#: a comma and one or two digits glued to a number the value pattern read without them
-_DECIMAL_COMMA_AFTER = re.compile(r",\d{1,2}(?![\d,])")
 
 
 def _value(raw: str, patterns: LabPatterns) -> float:
