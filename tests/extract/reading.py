@@ -4,12 +4,13 @@ from __future__ import annotations
 
 from calcidx.assess.model import AssessedCase
 from calcidx.case.model import Case
+from calcidx.extract.pipeline import Mode
 from calcidx.public import assess, extract
 
 
-def first_case(text: str) -> Case:
-    """The first patient's case read from ``text`` (the text must describe a patient)."""
-    document = extract(text)
+def first_case(text: str, mode: Mode = "auto") -> Case:
+    """The first patient's case read from ``text`` (the text must describe a patient) in ``mode``."""
+    document = extract(text, mode=mode)
     assert document.cases, text
     return document.cases[0]
 

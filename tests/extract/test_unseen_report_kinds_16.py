@@ -8,16 +8,8 @@ from __future__ import annotations
 
 import pytest
 
-from calcidx.case.model import Case
 from calcidx.extract.pipeline import extract
-from tests.extract.reading import first_assessed
-
-
-def _note(text: str) -> Case:
-    document = extract(text, mode="note")
-    assert document.cases, text
-    return document.cases[0]
-
+from tests.extract.reading import assertions, exposure_assertions, first_assessed, first_case
 
 # ------------------------------------------ a state word does not reach over a full stop to the next test
 # "Ca/Phos nl. eGFR 24." read the eGFR of 24 as normal: the note's splitter keeps "nl. eGFR" in one
@@ -31,13 +23,13 @@ OVER_A_STOP = [
 
 @pytest.mark.parametrize(("text", "analyte", "not_its_state"), OVER_A_STOP)
 def test_a_state_word_before_a_full_stop_is_not_the_next_tests(text: str, analyte: str, not_its_state: str) -> None:
-    labs = [lab for lab in _note(text).labs if lab.analyte == analyte]
+    labs = [lab for lab in first_case(text, mode="note").labs if lab.analyte == analyte]
     assert labs
     assert all(lab.interpretation != not_its_state for lab in labs)
 
 
 def test_control_a_state_word_right_before_its_test_stays() -> None:
-    case = _note("58F, limited SSc, hard chalky nodules of the thumb. Raised PTH 95 pg/mL.")
+    case = first_case("58F, limited SSc, hard chalky nodules of the thumb. Raised PTH 95 pg/mL.", mode="note")
     assert {(lab.analyte, lab.interpretation) for lab in case.labs} >= {("pth", "high")}
 
 
@@ -73,7 +65,7 @@ def test_lesions_in_herpes_zoster_scars_are_at_damaged_tissue(text: str, site: s
 
 
 def test_control_a_zoster_elsewhere_is_no_injury_at_the_lesions() -> None:
-    case = _note(
+    case = first_case(
         "A 66-year-old woman with a history of herpes zoster of the left arm 10 years earlier had hard papules on "
         "both shins; the arm was not involved. Calcium, phosphate and PTH were normal. Biopsy showed dermal calcium."
     )
@@ -81,7 +73,9 @@ def test_control_a_zoster_elsewhere_is_no_injury_at_the_lesions() -> None:
 
 
 def test_control_a_lesion_in_an_operation_scar_stays_surgery() -> None:
-    case = _note("A 50-year-old woman had hard papules within the scar of a knee replacement. Calcium was normal.")
+    case = first_case(
+        "A 50-year-old woman had hard papules within the scar of a knee replacement. Calcium was normal.", mode="note"
+    )
     assert "surgery_at_site" in {e.concept for e in case.exposures}
 
 
@@ -98,16 +92,16 @@ HISTORY_DENIED = [
 
 @pytest.mark.parametrize("text", HISTORY_DENIED)
 def test_a_finding_after_a_denied_history_is_present(text: str) -> None:
-    case = _note(text)
-    assert {f.concept: f.assertion for f in case.findings}.get("firm_white_yellow_papules") == "present"
+    case = first_case(text, mode="note")
+    assert assertions(case).get("firm_white_yellow_papules") == "present"
 
 
 def test_control_a_history_of_named_diseases_is_denied_as_a_list() -> None:
-    case = _note(
+    case = first_case(
         "A 50-year-old woman with no past medical history of diabetes, gout or chronic kidney disease had hard "
         "nodules on the elbows."
     )
-    found = {f.concept: f.assertion for f in case.findings}
+    found = assertions(case)
     assert found.get("diabetes") == "absent"
     assert found.get("chronic_kidney_disease") == "absent"
     assert found.get("firm_white_yellow_papules") == "present"
@@ -126,12 +120,12 @@ CANNOT_EXCLUDE = [
 
 @pytest.mark.parametrize("text", CANNOT_EXCLUDE)
 def test_a_look_alike_that_cannot_be_excluded_is_possible(text: str) -> None:
-    found = {f.concept: f.assertion for f in _note(text).findings}
+    found = assertions(first_case(text, mode="note"))
     assert found.get("gouty_tophi") == "possible"
 
 
 def test_control_named_tophi_stay_present() -> None:
-    found = {f.concept: f.assertion for f in _note("66M, gout, firm nodules of the ears: gouty tophi.").findings}
+    found = assertions(first_case("66M, gout, firm nodules of the ears: gouty tophi.", mode="note"))
     assert found.get("gouty_tophi") == "present"
 
 
@@ -150,8 +144,8 @@ SHORTHAND_NEGATIVES = [
 
 @pytest.mark.parametrize(("text", "concept"), SHORTHAND_NEGATIVES)
 def test_a_notes_shorthand_negative_is_absent(text: str, concept: str) -> None:
-    case = _note(text)
-    found = {f.concept: f.assertion for f in [*case.findings, *case.exposures]}
+    case = first_case(text, mode="note")
+    found = {**assertions(case), **exposure_assertions(case)}
     assert found.get(concept) == "absent"
 
 
@@ -159,7 +153,7 @@ def test_a_notes_shorthand_negative_is_absent(text: str, concept: str) -> None:
     "text", ["45F, SLE; drugs: nil. Hard nodules R elbow.", "45F, SLE, drugs nil, hard nodules R elbow."]
 )
 def test_control_nil_said_of_the_next_field_leaves_the_disease(text: str) -> None:
-    found = {f.concept: f.assertion for f in _note(text).findings}
+    found = assertions(first_case(text, mode="note"))
     assert found.get("systemic_lupus_erythematosus") == "present"
 
 
@@ -176,7 +170,7 @@ FAMILY_ITEMS = [
 
 @pytest.mark.parametrize(("text", "concept"), FAMILY_ITEMS)
 def test_a_notes_family_item_is_the_relatives(text: str, concept: str) -> None:
-    found = {f.concept: f.assertion for f in _note(text).findings}
+    found = assertions(first_case(text, mode="note"))
     assert found.get(concept) == "family"
 
 
@@ -189,12 +183,12 @@ def test_a_notes_family_item_is_the_relatives(text: str, concept: str) -> None:
     ],
 )
 def test_control_the_patients_own_disease_stays_hers(text: str) -> None:
-    found = {f.concept: f.assertion for f in _note(text).findings}
+    found = assertions(first_case(text, mode="note"))
     assert found.get("systemic_lupus_erythematosus") == "present"
 
 
 def test_without_written_w_slash_o_is_absent() -> None:
-    found = {e.concept: e.assertion for e in _note("45F, hard nodules R elbow w/o trauma. Ca normal.").exposures}
+    found = exposure_assertions(first_case("45F, hard nodules R elbow w/o trauma. Ca normal.", mode="note"))
     assert found.get("local_trauma") == "absent"
 
 
@@ -210,12 +204,16 @@ SPACED = [
 
 @pytest.mark.parametrize(("text", "value", "unit"), SPACED)
 def test_a_pth_in_si_style_is_read_whole(text: str, value: float, unit: str) -> None:
-    pth = [lab for lab in _note(text).labs if lab.analyte == "pth"]
+    pth = [lab for lab in first_case(text, mode="note").labs if lab.analyte == "pth"]
     assert [(lab.value, lab.unit, lab.interpretation) for lab in pth] == [(value, unit, "high")]
 
 
 def test_control_a_number_after_a_value_without_unit_is_no_thousands() -> None:
-    calcium = [lab for lab in _note("55M, painful plaques. Calcium 9 120 days later.").labs if lab.analyte == "calcium"]
+    calcium = [
+        lab
+        for lab in first_case("55M, painful plaques. Calcium 9 120 days later.", mode="note").labs
+        if lab.analyte == "calcium"
+    ]
     assert [lab.value for lab in calcium] == [9.0]
 
 
@@ -231,19 +229,25 @@ DECIMAL_COMMA = [
 
 @pytest.mark.parametrize(("text", "analyte", "value", "interpretation"), DECIMAL_COMMA)
 def test_a_decimal_comma_is_a_decimal(text: str, analyte: str, value: float, interpretation: str) -> None:
-    labs = [lab for lab in _note(text).labs if lab.analyte == analyte]
+    labs = [lab for lab in first_case(text, mode="note").labs if lab.analyte == analyte]
     assert [(lab.value, lab.interpretation) for lab in labs] == [(value, interpretation)]
 
 
 def test_a_decimal_comma_without_unit_is_no_value() -> None:
-    assert [lab.value for lab in _note("55F, painful plaques. Calcium 2,65.").labs if lab.analyte == "calcium"] in (
+    assert [
+        lab.value
+        for lab in first_case("55F, painful plaques. Calcium 2,65.", mode="note").labs
+        if lab.analyte == "calcium"
+    ] in (
         [],
         [None],
     )
 
 
 def test_control_thousands_stay_thousands() -> None:
-    pth = [lab for lab in _note("55F, painful plaques. PTH 1,234 pg/mL.").labs if lab.analyte == "pth"]
+    pth = [
+        lab for lab in first_case("55F, painful plaques. PTH 1,234 pg/mL.", mode="note").labs if lab.analyte == "pth"
+    ]
     assert [lab.value for lab in pth] == [1234.0]
 
 
@@ -310,7 +314,7 @@ GLUED = [
 
 @pytest.mark.parametrize(("text", "analyte", "value"), GLUED)
 def test_a_result_glued_by_an_equals_sign_is_read(text: str, analyte: str, value: float) -> None:
-    assert [lab.value for lab in _note(text).labs if lab.analyte == analyte] == [value]
+    assert [lab.value for lab in first_case(text, mode="note").labs if lab.analyte == analyte] == [value]
 
 
 # ------------------------------------------ a note's age with its unit and the sex, either order
@@ -324,7 +328,7 @@ AGE_AND_SEX = [
 
 @pytest.mark.parametrize(("text", "years", "sex"), AGE_AND_SEX)
 def test_a_notes_age_with_unit_and_sex_is_read(text: str, years: float, sex: str) -> None:
-    patient = _note(text).patient
+    patient = first_case(text, mode="note").patient
     assert (patient.age_years, patient.sex) == (years, sex)
 
 
@@ -339,7 +343,7 @@ DM_IS_DIABETES = [
 
 @pytest.mark.parametrize("text", DM_IS_DIABETES)
 def test_dm_beside_diabetes_words_is_diabetes(text: str) -> None:
-    concepts = {f.concept for f in _note(text).findings}
+    concepts = {f.concept for f in first_case(text, mode="note").findings}
     assert "diabetes" in concepts
     assert "dermatomyositis" not in concepts
 
@@ -353,4 +357,4 @@ def test_dm_beside_diabetes_words_is_diabetes(text: str) -> None:
     ],
 )
 def test_control_dm_in_a_myositis_setting_or_alone_stays_dermatomyositis(text: str) -> None:
-    assert "dermatomyositis" in {f.concept for f in _note(text).findings}
+    assert "dermatomyositis" in {f.concept for f in first_case(text, mode="note").findings}
