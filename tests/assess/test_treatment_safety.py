@@ -169,3 +169,43 @@ def test_a_condition_that_has_ended_makes_no_option_apply(bundle: KnowledgeBundl
 
     assert "dialysis_intensification_calciphylaxis" in offered("present")
     assert "dialysis_intensification_calciphylaxis" not in offered("historical")
+
+
+SURGERY_IN_PREGNANCY = "obstetric consultation before this operation"
+HYPERBARIC_IN_PREGNANCY = "effects of hyperbaric oxygen on the fetus are uncertain"
+
+
+def _procedure_cautions(bundle: KnowledgeBundle, *, pregnant: bool) -> dict[str, list[str]]:
+    """The cautions on each procedure offered to a woman of 30 with uraemic calciphylaxis or SSc."""
+    out: dict[str, list[str]] = {}
+    scopes = (("calciphylaxis", "dialysis"), ("dystrophic", "systemic_sclerosis"), ("idiopathic", None))
+    for subtype, condition in scopes:
+        case = Case.model_validate(
+            {
+                "patient": {"age_years": 30, "sex": "female", "pregnant": pregnant, "lactating": False},
+                "findings": [{"concept": condition}] if condition else [],
+                "labs": [{"analyte": "pth", "interpretation": "high"}],
+            }
+        )
+        conditions = [condition] if condition else []
+        facts = build_facts(case, bundle)
+        offered, _ = select_treatments(facts, bundle, subtype=subtype, subform=None, conditions=conditions)
+        out.update({o.id: o.cautions for o in offered if bundle.treatments[o.id].kind == "procedure"})
+    return out
+
+
+def test_operations_and_hyperbaric_oxygen_in_pregnancy_carry_their_caution(bundle: KnowledgeBundle) -> None:
+    """Parathyroidectomy, excision and hyperbaric oxygen were offered in pregnancy with no word of it."""
+    cautions = _procedure_cautions(bundle, pregnant=True)
+    for operation in ("parathyroidectomy_calciphylaxis", "surgical_excision", "excision_idiopathic"):
+        assert any(SURGERY_IN_PREGNANCY in c for c in cautions[operation]), operation
+    assert any(HYPERBARIC_IN_PREGNANCY in c for c in cautions["hyperbaric_oxygen_calciphylaxis"])
+    # a caution, not a withholding: needed surgery is never denied in pregnancy
+    assert not any(SURGERY_IN_PREGNANCY in c for c in cautions["dialysis_intensification_calciphylaxis"])
+
+
+def test_the_same_procedures_without_pregnancy_carry_no_pregnancy_caution(bundle: KnowledgeBundle) -> None:
+    cautions = _procedure_cautions(bundle, pregnant=False)
+    assert {"parathyroidectomy_calciphylaxis", "surgical_excision", "hyperbaric_oxygen_calciphylaxis"} <= set(cautions)
+    shown = [c for texts in cautions.values() for c in texts]
+    assert not any(SURGERY_IN_PREGNANCY in c or HYPERBARIC_IN_PREGNANCY in c for c in shown)
