@@ -90,3 +90,67 @@ def test_we_considered_this_states_the_authors_diagnosis(text: str, subtype: str
 def test_control_unlikeliness_and_a_differential_state_nothing(text: str) -> None:
     stated = assess(text).cases[0].assessment.stated
     assert stated is None or stated.subtype is None
+
+
+# ------------------------------------------ an age with a half: "3½-year-old", "3 1/2-year-old"
+# "A 3½-year-old boy" gave no age, and "a 3 1/2-year-old boy" gave 2 (the digits after the slash).
+HALF_AGES = [
+    ("A 3½-year-old boy presented with a hard nodule on the left cheek.", 3.5),
+    ("A 3 1/2-year-old boy presented with a hard nodule on the left cheek.", 3.5),
+    ("A boy aged 2½ years had firm white papules on the ear.", 2.5),
+    ("A 2 ½ year old girl had a firm papule on the eyelid.", 2.5),
+    ("She was 6 1/2 months old when hard nodules appeared on the heels.", 6.5 / 12),
+]
+
+
+@pytest.mark.parametrize(("text", "years"), HALF_AGES)
+def test_an_age_with_a_half(text: str, years: float) -> None:
+    age = first_case(text).patient.age_years
+    assert age is not None and abs(age - years) < 0.01
+
+
+def test_control_a_fraction_of_something_else_is_no_age() -> None:
+    assert first_case("A 45-year-old woman had 1/2 of her nodules removed.").patient.age_years == 45
+
+
+# ------------------------------------------ a lesion where a venous ulcer was
+# "a firm plaque on the shin at the site of a varicose ulcer that had healed" was idiopathic: only
+# varicose veins, venous insufficiency and stasis were the venous setting.
+VENOUS_ULCER = [
+    "A female patient, 58 years, had a firm plaque on the shin at the site of a varicose ulcer that had healed "
+    "3 years earlier. Calcium and phosphorus were normal. Radiograph: subcutaneous calcification.",
+    "A 71-year-old man had hard white papules in the scar of an old venous leg ulcer on the left ankle; calcium, "
+    "phosphate and PTH were normal; biopsy showed dermal calcium deposits.",
+]
+
+
+@pytest.mark.parametrize("text", VENOUS_ULCER)
+def test_a_venous_ulcer_site_is_damaged_tissue(text: str) -> None:
+    case, subtype, _ = first_assessed(text)
+    assert assertions(case)["varicose_veins"] == "present"
+    assert subtype == "dystrophic"
+
+
+# ------------------------------------------ a firm white plaque is the lesion
+def test_a_firm_white_plaque_is_a_calcinosis_lesion() -> None:
+    text = "A 22-month-old girl treated in intensive care developed a firm white plaque on the dorsum of the left foot."
+    assert assertions(first_case(text))["firm_white_yellow_papules"] == "present"
+
+
+def test_control_a_firm_plaque_without_white_is_not_that_lesion() -> None:
+    # calciphylaxis plaques are firm too: only the white colour says a deposit shows through
+    text = "A 61-year-old man on haemodialysis had firm, painful plaques with livedo on the thighs."
+    assert "firm_white_yellow_papules" not in assertions(first_case(text))
+
+
+# ------------------------------------------ a working diagnosis told with "managed as"
+# "painful ulcers with retiform purpura, initially managed as venous ulcers" read the venous ulcers as
+# known, and the mimic left a dialysis patient's calciphylaxis undetermined.
+def test_a_working_diagnosis_managed_as_is_only_possible() -> None:
+    text = (
+        "A 66-year-old woman on haemodialysis had painful ulcers on the calves with retiform purpura, initially "
+        "managed as venous ulcers. PTH 890 pg/mL, phosphate 7.1 mg/dL."
+    )
+    case, subtype, _ = first_assessed(text)
+    assert assertions(case)["varicose_veins"] == "possible"
+    assert subtype == "calciphylaxis"

@@ -68,11 +68,18 @@ class AgeMention:
     high: float | None = None
 
 
+#: An age in digits: a decimal ("3.5", "3,5") or a whole number and a half or quarter ("3½",
+#: "2 ½", "3 1/2"); never the digits after a slash ("3 1/2-year-old" is not a 2-year-old)
+_DIGITS = r"(?<![\d/])\d{1,3}(?:[.,]\d{1,2}|\s?[½¼¾]|\s[13]/[24](?!\d))?"
+_FRACTION = re.compile(r"(\d{1,3})\s?([½¼¾]|[13]/[24])")
+_FRACTIONS = {"½": 0.5, "¼": 0.25, "¾": 0.75, "1/2": 0.5, "1/4": 0.25, "3/4": 0.75}
+
+
 def _age_regex(rules: Rules, *, any_case: bool = False) -> re.Pattern[str]:
     words = "|".join(sorted((w for w in rules.number_words if len(w) > 2), key=len, reverse=True))
 
     def number(i: int) -> str:
-        return rf"(?P<num{i}>\d{{1,3}}(?:[.,]\d{{1,2}})?|(?:{words})(?:[- ](?:{words}))?)"
+        return rf"(?P<num{i}>{_DIGITS}|(?:{words})(?:[- ](?:{words}))?)"
 
     def unit(i: int) -> str:
         return rf"(?P<unit{i}>years?|yrs?|months?|mos?|weeks?|wks?|days?)"
@@ -112,7 +119,7 @@ def _rule_patterns(rules: Rules) -> tuple[re.Pattern[str], ...]:
     words = "|".join(sorted((w for w in rules.number_words if len(w) > 2), key=len, reverse=True))
     nouns = sorted(rules.female_nouns | rules.male_nouns | rules.neutral_nouns, key=len, reverse=True)
     parts = {
-        "{number}": rf"\d{{1,3}}(?:[.,]\d{{1,2}})?|(?:{words})(?:[- ](?:{words}))?",
+        "{number}": rf"{_DIGITS}|(?:{words})(?:[- ](?:{words}))?",
         "{unit}": r"years?|yrs?|months?|mos?|weeks?|wks?|days?",
         "{noun}": "|".join(nouns),
     }
@@ -196,6 +203,9 @@ def _clause_final_compact(text: str, match: re.Match[str]) -> bool:
 
 
 def _number(raw: str, rules: Rules) -> float | None:
+    fraction = _FRACTION.fullmatch(raw)
+    if fraction is not None:
+        return int(fraction.group(1)) + _FRACTIONS[fraction.group(2)]
     raw = raw.lower().replace(",", ".")
     try:
         return float(raw)
