@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import pytest
 
+from calcidx.extract.pipeline import Mode
 from calcidx.public import assess
 from tests.extract.reading import assertions, exposure_assertions, first_assessed, first_case, histology_concepts
 
@@ -154,3 +155,51 @@ def test_a_working_diagnosis_managed_as_is_only_possible() -> None:
     case, subtype, _ = first_assessed(text)
     assert assertions(case)["varicose_veins"] == "possible"
     assert subtype == "calciphylaxis"
+
+
+# ------------------------------------------ sodium thiosulfate as a note writes it, and its response
+# "Started IV STS 25 g TIW" read no treatment; "He received sodium thiosulfate (STS). After 8 weeks of
+# STS the ulcers healed." kept no response (only the first mention's sentence was read); "with marked
+# reduction of the nodules" and "responded well" were no outcome words.
+@pytest.mark.parametrize(
+    ("text", "mode"),
+    [
+        ("62M ESRD on HD, calciphylaxis of thighs. Started IV STS 25 g TIW, ulcers healing.", "note"),
+        ("She was treated with topical STS, which led to softening of the nodules.", "auto"),
+        ("58F, SSc, calcinosis of the thumb. Received ILSTS monthly x3, lesion smaller and softer.", "note"),
+    ],
+)
+def test_sts_with_its_route_is_sodium_thiosulfate(text: str, mode: Mode) -> None:
+    treatments = {t.concept: t for t in first_case(text, mode=mode).treatments}
+    assert "sodium_thiosulfate" in treatments
+
+
+def test_a_later_mention_gives_the_response() -> None:
+    text = (
+        "A 60-year-old man on dialysis had calciphylaxis. He received intravenous sodium thiosulfate (STS). "
+        "After 8 weeks of STS the ulcers healed."
+    )
+    sts = next(t for t in first_case(text).treatments if t.concept == "sodium_thiosulfate")
+    assert sts.response is not None and "healed" in sts.response
+    assert [e.text for e in sts.evidence] == ["sodium thiosulfate", "STS"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A 44-year-old woman with dermatomyositis received intravenous sodium thiosulfate 25 g three times "
+        "weekly for 6 months with marked reduction of the calcified nodules.",
+        "A 50-year-old woman with SSc was treated with diltiazem, which she responded to well.",
+    ],
+)
+def test_reduction_and_responded_are_outcomes(text: str) -> None:
+    assert any(t.response for t in first_case(text).treatments)
+
+
+def test_control_a_first_response_is_kept() -> None:
+    text = (
+        "A 60-year-old man on dialysis received intravenous sodium thiosulfate with no improvement. Later, "
+        "sodium thiosulfate was continued and the ulcers healed."
+    )
+    sts = next(t for t in first_case(text).treatments if t.concept == "sodium_thiosulfate")
+    assert sts.response is not None and "no improvement" in sts.response

@@ -36,7 +36,10 @@ class TreatmentsReader:
         is_treatment: bool | None = None
         for mention, status, _trigger in view.concepts:
             for table, item_id in mention.keys:
-                if table != "treatment" or status not in ("present", "hypothetical") or item_id in self.found:
+                if table != "treatment" or status not in ("present", "hypothetical"):
+                    continue
+                if item_id in self.found:
+                    self._later_response(item_id, mention.start, mention.end, view)
                     continue
                 if is_treatment is None:
                     is_treatment = self.patterns.treat_verbs.search(text) is not None
@@ -60,6 +63,18 @@ class TreatmentsReader:
                     response=None if given == "planned" else self._response(mention.end, view),
                     evidence=[ctx.ev(mention.start, mention.end)],
                 )
+
+    def _later_response(self, item_id: str, start: int, end: int, view: SentenceView) -> None:
+        """A treatment read before with no response takes the first one a later mention gives
+        ("... sodium thiosulfate (STS). After 8 weeks of STS the ulcers healed"), with that
+        mention as evidence."""
+        given = self.found[item_id]
+        if given.response is not None or given.status == "planned" or view.planned:
+            return
+        response = self._response(end, view)
+        if response is not None:
+            evidence = [*given.evidence, self.context.ev(start, end)]
+            self.found[item_id] = given.model_copy(update={"response": response, "evidence": evidence})
 
     def _response(self, after: int, view: SentenceView) -> str | None:
         """What the sentence says followed the treatment ("... with complete healing of the ulcers"):
