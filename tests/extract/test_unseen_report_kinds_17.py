@@ -203,3 +203,30 @@ def test_control_a_first_response_is_kept() -> None:
     )
     sts = next(t for t in first_case(text).treatments if t.concept == "sodium_thiosulfate")
     assert sts.response is not None and "no improvement" in sts.response
+
+
+# ------------------------------------------ a past episode is not the authors' diagnosis
+# "She had calciphylaxis of the legs five years ago while on dialysis, which healed after a kidney
+# transplant" was read as the stated diagnosis of a woman now presenting with SSc calcinosis.
+def test_an_episode_years_ago_is_not_the_stated_diagnosis() -> None:
+    text = (
+        "A 58-year-old woman with limited systemic sclerosis had new hard nodules on the fingers. She had "
+        "calciphylaxis of the legs five years ago while on dialysis, which healed after a kidney transplant."
+    )
+    stated = assess(text).cases[0].assessment.stated
+    assert stated is None or stated.subtype != "calciphylaxis"
+
+
+def test_control_a_presentation_dated_in_months_stays_stated() -> None:
+    text = "A 61-year-old man on haemodialysis developed calciphylaxis of the thighs two months ago."
+    stated = assess(text).cases[0].assessment.stated
+    assert stated is not None and stated.subtype == "calciphylaxis"
+
+
+# ------------------------------------------ very high doses of vitamin D are the excess intake
+def test_very_high_doses_of_vitamin_d_are_excess_intake() -> None:
+    text = (
+        "A 55-year-old man who had been taking very high doses of vitamin D (50,000 IU daily for months) "
+        "presented with hypercalcaemia (calcium 14.1 mg/dL) and hard papules on the elbows."
+    )
+    assert exposure_assertions(first_case(text))["vitamin_d_excess_intake"] == "present"
