@@ -230,3 +230,30 @@ def test_very_high_doses_of_vitamin_d_are_excess_intake() -> None:
         "presented with hypercalcaemia (calcium 14.1 mg/dL) and hard papules on the elbows."
     )
     assert exposure_assertions(first_case(text))["vitamin_d_excess_intake"] == "present"
+
+
+# ------------------------------------------ "IM injections" in capitals
+# The English tokenizer splits "im" and "Im" (a contraction without its apostrophe) but not "IM":
+# the term "IM injections" was split, the text's "IM injections" was not, and they never matched.
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A 35-year-old woman had a hard nodule on the buttock at the site of previous IM injections.",
+        "A 35-year-old woman had a hard nodule on the buttock after repeated IM injections of depot progesterone.",
+        "A 35-year-old woman had a hard nodule on the buttock after repeated Im injections.",
+    ],
+)
+def test_im_injections_in_any_case(text: str) -> None:
+    assert exposure_assertions(first_case(text))["injection_site_injury"] == "present"
+
+
+# ------------------------------------------ a hedge ends where the patient it is about begins
+# "We cannot rule out calciphylaxis in this 60-year-old man on dialysis" made his dialysis possible.
+def test_a_hedge_does_not_reach_the_patient_after_in_this() -> None:
+    text = "We cannot rule out calciphylaxis in this 60-year-old man on dialysis with necrotic ulcers."
+    assert assertions(first_case(text))["dialysis"] == "present"
+
+
+def test_control_the_hedged_thing_itself_stays_possible() -> None:
+    text = "A 60-year-old man on dialysis had necrotic ulcers; we cannot rule out vasculitis in this patient."
+    assert assertions(first_case(text))["vasculitis"] == "possible"

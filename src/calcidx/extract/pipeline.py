@@ -93,6 +93,13 @@ def build_pipeline(vocabulary: Vocabulary | None = None) -> Language:
     # The English suffix rules keep a single letter and its full stop as one token (an initial):
     # then "vitamin D." or "protein S." at the end of a sentence would not match "vitamin D".
     tokenizer.suffix_search = compile_suffix_regex([*(nlp.Defaults.suffixes or ()), _INITIAL_STOP]).search
+    # English contractions written without their apostrophe ("im", "id", "cannot") are split only
+    # in lower and title case, never in capitals: "IM injections" stayed one token where the term
+    # "im injections" was split ("i", "m"), so the case-blind term never matched. Clinical text
+    # uses these letters as abbreviations (IM, ID), so they are plain words in every case.
+    tokenizer.rules = {
+        key: value for key, value in (tokenizer.rules or {}).items() if not (key.isalpha() and len(value) > 1)
+    }
     name = "default" if vocabulary is None else comp.register_vocabulary(vocabulary)
     for pipe in PIPE_NAMES:
         nlp.add_pipe(pipe, config={"vocabulary": name} if pipe == "calcidx_concepts" else {})
