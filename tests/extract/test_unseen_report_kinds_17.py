@@ -9,7 +9,7 @@ from __future__ import annotations
 import pytest
 
 from calcidx.extract.pipeline import Mode
-from calcidx.public import assess
+from calcidx.public import assess, extract
 from tests.extract.reading import assertions, exposure_assertions, first_assessed, first_case, histology_concepts
 
 # ------------------------------------------ the skin extruding the deposit is a finding, not its removal
@@ -257,3 +257,31 @@ def test_a_hedge_does_not_reach_the_patient_after_in_this() -> None:
 def test_control_the_hedged_thing_itself_stays_possible() -> None:
     text = "A 60-year-old man on dialysis had necrotic ulcers; we cannot rule out vasculitis in this patient."
     assert assertions(first_case(text))["vasculitis"] == "possible"
+
+
+# ------------------------------------------ a case line's age in "y", and an age in years and months
+# "Case 1 — 45 y, F. ... Case 2 — 61 y, M. ..." gave one patient with no age or sex (the note rules
+# took "years" and "yrs" only), and "aged 4 years and 3 months" gave 4.
+def test_case_lines_with_an_age_in_y_are_two_patients() -> None:
+    text = (
+        "Case 1 — 45 y, F. Limited SSc for 10 years; calcinosis of the thumbs. Ca/P normal.\n"
+        "Case 2 — 61 y, M. ESRD on haemodialysis; painful retiform purpura of the thighs; biopsy: calciphylaxis."
+    )
+    cases = extract(text).cases
+    assert [(c.patient.age_years, c.patient.sex) for c in cases] == [(45, "female"), (61, "male")]
+
+
+@pytest.mark.parametrize(
+    ("text", "years"),
+    [
+        ("A boy aged 4 years and 3 months had firm white papules on the ear.", 4.25),
+        ("A girl aged 2 years 6 months had a hard nodule on the heel.", 2.5),
+    ],
+)
+def test_aged_years_and_months(text: str, years: float) -> None:
+    age = first_case(text).patient.age_years
+    assert age is not None and abs(age - years) < 0.01
+
+
+def test_control_months_later_are_not_part_of_the_age() -> None:
+    assert first_case("A man aged 60 years and 3 months later developed nodules.").patient.age_years == 60

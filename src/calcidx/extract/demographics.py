@@ -95,7 +95,9 @@ def _age_regex(rules: Rules, *, any_case: bool = False) -> re.Pattern[str]:
         # a running header glued to the age by a PDF or web copy: "16-year-oldCASE REPORTS girl"
         r"(?-i:[A-Z]{2,}(?=\s))?)"
         rf"|(?P<yo>{number(5)}[\s-]*(?:yo|y/o|y\.o\.)(?:\s*(?P<yosex>[FM])\b)?)"
-        rf"|(?P<aged>\baged?(?:\s*:)?\s+(?:of\s+)?{number(2)}(?:\s+{unit(2)})?)"
+        # ... and its months too: "aged 4 years and 3 months"
+        rf"|(?P<aged>\baged?(?:\s*:)?\s+(?:of\s+)?{number(2)}(?:\s+{unit(2)}"
+        rf"(?:,?\s+(?:and\s+)?{number(8)}\s+{unit(8)}\b(?![\s-]+(?:ago|later|before|after|earlier)\b))?)?)"
         # a clinical note's compact age and sex: "45F with limited SSc", "Pt is a 62M w/ ESRD"
         rf"|(?P<compact>(?P<num7>\d{{1,3}})\s?{compact_sex}(?![\w'/-])(?!\.\w)"
         r"(?!\s*(?:catheters?|foley|tubes?|sheaths?|cannulas?|needles?|gauge|french|fr\b|solution|saline|nacl|kcl)))"
@@ -364,10 +366,11 @@ def _find(text: str, rules: Rules, pattern: re.Pattern[str], anchors: re.Pattern
             if value is None:
                 continue
             years = value * _UNIT_YEARS.get(unit, 1.0)
-            if match.group("num4"):  # "6-year-and-5-month-old"
-                extra = _number(match.group("num4"), rules)
-                extra_unit = match.group("unit4").lower().rstrip("s")
-                years += (extra or 0.0) * _UNIT_YEARS.get(extra_unit, 1.0)
+            for part in ("4", "8"):  # "6-year-and-5-month-old", "aged 4 years and 3 months"
+                if match.group("num" + part):
+                    extra = _number(match.group("num" + part), rules)
+                    extra_unit = match.group("unit" + part).lower().rstrip("s")
+                    years += (extra or 0.0) * _UNIT_YEARS.get(extra_unit, 1.0)
             if years > 125:
                 continue
             if unit in ("year", "yr") and match.group("aged") and not unit_raw and value < 1:
