@@ -285,3 +285,52 @@ def test_aged_years_and_months(text: str, years: float) -> None:
 
 def test_control_months_later_are_not_part_of_the_age() -> None:
     assert first_case("A man aged 60 years and 3 months later developed nodules.").patient.age_years == 60
+
+
+# ------------------------------------------ a printed range after "normal," is no state
+# "phosphorus 9.8 mg/dL (normal, 2.5–4.5)" was a normal phosphate and "PTH 1,890 pg/mL (normal,
+# 10–65)" a normal PTH: the range label took a comma nowhere else.
+@pytest.mark.parametrize(
+    ("text", "analyte"),
+    [
+        ("A 66-year-old man on dialysis had painful plaques. Phosphorus 9.8 mg/dL (normal, 2.5–4.5).", "phosphate"),
+        ("A 66-year-old man on dialysis had painful plaques. Intact PTH was 1,890 pg/mL (normal, 10–65).", "pth"),
+        (
+            "A 66-year-old man on dialysis had painful plaques. Phosphorus was 9.8 mg/dL (normal values, 2.5 to "
+            "4.5 mg/dL).",
+            "phosphate",
+        ),
+    ],
+)
+def test_a_range_labelled_normal_with_a_comma(text: str, analyte: str) -> None:
+    lab = next(lab for lab in first_case(text).labs if lab.analyte == analyte)
+    assert lab.interpretation == "high"
+    assert lab.reference_range is not None
+
+
+# ------------------------------------------ a state word belongs to the result right before it
+# "Calcium 9.1 mg/dL, zinc 40 ug/dL (low)" gave a low calcium (zinc is no test the reader knows), and
+# "ALP 250 IU/L, 25-OH vit D 18 ng/mL (deficient)" a low ALP ("vit D" was unknown).
+@pytest.mark.parametrize(
+    ("text", "analyte", "not_its_state"),
+    [
+        ("A 40-year-old man with hard nodules. Calcium 9.1 mg/dL, zinc 40 ug/dL (low).", "calcium", "low"),
+        ("A 40-year-old man with hard nodules. ALP 250 IU/L, ferritin 18 ng/mL (low).", "alkaline_phosphatase", "low"),
+    ],
+)
+def test_a_state_after_another_result_is_not_this_ones(text: str, analyte: str, not_its_state: str) -> None:
+    lab = next(lab for lab in first_case(text).labs if lab.analyte == analyte)
+    assert lab.interpretation != not_its_state
+
+
+def test_vit_d_is_vitamin_d() -> None:
+    text = "A 12-year-old boy with JDM. Ca 9.8 mg/dL, P 5.1 mg/dL, ALP 250 IU/L, 25-OH vit D 18 ng/mL (deficient)."
+    labs = {lab.analyte: lab for lab in first_case(text).labs}
+    assert labs["vitamin_d_25oh"].value == 18 and labs["vitamin_d_25oh"].interpretation == "low"
+    assert labs["alkaline_phosphatase"].interpretation is None  # no range recorded for a boy of 12
+
+
+def test_a_state_said_of_the_result_after_its_range_stays() -> None:
+    # (this one failed before too: "normal range," was read as the state)
+    text = "A 40-year-old man with hard nodules. Calcium 11.2 mg/dL (normal range, 8.5-10.5), elevated."
+    assert next(lab for lab in first_case(text).labs if lab.analyte == "calcium").interpretation == "high"

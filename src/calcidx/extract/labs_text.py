@@ -106,7 +106,8 @@ class LabPatterns:
         )
         self.range = re.compile(
             rf"^\s*[(\[,]?\s*(?:(?:normal|reference|ref\.?|nr|rr|range|normal range|reference range|"
-            rf"reference interval)\s*[:=]?\s*)*(?P<lo>{decimal}|{number})\s*(?:-|–|—|to)\s*(?P<hi>{decimal}|{number})"
+            rf"reference interval|normal values?|reference values?)\s*[:=,]?\s*)*"
+            rf"(?P<lo>{decimal}|{number})\s*(?:-|–|—|to)\s*(?P<hi>{decimal}|{number})"
             rf"(?:\s*(?:{units}))?\s*[)\]]?",
             re.IGNORECASE,
         )

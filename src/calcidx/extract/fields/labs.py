@@ -45,6 +45,9 @@ _VALUE_JOIN = re.compile(r"\s*(?:,\s*(?:and\s+)?|and\s+|&\s*)", re.IGNORECASE)
 #: what ends a state word's reach to the test after it: a comma, semicolon or bracket, or a full
 #: stop that ends a sentence the splitter kept whole ("Ca/Phos nl. eGFR 24": "nl" is not the eGFR's)
 _BETWEEN_CUE_AND_TEST = re.compile(r"[,;()]|\.\s")
+#: another result between a measured value and a state word after it: a comma or semicolon, then a
+#: name, then a number ("Calcium 9.1 mg/dL, zinc 40 ug/dL (low)": the "low" is the zinc's)
+_ANOTHER_RESULT = re.compile(r"[,;]\s*[A-Za-z][^,;\d]{0,30}?\d")
 
 #: all that may stand between a state word and its value: a bracket, "at", "of", a colon
 _STATE_VALUE_GAP = re.compile(
@@ -335,6 +338,7 @@ class LabsReader:
                     c
                     for c in after
                     if c.start < limit
+                    and not _ANOTHER_RESULT.search(text, value.end, c.start)
                     and not (
                         index + 1 < len(analytes)
                         and limit - c.end <= 25
