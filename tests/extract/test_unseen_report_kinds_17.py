@@ -334,3 +334,16 @@ def test_a_state_said_of_the_result_after_its_range_stays() -> None:
     # (this one failed before too: "normal range," was read as the state)
     text = "A 40-year-old man with hard nodules. Calcium 11.2 mg/dL (normal range, 8.5-10.5), elevated."
     assert next(lab for lab in first_case(text).labs if lab.analyte == "calcium").interpretation == "high"
+
+
+# ------------------------------------------ what was never required was never done
+# "Dialysis had never been required" read dialysis as present (metastatic calcinosis followed).
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A 50-year-old woman had hard nodules on the elbows. Dialysis had never been required. Calcium normal.",
+        "A 50-year-old man had acute kidney injury; dialysis was not required and the creatinine normalised.",
+    ],
+)
+def test_never_required_is_absent(text: str) -> None:
+    assert assertions(first_case(text))["dialysis"] == "absent"
