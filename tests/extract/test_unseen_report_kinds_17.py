@@ -347,3 +347,16 @@ def test_a_state_said_of_the_result_after_its_range_stays() -> None:
 )
 def test_never_required_is_absent(text: str) -> None:
     assert assertions(first_case(text))["dialysis"] == "absent"
+
+
+# ------------------------------------------ "on day 6 of life, at the site where ... had been infused"
+# A day of life between the lesion's site and "at the site where" left the infusion with no site, and
+# a neonate's extravasation at the very place of the swelling was only possible iatrogenic.
+def test_a_day_of_life_between_the_site_and_where_the_infusion_was() -> None:
+    text = (
+        "A term male neonate developed a hard, erythematous swelling on the dorsum of the left foot on day 6 of "
+        "life, at the site where calcium gluconate had been infused. X-ray showed soft-tissue calcification."
+    )
+    case, subtype, certainty = first_assessed(text)
+    assert next(e.site for e in case.exposures if e.concept == "iv_calcium") == "left foot"
+    assert (subtype, certainty) == ("iatrogenic", "confirmed")
