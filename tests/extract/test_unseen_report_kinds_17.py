@@ -360,3 +360,16 @@ def test_a_day_of_life_between_the_site_and_where_the_infusion_was() -> None:
     case, subtype, certainty = first_assessed(text)
     assert next(e.site for e in case.exposures if e.concept == "iv_calcium") == "left foot"
     assert (subtype, certainty) == ("iatrogenic", "confirmed")
+
+
+# ------------------------------------------ a medication list's "(stopped 1 week ago)"
+# "Medications: warfarin (stopped 1 week ago), ..." kept warfarin current and asked to review it.
+def test_a_bracketed_stop_in_a_medication_list() -> None:
+    text = (
+        "A 68-year-old woman on haemodialysis with retiform purpura on the thighs. Medications: warfarin "
+        "(stopped 1 week ago), calcium acetate 667 mg TID, alfacalcidol 0.25 mcg daily."
+    )
+    case = assess(text).cases[0]
+    assert exposure_assertions(case)["warfarin"] == "historical"
+    assert "warfarin" not in {a.medication for a in case.assessment.actions}
+    assert "calcium_based_binders" in {a.medication for a in case.assessment.actions}
