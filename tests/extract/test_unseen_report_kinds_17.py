@@ -373,3 +373,25 @@ def test_a_bracketed_stop_in_a_medication_list() -> None:
     assert exposure_assertions(case)["warfarin"] == "historical"
     assert "warfarin" not in {a.medication for a in case.assessment.actions}
     assert "calcium_based_binders" in {a.medication for a in case.assessment.actions}
+
+
+# ------------------------------------------ a drug that has ended: off, no longer, prior
+# "Off warfarin since 2020" and "Prior warfarin use (discontinued 2018)" kept warfarin current; "She is
+# no longer taking warfarin" made it never taken (a negation), so its past exposure was lost.
+@pytest.mark.parametrize(
+    "sentence",
+    ["Off warfarin since 2020.", "Prior warfarin use (discontinued 2018).", "She is no longer taking warfarin."],
+)
+def test_a_drug_that_has_ended_is_historical(sentence: str) -> None:
+    text = f"A 68-year-old woman on haemodialysis with retiform purpura on the thighs. {sentence}"
+    assert exposure_assertions(first_case(text))["warfarin"] == "historical"
+
+
+def test_no_longer_on_dialysis_is_past_dialysis() -> None:
+    text = "A 61-year-old man had hard nodules on the elbows. He is no longer on dialysis after the transplant."
+    assert assertions(first_case(text))["dialysis"] == "historical"
+
+
+def test_control_an_off_label_use_is_no_stop() -> None:
+    text = "A 68-year-old woman on warfarin had retiform purpura; off-label sodium thiosulfate was discussed."
+    assert exposure_assertions(first_case(text))["warfarin"] == "present"
