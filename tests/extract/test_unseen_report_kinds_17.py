@@ -395,3 +395,18 @@ def test_no_longer_on_dialysis_is_past_dialysis() -> None:
 def test_control_an_off_label_use_is_no_stop() -> None:
     text = "A 68-year-old woman on warfarin had retiform purpura; off-label sodium thiosulfate was discussed."
     assert exposure_assertions(first_case(text))["warfarin"] == "present"
+
+
+# ------------------------------------------ "pre-dialysis" is not on dialysis
+@pytest.mark.parametrize(
+    ("sentence", "concept"),
+    [("She has pre-dialysis CKD stage 5.", "dialysis"), ("He has pre-diabetes.", "diabetes")],
+)
+def test_a_pre_condition_is_not_the_condition(sentence: str, concept: str) -> None:
+    text = f"A 68-year-old woman had hard nodules on the elbows. {sentence}"
+    assert assertions(first_case(text))[concept] == "absent"
+
+
+def test_control_a_pre_existing_scar_is_a_scar() -> None:
+    text = "A 52-year-old man had firm papules in a pre-existing scar on the knee."
+    assert exposure_assertions(first_case(text))["local_trauma"] == "present"
