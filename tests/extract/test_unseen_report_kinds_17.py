@@ -410,3 +410,58 @@ def test_a_pre_condition_is_not_the_condition(sentence: str, concept: str) -> No
 def test_control_a_pre_existing_scar_is_a_scar() -> None:
     text = "A 52-year-old man had firm papules in a pre-existing scar on the knee."
     assert exposure_assertions(first_case(text))["local_trauma"] == "present"
+
+
+# ------------------------------------------ a relative's disease told by "born to", "'s" or ", who has"
+# "born to a 28-year-old mother with systemic lupus erythematosus" gave a 3-month-old boy lupus (and
+# dystrophic calcinosis), "her 40-year-old father, who has chronic kidney disease" and "a 9-year-old
+# girl's father has chronic kidney disease" gave the girl kidney disease (metastatic, possible).
+@pytest.mark.parametrize(
+    ("text", "concept"),
+    [
+        (
+            "A 3-month-old boy, born to a 28-year-old mother with systemic lupus erythematosus, presented with "
+            "firm nodules on the back.",
+            "systemic_lupus_erythematosus",
+        ),
+        (
+            "A 9-year-old girl was brought by her 40-year-old father, who has chronic kidney disease; she had "
+            "hard white papules on the ear since age 5.",
+            "chronic_kidney_disease",
+        ),
+        ("A 9-year-old girl's father has chronic kidney disease; she had hard papules.", "chronic_kidney_disease"),
+        ("Her father, who had chronic kidney disease, died last year; she has hard papules.", "chronic_kidney_disease"),
+    ],
+)
+def test_a_relatives_disease_is_family(text: str, concept: str) -> None:
+    assert assertions(first_case(text))[concept] == "family"
+
+
+@pytest.mark.parametrize(
+    ("text", "concept"),
+    [
+        ("A 32-year-old mother of two with systemic sclerosis had hard nodules.", "systemic_sclerosis"),
+        ("A 40-year-old woman, who has systemic sclerosis, had hard nodules.", "systemic_sclerosis"),
+    ],
+)
+def test_control_the_patients_own_disease(text: str, concept: str) -> None:
+    assert assertions(first_case(text))[concept] == "present"
+
+
+# ------------------------------------------ twins are patients
+# "Twins (a boy and a girl) born at 28 weeks both developed heel calcinosis ..." gave no case: twins
+# were no person noun; and a pair of both sexes gave both patients the first one's.
+def test_twins_are_two_patients() -> None:
+    text = (
+        "Twins (a boy and a girl) born at 28 weeks both developed heel calcinosis after repeated heel sticks; the "
+        "boy's lesions resolved by 6 months, the girl's by 9 months."
+    )
+    cases = extract(text).cases
+    assert len(cases) == 2
+    assert all("heel_sticks" in exposure_assertions(c) for c in cases)
+    assert [c.patient.sex for c in cases] != ["male", "male"]
+
+
+def test_twin_girls_are_girls() -> None:
+    text = "Twin girls born at 28 weeks both developed heel calcinosis after repeated heel sticks."
+    assert [c.patient.sex for c in extract(text).cases] == ["female", "female"]

@@ -32,6 +32,13 @@ _OPENER_STOP = frozenset({"with", "of", "in", "who", "and", "on", "at", "from", 
 _RELATIVES = frozenset({"mother", "wife", "daughter", "sister", "father", "husband", "son", "brother"})
 
 
+#: two persons of each sex joined by "and" ("a boy and a girl", "male and female")
+_MIXED_PAIR = re.compile(
+    r"\b(?:an?\s+)?(boy|girl|male|female|man|woman)s?\s+and\s+(?:an?\s+)?(boy|girl|male|female|man|woman)s?\b",
+    re.IGNORECASE,
+)
+
+
 class DemographicsReader:
     """Age from the patient's age statements; sex from the person noun, else the pronouns' majority,
     else the body parts only one sex has."""
@@ -207,6 +214,12 @@ class DemographicsReader:
         with ...", "An elderly woman presented ..."), in the patient's first two sentences."""
         rules = self.context.rules
         for sentence in sentences[:2]:
+            # an opener pairing both sexes ("Twins (a boy and a girl) ...") says neither patient's
+            if any(
+                (pair.group(1).lower() in rules.female_nouns) != (pair.group(2).lower() in rules.female_nouns)
+                for pair in _MIXED_PAIR.finditer(sentence.text)
+            ):
+                continue
             for found in _OPENER_NOUN.finditer(sentence.text):
                 for word in re.finditer(r"[\w'-]+", found.group("words")):
                     noun = word.group().lower()
