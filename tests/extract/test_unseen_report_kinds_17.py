@@ -465,3 +465,39 @@ def test_twins_are_two_patients() -> None:
 def test_twin_girls_are_girls() -> None:
     text = "Twin girls born at 28 weeks both developed heel calcinosis after repeated heel sticks."
     assert [c.patient.sex for c in extract(text).cases] == ["female", "female"]
+
+
+# ------------------------------------------ the authors' diagnosis: not confirmed, set against, confirmed
+STATED = [
+    # "could not be confirmed" is no diagnosis (it was read as calciphylaxis)
+    ("A 60-year-old man on dialysis had painful nodules. The diagnosis of calciphylaxis could not be confirmed.", None),
+    # the diagnosis set against another is not the other one (it was read as calciphylaxis)
+    (
+        "A 60-year-old man on dialysis had painful nodules. A final diagnosis of metastatic calcinosis cutis, "
+        "rather than calciphylaxis, was made.",
+        "metastatic",
+    ),
+    # "not X but Y" states Y (it stated nothing)
+    (
+        "A 60-year-old man on dialysis had painful nodules; this was not calciphylaxis but metastatic calcinosis.",
+        "metastatic",
+    ),
+    # a subject suspected and then confirmed (it stated nothing)
+    (
+        "A 60-year-old man on dialysis had painful nodules. Calciphylaxis was suspected clinically and confirmed "
+        "histologically.",
+        "calciphylaxis",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "subtype"), STATED)
+def test_the_authors_diagnosis_as_they_weigh_it(text: str, subtype: str | None) -> None:
+    stated = assess(text).cases[0].assessment.stated
+    assert (stated.subtype if stated is not None else None) == subtype
+
+
+def test_control_suspected_but_not_confirmed_states_nothing() -> None:
+    text = "A 60-year-old man on dialysis had painful nodules. Calciphylaxis was suspected but not confirmed."
+    stated = assess(text).cases[0].assessment.stated
+    assert stated is None or stated.subtype is None
