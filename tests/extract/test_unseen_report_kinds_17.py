@@ -501,3 +501,26 @@ def test_control_suspected_but_not_confirmed_states_nothing() -> None:
     text = "A 60-year-old man on dialysis had painful nodules. Calciphylaxis was suspected but not confirmed."
     stated = assess(text).cases[0].assessment.stated
     assert stated is None or stated.subtype is None
+
+
+# ------------------------------------------ a transplant listed for is not a transplant done
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "He is on the kidney transplant waiting list.",
+        "He is listed for renal transplantation.",
+        "He is on the waiting list for a kidney transplant.",
+        "He is a candidate for kidney transplantation.",
+    ],
+)
+def test_a_transplant_waited_for_is_not_done(sentence: str) -> None:
+    text = f"A 58-year-old man on haemodialysis had painful plaques on the thighs. {sentence}"
+    assert assertions(first_case(text))["kidney_transplant"] == "hypothetical"
+
+
+def test_control_a_transplant_done_before_a_second_listing_stays() -> None:
+    text = (
+        "A 58-year-old man on haemodialysis had painful plaques. He had a kidney transplant in 2015 and is listed "
+        "for a second one."
+    )
+    assert assertions(first_case(text))["kidney_transplant"] == "present"
