@@ -524,3 +524,31 @@ def test_control_a_transplant_done_before_a_second_listing_stays() -> None:
         "for a second one."
     )
     assert assertions(first_case(text))["kidney_transplant"] == "present"
+
+
+# ------------------------------------------ Mönckeberg sclerosis on biopsy is not calciphylaxis
+# "diabetic foot ulcers ... necrotic ulcer on the heel. Biopsy: medial calcification of arteries
+# (Mönckeberg sclerosis)" was non-uremic calciphylaxis, probable: calciphylaxis called on a mimic.
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A 62-year-old man with diabetic foot ulcers and peripheral arterial disease, not on dialysis, eGFR 45, "
+        "had a necrotic ulcer on the heel. Biopsy: medial calcification of arteries (Mönckeberg sclerosis).",
+        "A 70-year-old diabetic woman had a painful necrotic ulcer on the shin; the biopsy showed Monckeberg medial "
+        "calcific sclerosis of medium-sized arteries without fat necrosis.",
+    ],
+)
+def test_monckeberg_sclerosis_is_not_called_calciphylaxis(text: str) -> None:
+    case, subtype, _ = first_assessed(text)
+    assert assertions(case)["medial_calcific_sclerosis_histology"] == "present"
+    assert subtype != "calciphylaxis"
+
+
+def test_control_a_differential_naming_monckeberg_leaves_calciphylaxis() -> None:
+    text = (
+        "A 58-year-old woman on haemodialysis had retiform purpura and eschar on the thighs. Biopsy showed "
+        "calcification of small arterioles in the subcutaneous fat with thrombi; the differential diagnosis "
+        "included Mönckeberg sclerosis."
+    )
+    _, subtype, _ = first_assessed(text)
+    assert subtype == "calciphylaxis"
