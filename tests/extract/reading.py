@@ -26,6 +26,12 @@ def first_assessed(text: str) -> tuple[AssessedCase, str, str | None]:
     return case, case.assessment.subtype.code, case.assessment.subtype.certainty
 
 
+def stated_subtype(text: str) -> str | None:
+    """The subtype of the authors' diagnosis the first assessed patient of ``text`` states, if any."""
+    stated = assess(text).cases[0].assessment.stated
+    return stated.subtype if stated is not None else None
+
+
 def exposure_assertions(case: Case | AssessedCase) -> dict[str, str]:
     """Each exposure's concept and its assertion."""
     return {e.concept: e.assertion for e in case.exposures}

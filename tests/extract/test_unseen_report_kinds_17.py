@@ -10,7 +10,14 @@ import pytest
 
 from calcidx.extract.pipeline import Mode
 from calcidx.public import assess, extract
-from tests.extract.reading import assertions, exposure_assertions, first_assessed, first_case, histology_concepts
+from tests.extract.reading import (
+    assertions,
+    exposure_assertions,
+    first_assessed,
+    first_case,
+    histology_concepts,
+    stated_subtype,
+)
 
 # ------------------------------------------ the skin extruding the deposit is a finding, not its removal
 # "Histology showed transepidermal elimination of calcified material" read the material as absent:
@@ -77,8 +84,7 @@ WE_CONSIDERED = [
 
 @pytest.mark.parametrize(("text", "subtype"), WE_CONSIDERED)
 def test_we_considered_this_states_the_authors_diagnosis(text: str, subtype: str) -> None:
-    stated = assess(text).cases[0].assessment.stated
-    assert stated is not None and stated.subtype == subtype
+    assert stated_subtype(text) == subtype
 
 
 @pytest.mark.parametrize(
@@ -89,8 +95,7 @@ def test_we_considered_this_states_the_authors_diagnosis(text: str, subtype: str
     ],
 )
 def test_control_unlikeliness_and_a_differential_state_nothing(text: str) -> None:
-    stated = assess(text).cases[0].assessment.stated
-    assert stated is None or stated.subtype is None
+    assert stated_subtype(text) is None
 
 
 # ------------------------------------------ an age with a half: "3½-year-old", "3 1/2-year-old"
@@ -213,14 +218,12 @@ def test_an_episode_years_ago_is_not_the_stated_diagnosis() -> None:
         "A 58-year-old woman with limited systemic sclerosis had new hard nodules on the fingers. She had "
         "calciphylaxis of the legs five years ago while on dialysis, which healed after a kidney transplant."
     )
-    stated = assess(text).cases[0].assessment.stated
-    assert stated is None or stated.subtype != "calciphylaxis"
+    assert stated_subtype(text) != "calciphylaxis"
 
 
 def test_control_a_presentation_dated_in_months_stays_stated() -> None:
     text = "A 61-year-old man on haemodialysis developed calciphylaxis of the thighs two months ago."
-    stated = assess(text).cases[0].assessment.stated
-    assert stated is not None and stated.subtype == "calciphylaxis"
+    assert stated_subtype(text) == "calciphylaxis"
 
 
 # ------------------------------------------ very high doses of vitamin D are the excess intake
@@ -493,14 +496,12 @@ STATED = [
 
 @pytest.mark.parametrize(("text", "subtype"), STATED)
 def test_the_authors_diagnosis_as_they_weigh_it(text: str, subtype: str | None) -> None:
-    stated = assess(text).cases[0].assessment.stated
-    assert (stated.subtype if stated is not None else None) == subtype
+    assert stated_subtype(text) == subtype
 
 
 def test_control_suspected_but_not_confirmed_states_nothing() -> None:
     text = "A 60-year-old man on dialysis had painful nodules. Calciphylaxis was suspected but not confirmed."
-    stated = assess(text).cases[0].assessment.stated
-    assert stated is None or stated.subtype is None
+    assert stated_subtype(text) is None
 
 
 # ------------------------------------------ a transplant listed for is not a transplant done
