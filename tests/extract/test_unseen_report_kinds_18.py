@@ -1,0 +1,47 @@
+"""Kinds of phrasing and clinical rules from an eighteenth set of probes the reader had never seen.
+
+Each kind is written in the project's own words, several ways, with a control where the same words
+must still give the old answer. No sentence comes from a published report.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.extract.reading import first_assessed
+
+# ------------------------------------------ the exposure's site after its vehicle or an alias in brackets
+# "calcium heparin injections in the abdomen" and "injections of calcium-containing heparin (calcium
+# heparin) into the abdomen" gave the injections no site, so nodules on the thighs were called
+# iatrogenic from injections given elsewhere.
+SITE_AFTER_VEHICLE_OR_ALIAS = [
+    "A 36-year-old woman who had received calcium heparin injections in the abdomen developed firm nodules on "
+    "the thighs six months later. Renal function and calcium were normal.",
+    "A 36-year-old woman who had received subcutaneous injections of calcium-containing heparin (calcium "
+    "heparin) into the abdomen developed firm nodules on the thighs six months later. Calcium was normal.",
+]
+
+
+@pytest.mark.parametrize("text", SITE_AFTER_VEHICLE_OR_ALIAS)
+def test_an_exposure_elsewhere_is_not_the_cause(text: str) -> None:
+    case, subtype, _ = first_assessed(text)
+    assert subtype != "iatrogenic"
+    assert all(e.site for e in case.exposures if e.concept in ("calcium_heparin", "iv_calcium"))
+
+
+def test_injections_where_the_nodules_are_stay_iatrogenic() -> None:
+    text = (
+        "A 36-year-old woman who had received calcium heparin injections in the abdomen developed firm nodules "
+        "on the abdomen at the injection sites. Renal function and calcium were normal."
+    )
+    assert first_assessed(text)[1] == "iatrogenic"
+
+
+def test_an_infusion_with_its_strength_in_brackets_keeps_its_site() -> None:
+    text = (
+        "A 58-year-old man had calcium gluconate (10%) infused through a cannula in the left hand. Weeks later "
+        "hard nodules appeared on the right foot. Calcium, phosphate and renal function were normal."
+    )
+    case, subtype, _ = first_assessed(text)
+    assert subtype != "iatrogenic"
+    assert [e.site for e in case.exposures if e.concept == "iv_calcium"] == ["left hand"]
