@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.extract.reading import first_assessed
+from tests.extract.reading import first_assessed, histology_concepts, stated_subtype
 
 # ------------------------------------------ the exposure's site after its vehicle or an alias in brackets
 # "calcium heparin injections in the abdomen" and "injections of calcium-containing heparin (calcium
@@ -45,3 +45,54 @@ def test_an_infusion_with_its_strength_in_brackets_keeps_its_site() -> None:
     case, subtype, _ = first_assessed(text)
     assert subtype != "iatrogenic"
     assert [e.site for e in case.exposures if e.concept == "iv_calcium"] == ["left hand"]
+
+
+# ------------------------------------------ calciphylaxis "diagnosed" on a biopsy, in prose and in notes
+# "calciphylaxis was diagnosed on skin biopsy" after a semicolon, "..., and calciphylaxis was diagnosed
+# histologically", "Calciphylaxis was diagnosed by skin biopsy" and a note's "dx'd on bx" left the biopsy
+# unread (possible, or probable in a note) and, in a clause, the authors' diagnosis too: only
+# "confirmed" or "proven" on a biopsy counted.
+DIAGNOSED_ON_BIOPSY = [
+    "A 59-year-old man on peritoneal dialysis had painful ulcers on the abdomen; calciphylaxis was diagnosed on "
+    "skin biopsy.",
+    "A 59-year-old man on peritoneal dialysis had painful ulcers on the abdomen, and calciphylaxis was diagnosed "
+    "histologically.",
+    "A 59-year-old man on peritoneal dialysis had painful ulcers on the abdomen. Calciphylaxis was diagnosed by skin "
+    "biopsy three weeks ago.",
+]
+
+
+@pytest.mark.parametrize("text", DIAGNOSED_ON_BIOPSY)
+def test_calciphylaxis_diagnosed_on_a_biopsy_is_confirmed(text: str) -> None:
+    case, subtype, certainty = first_assessed(text)
+    assert (subtype, certainty) == ("calciphylaxis", "confirmed")
+    assert "calciphylaxis_histology_reported" in histology_concepts(case)
+    assert stated_subtype(text) == "calciphylaxis"
+
+
+NOTE_DIAGNOSED_ON_BIOPSY = [
+    "59M ESRD on PD. Calciphylaxis dx'd on bx 3 wks ago. Now wounds worsening on abdomen.",
+    "59M ESRD on PD, dx calciphylaxis by skin bx 3 weeks ago, wounds worsening.",
+]
+
+
+@pytest.mark.parametrize("text", NOTE_DIAGNOSED_ON_BIOPSY)
+def test_a_notes_biopsy_diagnosis_is_read(text: str) -> None:
+    case, subtype, _ = first_assessed(text)
+    assert subtype == "calciphylaxis"
+    assert "calciphylaxis_histology_reported" in histology_concepts(case)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A 59-year-old man on peritoneal dialysis had painful ulcers on the abdomen; calciphylaxis was not "
+        "diagnosed on skin biopsy.",
+        "A 59-year-old man on peritoneal dialysis had painful ulcers on the abdomen; calciphylaxis is to be diagnosed "
+        "by a deep skin biopsy.",
+    ],
+)
+def test_a_biopsy_that_did_not_or_will_diagnose_it_confirms_nothing(text: str) -> None:
+    case, _, certainty = first_assessed(text)
+    assert "calciphylaxis_histology_reported" not in histology_concepts(case)
+    assert certainty != "confirmed"
