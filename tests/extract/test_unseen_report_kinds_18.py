@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.extract.reading import first_assessed, histology_concepts, stated_subtype
+from tests.extract.reading import first_assessed, first_case, histology_concepts, stated_subtype
 
 # ------------------------------------------ the exposure's site after its vehicle or an alias in brackets
 # "calcium heparin injections in the abdomen" and "injections of calcium-containing heparin (calcium
@@ -96,3 +96,38 @@ def test_a_biopsy_that_did_not_or_will_diagnose_it_confirms_nothing(text: str) -
     case, _, certainty = first_assessed(text)
     assert "calciphylaxis_histology_reported" not in histology_concepts(case)
     assert certainty != "confirmed"
+
+
+# ------------------------------------------ a pregnant woman named before the relative she brings
+# "The patient, a 29-year-old pregnant woman at 30 weeks, and her 5-year-old daughter both presented"
+# left the pregnancy unread: a sentence naming a daughter was skipped as one about a relative, and
+# every option was offered as if she were not pregnant.
+PREGNANT_BEFORE_RELATIVE = [
+    "The patient, a 29-year-old pregnant woman at 30 weeks, and her 5-year-old daughter both presented to our "
+    "clinic. The mother had painful nodules on the fingertips from systemic sclerosis.",
+    "A 33-year-old pregnant woman with dermatomyositis came with her 4-year-old daughter; she had hard nodules on "
+    "both elbows.",
+]
+
+
+@pytest.mark.parametrize("text", PREGNANT_BEFORE_RELATIVE)
+def test_the_pregnant_woman_before_her_relative_is_pregnant(text: str) -> None:
+    assert first_case(text).patient.pregnant is True
+
+
+def test_the_weeks_after_pregnant_woman_are_the_gestation() -> None:
+    text = PREGNANT_BEFORE_RELATIVE[0]
+    assert first_case(text).patient.gestation_weeks == 30
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A 40-year-old woman with systemic sclerosis had calcinosis of the fingers. Her sister, a 30-year-old pregnant "
+        "woman, had none.",
+        "A 35-year-old woman with lupus had calcinosis of the buttocks. Her daughter, a pregnant woman of 19, was "
+        "well.",
+    ],
+)
+def test_a_relatives_pregnancy_is_not_the_patients(text: str) -> None:
+    assert first_case(text).patient.pregnant is None
