@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import pytest
 
+from calcidx.public import extract
 from tests.extract.reading import first_assessed, first_case, histology_concepts, stated_subtype
 
 # ------------------------------------------ the exposure's site after its vehicle or an alias in brackets
@@ -131,3 +132,44 @@ def test_the_weeks_after_pregnant_woman_are_the_gestation() -> None:
 )
 def test_a_relatives_pregnancy_is_not_the_patients(text: str) -> None:
     assert first_case(text).patient.pregnant is None
+
+
+# ------------------------------------------ relatives who are both patients, told in one sentence
+# "Two sisters, aged 14 and 17, ..." gave the second sister no age (the list's unit left out); "A
+# 42-year-old mother and her 15-year-old son both had ..." was one patient; "A mother (42 years) and
+# her son (15 years) ..." was no patient at all (an age after "a mother" was taken for a relative's).
+RELATIVE_PAIRS = [
+    (
+        "Two sisters, aged 14 and 17, presented with multiple hard nodules around the hips and shoulders. Both had "
+        "raised serum phosphate with normal calcium and renal function.",
+        [(14.0, "female"), (17.0, "female")],
+    ),
+    (
+        "A 42-year-old mother and her 15-year-old son both had firm whitish papules on the helices of the ears. "
+        "Calcium and phosphate were normal in both.",
+        [(42.0, "female"), (15.0, "male")],
+    ),
+    (
+        "A mother (42 years) and her son (15 years) both had firm whitish papules on the helices of the ears.",
+        [(42.0, "female"), (15.0, "male")],
+    ),
+    ("Two patients, aged 45 and 52, on haemodialysis had painful necrotic ulcers.", [(45.0, None), (52.0, None)]),
+]
+
+
+@pytest.mark.parametrize(("text", "people"), RELATIVE_PAIRS)
+def test_relatives_in_one_sentence_are_each_a_patient(text: str, people: list[tuple[float, str | None]]) -> None:
+    cases = extract(text).cases
+    assert [(c.patient.age_years, c.patient.sex) for c in cases] == people
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A 30-year-old woman with lupus had calcinosis of the buttocks. Her children, aged 3 and 5, were well.",
+        "A 40-year-old woman with lupus had calcinosis of the buttocks. Her mother and her son are healthy.",
+        "A 60-year-old man had nodules on the thighs between the ages of 2 and 5 weeks after the infusion.",
+    ],
+)
+def test_relatives_who_are_not_patients_stay_out(text: str) -> None:
+    assert len(extract(text).cases) == 1

@@ -23,6 +23,9 @@ _RELATIVE_NOUN = re.compile(rf"^(?:{_RELATIVES})s?$", re.IGNORECASE)
 _RELATIVE_OWNER = re.compile(
     r"\b(?:her|his|their|the patient's|patient's|whose|our patient's|the|a|an)\s+(?:[\w-]+\s+){0,2}$", re.I
 )
+# ... but a relative noun that opens a sentence after "a" is the person the sentence introduces ("A mother
+# (42 years) and her son (15 years) both had ...")
+_OPENING_ARTICLE = re.compile(r"(?:^|[.!?]\s+|\n)\W{0,3}an?\s+(?:[\w-]+\s+){0,2}$", re.I)
 _POSSESSIVE_BEFORE = re.compile(r"\b(?:her|his|their|the patient's|patient's|whose|our patient's)\s+$", re.I)
 # "Her mother, a woman of 70 years": an age after a relative and a comma is the relative's
 _APPOSITION_RELATIVE = re.compile(rf"(?:{_RELATIVES})s?\s*,\s*$", re.IGNORECASE)
@@ -299,6 +302,7 @@ def _by_rules(
                     (
                         _RELATIVE_NOUN.match(noun)
                         and _RELATIVE_OWNER.search(text, max(0, match.start() - 40), match.start())
+                        and not _OPENING_ARTICLE.search(text, max(0, match.start() - 40), match.start())
                     )
                     or _APPOSITION_RELATIVE.search(wide)
                 )

@@ -71,10 +71,11 @@ _DESCRIPTOR = re.compile(
     r"\b(?:an?|the)\s+(?:(?:elderly|middle-aged|young|old|older|adult|teenage|adolescent|[A-Z][a-z]+)\s+){0,2}"
     r"(?P<noun>woman|man|female|male|girl|boy|lady|gentleman)\b"
 )
-# "29 and 33 years old", "48 and 69-year-old women", "aged 48 and 69 years" (an age word before or after)
+# "29 and 33 years old", "48 and 69-year-old women", "aged 48 and 69 years" (an age word before or after;
+# after "aged" the unit may be left out: "two sisters, aged 14 and 17")
 _AGE_LIST = re.compile(
     r"(?P<aged>\baged\s+|\bages\s+(?:of\s+)?)?\b(?P<list>\d{1,3}(?:\s*,\s*\d{1,3})*\s*,?\s*and\s+\d{1,3})"
-    r"[\s-]+(?P<unit>years?|months?|weeks?|days?)(?P<old>[\s-]+old\b|\s+of\s+age\b)?",
+    r"(?:[\s-]+(?P<unit>years?|months?|weeks?|days?)(?P<old>[\s-]+old\b|\s+of\s+age\b)?|(?![\w.-]|,\d))",
     re.IGNORECASE,
 )
 _UNIT_YEARS = {"year": 1.0, "month": 1 / 12, "week": 7 / 365.25, "day": 1 / 365.25}
@@ -1000,7 +1001,7 @@ def _person_list(sentence: Sentence, signals: _Signals) -> list[tuple[int, float
     for match in _AGE_LIST.finditer(text):
         if match.group("aged") is None and match.group("old") is None:
             continue  # "between 2 and 5 years" is a span of time, not two ages
-        unit = _UNIT_YEARS.get(match.group("unit").lower().rstrip("s"), 1.0)
+        unit = _UNIT_YEARS.get((match.group("unit") or "years").lower().rstrip("s"), 1.0)
         for number in re.finditer(r"\d{1,3}", match.group("list")):
             entries.append((match.start("list") + number.start(), int(number.group()) * unit, None, number.group()))
         covered.append(match.span())
@@ -1009,7 +1010,8 @@ def _person_list(sentence: Sentence, signals: _Signals) -> list[tuple[int, float
         # a mention overlapping a listed age ("women aged 48" in "women aged 48 and 69 years") is that age
         if mention.years is None or mention.onset or mention.group or any(pos < hi and lo < end for lo, hi in covered):
             continue
-        sex = _SEX_OF_NOUN.get(mention.noun or "")
+        # the age's own noun, a relative's included ("her 15-year-old son")
+        sex = _SEX_OF_NOUN.get(mention.noun or "") or _SEX_OF_RELATIVE.get(mention.noun or "")
         start = pos
         if sex is None:
             before = _SEX_BEFORE_AGE.search(text, max(0, pos - 30), pos)
