@@ -154,6 +154,11 @@ RELATIVE_PAIRS = [
         [(42.0, "female"), (15.0, "male")],
     ),
     ("Two patients, aged 45 and 52, on haemodialysis had painful necrotic ulcers.", [(45.0, None), (52.0, None)]),
+    (
+        "We report a mother and her daughter with familial tumoral calcinosis. The mother, aged 45, had masses on the "
+        "hips; the daughter, aged 19, had masses on the elbows.",
+        [(45.0, "female"), (19.0, "female")],
+    ),
 ]
 
 
