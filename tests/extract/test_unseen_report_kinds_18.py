@@ -178,3 +178,28 @@ def test_relatives_in_one_sentence_are_each_a_patient(text: str, people: list[tu
 )
 def test_relatives_who_are_not_patients_stay_out(text: str) -> None:
     assert len(extract(text).cases) == 1
+
+
+# ------------------------------------------ a short report that lost its line breaks
+# A report under 1,000 characters copied as one line kept its title, its "Case presentation" header
+# and its first sentence as one: "... a case report and review of the literature Case presentation A
+# 41-year-old man ..." read as a review, and the text gave no case at all. Lines come back from 400
+# characters on.
+SHORT_REPORT = """Idiopathic calcinosis cutis of the penis: a case report and review of the literature
+
+Case presentation
+A 41-year-old man presented with multiple painless, firm, yellowish nodules on the shaft of the penis for 5 years.
+He denied trauma, infection or any systemic illness. Serum calcium, phosphorus, alkaline phosphatase and parathyroid
+hormone were normal. Excision was performed; histology showed amorphous basophilic deposits in the dermis that
+stained with von Kossa. No recurrence was seen at 1 year.
+
+Discussion
+Penile calcinosis is rare. Most reported patients were middle-aged men. In a 62-year-old man with chronic renal
+failure, the deposits were metastatic.
+"""
+
+
+@pytest.mark.parametrize("variant", [SHORT_REPORT, " ".join(SHORT_REPORT.split())], ids=["as-given", "one-line"])
+def test_a_short_report_on_one_line_keeps_its_patient(variant: str) -> None:
+    case, subtype, _ = first_assessed(variant)
+    assert (case.patient.age_years, case.patient.sex, subtype) == (41.0, "male", "idiopathic")
