@@ -203,3 +203,33 @@ failure, the deposits were metastatic.
 def test_a_short_report_on_one_line_keeps_its_patient(variant: str) -> None:
     case, subtype, _ = first_assessed(variant)
     assert (case.patient.age_years, case.patient.sex, subtype) == (41.0, "male", "idiopathic")
+
+
+# ------------------------------------------ a note copied with a reference list under it
+# A SOAP note with a reference list below it (a web page's clutter) was read as an article: a reference
+# list is article furniture, so the note's exam and assessment lines, which name no patient, were
+# dropped, and calciphylaxis on the note alone became metastatic with the list below it.
+SOAP = """S: 72 yo F w/ ESRD on PD x3y presents w/ exquisitely painful lesions R thigh x 2 wk.
+O: Indurated plaque 6 cm w/ violaceous livedo, central stellate necrosis. No fever.
+Labs: Ca 10.4 mg/dL, PO4 6.8, iPTH 640, Alb 3.1. INR 2.6 (on warfarin for AF).
+A: Suspected calciphylaxis. DDx: warfarin necrosis, vasculitis, cellulitis.
+P: punch bx deferred; discuss STS w/ nephro; stop warfarin; wound care.
+"""
+REFERENCE_LIST = "References\n1. Smith J. Calcinosis. J Dermatol. 2001;3:1-4.\n"
+
+
+@pytest.mark.parametrize("text", [SOAP, SOAP + REFERENCE_LIST], ids=["note", "note-with-references"])
+def test_a_note_with_a_reference_list_is_still_a_note(text: str) -> None:
+    case, subtype, _ = first_assessed(text)
+    assert subtype == "calciphylaxis"
+    assert {"skin_necrosis", "livedo"} <= {f.concept for f in case.findings}
+
+
+def test_an_article_with_its_own_furniture_stays_an_article() -> None:
+    text = (
+        "Abstract\nWe report a woman with calciphylaxis.\nCase report\nA 72-year-old woman on peritoneal dialysis "
+        "had painful necrotic plaques on the thigh; a skin biopsy confirmed calciphylaxis.\nDiscussion\nCalciphylaxis "
+        "is rare (Smith et al).\n" + REFERENCE_LIST
+    )
+    case, subtype, certainty = first_assessed(text)
+    assert (case.patient.age_years, subtype, certainty) == (72.0, "calciphylaxis", "confirmed")

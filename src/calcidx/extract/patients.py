@@ -343,25 +343,27 @@ def detect_mode(layout: Layout, rules: ZoneRules) -> Mode:
     """``note`` for a pasted clinical note or form, ``article`` for a published report.
 
     A note opens with shorthand demographics or form fields ("45F with ...", "Pt w/ ...",
-    "Age: 45") and carries none of an article's furniture (abstract, references, DOI, et al).
+    "Age: 45") and carries none of an article's furniture (abstract, DOI, et al). A reference list
+    alone is no such furniture: a note copied from a web page may carry one below it.
     """
     body = [s for s in layout.sentences if not s.caption]
     if not body:
         return "article"
+    above_references = [s for s in body if s.category != "references"]
     # "Case 1: 45F ... Case 2: 62M ...": several patients, each to be found as in a report
     labels = {m.group("number").lower() for s in body if (m := rules["case_marker"].match(s.text.strip()))}
     if len(labels) >= 2:
         return "article"
     # the article's furniture is looked for only where a note is still in question (most texts are
     # articles and leave at the note-form test below)
-    if _one_patient_list(body, rules) and not _article_furniture(body, rules):
+    if _one_patient_list(body, rules) and not _article_furniture(above_references, rules):
         return "note"
     # a note may open on a line of its own ("Nursing note 03:00.", "Dx: calciphylaxis.") before its
     # shorthand: any of its first three sentences may show the form
     opening = any(search(rules["note_form"], s.text, s.folded) for s in body[:3])
     if not (opening or sum(1 for s in body[:40] if search(rules["note_form"], s.text, s.folded)) >= 2):
         return "article"
-    article = _article_furniture(body, rules)
+    article = _article_furniture(above_references, rules)
     # a page that opens on "Dx: ..." and goes on in textbook statements ("X is characterized by ...",
     # "patients with ...") is a quiz answer or disease page, not a note: notes speak of one patient
     generic = sum(1 for s in body[:40] if _generic(rules, s.text, s.folded))
