@@ -233,3 +233,23 @@ def test_an_article_with_its_own_furniture_stays_an_article() -> None:
     )
     case, subtype, certainty = first_assessed(text)
     assert (case.patient.age_years, subtype, certainty) == (72.0, "calciphylaxis", "confirmed")
+
+
+# ------------------------------------------ a case list in lower case keeps its ages and sexes
+# "case 1 — 45 y, f. ..." in a text all in lower case gave one patient with no age or sex: the age
+# rules' sex letter must be a capital, which a caseless text cannot show.
+CASE_LIST = (
+    "Case 1 — 45 y, F. Limited SSc for 10 years; calcinosis of the thumbs. Ca/P normal.\n"
+    "Case 2 — 61 y, M. ESRD on haemodialysis; painful retiform purpura of the thighs; biopsy: calciphylaxis."
+)
+
+
+@pytest.mark.parametrize("text", [CASE_LIST, CASE_LIST.lower(), CASE_LIST.upper()], ids=["as-given", "lower", "upper"])
+def test_a_case_list_keeps_its_people_in_any_case(text: str) -> None:
+    cases = extract(text).cases
+    assert [(c.patient.age_years, c.patient.sex) for c in cases] == [(45.0, "female"), (61.0, "male")]
+
+
+def test_a_lower_case_duration_is_no_sex() -> None:
+    text = "a 50-year-old man had hard nodules on the elbows. duration 5 years, mild pain. calcium normal."
+    assert [(c.patient.age_years, c.patient.sex) for c in extract(text).cases] == [(50.0, "male")]

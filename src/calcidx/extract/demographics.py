@@ -119,8 +119,9 @@ def _age_regex(rules: Rules, *, any_case: bool = False) -> re.Pattern[str]:
     )
 
 
-def _rule_patterns(rules: Rules) -> tuple[re.Pattern[str], ...]:
-    """The age rules of ``ages.yaml``, their placeholders filled with this rule set's words."""
+def _rule_patterns(rules: Rules, *, any_case: bool = False) -> tuple[re.Pattern[str], ...]:
+    """The age rules of ``ages.yaml``, their placeholders filled with this rule set's words; ``any_case``:
+    for a text all in lower case, where a sex letter that must be a capital ("45 y, F") is any letter."""
     words = "|".join(sorted((w for w in rules.number_words if len(w) > 2), key=len, reverse=True))
     nouns = sorted(rules.female_nouns | rules.male_nouns | rules.neutral_nouns, key=len, reverse=True)
     parts = {
@@ -133,6 +134,8 @@ def _rule_patterns(rules: Rules) -> tuple[re.Pattern[str], ...]:
         source = rule.source
         for placeholder, part in parts.items():
             source = source.replace(placeholder, f"(?:{part})")
+        if any_case:
+            source = source.replace("(?-i:[MF])", "[MF]")
         out.append(compile_gated(source, re.IGNORECASE))  # the same matches, found faster
     return tuple(out)
 
@@ -232,6 +235,7 @@ class AgeFinder:
         self.pattern = _age_regex(rules)
         self.any_case_pattern = _age_regex(rules, any_case=True)
         self.rule_patterns = _rule_patterns(rules)
+        self.any_case_rule_patterns = _rule_patterns(rules, any_case=True)
         self.anchor = _anchor(rules)
         self.any_case_anchor = _anchor(rules, any_case=True)
 
@@ -239,8 +243,8 @@ class AgeFinder:
         """Every age statement in ``text``, in order (see ``find_ages``)."""
         if caseless(text):  # all in lower case: "58f" is a note's compact age and sex
             found = _find(text, self.rules, self.any_case_pattern, self.any_case_anchor)
-        else:
-            found = _find(text, self.rules, self.pattern, self.anchor)
+            return _by_rules(text, self.rules, self.any_case_rule_patterns, found)
+        found = _find(text, self.rules, self.pattern, self.anchor)
         return _by_rules(text, self.rules, self.rule_patterns, found)
 
 
