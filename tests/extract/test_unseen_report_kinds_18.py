@@ -6,6 +6,8 @@ must still give the old answer. No sentence comes from a published report.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 import pytest
 
 from calcidx.public import extract
@@ -253,3 +255,40 @@ def test_a_case_list_keeps_its_people_in_any_case(text: str) -> None:
 def test_a_lower_case_duration_is_no_sex() -> None:
     text = "a 50-year-old man had hard nodules on the elbows. duration 5 years, mild pain. calcium normal."
     assert [(c.patient.age_years, c.patient.sex) for c in extract(text).cases] == [(50.0, "male")]
+
+
+# ------------------------------------------ results in a text written in one case
+# In capitals, "CALCIUM AND PHOSPHORUS LEVELS WERE 9.2 MG/DL AND 3.6 MG/DL" gave phosphate 9.2 mg/dL
+# and no calcium (the list's "and" was read in lower case only), "CREATININE 612 ΜMOL/L" gave nothing
+# (an upper-cased micro sign is a capital mu), and "CA 10.8 MG/DL, P 5.1 MG/DL" or "ca 10.8 mg/dl, p 5.1
+# mg/dl" lost calcium and phosphate (a case-bound "Ca" and a letter "P" need their printed case).
+def _labs(text: str) -> list[tuple[str, float | None]]:
+    return [(lab.analyte, lab.value) for lab in first_case(text).labs]
+
+
+RESPECTIVELY = (
+    "A 51-year-old woman with dermatomyositis had hard nodules on the elbows. Calcium and phosphorus levels were "
+    "9.2 mg/dL and 3.6 mg/dL, respectively."
+)
+SHORT_NAMES = (
+    "A 62-year-old woman with limited scleroderma had chalky fingertip nodules. Ca 10.8 mg/dl, P 5.1 mg/dl, Cr 0.7."
+)
+MICRO = "A 58-year-old woman had tender plaques on the abdomen. Creatinine 612 µmol/L, calcium 2.2 mmol/L."
+
+
+@pytest.mark.parametrize("case", [str, str.lower, str.upper], ids=["as-given", "lower", "upper"])
+def test_results_read_alike_in_any_case(case: Callable[[str], str]) -> None:
+    assert _labs(case(RESPECTIVELY)) == [("calcium", 9.2), ("phosphate", 3.6)]
+    assert _labs(case(SHORT_NAMES)) == [("calcium", 10.8), ("phosphate", 5.1), ("creatinine", 0.7)]
+    assert _labs(case(MICRO)) == [("creatinine", 612.0), ("calcium", 2.2)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "a 40-year-old woman had a nodule of ca. 5 cm on the thigh. calcium 9.4 mg/dl.",
+        "a 40-year-old woman had nodules on the thighs (p 0.04 in the cohort). calcium 9.4 mg/dl.",
+    ],
+)
+def test_a_lone_letter_or_ca_in_lower_case_is_no_result(text: str) -> None:
+    assert _labs(text) == [("calcium", 9.4)]

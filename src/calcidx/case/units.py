@@ -45,7 +45,8 @@ UNITS_FILE = "units.txt"
 #: The shipped conversion factors of the listed units (see ``compute_factors``).
 FACTORS_FILE = "unit_factors.json"
 
-_MICRO = re.compile("[µμ]")
+# the micro sign, the Greek small mu, and the capital mu an upper-cased text makes of either ("ΜMOL/L")
+_MICRO = re.compile("[µμΜ]")
 _FIXES: tuple[tuple[re.Pattern[str], str], ...] = (
     (re.compile(r"(?i)mcg"), "ug"),
     (re.compile(r"(?i)/\s*24\s*h(ours?|rs?)?\b"), "/day"),

@@ -136,6 +136,7 @@ class ConceptComponent:
         self.ambiguous = rules.ambiguous_condition_names
         self.vocabulary: Vocabulary | None = None
         self.coordinated: _Coordinated | None = None
+        self._letters_any_case: dict[str, list[tuple[Table, str]]] | None = None
 
     def _ensure(self) -> tuple[PhraseMatcher, Vocabulary]:
         if self.matcher is None or self.vocabulary is None:
@@ -163,6 +164,19 @@ class ConceptComponent:
             self.matcher, self.exact, self.vocabulary = matcher, exact, vocabulary
             self.coordinated = coordinated
         return self.matcher, self.vocabulary
+
+    def lab_letters_any_case(self, vocabulary: Vocabulary) -> dict[str, list[tuple[Table, str]]]:
+        """The one-letter test names and the case-bound ones ("Ca"), keyed in upper case (built once)."""
+        if self._letters_any_case is None:
+            bound = load_rules().case_bound_abbreviations
+            letters = {k.upper(): list(v) for k, v in vocabulary.lab_letters.items()}
+            for form, keys in vocabulary.exact_forms.items():
+                tests = [key for key in keys if key[0] == "analyte"]
+                if form.lower() in bound and tests:
+                    known = letters.setdefault(form.upper(), [])
+                    known.extend(t for t in tests if t not in known)
+            self._letters_any_case = letters
+        return self._letters_any_case
 
     def _measure(self, doc: Doc, key: str, start: int) -> bool:
         """Whether the abbreviation at ``start`` is a measure word used as a unit ("5 MM", "three-mm", "MM/HR")."""
@@ -235,7 +249,12 @@ class ConceptComponent:
         if self.ambiguous:
             mentions = _resolved(text, mentions, self.ambiguous)
         if vocabulary.lab_letters:
-            mentions = lab_letter_mentions(text, mentions, vocabulary.lab_letters)
+            if one_case(text):
+                # case says nothing here: "p 5.1" is a result, and so is a case-bound test name ("ca 10.8"),
+                # both only inside a list of results
+                mentions = lab_letter_mentions(text, mentions, self.lab_letters_any_case(vocabulary), any_case=True)
+            else:
+                mentions = lab_letter_mentions(text, mentions, vocabulary.lab_letters)
         mentions = _without_site_parts(text, mentions, self.site_parts, self.part_link)
         doc.user_data[MENTIONS] = mentions
         spans = []
@@ -290,23 +309,32 @@ def _without_overlapped(raw: list[tuple[int, int, int]], strings: Any) -> list[t
 #: a result after a test's name, up to the separator before the next test: "9.1", "11.9 (H)",
 #: "2.1 mmol/L", ": 3.2", "= 7.4 mg/dL [2.5-4.5]"
 _RESULT = r"\s*[:=]?\s*[<>≤≥]?\s*\d[\d.,]*\s*(?:[^\s\d,;()\[\]]{1,12}\s*)?(?:[(\[][^()\[\]]{0,15}[)\]]\s*)?"
-_RESULT_THEN_NEXT = re.compile(_RESULT + r"[,;/]\s*(?:and\s+)?")
+_RESULT_THEN_NEXT = re.compile(_RESULT + r"[,;/]\s*(?:and\s+)?", re.IGNORECASE)
 _LETTER = re.compile(r"(?<![\w.])([A-Z])(?=\s*[:=]?\s*[<>≤≥]?\s*\d)")
+#: ... in a text written in one case: a letter of either case, or a case-bound two-letter test name ("ca")
+_LETTER_ANY_CASE = re.compile(r"(?<![\w.])([A-Za-z]{1,2})(?=\s*[:=]?\s*[<>≤≥]?\s*\d)")
 
 
 def lab_letter_mentions(
-    text: str, mentions: list[Mention], letters: dict[str, list[tuple[Table, str]]]
+    text: str, mentions: list[Mention], letters: dict[str, list[tuple[Table, str]]], *, any_case: bool = False
 ) -> list[Mention]:
     """``mentions`` with the one-letter test names ("P" for phosphate) that stand in a list of
     results, right after another test's result or right before another test: "Ca 9.1, P 3.2",
-    "P 8.1 (H), PTH 1200 (H)". Alone, such a letter is a probability, a patient or a page."""
+    "P 8.1 (H), PTH 1200 (H)". Alone, such a letter is a probability, a patient or a page.
+
+    ``any_case``: a text written in one case, whose ``letters`` are keyed in upper case and may hold a
+    case-bound two-letter name ("CA"); a name found counts as a test for the names before it ("ca
+    10.8, p 5.1, cr 0.7": "p" stands before "cr", then "ca" before "p").
+    """
     labs = [m for m in mentions if any(k[0] == "analyte" for k in m.keys)]
     if not labs:
         return mentions
     ends = [m.end for m in labs]
     found: list[Mention] = []
-    for match in _LETTER.finditer(text):
-        keys = letters.get(match.group(1))
+    pattern = _LETTER_ANY_CASE if any_case else _LETTER
+    candidates = list(pattern.finditer(text))
+    for match in reversed(candidates) if any_case else candidates:
+        keys = letters.get(match.group(1).upper() if any_case else match.group(1))
         if not keys:
             continue
         start, end = match.span(1)
@@ -316,7 +344,11 @@ def lab_letter_mentions(
             after < len(labs) and _RESULT_THEN_NEXT.fullmatch(text, end, labs[after].start) is not None
         )
         if listed:
-            found.append(Mention(start, end, text[start:end], tuple(keys)))
+            mention = Mention(start, end, text[start:end], tuple(keys))
+            found.append(mention)
+            if any_case:
+                labs.insert(after, mention)
+                ends.insert(after, end)
     return sorted([*mentions, *found], key=lambda m: m.start) if found else mentions
 
 

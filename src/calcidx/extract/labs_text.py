@@ -193,7 +193,8 @@ _DOSE_AFTER = re.compile(
 # remained markedly raised at 7.9"): a longer gap than a unitless value may otherwise have
 _STATED_AT = re.compile(
     r"\s*(?:was|were|is|remained)\s+(?:(?:markedly|mildly|slightly|significantly|persistently|still)\s+)?"
-    r"(?:elevated|raised|high|increased|low|decreased|reduced|normal)\s+(?:at|of|to)\s*"
+    r"(?:elevated|raised|high|increased|low|decreased|reduced|normal)\s+(?:at|of|to)\s*",
+    re.IGNORECASE,
 )
 
 

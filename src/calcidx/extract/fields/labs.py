@@ -19,7 +19,7 @@ from calcidx.knowledge.schema import KnowledgeBundle
 
 __all__ = ["LabsReader"]
 
-_CLAUSE_BREAK = re.compile(r";|,\s*(?:while|whereas|but)\b|\bbut\b|\bwhereas\b|\bwhile\b")
+_CLAUSE_BREAK = re.compile(r";|,\s*(?:while|whereas|but)\b|\bbut\b|\bwhereas\b|\bwhile\b", re.IGNORECASE)
 _ALL_NORMAL = re.compile(
     r"^\s*(?:all|these|both|the|other)\b[^.]{0,40}\b(?:values|results|tests|investigations|levels|"
     r"parameters|studies|were|was)\b",
@@ -30,7 +30,8 @@ _ALL_NORMAL = re.compile(
 # in brackets may follow its name ("calcium (Ca), phosphate (P) and PTH")
 _LIST_JOIN = re.compile(
     r"(?:\s*\([^()]{1,15}\))?\s*(?:,\s*(?:and\s+)?|and\s+|&\s*|/\s*)"
-    r"(?:(?:serum|plasma|blood|total|ionized|ionised)\s+)?"
+    r"(?:(?:serum|plasma|blood|total|ionized|ionised)\s+)?",
+    re.IGNORECASE,
 )
 _LIST_VERB = re.compile(
     # the last test's short form may follow it ("... and parathyroid hormone (PTH) were")
