@@ -11,7 +11,13 @@ from collections.abc import Callable
 import pytest
 
 from calcidx.public import extract
-from tests.extract.reading import first_assessed, first_case, histology_concepts, stated_subtype
+from tests.extract.reading import (
+    exposure_assertions,
+    first_assessed,
+    first_case,
+    histology_concepts,
+    stated_subtype,
+)
 
 # ------------------------------------------ the exposure's site after its vehicle or an alias in brackets
 # "calcium heparin injections in the abdomen" and "injections of calcium-containing heparin (calcium
@@ -292,3 +298,29 @@ def test_results_read_alike_in_any_case(case: Callable[[str], str]) -> None:
 )
 def test_a_lone_letter_or_ca_in_lower_case_is_no_result(text: str) -> None:
     assert _labs(text) == [("calcium", 9.4)]
+
+
+# ------------------------------------------ an overdose named by the vitamin's own name
+# "very high doses of cholecalciferol (50,000 IU daily for months)" read no exposure: only "vitamin D"
+# was named in the excess-intake terms.
+VITAMIN_BY_NAME = [
+    "A 61-year-old woman took very high doses of cholecalciferol (50,000 IU daily for months) on her own. Her "
+    "calcium was 14.2 mg/dL. She developed firm white papules around the knees.",
+    "A 70-year-old man was admitted with ergocalciferol intoxication and a calcium of 13.9 mg/dL; firm papules "
+    "appeared on his forearms.",
+]
+
+
+@pytest.mark.parametrize("text", VITAMIN_BY_NAME)
+def test_an_overdose_of_the_vitamin_by_name_is_excess_intake(text: str) -> None:
+    case, subtype, _ = first_assessed(text)
+    assert exposure_assertions(case).get("vitamin_d_excess_intake") == "present"
+    assert subtype == "metastatic"
+
+
+def test_ordinary_cholecalciferol_is_no_excess() -> None:
+    text = (
+        "A 66-year-old woman with limited systemic sclerosis taking cholecalciferol 800 IU daily had calcinosis of "
+        "the fingers. Calcium and phosphate were normal."
+    )
+    assert "vitamin_d_excess_intake" not in exposure_assertions(first_case(text))
