@@ -324,3 +324,33 @@ def test_ordinary_cholecalciferol_is_no_excess() -> None:
         "the fingers. Calcium and phosphate were normal."
     )
     assert "vitamin_d_excess_intake" not in exposure_assertions(first_case(text))
+
+
+# ------------------------------------------ a newborn named after the lesion; a skiagram
+# A short report that opens on the lesion and names the baby after it ("A firm swelling on the left
+# foot of a term neonate developed ...") introduced no patient: only the sentences naming "the
+# newborn" were read, and the infusion, the lesion and the results were lost. "Skiagram" (a
+# radiograph) named no imaging.
+LESION_THEN_BABY = (
+    "Iatrogenic calcinosis in a neonate\n"
+    "A firm swelling on the dorsum of the left foot of a term neonate developed on the fourth day after a calcium "
+    "gluconate infusion. The swelling became hard and white. The baby had been given the infusion for low ionised "
+    "calcium (0.8 mmol/L) and seizures. A skiagram of the left foot showed subcutaneous calcification. Calcinosis "
+    "after extravasation is a known complication of neonatal calcium therapy."
+)
+
+
+def test_a_baby_named_after_the_lesion_is_the_patient() -> None:
+    case, subtype, _ = first_assessed(LESION_THEN_BABY)
+    assert "iv_calcium" in exposure_assertions(case)
+    assert [lab.analyte for lab in case.labs] == ["calcium_ionized"]
+    assert "radiopaque_deposits" in {c for i in case.imaging for c in i.concepts}
+    assert subtype == "iatrogenic"
+
+
+def test_a_general_statement_about_newborns_introduces_no_one() -> None:
+    text = (
+        "Extravasation of calcium gluconate is a known complication in the care of a preterm newborn. Calcinosis "
+        "cutis may follow and usually resolves."
+    )
+    assert extract(text).cases == []
