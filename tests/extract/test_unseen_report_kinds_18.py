@@ -12,6 +12,7 @@ import pytest
 
 from calcidx.public import extract
 from tests.extract.reading import (
+    assertions,
     exposure_assertions,
     first_assessed,
     first_case,
@@ -354,3 +355,24 @@ def test_a_general_statement_about_newborns_introduces_no_one() -> None:
         "cutis may follow and usually resolves."
     )
     assert extract(text).cases == []
+
+
+# ------------------------------------------ a treatment that failed was given
+# "His phosphate could not be controlled by maintenance dialysis" read the dialysis as absent: "not"
+# negated what followed it. A treatment that did not control or did not help was given.
+FAILED_TREATMENT = [
+    "A 6-year-old boy with end-stage renal disease had hard nodules on the buttocks. His phosphate could not be "
+    "controlled by maintenance dialysis and phosphate binders.",
+    "A 9-year-old girl with end-stage renal disease had hard nodules on the knees. Her phosphate was not "
+    "controlled by dialysis.",
+]
+
+
+@pytest.mark.parametrize("text", FAILED_TREATMENT)
+def test_a_treatment_that_did_not_control_it_was_given(text: str) -> None:
+    assert assertions(first_case(text)).get("dialysis") == "present"
+
+
+def test_a_dialysis_not_started_is_still_absent() -> None:
+    text = "A 70-year-old man with stage 4 chronic kidney disease, not on dialysis, had painful ulcers on the thighs."
+    assert assertions(first_case(text)).get("dialysis") == "absent"
