@@ -8,6 +8,7 @@ from calcidx.extract.rules import (
     ContextTrigger,
     ZoneRule,
     load_age_rules,
+    load_lab_cue_pseudo_before_rules,
     load_lab_cue_pseudo_rules,
     load_rules,
 )
@@ -16,6 +17,7 @@ from calcidx.public import extract
 AGE_EXAMPLES = [(rule.id, text, years) for rule in load_age_rules() for text, years in rule.examples]
 AGE_COUNTER = [(rule.id, text) for rule in load_age_rules() for text in rule.counter_examples]
 PSEUDO = load_lab_cue_pseudo_rules()
+PSEUDO_BEFORE = load_lab_cue_pseudo_before_rules()
 SCOPE = [*load_rules().scope_rules.values(), *load_rules().site_anaphora]
 
 
@@ -38,6 +40,15 @@ def test_pseudo_cue_examples(rule: ZoneRule) -> None:
         assert rule.pattern.match(example), (rule.id, example)
     for example in rule.counter_examples:
         assert not rule.pattern.match(example), (rule.id, example)
+
+
+@pytest.mark.parametrize("rule", PSEUDO_BEFORE, ids=[r.id for r in PSEUDO_BEFORE])
+def test_pseudo_cue_before_examples(rule: ZoneRule) -> None:
+    assert rule.examples and rule.counter_examples, rule.id
+    for example in rule.examples:
+        assert rule.pattern.search(example), (rule.id, example)
+    for example in rule.counter_examples:
+        assert not rule.pattern.search(example), (rule.id, example)
 
 
 @pytest.mark.parametrize("rule", SCOPE, ids=[r.id for r in SCOPE])

@@ -376,3 +376,35 @@ def test_a_treatment_that_did_not_control_it_was_given(text: str) -> None:
 def test_a_dialysis_not_started_is_still_absent() -> None:
     text = "A 70-year-old man with stage 4 chronic kidney disease, not on dialysis, had painful ulcers on the thighs."
     assert assertions(first_case(text)).get("dialysis") == "absent"
+
+
+# ------------------------------------------ a result that returned to normal after a treatment
+# "Parathyroidectomy rapidly returned the serum calcium and phosphate levels to normal" was read as a
+# normal calcium and phosphate at presentation: the metabolic cause the treatment corrected was
+# taken away.
+RETURNED_TO_NORMAL = [
+    "A 40-year-old man on dialysis had hard nodules on the fingers. Parathyroidectomy rapidly returned the serum "
+    "calcium and phosphate levels to normal.",
+    "A 40-year-old man on dialysis had hard nodules on the fingers. After parathyroidectomy his calcium and "
+    "phosphate came back to normal.",
+]
+
+
+@pytest.mark.parametrize("text", RETURNED_TO_NORMAL)
+def test_a_result_back_to_normal_after_treatment_is_no_presentation_result(text: str) -> None:
+    assert [(lab.analyte, lab.interpretation) for lab in first_case(text).labs] == []
+
+
+def test_the_values_before_the_treatment_stay() -> None:
+    text = (
+        "A 40-year-old man on dialysis had hard nodules on the fingers. Calcium 11.2 mg/dL, phosphate 8.1 mg/dL. "
+        "After parathyroidectomy, his calcium and phosphate levels returned to normal."
+    )
+    labs = [(lab.analyte, lab.interpretation) for lab in first_case(text).labs]
+    assert labs == [("calcium", "high"), ("phosphate", "high")]
+
+
+def test_normal_values_at_presentation_stay_normal() -> None:
+    text = "A 40-year-old woman with lupus had hard nodules on the buttocks. Calcium and phosphate were normal."
+    labs = [(lab.analyte, lab.interpretation) for lab in first_case(text).labs]
+    assert labs == [("calcium", "normal"), ("phosphate", "normal")]

@@ -12,7 +12,13 @@ import re
 from dataclasses import dataclass
 
 from calcidx.extract.prefilter import first_character_gate
-from calcidx.extract.rules import Rules, alternation, load_lab_cue_pseudo_rules, phrase_regex
+from calcidx.extract.rules import (
+    Rules,
+    alternation,
+    load_lab_cue_pseudo_before_rules,
+    load_lab_cue_pseudo_rules,
+    phrase_regex,
+)
 
 __all__ = ["CueHit", "LabPatterns", "ValueHit", "find_value"]
 
@@ -45,6 +51,8 @@ class ValueHit:
 
 # characters after a cue that the pseudo-cue rules read
 _PSEUDO_WINDOW = 60
+#: how far before a cue the words that make it a later result are looked for
+_PSEUDO_BEFORE_WINDOW = 120
 _COMPARATORS = {
     "<": "<",
     "less than": "<",
@@ -83,6 +91,8 @@ class LabPatterns:
         self.cue = phrase_regex(list(cue_words))
         # a cue word that labels a printed range ("(normal 8.5-10.5)") is no interpretation
         self.pseudo_cues = tuple(rule.pattern for rule in load_lab_cue_pseudo_rules())
+        # ... nor one that tells a later result after a treatment ("returned to normal")
+        self.pseudo_cues_before = tuple(rule.pattern for rule in load_lab_cue_pseudo_before_rules())
         units = "|".join(sorted(rules.units, key=len, reverse=True))
         comparators = "|".join(re.escape(c) for c in sorted(_COMPARATORS, key=len, reverse=True))
         number = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
@@ -163,6 +173,9 @@ class LabPatterns:
         for match in self.cue.finditer(text):
             after = text[match.end() : match.end() + _PSEUDO_WINDOW]
             if any(pseudo.match(after) for pseudo in self.pseudo_cues):
+                continue
+            before = text[max(0, match.start() - _PSEUDO_BEFORE_WINDOW) : match.start()]
+            if any(pseudo.search(before) for pseudo in self.pseudo_cues_before):
                 continue
             phrase = " ".join(match.group().lower().split())
             found.append(CueHit(match.start(), match.end(), self.cue_words.get(phrase, "normal"), match.group()))

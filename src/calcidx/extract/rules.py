@@ -36,6 +36,7 @@ __all__ = [
     "load_age_rules",
     "load_exposure_site_rules",
     "load_histology_finding_rules",
+    "load_lab_cue_pseudo_before_rules",
     "load_lab_cue_pseudo_rules",
     "load_medication_status_rules",
     "load_rules",
@@ -778,6 +779,13 @@ def load_lab_cue_pseudo_rules() -> tuple[ZoneRule, ...]:
     """The rules that tell a cue word labelling a printed range from an interpretation (``lab_cues.yaml``)."""
     raw = _read("lab_cues.yaml")
     return tuple(ZoneRule.from_dict(item, "lab_cues.yaml") for item in raw.get("pseudo_cues", ()))
+
+
+def load_lab_cue_pseudo_before_rules() -> tuple[ZoneRule, ...]:
+    """The rules that tell a cue word naming a later result ("returned to normal") by the words before it
+    (``lab_cues.yaml`` ``pseudo_cues_before``)."""
+    raw = _read("lab_cues.yaml")
+    return tuple(ZoneRule.from_dict(item, "lab_cues.yaml") for item in raw.get("pseudo_cues_before", ()))
 
 
 @dataclass(frozen=True)
