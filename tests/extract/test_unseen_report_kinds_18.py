@@ -408,3 +408,21 @@ def test_normal_values_at_presentation_stay_normal() -> None:
     text = "A 40-year-old woman with lupus had hard nodules on the buttocks. Calcium and phosphate were normal."
     labs = [(lab.analyte, lab.interpretation) for lab in first_case(text).labs]
     assert labs == [("calcium", "normal"), ("phosphate", "normal")]
+
+
+# ------------------------------------------ black ulcers are necrotic
+# A referral letter for a woman on haemodialysis and warfarin with "painful black ulcers on both
+# calves" was metastatic (possible): a black ulcer was only an ulcer, and "black" between "painful"
+# and "ulcers" broke the painful ulcer, so calciphylaxis's picture was missed.
+BLACK_ULCERS = [
+    "Dear colleague, thank you for seeing Mrs A, 71, who has painful black ulcers on both calves. She has been on "
+    "haemodialysis for 5 years and takes warfarin for a mechanical valve. I wonder about calciphylaxis.",
+    "A 64-year-old man on haemodialysis has had black ulcers on the thighs for two weeks; they are extremely painful.",
+]
+
+
+@pytest.mark.parametrize("text", BLACK_ULCERS)
+def test_black_ulcers_on_dialysis_are_calciphylaxis_picture(text: str) -> None:
+    case, subtype, _ = first_assessed(text)
+    assert "necrotic_ulcer" in assertions(case)
+    assert subtype == "calciphylaxis"
