@@ -426,3 +426,29 @@ def test_black_ulcers_on_dialysis_are_calciphylaxis_picture(text: str) -> None:
     case, subtype, _ = first_assessed(text)
     assert "necrotic_ulcer" in assertions(case)
     assert subtype == "calciphylaxis"
+
+
+# ------------------------------------------ a nodule at the site of an earlier operation
+# "a firm nodule in the breast ... at the site of a previous surgical biopsy" was idiopathic: the
+# earlier operation's site named no surgery.
+EARLIER_OPERATION = [
+    "A 30-year-old woman presented with a firm, 2 cm nodule in the left breast containing coarse calcifications on "
+    "mammography. It had developed at the site of a previous surgical biopsy. Calcium and phosphate were normal.",
+    "A 52-year-old man had a hard papule on the back at the site of a prior excision of a cyst. Calcium and "
+    "phosphate were normal. Histology showed dermal calcium deposits.",
+]
+
+
+@pytest.mark.parametrize("text", EARLIER_OPERATION)
+def test_a_nodule_at_an_earlier_operation_site_is_dystrophic(text: str) -> None:
+    case, subtype, _ = first_assessed(text)
+    assert exposure_assertions(case).get("surgery_at_site") == "present"
+    assert subtype == "dystrophic"
+
+
+def test_the_current_biopsy_site_is_no_earlier_operation() -> None:
+    text = (
+        "A 40-year-old man had a hard papule on the back. A punch biopsy showed dermal calcium deposits; the biopsy "
+        "site healed well. Calcium and phosphate were normal."
+    )
+    assert "surgery_at_site" not in exposure_assertions(first_case(text))
