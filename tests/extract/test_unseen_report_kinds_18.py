@@ -452,3 +452,21 @@ def test_the_current_biopsy_site_is_no_earlier_operation() -> None:
         "site healed well. Calcium and phosphate were normal."
     )
     assert "surgery_at_site" not in exposure_assertions(first_case(text))
+
+
+# ------------------------------------------ a baby's age in a note after "is a"
+# "Pt is a 4 mo F, former 27-wk preemie, w/ firm erythematous nodule R heel" gave no age and no sex:
+# a note's "4 mo F" was read only at a line's start or after a label.
+@pytest.mark.parametrize(
+    ("text", "years"),
+    [
+        (
+            "Pt is a 4 mo F, former 27-wk preemie, w/ firm erythematous nodule R heel. NICU course c/b heel sticks.",
+            0.3333,
+        ),
+        ("She is a 6 wk F with a white plaque on the dorsum of the right hand after an infusion.", 0.115),
+    ],
+)
+def test_a_babys_note_age_after_is_a(text: str, years: float) -> None:
+    patient = first_case(text).patient
+    assert (patient.age_years, patient.sex) == (pytest.approx(years, abs=1e-3), "female")
