@@ -470,3 +470,33 @@ def test_the_current_biopsy_site_is_no_earlier_operation() -> None:
 def test_a_babys_note_age_after_is_a(text: str, years: float) -> None:
     patient = first_case(text).patient
     assert (patient.age_years, patient.sex) == (pytest.approx(years, abs=1e-3), "female")
+
+
+# ------------------------------------------ an antibody printed with its sign
+# "Dermatomyositis (anti-NXP2+)" read no antibody result, and in a problem list "(anti-NXP2+), 2)
+# calcinosis" read the list's next number as its value: the plus sign after a qualitative test's
+# name is its positive result.
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Problem list: 1) Dermatomyositis (anti-NXP2+), 2) calcinosis cutis of elbows and buttocks, 3) ILD. "
+            "Labs: Ca 9.4, P 3.9.",
+            ("anti_nxp2", None, "high"),
+        ),
+        ("A 48-year-old woman with SSc: ANA (+), calcinosis of the fingers.", ("ana", None, "high")),
+        (
+            "A 48-year-old woman with SSc and anti-Scl-70 +ve had calcinosis of the fingers.",
+            ("anti_scl70", None, "high"),
+        ),
+    ],
+)
+def test_a_plus_sign_after_an_antibody_is_positive(text: str, expected: tuple[str, None, str]) -> None:
+    labs = [(lab.analyte, lab.value, lab.interpretation) for lab in first_case(text).labs]
+    assert labs[0] == expected
+
+
+def test_a_calcium_ion_is_no_antibody() -> None:
+    text = "A 60-year-old man on dialysis had calcinosis of the fingers; Ca2+ 1.41 mmol/L."
+    labs = [(lab.analyte, lab.value) for lab in first_case(text).labs]
+    assert labs == [("calcium_ionized", 1.41)]

@@ -54,6 +54,8 @@ _ANOTHER_RESULT = re.compile(r"[,;]\s*[A-Za-z][^,;\d]{0,30}?\d")
 _STATE_VALUE_GAP = re.compile(
     r"\s*(?:\(|\bat\b|\bof\b|:|=|,|-|–)?\s*(?:\b(?:serum|total|ionized|ionised|calcium|phosphate)\s+)?$", re.IGNORECASE
 )
+#: the plus sign printed right after a qualitative test's name ("anti-NXP2+", "ANA (+)", "Scl-70 +ve")
+_SIGN_AFTER = re.compile(r"\s?(\(\+\)|\+(?:ve\b)?)(?![\w+])")
 _THESE_INCLUDED = re.compile(r"^\s*(?:these|the)\s+(?:tests|investigations|studies)\s+included\b", re.IGNORECASE)
 
 
@@ -282,8 +284,10 @@ class LabsReader:
             item = ctx.vocab.get("analyte", analyte)
             qualitative_test = item is not None and item.category == "qualitative"
             limit = analytes[index + 1].start if index + 1 < len(analytes) else sentence.end
+            # a qualitative test printed with its sign ("anti-NXP2+", "ANA (+)"): positive, and no number of its own
+            sign = _SIGN_AFTER.match(text, mention.end) if qualitative_test else None
             pair = paired.get(index)
-            value = pair[0] if pair else find_value(text, mention.end, limit, self.patterns.labs)
+            value = None if sign else pair[0] if pair else find_value(text, mention.end, limit, self.patterns.labs)
             if value is not None and value.unit and not _unit_fits(analyte, value.unit):
                 continue  # another quantity, not the test itself ("fractional excretion of phosphate of 3%")
             lo = max([b for b in clause_breaks if b <= mention.start], default=sentence.start)
@@ -330,7 +334,9 @@ class LabsReader:
             ]
             before = [c for c in own if c.end <= mention.start]
             chosen: CueHit | None
-            if value is not None:
+            if sign is not None:
+                chosen = CueHit(sign.start(1), sign.end(1), "high", "positive")
+            elif value is not None:
                 # A measured value takes only a cue of its own ("calcium was raised at 11.2"), never
                 # one that belongs to another test of the list ("... and PTH was suppressed at 8"):
                 # without one it is read against its printed or reference range.
