@@ -500,3 +500,50 @@ def test_a_calcium_ion_is_no_antibody() -> None:
     text = "A 60-year-old man on dialysis had calcinosis of the fingers; Ca2+ 1.41 mmol/L."
     labs = [(lab.analyte, lab.value) for lab in first_case(text).labs]
     assert labs == [("calcium_ionized", 1.41)]
+
+
+# ------------------------------------------ an image report of one patient: the captions are hers
+# "Clinical images. A 70-year-old woman on warfarin with normal renal function. Figure 1: stellate
+# purpuric plaques with central necrosis on both thighs. Figure 2: biopsy showing calcification of
+# subcutaneous arterioles (von Kossa)." was undetermined: captions were never read, so the lesions and
+# the biopsy were lost.
+IMAGE_REPORT = (
+    "Clinical images. A 70-year-old woman on warfarin with normal renal function.\n"
+    "Figure 1: stellate purpuric plaques with central necrosis on both thighs.\n"
+    "Figure 2: biopsy showing calcification of subcutaneous arterioles (von Kossa).\n"
+)
+
+
+def test_the_captions_of_a_one_patient_report_are_hers() -> None:
+    case, subtype, _ = first_assessed(IMAGE_REPORT)
+    assert "vascular_calcification_histology" in histology_concepts(case)
+    assert subtype == "calciphylaxis"
+
+
+@pytest.mark.parametrize(
+    "caption",
+    [
+        "Figure 3: calcified arterioles in a 60-year-old man on dialysis from another series.",
+        "Figure 3: algorithm for the work-up of suspected calciphylaxis.",
+    ],
+)
+def test_a_caption_about_someone_else_or_a_scheme_is_not_hers(caption: str) -> None:
+    text = (
+        "Clinical images. A 70-year-old woman with limited systemic sclerosis had hard nodules on the fingertips. "
+        "Calcium and phosphate were normal.\n" + caption + "\n"
+    )
+    case, subtype, _ = first_assessed(text)
+    assert "vascular_calcification_histology" not in histology_concepts(case)
+    assert "dialysis" not in assertions(case)
+    assert subtype == "dystrophic"
+
+
+def test_captions_of_a_two_patient_report_stay_out() -> None:
+    text = (
+        "Case 1\nA 45-year-old woman with lupus had hard nodules on the buttocks.\n"
+        "Case 2\nA 62-year-old man on haemodialysis had painful plaques on the thighs.\n"
+        "Figure 1: calcification of subcutaneous arterioles.\n"
+    )
+    cases = extract(text).cases
+    assert len(cases) == 2
+    assert all("vascular_calcification_histology" not in histology_concepts(c) for c in cases)

@@ -578,11 +578,39 @@ def split_patients(
     body = [s for s in layout.sentences if s.category not in rules.skipped_sections]
     _share_group_sentences(patients, zone, rules, body)
     _group_sex_hint(patients, announced)
+    found = [p for p in patients if p.sentences]
+    if len(found) == 1:
+        trace = _one_patients_captions(layout, found[0], signals, rules, trace)
     for patient in patients:
         patient.sentences.sort(key=lambda s: s.start)
         patient.ages.sort(key=lambda a: (a.onset, not a.intro, a.start))
-    found = [p for p in patients if p.sentences]
     return Patients(found, trace, mode="article", announced=announced[0] if announced else None)
+
+
+def _one_patients_captions(
+    layout: Layout, patient: PatientText, signals: _Signals, rules: ZoneRules, trace: list[ZoneDecision]
+) -> list[ZoneDecision]:
+    """A report of one patient: its figure captions show that patient ("Figure 1: stellate purpuric
+    plaques on both thighs"), read as hers, an image quiz's findings included. A caption in a skipped
+    section, one that speaks of the disease in general or of the literature, and one that introduces a
+    person or names someone else ("in a preterm infant of another series") stay out."""
+    chosen: set[int] = set()
+    for sentence in layout.sentences:
+        if not sentence.caption or sentence.category in rules.skipped_sections:
+            continue
+        f = signals.of(sentence)
+        if f["generic"] or f["citation"] or f["cohort"] or f["pooled"] or f["animal"] or f["intro"] or f["age"]:
+            continue
+        if search(rules["caption_elsewhere"], sentence.text, sentence.folded):
+            continue
+        patient.add(sentence, signals.ages_in(sentence))
+        chosen.add(sentence.start)
+    if not chosen:
+        return trace
+    return [
+        ZoneDecision(d.sentence, True, "caption_one_patient") if d.sentence.start in chosen and not d.kept else d
+        for d in trace
+    ]
 
 
 def _group_sex_hint(patients: list[PatientText], announced: tuple[int, Sentence] | None) -> None:

@@ -311,10 +311,13 @@ def document_from_doc(
         (p.sentences[0].start for p in patients if p.sentences and not found.title_only), default=len(text)
     )
     title_end = min(first_section, first_patient, 3000)
+    zone_rules = load_zone_rules()
+    # a caption about someone else ("... from another series") states nothing of this report's patients
     titles = [
         s
         for s in layout.sentences
-        if (s.category == "front" and s.end <= title_end and len(s.text.split()) <= 25) or s.caption
+        if (s.category == "front" and s.end <= title_end and len(s.text.split()) <= 25)
+        or (s.caption and search(zone_rules["caption_elsewhere"], s.text, s.folded) is None)
     ]
     if found.title_only:
         titles.extend(s for p in patients for s in p.sentences if s not in titles)
@@ -332,7 +335,6 @@ def document_from_doc(
     ]
     builder = CaseBuilder(rules, vocabulary, records, abbrs, _case_patterns(doc))
     builder.patients_in_document = len(patients)
-    zone_rules = load_zone_rules()
     builder.patient_titles = [s for s in titles if not s.caption and zone_rules["title_patient"].search(s.text)]
     builder.group_titles = _group_titles(titles, zone_rules["title_group"], len(patients))
     cases = [builder.build(patient, doc_diagnoses, provenance) for patient in patients]
