@@ -547,3 +547,34 @@ def test_captions_of_a_two_patient_report_stay_out() -> None:
     cases = extract(text).cases
     assert len(cases) == 2
     assert all("vascular_calcification_histology" not in histology_concepts(c) for c in cases)
+
+
+# ------------------------------------------ a note's "biopsy: calciphylaxis"
+# "Patient A: 62-year-old woman, haemodialysis for 8 years, painful necrotic plaques on both thighs;
+# biopsy: calciphylaxis." left the biopsy unread (probable): a note's result written after a colon
+# named no histology.
+@pytest.mark.parametrize(
+    "text",
+    [
+        "• Patient A: 62-year-old woman, haemodialysis for 8 years, painful necrotic plaques on both thighs, PTH 980 "
+        "pg/mL; biopsy: calciphylaxis.",
+        "58F, ESRD on HD, painful retiform purpura of the thighs. Bx: c/w calciphylaxis.",
+    ],
+)
+def test_a_notes_biopsy_result_after_a_colon_is_read(text: str) -> None:
+    case, subtype, certainty = first_assessed(text)
+    assert "calciphylaxis_histology_reported" in histology_concepts(case)
+    assert (subtype, certainty) == ("calciphylaxis", "confirmed")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "58F, ESRD on HD, painful retiform purpura of the thighs. Bx: pending to exclude calciphylaxis.",
+        "58F, ESRD on HD, painful retiform purpura of the thighs. Biopsy: calciphylaxis?",
+    ],
+)
+def test_a_pending_or_questioned_biopsy_confirms_nothing(text: str) -> None:
+    case, _, certainty = first_assessed(text)
+    assert "calciphylaxis_histology_reported" not in histology_concepts(case)
+    assert certainty != "confirmed"
