@@ -775,17 +775,24 @@ def load_medication_status_rules() -> tuple[MedicationStatusRule, ...]:
 
 
 @functools.cache
+def _lab_cue_rules() -> dict[str, tuple[ZoneRule, ...]]:
+    """Each rule list of ``lab_cues.yaml`` by its key (the file read once)."""
+    raw = _read("lab_cues.yaml")
+    return {
+        key: tuple(ZoneRule.from_dict(item, "lab_cues.yaml") for item in raw.get(key, ()))
+        for key in ("pseudo_cues", "pseudo_cues_before")
+    }
+
+
 def load_lab_cue_pseudo_rules() -> tuple[ZoneRule, ...]:
     """The rules that tell a cue word labelling a printed range from an interpretation (``lab_cues.yaml``)."""
-    raw = _read("lab_cues.yaml")
-    return tuple(ZoneRule.from_dict(item, "lab_cues.yaml") for item in raw.get("pseudo_cues", ()))
+    return _lab_cue_rules()["pseudo_cues"]
 
 
 def load_lab_cue_pseudo_before_rules() -> tuple[ZoneRule, ...]:
     """The rules that tell a cue word naming a later result ("returned to normal") by the words before it
     (``lab_cues.yaml`` ``pseudo_cues_before``)."""
-    raw = _read("lab_cues.yaml")
-    return tuple(ZoneRule.from_dict(item, "lab_cues.yaml") for item in raw.get("pseudo_cues_before", ()))
+    return _lab_cue_rules()["pseudo_cues_before"]
 
 
 @dataclass(frozen=True)
