@@ -578,3 +578,24 @@ def test_a_pending_or_questioned_biopsy_confirms_nothing(text: str) -> None:
     case, _, certainty = first_assessed(text)
     assert "calciphylaxis_histology_reported" not in histology_concepts(case)
     assert certainty != "confirmed"
+
+
+# ------------------------------------------ ages written by authors whose English is a second language
+# "Patient (female, 45 years) presented ..." and "a 45 years female" (or "a 45 years aged female") gave
+# no age.
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Patient (female, 45 years) presented with hard nodules on the elbows. Calcium was normal.",
+        "Mrs. X, a 45 years female, came with hard nodules on the elbows. Calcium was normal.",
+        "Our patient was a 45 years aged female with hard nodules on the elbows. Calcium was normal.",
+    ],
+)
+def test_an_age_in_years_with_the_sex_noun(text: str) -> None:
+    patient = first_case(text).patient
+    assert (patient.age_years, patient.sex) == (45.0, "female")
+
+
+def test_a_span_of_years_before_a_noun_is_no_age() -> None:
+    text = "A 50-year-old woman had hard nodules. Over the 5 years female relatives were examined."
+    assert first_case(text).patient.age_years == 50.0
