@@ -599,3 +599,16 @@ def test_an_age_in_years_with_the_sex_noun(text: str) -> None:
 def test_a_span_of_years_before_a_noun_is_no_age() -> None:
     text = "A 50-year-old woman had hard nodules. Over the 5 years female relatives were examined."
     assert first_case(text).patient.age_years == 50.0
+
+
+# ------------------------------------------ intravenous sodium or potassium phosphate
+# "received intravenous sodium phosphate for hypophosphataemia" named no phosphate infusion: only
+# "sodium phosphate infusion" was a term.
+def test_intravenous_sodium_phosphate_is_a_phosphate_infusion() -> None:
+    text = (
+        "An 8-year-old boy received intravenous sodium phosphate for hypophosphataemia; the infusion extravasated on "
+        "the dorsum of the right hand, where a hard nodule formed. X-ray showed calcification."
+    )
+    case, subtype, _ = first_assessed(text)
+    assert exposure_assertions(case).get("iv_phosphate") == "present"
+    assert subtype == "iatrogenic"
