@@ -612,3 +612,22 @@ def test_intravenous_sodium_phosphate_is_a_phosphate_infusion() -> None:
     case, subtype, _ = first_assessed(text)
     assert exposure_assertions(case).get("iv_phosphate") == "present"
     assert subtype == "iatrogenic"
+
+
+# ------------------------------------------ a relative who shares the patient's clause
+# "A 45-year-old woman and her 48-year-old husband were both seen for hard nodules on the ears" made
+# the woman's own nodules her husband's (family): the relative with a possessive was the clause's
+# subject, though "both" says the clause is hers too.
+def test_a_relative_sharing_the_clause_leaves_the_patients_facts_hers() -> None:
+    text = (
+        "A 45-year-old woman and her 48-year-old husband were both seen for hard nodules on the ears after ear "
+        "piercing. Calcium and phosphate were normal in both."
+    )
+    case, subtype, _ = first_assessed(text)
+    assert assertions(case)["firm_white_yellow_papules"] == "present"
+    assert subtype == "dystrophic"
+
+
+def test_a_relatives_own_disease_stays_the_relatives() -> None:
+    text = "A 45-year-old woman had hard nodules on the ears. Her mother had systemic lupus erythematosus."
+    assert assertions(first_case(text))["systemic_lupus_erythematosus"] == "family"

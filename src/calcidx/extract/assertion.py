@@ -91,6 +91,8 @@ class ContextPatterns:
         self.family_terminator = _scope_rule(rules, "family_clause_end")
         self.relative_possessive = _scope_rule(rules, "relative_possessive")
         self.relative_role = _scope_rule(rules, "relative_role")
+        self.relative_coordinated = _scope_rule(rules, "relative_coordinated")
+        self.relative_shared = _scope_rule(rules, "relative_shared")
         self.relative_opens_clause = _scope_rule(rules, "relative_opens_clause")
         self.relative_says_what = _scope_rule(rules, "relative_says_what")
         self.relative_apposition = _scope_rule(rules, "relative_apposition")
@@ -132,6 +134,9 @@ def find_triggers(text: str, rules: Rules, compiled: ContextPatterns | None = No
                 and compiled.relative_says_what.search(after) is not None
             )
             if not owned or compiled.relative_role.search(after):
+                continue
+            # "a woman and her husband were both seen for nodules": said of both, the patient included
+            if compiled.relative_coordinated.search(before) and compiled.relative_shared.search(after):
                 continue
         direction = trigger.direction
         # "... ruled out for X": the trigger looks forward; a duration after it does not ("in
