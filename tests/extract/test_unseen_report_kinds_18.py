@@ -631,3 +631,31 @@ def test_a_relative_sharing_the_clause_leaves_the_patients_facts_hers() -> None:
 def test_a_relatives_own_disease_stays_the_relatives() -> None:
     text = "A 45-year-old woman had hard nodules on the ears. Her mother had systemic lupus erythematosus."
     assert assertions(first_case(text))["systemic_lupus_erythematosus"] == "family"
+
+
+# ------------------------------------------ non-uremic calciphylaxis held back only by its setting
+# Obesity, diabetes and primary hyperparathyroidism with normal kidneys, retiform purpura and indurated
+# plaques with a black eschar on the thighs, and no calcium measured: the call was metastatic
+# (possible), the only unblocked candidate, though the lesion weighed against it and calciphylaxis was
+# held back only by its setting (minor risk factors). Now undetermined, both alternatives, the biopsy
+# deciding. "Massive weight loss" is the rapid weight loss the knowledge lists as a risk factor.
+NON_UREMIC = (
+    "A 58-year-old woman presented with a 3-month history of painful skin lesions on her thighs. She had obesity "
+    "(BMI 41), type 2 diabetes and primary hyperparathyroidism, and massive weight loss after bariatric surgery. "
+    "Creatinine was normal. Examination showed retiform purpura and indurated plaques with a central black eschar."
+)
+
+
+def test_a_calciphylaxis_picture_held_back_by_its_setting_is_undetermined() -> None:
+    case, subtype, _ = first_assessed(NON_UREMIC)
+    assert subtype == "undetermined"
+    assert {a.code for a in case.assessment.alternatives} >= {"calciphylaxis", "metastatic"}
+    assert assertions(case).get("rapid_weight_loss") == "present"
+
+
+def test_metastatic_with_deposits_shown_stays_metastatic() -> None:
+    text = (
+        "A 58-year-old woman with primary hyperparathyroidism (calcium 12.9 mg/dL) had firm white papules on the "
+        "thighs discharging chalky material. Creatinine was normal."
+    )
+    assert first_assessed(text)[1] == "metastatic"

@@ -1560,13 +1560,16 @@ class _Pathway:
         of calciphylaxis) and no sign or test shows calcification; None otherwise."""
         if winner.certainty != "possible" or not winner.weighed or self.level not in ("unlike_calcinosis", "none"):
             return None
-        if not any(c.subtype == "calciphylaxis" and c.blocked for c in self.result.candidates):
+        blocked = [c.blocked for c in self.result.candidates if c.subtype == "calciphylaxis" and c.blocked]
+        if not blocked:
             return None
         negative = self.biopsy_against_calciphylaxis()
         held_by = [self.mimic_label(m) for m in self.calciphylaxis_mimics()]
         if negative:
             held_by.append(f"a biopsy against it ({', '.join(self.negative_label(c) for c in negative)})")
-        return " and ".join(held_by) or None
+        # held back by its setting alone ("outside renal failure or warfarin, ... minor risk factors"):
+        # the picture still argues against the winner, and a biopsy decides between them
+        return " and ".join(held_by) or f"its setting ({blocked[0]})"
 
     def stated(self) -> None:
         res, case = self.result, self.facts.case
