@@ -659,3 +659,23 @@ def test_metastatic_with_deposits_shown_stays_metastatic() -> None:
         "thighs discharging chalky material. Creatinine was normal."
     )
     assert first_assessed(text)[1] == "metastatic"
+
+
+# ------------------------------------------ a case summary written as a form
+# "Case summary / Age/sex: 66/F / Background: ESRD on HD (8 y), T2DM, AF on warfarin / Presentation:
+# painful necrotic ulcers ..." was read as an article: "Background:" opened an introduction, and the
+# dialysis, the warfarin and the ulcers were dropped (non-uremic calciphylaxis, possible).
+CASE_SUMMARY = """Case summary
+Age/sex: 66/F
+Background: ESRD on HD (8 y), T2DM, AF on warfarin
+Presentation: painful necrotic ulcers, both calves, 4 weeks
+Labs: Ca 2.45 mmol/L; PO4 2.1 mmol/L; PTH 88 pmol/L
+Histology: medial calcification of small arterioles, intimal hyperplasia, thrombi
+"""
+
+
+def test_a_case_summary_form_is_one_patients_note() -> None:
+    case, subtype, certainty = first_assessed(CASE_SUMMARY)
+    assert {"dialysis", "necrotic_ulcer"} <= set(assertions(case))
+    assert (subtype, certainty) == ("calciphylaxis", "confirmed")
+    assert case.assessment.subform is not None and case.assessment.subform.code == "calciphylaxis_uremic"
