@@ -679,3 +679,32 @@ def test_a_case_summary_form_is_one_patients_note() -> None:
     assert {"dialysis", "necrotic_ulcer"} <= set(assertions(case))
     assert (subtype, certainty) == ("calciphylaxis", "confirmed")
     assert case.assessment.subform is not None and case.assessment.subform.code == "calciphylaxis_uremic"
+
+
+# ------------------------------------------ a letter that opens on another report's patient
+# "To the Editor: We read with interest the report by Smith et al. describing calciphylaxis in a
+# 60-year-old woman on dialysis. We wish to report ... A 54-year-old man with normal renal function
+# ..." gave the man dialysis and uremic calciphylaxis: the opening line was taken for a title naming
+# the patient ("in a 60-year-old woman on dialysis").
+LETTER = (
+    "To the Editor: We read with interest the report by Smith et al. describing calciphylaxis in a 60-year-old "
+    "woman on dialysis. We wish to report a similar but instructive case. A 54-year-old man with normal renal "
+    "function and alcoholic liver disease presented with painful retiform purpura on both thighs. He was not "
+    "taking warfarin. A deep biopsy showed calcification of subcutaneous arterioles with thrombosis. Calcium and "
+    "phosphate were normal."
+)
+
+
+def test_a_letter_citing_another_report_gives_its_patient_nothing() -> None:
+    case, subtype, _ = first_assessed(LETTER)
+    assert "dialysis" not in assertions(case)
+    assert subtype == "calciphylaxis"
+    assert case.assessment.subform is not None and case.assessment.subform.code == "calciphylaxis_nonuremic"
+
+
+def test_a_title_naming_the_patient_still_gives_its_facts() -> None:
+    text = (
+        "Calciphylaxis in a 60-year-old woman on dialysis\n\nA 60-year-old woman had painful retiform purpura on "
+        "the thighs. Biopsy confirmed calciphylaxis."
+    )
+    assert "dialysis" in assertions(first_assessed(text)[0])

@@ -312,11 +312,18 @@ def document_from_doc(
     )
     title_end = min(first_section, first_patient, 3000)
     zone_rules = load_zone_rules()
-    # a caption about someone else ("... from another series") states nothing of this report's patients
+    # a caption about someone else ("... from another series") states nothing of this report's patients,
+    # nor does a front line that cites another report ("We read with interest the report by Smith et al.
+    # describing calciphylaxis in a 60-year-old woman on dialysis")
     titles = [
         s
         for s in layout.sentences
-        if (s.category == "front" and s.end <= title_end and len(s.text.split()) <= 25)
+        if (
+            s.category == "front"
+            and s.end <= title_end
+            and len(s.text.split()) <= 25
+            and _CITES_ANOTHER_REPORT.search(s.text) is None
+        )
         or (s.caption and search(zone_rules["caption_elsewhere"], s.text, s.folded) is None)
     ]
     if found.title_only:
@@ -356,6 +363,10 @@ def document_from_doc(
     kb = load_bundle().info
     stamp = KnowledgeVersion(bundle=kb.name, bundle_version=kb.version, hpo_release=kb.hpo_release)
     return Document(document=info, cases=cases, knowledge=stamp, warnings=warnings)
+
+
+#: a front line that names another report's authors ("the report by Smith et al. describing ...")
+_CITES_ANOTHER_REPORT = re.compile(r"\bet\s+al\b", re.IGNORECASE)
 
 
 def _read_nothing(case: Case) -> bool:
