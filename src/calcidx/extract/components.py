@@ -136,7 +136,8 @@ class ConceptComponent:
         self.ambiguous = rules.ambiguous_condition_names
         self.vocabulary: Vocabulary | None = None
         self.coordinated: _Coordinated | None = None
-        self._letters_any_case: dict[str, list[tuple[Table, str]]] | None = None
+        #: the lab letters and case-bound test names for a text written in one case (built with the matchers)
+        self.lab_letters_any_case: dict[str, list[tuple[Table, str]]] = {}
 
     def _ensure(self) -> tuple[PhraseMatcher, Vocabulary]:
         if self.matcher is None or self.vocabulary is None:
@@ -148,11 +149,18 @@ class ConceptComponent:
                 matcher.add(form, [tokenizer(form)])
             rules = load_rules()
             any_case = PhraseMatcher(self.nlp.vocab, attr="LOWER")
-            for form in vocabulary.exact_forms:
+            # in a one-case text, the test letters and the case-bound test names ("Ca") are read as lab
+            # letters (inside a list of results), keyed in upper case
+            letters = {k.upper(): list(v) for k, v in vocabulary.lab_letters.items()}
+            for form, keys in vocabulary.exact_forms.items():
                 exact.add("exact::" + form, [tokenizer(form)])
                 if form.lower() not in rules.case_bound_abbreviations:
                     any_case.add("exact::" + form, [tokenizer(form)])
+                elif tests := [key for key in keys if key[0] == "analyte"]:
+                    known = letters.setdefault(form.upper(), [])
+                    known.extend(t for t in tests if t not in known)
             self.exact_any_case = any_case
+            self.lab_letters_any_case = letters
             for site in rules.sites:
                 matcher.add("site::" + site, [tokenizer(site)])
             for phrase in rules.not_concepts:
@@ -164,19 +172,6 @@ class ConceptComponent:
             self.matcher, self.exact, self.vocabulary = matcher, exact, vocabulary
             self.coordinated = coordinated
         return self.matcher, self.vocabulary
-
-    def lab_letters_any_case(self, vocabulary: Vocabulary) -> dict[str, list[tuple[Table, str]]]:
-        """The one-letter test names and the case-bound ones ("Ca"), keyed in upper case (built once)."""
-        if self._letters_any_case is None:
-            bound = load_rules().case_bound_abbreviations
-            letters = {k.upper(): list(v) for k, v in vocabulary.lab_letters.items()}
-            for form, keys in vocabulary.exact_forms.items():
-                tests = [key for key in keys if key[0] == "analyte"]
-                if form.lower() in bound and tests:
-                    known = letters.setdefault(form.upper(), [])
-                    known.extend(t for t in tests if t not in known)
-            self._letters_any_case = letters
-        return self._letters_any_case
 
     def _measure(self, doc: Doc, key: str, start: int) -> bool:
         """Whether the abbreviation at ``start`` is a measure word used as a unit ("5 MM", "three-mm", "MM/HR")."""
@@ -252,7 +247,7 @@ class ConceptComponent:
             if one_case(text):
                 # case says nothing here: "p 5.1" is a result, and so is a case-bound test name ("ca 10.8"),
                 # both only inside a list of results
-                mentions = lab_letter_mentions(text, mentions, self.lab_letters_any_case(vocabulary), any_case=True)
+                mentions = lab_letter_mentions(text, mentions, self.lab_letters_any_case, any_case=True)
             else:
                 mentions = lab_letter_mentions(text, mentions, vocabulary.lab_letters)
         mentions = _without_site_parts(text, mentions, self.site_parts, self.part_link)
