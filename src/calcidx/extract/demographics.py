@@ -119,9 +119,10 @@ def _age_regex(rules: Rules, *, any_case: bool = False) -> re.Pattern[str]:
     )
 
 
-def _rule_patterns(rules: Rules, *, any_case: bool = False) -> tuple[re.Pattern[str], ...]:
-    """The age rules of ``ages.yaml``, their placeholders filled with this rule set's words; ``any_case``:
-    for a text all in lower case, where a sex letter that must be a capital ("45 y, F") is any letter."""
+def _rule_patterns(rules: Rules) -> tuple[tuple[re.Pattern[str], ...], tuple[re.Pattern[str], ...]]:
+    """The age rules of ``ages.yaml``, their placeholders filled with this rule set's words: as written,
+    and for a text all in lower case, where a sex letter that must be a capital ("45 y, F") is any
+    letter (a rule without one is the same compiled pattern in both)."""
     words = "|".join(sorted((w for w in rules.number_words if len(w) > 2), key=len, reverse=True))
     nouns = sorted(rules.female_nouns | rules.male_nouns | rules.neutral_nouns, key=len, reverse=True)
     parts = {
@@ -129,15 +130,17 @@ def _rule_patterns(rules: Rules, *, any_case: bool = False) -> tuple[re.Pattern[
         "{unit}": r"years?|yrs?|months?|mos?|weeks?|wks?|days?",
         "{noun}": "|".join(nouns),
     }
-    out = []
+    cased: list[re.Pattern[str]] = []
+    caseless: list[re.Pattern[str]] = []
     for rule in load_age_rules():
         source = rule.source
         for placeholder, part in parts.items():
             source = source.replace(placeholder, f"(?:{part})")
-        if any_case:
-            source = source.replace("(?-i:[MF])", "[MF]")
-        out.append(compile_gated(source, re.IGNORECASE))  # the same matches, found faster
-    return tuple(out)
+        pattern = compile_gated(source, re.IGNORECASE)  # the same matches, found faster
+        any_letter = source.replace("(?-i:[MF])", "[MF]")
+        cased.append(pattern)
+        caseless.append(pattern if any_letter == source else compile_gated(any_letter, re.IGNORECASE))
+    return tuple(cased), tuple(caseless)
 
 
 # Every age statement contains one of these words; the full regex runs only around them.
@@ -234,8 +237,7 @@ class AgeFinder:
         self.rules = rules
         self.pattern = _age_regex(rules)
         self.any_case_pattern = _age_regex(rules, any_case=True)
-        self.rule_patterns = _rule_patterns(rules)
-        self.any_case_rule_patterns = _rule_patterns(rules, any_case=True)
+        self.rule_patterns, self.any_case_rule_patterns = _rule_patterns(rules)
         self.anchor = _anchor(rules)
         self.any_case_anchor = _anchor(rules, any_case=True)
 
@@ -264,7 +266,7 @@ def find_ages(text: str, rules: Rules) -> list[AgeMention]:
     introduced by "at the age of" / "since age" (an age at onset, not at presentation). Compiles
     the patterns on every call: a pipeline uses an ``AgeFinder``.
     """
-    return _by_rules(text, rules, _rule_patterns(rules), _find(text, rules, _age_regex(rules), _anchor(rules)))
+    return _by_rules(text, rules, _rule_patterns(rules)[0], _find(text, rules, _age_regex(rules), _anchor(rules)))
 
 
 def _by_rules(
