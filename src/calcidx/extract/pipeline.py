@@ -322,7 +322,7 @@ def document_from_doc(
             s.category == "front"
             and s.end <= title_end
             and len(s.text.split()) <= 25
-            and _CITES_ANOTHER_REPORT.search(s.text) is None
+            and search(zone_rules["front_cites_another_report"], s.text, s.folded) is None
         )
         or (s.caption and search(zone_rules["caption_elsewhere"], s.text, s.folded) is None)
     ]
@@ -363,10 +363,6 @@ def document_from_doc(
     kb = load_bundle().info
     stamp = KnowledgeVersion(bundle=kb.name, bundle_version=kb.version, hpo_release=kb.hpo_release)
     return Document(document=info, cases=cases, knowledge=stamp, warnings=warnings)
-
-
-#: a front line that names another report's authors ("the report by Smith et al. describing ...")
-_CITES_ANOTHER_REPORT = re.compile(r"\bet\s+al\b", re.IGNORECASE)
 
 
 def _read_nothing(case: Case) -> bool:
