@@ -1,0 +1,91 @@
+"""Kinds of phrasing and clinical rules from a nineteenth set of probes the reader had never seen.
+
+Each kind is written in the project's own words, several ways, with a control where the same words
+must still give the old answer. No sentence comes from a published report.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.extract.reading import assertions, first_assessed, first_case
+
+# ------------------------------------------ a negated parenthesis before the predicate "was referred"
+# "a man, not yet on dialysis, was referred for painful violaceous plaques" negated the plaques: the
+# negation ran over the comma into the main clause, and calciphylaxis lost its lesions.
+NEGATED_PARENTHESIS = [
+    "A 71-year-old man with stage 4 CKD, not yet on dialysis, was referred for painful violaceous plaques on "
+    "both legs.",
+    "A 64-year-old woman, not on warfarin, was admitted with painful violaceous plaques on the thighs.",
+    "A 70-year-old man with CKD, never dialysed, was seen for painful violaceous plaques of the calves.",
+]
+
+
+@pytest.mark.parametrize("text", NEGATED_PARENTHESIS)
+def test_a_negated_parenthesis_ends_before_the_predicate(text: str) -> None:
+    assert assertions(first_case(text)).get("violaceous_plaques") == "present"
+
+
+def test_a_negation_inside_its_own_clause_still_holds() -> None:
+    text = "A 71-year-old man with stage 4 CKD was not referred for dialysis and had no violaceous plaques."
+    found = assertions(first_case(text))
+    assert found.get("dialysis") == "absent"
+    assert found.get("violaceous_plaques") != "present"
+
+
+# ------------------------------------------ calcium given by intramuscular injection
+# "intramuscular injections of calcium into the buttocks" was read as injections in general (dystrophic,
+# possible) rather than as a calcium salt given at the site of the nodules.
+CALCIUM_INJECTIONS = [
+    "A 52-year-old man received intramuscular injections of calcium into the buttocks. Six months later he "
+    "presented with hard nodules over both buttocks.",
+    "A 52-year-old man had intramuscular injections of calcium-containing preparation into the buttocks at a "
+    "rural clinic. He later presented with hard nodules over both buttocks.",
+    "A 47-year-old woman was given calcium injections into the left deltoid for cramps; a hard nodule formed in "
+    "the left deltoid.",
+]
+
+
+@pytest.mark.parametrize("text", CALCIUM_INJECTIONS)
+def test_calcium_injected_where_the_nodules_are_is_iatrogenic(text: str) -> None:
+    case, subtype, _ = first_assessed(text)
+    assert subtype == "iatrogenic"
+    assert next(e.site for e in case.exposures if e.concept == "iv_calcium")
+
+
+def test_calcium_injected_elsewhere_is_not_the_cause() -> None:
+    text = (
+        "A 52-year-old man received intramuscular injections of calcium into the buttocks. Months later hard "
+        "nodules appeared on both elbows. Calcium and phosphate were normal."
+    )
+    assert first_assessed(text)[1] != "iatrogenic"
+
+
+# ------------------------------------------ the body part a relative clause says was hurt
+# "a hard nodule on her left knee, which she had injured in a fall" lost the trauma (and its site).
+INJURED_IN_A_RELATIVE_CLAUSE = [
+    "A 39-year-old woman noticed a hard nodule on her left knee, which she had injured in a fall. X-ray showed "
+    "calcification in the prepatellar soft tissue. Calcium and phosphate were normal.",
+    "A 30-year-old man had a firm nodule over the right shin, which he had injured in a motorcycle accident a "
+    "year before. Calcium and phosphate were normal.",
+]
+
+
+@pytest.mark.parametrize("text", INJURED_IN_A_RELATIVE_CLAUSE)
+def test_an_injury_told_in_a_relative_clause_is_trauma_at_that_site(text: str) -> None:
+    case, subtype, _ = first_assessed(text)
+    assert next(e.site for e in case.exposures if e.concept == "local_trauma")
+    assert subtype == "dystrophic"
+
+
+def test_an_infusion_elsewhere_does_not_outweigh_the_injury_at_the_nodule() -> None:
+    text = (
+        "A 39-year-old woman had an intravenous calcium gluconate infusion through the right forearm after "
+        "thyroidectomy. Three months later she noticed a hard nodule on her left knee, which she had injured in "
+        "a fall."
+    )
+    case, subtype, _ = first_assessed(text)
+    assert subtype != "iatrogenic"
+    sites = {e.concept: e.site for e in case.exposures}
+    assert sites.get("iv_calcium") == "right forearm"
+    assert sites.get("local_trauma") == "left knee"
