@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import pytest
 
+from calcidx.public import extract
 from tests.extract.reading import assertions, first_assessed, first_case
 
 # ------------------------------------------ a negated parenthesis before the predicate "was referred"
@@ -89,3 +90,31 @@ def test_an_infusion_elsewhere_does_not_outweigh_the_injury_at_the_nodule() -> N
     sites = {e.concept: e.site for e in case.exposures}
     assert sites.get("iv_calcium") == "right forearm"
     assert sites.get("local_trauma") == "left knee"
+
+
+# ------------------------------------------ a neonatal note's heading: the baby, then the day of life
+# "Baby girl, DOL 12: ..." and "Female neonate, day 12 of life, ..." gave no age and no sex (and the
+# warning that nothing introduces the patient).
+NEONATAL_HEADINGS = [
+    "Baby girl, DOL 12: hard erythematous swelling over the right dorsal foot at the site of a tissued IV that "
+    "had been running calcium gluconate.",
+    "Baby girl, born at 31 weeks' gestation, DOL 12: hard swelling over the right dorsal foot where calcium "
+    "gluconate had infiltrated.",
+    "Female neonate, day 12 of life, hard swelling over the right dorsal foot where calcium gluconate had infiltrated.",
+]
+
+
+@pytest.mark.parametrize("text", NEONATAL_HEADINGS)
+def test_a_neonatal_heading_gives_the_age_and_sex(text: str) -> None:
+    document = extract(text)
+    patient = document.cases[0].patient
+    assert patient.age_years == pytest.approx(12 / 365.25, abs=1e-3)
+    assert patient.sex == "female"
+    assert not any("introduces the patient" in w for w in document.warnings)
+
+
+def test_a_day_of_life_in_a_treatment_is_no_age() -> None:
+    text = "Baby boy, 10 days old. DOL 2: calcium gluconate started for seizures; DOL 9 hard nodule on the scalp."
+    patient = first_case(text).patient
+    assert patient.age_years == pytest.approx(10 / 365.25, abs=1e-3)
+    assert patient.sex == "male"

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from calcidx.case.model import AgeRange, Evidence, Patient
-from calcidx.extract.demographics import AgeMention
+from calcidx.extract.demographics import AgeMention, sex_from_text
 from calcidx.extract.fields.birth_date import age_from_birth_date
 from calcidx.extract.fields.context import FieldContext, SentenceView
 from calcidx.extract.fields.patterns import CasePatterns
@@ -111,7 +111,14 @@ class DemographicsReader:
         if chosen is not None:
             evidence.append(ctx.ev(chosen.start, chosen.end))
             age_text = chosen.text
-            sex = _NOUN_SEX.get(chosen.noun or "") or patient.sex_hint or self._sex_near(chosen.start, chosen.end)
+            # the age's own person noun first, a sex word inside it too ("Baby girl, DOL 12")
+            noun = chosen.noun or ""
+            sex = (
+                _NOUN_SEX.get(noun)
+                or sex_from_text(noun.split(), ctx.rules)
+                or patient.sex_hint
+                or self._sex_near(chosen.start, chosen.end)
+            )
         elif decade is not None:
             evidence.append(ctx.ev(decade.start, decade.end))
             age_text = decade.text
