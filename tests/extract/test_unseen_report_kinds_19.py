@@ -118,3 +118,28 @@ def test_a_day_of_life_in_a_treatment_is_no_age() -> None:
     patient = first_case(text).patient
     assert patient.age_years == pytest.approx(10 / 365.25, abs=1e-3)
     assert patient.sex == "male"
+
+
+# ------------------------------------------ results told as "no changes in" and a misspelt eGFR
+# "no changes in calcium metabolism or renal function" gave no result, nor did "a preserved estimated
+# glomerular filtrate rate" (a common misspelling of filtration).
+NO_CHANGES_IN = [
+    ("Laboratory tests revealed no changes in calcium metabolism or renal function.", {"calcium", "renal_function"}),
+    ("Blood tests showed no change in calcium or phosphate.", {"calcium", "phosphate"}),
+    ("He had a preserved estimated glomerular filtrate rate.", {"egfr"}),
+]
+
+
+@pytest.mark.parametrize(("sentence", "analytes"), NO_CHANGES_IN)
+def test_no_changes_in_a_result_is_normal(sentence: str, analytes: set[str]) -> None:
+    case = first_case(f"A 41-year-old woman had hard papules on the cheek. {sentence}")
+    found = {lab.analyte: lab.interpretation for lab in case.labs}
+    assert {name: found.get(name) for name in analytes} == dict.fromkeys(analytes, "normal")
+
+
+def test_no_change_in_something_else_is_no_result() -> None:
+    text = (
+        "A 41-year-old woman had hard papules on the cheek; there were no changes in her medication. Her calcium "
+        "was high at 11.2 mg/dL."
+    )
+    assert {lab.analyte: lab.interpretation for lab in first_case(text).labs} == {"calcium": "high"}
