@@ -18,7 +18,12 @@ AGE_EXAMPLES = [(rule.id, text, years) for rule in load_age_rules() for text, ye
 AGE_COUNTER = [(rule.id, text) for rule in load_age_rules() for text in rule.counter_examples]
 PSEUDO = load_lab_cue_pseudo_rules()
 # rules searched in a window of text (the lab cues' "before" rules end where the cue begins)
-SCOPE = [*load_rules().scope_rules.values(), *load_rules().site_anaphora, *load_lab_cue_pseudo_before_rules()]
+SCOPE = [
+    *load_rules().scope_rules.values(),
+    *load_rules().site_anaphora,
+    *load_rules().site_involvement,
+    *load_lab_cue_pseudo_before_rules(),
+]
 
 
 @pytest.mark.parametrize(("rule_id", "text", "years"), AGE_EXAMPLES)

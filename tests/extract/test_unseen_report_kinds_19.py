@@ -143,3 +143,31 @@ def test_no_change_in_something_else_is_no_result() -> None:
         "was high at 11.2 mg/dL."
     )
     assert {lab.analyte: lab.interpretation for lab in first_case(text).labs} == {"calcium": "high"}
+
+
+# ------------------------------------------ the sites a sentence says were involved
+# "She had firm yellow papules. The axillae and inguinal areas were involved." gave the papules no site.
+INVOLVED_SITES = [
+    ("The axillae and inguinal areas were involved.", {"axillae", "inguinal areas"}),
+    ("There was involvement of both axillae.", {"both axillae"}),
+    ("Both axillae were affected.", {"Both axillae"}),
+    ("They were located on the knees and elbows.", {"knees", "elbows"}),
+    ("The lesions involved the axillae and groins.", {"axillae", "groins"}),
+]
+
+
+@pytest.mark.parametrize(("sentence", "sites"), INVOLVED_SITES)
+def test_the_sites_said_to_be_involved_are_the_lesions(sentence: str, sites: set[str]) -> None:
+    case = first_case(f"A 50-year-old woman with hypercalcaemia had firm yellow papules. {sentence}")
+    assert {lesion.site for lesion in case.lesions} == sites
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A 50-year-old woman had polyarthritis. The knees and wrists were involved. Calcium was high.",
+        "A 50-year-old woman had firm papules on the elbows. Later, the knees were involved by arthritis.",
+    ],
+)
+def test_sites_involved_by_something_else_are_no_lesions(text: str) -> None:
+    assert {lesion.site for lesion in first_case(text).lesions} <= {"elbows"}

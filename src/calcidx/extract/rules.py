@@ -203,6 +203,8 @@ class Rules:
     laterality_letters: dict[str, str]
     #: words that name a site by pointing back to one named before (``anatomy.yaml`` ``site_anaphora``)
     site_anaphora: tuple[ZoneRule, ...]
+    #: words that put the lesions of the sentence before at this sentence's sites (``site_involvement``)
+    site_involvement: tuple[ZoneRule, ...]
     #: where a list of drug allergies starts, and a negation that voids it (``lexicon.yaml``)
     allergy_list_cue: str
     allergy_list_negation: str
@@ -387,6 +389,9 @@ def load_rules() -> Rules:
         site_parts=frozenset(str(w).lower() for w in anatomy.get("site_parts") or ()),
         laterality_letters={str(k): str(v) for k, v in (anatomy.get("laterality_letters") or {}).items()},
         site_anaphora=tuple(ZoneRule.from_dict(item, "anatomy.yaml") for item in anatomy.get("site_anaphora") or ()),
+        site_involvement=tuple(
+            ZoneRule.from_dict(item, "anatomy.yaml") for item in anatomy.get("site_involvement") or ()
+        ),
         allergy_list_cue=str(lexicon["allergy_list_cue"]),
         allergy_list_negation=str(lexicon["allergy_list_negation"]),
         female_nouns=frozenset(nouns["female"]),

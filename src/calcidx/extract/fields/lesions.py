@@ -34,6 +34,8 @@ class LesionsReader:
         self._added: tuple[int, list[str], list[str]] = (-1, [], [])
         #: the last site named for the patient, with its sentence (for "at that site")
         self._last_site: tuple[Mention, Sentence] | None = None
+        #: the patient's sentence read before this one (for "The axillae were involved")
+        self._previous: SentenceView | None = None
 
     def read(self, view: SentenceView, exposure_sites: set[int] | frozenset[int] = frozenset()) -> None:
         """Reads the site mentions of one sentence, if the sentence describes a lesion.
@@ -44,15 +46,22 @@ class LesionsReader:
         lesion sentence that names no site but points back to one ("a plaque formed at the infusion
         site") has its lesion at the site last named for the patient.
         """
+        previous, self._previous = self._previous, view
         sites = [m for m in view.mentions if m.is_site]
         if not sites:
             if self._last_site is not None and self._refers_back(view.sentence) and self._lesion_sentence(view):
                 self._add(*self._last_site, words=view.sentence)
             return
-        self._read_sites(view, sites, exposure_sites)
+        self._read_sites(view, sites, exposure_sites, previous)
         self._last_site = (sites[-1], view.sentence)
 
-    def _read_sites(self, view: SentenceView, sites: list[Mention], exposure_sites: set[int] | frozenset[int]) -> None:
+    def _read_sites(
+        self,
+        view: SentenceView,
+        sites: list[Mention],
+        exposure_sites: set[int] | frozenset[int],
+        previous: SentenceView | None,
+    ) -> None:
         if exposure_sites and all(m.start in exposure_sites for m in sites):
             exposure_sites = frozenset()  # the exposure's site is the only one: the lesion's too
         lesion_sentence: bool | None = None
@@ -62,10 +71,29 @@ class LesionsReader:
             if lesion_sentence is None:
                 lesion_sentence = self._lesion_sentence(view)
             if not lesion_sentence:
+                self._read_involved(view, sites, exposure_sites, previous)
                 return
             if self._exposure_clause(mention, view) and not self._refers_back(view.sentence):
                 continue
             self._add(mention, view.sentence)
+
+    def _read_involved(
+        self,
+        view: SentenceView,
+        sites: list[Mention],
+        exposure_sites: set[int] | frozenset[int],
+        previous: SentenceView | None,
+    ) -> None:
+        """A sentence of sites and no lesion that says they are involved ("The axillae and groins were
+        involved", ``site_involvement``), right after a sentence naming a skin lesion ("She had firm
+        yellow papules."): the sites are that lesion's, described by that sentence."""
+        if previous is None or not any(p.search(view.sentence.text) for p in self.patterns.site_involvement):
+            return
+        if not self._lesion_sentence(previous):
+            return
+        for mention in sites:
+            if mention.start not in exposure_sites:
+                self._add(mention, view.sentence, words=previous.sentence)
 
     def _lesion_sentence(self, view: SentenceView) -> bool:
         """Whether the sentence names a skin lesion (a lesion or morphology word outside the

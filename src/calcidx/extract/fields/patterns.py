@@ -58,6 +58,7 @@ class CasePatterns:
         self.lesion = phrase_regex(rules.lesion_words)
         self.morphology = phrase_regex(rules.morphology_words)
         self.site_anaphora = tuple(rule.pattern for rule in rules.site_anaphora)
+        self.site_involvement = tuple(rule.pattern for rule in rules.site_involvement)
         self.morphology_blanks = phrase_regex(rules.morphology_blanks) if rules.morphology_blanks else None
         self.treat_verbs = phrase_regex(rules.treatment_verbs)
         self.planned = phrase_regex(rules.planned_cues)
