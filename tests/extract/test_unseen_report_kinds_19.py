@@ -171,3 +171,18 @@ def test_the_sites_said_to_be_involved_are_the_lesions(sentence: str, sites: set
 )
 def test_sites_involved_by_something_else_are_no_lesions(text: str) -> None:
     assert {lesion.site for lesion in first_case(text).lesions} <= {"elbows"}
+
+
+# ------------------------------------------ a procedure told as "subsequent" (done, its finding given)
+# "Subsequent parathyroidectomy identified a mediastinal adenoma" gave no treatment.
+def test_a_subsequent_procedure_was_done() -> None:
+    text = (
+        "A 56-year-old woman with primary hyperparathyroidism had painful necrotic ulcers on the thighs; biopsy "
+        "showed calcified subcutaneous vessels. Subsequent parathyroidectomy identified a mediastinal adenoma."
+    )
+    assert [(t.concept, t.status) for t in first_case(text).treatments] == [("parathyroidectomy", "given")]
+
+
+def test_a_subsequent_plan_stays_a_plan() -> None:
+    text = "A 56-year-old woman had calcinosis of the elbows. Subsequent bisphosphonate therapy was considered."
+    assert [t.status for t in first_case(text).treatments] == ["planned"]
