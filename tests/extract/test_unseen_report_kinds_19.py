@@ -186,3 +186,31 @@ def test_a_subsequent_procedure_was_done() -> None:
 def test_a_subsequent_plan_stays_a_plan() -> None:
     text = "A 56-year-old woman had calcinosis of the elbows. Subsequent bisphosphonate therapy was considered."
     assert [t.status for t in first_case(text).treatments] == ["planned"]
+
+
+# ------------------------------------------ an infusion through a named vein
+# "calcium gluconate through a long line in the left saphenous vein" gave the infusion no site, so a
+# plaque on the right forearm was called iatrogenic (possible) from an infusion in the other limb.
+def test_an_infusion_in_a_named_vein_elsewhere_is_not_the_cause() -> None:
+    text = (
+        "A 3-week-old preterm boy received calcium gluconate through a long line in the left saphenous vein. He "
+        "developed a firm plaque on the right forearm."
+    )
+    case, subtype, _ = first_assessed(text)
+    assert subtype != "iatrogenic"
+    assert [e.site for e in case.exposures if e.concept == "iv_calcium"] == ["left saphenous vein"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A 3-week-old preterm boy received calcium gluconate through a long line in the left saphenous vein. He "
+        "developed a firm plaque on the left ankle.",
+        "A term male infant was treated with calcium gluconate via a scalp vein. On day 9 a firm white plaque "
+        "appeared on the scalp.",
+        "A 2-week-old girl received calcium gluconate through a cannula in the right cephalic vein; a week later "
+        "hard papules formed along the right forearm.",
+    ],
+)
+def test_an_infusion_in_the_vein_of_the_lesions_region_is_iatrogenic(text: str) -> None:
+    assert first_assessed(text)[1] == "iatrogenic"

@@ -19,7 +19,9 @@ from calcidx.knowledge.schema import Rule
 __all__ = ["drainage", "site_matches", "site_relation", "site_words"]
 
 _WORD = re.compile(r"[a-z]+")
-_FILLER = {"the", "of", "and", "on", "at", "in", "both", "dorsum", "dorsal", "site", "area", "region"}
+# words that place a site without naming its body part ("a vein" of the hand shares nothing with a
+# vein of the foot; the body part or the named vein's region does)
+_FILLER = {"the", "of", "and", "on", "at", "in", "both", "dorsum", "dorsal", "site", "area", "region", "vein", "veins"}
 
 
 def site_words(text: str) -> set[str]:
