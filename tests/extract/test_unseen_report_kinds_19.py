@@ -214,3 +214,28 @@ def test_an_infusion_in_a_named_vein_elsewhere_is_not_the_cause() -> None:
 )
 def test_an_infusion_in_the_vein_of_the_lesions_region_is_iatrogenic(text: str) -> None:
     assert first_assessed(text)[1] == "iatrogenic"
+
+
+# ------------------------------------------ gangrene and skin infarcts are necrosis of the skin
+# "penile gangrene" and "skin infarcts" on dialysis were no lesion at all (calciphylaxis missed).
+@pytest.mark.parametrize(
+    "lesion",
+    ["skin infarcts on the thighs", "penile gangrene with severe pain", "cutaneous infarction of the calves"],
+)
+def test_gangrene_and_skin_infarcts_are_necrosis(lesion: str) -> None:
+    case, subtype, _ = first_assessed(f"A 60-year-old man on haemodialysis for 6 years developed {lesion}.")
+    assert assertions(case).get("skin_necrosis") == "present"
+    assert subtype == "calciphylaxis"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A 60-year-old man on haemodialysis with diabetes developed Fournier's gangrene of the scrotum with crepitus.",
+        "A 60-year-old man on haemodialysis developed gas gangrene of the thigh.",
+    ],
+)
+def test_an_infection_named_gangrene_stays_the_look_alike(text: str) -> None:
+    case, subtype, _ = first_assessed(text)
+    assert subtype != "calciphylaxis"
+    assert "skin_necrosis" not in assertions(case)
