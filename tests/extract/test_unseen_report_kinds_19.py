@@ -239,3 +239,32 @@ def test_an_infection_named_gangrene_stays_the_look_alike(text: str) -> None:
     case, subtype, _ = first_assessed(text)
     assert subtype != "calciphylaxis"
     assert "skin_necrosis" not in assertions(case)
+
+
+# ------------------------------------------ a series told only in a table of patients
+# A series whose patients are rows of a table ("Patient | Age/Sex | Dialysis | ...") gave no case and
+# the reason that the text "reads as a disease summary": the reason now says where the patients are.
+TABLE_SERIES = (
+    "Calciphylaxis in peritoneal dialysis: a case series\n\n"
+    "Table 1. Patient characteristics\n"
+    "Patient | Age/Sex | Dialysis | Warfarin | Site | Biopsy | Outcome\n"
+    "1 | 62/F | PD 4 y | Yes | Thighs | Arteriolar calcification | Died\n"
+    "2 | 55/M | PD 2 y | No | Abdomen | Arteriolar calcification | Healed\n\n"
+    "All were treated with intravenous sodium thiosulfate.\n"
+)
+
+
+def test_a_series_in_a_table_says_where_its_patients_are() -> None:
+    document = extract(TABLE_SERIES)
+    assert document.cases == []
+    assert any("in a table" in w for w in document.warnings)
+
+
+def test_a_disease_summary_keeps_its_reason() -> None:
+    text = (
+        "Calciphylaxis is a rare disease of small-vessel calcification. It occurs mostly in patients on dialysis. "
+        "Age and sex are risk factors in some series. Sodium thiosulfate is often used."
+    )
+    document = extract(text)
+    assert document.cases == []
+    assert not any("in a table" in w for w in document.warnings)

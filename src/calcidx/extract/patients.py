@@ -770,7 +770,9 @@ def _fallback(
         return _title_patient(titled, signals, trace)  # the title is the only clinical text
     # a short note is read whole: its sentences without "she" are the patient's too
     several = any(search(rules["several_patients"], s.text, s.folded) for s in layout.sentences)
-    if not several and _short_clinical_note(body, signals, rules, concepts):
+    # a table of patients (a header with age and sex columns) is several patients too
+    table = any(search(rules["patient_table_header"], s.text, s.folded) for s in layout.sentences)
+    if not several and not table and _short_clinical_note(body, signals, rules, concepts):
         patient = PatientText(1)
         for sentence in body:
             patient.add(sentence, signals.ages_in(sentence))
@@ -812,6 +814,15 @@ def _fallback(
         )
     if titled is not None:
         return _title_patient(titled, signals, trace)
+    if table:
+        return Patients(
+            [],
+            trace,
+            reason=(
+                "no sentence describes a patient, and the patients are in a table (a header row with age and "
+                "sex columns) that the reader does not read row by row: give each patient's description as text"
+            ),
+        )
     return Patients(
         [],
         trace,
