@@ -268,3 +268,66 @@ def test_a_disease_summary_keeps_its_reason() -> None:
     document = extract(text)
     assert document.cases == []
     assert not any("in a table" in w for w in document.warnings)
+
+
+# ------------------------------------------ a look-alike of early life in an adult's biopsy
+# "Subcutaneous fat necrosis with small vessel calcification" in a 64-year-old's biopsy gave her
+# "subcutaneous fat necrosis of the newborn" (a finding and a histology concept of the case).
+def test_an_early_life_look_alike_is_no_finding_of_an_adult() -> None:
+    text = (
+        "A 64-year-old woman on haemodialysis had a painful violaceous plaque of the thigh. Deep biopsy: "
+        "subcutaneous fat necrosis with small vessel calcification and fibrin thrombi."
+    )
+    case = first_case(text)
+    concepts = {f.concept for f in case.findings} | {c for h in case.histology for c in h.concepts}
+    assert "subcutaneous_fat_necrosis_newborn" not in concepts
+    assert "vascular_calcification_histology" in concepts
+
+
+def test_it_stays_a_finding_of_a_newborn() -> None:
+    text = (
+        "A 10-day-old boy born after perinatal asphyxia and cooling had firm red nodules on the back; biopsy "
+        "showed subcutaneous fat necrosis."
+    )
+    assert "subcutaneous_fat_necrosis_newborn" in {f.concept for f in first_case(text).findings}
+
+
+# ------------------------------------------ a clinician's question: the age after "is", the title that asks
+# "Could this be calciphylaxis? My patient is 70, female, ..." gave no age or sex, and once the patient
+# was found, its first line (a question) was read as the authors' diagnosis.
+QUESTION = (
+    "Could this be calciphylaxis? My patient is 70, female, kidney function normal, on warfarin for 5 years for "
+    "AF, and has a very painful necrotic ulcer on the right calf. No biopsy yet."
+)
+
+
+def test_a_clinicians_question_gives_age_and_sex_and_states_nothing() -> None:
+    case = first_case(QUESTION)
+    assert (case.patient.age_years, case.patient.sex) == (70, "female")
+    assert case.stated_subtype is None
+
+
+def test_a_title_that_states_still_states() -> None:
+    text = (
+        "Calciphylaxis in a woman on warfarin\n\nA 70-year-old woman with normal kidney function, on warfarin, "
+        "had a very painful necrotic ulcer on the right calf."
+    )
+    assert first_case(text).stated_subtype == "calciphylaxis"
+
+
+# ------------------------------------------ a list of diagnoses
+def test_a_list_of_final_diagnoses_states_its_first() -> None:
+    text = (
+        "The patient, a 59-year-old man on hemodialysis, was admitted with necrotic ulcers of both thighs. Final "
+        "diagnoses: calciphylaxis; ESRD."
+    )
+    assert first_case(text).stated_subtype == "calciphylaxis"
+
+
+def test_the_diagnoses_considered_are_no_statement() -> None:
+    text = (
+        "A 9-year-old boy with leukaemia had yellowish papules on the trunk. Considered clinical diagnoses were "
+        "xanthomas, histiocytosis and molluscum contagiosum. Biopsy showed dermal calcium deposits; calcium was "
+        "14 mg/dL. A diagnosis of metastatic calcinosis cutis was made."
+    )
+    assert first_case(text).stated_subtype == "metastatic"

@@ -152,18 +152,23 @@ class CaseBuilder:
             named = statement_conditions(ctx, chosen[0], patient)
             if named is not None:
                 findings.read(named)
+        outgrown = _outgrown_lookalikes(ctx, patient_model.age_years)
         case = Case(
             patient_index=patient.index,
             patient=patient_model,
             lesions=lesions.lesions(),
             findings=_with_readings(
-                findings.findings(), [*pressures.findings(), *fractions.findings(), *recent.findings()]
+                [f for f in findings.findings() if f.concept not in outgrown],
+                [*pressures.findings(), *fractions.findings(), *recent.findings()],
             ),
             exposures=exposures.exposures(),
             medications=medications.medications(),
             labs=labs.labs(patient_model),
             imaging=observations.imaging,
-            histology=observations.histology,
+            histology=[
+                h.model_copy(update={"concepts": [c for c in h.concepts if c not in outgrown]}) if outgrown else h
+                for h in observations.histology
+            ],
             diagnosis_as_written=stated.text if stated else None,
             stated_subtype=stated.subtype if stated else None,
             stated_subform=stated.subform if stated else None,
@@ -194,6 +199,15 @@ class CaseBuilder:
                 start, end = sentence.start + found.start(), sentence.start + found.end()
                 findings.carry(self.previous_lesion_features, view, start, end)
                 return
+
+
+def _outgrown_lookalikes(ctx: FieldContext, age_years: float | None) -> frozenset[str]:
+    """The look-alikes of early life the patient is too old for ("subcutaneous fat necrosis" in a
+    64-year-old's biopsy is no subcutaneous fat necrosis of the newborn): their words name something
+    else at this age, so they are no finding of the case."""
+    if age_years is None:
+        return frozenset()
+    return frozenset(item_id for item_id, ends in ctx.vocab.early_life_lookalikes().items() if age_years >= ends)
 
 
 def _with_readings(findings: list[Finding], readings: list[Finding]) -> list[Finding]:

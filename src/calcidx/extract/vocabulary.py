@@ -150,6 +150,8 @@ class VocabItem:
     synonyms: tuple[str, ...] = ()
     #: an analyte reported as a titre: positive from this dilution's denominator up (analytes.yaml)
     titer_positive_from: float | None = None
+    #: a look-alike of early life only: its words name it for a patient younger than this (years)
+    age_below: float | None = None
 
 
 @dataclass
@@ -162,6 +164,7 @@ class Vocabulary:
     exact_forms: dict[str, list[tuple[Table, str]]] = field(default_factory=dict)
     #: one-letter test names ("P" for phosphate), read only inside a list of results
     lab_letters: dict[str, list[tuple[Table, str]]] = field(default_factory=dict)
+    _early_life: dict[str, float] | None = field(default=None, repr=False, compare=False)
 
     def add(self, item: VocabItem, *, also: tuple[tuple[Table, str], ...] = ()) -> None:
         """Add ``item`` and every spelling variant of its label and synonyms.
@@ -173,6 +176,7 @@ class Vocabulary:
         stage 4" is chronic kidney disease too); those items keep their own label and words.
         """
         self.items[(item.table, item.id)] = item
+        self._early_life = None
         owners: tuple[tuple[Table, str], ...] = ((item.table, item.id), *also)
         for term in (item.label, *item.synonyms):
             compact = term.strip()
@@ -188,6 +192,17 @@ class Vocabulary:
             for form in spelling_variants(term):
                 keys = self.forms.setdefault(form, [])
                 keys.extend(owner for owner in owners if owner not in keys)
+
+    def early_life_lookalikes(self) -> dict[str, float]:
+        """The look-alikes of early life only, each with the age (years) it ends at."""
+        found = self._early_life
+        if found is None:
+            found = self._early_life = {
+                item_id: item.age_below
+                for (table, item_id), item in self.items.items()
+                if table == "lookalike" and item.age_below is not None
+            }
+        return found
 
     def get(self, table: Table, item_id: str) -> VocabItem | None:
         """The item with this id in ``table``, if any."""
@@ -294,7 +309,7 @@ class Vocabulary:
             )
             vocab.add(VocabItem("feature", feat.id, feat.label, feat.category, (*feat.synonyms, *extra)), also=named)
         for look in bundle.lookalikes.values():
-            vocab.add(VocabItem("lookalike", look.id, look.label, None, tuple(look.synonyms)))
+            vocab.add(VocabItem("lookalike", look.id, look.label, None, tuple(look.synonyms), age_below=look.age_below))
         for analyte in bundle.analytes.values():
             vocab.add(
                 VocabItem(
