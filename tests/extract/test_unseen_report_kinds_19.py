@@ -331,3 +331,35 @@ def test_the_diagnoses_considered_are_no_statement() -> None:
         "14 mg/dL. A diagnosis of metastatic calcinosis cutis was made."
     )
     assert first_case(text).stated_subtype == "metastatic"
+
+
+# ------------------------------------------ the rheumatoid nodule's histology
+# "Biopsy showed fibrinoid necrosis surrounded by palisading histiocytes" over the olecranon in
+# rheumatoid arthritis was called dystrophic calcinosis (probable): the look-alike's histology was not read.
+@pytest.mark.parametrize(
+    "biopsy",
+    [
+        "Biopsy showed fibrinoid necrosis surrounded by palisading histiocytes.",
+        "Histology: a palisading granuloma around central fibrinoid necrosis.",
+    ],
+)
+def test_palisading_necrobiosis_is_a_rheumatoid_nodule(biopsy: str) -> None:
+    text = f"A 66-year-old woman with rheumatoid arthritis had a hard nodule over the olecranon. {biopsy}"
+    assert first_assessed(text)[1] == "not_calcinosis"
+
+
+def test_calcium_in_the_biopsy_of_a_rheumatoid_patient_stays_calcinosis() -> None:
+    text = (
+        "A 66-year-old woman with rheumatoid arthritis had hard nodules over the elbows. Biopsy showed dermal "
+        "calcium deposits; von Kossa positive."
+    )
+    assert first_assessed(text)[1] == "dystrophic"
+
+
+def test_palisading_histiocytes_around_urate_are_no_rheumatoid_nodule() -> None:
+    text = (
+        "A 78-year-old woman had a hard nodule on the finger. Histopathology revealed amorphous material "
+        "surrounded by palisaded histiocytes; urate crystals were seen."
+    )
+    case = first_case(text)
+    assert "palisading_necrobiosis_histology" not in {f.concept for f in case.findings}
