@@ -363,3 +363,37 @@ def test_palisading_histiocytes_around_urate_are_no_rheumatoid_nodule() -> None:
     )
     case = first_case(text)
     assert "palisading_necrobiosis_histology" not in {f.concept for f in case.findings}
+
+
+# ------------------------------------------ an eschar over a pressure point
+# "A bedbound man on haemodialysis had a necrotic ulcer with black eschar over the sacrum, at a
+# pressure point" was calciphylaxis (probable): the pressure ulcer the knowledge lists as a mimic was
+# not read from "pressure point".
+def test_an_eschar_over_a_pressure_point_holds_calciphylaxis_back() -> None:
+    text = (
+        "A 72-year-old bedbound man on hemodialysis had a necrotic ulcer with black eschar over the sacrum, at a "
+        "pressure point."
+    )
+    case, subtype, _ = first_assessed(text)
+    assert subtype != "calciphylaxis"
+    assert assertions(case).get("pressure_or_cold_injury") == "present"
+
+
+@pytest.mark.parametrize(
+    "where",
+    ["; pressure areas were intact.", ", away from pressure points."],
+)
+def test_plaques_away_from_pressure_points_stay_calciphylaxis(where: str) -> None:
+    text = (
+        "A 72-year-old man on hemodialysis had exquisitely painful retiform purpura with a black eschar on both "
+        f"thighs{where}"
+    )
+    assert first_assessed(text)[1] == "calciphylaxis"
+
+
+def test_deposits_in_pressure_areas_name_no_pressure_ulcer() -> None:
+    text = (
+        "A 54-year-old woman with systemic sclerosis had diffuse calcinosis presenting as subcutaneous nodules in "
+        "pressure areas such as the elbows and knees."
+    )
+    assert "pressure_or_cold_injury" not in assertions(first_case(text))
