@@ -397,3 +397,23 @@ def test_deposits_in_pressure_areas_name_no_pressure_ulcer() -> None:
         "pressure areas such as the elbows and knees."
     )
     assert "pressure_or_cold_injury" not in assertions(first_case(text))
+
+
+# ------------------------------------------ a title that tells the case's treatment
+# "Linear scleroderma with calcinosis and its successful treatment with surgical excision" gave the
+# one patient no treatment (a title was read for treatments only when it named the patient).
+def test_a_title_telling_the_successful_treatment_gives_it() -> None:
+    text = (
+        "Linear scleroderma with calcinosis and its successful treatment with surgical excision\n\n"
+        "A 25-year-old woman with linear scleroderma of the left leg had hard nodules on the shin. X-ray showed "
+        "calcification."
+    )
+    assert [(t.concept, t.status) for t in first_case(text).treatments] == [("surgical_excision", "given")]
+
+
+def test_a_review_title_about_treatment_gives_none() -> None:
+    text = (
+        "Calcinosis cutis and its treatment with sodium thiosulfate\n\n"
+        "A 25-year-old woman with systemic sclerosis had hard nodules on the fingers. X-ray showed calcification."
+    )
+    assert first_case(text).treatments == []

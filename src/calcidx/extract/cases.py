@@ -147,7 +147,11 @@ class CaseBuilder:
         own = {s.start for s in sentences}
         for title in titles:
             if title.start not in own:
-                findings.read(ctx.view(title, planned=False))
+                title_view = ctx.view(title, planned=False)
+                findings.read(title_view)
+                if self.patients_in_document == 1:
+                    # "... and its successful treatment with surgical excision": the one patient's
+                    treatments.read(title_view)
         if chosen is not None and self.patients_in_document == 1:
             named = statement_conditions(ctx, chosen[0], patient)
             if named is not None:
