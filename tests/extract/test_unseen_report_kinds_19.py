@@ -417,3 +417,19 @@ def test_a_review_title_about_treatment_gives_none() -> None:
         "A 25-year-old woman with systemic sclerosis had hard nodules on the fingers. X-ray showed calcification."
     )
     assert first_case(text).treatments == []
+
+
+# ------------------------------------------ a report's "Clinical history:" or "Indication:" label on one line
+# A pathology or radiology report copied as one line ("... deep incisional biopsy. Clinical history: 64F
+# on HD, ...") lost the compact age and sex its own lines gave.
+@pytest.mark.parametrize(
+    "text",
+    [
+        "DERMATOPATHOLOGY REPORT Specimen: skin, left thigh, deep incisional biopsy. Clinical history: 64F on HD, "
+        "painful violaceous plaque.",
+        "RADIOLOGY REPORT - XR BOTH HANDS Indication: 64F with scleroderma, fingertip nodules.",
+    ],
+)
+def test_a_labelled_compact_age_on_one_line(text: str) -> None:
+    patient = first_case(text).patient
+    assert (patient.age_years, patient.sex) == (64, "female")

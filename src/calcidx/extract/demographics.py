@@ -179,7 +179,8 @@ _COMPACT_BEFORE = re.compile(
     r"(?:(?<![\s\S])|\n|(?<=[\w)])[.;]\s+|\b(?:is|was)\s+an?\s+|\b(?:pt|patient)\b:?\s*"
     r"|\bG\d{1,2}\s?P\d{1,2}(?:\s?[A-Z]\d{1,2}){0,2},?\s+"
     r"|\b(?:case|patient|pt)\.?\s*(?:no\.?\s*)?(?:\d{1,2}|[ivx]{1,4}|[a-d])\s*[:.)\-–—]?\s*"
-    r"|\b(?:hpi|history of present illness|chief complaint|cc|presentation)\s*:\s*"
+    r"|\b(?:hpi|history of present illness|chief complaint|cc|presentation|(?:clinical\s+)?history|indication"
+    r"|clinical\s+(?:information|details|indication))\s*:\s*"
     r"|(?:(?<![\s\S])|\n)[ \t]*[a-z][a-z '/-]{0,40}[:,]\s*)[ \t]*$",
     re.I,
 )
