@@ -433,3 +433,12 @@ def test_a_review_title_about_treatment_gives_none() -> None:
 def test_a_labelled_compact_age_on_one_line(text: str) -> None:
     patient = first_case(text).patient
     assert (patient.age_years, patient.sex) == (64, "female")
+
+
+def test_a_low_normal_result_is_normal() -> None:
+    text = (
+        "A 60-year-old woman had calcinosis. Her serum calcium was elevated at 12.2 mg/dL, while the phosphorus "
+        "was in the low-normal range."
+    )
+    found = {lab.analyte: lab.interpretation for lab in first_case(text).labs}
+    assert found == {"calcium": "high", "phosphate": "normal"}
