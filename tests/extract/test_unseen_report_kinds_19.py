@@ -442,3 +442,9 @@ def test_a_low_normal_result_is_normal() -> None:
     )
     found = {lab.analyte: lab.interpretation for lab in first_case(text).labs}
     assert found == {"calcium": "high", "phosphate": "normal"}
+
+
+@pytest.mark.parametrize("abbreviation", ["DM2", "DMII", "NIDDM", "IDDM", "type 2 DM"])
+def test_a_notes_diabetes_abbreviation_is_diabetes(abbreviation: str) -> None:
+    text = f"58F. PMH: 1. ESRD on HD. 2. {abbreviation}. 3. AF on warfarin. Now painful retiform purpura on the thighs."
+    assert assertions(first_case(text)).get("diabetes") == "present"
