@@ -448,3 +448,17 @@ def test_a_low_normal_result_is_normal() -> None:
 def test_a_notes_diabetes_abbreviation_is_diabetes(abbreviation: str) -> None:
     text = f"58F. PMH: 1. ESRD on HD. 2. {abbreviation}. 3. AF on warfarin. Now painful retiform purpura on the thighs."
     assert assertions(first_case(text)).get("diabetes") == "present"
+
+
+@pytest.mark.parametrize(
+    ("words", "concept"),
+    [
+        ("on RRT", "dialysis"),
+        ("on KRT", "dialysis"),
+        ("s/p DDKT", "kidney_transplant"),
+        ("ESRF", "end_stage_renal_disease"),
+    ],
+)
+def test_a_notes_kidney_abbreviations(words: str, concept: str) -> None:
+    text = f"58F with {words}, painful nodules on the thighs."
+    assert assertions(first_case(text)).get(concept) == "present"
