@@ -462,3 +462,17 @@ def test_a_notes_diabetes_abbreviation_is_diabetes(abbreviation: str) -> None:
 def test_a_notes_kidney_abbreviations(words: str, concept: str) -> None:
     text = f"58F with {words}, painful nodules on the thighs."
     assert assertions(first_case(text)).get(concept) == "present"
+
+
+# ------------------------------------------ a neonatal note's shorthand for the infusion and its leak
+@pytest.mark.parametrize(
+    "text",
+    [
+        "2 wk old, Ca gluc infiltration L dorsal hand, now hard white plaque L dorsal hand.",
+        "2 wk old, calcium gluconate 10% tissued L dorsal hand, now a hard white plaque there.",
+    ],
+)
+def test_a_neonatal_notes_infusion_shorthand_keeps_its_site(text: str) -> None:
+    case, subtype, _ = first_assessed(text)
+    assert [e.site for e in case.exposures if e.concept == "iv_calcium"] == ["L dorsal hand"]
+    assert subtype == "iatrogenic"
