@@ -476,3 +476,14 @@ def test_a_neonatal_notes_infusion_shorthand_keeps_its_site(text: str) -> None:
     case, subtype, _ = first_assessed(text)
     assert [e.site for e in case.exposures if e.concept == "iv_calcium"] == ["L dorsal hand"]
     assert subtype == "iatrogenic"
+
+
+def test_injections_of_calcium_heparin_elsewhere_are_not_calcium_injections() -> None:
+    text = (
+        "A 36-year-old woman who had received multiple subcutaneous injections of calcium heparin into the "
+        "abdominal wall developed firm nodules on the thighs six months later. Renal function and calcium were "
+        "normal."
+    )
+    case, subtype, _ = first_assessed(text)
+    assert subtype != "iatrogenic"
+    assert "iv_calcium" not in {e.concept for e in case.exposures}
