@@ -487,3 +487,17 @@ def test_injections_of_calcium_heparin_elsewhere_are_not_calcium_injections() ->
     case, subtype, _ = first_assessed(text)
     assert subtype != "iatrogenic"
     assert "iv_calcium" not in {e.concept for e in case.exposures}
+
+
+# ------------------------------------------ "In case 2, a man ..." moves to the next patient
+# "Case 1 involved a 63-year-old woman on warfarin ... In case 2, a 71-year-old man with alcoholic
+# cirrhosis developed ..." was one patient (the woman was given his cirrhosis).
+def test_in_case_two_opens_the_second_patient() -> None:
+    text = (
+        "Two cases of calciphylaxis in patients without kidney disease are reported. Case 1 involved a 63-year-old "
+        "woman on warfarin with painful ulcers of the calves. In case 2, a 71-year-old man with alcoholic "
+        "cirrhosis developed retiform purpura of the thighs."
+    )
+    cases = extract(text).cases
+    assert [(c.patient.age_years, c.patient.sex) for c in cases] == [(63, "female"), (71, "male")]
+    assert "cirrhosis" not in assertions(cases[0])
