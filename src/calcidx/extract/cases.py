@@ -170,7 +170,9 @@ class CaseBuilder:
             labs=labs.labs(patient_model),
             imaging=observations.imaging,
             histology=[
-                h.model_copy(update={"concepts": [c for c in h.concepts if c not in outgrown]}) if outgrown else h
+                h.model_copy(update={"concepts": [c for c in h.concepts if c not in outgrown]})
+                if outgrown & set(h.concepts)
+                else h
                 for h in observations.histology
             ],
             diagnosis_as_written=stated.text if stated else None,

@@ -240,14 +240,8 @@ class DemographicsReader:
         return model
 
     def _sex_near(self, start: int, end: int) -> str | None:
-        rules = self.context.rules
         window = self.context.text[max(0, start - 30) : end + 40]
-        for word in re.findall(r"[A-Za-z]+", window):
-            lowered = word.lower()
-            if lowered in rules.female_nouns:
-                return "female"
-            if lowered in rules.male_nouns:
-                return "male"
-        if _TITLE_MS.search(window):
+        sex = sex_from_text(re.findall(r"[A-Za-z]+", window), self.context.rules)
+        if sex is None and _TITLE_MS.search(window):
             return "female"
-        return None
+        return sex
