@@ -23,7 +23,7 @@ from dataclasses import dataclass, replace
 from calcidx.errors import KnowledgeError
 from calcidx.extract.rules import ContextTrigger, Rules, phrase_regex
 
-__all__ = ["ContextPatterns", "TriggerHit", "TriggerIndex", "find_triggers", "own_triggers"]
+__all__ = ["ContextPatterns", "TriggerHit", "TriggerIndex", "find_triggers", "own_triggers", "trigger_types"]
 
 #: how much text before and after a trigger its scope rules look at
 _BEFORE_CHARS = 50
@@ -51,6 +51,13 @@ class TriggerHit:
 
 
 _WORD = re.compile(r"\w+")
+
+
+def trigger_types(keys: Iterable[tuple[str, str]]) -> tuple[str, ...]:
+    """What a trigger's ``allowed_types`` may name to reach a mention of the concepts ``keys``:
+    each concept's vocabulary table ("condition") and the concept itself ("condition:dialysis")."""
+    keys = tuple(keys)
+    return (*dict.fromkeys(table for table, _ in keys), *(f"{table}:{concept}" for table, concept in keys))
 
 
 class ContextPatterns:
@@ -222,7 +229,7 @@ class TriggerIndex:
 
         A trigger applies when the mention lies in its scope: on its side (direction), in the
         same clause (no terminator between), within its ``max_scope`` words, and when the mention's
-        concept ``tables`` are among the trigger's ``allowed_types``. Triggers starting at an
+        concept ``tables`` (``trigger_types``) are among the trigger's ``allowed_types``. Triggers starting at an
         offset in ``void`` do not apply (a relative who is the patient a new case opens on).
 
         Returns:

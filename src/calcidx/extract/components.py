@@ -33,7 +33,7 @@ from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
 
 from calcidx.extract.abbreviations import abbreviation_mentions, find_abbreviations
-from calcidx.extract.assertion import ContextPatterns, TriggerIndex, find_triggers, own_triggers
+from calcidx.extract.assertion import ContextPatterns, TriggerIndex, find_triggers, own_triggers, trigger_types
 from calcidx.extract.demographics import AgeFinder
 from calcidx.extract.labs_text import LabPatterns
 from calcidx.extract.patients import Mode, Patients, split_patients
@@ -470,8 +470,7 @@ class ContextComponent:
             else:
                 sent_start, sent_end = start, end
             ext = span._  # each ``span._`` builds a new accessor: one per span
-            tables = tuple(k[0] for k in ext.calcidx_keys or ())
-            status, trigger = index.status(start, end, sent_start, sent_end, tables)
+            status, trigger = index.status(start, end, sent_start, sent_end, trigger_types(ext.calcidx_keys or ()))
             ext.calcidx_assertion = status
             ext.calcidx_trigger = trigger
             assertions[(start, end)] = (status, trigger)

@@ -60,7 +60,8 @@ class ContextTrigger:
     direction: Direction = "forward"
     #: words the scope may span at most (None: to the end of the clause, as in ConText)
     max_scope: int | None = None
-    #: concept tables the trigger may modify (empty: all)
+    #: what the trigger may modify (empty: all): vocabulary tables ("exposure") or single concepts
+    #: ("condition:dialysis", for "not on dialysis", where "on" takes no other condition)
     allowed_types: tuple[str, ...] = ()
     #: the trigger (a relative noun) counts only as the clause's subject: "her mother had",
     #: not "a mother of two with"

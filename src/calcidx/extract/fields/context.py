@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from calcidx.case.model import Evidence
-from calcidx.extract.assertion import TriggerIndex
+from calcidx.extract.assertion import TriggerIndex, trigger_types
 from calcidx.extract.labs_text import CueHit
 from calcidx.extract.records import Mention, StateHit
 from calcidx.extract.rules import Rules
@@ -139,7 +139,7 @@ class FieldContext:
             if mention.is_site:
                 continue
             tables = tuple(k[0] for k in mention.keys)
-            status, trigger = self.assertion(mention.start, mention.end, sentence, tables)
+            status, trigger = self.assertion(mention.start, mention.end, sentence, trigger_types(mention.keys))
             if status == "present" and planned:
                 clause_scoped = plan_clauses is not None and set(tables) <= _CLAUSE_SCOPED
                 if not (clause_scoped and plan_clauses and _outside_plan(mention, sentence, plan_clauses)):

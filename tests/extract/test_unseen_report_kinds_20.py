@@ -1,0 +1,100 @@
+"""Kinds of phrasing and clinical rules from a twentieth set of probes the reader had never seen.
+
+Each kind is written in the project's own words, several ways, with a control where the same words
+must still give the old answer. No sentence comes from a published report.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from calcidx.extract.rules import load_rules
+from calcidx.extract.vocabulary import TABLES
+from calcidx.knowledge.loader import load_bundle
+from tests.extract.reading import assertions, first_assessed, first_case
+
+# ------------------------------------------ "not on dialysis" negates the therapy, not the next disease
+# "stage 5 CKD not on dialysis (eGFR 11) and limited systemic sclerosis" negated the sclerosis, so
+# fingertip calcinosis with normal calcium and phosphate became metastatic (possible) from the CKD.
+NOT_ON_THEN_A_DISEASE = [
+    "A 70-year-old woman with stage 5 CKD not on dialysis (eGFR 11 mL/min/1.73 m2) and limited systemic "
+    "sclerosis had hard white nodules on the fingertips. Calcium 9.1 mg/dL, phosphate 4.3 mg/dL.",
+    "A 66-year-old woman with CKD stage 4, not receiving dialysis, and dermatomyositis had hard nodules on "
+    "the elbows. Calcium and phosphate were normal.",
+    "70F, CKD 5 not on dialysis and limited SSc, hard white nodules on the fingertips, Ca and PO4 normal.",
+]
+
+
+@pytest.mark.parametrize("text", NOT_ON_THEN_A_DISEASE)
+def test_not_on_dialysis_leaves_the_next_disease_present(text: str) -> None:
+    case, subtype, _ = first_assessed(text)
+    found = assertions(case)
+    assert found.get("dialysis") == "absent"
+    assert "present" in {found.get("systemic_sclerosis"), found.get("dermatomyositis")}
+    assert subtype == "dystrophic"
+
+
+@pytest.mark.parametrize(
+    ("text", "absent"),
+    [
+        ("A 60-year-old man, not on warfarin or steroids, had painful plaques on the thighs.", "warfarin"),
+        ("A man with CKD stage 5, not receiving dialysis, developed painful plaques.", "dialysis"),
+        ("CKD 4, not on dialysis.", "dialysis"),
+    ],
+)
+def test_not_on_still_negates_what_a_patient_is_on(text: str, absent: str) -> None:
+    case = first_case(f"A 60-year-old man had plaques on the thighs. {text}")
+    found = {**assertions(case), **{e.concept: e.assertion for e in case.exposures}}
+    assert found.get(absent) == "absent"
+
+
+def test_every_allowed_type_names_a_table_or_a_concept() -> None:
+    bundle = load_bundle()
+    for trigger in load_rules().triggers:
+        for allowed in trigger.allowed_types:
+            table, _, concept = allowed.partition(":")
+            assert table in TABLES, (trigger.id, allowed)
+            assert not concept or bundle.concept(concept) is not None, (trigger.id, allowed)
+
+
+# ------------------------------------------ a strength between "at the site where" and the calcium salt
+# "at the site where 10% calcium chloride had extravasated" gave the extravasation no site (the
+# strength stood between the tying words and the salt): iatrogenic stayed possible.
+STRENGTH_AT_THE_SITE = [
+    "A 45-year-old man had a firm plaque on the dorsum of his left hand at the site where 10% calcium chloride "
+    "had extravasated from a peripheral cannula. Calcium and phosphate were normal.",
+    "A preterm girl had a white plaque on the right foot at the site where a 10% calcium gluconate infusion had "
+    "leaked. Calcium and phosphate were normal.",
+]
+
+
+@pytest.mark.parametrize("text", STRENGTH_AT_THE_SITE)
+def test_a_strength_before_the_salt_keeps_the_site(text: str) -> None:
+    case, subtype, certainty = first_assessed(text)
+    assert any(e.site for e in case.exposures if e.concept in ("iv_calcium", "calcium_extravasation"))
+    assert (subtype, certainty) == ("iatrogenic", "probable")
+
+
+# ------------------------------------------ impalpable or absent pulses in other words
+# "pulses absent at both ankles", "pedal pulses were not palpable" were not read as signs of
+# peripheral arterial disease, so a dialysis patient's ischaemic leg ulcers were calciphylaxis.
+PULSES = [
+    "A 60-year-old man on hemodialysis for 6 years had painful ulcers over the lateral malleoli, with pulses "
+    "absent at both ankles.",
+    "A 60-year-old man on hemodialysis had painful ulcers of the toes; pedal pulses were not palpable.",
+    "A 71-year-old woman on peritoneal dialysis had painful toe ulcers and impalpable pedal pulses.",
+]
+
+
+@pytest.mark.parametrize("text", PULSES)
+def test_absent_pulses_hold_calciphylaxis_back(text: str) -> None:
+    case, subtype, _ = first_assessed(text)
+    assert assertions(case).get("peripheral_arterial_signs") == "present"
+    assert subtype != "calciphylaxis"
+
+
+def test_palpable_pulses_are_no_arterial_sign() -> None:
+    text = "A 60-year-old man on hemodialysis had painful ulcers of the thighs. Pedal pulses were palpable."
+    case, subtype, _ = first_assessed(text)
+    assert "peripheral_arterial_signs" not in assertions(case)
+    assert subtype == "calciphylaxis"
