@@ -11,7 +11,8 @@ import pytest
 from calcidx.extract.rules import load_rules
 from calcidx.extract.vocabulary import TABLES
 from calcidx.knowledge.loader import load_bundle
-from tests.extract.reading import assertions, first_assessed, first_case
+from calcidx.public import extract
+from tests.extract.reading import assertions, first_assessed, first_case, histology_concepts
 
 # ------------------------------------------ "not on dialysis" negates the therapy, not the next disease
 # "stage 5 CKD not on dialysis (eGFR 11) and limited systemic sclerosis" negated the sclerosis, so
@@ -98,3 +99,33 @@ def test_palpable_pulses_are_no_arterial_sign() -> None:
     case, subtype, _ = first_assessed(text)
     assert "peripheral_arterial_signs" not in assertions(case)
     assert subtype == "calciphylaxis"
+
+
+# ------------------------------------------ a pathology or radiology report is one patient's note
+# A pathology report whose patient comes only in its last line ("Clinical history: 58F, limited
+# scleroderma.") was read as an article: the microscopic findings before that line were no one's.
+REPORTS = [
+    "Pathology report. Specimen: skin, left index finger, excision. Microscopic: dermis contains large "
+    "aggregates of amorphous basophilic material, von Kossa positive. Diagnosis: calcinosis cutis. Clinical "
+    "history: 58F, limited scleroderma.",
+    "SURGICAL PATHOLOGY REPORT\nSpecimen: skin, left thigh, incisional biopsy.\nMicroscopic description: "
+    "aggregates of basophilic material in the dermis, von Kossa positive.\nClinical information: 62-year-old "
+    "woman with dermatomyositis.",
+]
+
+
+@pytest.mark.parametrize("text", REPORTS)
+def test_a_pathology_report_is_read_whole(text: str) -> None:
+    document = extract(text)
+    assert len(document.cases) == 1
+    case = document.cases[0]
+    assert "basophilic_deposits_histology" in histology_concepts(case)
+    assert case.patient.age_years in (58, 62)
+
+
+def test_a_case_report_with_a_specimen_sentence_stays_an_article() -> None:
+    text = (
+        "Calcinosis cutis in two sisters. Case 1. A 34-year-old woman had hard nodules on the elbows. "
+        "Case 2. Her 30-year-old sister had hard nodules on the knees. The specimen showed calcium deposits."
+    )
+    assert len(extract(text).cases) == 2
