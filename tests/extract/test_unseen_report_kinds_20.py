@@ -129,3 +129,15 @@ def test_a_case_report_with_a_specimen_sentence_stays_an_article() -> None:
         "Case 2. Her 30-year-old sister had hard nodules on the knees. The specimen showed calcium deposits."
     )
     assert len(extract(text).cases) == 2
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Subcutaneous small arteries showed medial calcification with luminal thrombi.",
+        "Biopsy: calcified arterioles in the subcutis and intraluminal thrombi.",
+    ],
+)
+def test_luminal_thrombi_are_vascular_thrombi(sentence: str) -> None:
+    case = first_case(f"A 71-year-old man on hemodialysis had painful necrotic thigh ulcers. {sentence}")
+    assert assertions(case).get("vascular_thrombi_histology") == "present"
