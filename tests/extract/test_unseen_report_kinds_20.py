@@ -11,7 +11,7 @@ import pytest
 from calcidx.extract.rules import load_rules
 from calcidx.extract.vocabulary import TABLES
 from calcidx.knowledge.loader import load_bundle
-from calcidx.public import extract
+from calcidx.public import assess, extract
 from tests.extract.reading import assertions, first_assessed, first_case, histology_concepts
 
 # ------------------------------------------ "not on dialysis" negates the therapy, not the next disease
@@ -141,3 +141,35 @@ def test_a_case_report_with_a_specimen_sentence_stays_an_article() -> None:
 def test_luminal_thrombi_are_vascular_thrombi(sentence: str) -> None:
     case = first_case(f"A 71-year-old man on hemodialysis had painful necrotic thigh ulcers. {sentence}")
     assert assertions(case).get("vascular_thrombi_histology") == "present"
+
+
+# ------------------------------------------ siblings with no number in the title; a sibling's age "now 8"
+# "Calcinosis cutis in siblings with juvenile dermatomyositis" gave its disease to the first brother
+# only, so the second (whose age "now 8" was not read) was idiopathic (probable).
+SIBLINGS = (
+    "Calcinosis cutis in siblings with juvenile dermatomyositis\n\nWe describe two brothers. The elder, aged 11, "
+    "developed hard nodules over the elbows two years after the onset of the disease. His younger brother, now "
+    "8, had similar nodules on the knees. In both, calcium and phosphate were normal."
+)
+
+
+def test_a_title_about_siblings_is_each_siblings() -> None:
+    cases = assess(SIBLINGS).cases
+    assert [c.patient.age_years for c in cases] == [11, 8]
+    assert [c.assessment.subtype.code for c in cases] == ["dystrophic", "dystrophic"]
+    assert all("juvenile_dermatomyositis" in assertions(c) for c in cases)
+
+
+def test_a_title_about_one_patient_is_not_shared() -> None:
+    text = SIBLINGS.replace("in siblings with juvenile dermatomyositis", "in a boy with juvenile dermatomyositis")
+    cases = assess(text).cases
+    assert "juvenile_dermatomyositis" not in assertions(cases[-1])
+
+
+# ------------------------------------------ a relative's bare age does not end the family clause
+# "Her mother, 40, has lupus." gave the 9-year-old girl lupus as the cause of her nodules: the bare
+# age between the relative and the disease ended the family trigger's scope.
+@pytest.mark.parametrize("apposition", [", 40,", ", now 40,", ", then 38 years old,", ", aged 40,", ""])
+def test_a_relatives_age_keeps_her_disease_hers(apposition: str) -> None:
+    text = f"A 9-year-old girl had hard nodules on the elbows. Her mother{apposition} has lupus."
+    assert assertions(first_case(text)).get("systemic_lupus_erythematosus") == "family"

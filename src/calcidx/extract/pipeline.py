@@ -385,13 +385,16 @@ def _empty_case_warning(case: Case) -> str:
 
 def _group_titles(titles: list[Sentence], rule: re.Pattern[str], patients: int) -> list[Sentence]:
     """Title lines that describe exactly the document's patients as one group with what they share
-    ("... in two brothers with Werner syndrome" over two patients)."""
+    ("... in two brothers with Werner syndrome" over two patients; "... in siblings with X" over any
+    number of them)."""
     if patients < 2:
         return []
     found = []
     for sentence in titles:
         match = None if sentence.caption else rule.search(sentence.text)
-        if match is not None and (2 if match.group("pair") else number_word(match.group("count"))) == patients:
+        if match is None:
+            continue
+        if match.group("kin") or (2 if match.group("pair") else number_word(match.group("count"))) == patients:
             found.append(sentence)
     return found
 
