@@ -9,6 +9,7 @@ from __future__ import annotations
 import pytest
 
 from calcidx.extract.rules import load_rules
+from calcidx.extract.sections import analyse_layout
 from calcidx.extract.vocabulary import TABLES
 from calcidx.knowledge.loader import load_bundle
 from calcidx.public import assess, extract
@@ -173,3 +174,29 @@ def test_a_title_about_one_patient_is_not_shared() -> None:
 def test_a_relatives_age_keeps_her_disease_hers(apposition: str) -> None:
     text = f"A 9-year-old girl had hard nodules on the elbows. Her mother{apposition} has lupus."
     assert assertions(first_case(text)).get("systemic_lupus_erythematosus") == "family"
+
+
+# ------------------------------------------ a title run into the text when the line breaks are lost
+# With all whitespace collapsed, "Calciphylaxis in a patient with ... hyperparathyroidism Abstract A woman
+# in her late fifties ..." was one sentence: the title's diagnosis and the patient's introduction were
+# lost, and a title about siblings ran into the first sentence and reached only the first sibling.
+ABSTRACT_AFTER_TITLE = (
+    "Calciphylaxis in a patient with normal renal function and primary hyperparathyroidism\n\nAbstract\nA woman "
+    "in her late fifties with primary hyperparathyroidism presented with painful necrotic ulcers on the "
+    "thighs. Her creatinine was normal. Parathyroidectomy led to healing."
+)
+
+
+@pytest.mark.parametrize("text", [ABSTRACT_AFTER_TITLE, SIBLINGS])
+def test_collapsed_whitespace_keeps_the_title(text: str) -> None:
+    def answers(document: str) -> list[tuple[float | None, str | None, str]]:
+        return [(c.patient.age_years, c.patient.sex, c.assessment.subtype.code) for c in assess(document).cases]
+
+    assert answers(" ".join(text.split())) == answers(text)
+
+
+def test_a_heading_word_inside_a_sentence_is_no_title_break() -> None:
+    text = "A 60-year-old man on hemodialysis, his Summary Table shows, had painful purpura on the thighs."
+    assert [s.text for s in analyse_layout(text, load_rules()).sentences] == [text]
+    title = "Calciphylaxis in a man on dialysis ABSTRACT A 60-year-old man had painful purpura."
+    assert analyse_layout(title, load_rules()).sentences[0].text == "Calciphylaxis in a man on dialysis"

@@ -26,7 +26,16 @@ from calcidx.extract.prefilter import matches, requirement, search
 from calcidx.extract.rules import ZoneRules
 from calcidx.extract.sections import Layout, Sentence
 
-__all__ = ["Mode", "PatientText", "Patients", "ZoneDecision", "detect_mode", "number_word", "split_patients"]
+__all__ = [
+    "Mode",
+    "PatientText",
+    "Patients",
+    "ZoneDecision",
+    "detect_mode",
+    "names_the_group",
+    "number_word",
+    "split_patients",
+]
 
 Mode = Literal["auto", "article", "note"]
 
@@ -711,6 +720,16 @@ def _group_count(opening: re.Match[str]) -> int | None:
     return 2 if opening.group("pair") else number_word(opening.group("count"))
 
 
+def names_the_group(text: str, rule: re.Pattern[str], patients: int) -> bool:
+    """Whether ``text`` names the document's ``patients`` as one group with what they share, by the
+    ``title_group`` rule ("... in two brothers with Werner syndrome" over two patients; "... in
+    siblings with X" over any number of them)."""
+    if patients < 2:
+        return False
+    match = rule.search(text)
+    return match is not None and bool(match.group("kin") or _group_count(match) == patients)
+
+
 def _share_group_sentences(
     patients: list[PatientText], zone: list[Sentence], rules: ZoneRules, body: Sequence[Sentence] = ()
 ) -> None:
@@ -731,7 +750,12 @@ def _share_group_sentences(
             # a dropped sentence only when the authors open on the group with what it shares
             if not (whole_group and opening is not None and opening.group("lead")):
                 continue
-        elif not whole_group and not rules["shared_by_all"].search(sentence.text):
+        elif (
+            not whole_group
+            and not rules["shared_by_all"].search(sentence.text)
+            # a title run into the text ("Calcinosis in siblings with dermatomyositis We describe ...")
+            and not names_the_group(sentence.text, rules["title_group"], len(patients))
+        ):
             continue
         for patient in patients:
             patient.shared.add(sentence.start)

@@ -32,7 +32,7 @@ from calcidx.extract.diagnosis import (
 from calcidx.extract.kind import document_kind
 from calcidx.extract.language import language_warning
 from calcidx.extract.lexicon import RecurringWords
-from calcidx.extract.patients import Mode, Patients, number_word
+from calcidx.extract.patients import Mode, Patients, names_the_group
 from calcidx.extract.prefilter import fold, search
 from calcidx.extract.rules import load_rules, load_zone_rules
 from calcidx.extract.sections import Layout, Sentence, one_case
@@ -387,16 +387,7 @@ def _group_titles(titles: list[Sentence], rule: re.Pattern[str], patients: int) 
     """Title lines that describe exactly the document's patients as one group with what they share
     ("... in two brothers with Werner syndrome" over two patients; "... in siblings with X" over any
     number of them)."""
-    if patients < 2:
-        return []
-    found = []
-    for sentence in titles:
-        match = None if sentence.caption else rule.search(sentence.text)
-        if match is None:
-            continue
-        if match.group("kin") or (2 if match.group("pair") else number_word(match.group("count"))) == patients:
-            found.append(sentence)
-    return found
+    return [s for s in titles if not s.caption and names_the_group(s.text, rule, patients)]
 
 
 def _lone_lines(sentences: list[Sentence], candidates: list[Sentence]) -> frozenset[int]:

@@ -333,7 +333,23 @@ def _split_sentences(text: str, start: int, end: int, no_case: bool = False) -> 
         cursor = match.end(3)
     if cursor < len(segment):
         pieces.append((start + cursor, end))
-    return [(s, e) for s, e in _at_case_labels(text, pieces) if text[s:e].strip()]
+    return [(s, e) for s, e in _at_case_labels(text, _after_run_on_title(text, pieces)) if text[s:e].strip()]
+
+
+#: a run-in heading right after a title that lost its line break ("Calciphylaxis in a patient with
+#: primary hyperparathyroidism Abstract A woman in her fifties ..."): the title ends before it
+_TITLE_RUN_ON = re.compile(r"(?<=[\w)])\s+(?=(?:Abstract|ABSTRACT|SUMMARY|BACKGROUND)\s+[A-Z])")
+
+
+def _after_run_on_title(text: str, pieces: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """``pieces`` with the document's first piece cut before a run-in heading (``_TITLE_RUN_ON``)."""
+    if not pieces or text[: pieces[0][0]].strip():
+        return pieces  # only the text's first sentence can hold its title
+    first_start, first_end = pieces[0]
+    heading = _TITLE_RUN_ON.search(text, first_start, min(first_end, first_start + 400))
+    if heading is None:
+        return pieces
+    return [(first_start, heading.start()), (heading.end(), first_end), *pieces[1:]]
 
 
 #: a semicolon and the space after it, where a second patient's label may follow
