@@ -13,7 +13,7 @@ from calcidx.extract.sections import analyse_layout
 from calcidx.extract.vocabulary import TABLES
 from calcidx.knowledge.loader import load_bundle
 from calcidx.public import assess, extract
-from tests.extract.reading import assertions, first_assessed, first_case, histology_concepts
+from tests.extract.reading import assertions, exposure_assertions, first_assessed, first_case, histology_concepts
 
 # ------------------------------------------ "not on dialysis" negates the therapy, not the next disease
 # "stage 5 CKD not on dialysis (eGFR 11) and limited systemic sclerosis" negated the sclerosis, so
@@ -200,3 +200,25 @@ def test_a_heading_word_inside_a_sentence_is_no_title_break() -> None:
     assert [s.text for s in analyse_layout(text, load_rules()).sentences] == [text]
     title = "Calciphylaxis in a man on dialysis ABSTRACT A 60-year-old man had painful purpura."
     assert analyse_layout(title, load_rules()).sentences[0].text == "Calciphylaxis in a man on dialysis"
+
+
+# ------------------------------------------ "CaCl" in an ICU note; "not on" reaches a short list only
+def test_cacl_through_a_line_that_infiltrated_is_iatrogenic() -> None:
+    text = (
+        "ICU note: 59 yo M post cardiac arrest, received multiple doses of CaCl via R antecubital PIV which "
+        "infiltrated. Now day 5, firm erythematous indurated area R forearm. Ca 8.7."
+    )
+    case, subtype, _ = first_assessed(text)
+    assert exposure_assertions(case).get("iv_calcium") == "present"
+    assert subtype == "iatrogenic"
+
+
+def test_not_on_negates_a_short_list_only() -> None:
+    text = (
+        "Telederm: 80F nursing home resident, ESKD not on dialysis (conservative care), painful black eschars on "
+        "both lower legs and a sacral pressure ulcer. Ca normal, phos 6.5."
+    )
+    found = exposure_assertions(first_case(text))
+    assert found.get("pressure_injury") == "present"
+    listed = first_case("A 60-year-old man, not on warfarin, heparin or steroids, had painful plaques on the thighs.")
+    assert exposure_assertions(listed).get("corticosteroids") == "absent"
