@@ -222,3 +222,36 @@ def test_not_on_negates_a_short_list_only() -> None:
     assert found.get("pressure_injury") == "present"
     listed = first_case("A 60-year-old man, not on warfarin, heparin or steroids, had painful plaques on the thighs.")
     assert exposure_assertions(listed).get("corticosteroids") == "absent"
+
+
+# ------------------------------------------ "cellulitis-like", "milia-like": a likeness is not the thing
+# "painful cellulitis-like indurated plaques" in a dialysis patient read cellulitis as present, so the
+# infection mimic held calciphylaxis back; "milia-like papules" read milia, a look-alike of the very
+# sub-form the papules are.
+@pytest.mark.parametrize(
+    ("text", "likeness"),
+    [
+        (
+            "A 60-year-old man on hemodialysis had painful cellulitis-like indurated plaques on the thighs with "
+            "livedo.",
+            "cellulitis",
+        ),
+        (
+            "A 12-year-old girl with Down syndrome had multiple milia-like white papules on the hands and feet.",
+            "milia",
+        ),
+        (
+            "A 45-year-old woman had scleroderma-like thickening of the skin of the legs and hard nodules.",
+            "systemic_sclerosis",
+        ),
+    ],
+)
+def test_a_likeness_is_not_the_thing(text: str, likeness: str) -> None:
+    assert likeness not in assertions(first_case(text))
+
+
+def test_the_thing_itself_is_still_read() -> None:
+    text = "A 60-year-old man on hemodialysis had painful plaques on the thighs; cellulitis was diagnosed."
+    assert assertions(first_case(text)).get("cellulitis") == "present"
+    calciphylaxis = "A 60-year-old man on hemodialysis had painful cellulitis-like indurated plaques with livedo."
+    assert first_assessed(calciphylaxis)[1] == "calciphylaxis"

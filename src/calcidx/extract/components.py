@@ -126,6 +126,7 @@ class ConceptComponent:
         self.nlp = nlp
         rules = load_rules()
         self.site_parts = rules.site_parts
+        self.resemblance = rules.resemblance_suffixes
         lateral = "|".join(re.escape(w) for w in sorted(rules.laterality, key=len, reverse=True))
         self.part_link = re.compile(rf"\s+of\s+(?:(?:the|her|his|their|a|an|{lateral})\s+)*", re.IGNORECASE)
         self.matcher: PhraseMatcher | None = None
@@ -173,6 +174,17 @@ class ConceptComponent:
             self.coordinated = coordinated
         return self.matcher, self.vocabulary
 
+    def _likeness(self, doc: Doc, end: int) -> bool:
+        """Whether the term ending before token ``end`` is joined by a hyphen to a resemblance suffix
+        ("cellulitis-like", "milia-like": ``lexicon.yaml`` ``resemblance_suffixes``)."""
+        return (
+            end + 1 < len(doc)
+            and not doc[end - 1].whitespace_
+            and doc[end].text in ("-", "\u2013")
+            and not doc[end].whitespace_
+            and doc[end + 1].lower_ in self.resemblance
+        )
+
     def _measure(self, doc: Doc, key: str, start: int) -> bool:
         """Whether the abbreviation at ``start`` is a measure word used as a unit ("5 MM", "three-mm", "MM/HR")."""
         if key[7:].lower() not in self.measure_words:
@@ -215,6 +227,9 @@ class ConceptComponent:
             else:
                 keys = tuple(vocabulary.forms.get(key, ()))
             if not keys:
+                continue
+            if self._likeness(doc, end):
+                last_end = max(last_end, end)  # "cellulitis-like plaques": a look, not the thing
                 continue
             if start < last_end:
                 # a lab name inside a longer term ("raised serum uric acid") is still a lab mention

@@ -239,6 +239,8 @@ class Rules:
     outcome_cues: tuple[str, ...]
     #: names that hold a vocabulary word but name something else ("Henoch-Schönlein purpura" is not purpura)
     not_concepts: tuple[str, ...] = ()
+    #: suffixes that make a hyphenated term a likeness ("cellulitis-like" is no cellulitis)
+    resemblance_suffixes: frozenset[str] = frozenset()
     #: where a text that lost its line breaks gets them back
     collapsed_text: CollapsedTextRules = field(
         default_factory=lambda: CollapsedTextRules(min_chars=0, headers=(), line_starts=())
@@ -462,6 +464,7 @@ def load_rules() -> Rules:
         morphology_blanks=tuple(str(w).lower() for w in lexicon.get("morphology_blanks", [])),
         outcome_cues=tuple(str(w).lower() for w in lexicon["outcome_cues"]),
         not_concepts=tuple(str(w).lower() for w in lexicon.get("not_concepts", [])),
+        resemblance_suffixes=frozenset(str(w).lower() for w in lexicon.get("resemblance_suffixes", [])),
         measure_words=frozenset(str(w).lower() for w in lexicon.get("measure_words", [])),
         case_bound_abbreviations=frozenset(str(w).lower() for w in lexicon.get("case_bound_abbreviations", [])),
         other_specimen_words=tuple(str(w).lower() for w in lexicon.get("other_specimen_words", [])),
