@@ -255,3 +255,19 @@ def test_the_thing_itself_is_still_read() -> None:
     assert assertions(first_case(text)).get("cellulitis") == "present"
     calciphylaxis = "A 60-year-old man on hemodialysis had painful cellulitis-like indurated plaques with livedo."
     assert first_assessed(calciphylaxis)[1] == "calciphylaxis"
+
+
+# ------------------------------------------ a pressure ulcer elsewhere is no mimic of these lesions
+# "painful black eschars on both lower legs, and a pressure ulcer on the sacrum" held calciphylaxis of
+# the legs back as the pressure-ulcer mimic, though the ulcer was at another site.
+def test_a_pressure_ulcer_elsewhere_holds_nothing_back() -> None:
+    text = (
+        "80F, ESKD on conservative care, painful black eschars on both lower legs, and a pressure ulcer on the "
+        "sacrum. Ca normal, phos 6.5."
+    )
+    assert first_assessed(text)[1] == "calciphylaxis"
+
+
+def test_a_pressure_ulcer_at_the_eschar_is_its_mimic() -> None:
+    text = "80F, ESKD on conservative care, a painful black eschar on the sacrum at a pressure ulcer. Phos 6.5."
+    assert first_assessed(text)[1] != "calciphylaxis"

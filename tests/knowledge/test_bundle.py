@@ -215,3 +215,15 @@ def test_a_feature_implies_only_a_known_condition_or_another_feature(tmp_path: P
     assert any("painful_ulcer" in p for p in problems())
     _edit(folder, "features", imply("ulceration"))
     assert not problems()
+
+
+def test_a_local_lookalike_takes_its_site_from_an_at_site_exposure(tmp_path: Path) -> None:
+    folder = _copy(tmp_path)
+
+    def bad(items: list[dict[str, object]]) -> None:
+        next(i for i in items if i["id"] == "pressure_or_cold_injury")["site_from"] = ["no_such_exposure", "warfarin"]
+
+    _edit(folder, "lookalikes", bad)
+    problems = [p for p in validate_bundle(folder, check_hpo=False).problems if "site_from" in p]
+    assert any("no_such_exposure" in p for p in problems), problems
+    assert any("'warfarin'" in p for p in problems), problems  # an exposure with no site of its own

@@ -337,10 +337,20 @@ class _Pathway:
             if self.facts.known_at_least(look.age_below):
                 continue  # a look-alike of early life only, and the patient is older
             if look.id in self.facts.present:
-                found.add(look.id)
+                if not self.mimic_elsewhere(look.id):
+                    found.add(look.id)
             elif not look.suspected_for or subtype in look.suspected_for:
                 found.update(c for c in look.suspected_when if c in self.facts.present)
         return sorted(found)
+
+    def mimic_elsewhere(self, look_id: str) -> list[str]:
+        """Where a local look-alike (``Lookalike.site_from``) was recorded, when every such site is at
+        none of the lesions' (a pressure ulcer on the sacrum beside eschars on the legs); else empty."""
+        look = self.kb.lookalikes[look_id]
+        twins = [c for c in look.site_from if c in self.facts.present]
+        if not twins or not all(self.injury_elsewhere(c) for c in twins):
+            return []
+        return list(dict.fromkeys(site for c in twins for site in self.injury_sites(c)))
 
     def mimic_label(self, mimic: str) -> str:
         """A named mimic's label, or a mimic feature's label with the look-alikes it suggests."""
@@ -602,11 +612,20 @@ class _Pathway:
         mimics = self.calciphylaxis_mimics()
         negative = self.biopsy_against_calciphylaxis()
         if not mimics and not negative:
+            elsewhere = [
+                f"{self.label(look.id)} at {', '.join(sites)}"
+                for look in self.kb.lookalikes.values()
+                if look.id in self.facts.present and (sites := self.mimic_elsewhere(look.id))
+            ]
+            where = ", ".join(les for les, _ in self.facts.lesion_sites)
             self.step(
                 "subtype.calciphylaxis.mimics",
                 fired=False,
                 facts=[],
-                conclusion="No calciphylaxis mimic or negative calcium stain recorded (other diagnoses are "
+                conclusion=f"{'; '.join(elsewhere)}: not at a lesion's site ({where}), so no mimic of these "
+                "lesions; no other mimic or negative calcium stain recorded."
+                if elsewhere
+                else "No calciphylaxis mimic or negative calcium stain recorded (other diagnoses are "
                 "excluded only as far as the record goes).",
             )
             return

@@ -175,6 +175,11 @@ def _check_cross_refs(bundle: KnowledgeBundle, problems: list[str]) -> None:
         for wid in look.workup:
             if wid not in bundle.workup:
                 problems.append(f"lookalikes:{look.id}: unknown workup item {wid!r}")
+        problems += [
+            f"lookalikes:{look.id}: site_from names {eid!r}, not an exposure recorded at its site (at_site)"
+            for eid in look.site_from
+            if eid not in bundle.exposures or not bundle.exposures[eid].at_site
+        ]
     problems += [
         f"exposures:{exp.id}: locates unknown exposure {e!r}"
         for exp in bundle.exposures.values()
