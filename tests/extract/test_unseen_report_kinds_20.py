@@ -271,3 +271,30 @@ def test_a_pressure_ulcer_elsewhere_holds_nothing_back() -> None:
 def test_a_pressure_ulcer_at_the_eschar_is_its_mimic() -> None:
     text = "80F, ESKD on conservative care, a painful black eschar on the sacrum at a pressure ulcer. Phos 6.5."
     assert first_assessed(text)[1] != "calciphylaxis"
+
+
+# ------------------------------------------ warfarin started days before the necrosis
+# "started warfarin for a DVT; on day 4 of treatment she developed painful haemorrhagic bullae and
+# necrosis" with normal renal function was calciphylaxis (probable): the timing that makes it the
+# warfarin-necrosis mimic was told in two clauses, and no phrase of the vocabulary holds it.
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A 45-year-old woman started warfarin for a deep vein thrombosis; on day 4 of treatment she developed "
+        "painful hemorrhagic bullae and necrosis on the breasts and thighs. Renal function was normal.",
+        "A 52-year-old man was started on warfarin for atrial fibrillation. Three days later painful necrotic "
+        "plaques appeared on the thighs. Creatinine was normal.",
+    ],
+)
+def test_warfarin_started_days_before_is_the_necrosis_mimic(text: str) -> None:
+    case, subtype, _ = first_assessed(text)
+    assert assertions(case).get("warfarin_recently_started") == "present"
+    assert subtype != "calciphylaxis"
+
+
+def test_long_term_warfarin_stays_a_calciphylaxis_risk() -> None:
+    text = (
+        "A 60-year-old man had taken warfarin for ten years and developed painful retiform purpura on the thighs. "
+        "Renal function was normal."
+    )
+    assert first_assessed(text)[1] == "calciphylaxis"

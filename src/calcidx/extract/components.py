@@ -37,8 +37,9 @@ from calcidx.extract.assertion import ContextPatterns, TriggerIndex, find_trigge
 from calcidx.extract.demographics import AgeFinder
 from calcidx.extract.labs_text import LabPatterns
 from calcidx.extract.patients import Mode, Patients, split_patients
+from calcidx.extract.prefilter import fold, requirement
 from calcidx.extract.records import Mention, StateHit
-from calcidx.extract.rules import AmbiguousName, Rules, load_rules, load_zone_rules
+from calcidx.extract.rules import AmbiguousName, Rules, load_concept_patterns, load_rules, load_zone_rules
 from calcidx.extract.sections import Layout, analyse_layout, header_regex, one_case
 from calcidx.extract.vocabulary import Table, Vocabulary, default_vocabulary, spelling_variants
 
@@ -127,6 +128,7 @@ class ConceptComponent:
         rules = load_rules()
         self.site_parts = rules.site_parts
         self.resemblance = rules.resemblance_suffixes
+        self.concept_patterns = load_concept_patterns()
         lateral = "|".join(re.escape(w) for w in sorted(rules.laterality, key=len, reverse=True))
         self.part_link = re.compile(rf"\s+of\s+(?:(?:the|her|his|their|a|an|{lateral})\s+)*", re.IGNORECASE)
         self.matcher: PhraseMatcher | None = None
@@ -173,6 +175,20 @@ class ConceptComponent:
             self.matcher, self.exact, self.vocabulary = matcher, exact, vocabulary
             self.coordinated = coordinated
         return self.matcher, self.vocabulary
+
+    def _pattern_mentions(self, text: str) -> list[Mention]:
+        """The mentions of ``concept_patterns.yaml``: concepts named in words that are no fixed phrase."""
+        found: list[Mention] = []
+        folded: str | None = None
+        for pattern in self.concept_patterns:
+            needed = requirement(pattern.rule.pattern)
+            if needed.clauses:
+                folded = fold(text) if folded is None else folded
+                if not needed.admits(folded):
+                    continue
+            keys = ((pattern.table, pattern.concept),)
+            found.extend(Mention(s, e, text[s:e], keys) for s, e in pattern.mention_spans(text))
+        return found
 
     def _likeness(self, doc: Doc, end: int) -> bool:
         """Whether the term ending before token ``end`` is joined by a hyphen to a resemblance suffix
@@ -255,6 +271,7 @@ class ConceptComponent:
             )
         abbreviations = doc.user_data[ABBREVIATIONS] = find_abbreviations(text)
         mentions.extend(abbreviation_mentions(text, mentions, Mention, abbreviations))
+        mentions.extend(self._pattern_mentions(text))
         mentions.sort(key=lambda m: m.start)
         if self.ambiguous:
             mentions = _resolved(text, mentions, self.ambiguous)

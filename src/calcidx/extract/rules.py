@@ -23,6 +23,7 @@ from calcidx.extract.vocabulary import knowledge_state_words
 __all__ = [
     "EXPOSURE_SITE_RULES",
     "AgeRule",
+    "ConceptPattern",
     "ContextTrigger",
     "ExposureSiteRule",
     "HistologyFindingRule",
@@ -34,6 +35,7 @@ __all__ = [
     "ZoneRules",
     "alternation",
     "load_age_rules",
+    "load_concept_patterns",
     "load_exposure_site_rules",
     "load_histology_finding_rules",
     "load_lab_cue_pseudo_before_rules",
@@ -695,6 +697,39 @@ class ExposureSiteRule:
             examples=tuple(examples),
             counter_examples=tuple(str(e) for e in raw.get("not", ())),
         )
+
+
+@dataclass(frozen=True)
+class ConceptPattern:
+    """One rule of ``concept_patterns.yaml``: a vocabulary concept named in words that are no fixed
+    phrase; the match's group ``mention`` (or ``mention2``) is the concept's mention."""
+
+    rule: ZoneRule
+    table: str
+    concept: str
+
+    def mention_spans(self, text: str) -> list[tuple[int, int]]:
+        """The (start, end) of each mention of the concept in ``text``."""
+        spans = []
+        for match in self.rule.pattern.finditer(text):
+            group = "mention" if match.group("mention") is not None else "mention2"
+            spans.append(match.span(group))
+        return spans
+
+
+@functools.cache
+def load_concept_patterns() -> tuple[ConceptPattern, ...]:
+    """The concept pattern rules, loaded once per process."""
+    found = []
+    for raw in _read("concept_patterns.yaml").get("rules", ()):
+        table, _, concept = str(raw.get("concept", "")).partition(":")
+        if not table or not concept:
+            raise KnowledgeError(f"concept_patterns.yaml: rule {raw.get('id')!r} needs a concept 'table:id'")
+        rule = ZoneRule.from_dict({k: v for k, v in raw.items() if k != "concept"}, "concept_patterns.yaml")
+        if not {"mention", "mention2"} <= set(rule.pattern.groupindex):
+            raise KnowledgeError(f"concept_patterns.yaml: rule {rule.id!r} needs the groups mention and mention2")
+        found.append(ConceptPattern(rule, table, concept))
+    return tuple(found)
 
 
 #: The rule ids the exposure reader applies (``exposure_sites.yaml`` must define each).
