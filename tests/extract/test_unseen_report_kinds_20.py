@@ -298,3 +298,25 @@ def test_long_term_warfarin_stays_a_calciphylaxis_risk() -> None:
         "Renal function was normal."
     )
     assert first_assessed(text)[1] == "calciphylaxis"
+
+
+# ------------------------------------------ a problem list's "Calciphylaxis - biopsy-proven"
+# "Problem list: 1. Calciphylaxis - biopsy-proven, bilateral thighs / 2. ESRD on HD" stated no
+# diagnosis and no biopsy, and the dialysis alone made metastatic (possible).
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Problem list:\n1. Calciphylaxis - biopsy-proven, bilateral thighs\n2. ESRD on HD since 2015 (DM nephropathy)",
+        "Dx: Calciphylaxis – bx-confirmed, abdomen\nESRD on PD.",
+    ],
+)
+def test_a_dashed_proof_states_a_biopsy_proven_diagnosis(text: str) -> None:
+    case, subtype, _ = first_assessed(text)
+    assert "calciphylaxis_histology_reported" in histology_concepts(case)
+    assert subtype == "calciphylaxis"
+    assert case.assessment.stated is not None and case.assessment.stated.subtype == "calciphylaxis"
+
+
+def test_a_dashed_query_proves_nothing() -> None:
+    case = first_case("Problem list:\n1. Calciphylaxis? - biopsy pending\n2. ESRD on HD since 2015")
+    assert "calciphylaxis_histology_reported" not in histology_concepts(case)
