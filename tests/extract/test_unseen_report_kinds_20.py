@@ -6,6 +6,8 @@ must still give the old answer. No sentence comes from a published report.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 import pytest
 
 from calcidx.extract.rules import load_rules
@@ -320,3 +322,30 @@ def test_a_dashed_proof_states_a_biopsy_proven_diagnosis(text: str) -> None:
 def test_a_dashed_query_proves_nothing() -> None:
     case = first_case("Problem list:\n1. Calciphylaxis? - biopsy pending\n2. ESRD on HD since 2015")
     assert "calciphylaxis_histology_reported" not in histology_concepts(case)
+
+
+# ------------------------------------------ a heading alone on its line, in a text of one case
+# In lower (or upper) case, "discussion" on its own line ran into the next ("in a review of 12
+# neonates ..."), so the discussion's "a 54-year-old woman with renal failure described by Smith et
+# al." became a second patient of the case section.
+DISCUSSION_AFTER_CASE = (
+    "Iatrogenic calcinosis cutis after calcium gluconate extravasation in an adult: a case report\n\n"
+    "Abstract\nExtravasation "
+    "of calcium salts is a known cause of calcinosis cutis in neonates but is rarely reported in adults. "
+    "We present a 67-year-old man who developed calcinosis cutis of the forearm after extravasation of calcium "
+    "gluconate.\n\nIntroduction\nCalcinosis cutis is classified into five subtypes. Iatrogenic calcinosis is "
+    "most often described in infants after intravenous calcium. Metastatic calcinosis occurs in chronic renal "
+    "failure.\n\nCase report\nA 67-year-old man was admitted with hypocalcemia (calcium 6.9 mg/dL) after total "
+    "thyroidectomy. Calcium gluconate 10% was infused through a cannula in the left forearm, which infiltrated "
+    "on the second day. Two weeks later, firm whitish plaques appeared on the left forearm at the site of "
+    "the infiltration. Serum phosphate was 4.1 mg/dL and renal function was normal. A biopsy showed dermal "
+    "calcium deposits positive on von Kossa staining. The lesions resolved over four months with conservative "
+    "care.\n\nDiscussion\nIn a review of 12 neonates, lesions appeared 1 to 3 weeks after extravasation. A 54-year-old "
+    "woman with renal failure described by Smith et al. developed metastatic calcinosis. Our patient had "
+    "no renal disease."
+)
+
+
+@pytest.mark.parametrize("case", [str, str.lower, str.upper], ids=["as-given", "lower", "upper"])
+def test_a_heading_line_is_not_joined_to_the_next(case: Callable[[str], str]) -> None:
+    assert [c.patient.age_years for c in extract(case(DISCUSSION_AFTER_CASE)).cases] == [67]

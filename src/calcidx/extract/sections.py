@@ -13,7 +13,7 @@ from bisect import bisect_left
 from dataclasses import dataclass, field
 
 from calcidx.extract.prefilter import fold_lower, words_of
-from calcidx.extract.rules import CollapsedTextRules, Rules, load_zone_rules
+from calcidx.extract.rules import CollapsedTextRules, Rules, load_rules, load_zone_rules
 
 __all__ = ["Layout", "Section", "Sentence", "analyse_layout", "header_regex"]
 
@@ -215,6 +215,15 @@ def _norm_header(text: str) -> str:
     return _TOP_LINK.sub("", " ".join(text.lower().split()))
 
 
+#: Longest line that is tested for being a section heading on its own (``_header_line``).
+_HEADER_LINE_MAX = 40
+
+
+def _header_line(line: str) -> bool:
+    """Whether ``line`` is a known section heading (``sections.yaml``) standing alone."""
+    return _norm_header(line) in load_rules().section_headers
+
+
 def logical_lines(text: str) -> list[tuple[int, int]]:
     """Physical lines joined where a sentence obviously continues on the next line."""
     no_case = caseless(text)
@@ -268,6 +277,8 @@ def logical_lines(text: str) -> list[tuple[int, int]]:
                 continues = True
             if continues and _CAPTION.match(text[start:end]):
                 continues = False
+            if continues and prev_end - prev_start <= _HEADER_LINE_MAX and _header_line(text[prev_start:prev_end]):
+                continues = False  # a heading on its own line ("discussion" over "in a review of ...")
             if continues:
                 joined[-1] = (prev_start, end)
                 continue
