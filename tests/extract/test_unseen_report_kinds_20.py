@@ -349,3 +349,9 @@ DISCUSSION_AFTER_CASE = (
 @pytest.mark.parametrize("case", [str, str.lower, str.upper], ids=["as-given", "lower", "upper"])
 def test_a_heading_line_is_not_joined_to_the_next(case: Callable[[str], str]) -> None:
     assert [c.patient.age_years for c in extract(case(DISCUSSION_AFTER_CASE)).cases] == [67]
+
+
+@pytest.mark.parametrize("phrase", ["daily dressings", "dressing changes", "moist dressings"])
+def test_dressings_are_wound_care(phrase: str) -> None:
+    text = f"A 60-year-old man on dialysis had calciphylaxis. Management consisted of {phrase} and analgesia."
+    assert "wound_care" in {t.concept for t in first_case(text).treatments}
