@@ -194,6 +194,12 @@ def build_facts(case: Case, bundle: KnowledgeBundle) -> CaseFacts:
                 case, feature.lesion_words_all, feature.lesion_words_none, feature.lesion_sites_any
             ):
                 _add(facts, feature.id, "present", feature.label, lesion.evidence)
+    for analyte in bundle.analytes.values():
+        # a low result that records a concept (a low ankle-brachial index: peripheral arterial signs)
+        if analyte.implies_when_low and facts.labs.get(analyte.id) == "low":
+            implied = bundle.concept(analyte.implies_when_low)
+            label = implied.label if implied else None
+            _add(facts, analyte.implies_when_low, "present", label, facts.labs_report.evidence.get(analyte.id, []))
     # A concept both asserted and negated (e.g. two mentions) counts as present: the positive
     # statement is the stronger evidence, and the negation stays visible in the case itself.
     facts.absent -= facts.present

@@ -271,6 +271,8 @@ def check_lab(
                     where,
                 )
             )
+    elif not lab.unit and analyte.unitless:
+        canonical = lab.value  # a ratio (the ankle-brachial index) has no unit to give
     elif not lab.unit and analyte.units:
         canonical, note = _without_unit(analyte, ranged, lab.value, lab.comparator, patient, system, stated)
         warnings.append(LabWarning("lab_unit_missing", note, where))

@@ -327,6 +327,11 @@ class Analyte(Cited):
     plausible: Plausibility | None = None
     alerts: list[LabAlert] = []
     qualitative: bool = False
+    #: a ratio with no unit (the ankle-brachial index): a value written without one is no warning
+    unitless: bool = False
+    #: the concept a low result records as present (a low ankle-brachial index: signs of peripheral
+    #: arterial disease); the analyte's refs must support it
+    implies_when_low: str | None = None
     #: a qualitative test reported as a titre ("ANA 1:1280"): positive from this dilution's
     #: denominator up (the analyte's refs must support it); a lower titre is recorded uninterpreted
     titer_positive_from: float | None = Field(default=None, gt=0)

@@ -186,6 +186,11 @@ def _check_cross_refs(bundle: KnowledgeBundle, problems: list[str]) -> None:
         for e in exp.locates
         if e not in bundle.exposures
     ]
+    problems += [
+        f"analytes:{a.id}: implies_when_low names unknown concept {a.implies_when_low!r}"
+        for a in bundle.analytes.values()
+        if a.implies_when_low and a.implies_when_low not in concepts
+    ]
     for phen in bundle.lab_phenotypes:
         if phen.analyte not in bundle.analytes:
             problems.append(f"lab_phenotypes: unknown analyte {phen.analyte!r}")
