@@ -355,3 +355,28 @@ def test_a_heading_line_is_not_joined_to_the_next(case: Callable[[str], str]) ->
 def test_dressings_are_wound_care(phrase: str) -> None:
     text = f"A 60-year-old man on dialysis had calciphylaxis. Management consisted of {phrase} and analgesia."
     assert "wound_care" in {t.concept for t in first_case(text).treatments}
+
+
+# ------------------------------------------ a tattoo, acupuncture needling, the vaccinations' site
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A 33-year-old woman developed firm white papules within a tattoo on her left forearm. Calcium and "
+        "phosphate normal.",
+        "A 59-year-old man had hard nodules at sites of previous acupuncture needling on his lower back. Calcium "
+        "normal.",
+        "A 6-month-old boy had hard nodules on the left thigh at the site of his vaccinations. Calcium normal.",
+    ],
+)
+def test_needle_injured_skin_is_local_damage(text: str) -> None:
+    case, subtype, _ = first_assessed(text)
+    assert exposure_assertions(case).get("local_trauma") == "present"
+    assert subtype == "dystrophic"
+
+
+@pytest.mark.parametrize(
+    "sentence", ["She has a tattoo on her back.", "Her vaccinations were up to date.", "She had tried acupuncture."]
+)
+def test_a_tattoo_or_vaccination_named_elsewhere_is_no_cause(sentence: str) -> None:
+    text = f"A 33-year-old woman had hard nodules on the fingertips. {sentence} Calcium and phosphate normal."
+    assert "local_trauma" not in exposure_assertions(first_case(text))
