@@ -380,3 +380,26 @@ def test_needle_injured_skin_is_local_damage(text: str) -> None:
 def test_a_tattoo_or_vaccination_named_elsewhere_is_no_cause(sentence: str) -> None:
     text = f"A 33-year-old woman had hard nodules on the fingertips. {sentence} Calcium and phosphate normal."
     assert "local_trauma" not in exposure_assertions(first_case(text))
+
+
+# ------------------------------------------ a central line in the neck; "via a peripheral IV in ..."
+# "calcium chloride through a central venous catheter in the right internal jugular vein", then plaques
+# on the left foot, was iatrogenic (possible): the vein was no site, so the exposure could be anywhere.
+def test_calcium_through_a_jugular_line_is_not_at_the_foot() -> None:
+    text = (
+        "A 2-month-old boy who had undergone cardiac surgery received calcium chloride through a central venous "
+        "catheter in the right internal jugular vein. At 3 weeks he developed hard white plaques on the left foot."
+    )
+    case, subtype, _ = first_assessed(text)
+    assert next(e.site for e in case.exposures if e.concept == "iv_calcium") == "right internal jugular vein"
+    assert subtype != "iatrogenic"
+
+
+def test_calcium_via_a_peripheral_iv_has_its_site() -> None:
+    text = (
+        "A term neonate had calcium gluconate infused via a peripheral IV in the dorsum of the right hand; a hard "
+        "white plaque formed on the right hand a week later."
+    )
+    case, subtype, certainty = first_assessed(text)
+    assert next(e.site for e in case.exposures if e.concept == "iv_calcium") == "right hand"
+    assert (subtype, certainty) == ("iatrogenic", "probable")
