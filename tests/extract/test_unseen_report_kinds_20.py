@@ -403,3 +403,24 @@ def test_calcium_via_a_peripheral_iv_has_its_site() -> None:
     case, subtype, certainty = first_assessed(text)
     assert next(e.site for e in case.exposures if e.concept == "iv_calcium") == "right hand"
     assert (subtype, certainty) == ("iatrogenic", "probable")
+
+
+@pytest.mark.parametrize(
+    ("text", "site"),
+    [
+        (
+            "A preterm infant received calcium gluconate through an umbilical venous catheter. On day 12, hard "
+            "plaques appeared on the right hand.",
+            "umbilical venous catheter",
+        ),
+        (
+            "A 50-year-old man received calcium chloride through a right femoral line during resuscitation. Ten "
+            "days later firm plaques appeared on the left forearm.",
+            "right femoral line",
+        ),
+    ],
+)
+def test_calcium_through_a_central_line_is_not_at_a_limb(text: str, site: str) -> None:
+    case, subtype, _ = first_assessed(text)
+    assert next(e.site for e in case.exposures if e.concept == "iv_calcium") == site
+    assert subtype != "iatrogenic"
