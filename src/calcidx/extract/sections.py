@@ -352,10 +352,14 @@ def _split_sentences(text: str, start: int, end: int, no_case: bool = False) -> 
 _TITLE_RUN_ON = re.compile(r"(?<=[\w)])\s+(?=(?:Abstract|ABSTRACT|SUMMARY|BACKGROUND)\s+[A-Z])")
 
 
+#: any character that is not white space
+_NON_SPACE = re.compile(r"\S")
+
+
 def _after_run_on_title(text: str, pieces: list[tuple[int, int]]) -> list[tuple[int, int]]:
     """``pieces`` with the document's first piece cut before a run-in heading (``_TITLE_RUN_ON``)."""
-    if not pieces or text[: pieces[0][0]].strip():
-        return pieces  # only the text's first sentence can hold its title
+    if not pieces or _NON_SPACE.search(text, 0, pieces[0][0]):
+        return pieces  # only the text's first sentence can hold its title (a search, not a copy per line)
     first_start, first_end = pieces[0]
     heading = _TITLE_RUN_ON.search(text, first_start, min(first_end, first_start + 400))
     if heading is None:
