@@ -195,6 +195,7 @@ def build_facts(case: Case, bundle: KnowledgeBundle) -> CaseFacts:
             ):
                 _add(facts, feature.id, "present", feature.label, lesion.evidence)
     for analyte in bundle.analytes.values():
+        facts.labels.setdefault(analyte.id, analyte.label)
         # a low result that records a concept (a low ankle-brachial index: peripheral arterial signs)
         if analyte.implies_when_low and facts.labs.get(analyte.id) == "low":
             implied = bundle.concept(analyte.implies_when_low)
@@ -203,8 +204,6 @@ def build_facts(case: Case, bundle: KnowledgeBundle) -> CaseFacts:
     # A concept both asserted and negated (e.g. two mentions) counts as present: the positive
     # statement is the stronger evidence, and the negation stays visible in the case itself.
     facts.absent -= facts.present
-    for analyte in bundle.analytes.values():
-        facts.labels.setdefault(analyte.id, analyte.label)
     facts.sites = sorted(lesion.site.lower() for lesion in case.lesions if lesion.site)
     facts.lesion_sites = sorted(
         ((lesion.site.lower(), lesion.laterality) for lesion in case.lesions if lesion.site), key=lambda x: x[0]
