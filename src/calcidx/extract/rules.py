@@ -702,17 +702,24 @@ class ExposureSiteRule:
 @dataclass(frozen=True)
 class ConceptPattern:
     """One rule of ``concept_patterns.yaml``: a vocabulary concept named in words that are no fixed
-    phrase; the match's group ``mention`` (or ``mention2``) is the concept's mention."""
+    phrase; the match's first group named ``mention...`` that matched (one per alternative:
+    ``mention``, ``mention2``) is the concept's mention."""
 
     rule: ZoneRule
     table: str
     concept: str
 
+    @property
+    def mention_groups(self) -> tuple[str, ...]:
+        """The pattern's mention groups, in order."""
+        return tuple(name for name in self.rule.pattern.groupindex if name.startswith("mention"))
+
     def mention_spans(self, text: str) -> list[tuple[int, int]]:
         """The (start, end) of each mention of the concept in ``text``."""
+        groups = self.mention_groups
         spans = []
         for match in self.rule.pattern.finditer(text):
-            group = "mention" if match.group("mention") is not None else "mention2"
+            group = next(name for name in groups if match.group(name) is not None)
             spans.append(match.span(group))
         return spans
 
@@ -726,9 +733,10 @@ def load_concept_patterns() -> tuple[ConceptPattern, ...]:
         if not table or not concept:
             raise KnowledgeError(f"concept_patterns.yaml: rule {raw.get('id')!r} needs a concept 'table:id'")
         rule = ZoneRule.from_dict({k: v for k, v in raw.items() if k != "concept"}, "concept_patterns.yaml")
-        if not {"mention", "mention2"} <= set(rule.pattern.groupindex):
-            raise KnowledgeError(f"concept_patterns.yaml: rule {rule.id!r} needs the groups mention and mention2")
-        found.append(ConceptPattern(rule, table, concept))
+        pattern = ConceptPattern(rule, table, concept)
+        if not pattern.mention_groups:
+            raise KnowledgeError(f"concept_patterns.yaml: rule {rule.id!r} needs a group named mention")
+        found.append(pattern)
     return tuple(found)
 
 
