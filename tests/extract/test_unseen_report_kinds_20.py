@@ -424,3 +424,17 @@ def test_calcium_through_a_central_line_is_not_at_a_limb(text: str, site: str) -
     case, subtype, _ = first_assessed(text)
     assert next(e.site for e in case.exposures if e.concept == "iv_calcium") == site
     assert subtype != "iatrogenic"
+
+
+# ------------------------------------------ "Neither had gout": the pronoun's verb ends no negation
+@pytest.mark.parametrize(
+    ("sentence", "concept"),
+    [
+        ("Neither had gout.", "gout"),
+        ("None of them had renal disease.", "chronic_kidney_disease"),
+        ("Neither of them had lupus.", "systemic_lupus_erythematosus"),
+    ],
+)
+def test_neither_or_none_as_subject_negates(sentence: str, concept: str) -> None:
+    text = f"A mother (42 years) and her son (15 years) both had firm whitish papules on the ears. {sentence}"
+    assert all(assertions(c).get(concept) == "absent" for c in extract(text).cases)
