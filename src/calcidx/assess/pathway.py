@@ -1332,15 +1332,27 @@ class _Pathway:
                 "calcium and phosphate do not exclude (non-uremic calciphylaxis): not idiopathic; the biopsy decides.",
             )
             return
-        held = self.cause_on_record() if self.labs_normal and not self.facts.renal_impaired else None
+        held = (
+            (self.cause_on_record() or self.lookalike_on_record())
+            if self.labs_normal and not self.facts.renal_impaired
+            else None
+        )
         if held is not None:
             facts, why = [*used, *held[0]], held[1]
             cand = self.propose("subtype.idiopathic.pattern", "idiopathic", "suggested", facts_for=facts)
+            held_ids = {f.id for f in held[0]}
             self.step(
                 "subtype.idiopathic.pattern",
                 fired=True,
                 facts=facts,
                 conclusion=f"Normal calcium and phosphate and no tissue damage, but {why}: idiopathic, possible.",
+                # a look-alike held beside it is cited by its own sources
+                extra_refs=[
+                    ref
+                    for look in self.kb.lookalikes.values()
+                    if not look.applies_to and {look.id, *look.suspected_when} & held_ids
+                    for ref in look.refs
+                ],
                 candidate=cand,
             )
         elif self.labs_normal and not self.facts.renal_impaired:
@@ -1406,6 +1418,24 @@ class _Pathway:
                 f"{self.labels(exposed)}, a cause of iatrogenic calcinosis, is recorded at another site than the "
                 "lesions: the record may not place it exactly, so a cause is not excluded"
             )
+        return None
+
+    def lookalike_on_record(self) -> tuple[list[FactUsed], str] | None:
+        """A look-alike of calcinosis cutis in general (no subtype of its own) that the record names, or
+        suspects from a feature its sources give for it (gout for tophi), with no finding that decides:
+        the lesions may be the look-alike, so idiopathic (no cause found) is at most possible. The facts
+        it adds and why; None when there is none."""
+        for look in self.kb.lookalikes.values():
+            if look.applies_to or self.facts.known_at_least(look.age_below):
+                continue
+            named = (
+                [look.id] if look.id in self.facts.present else sorted(set(look.suspected_when) & self.facts.present)
+            )
+            if named:
+                return [self.facts.fact(c) for c in named], (
+                    f"{self.labels(named)} is recorded: the lesions may be {look.label} rather than calcinosis "
+                    f"(decided by: {look.test.rstrip('.')})"
+                )
         return None
 
     def idiopathic_subform(self) -> str | None:
