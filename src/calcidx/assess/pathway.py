@@ -634,9 +634,13 @@ class _Pathway:
         found = ", ".join(self.held_back_labels(mimics, negative))
         # a mimic not excluded, or a negative calcium stain, lowers the cause one level
         cand.cause = _CAUSE_DOWN[cand.cause]
+        shared = self.histology_shared_with(mimics)
+        if histology and shared:
+            # the biopsy shows the mimic's picture too: it weighs no more than the clinical picture
+            cand.cause = _CAUSE_DOWN[cand.cause]
         cand.override = None
         self.recompute(cand)
-        if histology and not negative:
+        if histology and not negative and not shared:
             text = f"{found}: other diagnoses are not excluded, so calciphylaxis stays {cand.certainty}."
         else:
             cand.blocked = f"{found} present: the mimic (or the negative biopsy or stain) is not excluded"
@@ -653,6 +657,10 @@ class _Pathway:
             + self.clue_refs(mimics),
             candidate=cand,
         )
+
+    def histology_shared_with(self, mimics: list[str]) -> bool:
+        """Whether one of ``mimics`` shows the biopsy picture of calciphylaxis (``shares_histology``)."""
+        return any(m in self.kb.lookalikes and self.kb.lookalikes[m].shares_histology for m in mimics)
 
     def lesion_weighs(self) -> None:
         """Calciphylaxis or metastatic: the lesion's own picture holds the other side at possible.

@@ -497,6 +497,10 @@ class Lookalike(Cited):
     #: site of these exposures (its twin in ``exposures.yaml``): recorded only at sites that are none
     #: of the lesions', it is no mimic of them
     site_from: list[str] = []
+    #: the look-alike's biopsy shows what a calciphylaxis biopsy shows (the Martorell ulcer's calcified
+    #: arterioles): a biopsy does not exclude it, so while it is present a biopsy-proven calciphylaxis
+    #: is held as a clinical one is (an alternative only)
+    shares_histology: bool = False
     workup: list[str] = []
     codes: Codes = Codes()
 

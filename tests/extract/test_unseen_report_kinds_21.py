@@ -1,0 +1,80 @@
+"""Kinds of phrasing and clinical rules from a twenty-first set of probes the reader had never seen.
+
+Each kind is written in the project's own words, several ways, with a control where the same words
+must still give the old answer. No sentence comes from a published report.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.extract.reading import first_assessed, first_case, histology_concepts
+
+# ------------------------------------------------------- a central line named by its vein, as a modifier
+# "through a right subclavian central venous catheter" gave the infusion no site (only "the right
+# subclavian vein" was a site), so nodules on the shin were iatrogenic (possible) from a line in the chest.
+CENTRAL_LINES = [
+    ("through a right subclavian central venous catheter", "right subclavian central venous catheter"),
+    ("through a left internal jugular line", "left internal jugular line"),
+    ("via a right femoral central line", "right femoral central line"),
+    ("via a R IJ CVC", "R IJ CVC"),
+]
+
+
+@pytest.mark.parametrize(("route", "site"), CENTRAL_LINES)
+def test_a_central_line_named_by_its_vein_is_the_infusions_site(route: str, site: str) -> None:
+    text = (
+        f"A 45-year-old man received calcium gluconate infusions {route} for hypocalcaemia. "
+        "Two weeks later hard nodules appeared on his left shin."
+    )
+    case, subtype, _ = first_assessed(text)
+    assert [e.site for e in case.exposures if e.concept == "iv_calcium"] == [site]
+    assert subtype != "iatrogenic"
+
+
+def test_nodules_at_the_lines_own_region_stay_iatrogenic() -> None:
+    text = (
+        "A 3-week-old girl received calcium gluconate through a right femoral central line. Ten days later "
+        "firm white plaques appeared in the right groin."
+    )
+    _, subtype, _ = first_assessed(text)
+    assert subtype == "iatrogenic"
+
+
+# ------------------------------------------------- the Martorell ulcer: a mimic the biopsy cannot exclude
+# "Biopsy showed ... arterioles with medial calcification; a Martorell hypertensive ischaemic ulcer was
+# diagnosed" was calciphylaxis, confirmed (non-uraemic): its biopsy shows what a calciphylaxis biopsy shows.
+MARTORELL = [
+    "A 65-year-old woman with long-standing hypertension and diabetes had a very painful ulcer on the lateral "
+    "aspect of the left lower leg above the ankle. Creatinine was 0.9 mg/dL. Biopsy showed thickened "
+    "subcutaneous arterioles with medial calcification; a Martorell hypertensive ischaemic ulcer was diagnosed.",
+    "Hypertensive 70F, painful necrotic ulcer lateral right calf, normal renal function. Bx: arteriolosclerosis "
+    "with medial calcification of subcutaneous arterioles. Dx: Martorell ulcer.",
+]
+
+
+@pytest.mark.parametrize("text", MARTORELL)
+def test_a_martorell_ulcer_holds_calciphylaxis_back_despite_the_biopsy(text: str) -> None:
+    case, subtype, _ = first_assessed(text)
+    assert "vascular_calcification_histology" in histology_concepts(case)
+    assert subtype != "calciphylaxis"
+    alternatives = {a.code: a.certainty for a in case.assessment.alternatives}
+    assert alternatives.get("calciphylaxis") == "possible"
+    assert not [t for t in case.assessment.treatments if t.id == "iv_sts_calciphylaxis"]
+
+
+def test_a_martorell_ulcer_excluded_leaves_calciphylaxis_proven() -> None:
+    text = (
+        "A 65-year-old woman on haemodialysis had a very painful necrotic ulcer on the left calf. Biopsy showed "
+        "medial calcification of subcutaneous arterioles with thrombi; a Martorell ulcer was excluded."
+    )
+    _, subtype, certainty = first_assessed(text)
+    assert (subtype, certainty) == ("calciphylaxis", "confirmed")
+
+
+# ------------------------------------------------------ the proof told after the lesion's sites
+def test_confirmed_on_biopsy_after_the_sites_is_the_biopsy() -> None:
+    case = first_case(
+        "Assessment: 59M on HD x 4 yrs with CUA of the lower abdomen and thighs, confirmed on punch biopsy."
+    )
+    assert "calciphylaxis_histology_reported" in histology_concepts(case)
