@@ -8,7 +8,8 @@ from __future__ import annotations
 
 import pytest
 
-from tests.extract.reading import first_assessed, first_case, histology_concepts
+from calcidx.public import assess
+from tests.extract.reading import assertions, first_assessed, first_case, histology_concepts
 
 # ------------------------------------------------------- a central line named by its vein, as a modifier
 # "through a right subclavian central venous catheter" gave the infusion no site (only "the right
@@ -78,3 +79,63 @@ def test_confirmed_on_biopsy_after_the_sites_is_the_biopsy() -> None:
         "Assessment: 59M on HD x 4 yrs with CUA of the lower abdomen and thighs, confirmed on punch biopsy."
     )
     assert "calciphylaxis_histology_reported" in histology_concepts(case)
+
+
+# ---------------------------------------------------------------- "non" written apart from its word
+# "non tender hard nodules" read the nodules as tender (painful papules present), and "a non diabetic
+# woman" as diabetic: only the hyphenated prefix ("non-tender") negated.
+@pytest.mark.parametrize(
+    ("text", "absent"),
+    [
+        ("A 50-year-old woman had non tender hard nodules on the elbows.", "painful_papules"),
+        ("A 50-year-old woman had non painful hard nodules on the elbows.", "painful_papules"),
+        ("A 50-year-old non diabetic woman had hard nodules on the elbows.", "diabetes"),
+    ],
+)
+def test_non_written_apart_negates_the_next_word(text: str, absent: str) -> None:
+    assert assertions(first_case(text)).get(absent) == "absent"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A 50-year-old woman with non Hodgkin lymphoma had hard nodules on the elbows.",
+        "A 50-year-old woman with non small cell lung cancer had hard nodules on the elbows.",
+    ],
+)
+def test_a_disease_named_with_non_stays_present(text: str) -> None:
+    assert assertions(first_case(text)).get("malignancy") == "present"
+
+
+def test_misinterpreted_as_is_no_diagnosis() -> None:
+    case = first_case(
+        "An 18-year-old girl with lupus had firm swellings of the thighs. Misinterpreted as subcutaneous "
+        "abscesses, they had been incised elsewhere; chalky material drained."
+    )
+    assert assertions(case).get("infected_lesion") != "present"
+
+
+# ------------------------------------------------------------------- a sub-form the patient "had"
+# "had uremic calciphylaxis of the thighs", "had nonuremic calciphylaxis" stated nothing (the subtype's
+# own word had to follow the verb), so a short note was undetermined.
+@pytest.mark.parametrize(
+    ("text", "subtype", "subform"),
+    [
+        ("A 50-year-old woman had uremic calciphylaxis of the thighs.", "calciphylaxis", "calciphylaxis_uremic"),
+        (
+            "A 50-year-old woman with normal kidneys had nonuremic calciphylaxis of the thighs.",
+            "calciphylaxis",
+            "calciphylaxis_nonuremic",
+        ),
+        ("A 40-year-old man has idiopathic scrotal calcinosis.", "idiopathic", "scrotal_calcinosis"),
+    ],
+)
+def test_a_subform_the_patient_had_is_stated(text: str, subtype: str, subform: str) -> None:
+    stated = assess(text).cases[0].assessment.stated
+    assert stated is not None
+    assert (stated.subtype, stated.subform) == (subtype, subform)
+
+
+def test_a_subform_the_patient_did_not_have_is_not_stated() -> None:
+    stated = assess("A 50-year-old woman on dialysis had no uremic calciphylaxis; she had painful plaques.")
+    assert stated.cases[0].assessment.stated is None
