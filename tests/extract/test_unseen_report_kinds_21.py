@@ -139,3 +139,17 @@ def test_a_subform_the_patient_had_is_stated(text: str, subtype: str, subform: s
 def test_a_subform_the_patient_did_not_have_is_not_stated() -> None:
     stated = assess("A 50-year-old woman on dialysis had no uremic calciphylaxis; she had painful plaques.")
     assert stated.cases[0].assessment.stated is None
+
+
+# ------------------------------------------------------------- calciphylaxis told by its adjective
+def test_calciphylactic_lesions_state_calciphylaxis() -> None:
+    stated = (
+        assess(
+            "We describe a 62-year-old obese woman on hemodialysis who developed two episodes of calciphylactic "
+            "skin lesions during three years."
+        )
+        .cases[0]
+        .assessment.stated
+    )
+    assert stated is not None
+    assert stated.subtype == "calciphylaxis"
