@@ -153,3 +153,30 @@ def test_calciphylactic_lesions_state_calciphylaxis() -> None:
     )
     assert stated is not None
     assert stated.subtype == "calciphylaxis"
+
+
+# ------------------------------------------------------ a drug's route is no lesion at the injection site
+# "had received subcutaneous calcium nadroparin injections into both thighs ... developed hard nodules on
+# the abdomen" made "both thighs" a lesion site ("subcutaneous" is a lesion word), so the nodules were
+# iatrogenic (probable) from injections given elsewhere.
+def test_injections_elsewhere_give_no_lesion_at_their_site() -> None:
+    case, subtype, _ = first_assessed(
+        "A 70-year-old woman had received subcutaneous calcium nadroparin injections into both thighs for 3 "
+        "months. She developed hard nodules on the abdomen."
+    )
+    assert [lesion.site for lesion in case.lesions] == ["abdomen"]
+    assert subtype != "iatrogenic"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A 70-year-old woman had received subcutaneous calcium nadroparin injections into the abdomen. She "
+        "developed hard nodules at the injection sites on the abdomen.",
+        "A 70-year-old woman had hard subcutaneous nodules on both thighs, where she had injected calcium "
+        "heparin subcutaneously.",
+    ],
+)
+def test_nodules_at_the_injection_sites_stay_iatrogenic(text: str) -> None:
+    _, subtype, _ = first_assessed(text)
+    assert subtype == "iatrogenic"

@@ -268,6 +268,8 @@ class Rules:
     lesion_tissue_words: tuple[str, ...] = ()
     #: a lesion word named with an internal organ ("pulmonary nodules", "lytic lesions"): no skin lesion
     internal_lesion_words: tuple[str, ...] = ()
+    #: a morphology word that names a drug's route ("subcutaneous nadroparin injections"): no skin lesion
+    route_words: tuple[str, ...] = ()
     #: a lesion word that names a finding of the knowledge when it has a skin site ("necrosis of the
     #: left breast" is skin necrosis): word -> feature id
     site_lesion_findings: tuple[tuple[str, str], ...] = ()
@@ -472,6 +474,7 @@ def load_rules() -> Rules:
         other_specimen_words=tuple(str(w).lower() for w in lexicon.get("other_specimen_words", [])),
         lesion_tissue_words=tuple(str(w).lower() for w in lexicon.get("lesion_tissue_words", [])),
         internal_lesion_words=tuple(str(w).lower() for w in lexicon.get("internal_lesion_words", [])),
+        route_words=tuple(str(w).lower() for w in lexicon.get("route_words", [])),
         lesion_denials=tuple(str(w).lower() for w in lexicon.get("lesion_denials", [])),
         lesion_denial_fillers=tuple(str(w).lower() for w in lexicon.get("lesion_denial_fillers", [])),
         lesion_bone_injuries=tuple(str(w).lower() for w in lexicon.get("lesion_bone_injuries", [])),

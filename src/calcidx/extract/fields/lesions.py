@@ -145,12 +145,13 @@ class LesionsReader:
         return patterns.lesion.search(clause) is None and patterns.morphology.search(clause) is None
 
     def _skin_only(self, text: str, words: frozenset[str] | None) -> str:
-        """``text`` with the lesions of internal organs ("small pulmonary nodules"), denied lesions ("no
-        suspicious lesion") and swellings of a bone injury ("swelling ... caused by a fracture") blanked
-        out: the lesion words left are those that may name a skin lesion."""
-        internal = self.patterns.internal_lesion
-        if internal is not None and may_match(internal, words):
-            text = internal.sub(" ", text)
+        """``text`` with the lesions of internal organs ("small pulmonary nodules"), a drug's route
+        ("subcutaneous heparin injections"), denied lesions ("no suspicious lesion") and swellings of a
+        bone injury ("swelling ... caused by a fracture") blanked out: the lesion words left are those
+        that may name a skin lesion."""
+        for blanked in (self.patterns.internal_lesion, self.patterns.route):
+            if blanked is not None and may_match(blanked, words):
+                text = blanked.sub(" ", text)
         patterns = self.patterns
         for pattern, needed in (
             (patterns.denied_lesion, patterns.denial_words),

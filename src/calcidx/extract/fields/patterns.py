@@ -88,6 +88,7 @@ class CasePatterns:
         self.other_specimen = phrase_regex(rules.other_specimen_words) if rules.other_specimen_words else None
         self.lesion_tissue = phrase_regex(rules.lesion_tissue_words) if rules.lesion_tissue_words else None
         self.internal_lesion = phrase_regex(rules.internal_lesion_words) if rules.internal_lesion_words else None
+        self.route = phrase_regex(rules.route_words) if rules.route_words else None
         self.denied_lesion = _denied_lesion(rules)
         self.injury_lesion = _injury_lesion(rules)
         # the words one of them needs (the injury pattern scans 60 characters after every lesion word)
