@@ -243,7 +243,8 @@ def test_an_infection_named_gangrene_stays_the_look_alike(text: str) -> None:
 
 # ------------------------------------------ a series told only in a table of patients
 # A series whose patients are rows of a table ("Patient | Age/Sex | Dialysis | ...") gave no case and
-# the reason that the text "reads as a disease summary": the reason now says where the patients are.
+# the reason that the text "reads as a disease summary"; each row is now read as one patient
+# (tests/extract/test_table_rows.py), and the warning says so.
 TABLE_SERIES = (
     "Calciphylaxis in peritoneal dialysis: a case series\n\n"
     "Table 1. Patient characteristics\n"
@@ -256,8 +257,12 @@ TABLE_SERIES = (
 
 def test_a_series_in_a_table_says_where_its_patients_are() -> None:
     document = extract(TABLE_SERIES)
-    assert document.cases == []
-    assert any("in a table" in w for w in document.warnings)
+    assert [(c.patient.age_years, c.patient.sex) for c in document.cases] == [(62.0, "female"), (55.0, "male")]
+    assert [{e.concept: e.assertion for e in c.exposures}.get("warfarin") for c in document.cases] == [
+        "present",
+        "absent",
+    ]
+    assert any("rows of a table" in w for w in document.warnings)
 
 
 def test_a_disease_summary_keeps_its_reason() -> None:

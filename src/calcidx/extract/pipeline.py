@@ -36,6 +36,7 @@ from calcidx.extract.patients import Mode, Patients, names_the_group
 from calcidx.extract.prefilter import fold, search
 from calcidx.extract.rules import load_rules, load_zone_rules
 from calcidx.extract.sections import Layout, Sentence, one_case
+from calcidx.extract.table_rows import describe, document_with_rows, patient_table_rows, with_row_evidence
 from calcidx.extract.textmap import TextMap, normalise
 from calcidx.extract.vocabulary import Vocabulary
 from calcidx.knowledge.loader import load_bundle
@@ -197,7 +198,7 @@ def extract(
             doc = run_pipeline(nlp, textmap.clean, mode)
             document = document_from_doc(doc, vocab, textmap=textmap, source=source, format=format, title=title)
         _recurring(nlp).learn([textmap.clean])
-    return document
+    return _from_table_rows(document, text, nlp)
 
 
 def extract_batch(texts: Iterable[str], *, nlp: Language, batch_size: int = 32) -> Iterator[Document]:
@@ -227,7 +228,29 @@ def _run_batch(nlp: Language, vocabulary: Vocabulary, batch: list[TextMap]) -> l
                 document_from_doc(doc, vocabulary, textmap=textmap) for doc, textmap in zip(docs, batch, strict=True)
             ]
         _recurring(nlp).learn(textmap.clean for textmap in batch)
-    return documents
+    return [
+        _from_table_rows(document, textmap.original, nlp) for document, textmap in zip(documents, batch, strict=True)
+    ]
+
+
+def _from_table_rows(document: Document, original: str, nlp: Language) -> Document:
+    """``document`` with its patients read from the rows of a table of patients, when no running text
+    describes any (``table_rows``); unchanged otherwise."""
+    if document.cases or ("|" not in original and "\t" not in original):
+        return document
+    header = load_zone_rules()["patient_table_header"]
+    rows = patient_table_rows(original, lambda line: header.search(line) is not None)
+    if not rows:
+        return document
+    info = document.document
+    provenance = Provenance(source=info.source, title=info.title, doi=info.doi, pmid=info.pmid, extractor=EXTRACTOR)
+    cases: list[Case] = []
+    for index, row in enumerate(rows, start=1):
+        read = extract(describe(row, index), nlp=nlp, mode="note")
+        if read.cases:
+            case = with_row_evidence(read.cases[0], row, original, index)
+            cases.append(case.model_copy(update={"provenance": provenance}))
+    return document_with_rows(document, cases, len(rows)) if cases else document
 
 
 #: One pipeline run at a time in a process. spaCy's memory zones and shared vocabulary are not
