@@ -9,6 +9,7 @@ from __future__ import annotations
 import pytest
 
 from calcidx.extract.pipeline import _default_pipeline, extract_batch
+from calcidx.extract.readers import read_bytes
 from calcidx.extract.table_rows import TableRow, describe, patient_table_rows
 from calcidx.public import assess, extract
 
@@ -121,4 +122,26 @@ def test_a_yes_or_no_cell_answers_its_header() -> None:
     assert [{e.concept: e.assertion for e in c.exposures}.get("warfarin") for c in document.cases] == [
         "absent",
         "present",
+    ]
+
+
+HTML_SERIES = b"""<html><body><h1>Calciphylaxis in peritoneal dialysis: a case series</h1>
+<p>Table 1. Patient characteristics</p>
+<table>
+<tr><th>Patient</th><th>Age/Sex</th><th>Dialysis</th><th>Warfarin</th><th>Site</th><th>Outcome</th></tr>
+<tr><td>1</td><td>62/F</td><td>PD 4 y</td><td>Yes</td><td>Thighs</td><td>Died</td></tr>
+<tr><td>2</td><td>55/M</td><td>PD 2 y</td><td>No</td><td>Abdomen</td><td>Healed</td></tr>
+</table>
+<p>All were treated with intravenous sodium thiosulfate.</p></body></html>"""
+
+
+def test_a_web_pages_table_of_patients_is_read_row_by_row() -> None:
+    read = read_bytes(HTML_SERIES, name="series.html")
+    assert "1 | 62/F | PD 4 y | Yes | Thighs | Died |" in read.text
+    document = extract(read.text)
+    assert [
+        (c.patient.age_years, {e.concept: e.assertion for e in c.exposures}.get("warfarin")) for c in document.cases
+    ] == [
+        (62.0, "present"),
+        (55.0, "absent"),
     ]

@@ -257,7 +257,7 @@ def _read_html(html: str, name: str) -> ReadResult:
         marker = " ".join(str(attrs.get(k) or "") for k in ("class", "id", "role"))
         if _CHROME_CLASS.search(marker) and node.tag not in ("body", "html", "main", "article"):
             node.decompose()
-    _join_value_rows(tree)
+    _join_value_rows(tree, _join_patient_rows(tree))
     root = tree.css_first("article") or tree.css_first("main") or tree.css_first("[role=main]") or tree.body
     if root is None:
         raise InputError(f"{name}: the HTML has no body; {ALLOWED}")
@@ -274,13 +274,36 @@ _NAME_CELL = re.compile(r"^\s*[^\W\d_]")
 _VALUE_CELL = re.compile(r"^\s*[<>≤≥]?\s*\d")
 
 
-def _join_value_rows(tree: Any) -> None:
+def _join_patient_rows(tree: Any) -> set[int]:
+    """Print each row of a table of patients (its first row names age and sex: the zone rule
+    ``patient_table_header``) as one line with its cells between pipes ("1 | 62/F | PD 4 y | Yes |"),
+    as a Markdown table prints it, so that the reader reads each row as one patient
+    (``extract/table_rows.py``). Returns the parsed-tree ids of those tables."""
+    from calcidx.extract.rules import load_zone_rules
+
+    header = load_zone_rules()["patient_table_header"]
+    joined: set[int] = set()
+    for table in tree.css("table"):
+        rows = [row for row in table.css("tr") if _table_of(row) == int(table.mem_id)]
+        if len(rows) < 2:
+            continue
+        heads = rows[0].css("th") or rows[0].css("td")
+        names = " ".join(" ".join(cell.text(deep=True).replace(_PARA, " ").split()) for cell in heads)
+        if header.search(names) is None:
+            continue
+        for row in rows:
+            _join_cells(row, row.css("th") or row.css("td"), between=" | ")
+        joined.add(int(table.mem_id))
+    return joined
+
+
+def _join_value_rows(tree: Any, skipped: set[int] | frozenset[int] = frozenset()) -> None:
     """Print each row of a table of values as one line, its cells side by side ("Calcium (mg/dL)
     9.9 8.5-10.2"), as a PDF's text prints it, and the header row of such a table ("Test Result Unit
-    Reference"); every other cell stays a block of its own (a series table's rows of patient numbers
-    are read cell by cell). The cells' block marks are replaced in the parsed tree, and the row's mark
-    is put there: put into the source, the parser would move it out of the table."""
-    rows = tree.css("tr")  # each row once (a table's rows include those of a table nested in it)
+    Reference"); every other cell stays a block of its own. The cells' block marks are replaced in the
+    parsed tree, and the row's mark is put there: put into the source, the parser would move it out of
+    the table. The tables ``skipped`` (tables of patients, already joined) are left as they are."""
+    rows = [row for row in tree.css("tr") if _table_of(row) not in skipped]  # each row once
     tables_of_values: set[int] = set()
     for row in rows:
         cells = row.css("td")
@@ -305,13 +328,14 @@ def _table_of(row: Any) -> int:
     return int(node.mem_id) if node is not None else 0
 
 
-def _join_cells(row: Any, cells: list[Any]) -> None:
-    """The row's cells side by side on one line (their block marks replaced in the parsed tree)."""
+def _join_cells(row: Any, cells: list[Any], *, between: str = " ") -> None:
+    """The row's cells side by side on one line (their block marks replaced in the parsed tree), each
+    followed by ``between``."""
     for cell in cells:
         for node in list(cell.traverse(include_text=True)):
             if node.tag == "-text" and _PARA in (node.text_content or ""):
                 node.replace_with(node.text_content.replace(_PARA, " "))
-        cell.insert_child(" ")
+        cell.insert_child(between)
     row.insert_child(_PARA)
 
 

@@ -92,13 +92,17 @@ def patient_table_rows(text: str, is_header: Callable[[str], bool]) -> list[Tabl
 
 
 def _runs(text: str) -> list[list[tuple[int, int]]]:
-    """Runs of two or more consecutive lines that split into cells the same way (pipes or tabs)."""
+    """Runs of two or more consecutive lines that split into cells the same way (pipes or tabs); a
+    blank line between two rows (a web page's table printed one block per row) does not end a run."""
     runs: list[list[tuple[int, int]]] = []
     current: list[tuple[int, int]] = []
     kind = ""
     start = 0
     for line in text.split("\n"):
         end = start + len(line)
+        if not line.strip() and current:
+            start = end + 1
+            continue
         this = "|" if line.count("|") >= 2 else "\t" if line.count("\t") >= 1 else ""
         if this and (not current or this == kind):
             current.append((start, end))
