@@ -145,3 +145,22 @@ def test_a_web_pages_table_of_patients_is_read_row_by_row() -> None:
         (62.0, "present"),
         (55.0, "absent"),
     ]
+
+
+JATS_SERIES = b"""<?xml version="1.0"?>
+<article><front><article-meta><article-title>Calciphylaxis in peritoneal dialysis</article-title></article-meta></front>
+<body><sec><title>Results</title><p>The patients are listed in Table 1.</p>
+<table-wrap id="t1"><label>Table 1</label><caption><p>Patient characteristics</p></caption>
+<table><thead><tr><th>Patient</th><th>Age/Sex</th><th>Dialysis</th><th>Warfarin</th><th>Site</th></tr></thead>
+<tbody><tr><td>1</td><td>62/F</td><td>PD 4 y</td><td>Yes</td><td>Thighs</td></tr>
+<tr><td>2</td><td>55/M</td><td>PD 2 y</td><td>No</td><td>Abdomen</td></tr></tbody></table></table-wrap>
+<table-wrap id="t2"><caption><p>Laboratory results</p></caption><table><tr><th>Test</th><th>Value</th></tr>
+<tr><td>Calcium</td><td>9.1</td></tr></table></table-wrap>
+</sec></body></article>"""
+
+
+def test_a_jats_table_of_patients_is_read_row_by_row_and_other_tables_left_out() -> None:
+    read = read_bytes(JATS_SERIES, name="series.xml")
+    assert "1 | 62/F | PD 4 y | Yes | Thighs |" in read.text
+    assert "Laboratory results" not in read.text
+    assert [c.patient.sex for c in extract(read.text).cases] == ["female", "male"]

@@ -429,12 +429,33 @@ def _jats_block(node: Any, parts: list[str]) -> None:
                 parts.append(_text_of(heading))
             _jats_block(child, parts)
         elif tag == "p":
-            for drop in child.findall(".//fig") + child.findall(".//table-wrap"):
+            tables = child.findall(".//table-wrap")
+            for drop in child.findall(".//fig") + tables:
                 drop.getparent().remove(drop)
             parts.append(_text_of(child))
+            for table in tables:
+                _jats_patient_table(table, parts)
         elif tag in ("list",):
             parts.extend(_text_of(item) for item in child.findall(".//list-item"))
-        elif tag in ("fig", "table-wrap", "ref-list", "title", "label", "fn-group", "ack", "app-group"):
+        elif tag == "table-wrap":
+            _jats_patient_table(child, parts)
+        elif tag in ("fig", "ref-list", "title", "label", "fn-group", "ack", "app-group"):
             continue
         else:
             _jats_block(child, parts)
+
+
+def _jats_patient_table(wrap: Any, parts: list[str]) -> None:
+    """A table of patients (its first row names age and sex: the zone rule ``patient_table_header``)
+    as its caption and one line per row, the cells between pipes, so that the reader reads each row as
+    one patient (``extract/table_rows.py``); any other table is left out, as before."""
+    from calcidx.extract.rules import load_zone_rules
+
+    rows = [[" ".join(_text_of(cell).split()) for cell in row if cell.tag in ("th", "td")] for row in wrap.iter("tr")]
+    rows = [row for row in rows if row]
+    if len(rows) < 2 or load_zone_rules()["patient_table_header"].search(" ".join(rows[0])) is None:
+        return
+    caption = wrap.find("caption")
+    lines = [_text_of(caption)] if caption is not None and _text_of(caption) else []
+    lines.extend(" | ".join(row) + " |" for row in rows)
+    parts.append("\n".join(lines))
