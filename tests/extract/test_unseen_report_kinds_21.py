@@ -180,3 +180,25 @@ def test_injections_elsewhere_give_no_lesion_at_their_site() -> None:
 def test_nodules_at_the_injection_sites_stay_iatrogenic(text: str) -> None:
     _, subtype, _ = first_assessed(text)
     assert subtype == "iatrogenic"
+
+
+# ------------------------------------------------------------------------ a quiz's answer options
+# "Which of the following is the most likely diagnosis? A) Steatocystoma multiplex ... C) Epidermoid
+# cysts ..." read the epidermoid cysts as the patient's (a cause of dystrophic calcinosis).
+def test_a_quizs_answer_options_are_not_the_patients() -> None:
+    case = first_case(
+        "Quiz: A 35-year-old man presented with asymptomatic yellowish papules on the scrotum. Which of the "
+        "following is the most likely diagnosis? A) Steatocystoma multiplex B) Idiopathic scrotal calcinosis "
+        "C) Epidermoid cysts D) Lymphangioma. Answer: B."
+    )
+    assert assertions(case).get("epidermoid_cyst") == "hypothetical"
+
+
+def test_figure_panels_are_still_findings() -> None:
+    case = first_case(
+        "A 60-year-old man on dialysis had painful plaques. Figure 1. A) Retiform purpura of the thigh. "
+        "B) Black eschar on the calf."
+    )
+    found = assertions(case)
+    assert found.get("retiform_purpura") == "present"
+    assert found.get("black_eschar") == "present"

@@ -111,6 +111,7 @@ class ContextPatterns:
         self.subject_gap = _scope_rule(rules, "subject_noun_phrase_gap")
         self.subject_start = _scope_rule(rules, "subject_noun_phrase_start")
         self.verb_before = _scope_rule(rules, "clause_verb_before")
+        self.answer_options = _scope_rule(rules, "answer_options")
 
 
 def _scope_rule(rules: Rules, rule_id: str) -> re.Pattern[str]:
@@ -206,9 +207,21 @@ class TriggerIndex:
         self.subject_gap = compiled.subject_gap
         self.subject_start = compiled.subject_start
         self.verb_before = compiled.verb_before
+        self.answer_options = compiled.answer_options
+        self._options: dict[int, bool] = {}
         #: answers already given (the context component and the field readers ask about the same
         #: mentions in the same sentences; the answer depends only on the arguments)
         self._answers: dict[tuple[int, int, int, int, tuple[str, ...]], tuple[str, str | None]] = {}
+
+    def _answer_options(self, sent_start: int, sent_end: int) -> bool:
+        """Whether the sentence is a quiz's list of answer options (scope rule ``answer_options``)."""
+        found = self._options.get(sent_start)
+        if found is None:
+            # "A)" or "(A)" in the sentence's first characters: a cheap test before the regex
+            head = self.text[sent_start : sent_start + 4]
+            found = ")" in head and self.answer_options.fullmatch(self.text, sent_start, sent_end) is not None
+            self._options[sent_start] = found
+        return found
 
     def family_hits(self, sent_start: int, sent_end: int) -> list[TriggerHit]:
         """The family triggers inside the sentence ``[sent_start, sent_end)``."""
@@ -252,6 +265,8 @@ class TriggerIndex:
         tables: tuple[str, ...],
         void: frozenset[int],
     ) -> tuple[str, str | None]:
+        if self._answer_options(sent_start, sent_end):
+            return "hypothetical", "answer options"
         lo = bisect_left(self.starts, sent_start)
         hi = bisect_right(self.starts, sent_end)
         best: tuple[int, str, str] | None = None
