@@ -202,3 +202,17 @@ def test_figure_panels_are_still_findings() -> None:
     found = assertions(case)
     assert found.get("retiform_purpura") == "present"
     assert found.get("black_eschar") == "present"
+
+
+# ------------------------------------------------------------------- a quiz's answer on its own line
+# "Answer: A deep skin biopsy, which showed calcification of small subcutaneous arterioles; non-uremic
+# calciphylaxis was diagnosed." was dropped (a new paragraph naming no person), losing the biopsy.
+def test_an_answer_line_after_the_case_is_the_patients() -> None:
+    case, subtype, certainty = first_assessed(
+        "CLINICAL CHALLENGE\nAn 80-year-old woman with atrial fibrillation on warfarin and normal renal function "
+        "presented with painful ulcers on the lower legs. What test would you order next?\nAnswer: A deep skin "
+        "biopsy, which showed calcification of small subcutaneous arterioles; non-uremic calciphylaxis was "
+        "diagnosed."
+    )
+    assert "vascular_calcification_histology" in histology_concepts(case)
+    assert (subtype, certainty) == ("calciphylaxis", "confirmed")

@@ -506,7 +506,9 @@ def _zone(layout: Layout, signals: _Signals, rules: ZoneRules) -> list[ZoneDecis
         generic = f["generic"]
         if sentence.paragraph != paragraph:
             paragraph = sentence.paragraph
-            mode = seen and bool(f["definite"] or f["exam"]) and not generic
+            mode = (
+                seen and bool(f["definite"] or f["exam"] or rules["answer_line"].match(sentence.text)) and not generic
+            )
         if f["strong"] or ((f["age"] or f["intro"]) and not generic):
             mode = seen = True
             keep(sentence, "strong_reference" if f["strong"] else "person_intro")
