@@ -164,3 +164,32 @@ def test_a_jats_table_of_patients_is_read_row_by_row_and_other_tables_left_out()
     assert "1 | 62/F | PD 4 y | Yes | Thighs |" in read.text
     assert "Laboratory results" not in read.text
     assert [c.patient.sex for c in extract(read.text).cases] == ["female", "male"]
+
+
+SERIES_WITH_NOTES = (
+    "Table 1. Clinical features of the three patients\n\n"
+    "Patient | Age/Sex | Underlying disease | Site | Treatment\n"
+    "1 | 62/F | Limited cutaneous SSc | Fingertips | Diltiazem\n"
+    "2 | 45/M | ESRD on haemodialysis | Thighs, abdomen | Sodium thiosulfate\n"
+    "3 | 8/F | Juvenile dermatomyositis | Elbows, knees | Bisphosphonate\n\n"
+    "Patient 2 had biopsy-proven calciphylaxis; patients 1 and 3 had dystrophic calcinosis cutis confirmed "
+    "radiologically. Patient 1 improved but patient 2 died.\n"
+)
+
+
+def test_a_clause_naming_a_rows_patient_is_read_with_that_row() -> None:
+    cases = extract(SERIES_WITH_NOTES).cases
+    histology = [{c for h in case.histology for c in h.concepts} for case in cases]
+    assert "calciphylaxis_histology_reported" in histology[1]
+    assert "calciphylaxis_histology_reported" not in histology[0] | histology[2]
+    stated = [case.stated.subtype if case.stated else None for case in cases]
+    assert stated == ["dystrophic", "calciphylaxis", "dystrophic"]
+    # the clause's facts cite its own words, not the row
+    evidence = next(h for h in cases[1].histology).evidence[0]
+    assert evidence.text.startswith("Patient 2 had biopsy-proven calciphylaxis")
+    assert SERIES_WITH_NOTES[evidence.start : evidence.end] == evidence.text
+
+
+def test_a_clause_that_tells_two_patients_apart_is_read_with_neither() -> None:
+    # "Patient 1 improved but patient 2 died": read with either row, it would give both an outcome
+    assert [case.outcome for case in extract(SERIES_WITH_NOTES).cases] == [None, None, None]

@@ -36,7 +36,13 @@ from calcidx.extract.patients import Mode, Patients, names_the_group
 from calcidx.extract.prefilter import fold, search
 from calcidx.extract.rules import load_rules, load_zone_rules
 from calcidx.extract.sections import Layout, Sentence, one_case
-from calcidx.extract.table_rows import describe, document_with_rows, patient_table_rows, with_row_evidence
+from calcidx.extract.table_rows import (
+    document_with_rows,
+    numbered_clauses,
+    patient_table_rows,
+    row_note,
+    with_row_evidence,
+)
 from calcidx.extract.textmap import TextMap, normalise
 from calcidx.extract.vocabulary import Vocabulary
 from calcidx.knowledge.loader import load_bundle
@@ -244,11 +250,13 @@ def _from_table_rows(document: Document, original: str, nlp: Language) -> Docume
         return document
     info = document.document
     provenance = Provenance(source=info.source, title=info.title, doi=info.doi, pmid=info.pmid, extractor=EXTRACTOR)
+    clauses = numbered_clauses(original, rows)
     cases: list[Case] = []
     for index, row in enumerate(rows, start=1):
-        read = extract(describe(row, index), nlp=nlp, mode="note")
+        note = row_note(row, index, original, clauses.get(index, []))
+        read = extract(note.text, nlp=nlp, mode="note")
         if read.cases:
-            case = with_row_evidence(read.cases[0], row, original, index)
+            case = with_row_evidence(read.cases[0], row, original, index, note)
             cases.append(case.model_copy(update={"provenance": provenance}))
     return document_with_rows(document, cases, len(rows)) if cases else document
 

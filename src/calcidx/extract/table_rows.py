@@ -10,7 +10,9 @@ read in note mode. Every fact read from a row has the row itself as its evidence
 on the source text. The document's first line and the table's caption (the line above the header) are
 read with each row: they name what the table is about ("Calciphylaxis in peritoneal dialysis: a case
 series", "Patients with calcinosis cutis"). A yes/no cell answers its header ("Warfarin: No" is no
-warfarin).
+warfarin). A clause of the text that names a row's patient by number ("Patient 2 had biopsy-proven
+calciphylaxis; patients 1 and 3 had ...") is read with that row, its facts' evidence its own words;
+a clause that names two patients apart ("patient 1 improved but patient 2 died") is read with none.
 """
 
 from __future__ import annotations
@@ -22,7 +24,15 @@ from typing import Any
 
 from calcidx.case.model import Case, Document
 
-__all__ = ["TableRow", "describe", "document_with_rows", "patient_table_rows", "with_row_evidence"]
+__all__ = [
+    "RowNote",
+    "TableRow",
+    "describe",
+    "document_with_rows",
+    "patient_table_rows",
+    "row_note",
+    "with_row_evidence",
+]
 
 #: A Markdown rule row between the header and the body ("|---|:---:|").
 _RULE_ROW = re.compile(r"[\s|:\-–—+]*")
@@ -50,6 +60,12 @@ _AGE_CELL = re.compile(
     r"^\s*(?P<age>\d{1,3}(?:\.\d+)?)\s*(?P<unit>y(?:rs?|ears?)?|mo(?:nths?)?|w(?:ee)?ks?|d(?:ays?)?)?\s*$", re.I
 )
 _UNITS = {"y": "year", "m": "month", "w": "week", "d": "day"}
+#: A clause of running text (between sentence or clause ends, or line breaks).
+_CLAUSE = re.compile(r"[^.;!?\n]+[.;!?]?")
+#: Patients named by number in running text ("Patient 2", "patients 1 and 3", "cases 1-3", "Pt 4").
+_NUMBERED = re.compile(
+    r"\b(?:patients?|cases?|pts?\.?)\s+(?P<numbers>\d{1,2}(?:\s*(?:,|and|&|-|–|to)\s*\d{1,2})*)\b", re.IGNORECASE
+)
 
 
 @dataclass(frozen=True)
@@ -197,19 +213,84 @@ def _sex_word(value: str | None) -> str | None:
     return None
 
 
-def with_row_evidence(case: Case, row: TableRow, original: str, index: int) -> Case:
-    """``case`` (read from the row's note) with every piece of evidence moved to the row in ``original``."""
+@dataclass(frozen=True)
+class RowNote:
+    """A row's note and where its copied clauses stand in the original text."""
+
+    text: str
+    #: (start in the note, start in the original, length) of each clause copied from the original
+    copies: tuple[tuple[int, int, int], ...] = ()
+
+
+def numbered_clauses(text: str, rows: list[TableRow]) -> dict[int, list[tuple[int, int]]]:
+    """The clauses outside the tables that name one group of row patients by number, by row number
+    (1-based): ``(start, end)`` in ``text``."""
+    inside = [(row.start, row.end) for row in rows]
+    found: dict[int, list[tuple[int, int]]] = {}
+    for clause in _CLAUSE.finditer(text):
+        if (
+            "|" in clause.group()
+            or "\t" in clause.group()
+            or any(lo < clause.end() and clause.start() < hi for lo, hi in inside)
+        ):
+            continue
+        named = list(_NUMBERED.finditer(clause.group()))
+        if len(named) != 1:
+            continue  # none, or two patients told apart in one clause
+        for number in _numbers(named[0].group("numbers")):
+            if 1 <= number <= len(rows):
+                found.setdefault(number, []).append((clause.start(), clause.end()))
+    return found
+
+
+def _numbers(group: str) -> list[int]:
+    """ "1 and 3" is [1, 3]; "1-3" and "1 to 3" are [1, 2, 3]."""
+    numbers: list[int] = []
+    for part in re.split(r"\s*(?:,|and|&)\s*", group):
+        bounds = [int(n) for n in re.split(r"\s*(?:-|–|to)\s*", part) if n.isdigit()]
+        if len(bounds) == 2 and bounds[0] < bounds[1] <= bounds[0] + 20:
+            numbers.extend(range(bounds[0], bounds[1] + 1))
+        else:
+            numbers.extend(bounds)
+    return numbers
+
+
+def row_note(row: TableRow, index: int, original: str, clauses: list[tuple[int, int]]) -> RowNote:
+    """The row's note (``describe``) followed by the clauses of the text that name its patient."""
+    text = describe(row, index)
+    copies: list[tuple[int, int, int]] = []
+    for start, end in clauses:
+        words = original[start:end].strip()
+        lead = original[start:end].find(words)
+        text += "\n"
+        copies.append((len(text), start + lead, len(words)))
+        text += words
+    return RowNote(text, tuple(copies))
+
+
+def with_row_evidence(case: Case, row: TableRow, original: str, index: int, note: RowNote | None = None) -> Case:
+    """``case`` (read from the row's note) with every piece of evidence moved to the original text:
+    to the row, or for a fact read from a copied clause to that clause's own words."""
     evidence = {"start": row.start, "end": row.end, "text": original[row.start : row.end]}
+    copies = note.copies if note is not None else ()
+
+    def placed(value: dict[str, Any]) -> dict[str, Any]:
+        start, end = int(value["start"]), int(value["end"])
+        for at, origin, length in copies:
+            if at <= start and end <= at + length:
+                lo, hi = origin + start - at, origin + end - at
+                return {"start": lo, "end": hi, "text": original[lo:hi]}
+        return dict(evidence)
 
     def moved(value: Any) -> Any:
         if isinstance(value, dict):
             if set(value) == {"start", "end", "text"}:
-                return dict(evidence)
+                return placed(value)
             return {k: moved(v) for k, v in value.items()}
         if isinstance(value, list):
             items = [moved(v) for v in value]
             # the evidence of one fact, now all the row: once
-            return [item for i, item in enumerate(items) if item != evidence or evidence not in items[:i]]
+            return [item for i, item in enumerate(items) if item not in items[:i]]
         return value
 
     data = moved(case.model_dump())
