@@ -193,3 +193,13 @@ def test_a_clause_naming_a_rows_patient_is_read_with_that_row() -> None:
 def test_a_clause_that_tells_two_patients_apart_is_read_with_neither() -> None:
     # "Patient 1 improved but patient 2 died": read with either row, it would give both an outcome
     assert [case.outcome for case in extract(SERIES_WITH_NOTES).cases] == [None, None, None]
+
+
+def test_a_table_of_thousands_of_rows_is_read_up_to_the_limit(monkeypatch: pytest.MonkeyPatch) -> None:
+    import calcidx.extract.pipeline as pipeline
+
+    monkeypatch.setattr(pipeline, "MAX_ROWS", 3)
+    rows = "".join(f"{n} | {40 + n}/F | Systemic sclerosis | Fingers\n" for n in range(1, 8))
+    document = extract("Patient | Age/Sex | Underlying disease | Site\n" + rows)
+    assert len(document.cases) == 3
+    assert any("7 rows; only the first 3" in w for w in document.warnings)

@@ -37,6 +37,7 @@ from calcidx.extract.prefilter import fold, search
 from calcidx.extract.rules import load_rules, load_zone_rules
 from calcidx.extract.sections import Layout, Sentence, one_case
 from calcidx.extract.table_rows import (
+    MAX_ROWS,
     document_with_rows,
     numbered_clauses,
     patient_table_rows,
@@ -252,13 +253,13 @@ def _from_table_rows(document: Document, original: str, nlp: Language) -> Docume
     provenance = Provenance(source=info.source, title=info.title, doi=info.doi, pmid=info.pmid, extractor=EXTRACTOR)
     clauses = numbered_clauses(original, rows)
     cases: list[Case] = []
-    for index, row in enumerate(rows, start=1):
+    for index, row in enumerate(rows[:MAX_ROWS], start=1):
         note = row_note(row, index, original, clauses.get(index, []))
         read = extract(note.text, nlp=nlp, mode="note")
         if read.cases:
             case = with_row_evidence(read.cases[0], row, original, index, note)
             cases.append(case.model_copy(update={"provenance": provenance}))
-    return document_with_rows(document, cases, len(rows)) if cases else document
+    return document_with_rows(document, cases, len(rows), MAX_ROWS) if cases else document
 
 
 #: One pipeline run at a time in a process. spaCy's memory zones and shared vocabulary are not

@@ -25,10 +25,12 @@ from typing import Any
 from calcidx.case.model import Case, Document
 
 __all__ = [
+    "MAX_ROWS",
     "RowNote",
     "TableRow",
     "describe",
     "document_with_rows",
+    "numbered_clauses",
     "patient_table_rows",
     "row_note",
     "with_row_evidence",
@@ -298,13 +300,24 @@ def with_row_evidence(case: Case, row: TableRow, original: str, index: int, note
     return Case.model_validate(data)
 
 
-def document_with_rows(document: Document, cases: list[Case], rows: int) -> Document:
-    """``document`` given the cases read from its table rows, with a warning that says so."""
+#: Most rows read as patients (each is one extraction: a table of thousands of rows is a data file,
+#: not a case series, and would take minutes).
+MAX_ROWS = 500
+
+
+def document_with_rows(document: Document, cases: list[Case], rows: int, limit: int = MAX_ROWS) -> Document:
+    """``document`` given the cases read from its table rows (the first ``limit`` of ``rows``), with a
+    warning that says so."""
     warnings = [w for w in document.warnings if not w.startswith("no case:")]
     warnings.append(
-        f"the patients were read from the {rows} rows of a table (no running text describes them): each fact's "
-        "evidence is its row; check the cases against the table"
+        f"the patients were read from the {min(rows, limit)} rows of a table (no running text describes them): "
+        "each fact's evidence is its row; check the cases against the table"
     )
+    if rows > limit:
+        warnings.append(
+            f"the table has {rows} rows; only the first {limit} were read as patients (give a larger series "
+            "as a file per patient, or as Case JSON)"
+        )
     kind = "case_series" if len(cases) > 1 else "case_report"
     info = document.document.model_copy(update={"kind": kind})
     return document.model_copy(update={"cases": cases, "warnings": warnings, "document": info})
