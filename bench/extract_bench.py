@@ -10,7 +10,8 @@ Prints, with the target each figure is held to (``MISSES TARGET`` marks a figure
   typical reports (target >= 150 per worker), and the milliseconds ``assess`` adds after extraction;
 - adversarial inputs that a quadratic step would make take minutes: a ~400 KB text with 20,000
   age statements, an HTML page of 200,000 nested ``<div>`` elements, the age text as one line
-  after a pipe, and a text of 20,000 short lines (target: <= 10 s each);
+  after a pipe, a text of 20,000 short lines and a table of 5,000 patient rows (target: <= 10 s
+  each);
 - medspaCy's default pipeline on the same texts, when installed (for comparison only).
 
 Texts: the dev corpus (``../shared/corpus/dev/*.txt``) when present, else the project's own example
@@ -185,6 +186,13 @@ def _adversarial() -> list[tuple[str, float]]:
     cpu = time.process_time()
     extract(lines)
     out.append((f"{len(lines) / 1000:,.0f} KB text of 20,000 short lines", time.process_time() - cpu))
+    # a table of thousands of patients: each row read is one extraction, so only the first rows are
+    table = "Patient | Age/Sex | Underlying disease | Site\n" + "".join(
+        f"{n} | {20 + n % 60}/F | Systemic sclerosis | Fingers\n" for n in range(1, 5_001)
+    )
+    cpu = time.process_time()
+    extract(table)
+    out.append(("table of 5,000 patient rows (the first 500 read)", time.process_time() - cpu))
     return out
 
 
