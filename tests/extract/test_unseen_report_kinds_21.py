@@ -216,3 +216,15 @@ def test_an_answer_line_after_the_case_is_the_patients() -> None:
     )
     assert "vascular_calcification_histology" in histology_concepts(case)
     assert (subtype, certainty) == ("calciphylaxis", "confirmed")
+
+
+# --------------------------------------------------------- a note opening on a bare "Patient on ..."
+# "Patient on APD for 5 years presents with extremely painful black eschars on the calves. 66 year old
+# female." lost its first sentence (no article before "Patient"), so the eschars and the dialysis.
+def test_a_bare_patient_opening_the_note_is_the_patient() -> None:
+    case, subtype, _ = first_assessed(
+        "Patient on APD for 5 years presents with extremely painful black eschars on the calves. 66 year old female."
+    )
+    found = assertions(case)
+    assert (found.get("dialysis"), found.get("black_eschar")) == ("present", "present")
+    assert subtype == "calciphylaxis"
