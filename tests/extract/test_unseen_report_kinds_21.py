@@ -228,3 +228,53 @@ def test_a_bare_patient_opening_the_note_is_the_patient() -> None:
     found = assertions(case)
     assert (found.get("dialysis"), found.get("black_eschar")) == ("present", "present")
     assert subtype == "calciphylaxis"
+
+
+# ------------------------------------------------- a short note whose person comes last, in a tag
+# "Referred for hard white nodules on the fingertips. Known limited SSc. Ca and PO4 normal. 60F." read
+# only the tag: the findings before it named no person and were dropped (undetermined).
+@pytest.mark.parametrize(
+    ("text", "concept", "subtype"),
+    [
+        (
+            "Referred for hard white nodules on the fingertips. Known limited SSc. Ca and PO4 normal. 60F.",
+            "systemic_sclerosis",
+            "dystrophic",
+        ),
+        (
+            "Seen today in clinic. Known ESRF on haemodialysis. Exquisitely painful indurated plaques on the "
+            "abdomen with livedo. Age 55, female.",
+            "dialysis",
+            "calciphylaxis",
+        ),
+        (
+            "Reason for referral: ?calcinosis. History: hard lumps on elbows for 2 years, JDM since age 6. Now 12 "
+            "years old, girl.",
+            "juvenile_dermatomyositis",
+            "dystrophic",
+        ),
+    ],
+)
+def test_a_short_note_closed_by_a_tag_of_age_and_sex_is_the_patients(text: str, concept: str, subtype: str) -> None:
+    case, found_subtype, _ = first_assessed(text)
+    assert assertions(case).get(concept) == "present"
+    assert found_subtype == subtype
+
+
+@pytest.mark.parametrize(
+    ("text", "absent"),
+    [
+        (
+            "Dystrophic calcinosis is common in systemic sclerosis. A 45-year-old man presented with hard nodules "
+            "on the elbows after a burn.",
+            "systemic_sclerosis",
+        ),
+        (
+            "Obesity and diabetes increase the risk. A 50-year-old woman on dialysis had painful plaques on the "
+            "abdomen.",
+            "obesity",
+        ),
+    ],
+)
+def test_a_reports_opening_statements_stay_out(text: str, absent: str) -> None:
+    assert absent not in assertions(first_case(text))

@@ -592,10 +592,56 @@ def split_patients(
     found = [p for p in patients if p.sentences]
     if len(found) == 1:
         trace = _one_patients_captions(layout, found[0], signals, rules, trace)
+        trace = _short_note_told_first(layout, found[0], signals, rules, trace)
     for patient in patients:
         patient.sentences.sort(key=lambda s: s.start)
         patient.ages.sort(key=lambda a: (a.onset, not a.intro, a.start))
     return Patients(found, trace, mode="article", announced=announced[0] if announced else None)
+
+
+#: a short note: at most this many sentences and characters
+_SHORT_NOTE_SENTENCES = 12
+_SHORT_NOTE_CHARACTERS = 1500
+
+
+def _short_note_told_first(
+    layout: Layout, patient: PatientText, signals: _Signals, rules: ZoneRules, trace: list[ZoneDecision]
+) -> list[ZoneDecision]:
+    """A short note of one patient that names the findings first and the person last, in a tag of age
+    and sex ("Referred for hard white nodules on the fingertips. Known limited SSc. 60F."): the
+    sentences before the tag are hers. Only when the patient is introduced by such a tag (zone rule
+    ``demographic_tag``: a sentence that goes on about the patient, "A 45-year-old man presented with
+    ...", follows a report's title or opening statements instead), in a text of at most ``_SHORT_NOTE_SENTENCES``
+    sentences and ``_SHORT_NOTE_CHARACTERS`` characters with none of an article's furniture, and only
+    sentences dropped for naming no person (not a textbook statement, a citation, another person or a
+    group)."""
+    body = [s for s in layout.sentences if not s.caption and s.category not in rules.skipped_sections]
+    if (
+        not patient.sentences
+        or len(body) > _SHORT_NOTE_SENTENCES
+        or sum(len(s.text) for s in body) > _SHORT_NOTE_CHARACTERS
+        or _article_furniture(body, rules)
+    ):
+        return trace
+    opening = min(patient.sentences, key=lambda s: s.start)
+    if not rules["demographic_tag"].match(opening.text):
+        return trace
+    first = opening.start
+    chosen: set[int] = set()
+    for decision in trace:
+        sentence = decision.sentence
+        if sentence.start >= first:
+            break
+        if decision.kept or decision.reason != "no_patient_reference" or sentence.header:
+            continue
+        f = signals.of(sentence)
+        if f["generic"] or f["citation"] or f["cohort"] or f["pooled"] or f["animal"] or f["intro"] or f["age"]:
+            continue
+        patient.add(sentence, signals.ages_in(sentence))
+        chosen.add(sentence.start)
+    if not chosen:
+        return trace
+    return [ZoneDecision(d.sentence, True, "short_note_told_first") if d.sentence.start in chosen else d for d in trace]
 
 
 def _one_patients_captions(
