@@ -278,3 +278,15 @@ def test_a_short_note_closed_by_a_tag_of_age_and_sex_is_the_patients(text: str, 
 )
 def test_a_reports_opening_statements_stay_out(text: str, absent: str) -> None:
     assert absent not in assertions(first_case(text))
+
+
+# ------------------------------------------------------------------ the active vitamin D analogues
+# "takes paricalcitol" or "doxercalciferol" was not read, so calciphylaxis lost its "review active
+# vitamin D" action.
+@pytest.mark.parametrize("drug", ["paricalcitol", "Zemplar", "doxercalciferol"])
+def test_an_active_vitamin_d_analogue_is_active_vitamin_d(drug: str) -> None:
+    case = assess(
+        f"A 70-year-old woman on haemodialysis with biopsy-proven calciphylaxis takes {drug} three times weekly."
+    ).cases[0]
+    assert {e.concept: e.assertion for e in case.exposures}.get("active_vitamin_d") == "present"
+    assert "active_vitamin_d" in {a.medication for a in case.assessment.actions}
