@@ -297,3 +297,15 @@ def test_tums_is_calcium_carbonate() -> None:
         0
     ]
     assert {e.concept: e.assertion for e in case.exposures}.get("calcium_based_binders") == "present"
+
+
+# --------------------------------------------------------------- a note's "Differential:" label
+# "Differential: panniculitis, cellulitis." read both as the patient's: cellulitis, a calciphylaxis mimic
+# recorded present, held calciphylaxis back on dialysis.
+def test_a_differential_label_makes_its_list_possible() -> None:
+    case = first_case(
+        "58M on HD with painful thigh plaques. Plan: punch bx to r/o calciphylaxis. Differential: panniculitis, "
+        "cellulitis."
+    )
+    found = assertions(case)
+    assert (found.get("panniculitis"), found.get("cellulitis")) == ("possible", "possible")
