@@ -203,3 +203,10 @@ def test_a_table_of_thousands_of_rows_is_read_up_to_the_limit(monkeypatch: pytes
     document = extract("Patient | Age/Sex | Underlying disease | Site\n" + rows)
     assert len(document.cases) == 3
     assert any("7 rows; only the first 3" in w for w in document.warnings)
+
+
+@pytest.mark.parametrize("header", ["Age (y)/Sex", "Age (years), sex", "Sex/Age"])
+def test_an_age_and_sex_header_with_its_unit(header: str) -> None:
+    cell = "F/54" if header.startswith("Sex") else "54/F"
+    text = f"Patient | {header} | Underlying disease | Site\n1 | {cell} | Systemic sclerosis | Fingers\n"
+    assert [(c.patient.age_years, c.patient.sex) for c in extract(text).cases] == [(54.0, "female")]

@@ -363,6 +363,9 @@ def detect_mode(layout: Layout, rules: ZoneRules) -> Mode:
     labels = {m.group("number").lower() for s in body if (m := rules["case_marker"].match(s.text.strip()))}
     if len(labels) >= 2:
         return "article"
+    # a table of patients ("Patient | Sex/Age | ..."): a series, whose rows are its patients
+    if any(search(rules["patient_table_header"], s.text, s.folded) for s in body[:60]):
+        return "article"
     # the article's furniture is looked for only where a note is still in question (most texts are
     # articles and leave at the note-form test below)
     if _one_patient_list(body, rules) and not _article_furniture(above_references, rules):

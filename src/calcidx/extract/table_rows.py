@@ -41,7 +41,9 @@ _RULE_ROW = re.compile(r"[\s|:\-–—+]*")
 #: Cells that hold nothing.
 _EMPTY_CELL = re.compile(r"(?:|-|–|—|na|n/a|nr|nd|none|not reported|unknown|\?)", re.IGNORECASE)
 #: Header words of the columns with a special reading.
-_AGE_SEX = re.compile(r"\bage\s*(?:/|,|and|&)\s*(?:sex|gender)\b|\b(?:sex|gender)\s*(?:/|,|and|&)\s*age\b", re.I)
+_AGE_SEX = re.compile(
+    r"\bage\b(?:\s*\([^()]{0,10}\))?\s*(?:/|,|and|&)\s*(?:sex|gender)\b|\b(?:sex|gender)\s*(?:/|,|and|&)\s*age\b", re.I
+)
 _AGE = re.compile(r"\bage\b", re.IGNORECASE)
 _SEX = re.compile(r"\b(?:sex|gender)\b", re.IGNORECASE)
 _NUMBER_COLUMN = re.compile(r"^\W*(?:patient|pt|case|no\.?|#|n)\W*$", re.IGNORECASE)
