@@ -6,6 +6,8 @@ warning); each row now gives one. A document whose text describes its patients i
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 import pytest
 
 from calcidx.extract.pipeline import _default_pipeline, extract_batch
@@ -210,3 +212,9 @@ def test_an_age_and_sex_header_with_its_unit(header: str) -> None:
     cell = "F/54" if header.startswith("Sex") else "54/F"
     text = f"Patient | {header} | Underlying disease | Site\n1 | {cell} | Systemic sclerosis | Fingers\n"
     assert [(c.patient.age_years, c.patient.sex) for c in extract(text).cases] == [(54.0, "female")]
+
+
+@pytest.mark.parametrize("recase", [str.upper, str.lower])
+def test_a_table_in_one_letter_case_reads_as_in_mixed_case(recase: Callable[[str], str]) -> None:
+    expected = [[f.concept for f in c.findings] for c in extract(SERIES_WITH_NOTES).cases]
+    assert [[f.concept for f in c.findings] for c in extract(recase(SERIES_WITH_NOTES)).cases] == expected

@@ -260,7 +260,9 @@ def _numbers(group: str) -> list[int]:
 
 
 def row_note(row: TableRow, index: int, original: str, clauses: list[tuple[int, int]]) -> RowNote:
-    """The row's note (``describe``) followed by the clauses of the text that name its patient."""
+    """The row's note (``describe``) followed by the clauses of the text that name its patient; in the
+    text's own letter case when it is written in one ("LIMITED CUTANEOUS SSC" reads as the abbreviation
+    only in a text of capitals throughout)."""
     text = describe(row, index)
     copies: list[tuple[int, int, int]] = []
     for start, end in clauses:
@@ -269,6 +271,9 @@ def row_note(row: TableRow, index: int, original: str, clauses: list[tuple[int, 
         text += "\n"
         copies.append((len(text), start + lead, len(words)))
         text += words
+    for written, recase in ((original.isupper(), str.upper), (original.islower(), str.lower)):
+        if written and len(recase(text)) == len(text):  # same length: the copies' offsets hold
+            text = recase(text)
     return RowNote(text, tuple(copies))
 
 
