@@ -292,10 +292,10 @@ def test_an_active_vitamin_d_analogue_is_active_vitamin_d(drug: str) -> None:
     assert "active_vitamin_d" in {a.medication for a in case.assessment.actions}
 
 
-def test_tums_is_calcium_carbonate() -> None:
-    case = assess("A 70-year-old woman on haemodialysis with biopsy-proven calciphylaxis takes Tums with meals.").cases[
-        0
-    ]
+@pytest.mark.parametrize("brand", ["Tums", "Calcichew"])
+def test_calcium_carbonate_brands_are_calcium_carbonate(brand: str) -> None:
+    text = f"A 70-year-old woman on haemodialysis with biopsy-proven calciphylaxis takes {brand} with meals."
+    case = assess(text).cases[0]
     assert {e.concept: e.assertion for e in case.exposures}.get("calcium_based_binders") == "present"
 
 
