@@ -208,6 +208,9 @@ def rank_lookalikes(
     # a look-alike of early life only is not listed for an older patient, even with its decisive
     # finding (needle-shaped clefts in fat past infancy are post-steroid panniculitis, not newborn fat necrosis)
     matches = [m for m in matches if not facts.known_at_least(m.look.age_below)]
+    # a look-alike of one body site is not listed when every recorded lesion lies elsewhere (bone in a
+    # leg plaque is no ossified ear cartilage)
+    matches = [m for m in matches if not facts.lesions_elsewhere(m.look.sites)]
     kept = [
         m
         for m in matches

@@ -92,6 +92,14 @@ class CaseFacts:
         or when the age, or a span of it, cannot tell): a look-alike of early life is then out."""
         return limit is not None and younger_than(self.case.patient, limit) is False
 
+    def lesions_elsewhere(self, words: list[str]) -> bool:
+        """Whether lesion sites are recorded and none of them names one of ``words`` (False with no
+        words or no recorded site): a look-alike of one body site is then out."""
+        if not words or not self.sites:
+            return False
+        wanted = {w.lower() for w in words}
+        return not any(wanted & site_words(site) for site in self.sites)
+
     def told_before(self, concept_id: str, years: float) -> bool:
         """Whether the record tells ``concept_id`` as happened (or stopped) at least ``years`` years
         before the presentation."""

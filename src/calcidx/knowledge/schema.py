@@ -493,6 +493,9 @@ class Lookalike(Cited):
     #: a look-alike of early life only (subcutaneous fat necrosis of the newborn): not listed for a
     #: patient whose recorded age is this or more (years)
     age_below: float | None = None
+    #: a look-alike of one body site only (auricular ossification: the ear), by the words of its site:
+    #: not listed for a patient whose lesions are all recorded elsewhere
+    sites: list[str] = []
     #: a local look-alike (a pressure ulcer) explains only the lesions at its own site, the recorded
     #: site of these exposures (its twin in ``exposures.yaml``): recorded only at sites that are none
     #: of the lesions', it is no mimic of them
