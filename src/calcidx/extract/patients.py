@@ -642,9 +642,14 @@ def _short_note_told_first(
             continue
         patient.add(sentence, signals.ages_in(sentence))
         chosen.add(sentence.start)
+    return _kept_now(trace, chosen, "short_note_told_first")
+
+
+def _kept_now(trace: list[ZoneDecision], chosen: set[int], reason: str) -> list[ZoneDecision]:
+    """``trace`` with the dropped sentences starting at ``chosen`` offsets kept, for ``reason``."""
     if not chosen:
         return trace
-    return [ZoneDecision(d.sentence, True, "short_note_told_first") if d.sentence.start in chosen else d for d in trace]
+    return [ZoneDecision(d.sentence, True, reason) if d.sentence.start in chosen and not d.kept else d for d in trace]
 
 
 def _one_patients_captions(
@@ -665,12 +670,7 @@ def _one_patients_captions(
             continue
         patient.add(sentence, signals.ages_in(sentence))
         chosen.add(sentence.start)
-    if not chosen:
-        return trace
-    return [
-        ZoneDecision(d.sentence, True, "caption_one_patient") if d.sentence.start in chosen and not d.kept else d
-        for d in trace
-    ]
+    return _kept_now(trace, chosen, "caption_one_patient")
 
 
 def _group_sex_hint(patients: list[PatientText], announced: tuple[int, Sentence] | None) -> None:

@@ -279,22 +279,27 @@ def _join_patient_rows(tree: Any) -> set[int]:
     ``patient_table_header``) as one line with its cells between pipes ("1 | 62/F | PD 4 y | Yes |"),
     as a Markdown table prints it, so that the reader reads each row as one patient
     (``extract/table_rows.py``). Returns the parsed-tree ids of those tables."""
-    from calcidx.extract.rules import load_zone_rules
-
-    header = load_zone_rules()["patient_table_header"]
     joined: set[int] = set()
     for table in tree.css("table"):
         rows = [row for row in table.css("tr") if _table_of(row) == int(table.mem_id)]
         if len(rows) < 2:
             continue
         heads = rows[0].css("th") or rows[0].css("td")
-        names = " ".join(" ".join(cell.text(deep=True).replace(_PARA, " ").split()) for cell in heads)
-        if header.search(names) is None:
+        if not _heads_patient_table([cell.text(deep=True).replace(_PARA, " ") for cell in heads]):
             continue
         for row in rows:
             _join_cells(row, row.css("th") or row.css("td"), between=" | ")
         joined.add(int(table.mem_id))
     return joined
+
+
+def _heads_patient_table(cells: list[str]) -> bool:
+    """Whether a first row's cells head a table of patients (the zone rule ``patient_table_header``,
+    which ``extract/table_rows.py`` reads the rows by)."""
+    from calcidx.extract.rules import load_zone_rules
+
+    names = " ".join(" ".join(cell.split()) for cell in cells)
+    return load_zone_rules()["patient_table_header"].search(names) is not None
 
 
 def _join_value_rows(tree: Any, skipped: set[int] | frozenset[int] = frozenset()) -> None:
@@ -449,11 +454,9 @@ def _jats_patient_table(wrap: Any, parts: list[str]) -> None:
     """A table of patients (its first row names age and sex: the zone rule ``patient_table_header``)
     as its caption and one line per row, the cells between pipes, so that the reader reads each row as
     one patient (``extract/table_rows.py``); any other table is left out, as before."""
-    from calcidx.extract.rules import load_zone_rules
-
     rows = [[" ".join(_text_of(cell).split()) for cell in row if cell.tag in ("th", "td")] for row in wrap.iter("tr")]
     rows = [row for row in rows if row]
-    if len(rows) < 2 or load_zone_rules()["patient_table_header"].search(" ".join(rows[0])) is None:
+    if len(rows) < 2 or not _heads_patient_table(rows[0]):
         return
     caption = wrap.find("caption")
     lines = [_text_of(caption)] if caption is not None and _text_of(caption) else []
