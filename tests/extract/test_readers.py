@@ -6,6 +6,7 @@ import pytest
 
 from calcidx.errors import InputError
 from calcidx.extract.readers import read_bytes, read_path
+from calcidx.service.formats import detect_format
 
 REPORT = (
     "Case presentation\n\nA 61-year-old woman with systemic sclerosis had hard nodules on both hands. "
@@ -117,6 +118,27 @@ def test_html_main_text_without_chrome(tmp_path: Path) -> None:
     for chrome in ("Home | Journals", "Cookie settings", "var x", "Old paper", "Journal banner"):
         assert chrome not in result.text
     assert "\n\nCase presentation\n\n" in result.text
+
+
+@pytest.mark.parametrize("suffix", [".txt", ""])
+def test_a_web_pages_fragment_is_read_as_html(tmp_path: Path, suffix: str) -> None:
+    # copied from a page without its <html> tag and saved as text, or piped in
+    fragment = (
+        '<div class="article"><h1>Calcinosis cutis in dermatomyositis</h1>'
+        "<p>A 9-year-old girl had hard nodules.</p><p>Calcium was 2.3&nbsp;mmol/L.</p></div>"
+    )
+    path = tmp_path / f"fragment{suffix}"
+    path.write_text(fragment, encoding="utf-8")
+    result = read_path(path)
+    assert result.format == "html"
+    assert result.title == "Calcinosis cutis in dermatomyositis"
+    assert "<p>" not in result.text and "2.3\u00a0mmol/L" not in result.text and "2.3 mmol/L" in result.text
+    assert detect_format(fragment.encode(), None, path.name) == "html"
+
+
+@pytest.mark.parametrize("text", ["The <b>patient</b> was 45.", "<p>an unclosed tag in a note", "<3 months of pain"])
+def test_text_with_a_stray_tag_stays_text(text: str) -> None:
+    assert read_bytes(text.encode(), name="note").format == "text"
 
 
 def test_pubmed_xml(tmp_path: Path) -> None:

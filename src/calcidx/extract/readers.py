@@ -71,6 +71,16 @@ def _looks_binary(data: bytes) -> bool:
     return control > max(8, len(sample) // 20)
 
 
+#: The opening tag of a web page's fragment ("<div class=...>", "<p>", "<h1>"), without <html>.
+_HTML_FRAGMENT = re.compile(rb"<(?:body|head|meta|div|p|section|main|header|h[1-6]|table|ul|ol|span|title|!--)[\s>/]")
+
+
+def html_fragment(head: bytes) -> bool:
+    """Whether ``head`` (the lower-cased start of a file, blanks stripped) opens a web page's fragment
+    with no ``<html>`` tag: a known block tag first and a closing tag after it."""
+    return _HTML_FRAGMENT.match(head) is not None and b"</" in head
+
+
 def _sniff(data: bytes, suffix: str) -> str:
     head = data[:2048].lstrip().lower()
     if data.startswith(b"%PDF-"):
@@ -87,6 +97,8 @@ def _sniff(data: bytes, suffix: str) -> str:
         return "html"
     if suffix in (".xml", ".nxml"):
         return "xml"
+    if html_fragment(head):  # a page's fragment pasted or saved as text
+        return "html"
     if suffix in (".json",):
         return "json"
     return "text"
