@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.extract.reading import stated_subtype
+from tests.extract.reading import assertions, first_assessed, first_case, stated_subtype
 
 # ------------------------------------------------ a finding's clause that confirms the disease by name
 # "A biopsy showed medial calcification of arterioles, confirming calciphylaxis." stated no diagnosis:
@@ -43,3 +43,78 @@ def test_a_clause_confirming_the_disease_states_it(text: str, subtype: str) -> N
 )
 def test_a_clause_confirming_an_absence_states_nothing(text: str) -> None:
     assert stated_subtype(text) in (None, "not_calcinosis")
+
+
+# ------------------------------------------------------------------ where a family's history ends
+# "A man on haemodialysis with a family history of kidney disease presents with painful retiform
+# purpura" made the purpura the family's (calciphylaxis missed); "Family history is notable for ESRD
+# on dialysis in her father." and "Family history: mother with dermatomyositis." gave the patient the
+# relative's disease (calciphylaxis or dystrophic calcinosis invented).
+OWN_AFTER_FAMILY = [
+    "A 60-year-old man on haemodialysis with a family history of kidney disease presents with painful "
+    "retiform purpura and a black eschar on the thigh.",
+    "A 55-year-old woman on haemodialysis with a family history of lupus in her mother presented with "
+    "painful retiform purpura and a black eschar on the thigh.",
+    "A 49-year-old woman on dialysis with a family history of diabetes had painful retiform purpura on the thighs.",
+]
+
+
+@pytest.mark.parametrize("text", OWN_AFTER_FAMILY)
+def test_the_sentences_own_verb_ends_a_family_history(text: str) -> None:
+    case = first_case(text)
+    found = assertions(case)
+    assert found["retiform_purpura"] == "present"
+    assert "family" in found.values()
+
+
+RELATIVES_ONLY = [
+    (
+        "A 42-year-old woman with normal renal function presented with painful retiform purpura on the thighs. "
+        "Family history is notable for end-stage renal disease on dialysis in her father.",
+        {"end_stage_renal_disease", "dialysis"},
+    ),
+    (
+        "A 42-year-old woman with normal renal function presented with firm white papules on the fingers. "
+        "Family history: mother with dermatomyositis.",
+        {"dermatomyositis"},
+    ),
+    (
+        "HPI: 52F with painful firm nodules on both elbows for 1 year.\nPMH: hypertension.\n"
+        "Family history: mother with dermatomyositis; brother on haemodialysis.\nExam: chalky nodules.",
+        {"dermatomyositis", "dialysis"},
+    ),
+    (
+        "Family history\nMother with systemic sclerosis.\n\nCase report\nA 45-year-old woman had hard nodules "
+        "on the fingers.",
+        set(),
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "family"), RELATIVES_ONLY)
+def test_what_a_family_history_holds_is_not_the_patients(text: str, family: set[str]) -> None:
+    case, subtype, _ = first_assessed(text)
+    found = assertions(case)
+    assert {concept for concept in family if found.get(concept) == "family"} == family
+    assert not {"end_stage_renal_disease", "dialysis", "dermatomyositis", "systemic_sclerosis"} & {
+        c for c, status in found.items() if status == "present"
+    }
+    assert subtype not in ("calciphylaxis", "dystrophic")
+
+
+def test_a_family_history_heading_does_not_reach_the_patients_own_sentence() -> None:
+    text = (
+        "A 45-year-old woman had hard nodules on the fingers.\n"
+        "Family history: noncontributory. She has limited systemic sclerosis."
+    )
+    assert assertions(first_case(text))["systemic_sclerosis"] == "present"
+
+
+def test_a_warfarin_the_father_takes_is_not_the_patients() -> None:
+    text = (
+        "A 42-year-old woman with normal renal function presented with painful retiform purpura on the "
+        "thighs. Family history: father on warfarin after a valve replacement."
+    )
+    case, subtype, _ = first_assessed(text)
+    assert [m.assertion for m in case.medications if m.concept == "warfarin"] == ["family"]
+    assert subtype != "calciphylaxis"

@@ -48,6 +48,9 @@ class TriggerHit:
     list_scope: bool = False
     #: the scope ends at a comma (``ContextTrigger.clause_scope``)
     clause_scope: bool = False
+    #: a family trigger that is no clause's subject (a family history, a relative after a
+    #: preposition): its scope also ends at the sentence's own verb (``family_topic_end``)
+    topic_scope: bool = False
 
 
 _WORD = re.compile(r"\w+")
@@ -96,6 +99,10 @@ class ContextPatterns:
         )
         # the scope rules (what each is for: ``context.yaml``)
         self.family_terminator = _scope_rule(rules, "family_clause_end")
+        self.family_history_phrase = _scope_rule(rules, "family_history_phrase")
+        self.relative_after_preposition = _scope_rule(rules, "relative_after_preposition")
+        self.family_topic_end = _scope_rule(rules, "family_topic_end")
+        self.family_history_heading = _scope_rule(rules, "family_history_heading")
         self.relative_possessive = _scope_rule(rules, "relative_possessive")
         self.relative_role = _scope_rule(rules, "relative_role")
         self.relative_coordinated = _scope_rule(rules, "relative_coordinated")
@@ -151,6 +158,16 @@ def find_triggers(text: str, rules: Rules, compiled: ContextPatterns | None = No
         # remission for six years" is still about what stands before it)
         if direction != "forward" and compiled.looks_forward.search(after):
             direction = direction if compiled.duration_after.search(after) else "forward"
+        topic = False
+        if trigger.category == "family":
+            # "Family history: father on warfarin", "Family history is notable for ESRD in her father"
+            if direction == "backward" and compiled.family_history_heading.search(after):
+                direction = "forward"
+            before = text[max(0, match.start() - _BEFORE_CHARS) : match.start()]
+            topic = (
+                compiled.family_history_phrase.search(match.group()) is not None
+                or compiled.relative_after_preposition.search(before) is not None
+            )
         hits.append(
             TriggerHit(
                 match.start(),
@@ -162,6 +179,7 @@ def find_triggers(text: str, rules: Rules, compiled: ContextPatterns | None = No
                 trigger.allowed_types,
                 list_scope=trigger.list_scope,
                 clause_scope=trigger.clause_scope,
+                topic_scope=topic,
             )
         )
     return hits
@@ -192,13 +210,24 @@ def own_triggers(hits: list[TriggerHit], mentions: list[tuple[int, int]]) -> lis
 class TriggerIndex:
     """Triggers of one document, searchable by position."""
 
-    def __init__(self, text: str, hits: list[TriggerHit], compiled: ContextPatterns) -> None:
+    def __init__(
+        self,
+        text: str,
+        hits: list[TriggerHit],
+        compiled: ContextPatterns,
+        *,
+        family_blocks: list[tuple[int, int, str]] | None = None,
+    ) -> None:
         self.text = text
         self.hits = hits
+        #: (start, end, header) of the text under a family-history header: a mention there that no
+        #: trigger reaches is a family mention
+        self.family_blocks = family_blocks or []
         self.starts = [h.start for h in hits]
         self.terminator = compiled.terminator
         self.clause_terminator = compiled.clause_terminator
         self.family_terminator = compiled.family_terminator
+        self.family_topic_end = compiled.family_topic_end
         self.relative_apposition = compiled.relative_apposition
         self.relative_apposition_open = compiled.relative_apposition_open
         self.whose_clause_opens = compiled.whose_clause_opens
@@ -249,11 +278,21 @@ class TriggerIndex:
             (assertion, trigger text); ("present", None) when no trigger scopes over the mention.
         """
         if void and any(sent_start <= hit_start < sent_end for hit_start in void):
-            return self._status(start, end, sent_start, sent_end, tables, void)  # rare: not kept
+            return self._family_block(start, end, self._status(start, end, sent_start, sent_end, tables, void))
         key = (start, end, sent_start, sent_end, tables)
         answer = self._answers.get(key)
         if answer is None:
-            answer = self._answers[key] = self._status(start, end, sent_start, sent_end, tables, frozenset())
+            answer = self._answers[key] = self._family_block(
+                start, end, self._status(start, end, sent_start, sent_end, tables, frozenset())
+            )
+        return answer
+
+    def _family_block(self, start: int, end: int, answer: tuple[str, str | None]) -> tuple[str, str | None]:
+        """``answer``, or a family mention for a present one under a family-history header."""
+        if answer[0] == "present":
+            for b_start, b_end, header in self.family_blocks:
+                if b_start <= start and end <= b_end:
+                    return "family", header
         return answer
 
     def _status(
@@ -305,7 +344,11 @@ class TriggerIndex:
                         continue  # "a woman whose sister had X has Y": Y is hers
                     # inside an apposition about the relative, or after a closed one
                     gap = " " if self.relative_apposition_open.search(gap) else self.relative_apposition.sub(" ", gap)
-                    stopped = stop.search(gap) is not None
+                    stopped = stop.search(gap) is not None or (
+                        hit.topic_scope
+                        and not gap.lstrip().startswith(":")
+                        and self.family_topic_end.search(gap) is not None
+                    )
                 else:
                     # searched in the text itself, so that the stop's look-behinds see the trigger's
                     # last word ("no significant past medical history | developed papules")

@@ -478,20 +478,26 @@ def _without_site_parts(
     return [m for i, m in enumerate(mentions) if i not in dropped] if dropped else mentions
 
 
+#: Most sentences a family-history header's text may hold.
+_FAMILY_BLOCK_SENTENCES = 4
+
+
 class ContextComponent:
     """ConText: triggers over the whole text (one regex pass), then each concept's assertion."""
 
     def __init__(self) -> None:
         self.rules = load_rules()
         self.patterns = ContextPatterns(self.rules)
+        self.family_header = self.rules.scope_rules["family_history_header"].pattern
+        self.family_end = self.rules.scope_rules["family_block_end"].pattern
 
     def __call__(self, doc: Doc) -> Doc:
         text = doc_text(doc)
         concept_spans = sorted((span.start_char, span.end_char) for span in doc.spans["concepts"])
         hits = own_triggers(find_triggers(text, self.rules, self.patterns), concept_spans)
-        index = TriggerIndex(text, hits, self.patterns)
-        doc.user_data[TRIGGERS] = index
         layout: Layout = doc.user_data[LAYOUT]
+        index = TriggerIndex(text, hits, self.patterns, family_blocks=self._family_blocks(layout))
+        doc.user_data[TRIGGERS] = index
         starts = [s.start for s in layout.sentences]
         assertions: dict[tuple[int, int], tuple[str, str | None]] = {}
         for span in doc.spans["concepts"]:
@@ -508,6 +514,25 @@ class ContextComponent:
             assertions[(start, end)] = (status, trigger)
         doc.user_data[ASSERTIONS] = assertions
         return doc
+
+    def _family_blocks(self, layout: Layout) -> list[tuple[int, int, str]]:
+        """(start, end, header) of the text each family-history header heads: the sentences of the
+        line after it (its own line, or the next one for a header on a line of its own), up to the
+        next header or a sentence about the patient again (``family_block_end``)."""
+        blocks: list[tuple[int, int, str]] = []
+        sentences = layout.sentences
+        for i, sentence in enumerate(sentences):
+            if sentence.header is None or not self.family_header.search(sentence.lower.strip().rstrip(":.-–").strip()):
+                continue
+            body = sentences[i + 1 : i + 1 + _FAMILY_BLOCK_SENTENCES]
+            end = None
+            for nxt in body:
+                if nxt.header is not None or nxt.paragraph != body[0].paragraph or self.family_end.match(nxt.text):
+                    break
+                end = nxt.end
+            if end is not None:
+                blocks.append((sentence.end, end, sentence.text.strip().rstrip(":").strip()))
+        return blocks
 
 
 class LabCueComponent:
