@@ -181,7 +181,10 @@ def test_control_a_lump_at_the_elbow_is_no_tumoral_mass() -> None:
 # On warfarin for the antiphospholipid syndrome with calciphylaxis, the advice was to stop warfarin or
 # replace it with another anticoagulant, with no word that a direct oral anticoagulant is no routine
 # replacement in APS (as with a mechanical valve). The syndrome is its own safety condition now; it
-# still counts as the hypercoagulable state that is a calciphylaxis association.
+# still counts as the hypercoagulable state that is a calciphylaxis association. Its thrombotic
+# vasculopathy is also a calciphylaxis mimic (lookalikes.yaml): without a biopsy the syndrome holds
+# calciphylaxis back and no advice to stop the anticoagulant is given; with the biopsy's arteriolar
+# calcification the warfarin review carries the syndrome's caution.
 ANTIPHOSPHOLIPID = [
     "A 45-year-old woman with systemic lupus and antiphospholipid syndrome on warfarin presented with painful "
     "necrotic ulcers on the legs and livedo racemosa. Creatinine 0.8 mg/dL.",
@@ -191,10 +194,20 @@ ANTIPHOSPHOLIPID = [
 
 
 @pytest.mark.parametrize("text", ANTIPHOSPHOLIPID)
-def test_warfarin_review_in_antiphospholipid_syndrome_warns_against_a_doac_swap(text: str) -> None:
+def test_the_antiphospholipid_syndrome_holds_a_clinical_calciphylaxis_back(text: str) -> None:
     case, subtype, _ = first_assessed(text)
-    assert subtype == "calciphylaxis"
+    assert subtype != "calciphylaxis"
+    assert "calciphylaxis" in {a.code for a in case.assessment.alternatives}
     assert "hypercoagulable_state" in {f.concept for f in case.findings} | set(case.assessment.associated_conditions)
+    assert not [a for a in case.assessment.actions if a.medication == "warfarin"]
+
+
+@pytest.mark.parametrize("text", ANTIPHOSPHOLIPID)
+def test_warfarin_review_in_antiphospholipid_syndrome_warns_against_a_doac_swap(text: str) -> None:
+    case, subtype, _ = first_assessed(
+        f"{text} Skin biopsy: calcification of small subcutaneous arterioles with microthrombi."
+    )
+    assert subtype == "calciphylaxis"
     action = next(a for a in case.assessment.actions if a.medication == "warfarin")
     assert any("antiphospholipid" in c for c in action.cautions), action.cautions
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.extract.reading import assertions, first_assessed, first_case, stated_subtype
+from tests.extract.reading import assertions, first_assessed, first_case, histology_concepts, stated_subtype
 
 # ------------------------------------------------ a finding's clause that confirms the disease by name
 # "A biopsy showed medial calcification of arterioles, confirming calciphylaxis." stated no diagnosis:
@@ -118,3 +118,55 @@ def test_a_warfarin_the_father_takes_is_not_the_patients() -> None:
     case, subtype, _ = first_assessed(text)
     assert [m.assertion for m in case.medications if m.concept == "warfarin"] == ["family"]
     assert subtype != "calciphylaxis"
+
+
+# ------------------------------------------------------------- a biopsy report under its own header
+# "Histopathology: small-vessel calcification and thrombosis." gave no histology (the header, split off
+# as its own sentence, was the only histology cue), nor did "von Kossa-positive deposits in the walls
+# of subcutaneous arterioles" or "arterioles with mural calcium": calciphylaxis stayed possible.
+BIOPSY_WORDINGS = [
+    "Histopathology: small-vessel calcification and thrombosis.",
+    "Pathology: small-vessel calcification and thrombosis.",
+    "Histopathology\nSmall-vessel calcification and thrombosis.",
+    "Biopsy showed von Kossa-positive deposits in the walls of subcutaneous arterioles.",
+    "Biopsy showed subcutaneous arterioles with mural calcium and concentric intimal fibroplasia.",
+]
+
+
+@pytest.mark.parametrize("biopsy", BIOPSY_WORDINGS)
+def test_a_biopsy_report_in_other_words_shows_vascular_calcification(biopsy: str) -> None:
+    text = f"A 65-year-old woman receiving peritoneal dialysis had a painful ulcer on her calf.\n{biopsy}"
+    case, subtype, certainty = first_assessed(text)
+    assert "vascular_calcification_histology" in histology_concepts(case)
+    assert (subtype, certainty) == ("calciphylaxis", "confirmed")
+
+
+def test_a_line_after_another_header_is_no_biopsy() -> None:
+    text = (
+        "A 65-year-old woman receiving peritoneal dialysis had a painful ulcer on her calf.\n"
+        "Imaging: small-vessel calcification on plain films."
+    )
+    case, _, certainty = first_assessed(text)
+    assert "vascular_calcification_histology" not in histology_concepts(case)
+    assert certainty != "confirmed"
+
+
+def test_a_pathologists_caveat_keeps_calciphylaxis_below_confirmed() -> None:
+    text = (
+        "A 59-year-old man with stage 4 CKD and type 2 diabetes presented with a painful purple plaque on the "
+        "thigh. Skin biopsy showed vascular calcification in the subcutaneous fat, which can be incidental in "
+        "diabetes and does not establish calciphylaxis."
+    )
+    _, subtype, certainty = first_assessed(text)
+    assert (subtype, certainty) != ("calciphylaxis", "confirmed")
+
+
+@pytest.mark.parametrize("lesion", ["a painful red patch", "a tender erythematous patch", "tender red plaques"])
+def test_early_calciphylaxis_as_a_painful_red_patch_is_possible(lesion: str) -> None:
+    text = (
+        f"A 66-year-old man on haemodialysis with {lesion} on the inner thigh. "
+        "Calciphylaxis suspected; biopsy requested."
+    )
+    case, subtype, _ = first_assessed(text)
+    assert assertions(case)["painful_erythema"] == "present"
+    assert subtype == "calciphylaxis"

@@ -80,6 +80,9 @@ class CaseBuilder:
         #: the lesion features of the last patient built that had any: a later patient whose
         #: lesions are told as "similar" has them too
         self.previous_lesion_features: list[str] = []
+        #: the section header right before a sentence, by the sentence's start ("Histopathology:"
+        #: before its report): a patient's zone holds no headers
+        self.headings: dict[int, str] = {}
         self._similar = load_zone_rules()["similar_lesions"]
 
     def build(self, patient: PatientText, doc_diagnoses: list[Diagnosis], provenance: Provenance) -> Case:
@@ -125,7 +128,7 @@ class CaseBuilder:
             lesions.read(view, exposures.tied_sites)
             findings.read_site_lesions(view, lesions.kinds_in(sentence))
             labs.read(sentences, position, view)
-            observations.read(view, present, lesions.words_in(sentence))
+            observations.read(view, present, lesions.words_in(sentence), self.headings.get(sentence.start))
             outcome.read(view)
             pressures.read(view)
             fractions.read(view)

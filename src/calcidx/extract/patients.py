@@ -443,6 +443,7 @@ def _zone(layout: Layout, signals: _Signals, rules: ZoneRules) -> list[ZoneDecis
         trace.append(ZoneDecision(sentence, False, reason))
 
     answer_next = False
+    under_case_header = False  # the sentence before was a header of the case's own parts
     for sentence in sentences:
         category = sentence.category
         if category in rules.skipped_sections:
@@ -452,6 +453,8 @@ def _zone(layout: Layout, signals: _Signals, rules: ZoneRules) -> list[ZoneDecis
         if sentence.header:
             (keep if category == "case" else drop)(sentence, f"header:{category}")
             answer_next = rules["diagnosis_answer_header"].match(sentence.text) is not None
+            # a diagnosis header heads an answer line or a textbook line, not a report of the case
+            under_case_header = category == "case" and not answer_next
             continue
         if sentence.caption:
             drop(sentence, "caption")
@@ -509,9 +512,14 @@ def _zone(layout: Layout, signals: _Signals, rules: ZoneRules) -> list[ZoneDecis
         generic = f["generic"]
         if sentence.paragraph != paragraph:
             paragraph = sentence.paragraph
+            # a paragraph under a header of the case's own parts ("Histopathology:", "Investigations")
+            # after the patient was introduced goes on with the case
             mode = (
-                seen and bool(f["definite"] or f["exam"] or rules["answer_line"].match(sentence.text)) and not generic
+                seen
+                and bool(f["definite"] or f["exam"] or under_case_header or rules["answer_line"].match(sentence.text))
+                and not generic
             )
+        under_case_header = False
         if f["strong"] or ((f["age"] or f["intro"]) and not generic):
             mode = seen = True
             keep(sentence, "strong_reference" if f["strong"] else "person_intro")

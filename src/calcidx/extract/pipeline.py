@@ -376,6 +376,11 @@ def document_from_doc(
     builder.patients_in_document = len(patients)
     builder.patient_titles = [s for s in titles if not s.caption and zone_rules["title_patient"].search(s.text)]
     builder.group_titles = _group_titles(titles, zone_rules["title_group"], len(patients))
+    builder.headings = {
+        after.start: before.text
+        for before, after in zip(layout.sentences, layout.sentences[1:], strict=False)
+        if before.header and not after.header
+    }
     cases = [builder.build(patient, doc_diagnoses, provenance) for patient in patients]
     info = DocumentInfo(
         kind=document_kind(

@@ -41,10 +41,17 @@ class ObservationsReader:
         # sentence soon after it that names no site ("Radiographs showed calcification.") images it
         self._since_lesion: int | None = None
 
-    def read(self, view: SentenceView, concepts: list[str], lesion_words: list[str] | None = None) -> None:
-        """Reads one sentence, given the concept ids the findings reader found present in it and the
+    def read(
+        self,
+        view: SentenceView,
+        concepts: list[str],
+        lesion_words: list[str] | None = None,
+        heading: str | None = None,
+    ) -> None:
+        """Reads one sentence, given the concept ids the findings reader found present in it, the
         lesion words of the skin lesion it gave (an imaging sentence naming calcinosis at a lesion's
-        site reports the radiopaque-deposit feature of ``lexicon.yaml`` ``imaging_calcification``)."""
+        site reports the radiopaque-deposit feature of ``lexicon.yaml`` ``imaging_calcification``) and
+        the section header right before it, if any (a sentence under "Histopathology:" is histology)."""
         ctx = self.context
         sentence = view.sentence
         text = sentence.text
@@ -53,8 +60,10 @@ class ObservationsReader:
         continuation = self.patterns.histology_findings.continuation
         if may_match(self.patterns.histology, words) and self.patterns.histology.search(text):
             modality = "histology"
-        elif self._after_histology and continuation is not None and continuation.match(text):
-            modality = "histology"  # the biopsy report goes on about the tissue
+        elif (heading is not None and self.patterns.histology.search(heading)) or (
+            self._after_histology and continuation is not None and continuation.match(text)
+        ):
+            modality = "histology"  # the report under its header ("Histopathology:"), or going on about the tissue
         else:
             found = self.patterns.imaging.search(text) if may_match(self.patterns.imaging, words) else None
             if found is not None:
