@@ -8,6 +8,7 @@ from calcidx.extract.rules import (
     ContextTrigger,
     ZoneRule,
     load_age_rules,
+    load_current_value_rules,
     load_lab_cue_pseudo_before_rules,
     load_lab_cue_pseudo_rules,
     load_rules,
@@ -23,6 +24,7 @@ SCOPE = [
     *load_rules().site_anaphora,
     *load_rules().site_involvement,
     *load_lab_cue_pseudo_before_rules(),
+    *load_current_value_rules(),
 ]
 
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import pytest
 
+from calcidx.public import assess
 from tests.extract.reading import assertions, first_assessed, first_case, histology_concepts, stated_subtype
 
 # ------------------------------------------------ a finding's clause that confirms the disease by name
@@ -170,3 +171,75 @@ def test_early_calciphylaxis_as_a_painful_red_patch_is_possible(lesion: str) -> 
     case, subtype, _ = first_assessed(text)
     assert assertions(case)["painful_erythema"] == "present"
     assert subtype == "calciphylaxis"
+
+
+# ------------------------------------------------------------------------ pregnancy in other words
+# "She is gravida 2, currently 22 weeks.", "Gestation 28 weeks.", "26 weeks gravid", "currently 18/40"
+# and "with child" left the pregnancy unread (diltiazem, bisphosphonates, minocycline offered);
+# "not currently pregnant" and "not currently breastfeeding" read as yes; a dated past pregnancy and
+# breastfeeding "until last year" read as now.
+FRAME = "A 32-year-old woman with systemic sclerosis and digital calcinosis on X-ray. {} Calcium normal."
+
+
+@pytest.mark.parametrize(
+    "words",
+    [
+        "She is gravida 2, currently 22 weeks.",
+        "Gestation 28 weeks.",
+        "She is 26 weeks gravid.",
+        "She is gravid at 20 weeks.",
+        "She is currently 18/40.",
+        "She is with child (14 weeks).",
+    ],
+)
+def test_a_pregnancy_told_in_other_words_withholds_what_pregnancy_forbids(words: str) -> None:
+    case = assess(FRAME.format(words)).cases[0]
+    assert case.patient.pregnant is True
+    assert "diltiazem" not in {t.id for t in case.assessment.treatments}
+
+
+@pytest.mark.parametrize(
+    ("words", "pregnant", "lactating"),
+    [
+        ("She is not currently pregnant. She is not currently breastfeeding.", False, False),
+        ("She is 8 weeks postpartum and exclusively breast-feeding.", None, True),
+        ("Calcinosis was first noted during her pregnancy in 2019.", None, None),
+        ("She was breastfeeding until last year.", None, False),
+    ],
+)
+def test_pregnancy_and_breastfeeding_now_not_then(words: str, pregnant: bool | None, lactating: bool | None) -> None:
+    patient = first_case(FRAME.format(words)).patient
+    assert (patient.pregnant, patient.lactating) == (pregnant, lactating)
+
+
+# ------------------------------------------------------------ a test's current value after an old one
+# "Previous eGFR 72, now 24" was eGFR 72 (bisphosphonates and probenecid offered), "declined from 70 to
+# 25" no eGFR at all, "Calcium was low at 1.9 last year but is now 2.35" a low calcium.
+@pytest.mark.parametrize(
+    ("words", "analyte", "value", "interpretation"),
+    [
+        ("Previous eGFR 72, now 24 mL/min/1.73 m2.", "egfr", 24.0, None),
+        ("eGFR was 70 last year and is now 25 mL/min/1.73m2.", "egfr", 25.0, None),
+        ("Her eGFR declined from 70 to 25 mL/min/1.73 m2 over the past year.", "egfr", 25.0, None),
+        ("Calcium was low at 1.9 mmol/L last year but is now 2.35 mmol/L.", "calcium", 2.35, "normal"),
+        ("Phosphate was 2.4 mmol/L three months ago and is now 1.3 mmol/L.", "phosphate", 1.3, "normal"),
+    ],
+)
+def test_the_current_value_of_a_test_is_read(
+    words: str, analyte: str, value: float, interpretation: str | None
+) -> None:
+    text = f"A 32-year-old woman with systemic sclerosis and digital calcinosis on X-ray. {words}"
+    labs = [lab for lab in first_case(text).labs if lab.analyte == analyte]
+    assert [(lab.value, lab.interpretation) for lab in labs] == [(value, interpretation)]
+
+
+def test_a_fall_after_treatment_keeps_the_value_at_presentation() -> None:
+    case = first_case(
+        "A 50-year-old man had hard nodules on the elbows. Calcium fell from 3.1 to 2.4 mmol/L after parathyroidectomy."
+    )
+    assert [lab.value for lab in case.labs if lab.analyte == "calcium"] == []
+
+
+def test_a_low_egfr_now_withholds_bisphosphonates() -> None:
+    case = assess(FRAME.format("Previous eGFR 72, now 24 mL/min/1.73 m2.")).cases[0]
+    assert "bisphosphonates" not in {t.id for t in case.assessment.treatments}

@@ -9,18 +9,19 @@ such as "hypocalcaemia" that state an interpretation on their own.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from calcidx.extract.prefilter import first_character_gate
 from calcidx.extract.rules import (
     Rules,
     alternation,
+    load_current_value_rules,
     load_lab_cue_pseudo_before_rules,
     load_lab_cue_pseudo_rules,
     phrase_regex,
 )
 
-__all__ = ["CueHit", "LabPatterns", "ValueHit", "find_value"]
+__all__ = ["CueHit", "LabPatterns", "ValueHit", "find_current_value", "find_value"]
 
 
 @dataclass(frozen=True)
@@ -93,6 +94,10 @@ class LabPatterns:
         self.pseudo_cues = tuple(rule.pattern for rule in load_lab_cue_pseudo_rules())
         # ... nor one that tells a later result after a treatment ("returned to normal")
         self.pseudo_cues_before = tuple(rule.pattern for rule in load_lab_cue_pseudo_before_rules())
+        # a current value given after an earlier one ("eGFR 72 last year, now 24")
+        current = {rule.id: rule.pattern for rule in load_current_value_rules()}
+        self.value_now = current["lab_value.now"]
+        self.value_changed = current["lab_value.changed_from_to"]
         units = "|".join(sorted(rules.units, key=len, reverse=True))
         comparators = "|".join(re.escape(c) for c in sorted(_COMPARATORS, key=len, reverse=True))
         number = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
@@ -232,6 +237,29 @@ def find_titer(text: str, start: int, limit: int) -> TiterHit | None:
     if match is None:
         return None
     return TiterHit(match.start("titer"), match.end("titer"), _float(match.group("den")))
+
+
+def find_current_value(text: str, start: int, limit: int, patterns: LabPatterns) -> tuple[ValueHit | None, int | None]:
+    """The value printed after an analyte name ending at ``start`` (before ``limit``), or the current
+    one where the clause gives it after an earlier one ("eGFR 72 last year, now 24", "eGFR declined
+    from 70 to 25"), with the offset where the current value's words begin (None for a lone value):
+    what stands before it ("was low at 1.9 last year") speaks of the earlier one. The current value
+    keeps the earlier one's unit when it prints none."""
+    value = find_value(text, start, limit, patterns)
+    if value is None:
+        changed = patterns.value_changed.match(text[start:limit])
+        if changed is None:
+            return None, None
+        return find_value(text, start + changed.end(), limit, patterns), start + changed.end()
+    now = patterns.value_now.match(text[value.end : limit])
+    if now is None:
+        return value, None
+    current = find_value(text, value.end + now.end(), limit, patterns)
+    if current is None:
+        return value, None
+    if current.unit is None and value.unit is not None:
+        current = replace(current, unit=value.unit)
+    return current, value.end
 
 
 def find_value(text: str, start: int, limit: int, patterns: LabPatterns) -> ValueHit | None:

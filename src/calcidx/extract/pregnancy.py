@@ -30,6 +30,7 @@ _GATE_WORDS = (
     "/40",
     "hcg",
     "iup",
+    "with child",
 )
 _GRAVIDA = re.compile(r"g\d{1,2}\s*p\d")
 _MAX_WEEKS = 44.0  # past this a "weeks" figure is not a gestation (the Patient model allows 45)

@@ -835,7 +835,7 @@ def _lab_cue_rules() -> dict[str, tuple[ZoneRule, ...]]:
     raw = _read("lab_cues.yaml")
     return {
         key: tuple(ZoneRule.from_dict(item, "lab_cues.yaml") for item in raw.get(key, ()))
-        for key in ("pseudo_cues", "pseudo_cues_before")
+        for key in ("pseudo_cues", "pseudo_cues_before", "current_value")
     }
 
 
@@ -848,6 +848,12 @@ def load_lab_cue_pseudo_before_rules() -> tuple[ZoneRule, ...]:
     """The rules that tell a cue word naming a later result ("returned to normal") by the words before it
     (``lab_cues.yaml`` ``pseudo_cues_before``)."""
     return _lab_cue_rules()["pseudo_cues_before"]
+
+
+def load_current_value_rules() -> tuple[ZoneRule, ...]:
+    """The rules that find the current value of a test given with an earlier one ("eGFR 72 last year,
+    now 24"; ``lab_cues.yaml`` ``current_value``)."""
+    return _lab_cue_rules()["current_value"]
 
 
 @dataclass(frozen=True)

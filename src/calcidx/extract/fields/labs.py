@@ -12,7 +12,7 @@ from typing import Any
 from calcidx.case.model import Lab, Patient
 from calcidx.extract.fields.context import FieldContext, SentenceView
 from calcidx.extract.fields.patterns import CasePatterns
-from calcidx.extract.labs_text import CueHit, LabPatterns, ValueHit, find_titer, find_value
+from calcidx.extract.labs_text import CueHit, LabPatterns, ValueHit, find_current_value, find_titer, find_value
 from calcidx.extract.records import Mention
 from calcidx.extract.sections import Sentence
 from calcidx.knowledge.schema import KnowledgeBundle
@@ -287,7 +287,13 @@ class LabsReader:
             # a qualitative test printed with its sign ("anti-NXP2+", "ANA (+)"): positive, and no number of its own
             sign = _SIGN_AFTER.match(text, mention.end) if qualitative_test else None
             pair = paired.get(index)
-            value = None if sign else pair[0] if pair else find_value(text, mention.end, limit, self.patterns.labs)
+            value, current_from = (
+                (None, None)
+                if sign
+                else (pair[0], None)
+                if pair
+                else find_current_value(text, mention.end, limit, self.patterns.labs)
+            )
             if value is not None and value.unit and not _unit_fits(analyte, value.unit):
                 continue  # another quantity, not the test itself ("fractional excretion of phosphate of 3%")
             lo = max([b for b in clause_breaks if b <= mention.start], default=sentence.start)
@@ -297,7 +303,7 @@ class LabsReader:
             own = [
                 c
                 for c in cues
-                if lo <= c.start
+                if max(lo, current_from or lo) <= c.start
                 and c.end <= hi
                 and not (c.start < mention.end and c.end > mention.start)
                 and (qualitative_test or " ".join(c.text.lower().split()) not in qualitative_only)
