@@ -31,13 +31,30 @@ def _raw_rules() -> dict[str, list[str]]:
     import yaml
 
     raw = yaml.safe_load(resources.files("calcidx.extract").joinpath("data/diagnosis.yaml").read_text("utf-8"))
-    return {"examples": list(raw["dropped_after_examples"]), "not": list(raw["dropped_after_not"])}
+    return {
+        "examples": list(raw["dropped_after_examples"]),
+        "not": list(raw["dropped_after_not"]),
+        "denied": list(raw["denied_statement_examples"]),
+        "not_denied": list(raw["denied_statement_not"]),
+    }
 
 
 @pytest.mark.parametrize("sentence", _raw_rules()["examples"])
 def test_a_diagnosis_considered_and_dropped_is_no_statement(sentence: str) -> None:
     case = _case(f"A 50-year-old woman had hard nodules on the thighs. {sentence}")
     assert case.stated is None or case.stated.subtype is None, case.stated
+
+
+@pytest.mark.parametrize("line", _raw_rules()["denied"])
+def test_an_impression_whose_words_deny_it_states_nothing(line: str) -> None:
+    case = _case(f"55F with a painful leg ulcer.\nImpression: {line}")
+    assert case.stated is None or case.stated.subtype is None, case.stated
+
+
+@pytest.mark.parametrize("line", _raw_rules()["not_denied"])
+def test_an_impression_with_a_hedge_still_states_it(line: str) -> None:
+    case = _case(f"55F with a painful leg ulcer.\nImpression: {line}")
+    assert case.stated is not None and case.stated.subtype is not None, line
 
 
 @pytest.mark.parametrize("sentence", _raw_rules()["not"])

@@ -93,6 +93,9 @@ class DiagnosisRules:
     resemblance: re.Pattern[str] = re.compile(r"(?!)")
     #: a title part that denies what it names ("Not calciphylaxis: cholesterol emboli"): no statement
     title_negation: re.Pattern[str] = re.compile(r"(?!)")
+    #: a statement's own words that deny it ("Impression: calciphylaxis unlikely", "Dx: not c/w
+    #: calciphylaxis", "calciphylaxis - ruled out"): no statement
+    denied_statement: re.Pattern[str] = re.compile(r"(?!)")
     #: where the implied window ends early: the sentence's next predicate ("... has CKD stage 4")
     implied_window_ends: re.Pattern[str] = re.compile(r"(?!)")
     #: words after a named diagnosis that drop it ("... was considered but not confirmed", "... was
@@ -181,6 +184,7 @@ def load_diagnosis_rules() -> DiagnosisRules:
             r"\b(?:" + "|".join(str(w) for w in raw.get("resemblance_words", ["(?!)"])) + r")\b", re.IGNORECASE
         ),
         title_negation=re.compile(str(raw.get("title_negation", "(?!)")), re.IGNORECASE),
+        denied_statement=re.compile(str(raw.get("denied_statement", "(?!)")), re.IGNORECASE),
         header_max_words=int(raw["diagnosis_header_max_words"]),
         quiz_answer_max_words=int(raw["quiz_answer_max_words"]),
         predicate=re.compile(str(raw["predicate_link"]), re.IGNORECASE),
@@ -298,6 +302,8 @@ def _judge(
     sentence: Sentence,
 ) -> Diagnosis | None:
     rules = load_diagnosis_rules()
+    if rules.denied_statement.search(dx):
+        return None  # "calciphylaxis unlikely", "not c/w calciphylaxis": the words deny it
     like = rules.resemblance.search(dx)
     skip = (end, end)
     if like is not None:
