@@ -243,3 +243,31 @@ def test_a_fall_after_treatment_keeps_the_value_at_presentation() -> None:
 def test_a_low_egfr_now_withholds_bisphosphonates() -> None:
     case = assess(FRAME.format("Previous eGFR 72, now 24 mL/min/1.73 m2.")).cases[0]
     assert "bisphosphonates" not in {t.id for t in case.assessment.treatments}
+
+
+# ------------------------------------------------------------------- a form's field answered no
+# "History of CKD: none. Diabetes: no. Warfarin: no." gave CKD, diabetes and warfarin present, and
+# calciphylaxis (possible) from them; so did "Warfarin: N", "CKD (-)", "ESRD - denies" and "[ ] Warfarin".
+@pytest.mark.parametrize(
+    "fields",
+    [
+        "History of CKD: none. Diabetes: no. Warfarin: no.",
+        "CKD: denies. Diabetes: N. Warfarin: N.",
+        "CKD (-), DM (-), warfarin (-).",
+        "CKD - denies. Diabetes - no. Warfarin - none.",
+        "[ ] CKD [ ] Diabetes [ ] Warfarin [x] Hypertension",
+    ],
+)
+def test_a_field_answered_no_denies_its_item(fields: str) -> None:
+    case, subtype, _ = first_assessed(f"55F with painful leg ulcers. {fields}")
+    found = assertions(case)
+    assert (found["chronic_kidney_disease"], found["diabetes"]) == ("absent", "absent")
+    assert [m.assertion for m in case.medications if m.concept == "warfarin"] == ["absent"]
+    assert subtype != "calciphylaxis"
+
+
+@pytest.mark.parametrize("fields", ["Calcinosis: no ulceration.", "Dialysis: no complications.", "Warfarin: yes."])
+def test_control_a_field_with_another_answer_keeps_its_item(fields: str) -> None:
+    case = first_case(f"55F with hard nodules on the elbows. {fields}")
+    found = {**assertions(case), **{m.concept: m.assertion for m in case.medications}}
+    assert "absent" not in {found.get("dialysis"), found.get("warfarin")}

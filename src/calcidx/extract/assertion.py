@@ -103,6 +103,8 @@ class ContextPatterns:
         self.relative_after_preposition = _scope_rule(rules, "relative_after_preposition")
         self.family_topic_end = _scope_rule(rules, "family_topic_end")
         self.family_history_heading = _scope_rule(rules, "family_history_heading")
+        self.field_answered_no = _scope_rule(rules, "field_answered_no")
+        self.box_unchecked = _scope_rule(rules, "box_unchecked")
         self.relative_possessive = _scope_rule(rules, "relative_possessive")
         self.relative_role = _scope_rule(rules, "relative_role")
         self.relative_coordinated = _scope_rule(rules, "relative_coordinated")
@@ -182,6 +184,18 @@ def find_triggers(text: str, rules: Rules, compiled: ContextPatterns | None = No
                 topic_scope=topic,
             )
         )
+    # a form's field answered no ("CKD: none") and an empty check box ("[ ] Warfarin")
+    answers = [
+        TriggerHit(m.start(), m.end(), "absent", "backward", m.group(), 0)
+        for m in compiled.field_answered_no.finditer(text)
+    ]
+    if "[" in text:
+        answers += [
+            TriggerHit(m.start(), m.end(), "absent", "forward", m.group(), 4)
+            for m in compiled.box_unchecked.finditer(text)
+        ]
+    if answers:
+        hits = sorted([*hits, *answers], key=lambda h: h.start)
     return hits
 
 
