@@ -271,3 +271,43 @@ def test_control_a_field_with_another_answer_keeps_its_item(fields: str) -> None
     case = first_case(f"55F with hard nodules on the elbows. {fields}")
     found = {**assertions(case), **{m.concept: m.assertion for m in case.medications}}
     assert "absent" not in {found.get("dialysis"), found.get("warfarin")}
+
+
+# -------------------------------------------------------------- a drug listed, held or taken long ago
+# "Allergies: coumadin (hives)" made warfarin a current drug (a cause of calciphylaxis, with advice to
+# stop it); "Allergic to Cardizem", "hypersensitive to colchicine", "Allergies include penicillin and
+# diltiazem" were no allergy (the drug offered); "on hold", "Holding warfarin", "[DISCONTINUED]", a
+# course completed and warfarin taken "once ... in 2010" read as taken now.
+@pytest.mark.parametrize(
+    ("words", "status"),
+    [
+        ("Allergies: coumadin (hives), sulfa.", "absent"),
+        ("Meds: warfarin 5 mg PO daily - on hold.", "historical"),
+        ("Holding warfarin.", "historical"),
+        ("Warfarin 2 mg PO qHS [DISCONTINUED].", "historical"),
+        ("She was once on warfarin for a DVT in 2010.", "historical"),
+        ("Warfarin x 6 mo for DVT, completed.", "historical"),
+        ("STOPPED medications: calcium carbonate, warfarin.", "historical"),
+        ("She started warfarin in 2019 for atrial fibrillation.", "present"),
+    ],
+)
+def test_warfarin_not_taken_now_is_no_cause_to_review(words: str, status: str) -> None:
+    case, _, _ = first_assessed(f"60F on haemodialysis with painful retiform purpura on the thighs. {words}")
+    assert [m.assertion for m in case.medications if m.concept == "warfarin"] == [status]
+    review = [a for a in case.assessment.actions if a.medication == "warfarin"]
+    assert bool(review) == (status == "present")
+
+
+@pytest.mark.parametrize(
+    ("words", "drug"),
+    [
+        ("Allergic to Cardizem.", "diltiazem"),
+        ("She developed angioedema after Cardizem.", "diltiazem"),
+        ("She is hypersensitive to colchicine.", "colchicine"),
+        ("Allergies include penicillin and diltiazem.", "diltiazem"),
+    ],
+)
+def test_an_allergy_told_in_other_words_withholds_the_drug(words: str, drug: str) -> None:
+    case, _, _ = first_assessed(f"32F with systemic sclerosis and digital calcinosis on X-ray. {words}")
+    assert drug not in {t.id for t in case.assessment.treatments}
+    assert f"{drug}_allergy" in {f.concept for f in case.findings}
