@@ -311,3 +311,30 @@ def test_an_allergy_told_in_other_words_withholds_the_drug(words: str, drug: str
     case, _, _ = first_assessed(f"32F with systemic sclerosis and digital calcinosis on X-ray. {words}")
     assert drug not in {t.id for t in case.assessment.treatments}
     assert f"{drug}_allergy" in {f.concept for f in case.findings}
+
+
+# --------------------------------------------------------------- an infection now, or one long over
+# "is septic from an infected ulcer" was no active infection (rituximab offered); "History of sepsis 3
+# years ago", "She previously had sepsis", "Active TB was treated in 2015" were (rituximab withheld).
+DM = "A 45-year-old woman with active dermatomyositis and calcinosis cutis on radiographs"
+
+
+@pytest.mark.parametrize(
+    ("words", "status"),
+    [
+        (f"{DM} is septic from an infected ulcer over a calcinotic nodule.", "present"),
+        (f"{DM}. She previously had sepsis in 2018, fully treated.", "historical"),
+        (f"{DM}. History of sepsis 3 years ago.", "historical"),
+        (f"{DM}. Active TB was treated in 2015.", "historical"),
+    ],
+)
+def test_an_infection_now_withholds_rituximab_and_one_long_over_does_not(words: str, status: str) -> None:
+    case, _, _ = first_assessed(words)
+    assert assertions(case)["active_serious_infection"] == status
+    withheld = {t.id for t in case.assessment.withheld_treatments}
+    assert ("rituximab" in withheld) == (status == "present")
+
+
+def test_control_a_lasting_disease_with_a_date_is_still_present() -> None:
+    case = first_case(f"{DM}. She was diagnosed with systemic sclerosis 3 years ago.")
+    assert assertions(case)["systemic_sclerosis"] == "present"
