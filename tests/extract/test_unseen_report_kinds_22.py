@@ -338,3 +338,34 @@ def test_an_infection_now_withholds_rituximab_and_one_long_over_does_not(words: 
 def test_control_a_lasting_disease_with_a_date_is_still_present() -> None:
     case = first_case(f"{DM}. She was diagnosed with systemic sclerosis 3 years ago.")
     assert assertions(case)["systemic_sclerosis"] == "present"
+
+
+# ----------------------------------------------------------- a note's family and social history
+# "FHx: mother with SSc, sister with dermatomyositis." gave the patient dermatomyositis (the family's
+# scope ended at the comma), and so did "FH: Mom w/ scleroderma", "Fam hx significant for ...",
+# "Mother DM2.", "SHx: lives with husband who is on hemodialysis" (dialysis) and "Wife on warfarin."
+@pytest.mark.parametrize(
+    ("words", "concept"),
+    [
+        ("FHx: mother with SSc, sister with dermatomyositis.", "dermatomyositis"),
+        ("FHx: father had ESRD on HD. Mother DM2.", "diabetes"),
+        ("FH: Mom w/ scleroderma.", "systemic_sclerosis"),
+        ("Family history: Mother - SLE.", "systemic_lupus_erythematosus"),
+        ("Fam hx significant for dermatomyositis in maternal aunt.", "dermatomyositis"),
+        ("SHx: lives with husband who is on hemodialysis.", "dialysis"),
+    ],
+)
+def test_a_notes_relatives_keep_their_diseases(words: str, concept: str) -> None:
+    case = first_case(f"52F, painful hard nodules on both elbows. {words}", mode="note")
+    assert assertions(case)[concept] == "family"
+
+
+def test_a_spouses_warfarin_is_not_the_patients() -> None:
+    case, subtype, _ = first_assessed("60F with painful purpura on the thighs. Wife on warfarin.")
+    assert [m.assertion for m in case.medications if m.concept == "warfarin"] == ["family"]
+    assert subtype != "calciphylaxis"
+
+
+def test_control_the_patients_own_disease_after_her_family_history() -> None:
+    case = first_case("52F, hard nodules on both elbows. FHx: mother with SSc. She has dermatomyositis.", mode="note")
+    assert assertions(case)["dermatomyositis"] == "present"
