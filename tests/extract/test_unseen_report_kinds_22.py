@@ -369,3 +369,52 @@ def test_a_spouses_warfarin_is_not_the_patients() -> None:
 def test_control_the_patients_own_disease_after_her_family_history() -> None:
     case = first_case("52F, hard nodules on both elbows. FHx: mother with SSc. She has dermatomyositis.", mode="note")
     assert assertions(case)["dermatomyositis"] == "present"
+
+
+# ------------------------------------------------------------------------- a nursing note, a note's +
+# "IV infiltrated L antecubital, calcium gluconate running." was no extravasation; "Denies fever. +
+# painful ulcer L thigh." denied the ulcer (no sentence break before "+"); "was evaluated for painful
+# necrotic ulcers" made the ulcers hypothetical; "A diagnosis of ... was made." on its own line was dropped.
+@pytest.mark.parametrize(
+    "note",
+    [
+        "3-week-old M in NICU. IV infiltrated L antecubital, calcium gluconate running. Now firm white plaque "
+        "L antecubital fossa.",
+        "3-week-old M in NICU. PIV R hand infiltrated w/ 10% calcium gluconate. Now hard nodule on the R hand.",
+    ],
+)
+def test_an_infiltrated_line_is_an_extravasation(note: str) -> None:
+    case, subtype, _ = first_assessed(note)
+    assert "calcium_extravasation" in {e.concept for e in case.exposures if e.assertion == "present"}
+    assert subtype == "iatrogenic"
+
+
+def test_a_plus_sign_opens_a_finding_after_a_denial() -> None:
+    found = assertions(first_case("55F with ESRD. Denies fever. + painful ulcer L thigh.", mode="note"))
+    assert found["painful_ulcer"] == "present"
+
+
+def test_the_complaint_evaluated_is_the_patients() -> None:
+    text = "A 61-year-old woman on hemodialysis was evaluated for painful necrotic ulcers on the thighs."
+    assert assertions(first_case(text))["necrotic_ulcer"] == "present"
+
+
+def test_control_a_disease_evaluated_for_stays_hypothetical() -> None:
+    text = "A 61-year-old woman had hard nodules. She was evaluated for sarcoidosis and the work-up was unremarkable."
+    assert assertions(first_case(text)).get("sarcoidosis") in (None, "hypothetical", "absent")
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "A diagnosis of idiopathic calcinosis cutis was made.",
+        "The final diagnosis was idiopathic calcinosis cutis.",
+        "These findings established the diagnosis of idiopathic calcinosis cutis.",
+    ],
+)
+def test_a_diagnosis_on_a_line_of_its_own_is_the_cases(line: str) -> None:
+    text = (
+        "Case report\nA 58-year-old woman presented with hard plaques on both calves. Biopsy showed calcium "
+        f"deposits in the dermis.\n{line}"
+    )
+    assert stated_subtype(text) == "idiopathic"

@@ -124,9 +124,10 @@ _ABBREVIATIONS = frozenset(
 #: abbreviations only before a number ("No. 3", "nos. 2-4", "ca. 5 cm", "vol. 12", "ref. 7"): an
 #: answer "No." or a lab's "Ca." before a word ends its sentence ("Any drug allergies? No. She takes ...")
 _NUMBER_ABBREVIATIONS = frozenset(["no", "nos", "ca", "vol", "ref"])
-_SENT_BREAK = re.compile(r"([.!?])(['\")\]]*)(\s+)(?=[\"'(\[]?[A-Z0-9•])")
+# (a note's "+ painful ulcer" after "Denies fever." opens a sentence: the sign marks a finding present)
+_SENT_BREAK = re.compile(r"([.!?])(['\")\]]*)(\s+)(?=[\"'(\[]?[A-Z0-9•]|\+\s?[A-Za-z])")
 # a text in one letter case (all lower case) has no capitals to mark where sentences start
-_SENT_BREAK_CASELESS = re.compile(r"([.!?])(['\")\]]*)(\s+)(?=[\"'(\[]?[A-Za-z0-9•])")
+_SENT_BREAK_CASELESS = re.compile(r"([.!?])(['\")\]]*)(\s+)(?=[\"'(\[]?[A-Za-z0-9•]|\+\s?[A-Za-z])")
 
 
 # in a text of one letter case, a line that opens with one of these words continues the sentence
