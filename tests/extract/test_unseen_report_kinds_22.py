@@ -418,3 +418,35 @@ def test_a_diagnosis_on_a_line_of_its_own_is_the_cases(line: str) -> None:
         f"deposits in the dermis.\n{line}"
     )
     assert stated_subtype(text) == "idiopathic"
+
+
+# ------------------------------------------------------- another report's patient in a letter
+# "In another report, a 52-year-old woman with primary hyperparathyroidism developed calciphylaxis"
+# made a second case of a letter; "Unlike our patient, the 45-year-old man reported by Chen had
+# hypercalcemia and primary hyperparathyroidism" gave our patient both (metastatic, probable).
+@pytest.mark.parametrize(
+    "cited",
+    [
+        "In another report, a 52-year-old woman with primary hyperparathyroidism developed calciphylaxis.",
+        "Another report described a 52-year-old woman with primary hyperparathyroidism and calciphylaxis.",
+        "Chen and colleagues reported a 45-year-old man with primary hyperparathyroidism and calciphylaxis.",
+    ],
+)
+def test_another_reports_patient_is_no_case_of_the_letter(cited: str) -> None:
+    text = (
+        "To the Editor:\nA 63-year-old woman taking warfarin developed calciphylaxis of the thighs with normal "
+        f"renal function.\n{cited}"
+    )
+    cases = assess(text).cases
+    assert [c.patient.age_years for c in cases] == [63.0]
+    assert "primary_hyperparathyroidism" not in {f.concept for f in cases[0].findings if f.assertion == "present"}
+
+
+def test_a_patient_compared_with_ours_is_not_ours() -> None:
+    text = (
+        "A 33-year-old woman had hard nodules on the ear. Calcium and phosphate were normal.\nDiscussion\n"
+        "Unlike our patient, the 45-year-old man reported by Chen had hypercalcemia and primary hyperparathyroidism."
+    )
+    case, subtype, _ = first_assessed(text)
+    assert "primary_hyperparathyroidism" not in {f.concept for f in case.findings if f.assertion == "present"}
+    assert subtype != "metastatic"

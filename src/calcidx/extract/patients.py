@@ -436,6 +436,9 @@ def _zone(layout: Layout, signals: _Signals, rules: ZoneRules) -> list[ZoneDecis
     abstract_case = -1
 
     def keep(sentence: Sentence, reason: str) -> None:
+        if search(rules["compared_with_own_case"], sentence.text, sentence.folded) is not None:
+            trace.append(ZoneDecision(sentence, False, "compared_with_own_case"))  # the other's, not hers
+            return
         own = _after_comparison(sentence, rules)
         trace.append(ZoneDecision(sentence, True, reason) if own is None else ZoneDecision(own, True, reason))
 
