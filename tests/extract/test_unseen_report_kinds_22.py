@@ -450,3 +450,24 @@ def test_a_patient_compared_with_ours_is_not_ours() -> None:
     case, subtype, _ = first_assessed(text)
     assert "primary_hyperparathyroidism" not in {f.concept for f in case.findings if f.assertion == "present"}
     assert subtype != "metastatic"
+
+
+# ------------------------------------------------------------- a multiple of the limit, a trend
+# "PTH was 15 times the upper limit of normal" read PTH 15 (normal): the multiple was taken for the
+# value and "normal" for its state; "Ca 9.1 -> 10.2" kept the older 9.1 (normal).
+@pytest.mark.parametrize(
+    ("words", "analyte"),
+    [
+        ("PTH was 15 times the upper limit of normal.", "pth"),
+        ("Serum phosphate was twice the upper limit of normal.", "phosphate"),
+        ("PTH was 3-fold above the upper limit of normal.", "pth"),
+    ],
+)
+def test_a_multiple_of_the_upper_limit_is_high_with_no_value(words: str, analyte: str) -> None:
+    labs = [lab for lab in first_case(f"A 50-year-old woman with hard nodules. {words}").labs if lab.analyte == analyte]
+    assert [(lab.value, lab.interpretation) for lab in labs] == [(None, "high")]
+
+
+def test_a_notes_trend_arrow_gives_the_latest_value() -> None:
+    labs = [lab for lab in first_case("50F with hard nodules. Ca 9.1 -> 10.2 mg/dL.").labs if lab.analyte == "calcium"]
+    assert [(lab.value, lab.interpretation) for lab in labs] == [(10.2, "high")]

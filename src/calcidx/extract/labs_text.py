@@ -239,6 +239,10 @@ def find_titer(text: str, start: int, limit: int) -> TiterHit | None:
     return TiterHit(match.start("titer"), match.end("titer"), _float(match.group("den")))
 
 
+#: a number that is a multiple of a limit, not a result ("15 times the upper limit", "3-fold above")
+_MULTIPLE_AFTER = re.compile(r"\s*(?:-\s*)?(?:times|fold|x\s+(?:the\s+)?(?:uln|upper|normal))\b", re.IGNORECASE)
+
+
 def find_current_value(text: str, start: int, limit: int, patterns: LabPatterns) -> tuple[ValueHit | None, int | None]:
     """The value printed after an analyte name ending at ``start`` (before ``limit``), or the current
     one where the clause gives it after an earlier one ("eGFR 72 last year, now 24", "eGFR declined
@@ -277,6 +281,8 @@ def find_value(text: str, start: int, limit: int, patterns: LabPatterns) -> Valu
         return None  # a digit glued to a letter is part of a name ("vitamin D3", "Adcal D3"), not a value
     if match.group("num") == "1" and _RATIO_AFTER.match(text, start + match.end("num"), limit):
         return None  # a titre ("ANA 1:1280"): not the value 1 (find_titer reads a titre)
+    if _MULTIPLE_AFTER.match(text, start + match.end("num"), limit):
+        return None  # a multiple of the normal limit ("15 times the upper limit of normal"), not the value
     if _DECIMAL_COMMA_AFTER.match(text, start + match.end("num"), limit):
         return None  # "calcium 2,65" with no unit: a decimal comma or a list, never the value 2
     if unit is None and len(gap.strip(" (:=")) > 12 and _STATED_AT.fullmatch(gap) is None:
