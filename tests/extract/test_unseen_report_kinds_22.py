@@ -471,3 +471,18 @@ def test_a_multiple_of_the_upper_limit_is_high_with_no_value(words: str, analyte
 def test_a_notes_trend_arrow_gives_the_latest_value() -> None:
     labs = [lab for lab in first_case("50F with hard nodules. Ca 9.1 -> 10.2 mg/dL.").labs if lab.analyte == "calcium"]
     assert [(lab.value, lab.interpretation) for lab in labs] == [(10.2, "high")]
+
+
+# ------------------------------------------------------------------------ PTH-related peptide
+# "a PTH-related peptide of 8.4 pmol/L and a suppressed intact PTH of 6 pg/mL" gave two PTH results,
+# one high: the raised PTHrP of a malignancy read as a raised PTH.
+@pytest.mark.parametrize(
+    "words",
+    [
+        "Calcium was 3.2 mmol/L, with a PTH-related peptide of 8.4 pmol/L and a suppressed intact PTH of 6 pg/mL.",
+        "Parathyroid hormone-related protein was 8.4 pmol/L; intact PTH was 6 pg/mL.",
+    ],
+)
+def test_pth_related_peptide_is_not_pth(words: str) -> None:
+    labs = [lab for lab in first_case(f"A 60-year-old man had hard nodules. {words}").labs if lab.analyte == "pth"]
+    assert [(lab.value, lab.interpretation) for lab in labs] == [(6.0, "low")]

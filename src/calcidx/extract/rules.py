@@ -211,6 +211,8 @@ class Rules:
     #: where a list of drug allergies starts, and a negation that voids it (``lexicon.yaml``)
     allergy_list_cue: str
     allergy_list_negation: str
+    #: words right after a test's name that make it part of another test's name (``lexicon.yaml``)
+    analyte_continues: str
     female_nouns: frozenset[str]
     male_nouns: frozenset[str]
     neutral_nouns: frozenset[str]
@@ -401,6 +403,7 @@ def load_rules() -> Rules:
         ),
         allergy_list_cue=str(lexicon["allergy_list_cue"]),
         allergy_list_negation=str(lexicon["allergy_list_negation"]),
+        analyte_continues=str(lexicon.get("analyte_continues", "(?!)")),
         female_nouns=frozenset(nouns["female"]),
         male_nouns=frozenset(nouns["male"]),
         neutral_nouns=frozenset(nouns["neutral"]),

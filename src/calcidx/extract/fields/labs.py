@@ -277,6 +277,9 @@ class LabsReader:
         clause_breaks = [sentence.start + m.start() for m in _CLAUSE_BREAK.finditer(sentence.text)] if analytes else []
         qualitative_only = ctx.rules.qualitative_only_cues
         analytes = _without_short_forms(analytes, text)
+        continues = self.patterns.analyte_continues
+        # "PTH-related peptide", "PTHrP": another test's name, not this test's result
+        analytes = [m for m in analytes if not continues.match(text, m.end, min(m.end + 30, len(text)))]
         paired = _paired_values(text, analytes, sentence.end, self.patterns.labs) if len(analytes) > 1 else {}
         for index, mention in enumerate(analytes):
             analyte = next(k[1] for k in mention.keys if k[0] == "analyte")

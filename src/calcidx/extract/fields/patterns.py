@@ -108,6 +108,7 @@ class CasePatterns:
             self.sex_field = re.compile(source, re.IGNORECASE)
         self.allergy_cue = re.compile(rules.allergy_list_cue, re.IGNORECASE)
         self.allergy_negation = re.compile(rules.allergy_list_negation, re.IGNORECASE)
+        self.analyte_continues = re.compile(rules.analyte_continues, re.IGNORECASE)
         # a drug started days ago ("started warfarin 4 days ago"): the words before and after it
         self.recent_start = tuple(
             re.compile(source, re.IGNORECASE) if source else None for source in rules.recent_start_patterns
