@@ -23,7 +23,6 @@ from pydantic import ValidationError
 from calcidx.case.io import check_case, describe_validation_error
 from calcidx.case.model import Case, Document
 from calcidx.errors import InputError
-from calcidx.extract.readers import html_fragment
 
 if TYPE_CHECKING:
     from calcidx.runtime import Runtime
@@ -185,6 +184,9 @@ def detect_format(data: bytes, media_type: str | None = None, filename: str | No
     found = _SUFFIXES.get(suffix)
     if found == "json":
         return "json"  # a .json file that does not start with { is reported as bad JSON, not read as text
-    if found in (None, "text") and html_fragment(head):  # a page's fragment pasted or saved as text
-        return "html"
+    if found in (None, "text"):
+        from calcidx.extract.readers import html_fragment  # here only: a case JSON never loads the reader
+
+        if html_fragment(head):  # a page's fragment pasted or saved as text
+            return "html"
     return found or "text"
