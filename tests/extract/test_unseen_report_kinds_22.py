@@ -486,3 +486,23 @@ def test_a_notes_trend_arrow_gives_the_latest_value() -> None:
 def test_pth_related_peptide_is_not_pth(words: str) -> None:
     labs = [lab for lab in first_case(f"A 60-year-old man had hard nodules. {words}").labs if lab.analyte == "pth"]
     assert [(lab.value, lab.interpretation) for lab in labs] == [(6.0, "low")]
+
+
+# ----------------------------------------------------------------------- a sex letter after "old"
+# "3-week-old M", "61 year old F", "18 mo old F" gave no sex (only "61 yo F" and "61F" did).
+@pytest.mark.parametrize(
+    ("opening", "sex"),
+    [
+        ("3-week-old M in NICU with a firm white plaque on the heel.", "male"),
+        ("61 year old F with limited SSc and hard nodules on the fingers.", "female"),
+        ("61 yr old M on HD with painful purpura of the thighs.", "male"),
+        ("18 mo old F with a hard papule on the heel.", "female"),
+    ],
+)
+def test_a_sex_letter_after_old_is_the_sex(opening: str, sex: str) -> None:
+    assert first_case(opening, mode="note").patient.sex == sex
+
+
+@pytest.mark.parametrize("opening", ["A 61-year-old M. Dakin had nodules.", "The 45-year-old F. Smith had nodules."])
+def test_control_an_initial_after_old_is_no_sex(opening: str) -> None:
+    assert first_case(opening).patient.sex is None

@@ -93,10 +93,13 @@ def _age_regex(rules: Rules, *, any_case: bool = False) -> re.Pattern[str]:
     age_groups = "|".join(sorted(rules.age_group_words, key=len, reverse=True))
     # the compact sex is a capital ("45F"), but any letter in a text all in lower case ("58f, ckd 4")
     compact_sex = r"(?P<compactsex>[FM])" if any_case else r"(?-i:(?P<compactsex>[FM]))"
+    # ... and after "old" in a note ("3-week-old M", "61 year old F")
+    old_sex = r"(?P<hysex>[FM])" if any_case else r"(?-i:(?P<hysex>[FM]))"
     return re.compile(
         rf"(?:(?P<hy>{number(1)}[\s-]+{unit(1)}(?:,?[\s-]+(?:and[\s-]+)?{number(4)}[\s-]+{unit(4)})?[\s-]+old"
         # a running header glued to the age by a PDF or web copy: "16-year-oldCASE REPORTS girl"
-        r"(?-i:[A-Z]{2,}(?=\s))?)"
+        r"(?-i:[A-Z]{2,}(?=\s))?"
+        rf"(?:\s+{old_sex}(?![\w'/.-]))?)"
         rf"|(?P<yo>{number(5)}[\s-]*(?:yo|y/o|y\.o\.)(?:\s*(?P<yosex>[FM])\b)?)"
         # ... and its months too: "aged 4 years and 3 months"
         rf"|(?P<aged>\baged?(?:\s*:)?\s+(?:of\s+)?{number(2)}(?:\s+{unit(2)}"
@@ -393,7 +396,9 @@ def _find(text: str, rules: Rules, pattern: re.Pattern[str], anchors: re.Pattern
         noun = (
             match.group("noun")
             or match.group("listsex")
-            or {"f": "female", "m": "male"}.get((match.group("yosex") or match.group("compactsex") or "").lower())
+            or {"f": "female", "m": "male"}.get(
+                (match.group("yosex") or match.group("compactsex") or match.group("hysex") or "").lower()
+            )
         )
         art = re.search(r"\b(a|an|the)\s+$|\b(a|an)$", text[max(0, match.start() - 5) : match.start()], re.IGNORECASE)
         article = (art.group(1) or art.group(2)).lower() if art else ""
