@@ -522,7 +522,7 @@ class ContextComponent:
         blocks: list[tuple[int, int, str]] = []
         sentences = layout.sentences
         for i, sentence in enumerate(sentences):
-            if sentence.header is None or not self.family_header.search(sentence.lower.strip().rstrip(":.-–").strip()):
+            if sentence.header is None or not self.family_header.search(sentence.header):
                 continue
             body = sentences[i + 1 : i + 1 + _FAMILY_BLOCK_SENTENCES]
             end = None

@@ -301,11 +301,11 @@ _PATIENT_SUBJECT = re.compile(
 )
 
 
-def _after_comparison(sentence: Sentence, rules: ZoneRules) -> Sentence | None:
+def _after_comparison(sentence: Sentence, opener: re.Match[str] | None) -> Sentence | None:
     """The patient's clause of a sentence that opens on a comparison with someone else ("Unlike her
     sister, who was on dialysis, she had normal kidney function" -> "she had normal kidney function"),
-    or None when the sentence is not one."""
-    if search(rules["comparison_opener"], sentence.text, sentence.folded) is None:
+    or None when the sentence is not one (``opener``: the zone rule ``comparison_opener``'s match)."""
+    if opener is None:
         return None
     cuts = list(_PATIENT_SUBJECT.finditer(sentence.text))
     return _clause_from(sentence, cuts[-1].end()) if cuts else None
@@ -436,10 +436,11 @@ def _zone(layout: Layout, signals: _Signals, rules: ZoneRules) -> list[ZoneDecis
     abstract_case = -1
 
     def keep(sentence: Sentence, reason: str) -> None:
-        if search(rules["compared_with_own_case"], sentence.text, sentence.folded) is not None:
+        opener = search(rules["comparison_opener"], sentence.text, sentence.folded)
+        if opener is not None and rules["compared_with_own_case"].match(sentence.text[opener.end() :]):
             trace.append(ZoneDecision(sentence, False, "compared_with_own_case"))  # the other's, not hers
             return
-        own = _after_comparison(sentence, rules)
+        own = _after_comparison(sentence, opener)
         trace.append(ZoneDecision(sentence, True, reason) if own is None else ZoneDecision(own, True, reason))
 
     def drop(sentence: Sentence, reason: str) -> None:

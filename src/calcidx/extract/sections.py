@@ -524,7 +524,7 @@ def analyse_layout(text: str, rules: Rules, headers_re: re.Pattern[str] | None =
                         text[piece_start : inline[1]],
                         category,
                         paragraph,
-                        header=_norm_header(piece) if whole is None else whole,
+                        header=_norm_header(text[piece_start : inline[1]]),
                     )
                 )
                 content_start = inline[1]

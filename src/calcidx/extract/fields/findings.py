@@ -168,12 +168,11 @@ class FindingsReader:
             for offset, item in _items(sentence.text[start:end]):
                 name = _TAIL.sub("", _PARENS.sub("", item)).strip(" -")
                 keys = ctx.vocab.forms.get(f"{name.lower()} allergy", [])
-                if not keys:
-                    # a brand or other name of a drug the knowledge names ("Cardizem": diltiazem)
-                    drugs = {drug for _, drug in ctx.vocab.forms.get(name.lower(), [])}
-                    keys = next(
-                        (named for drug in sorted(drugs) if (named := ctx.vocab.forms.get(f"{drug} allergy", []))), []
-                    )
+                if not keys:  # a brand or other name of a drug the knowledge names ("Cardizem": diltiazem)
+                    for _, drug in ctx.vocab.forms.get(name.lower(), []):
+                        keys = ctx.vocab.forms.get(f"{drug} allergy", [])
+                        if keys:
+                            break
                 for table, item_id in keys:
                     if table not in FINDING_TABLES:
                         continue

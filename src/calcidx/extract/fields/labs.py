@@ -279,7 +279,7 @@ class LabsReader:
         analytes = _without_short_forms(analytes, text)
         continues = self.patterns.analyte_continues
         # "PTH-related peptide", "PTHrP": another test's name, not this test's result
-        analytes = [m for m in analytes if not continues.match(text, m.end, min(m.end + 30, len(text)))]
+        analytes = [m for m in analytes if not continues.match(text, m.end)]
         paired = _paired_values(text, analytes, sentence.end, self.patterns.labs) if len(analytes) > 1 else {}
         for index, mention in enumerate(analytes):
             analyte = next(k[1] for k in mention.keys if k[0] == "analyte")
