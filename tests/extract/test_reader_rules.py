@@ -8,6 +8,7 @@ from calcidx.extract.rules import (
     ContextTrigger,
     ZoneRule,
     load_age_rules,
+    load_carer_rules,
     load_current_value_rules,
     load_lab_cue_pseudo_before_rules,
     load_lab_cue_pseudo_rules,
@@ -17,6 +18,8 @@ from calcidx.public import extract
 
 AGE_EXAMPLES = [(rule.id, text, years) for rule in load_age_rules() for text, years in rule.examples]
 AGE_COUNTER = [(rule.id, text) for rule in load_age_rules() for text in rule.counter_examples]
+CARER_EXAMPLES = [(rule.id, text) for rule in load_carer_rules().rules for text in rule.examples]
+CARER_COUNTER = [(rule.id, text) for rule in load_carer_rules().rules for text in rule.counter_examples]
 PSEUDO = load_lab_cue_pseudo_rules()
 # rules searched in a window of text (the lab cues' "before" rules end where the cue begins)
 SCOPE = [
@@ -38,6 +41,19 @@ def test_age_rule_examples(rule_id: str, text: str, years: float) -> None:
 @pytest.mark.parametrize(("rule_id", "text"), AGE_COUNTER)
 def test_age_rule_counter_examples(rule_id: str, text: str) -> None:
     assert all(case.patient.age_years is None for case in extract(text, mode="note").cases), (rule_id, text)
+
+
+@pytest.mark.parametrize(("rule_id", "text"), CARER_EXAMPLES)
+def test_carer_rule_examples_make_the_child_the_patient(rule_id: str, text: str) -> None:
+    cases = extract(text).cases
+    assert len(cases) == 1, (rule_id, text)
+    assert cases[0].patient.age_years is not None and cases[0].patient.age_years < 18, (rule_id, text)
+
+
+@pytest.mark.parametrize(("rule_id", "text"), CARER_COUNTER)
+def test_carer_rule_counter_examples_keep_the_adult(rule_id: str, text: str) -> None:
+    cases = extract(text).cases
+    assert cases and cases[0].patient.age_years is not None and cases[0].patient.age_years >= 18, (rule_id, text)
 
 
 @pytest.mark.parametrize("rule", PSEUDO, ids=[r.id for r in PSEUDO])

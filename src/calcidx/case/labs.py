@@ -85,6 +85,8 @@ class LabReport:
     interpretations: dict[str, str] = field(default_factory=dict)
     per_lab: list[Interp | None] = field(default_factory=list)
     canonical: dict[str, float] = field(default_factory=dict)
+    #: every plausible result of each analyte in its canonical unit, in the case's order
+    canonical_values: dict[str, list[float]] = field(default_factory=dict)
     basis: dict[str, str] = field(default_factory=dict)
     evidence: dict[str, list[Evidence]] = field(default_factory=dict)
     derived: list[DerivedValue] = field(default_factory=list)
@@ -442,10 +444,13 @@ def _derive(report: LabReport, case: Case, bundle: KnowledgeBundle) -> None:
 
 
 def _estimate_egfr(report: LabReport, case: Case, bundle: KnowledgeBundle) -> None:
-    """An adult's eGFR from creatinine, age and sex (``labs.egfr_from_creatinine``), when no eGFR is recorded."""
+    """An adult's eGFR from creatinine, age and sex (``labs.egfr_from_creatinine``), when no eGFR is recorded.
+
+    Of several creatinine results ("baseline 0.8, now 3.1") the highest is used: the estimate decides
+    which options the kidneys allow, and the worst function recorded is the safe one to weigh."""
     rule = bundle.rules.get("labs.egfr_from_creatinine")
     age, sex = case.patient.age_years, case.patient.sex
-    creatinine = report.canonical.get("creatinine")
+    creatinine = max(report.canonical_values.get("creatinine") or [0.0]) or None
     if rule is None or creatinine is None or "egfr" in report.canonical or age is None or sex not in ("female", "male"):
         return
     if any(lab.analyte == "egfr" for lab in case.labs) or age < rule.number("adult_age_min") or creatinine <= 0:
@@ -465,7 +470,9 @@ def _estimate_egfr(report: LabReport, case: Case, bundle: KnowledgeBundle) -> No
             label="eGFR estimated from creatinine (CKD-EPI 2021)",
             value=round(value, 1),
             unit="mL/min/1.73 m2",
-            method=f"CKD-EPI 2021 creatinine equation: creatinine {creatinine:g} mg/dL, age {age:g}, {sex}",
+            method=f"CKD-EPI 2021 creatinine equation: creatinine {creatinine:g} mg/dL"
+            + (" (the highest recorded)" if len(report.canonical_values["creatinine"]) > 1 else "")
+            + f", age {age:g}, {sex}",
             interpretation=None,
             caveat="An estimate: a measured eGFR, or creatinine with cystatin C, is better near a drug's limit.",
             refs=list(rule.refs),
@@ -500,6 +507,7 @@ def interpret_labs(case: Case, bundle: KnowledgeBundle) -> LabReport:
         plausible = all(w.code != "lab_implausible" for w in check.warnings)
         if check.canonical_value is not None and plausible and lab.comparator in (None, "="):
             report.canonical.setdefault(lab.analyte, check.canonical_value)
+            report.canonical_values.setdefault(lab.analyte, []).append(check.canonical_value)
         if check.interpretation is None:
             continue
         current = report.interpretations.get(lab.analyte)

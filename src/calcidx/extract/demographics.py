@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from calcidx.extract.prefilter import compile_gated, fold, requirement
-from calcidx.extract.rules import Rules, load_age_rules, load_age_unit_aliases
+from calcidx.extract.rules import Rules, load_age_rules, load_age_unit_aliases, load_carer_rules
 from calcidx.extract.sections import caseless
 
 __all__ = ["AgeFinder", "AgeMention", "find_ages", "sex_from_text"]
@@ -99,8 +99,9 @@ def _age_regex(rules: Rules, *, any_case: bool = False) -> re.Pattern[str]:
         rf"(?:(?P<hy>{number(1)}[\s-]+{unit(1)}(?:,?[\s-]+(?:and[\s-]+)?{number(4)}[\s-]+{unit(4)})?[\s-]+old"
         # a running header glued to the age by a PDF or web copy: "16-year-oldCASE REPORTS girl"
         r"(?-i:[A-Z]{2,}(?=\s))?"
-        rf"(?:\s+{old_sex}(?![\w'/.-]))?)"
-        rf"|(?P<yo>{number(5)}[\s-]*(?:yo|y/o|y\.o\.)(?:\s*(?P<yosex>[FM])\b)?)"
+        rf"(?:\s+(?-i:AA|[WBH])?{old_sex}(?![\w'/.-]))?)"
+        # ... perhaps after a note's race letter ("72 yo WF", "58 y/o AAM")
+        rf"|(?P<yo>{number(5)}[\s-]*(?:yo|y/o|y\.o\.)(?:\s*(?-i:AA|[WBH])?(?P<yosex>[FM])\b)?)"
         # ... and its months too: "aged 4 years and 3 months"
         rf"|(?P<aged>\baged?(?:\s*:)?\s+(?:of\s+)?{number(2)}(?:\s+{unit(2)}"
         rf"(?:,?\s+(?:and\s+)?{number(8)}\s+{unit(8)}\b(?![\s-]+(?:ago|later|before|after|earlier)\b))?)?)"
@@ -249,9 +250,9 @@ class AgeFinder:
         """Every age statement in ``text``, in order (see ``find_ages``)."""
         if caseless(text):  # all in lower case: "58f" is a note's compact age and sex
             found = _find(text, self.rules, self.any_case_pattern, self.any_case_anchor)
-            return _by_rules(text, self.rules, self.any_case_rule_patterns, found)
+            return _carer_and_child(text, _by_rules(text, self.rules, self.any_case_rule_patterns, found))
         found = _find(text, self.rules, self.pattern, self.anchor)
-        return _by_rules(text, self.rules, self.rule_patterns, found)
+        return _carer_and_child(text, _by_rules(text, self.rules, self.rule_patterns, found))
 
 
 #: "presented at the age of 3 years", "was admitted at 6 weeks of age": the age at presentation
@@ -270,7 +271,35 @@ def find_ages(text: str, rules: Rules) -> list[AgeMention]:
     introduced by "at the age of" / "since age" (an age at onset, not at presentation). Compiles
     the patterns on every call: a pipeline uses an ``AgeFinder``.
     """
-    return _by_rules(text, rules, _rule_patterns(rules)[0], _find(text, rules, _age_regex(rules), _anchor(rules)))
+    found = _find(text, rules, _age_regex(rules), _anchor(rules))
+    return _carer_and_child(text, _by_rules(text, rules, _rule_patterns(rules)[0], found))
+
+
+def _carer_and_child(text: str, found: list[AgeMention]) -> list[AgeMention]:
+    """A carer's age followed by the child the carer brings ("A 32-year-old mother brought her
+    4-month-old son"; ``ages.yaml`` ``carer_brings_child``): the child is the patient, the carer a
+    relative."""
+    carer_rules = load_carer_rules()
+    out = list(found)
+    for index in range(len(out) - 1):
+        carer, child = out[index], out[index + 1]
+        if not carer.intro or carer.years is None or child.years is None or child.group or child.onset:
+            continue
+        if child.noun is not None and child.noun not in carer_rules.child_nouns:
+            continue
+        between = text[carer.end : child.start]
+        for rule in carer_rules.rules:
+            match = rule.pattern.search(between)
+            if match is None:
+                continue
+            # a child told only by an age ("her son, aged 3") is named by the noun before it
+            named = [word for word in re.findall(r"[a-z]+", between.lower())[-2:] if word in carer_rules.child_nouns]
+            if child.noun is None and not named:
+                continue
+            out[index] = replace(carer, intro=False, relative=True)
+            out[index + 1] = replace(child, intro=True, relative=False, noun=child.noun or named[-1])
+            break
+    return out
 
 
 def _by_rules(

@@ -266,8 +266,16 @@ def find_current_value(text: str, start: int, limit: int, patterns: LabPatterns)
     return current, value.end
 
 
+#: the hydroxylation named after the vitamin ("Vit D 25-OH: 12", "vitamin D 1,25(OH)2 40"): part of the name
+_HYDROXY_AFTER = re.compile(r"\s*(?P<which>1\s*,\s*25|25)\s*[-(]?\s*(?:OH|hydroxy)\)?(?:\s*2\b)?", re.IGNORECASE)
+
+
 def find_value(text: str, start: int, limit: int, patterns: LabPatterns) -> ValueHit | None:
     """The value printed right after an analyte name ending at ``start`` (before ``limit``)."""
+    if (hydroxy := _HYDROXY_AFTER.match(text, start, limit)) is not None:
+        if hydroxy.group("which") != "25":
+            return None  # 1,25-dihydroxyvitamin D named after "vitamin D": another test
+        start = hydroxy.end()
     window = text[start:limit]
     match = patterns.value.match(window)
     if match is None:

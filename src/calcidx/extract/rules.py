@@ -23,6 +23,7 @@ from calcidx.extract.vocabulary import knowledge_state_words
 __all__ = [
     "EXPOSURE_SITE_RULES",
     "AgeRule",
+    "CarerRules",
     "ConceptPattern",
     "ContextTrigger",
     "ExposureSiteRule",
@@ -35,6 +36,7 @@ __all__ = [
     "ZoneRules",
     "alternation",
     "load_age_rules",
+    "load_carer_rules",
     "load_concept_patterns",
     "load_exposure_site_rules",
     "load_histology_finding_rules",
@@ -920,6 +922,25 @@ def load_age_rules() -> tuple[AgeRule, ...]:
     """The age rules of ``ages.yaml``, loaded once per process."""
     raw = _ages_yaml()
     return tuple(AgeRule.from_dict(item) for item in raw.get("rules", ()))
+
+
+@dataclass(frozen=True)
+class CarerRules:
+    """``ages.yaml`` ``carer_brings_child``: the words between a carer's age and the child's that make
+    the child the patient ("A 32-year-old mother brought her 4-month-old son"), and the child nouns."""
+
+    rules: tuple[ZoneRule, ...]
+    child_nouns: frozenset[str]
+
+
+@functools.cache
+def load_carer_rules() -> CarerRules:
+    """The carer-and-child rules of ``ages.yaml``, loaded once per process."""
+    raw = _ages_yaml().get("carer_brings_child") or {}
+    return CarerRules(
+        rules=tuple(ZoneRule.from_dict(item, "ages.yaml") for item in raw.get("rules", ())),
+        child_nouns=frozenset(str(noun).lower() for noun in raw.get("child_nouns", ())),
+    )
 
 
 @functools.cache

@@ -42,7 +42,9 @@ _LIST_VERB = re.compile(
     r"(?:(?:at|of)\s+)?",
     re.IGNORECASE,
 )
-_VALUE_JOIN = re.compile(r"\s*(?:,\s*(?:and\s+)?|and\s+|&\s*)", re.IGNORECASE)
+#: between a panel of tests joined by slashes and its values, with no verb ("Ca/Phos/PTH 9.9/7.4/1020")
+_SLASH_LIST_GAP = re.compile(r"[ \t]*")
+_VALUE_JOIN = re.compile(r"\s*(?:,\s*(?:and\s+)?|and\s+|&\s*|/\s*)", re.IGNORECASE)
 #: what ends a state word's reach to the test after it: a comma, semicolon or bracket, or a full
 #: stop that ends a sentence the splitter kept whole ("Ca/Phos nl. eGFR 24": "nl" is not the eGFR's)
 _BETWEEN_CUE_AND_TEST = re.compile(r"[,;()]|\.\s")
@@ -191,6 +193,8 @@ def _paired_values(text: str, analytes: list[Mention], end: int, patterns: LabPa
             i += 1
             continue
         verb = _LIST_VERB.match(text, analytes[j].end, end)
+        if verb is None and all("/" in text[analytes[k].end : analytes[k + 1].start] for k in range(i, j)):
+            verb = _SLASH_LIST_GAP.match(text, analytes[j].end, end)  # a note's panel: "Ca/Phos/PTH 9.9/7.4/1020"
         values: list[ValueHit] = []
         if verb is not None:
             pos = verb.end()
