@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.extract.reading import first_case
+from tests.extract.reading import assertions, exposure_assertions, first_assessed, first_case, stated_subtype
 
 # ------------------------------------------------ a parent who brings the child is not the patient
 # "A 32-year-old mother brought her 4-month-old son" made the mother (32, female) the patient.
@@ -84,3 +84,161 @@ def test_vitamin_d_25_oh_after_the_name_is_no_value() -> None:
 )
 def test_the_current_value_after_a_dated_earlier_one(text: str) -> None:
     assert _values(text) == {"creatinine": 3.1}
+
+
+# ------------------------------------------------ a verb's object stopped, not the condition before it
+# "A woman on hemodialysis stopped calcium carbonate last year" made the dialysis historical (and an
+# aluminium binder was then offered to a dialysis patient).
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A 70-year-old woman on hemodialysis stopped calcium carbonate last year. She has calcified nodules.",
+        "A 70-year-old woman with ESRD on hemodialysis stopped warfarin two years ago.",
+        "A 66-year-old man on peritoneal dialysis discontinued his cinacalcet in March.",
+    ],
+)
+def test_stopping_a_drug_leaves_the_dialysis_current(text: str) -> None:
+    assert assertions(first_case(text))["dialysis"] == "present"
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Dialysis stopped after a kidney transplant three years ago.", "Her dialysis stopped three years ago."],
+)
+def test_dialysis_that_stopped_is_historical(text: str) -> None:
+    assert assertions(first_case(text))["dialysis"] == "historical"
+
+
+# ------------------------------------------------ "non-uremic" is a kind of calciphylaxis, not a denial
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A 67-year-old man had painful necrotic plaques and normal renal function. The diagnosis of "
+        "non-uremic calciphylaxis was made.",
+        "A 59-year-old woman with normal kidneys was diagnosed with non-uraemic calciphylaxis of the thighs.",
+    ],
+)
+def test_non_uremic_calciphylaxis_is_stated(text: str) -> None:
+    assert stated_subtype(text) == "calciphylaxis"
+
+
+# ------------------------------------------------ a relative's drugs are the relative's
+# "Her mother was on warfarin" gave the patient warfarin (and a stop-warfarin action); "Her sister is on
+# aspirin" withheld probenecid from the patient.
+@pytest.mark.parametrize(
+    ("text", "concept"),
+    [
+        (
+            "A 61-year-old woman on hemodialysis with calciphylaxis of the thighs. Her mother was on warfarin.",
+            "warfarin",
+        ),
+        ("A 30-year-old man with a calcified papule on the earlobe. His mother is on warfarin.", "warfarin"),
+        (
+            "A 61-year-old woman with SSc and calcinosis of the fingers. Her sister takes calcitriol.",
+            "active_vitamin_d",
+        ),
+        ("A 61-year-old woman with SSc and calcinosis of the fingers. Her sister is on aspirin.", "salicylates"),
+    ],
+)
+def test_a_relatives_drug_is_family(text: str, concept: str) -> None:
+    assert exposure_assertions(first_case(text))[concept] == "family"
+
+
+@pytest.mark.parametrize(
+    ("text", "concept"),
+    [
+        (
+            "A 45-year-old woman had calcinosis of the fingers with systemic sclerosis. Her daughter, aged 20, "
+            "has juvenile dermatomyositis.",
+            "juvenile_dermatomyositis",
+        ),
+        ("A 50-year-old man with calcinosis of the elbows. His daughter was started on hemodialysis.", "dialysis"),
+        (
+            "A 60-year-old woman with calcinosis of the elbows. Her 26-year-old son developed Raynaud phenomenon.",
+            "raynaud_phenomenon",
+        ),
+    ],
+)
+def test_a_son_or_daughters_disease_is_family(text: str, concept: str) -> None:
+    assert assertions(first_case(text))[concept] == "family"
+
+
+# ------------------------------------------------ a relative who tells or gives the patient's facts
+# "His mother noticed hard nodules on his heel" made the nodules the mother's.
+@pytest.mark.parametrize(
+    ("text", "concept"),
+    [
+        (
+            "A 2-year-old boy was seen. His mother noticed hard white nodules on his heel at the site of a "
+            "calcium gluconate infusion.",
+            "firm_white_yellow_papules",
+        ),
+        ("A 2-year-old boy was seen. His mother reported painful ulcers on his legs.", "painful_ulcer"),
+        ("A 9-month-old girl. Her father first noticed a hard lump on the thigh.", "firm_white_yellow_papules"),
+    ],
+)
+def test_a_relative_who_notices_tells_the_patients_findings(text: str, concept: str) -> None:
+    assert assertions(first_case(text))[concept] == "present"
+
+
+def test_the_infusion_a_mother_noticed_the_lesion_at_is_the_childs() -> None:
+    case = first_case(
+        "A 2-year-old boy was seen. His mother noticed hard white nodules on his heel at the site of a calcium "
+        "gluconate infusion."
+    )
+    assert exposure_assertions(case)["iv_calcium"] == "present"
+
+
+# ------------------------------------------------ a doubted calcinosis is no lesion and no imaging
+# "Query calcinosis of the fingertips; ultrasound pending" gave a lesion and radiopaque deposits on
+# imaging, so a patient with SSc was dystrophic, probable, with every dystrophic option offered.
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A 45-year-old woman with SSc. Query calcinosis of the fingertips; ultrasound pending.",
+        "A 45-year-old woman with SSc. Possible calcinosis of the elbows vs panniculitis; X-ray requested.",
+    ],
+)
+def test_a_doubted_calcinosis_decides_no_subtype(text: str) -> None:
+    case, subtype, _ = first_assessed(text)
+    assert subtype == "undetermined"
+    assert not case.lesions
+    assert not any("radiopaque_deposits" in study.concepts for study in case.imaging)
+
+
+def test_an_affirmed_calcinosis_with_the_same_words_keeps_its_lesion() -> None:
+    case, subtype, _ = first_assessed("A 45-year-old woman with SSc has calcinosis of the fingertips.")
+    assert subtype == "dystrophic"
+    assert case.lesions
+
+
+# ------------------------------------------------ a note's disease "with" its calcinosis
+@pytest.mark.parametrize(
+    "text",
+    [
+        "34F, SSc with digital calcinosis. Ca and PO4 normal.",
+        "Child (age 7 years) with JDM and new calcinosis. Calcium and phosphate normal.",
+    ],
+)
+def test_a_disease_with_its_calcinosis_states_the_skin_finding(text: str) -> None:
+    _, subtype, _ = first_assessed(text)
+    assert subtype == "dystrophic"
+
+
+# ------------------------------------------------ "never had" reaches over its own "had"
+@pytest.mark.parametrize(
+    ("text", "concept"),
+    [
+        (
+            "A 40-year-old woman with lupus. She says she never had calcium injections. A firm nodule on the buttock.",
+            "iv_calcium",
+        ),
+        (
+            "A 30-year-old woman has never had an EEG or electrode paste applied. Firm white papules on the scalp.",
+            "electrode_paste",
+        ),
+        ("A 30-year-old woman never received calcium gluconate. Firm white papules on the arm.", "iv_calcium"),
+    ],
+)
+def test_an_exposure_never_had_is_absent(text: str, concept: str) -> None:
+    assert exposure_assertions(first_case(text))[concept] == "absent"

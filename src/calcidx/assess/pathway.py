@@ -192,7 +192,9 @@ class _Pathway:
         # a lesion told only by findings with no site ("a painful ulcer with a necrotic base") is a
         # lesion as much as one with a site: none of its words is a sign of calcification
         unlike = set(self.kb.rule("lesion.calcinosis_evidence").words("not_sign_features"))
-        told = lesions or (unlike & self.facts.present)
+        # ... and so is a test that looked for calcium and found none, where the lesion was only
+        # suspected ("Suspected calcinosis over the knee; the biopsy showed no calcium")
+        told = lesions or (unlike & self.facts.present) or self.stain_negative()
         return "unlike_calcinosis" if told else "none"
 
     def signs_kept(self) -> list[str]:

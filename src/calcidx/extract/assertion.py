@@ -107,6 +107,7 @@ class ContextPatterns:
         self.box_unchecked = _scope_rule(rules, "box_unchecked")
         self.relative_possessive = _scope_rule(rules, "relative_possessive")
         self.relative_role = _scope_rule(rules, "relative_role")
+        self.relative_narrates = _scope_rule(rules, "relative_narrates")
         self.relative_coordinated = _scope_rule(rules, "relative_coordinated")
         self.relative_shared = _scope_rule(rules, "relative_shared")
         self.relative_opens_clause = _scope_rule(rules, "relative_opens_clause")
@@ -116,6 +117,7 @@ class ContextPatterns:
         self.whose_clause_opens = _scope_rule(rules, "whose_clause_opens")
         self.whose_clause_predicate = _scope_rule(rules, "whose_clause_predicate")
         self.looks_forward = _scope_rule(rules, "looks_forward")
+        self.verb_with_object = _scope_rule(rules, "verb_with_object")
         self.duration_after = _scope_rule(rules, "duration_after")
         self.subject_gap = _scope_rule(rules, "subject_noun_phrase_gap")
         self.subject_start = _scope_rule(rules, "subject_noun_phrase_start")
@@ -155,7 +157,13 @@ def find_triggers(text: str, rules: Rules, compiled: ContextPatterns | None = No
             # "a woman and her husband were both seen for nodules": said of both, the patient included
             if compiled.relative_coordinated.search(before) and compiled.relative_shared.search(after):
                 continue
+        # "His mother noticed nodules at the infusion site": the relative tells the patient's facts
+        if trigger.category == "family" and compiled.relative_narrates.match(after):
+            continue
         direction = trigger.direction
+        # "on hemodialysis stopped calcium carbonate": the verb's object stopped, not the dialysis
+        if direction == "backward" and compiled.verb_with_object.match(match.group() + after):
+            continue
         # "... ruled out for X": the trigger looks forward; a duration after it does not ("in
         # remission for six years" is still about what stands before it)
         if direction != "forward" and compiled.looks_forward.search(after):

@@ -105,6 +105,16 @@ class LesionsReader:
             may_match(patterns.morphology, words) and patterns.morphology.search(skin) is not None
         )
 
+    def _lesion_words_doubted(self, sentence: Sentence) -> bool:
+        """Every lesion word of the sentence is denied, doubted or a relative's ("Query calcinosis of the
+        fingertips", "Possible calcinosis of the elbows vs panniculitis"): its sites give no lesion."""
+        ctx = self.context
+        statuses = [
+            ctx.assertion(sentence.start + m.start(), sentence.start + m.end(), sentence, ("feature",))[0]
+            for m in self.patterns.lesion.finditer(sentence.text)
+        ]
+        return bool(statuses) and all(s in ("absent", "possible", "family") for s in statuses)
+
     def _refers_back(self, sentence: Sentence) -> bool:
         """The sentence puts its lesion at a site named before ("at that site", ``site_anaphora``)."""
         return any(pattern.search(sentence.text) for pattern in self.patterns.site_anaphora)
@@ -168,7 +178,7 @@ class LesionsReader:
         patterns = self.patterns
         text = ctx.text
         status, _ = ctx.assertion(mention.start, mention.end, sentence)
-        if status in ("absent", "hypothetical", "family"):
+        if status in ("absent", "hypothetical", "family") or self._lesion_words_doubted(sentence):
             return
         phrase = site_phrase(ctx, patterns, mention, sentence)
         start, laterality = phrase.start, phrase.laterality

@@ -157,8 +157,8 @@ class ObservationsReader:
         return any(self._affirmed(view, found, "calcified") for found in rule.pattern.finditer(sentence.text))
 
     def _affirmed(self, view: SentenceView, found: re.Match[str], group: int | str = 0) -> bool:
-        """ConText leaves the words ``found`` (its ``group``) in the sentence neither absent,
-        hypothetical nor a relative's."""
+        """ConText leaves the words ``found`` (its ``group``) in the sentence neither absent, doubted
+        ("query calcinosis; ultrasound pending"), hypothetical nor a relative's."""
         start = view.sentence.start + found.start(group)
         status, _ = self.context.assertion(start, view.sentence.start + found.end(group), view.sentence)
-        return status not in ("absent", "hypothetical", "family")
+        return status not in ("absent", "possible", "hypothetical", "family")
