@@ -402,6 +402,8 @@ def _find(text: str, rules: Rules, pattern: re.Pattern[str], anchors: re.Pattern
         unit = (unit_raw or "year").lower().rstrip("s")
         low = high = None
         if match.group("decade") or match.group("agegroup") or match.group("ordinal"):
+            if match.group("agegroup") and not _child_introduced(text, match, rules):
+                continue
             years = None
             low, high = _span(match, rules)
         else:
@@ -460,6 +462,41 @@ def _find(text: str, rules: Rules, pattern: re.Pattern[str], anchors: re.Pattern
             )
         )
     return found
+
+
+# what may stand before a word for a child's stage of life that introduces the patient: the start of
+# the text, a line or a sentence, or "is a" / "was a", then an article and at most two words that
+# describe the baby ("A preterm neonate", "An ex-premature infant", "The male newborn", "A 27-week
+# preterm infant": the weeks of its gestation)
+_CHILD_OPENING = re.compile(
+    r"(?:(?<![\s\S])|\n|[.!?:]\s+|\b(?:is|was)\s+)[ \t\W]{0,3}(?:(?:a|an|the|this|our)\s+)?"
+    r"(?:(?:ex-?)?(?:pre-?term|term|full-term|late-preterm|premature|male|female|young|healthy|previously\s+healthy|"
+    r"sick|small|critically\s+ill|\d{1,2}[\s-]?(?:wks?|weeks?)(?:['’]s?)?)\s+){0,2}$",
+    re.IGNORECASE,
+)
+# ... and what may not follow it: the end of its line (an index term: "• Infant"), a plural, or a noun
+# it qualifies ("Newborn screening", "Infant formula", "Child-Pugh class B", "child abuse")
+_CHILD_NOT_AFTER = re.compile(
+    r"[ \t]*(?:\n|$)|,\s*(?:newborn|premature)\b|s\b|['’]?s?\s*[-\s]"
+    r"(?:pugh|screening|formula|milk|feeds?|feeding|care|unit|period|intensive|nursery|"
+    r"mortality|hearing|abuse|protection|health|services?|ward|onset|form|type|variant|cases?|patients?|population|"
+    r"psychiatry|development|neurology|dermatology|medicine)\b|hood\b",
+    re.IGNORECASE,
+)
+
+
+def _child_introduced(text: str, match: re.Match[str], rules: Rules) -> bool:
+    """An age group's name is read, a word for a child's stage of life ("neonate", "infant", "child")
+    only where it opens the sentence that introduces the patient ("A neonate developed ..."): "her
+    infant", "infants with", "Newborn screening" and "Child-Pugh" give no age."""
+    word = match.group("agegroup").lower()
+    if word not in rules.child_age_words:
+        return True
+    start = match.start("agegroup")
+    return (
+        _CHILD_OPENING.search(text, max(0, start - 40), start) is not None
+        and _CHILD_NOT_AFTER.match(text, match.end("agegroup")) is None
+    )
 
 
 def _span(match: re.Match[str], rules: Rules) -> tuple[float | None, float | None]:

@@ -228,6 +228,9 @@ class Rules:
     decade_words: dict[str, int]
     #: an age group's name and the years it spans, the upper one not included ("octogenarian": 80, 90)
     age_group_words: dict[str, tuple[float, float]]
+    #: a word for a child's stage of life and the years it spans ("infant": 0, 1); also in
+    #: ``age_group_words``, read only where it opens the sentence that introduces the patient
+    child_age_words: dict[str, tuple[float, float]]
     lab_cues: dict[str, tuple[str, ...]]
     lab_state_words: tuple[LabStateWord, ...]
     units: tuple[str, ...]
@@ -417,7 +420,13 @@ def load_rules() -> Rules:
         number_words={str(k): int(v) for k, v in lexicon["number_words"].items()},
         decade_words={str(k): int(v) for k, v in lexicon["decade_words"].items()},
         decade_ordinals={str(k): int(v) for k, v in (lexicon.get("decade_ordinals") or {}).items()},
-        age_group_words={str(k).lower(): (float(v[0]), float(v[1])) for k, v in lexicon["age_group_words"].items()},
+        age_group_words={
+            str(k).lower(): (float(v[0]), float(v[1]))
+            for k, v in [*lexicon["age_group_words"].items(), *(lexicon.get("child_age_words") or {}).items()]
+        },
+        child_age_words={
+            str(k).lower(): (float(v[0]), float(v[1])) for k, v in (lexicon.get("child_age_words") or {}).items()
+        },
         lab_cues={k: tuple(str(w).lower() for w in v) for k, v in lexicon["lab_cues"].items()},
         lab_state_words=tuple(
             LabStateWord(pattern=w["pattern"], analyte=w["analyte"], interpretation=w["interpretation"])

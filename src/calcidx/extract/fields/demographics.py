@@ -21,6 +21,8 @@ _NOUN_SEX = {"female": "female", "male": "male", "f": "female", "m": "male", "ms
 _WORD = re.compile(r"[a-z]+")
 # "Ms" as a title before a name ("Ms Patel (age 34)"), not the unit or the disease ("480 ms", "MS")
 _TITLE_MS = re.compile(r"\bMs\.?\s+[A-Z][a-z'-]")
+#: a person named after a possessive, with up to two words between ("her 2-month-old son")
+_POSSESSED = re.compile(r"\b(?:her|his|their|whose)\s+(?:[\w-]+\s+){0,2}?[A-Za-z]+\b", re.IGNORECASE)
 
 
 # "a/an" then at most four words then a noun: the person a patient is introduced as ("a middle-aged
@@ -240,7 +242,8 @@ class DemographicsReader:
         return model
 
     def _sex_near(self, start: int, end: int) -> str | None:
-        window = self.context.text[max(0, start - 30) : end + 40]
+        # a person named after a possessive is someone else ("breastfeeding her 2-month-old son")
+        window = _POSSESSED.sub(" ", self.context.text[max(0, start - 30) : end + 40])
         sex = sex_from_text(re.findall(r"[A-Za-z]+", window), self.context.rules)
         if sex is None and _TITLE_MS.search(window):
             return "female"
