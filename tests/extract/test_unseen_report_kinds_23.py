@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import pytest
 
+from calcidx.public import extract
 from tests.extract.reading import assertions, exposure_assertions, first_assessed, first_case, stated_subtype
 
 # ------------------------------------------------ a parent who brings the child is not the patient
@@ -242,3 +243,58 @@ def test_a_disease_with_its_calcinosis_states_the_skin_finding(text: str) -> Non
 )
 def test_an_exposure_never_had_is_absent(text: str, concept: str) -> None:
     assert exposure_assertions(first_case(text))[concept] == "absent"
+
+
+# ------------------------------------------------ a note's compact age after a one-word topic
+@pytest.mark.parametrize(
+    ("text", "age", "sex"),
+    [
+        ("SSc 70F. Calcinosis cutis nodules of the fingertips on X-ray. Creatinine 1.6 mg/dL.", 70, "female"),
+        ("(70F) SSc with calcinosis cutis of the fingers.", 70, "female"),
+        ("Calciphylaxis 62M HD, biopsy-proven.", 62, "male"),
+        ("Seen today: a 60F with SSc and calcinosis cutis.", 60, "female"),
+    ],
+)
+def test_a_compact_age_after_a_notes_topic(text: str, age: float, sex: str) -> None:
+    patient = first_case(text).patient
+    assert (patient.age_years, patient.sex) == (age, sex)
+
+
+@pytest.mark.parametrize(
+    "text", ["Foley 16F placed. A woman with calcinosis.", "NG 12F inserted. A woman with calcinosis."]
+)
+def test_a_device_size_after_its_name_is_no_age(text: str) -> None:
+    assert all(case.patient.age_years is None for case in extract(text).cases)
+
+
+# ------------------------------------------------ a short note's item lines after its opening
+# "A 58-year-old man with SSc ... (X-ray confirmed).\neGFR 22" dropped the eGFR line, and
+# bisphosphonates were offered at an eGFR of 22.
+@pytest.mark.parametrize(
+    ("lines", "expected"),
+    [
+        ("eGFR 22", {"egfr": 22}),
+        ("Ca 11.3 H\nPO4 6.1 H\nCr 2.8 H", {"calcium": 11.3, "phosphate": 6.1, "creatinine": 2.8}),
+    ],
+)
+def test_a_short_notes_item_lines_are_the_patients(lines: str, expected: dict[str, float]) -> None:
+    text = f"A 58-year-old man with SSc and calcinosis cutis nodules on the fingertips (X-ray confirmed).\n{lines}"
+    assert {lab.analyte: lab.value for lab in first_case(text).labs} == expected
+
+
+def test_a_general_statement_in_a_short_note_is_not_the_patients() -> None:
+    text = "A 62-year-old man on haemodialysis had painful ulcers.\nIn most dialysis patients phosphate is over 5.5."
+    assert not first_case(text).labs
+
+
+# ------------------------------------------------ a trend's last value
+@pytest.mark.parametrize(
+    ("text", "analyte", "value"),
+    [
+        ("SSc, 61F, calcinosis cutis fingertips. eGFR trend: 65 (2021) -> 48 (2022) -> 27 (2024).", "egfr", 27),
+        ("72F, CKD 3b, calcinosis of the elbows. Phosphate trend: 8.2 -> 5.1 -> 3.9 mg/dL.", "phosphate", 3.9),
+        ("72F, CKD 3b, calcinosis of the elbows. Phos 3.9 mg/dL (2022), 6.8 mg/dL (today).", "phosphate", 6.8),
+    ],
+)
+def test_a_trend_gives_its_last_value(text: str, analyte: str, value: float) -> None:
+    assert _values(text) == {analyte: value}

@@ -176,6 +176,7 @@ def _anchor(rules: Rules, *, any_case: bool = False) -> re.Pattern[str]:
 
 
 # what may stand before a note's compact "45F": the start of the text, a line or a sentence, "is a", "Pt",
+# a line's topic of one word ("SSc 70F"), an opening bracket, "a" opening a sentence,
 # a note's history label even where line breaks were lost ("... ?calciphylaxis HPI: 73M w/ ESRD"),
 # an obstetric code ("G2P1 32F"), a case label ("Case 1: 45F", "Pt A - 33F"), or a short label or
 # topic of words opening the line ("Referral: 58F", "A/P: 66M", "Adult dermatomyositis, 39 F")
@@ -185,7 +186,13 @@ _COMPACT_BEFORE = re.compile(
     r"|\b(?:case|patient|pt)\.?\s*(?:no\.?\s*)?(?:\d{1,2}|[ivx]{1,4}|[a-d])\s*[:.)\-–—]?\s*"
     r"|\b(?:hpi|history of present illness|chief complaint|cc|presentation|(?:clinical\s+)?history|indication"
     r"|clinical\s+(?:information|details|indication))\s*:\s*"
-    r"|(?:(?<![\s\S])|\n)[ \t]*[a-z][a-z '/-]{0,40}[:,]\s*)[ \t]*$",
+    r"|(?:(?<![\s\S])|\n)[ \t]*[a-z][a-z '/-]{0,40}[:,]\s*"
+    # ... or a note's topic of one word opening the line ("SSc 70F", "Calciphylaxis 62M HD"),
+    # a bracket opening it ("(70F) SSc"), or "a" opening a sentence ("a 60F with")
+    r"|(?:(?<![\s\S])|\n)[ \t]*(?!(?:foley|catheters?|tubes?|sheaths?|cannulas?|needles?|ngt?|picc|cvc|lines?|drains?|"
+    r"stents?|size|gauge|fr|french|temp|temperature|tmax|room|bed|ward|suction)\b)[a-z][\w'/-]{0,25}[ \t]+"
+    r"|(?:(?<![\s\S])|\n)[ \t]*\(\s*"
+    r"|(?:(?<![\s\S])|\n|[.!?:]\s+)an?\s+)[ \t]*$",
     re.I,
 )
 

@@ -245,21 +245,24 @@ _MULTIPLE_AFTER = re.compile(r"\s*(?:-\s*)?(?:times|fold|x\s+(?:the\s+)?(?:uln|u
 
 def find_current_value(text: str, start: int, limit: int, patterns: LabPatterns) -> tuple[ValueHit | None, int | None]:
     """The value printed after an analyte name ending at ``start`` (before ``limit``), or the current
-    one where the clause gives it after an earlier one ("eGFR 72 last year, now 24", "eGFR declined
-    from 70 to 25"), with the offset where the current value's words begin (None for a lone value):
-    what stands before it ("was low at 1.9 last year") speaks of the earlier one. The current value
-    keeps the earlier one's unit when it prints none."""
+    one where the clause gives it after earlier ones ("eGFR 72 last year, now 24", "eGFR declined
+    from 70 to 25", "65 (2021) -> 48 (2022) -> 27 (2024)"), with the offset where the current value's
+    words begin (None for a lone value): what stands before it ("was low at 1.9 last year") speaks of
+    the earlier one. The current value keeps the earlier one's unit when it prints none."""
     value = find_value(text, start, limit, patterns)
     if value is None:
         changed = patterns.value_changed.match(text[start:limit])
         if changed is None:
             return None, None
         return find_value(text, start + changed.end(), limit, patterns), start + changed.end()
-    now = patterns.value_now.match(text[value.end : limit])
-    if now is None:
-        return value, None
-    current = find_value(text, value.end + now.end(), limit, patterns)
-    if current is None:
+    first, current = value, value
+    # a trend goes on to its last value ("65 (2021) -> 48 (2022) -> 27 (2024)")
+    while (now := patterns.value_now.match(text[current.end : limit])) is not None:
+        following = find_value(text, current.end + now.end(), limit, patterns)
+        if following is None:
+            break
+        current = following
+    if current is first:
         return value, None
     if current.unit is None and value.unit is not None:
         current = replace(current, unit=value.unit)

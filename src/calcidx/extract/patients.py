@@ -608,6 +608,7 @@ def split_patients(
     if len(found) == 1:
         trace = _one_patients_captions(layout, found[0], signals, rules, trace)
         trace = _short_note_told_first(layout, found[0], signals, rules, trace)
+        trace = _short_note_items(layout, found[0], signals, rules, trace)
     for patient in patients:
         patient.sentences.sort(key=lambda s: s.start)
         patient.ages.sort(key=lambda a: (a.onset, not a.intro, a.start))
@@ -655,6 +656,50 @@ def _short_note_told_first(
         patient.add(sentence, signals.ages_in(sentence))
         chosen.add(sentence.start)
     return _kept_now(trace, chosen, "short_note_told_first")
+
+
+#: a note's item line: at most this many words ("eGFR 22", "Ca 11.3 H", "On warfarin 5 mg")
+_NOTE_ITEM_WORDS = 15
+
+
+def _short_note_items(
+    layout: Layout, patient: PatientText, signals: _Signals, rules: ZoneRules, trace: list[ZoneDecision]
+) -> list[ZoneDecision]:
+    """A short note of one patient whose lines after the opening are items naming no person ("A
+    58-year-old man with SSc and calcinosis of the fingertips.", then "eGFR 22", "Ca 11.3 H"): those
+    lines are hers. Only in a text of at most ``_SHORT_NOTE_SENTENCES`` sentences and
+    ``_SHORT_NOTE_CHARACTERS`` characters with none of an article's furniture, for short lines of
+    their own (a paragraph's only sentence of at most ``_NOTE_ITEM_WORDS`` words) dropped for naming
+    no person (not a textbook statement, a citation, another person or a group, nor a statement made
+    in general: zone rule ``said_in_general``)."""
+    body = [s for s in layout.sentences if not s.caption and s.category not in rules.skipped_sections]
+    if (
+        not patient.sentences
+        or len(body) > _SHORT_NOTE_SENTENCES
+        or sum(len(s.text) for s in body) > _SHORT_NOTE_CHARACTERS
+        or _article_furniture(body, rules)
+        or any(s.caption for s in layout.sentences)  # a table's or figure's caption: an article's rows
+    ):
+        return trace
+    first = min(s.start for s in patient.sentences)
+    per_paragraph: dict[int, int] = {}
+    for sentence in body:
+        per_paragraph[sentence.paragraph] = per_paragraph.get(sentence.paragraph, 0) + 1
+    chosen: set[int] = set()
+    for decision in trace:
+        sentence = decision.sentence
+        if sentence.start <= first or decision.kept or decision.reason != "no_patient_reference" or sentence.header:
+            continue
+        if per_paragraph.get(sentence.paragraph) != 1 or len(sentence.text.split()) > _NOTE_ITEM_WORDS:
+            continue
+        if rules["said_in_general"].search(sentence.text) or "|" in sentence.text or "\t" in sentence.text:
+            continue  # said in general, or a table's row (a series' patient of its own)
+        f = signals.of(sentence)
+        if f["generic"] or f["citation"] or f["cohort"] or f["pooled"] or f["animal"] or f["intro"] or f["age"]:
+            continue
+        patient.add(sentence, signals.ages_in(sentence))
+        chosen.add(sentence.start)
+    return _kept_now(trace, chosen, "short_note_item")
 
 
 def _kept_now(trace: list[ZoneDecision], chosen: set[int], reason: str) -> list[ZoneDecision]:
