@@ -16,6 +16,14 @@ IMPAIRED = [
     "ciclosporin and prednisolone.",
     "A 58-year-old man with dermatomyositis and calcinosis of the thighs on X-ray; alcoholic cirrhosis; started "
     "clarithromycin yesterday.",
+    # the azoles and ritonavir of IMAZIO21-COLCHICINE-DDI, and a ciclosporin brand
+    "A 62-year-old woman with limited SSc has calcinosis of the fingertips on X-ray. eGFR 22. Medications: "
+    "ketoconazole 200 mg daily.",
+    "A 62-year-old woman with limited SSc has calcinosis of the fingertips on X-ray. eGFR 22. Medications: "
+    "Neoral 100 mg bd.",
+    "A 62-year-old woman with limited SSc has calcinosis of the fingertips on X-ray. eGFR 40. Alcoholic liver "
+    "disease. On voriconazole.",
+    "A 55-year-old woman with SSc and calcinosis of the fingers on X-ray; eGFR 20; on fluconazole for candidiasis.",
 ]
 
 
