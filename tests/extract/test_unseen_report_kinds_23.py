@@ -298,3 +298,46 @@ def test_a_general_statement_in_a_short_note_is_not_the_patients() -> None:
 )
 def test_a_trend_gives_its_last_value(text: str, analyte: str, value: float) -> None:
     assert _values(text) == {analyte: value}
+
+
+# ------------------------------------------------ exclusions and doubts told after the disease
+@pytest.mark.parametrize(
+    ("text", "concept", "status"),
+    [
+        (
+            "A 67-year-old woman on warfarin had necrotic thigh ulcers. Primary hyperparathyroidism had been "
+            "excluded. Biopsy confirmed calciphylaxis.",
+            "primary_hyperparathyroidism",
+            "absent",
+        ),
+        (
+            "A 67-year-old woman had thigh ulcers. Differential diagnoses considered included warfarin-induced skin "
+            "necrosis and vasculitis, which were excluded.",
+            "vasculitis",
+            "absent",
+        ),
+        (
+            "A 58-year-old man with CKD 5 has tender nodules and livedo on the buttocks. Cholesterol emboli are "
+            "less likely.",
+            "cholesterol_emboli",
+            "possible",
+        ),
+        (
+            "A 60-year-old woman with SSc and calcinosis of the fingers. Septic shock in 2017, recovered.",
+            "septic_shock_or_dic",
+            "historical",
+        ),
+    ],
+)
+def test_a_disease_excluded_doubted_or_over(text: str, concept: str, status: str) -> None:
+    assert assertions(first_case(text))[concept] == status
+
+
+def test_a_collections_hours_are_no_value() -> None:
+    text = "A 50-year-old woman with SSc and calcinosis of the fingers. Calcium, PTH, 24h urinary calcium normal."
+    assert _values(text)["pth"] is None
+
+
+def test_an_ejection_fraction_in_percent_words() -> None:
+    case = first_case("A 60-year-old woman with SSc and calcinosis of the fingers. Ejection fraction of 25 percent.")
+    assert assertions(case)["heart_failure_reduced_ef"] == "present"

@@ -243,6 +243,11 @@ def find_titer(text: str, start: int, limit: int) -> TiterHit | None:
 _MULTIPLE_AFTER = re.compile(r"\s*(?:-\s*)?(?:times|fold|x\s+(?:the\s+)?(?:uln|upper|normal))\b", re.IGNORECASE)
 
 
+#: hours after a number: a collection's or a study's duration ("24h urine", "24-hour"), never a result
+#: (an "h" glued to the number: "11.3 H" is a result flagged high)
+_DURATION_AFTER = re.compile(r"-?h\b|\s?-?(?:hrs?|hours?)\b", re.IGNORECASE)
+
+
 def find_current_value(text: str, start: int, limit: int, patterns: LabPatterns) -> tuple[ValueHit | None, int | None]:
     """The value printed after an analyte name ending at ``start`` (before ``limit``), or the current
     one where the clause gives it after earlier ones ("eGFR 72 last year, now 24", "eGFR declined
@@ -294,6 +299,8 @@ def find_value(text: str, start: int, limit: int, patterns: LabPatterns) -> Valu
         return None  # a titre ("ANA 1:1280"): not the value 1 (find_titer reads a titre)
     if _MULTIPLE_AFTER.match(text, start + match.end("num"), limit):
         return None  # a multiple of the normal limit ("15 times the upper limit of normal"), not the value
+    if _DURATION_AFTER.match(text, start + match.end("num"), limit):
+        return None  # a collection's hours ("PTH, 24h urinary calcium normal"), not the value
     if _DECIMAL_COMMA_AFTER.match(text, start + match.end("num"), limit):
         return None  # "calcium 2,65" with no unit: a decimal comma or a list, never the value 2
     if unit is None and len(gap.strip(" (:=")) > 12 and _STATED_AT.fullmatch(gap) is None:

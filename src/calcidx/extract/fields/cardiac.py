@@ -17,7 +17,7 @@ __all__ = ["EjectionFractionReader"]
 _READING = re.compile(
     r"\b(?:(?:lv|left\s+ventricular)\s*)?(?:ef|ejection\s+fraction)\b"
     r"(?:\s+(?:was|is|of|at|about|around|approximately|estimated|measured|calculated|reduced|to|now|on|echo|echocardiography))*"
-    r"\s*[:=~]?\s*(?P<low>\d{1,2})(?:\s*(?:-|–|to)\s*(?P<high>\d{1,2}))?\s*%",
+    r"\s*[:=~]?\s*(?P<low>\d{1,2})(?:\s*(?:-|–|to)\s*(?P<high>\d{1,2}))?\s*(?:%|per\s?cent\b)",
     re.IGNORECASE,
 )
 
