@@ -1060,7 +1060,15 @@ class _Pathway:
             )
         if causes:
             cause_facts = [facts.fact(c) for c in causes]
-            blocked = "calcium and phosphate are normal" if self.labs_normal else None
+            # a cause that is over ("sarcoidosis that resolved 20 years ago") with calcium normal today
+            over = all(c in facts.past for c in causes) and facts.calcium == "normal"
+            blocked = (
+                "calcium and phosphate are normal"
+                if self.labs_normal
+                else f"{self.labels(causes)} is over and calcium is normal"
+                if over
+                else None
+            )
             cand = None
             if not (abnormal or high_product):
                 cand = self.propose(
@@ -1076,7 +1084,7 @@ class _Pathway:
                 fired=True,
                 facts=cause_facts,
                 conclusion=f"{self.labels(causes)}: a cause of metastatic calcinosis"
-                + (" (calcium and phosphate normal: an alternative only)." if blocked else "."),
+                + (f" ({blocked}: an alternative only)." if blocked else "."),
                 extra_refs=self.refs_of(causes),
                 candidate=cand,
             )

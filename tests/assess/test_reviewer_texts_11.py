@@ -1,0 +1,53 @@
+"""Eleventh round of short clinical vignettes written for this project, assessed end to end from free text.
+
+Each is a kind of case a reviewer writes to find an unsafe or wrong answer: a calciphylaxis picture
+outside renal failure called idiopathic with observation offered, a pressure eschar on dialysis
+called calciphylaxis, a metabolic cause long over outranking the scar at the site, and a named
+subepidermal calcified nodule left undetermined. The assertions are on the call and on what is
+offered, not on wording.
+"""
+
+from __future__ import annotations
+
+from tests.assess.vignettes import assessment_of, offered_ids
+
+
+def test_painful_livedo_and_ulcers_with_normal_labs_are_not_idiopathic() -> None:
+    a = assessment_of(
+        "A 63-year-old woman with obesity and type 2 diabetes, eGFR 75, has painful livedo and ulcers on the "
+        "thighs. She took warfarin previously but stopped 3 years ago. Calcium 9.8, phosphate 3.5."
+    )
+    assert a.subtype.code != "idiopathic"
+    assert "observation_idiopathic" not in offered_ids(a)
+    assert "calciphylaxis" in {alt.code for alt in a.alternatives}
+
+
+def test_an_eschar_from_pressure_on_dialysis_is_not_called_calciphylaxis() -> None:
+    a = assessment_of(
+        "A 70-year-old man on hemodialysis has a black eschar on the heel from pressure while bedbound. "
+        "Pulses are absent. No livedo."
+    )
+    assert a.subtype.code != "calciphylaxis"
+    assert a.differential[0].id == "pressure_or_cold_injury"
+
+
+def test_a_metabolic_cause_long_over_does_not_outrank_the_scar_at_the_site() -> None:
+    a = assessment_of(
+        "A 60-year-old man had sarcoidosis that resolved 20 years ago. Calcium 9.5. He has a calcified nodule "
+        "on the shin at the site of an old laceration."
+    )
+    assert a.subtype.code == "dystrophic"
+    assert "metastatic" in {alt.code for alt in a.alternatives}
+
+
+def test_an_active_metabolic_cause_with_calcium_unknown_stays_metastatic() -> None:
+    a = assessment_of("A 60-year-old man with active sarcoidosis has a calcified nodule on the shin.")
+    assert a.subtype.code == "metastatic"
+
+
+def test_a_case_named_a_subepidermal_calcified_nodule() -> None:
+    a = assessment_of(
+        "A 45-year-old woman has a small firm white papule on the eyelid. Biopsy shows calcified globules in the "
+        "papillary dermis. Serum calcium normal. This is an adult-onset subepidermal calcified nodule."
+    )
+    assert a.stated is not None and a.stated.subform == "subepidermal_calcified_nodule"
