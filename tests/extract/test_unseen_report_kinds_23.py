@@ -341,3 +341,23 @@ def test_a_collections_hours_are_no_value() -> None:
 def test_an_ejection_fraction_in_percent_words() -> None:
     case = first_case("A 60-year-old woman with SSc and calcinosis of the fingers. Ejection fraction of 25 percent.")
     assert assertions(case)["heart_failure_reduced_ef"] == "present"
+
+
+# ------------------------------------------------ another report's patient told before our own
+# "A 70-year-old man with multiple myeloma ... was described previously. Case: A 31-year-old woman ..."
+# gave our patient the cited man's age, sex and myeloma.
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A 70-year-old man with multiple myeloma and metastatic calcinosis was described previously. Case: A "
+        "31-year-old woman with systemic sclerosis presented with calcified nodules on the elbows.",
+        "Jones (1990) reported a 70-year-old man with tumoral calcinosis. A 31-year-old woman with systemic "
+        "sclerosis presented with calcified nodules on the elbows.",
+        "In 2008, a 70-year-old man with sarcoidosis and calcinosis was reported. Our patient, a 31-year-old woman "
+        "with systemic sclerosis, presented with calcified nodules on the elbows.",
+    ],
+)
+def test_a_cited_patient_before_our_own_is_not_ours(text: str) -> None:
+    case = first_case(text)
+    assert (case.patient.age_years, case.patient.sex) == (31, "female")
+    assert "multiple_myeloma" not in assertions(case) and "sarcoidosis" not in assertions(case)
