@@ -361,3 +361,51 @@ def test_a_cited_patient_before_our_own_is_not_ours(text: str) -> None:
     case = first_case(text)
     assert (case.patient.age_years, case.patient.sex) == (31, "female")
     assert "multiple_myeloma" not in assertions(case) and "sarcoidosis" not in assertions(case)
+
+
+# ------------------------------------------------ the mother a baby is born to; a father who tells
+@pytest.mark.parametrize(
+    ("text", "sex"),
+    [
+        ("An infant boy, born at 35 weeks to a 41-year-old mother, developed a hard plaque on the heel.", "male"),
+        ("A term newborn delivered to a 35-year-old mother developed a hard plaque on the heel.", None),
+        ("A 3-week-old baby born to a mother with lupus developed a hard plaque on the heel.", None),
+    ],
+)
+def test_the_mother_a_baby_is_born_to_is_not_the_patient(text: str, sex: str | None) -> None:
+    patient = first_case(text).patient
+    assert patient.age_years is None or patient.age_years < 1
+    assert patient.sex == sex
+
+
+def test_a_father_aged_45_who_tells_of_his_son() -> None:
+    patient = first_case(
+        "The child's father, aged 45, reported that his 9-year-old son has juvenile dermatomyositis with "
+        "calcinosis cutis."
+    ).patient
+    assert (patient.age_years, patient.sex) == (9, "male")
+
+
+def test_a_notes_noun_comma_age_in_years_shorthand() -> None:
+    patient = first_case("Boy, 11y, ESKD on HD, painful ulcers on the thighs.").patient
+    assert (patient.age_years, patient.sex) == (11, "male")
+
+
+# ------------------------------------------------ a note's biopsy line; the uraemic tumoral form
+@pytest.mark.parametrize(
+    ("text", "subtype"),
+    [
+        ("A 66-year-old man on hemodialysis with painful thigh ulcers. Biopsy: calciphylaxis.", "calciphylaxis"),
+        ("A 66-year-old man on hemodialysis with thigh ulcers. Bx: calcific uremic arteriolopathy.", "calciphylaxis"),
+        (
+            "A 61-year-old woman on hemodialysis with a shoulder mass. The diagnosis was uremic tumoral calcinosis.",
+            "metastatic",
+        ),
+    ],
+)
+def test_more_ways_of_stating_the_diagnosis(text: str, subtype: str) -> None:
+    assert stated_subtype(text) == subtype
+
+
+def test_a_biopsy_line_that_denies_states_nothing() -> None:
+    assert stated_subtype("A 66-year-old man on hemodialysis with thigh ulcers. Biopsy: no calciphylaxis.") is None

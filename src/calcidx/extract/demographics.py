@@ -26,7 +26,19 @@ _RELATIVE_OWNER = re.compile(
 # ... but a relative noun that opens a sentence after "a" is the person the sentence introduces ("A mother
 # (42 years) and her son (15 years) both had ...")
 _OPENING_ARTICLE = re.compile(r"(?:^|[.!?]\s+|\n)\W{0,3}an?\s+(?:[\w-]+\s+){0,2}$", re.I)
-_POSSESSIVE_BEFORE = re.compile(r"\b(?:her|his|their|the patient's|patient's|whose|our patient's)\s+$", re.I)
+_POSSESSIVE_BEFORE = re.compile(
+    r"\b(?:her|his|their|the patient's|patient's|whose|our patient's)\s+$"
+    # ... and the mother a baby is born to ("born at 35 weeks to a 41-year-old mother")
+    r"|\b(?:born|delivered)\b[^.;]{0,30}?\bto\s+(?:a|an|the)\s+$",
+    re.I,
+)
+# "The child's father, aged 45": "aged" after a possessed relative and a comma, and not a pair's list
+_APPOSITION_OWNED = re.compile(
+    r"(?:\b(?:her|his|their|the patient's|patient's|our patient's)|\w+['’]s)\s+(?:[\w-]+\s+)?"
+    rf"(?:{_RELATIVES})s?\s*,\s*$",
+    re.IGNORECASE,
+)
+_LISTED_AGE_AFTER = re.compile(r"\s*(?:,|and|&)\s*\d")
 # "Her mother, a woman of 70 years": an age after a relative and a comma is the relative's
 _APPOSITION_RELATIVE = re.compile(rf"(?:{_RELATIVES})s?\s*,\s*$", re.IGNORECASE)
 _APPOSITION_BEFORE = re.compile(rf"\b(?:{_RELATIVES})\s*,\s*(?:a|an)\s+$", re.IGNORECASE)
@@ -290,7 +302,9 @@ def _carer_and_child(text: str, found: list[AgeMention]) -> list[AgeMention]:
     out = list(found)
     for index in range(len(out) - 1):
         carer, child = out[index], out[index + 1]
-        if not carer.intro or carer.years is None or child.years is None or child.group or child.onset:
+        if not (carer.intro or carer.relative) or carer.years is None or child.years is None:
+            continue
+        if child.group or child.onset:
             continue
         if child.noun is not None and child.noun not in carer_rules.child_nouns:
             continue
@@ -446,7 +460,15 @@ def _find(text: str, rules: Rules, pattern: re.Pattern[str], anchors: re.Pattern
         start = match.start("hy") if match.group("hy") else match.start()
         wide = text[max(0, start - 40) : start]
         relative = bool(
-            (noun and _RELATIVE_NOUN.match(noun) and _POSSESSIVE_BEFORE.search(wide)) or _APPOSITION_BEFORE.search(wide)
+            (noun and _RELATIVE_NOUN.match(noun) and _POSSESSIVE_BEFORE.search(wide))
+            or _APPOSITION_BEFORE.search(wide)
+            # "The child's father, aged 45, ...": the age after a possessed relative and a comma is the
+            # relative's (not ages listed for a pair: "A mother and her daughter, aged 47 and 21 years")
+            or (
+                match.group("aged")
+                and _APPOSITION_OWNED.search(wide)
+                and not _LISTED_AGE_AFTER.match(text, match.end(), match.end() + 20)
+            )
         )
         group = not relative and bool(
             _GROUP_BEFORE.search(wide) or _GROUP_AFTER.match(text, match.end(), min(len(text), match.end() + 30))

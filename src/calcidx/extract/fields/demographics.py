@@ -21,8 +21,12 @@ _NOUN_SEX = {"female": "female", "male": "male", "f": "female", "m": "male", "ms
 _WORD = re.compile(r"[a-z]+")
 # "Ms" as a title before a name ("Ms Patel (age 34)"), not the unit or the disease ("480 ms", "MS")
 _TITLE_MS = re.compile(r"\bMs\.?\s+[A-Z][a-z'-]")
-#: a person named after a possessive, with up to two words between ("her 2-month-old son")
-_POSSESSED = re.compile(r"\b(?:her|his|their|whose)\s+(?:[\w-]+\s+){0,2}?[A-Za-z]+\b", re.IGNORECASE)
+#: a person named after a possessive, with up to two words between ("her 2-month-old son", "the child's
+#: father", "born to a mother")
+_POSSESSED = re.compile(
+    r"\b(?:(?:her|his|their|whose)|\w+['’]s|(?:born|delivered)\s+to\s+(?:an?|the))\s+(?:[\w-]+\s+){0,2}?[A-Za-z]+\b",
+    re.IGNORECASE,
+)
 
 
 # "a/an" then at most four words then a noun: the person a patient is introduced as ("a middle-aged
