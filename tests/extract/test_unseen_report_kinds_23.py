@@ -409,3 +409,31 @@ def test_more_ways_of_stating_the_diagnosis(text: str, subtype: str) -> None:
 
 def test_a_biopsy_line_that_denies_states_nothing() -> None:
     assert stated_subtype("A 66-year-old man on hemodialysis with thigh ulcers. Biopsy: no calciphylaxis.") is None
+
+
+# ------------------------------------------------ "The first, aged 50 ... The second, aged 64"
+def test_ordinals_with_ages_tell_two_patients_apart() -> None:
+    document = extract(
+        "We report two women with calcinosis cutis. The first, aged 50, had systemic sclerosis. The second, aged "
+        "64, had end-stage renal disease on hemodialysis."
+    )
+    assert [c.patient.age_years for c in document.cases] == [50, 64]
+    assert "dialysis" not in assertions(document.cases[0])
+    assert assertions(document.cases[1])["dialysis"] == "present"
+
+
+# ------------------------------------------------ a quiz's options after its question
+def test_a_quizs_options_after_its_question_are_no_findings() -> None:
+    case = first_case(
+        "A 9-year-old boy presents with hard nodules on the elbows and Gottron papules. What is your diagnosis? "
+        "(a) Gouty tophi (b) Calcinosis cutis in juvenile dermatomyositis (c) Pilomatricoma (d) Xanthoma."
+    )
+    found = assertions(case)
+    assert found["gouty_tophi"] == "hypothetical" and found["xanthoma"] == "hypothetical"
+
+
+# ------------------------------------------------ a note that opens on the disease
+def test_a_note_opening_on_the_disease_states_it() -> None:
+    assert (
+        stated_subtype("Calciphylaxis, 59F on HD, biopsy proven ulcerating lesions on the abdomen.") == "calciphylaxis"
+    )

@@ -268,9 +268,15 @@ class TriggerIndex:
         """Whether the sentence is a quiz's list of answer options (scope rule ``answer_options``)."""
         found = self._options.get(sent_start)
         if found is None:
-            # "A)" or "(A)" in the sentence's first characters: a cheap test before the regex
-            head = self.text[sent_start : sent_start + 4]
-            found = ")" in head and self.answer_options.fullmatch(self.text, sent_start, sent_end) is not None
+            # the options may follow the quiz's question in the same sentence ("What is your diagnosis?
+            # (a) Gouty tophi (b) ..."): they start after it
+            question = self.text.find("?", sent_start, sent_end)
+            start = sent_start if question < 0 else question + 1
+            while start < sent_end and self.text[start].isspace():
+                start += 1
+            # "A)" or "(A)" in the options' first characters: a cheap test before the regex
+            head = self.text[start : start + 4]
+            found = ")" in head and self.answer_options.fullmatch(self.text, start, sent_end) is not None
             self._options[sent_start] = found
         return found
 
