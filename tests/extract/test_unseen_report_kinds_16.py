@@ -233,15 +233,21 @@ def test_a_decimal_comma_is_a_decimal(text: str, analyte: str, value: float, int
     assert [(lab.value, lab.interpretation) for lab in labs] == [(value, interpretation)]
 
 
-def test_a_decimal_comma_without_unit_is_no_value() -> None:
+def test_a_decimal_comma_without_unit_that_ends_its_clause_is_a_decimal() -> None:
+    # (two digits after a comma are never thousands; a separator or the end after them closes the value)
     assert [
         lab.value
         for lab in first_case("55F, painful plaques. Calcium 2,65.", mode="note").labs
         if lab.analyte == "calcium"
-    ] in (
-        [],
-        [None],
-    )
+    ] == [2.65]
+
+
+def test_a_comma_before_more_digits_is_no_decimal() -> None:
+    assert [
+        lab.value
+        for lab in first_case("55F, painful plaques. Calcium 2,65 8 weeks later.", mode="note").labs
+        if lab.analyte == "calcium"
+    ] in ([], [None])
 
 
 def test_control_thousands_stay_thousands() -> None:

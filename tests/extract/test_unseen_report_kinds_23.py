@@ -437,3 +437,54 @@ def test_a_note_opening_on_the_disease_states_it() -> None:
     assert (
         stated_subtype("Calciphylaxis, 59F on HD, biopsy proven ulcerating lesions on the abdomen.") == "calciphylaxis"
     )
+
+
+# ------------------------------------------------ European reports: decimal commas, -aemia names, dialysed
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "A 61-year-old woman with CREST and calcinosis. Ca 2,38, PO4 1,1 (mmol/l).",
+            {"calcium": 2.38, "phosphate": 1.1},
+        ),
+        ("A 61-year-old woman with CREST and calcinosis. Ca 2,4; P 2,1 mmol/l.", {"calcium": 2.4, "phosphate": 2.1}),
+        (
+            "A 62-year-old woman on haemodialysis. Calcaemia 2,65 mmol/l, phosphataemia 2,4 mmol/l.",
+            {"calcium": 2.65, "phosphate": 2.4},
+        ),
+    ],
+)
+def test_european_lab_writing(text: str, expected: dict[str, float]) -> None:
+    assert _values(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A 66-year-old haemodialysed man presented necrotic ulcerations of the thighs with livedo.",
+        "Woman, 62 yrs, dialysed, with livedo racemosa and necrotic ulcers of the thighs.",
+    ],
+)
+def test_dialysed_is_on_dialysis(text: str) -> None:
+    assert assertions(first_case(text))["dialysis"] == "present"
+
+
+def test_calciphylaxis_after_a_comma_is_the_patients() -> None:
+    assert stated_subtype("A 50-year-old man on haemodialysis, with calciphylaxis of the thighs.") == "calciphylaxis"
+
+
+@pytest.mark.parametrize(
+    ("text", "age", "sex"),
+    [
+        ("F 70y. SSc with calcinosis of the fingers.", 70, "female"),
+        ("70y F, SSc with calcinosis of the fingers.", 70, "female"),
+        ("57 y man with SSc and calcinosis of the fingers.", 57, "male"),
+        ("Boy of 11 years, followed for juvenile dermatomyositis with calcinosis.", 11, "male"),
+        ("61 yo obese F with SSc and calcinosis.", 61, "female"),
+        ("DOL 21 male infant with a hard plaque of the heel.", 21 / 365.25, "male"),
+    ],
+)
+def test_more_note_ages(text: str, age: float, sex: str) -> None:
+    patient = first_case(text).patient
+    assert patient.age_years == pytest.approx(age, abs=0.001)
+    assert patient.sex == sex

@@ -112,8 +112,10 @@ def _age_regex(rules: Rules, *, any_case: bool = False) -> re.Pattern[str]:
         # a running header glued to the age by a PDF or web copy: "16-year-oldCASE REPORTS girl"
         r"(?-i:[A-Z]{2,}(?=\s))?"
         rf"(?:\s+(?-i:AA|[WBH])?{old_sex}(?![\w'/.-]))?)"
-        # ... perhaps after a note's race letter ("72 yo WF", "58 y/o AAM")
-        rf"|(?P<yo>{number(5)}[\s-]*(?:yo|y/o|y\.o\.)(?:\s*(?-i:AA|[WBH])?(?P<yosex>[FM])\b)?)"
+        # ... perhaps after a note's race letter ("72 yo WF", "58 y/o AAM") or a word of the description
+        # ... or after a word of the note's description ("61 yo obese F", "61 yo G3P3 F")
+        rf"|(?P<yo>{number(5)}[\s-]*(?:yo|y/o|y\.o\.)(?:\s+(?:obese|morbidly\s+obese|G\d{{1,2}}\s?P\d{{1,2}}|white|black|"
+        r"caucasian|hispanic|asian))?(?:\s*(?-i:AA|[WBH])?(?P<yosex>[FM])\b)?)"
         # ... and its months too: "aged 4 years and 3 months"
         rf"|(?P<aged>\baged?(?:\s*:)?\s+(?:of\s+)?{number(2)}(?:\s+{unit(2)}"
         rf"(?:,?\s+(?:and\s+)?{number(8)}\s+{unit(8)}\b(?![\s-]+(?:ago|later|before|after|earlier)\b))?)?)"

@@ -113,9 +113,13 @@ class LabPatterns:
         # a decimal comma ("calcium 2,65 mmol/L", "phosphate 1,9 mmol/l"): one or two digits after the
         # comma (three are thousands: "1,234") and the analyte's unit after it, or in a printed range
         decimal = _DECIMAL_COMMA.pattern + r"(?![\d,])"
+        # ... or, with no unit, where a separator ends it ("Ca 2,38, PO4 1,1 (mmol/l)", "Ca 2,4; P 2,1",
+        # "Ca 2,38 - P 1,10", "Calcium 2,55 [2,15-2,50]"): two digits after a comma are never thousands
+        separated = r"(?=[ \t]*(?:[;)\]\[(]|,\s|[-–]\s|(?:and|&|or)\b|\.(?:\s|$)|$))"
         self.value = re.compile(
             rf"^(?P<gap>[^.;\d]{{0,40}}?)(?P<cmp>(?:{comparators})\s*)?"
-            rf"(?P<num>{spaced}|{decimal}{unit_follows}|{number}|\b{in_words})"
+            rf"(?P<num>{spaced}|{decimal}{unit_follows}|{_DECIMAL_COMMA.pattern}(?!\d)(?!,\d){separated}|{number}"
+            rf"|\b{in_words})"
             rf"(?:\s*(?P<unit>(?:{units}))(?![a-z]))?",
             re.IGNORECASE,
         )

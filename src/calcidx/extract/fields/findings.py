@@ -177,6 +177,9 @@ class FindingsReader:
                     if table not in FINDING_TABLES:
                         continue
                     first = sentence.start + start + offset
+                    # a relative's allergy is the relative's ("Her daughter is allergic to penicillin")
+                    if ctx.assertion(first, first + len(item), sentence, (table,))[0] != "present":
+                        continue
                     evidence = ctx.ev(first, first + len(item))
                     key = (table, item_id, "present")
                     if key in self.found:
