@@ -51,3 +51,43 @@ def test_a_case_named_a_subepidermal_calcified_nodule() -> None:
         "papillary dermis. Serum calcium normal. This is an adult-onset subepidermal calcified nodule."
     )
     assert a.stated is not None and a.stated.subform == "subepidermal_calcified_nodule"
+
+
+# --- second set: notes' allergy lists, answered fields, denied lesion words ---------------------------
+NOTE = "57F w/ limited SSc and calcinosis of fingers. Ca 9.3 mg/dL, phos 4.0 mg/dL.\n"
+
+
+def _offered(text: str) -> set[str]:
+    return offered_ids(assessment_of(text))
+
+
+def test_an_allergy_header_on_its_own_line_heads_its_items() -> None:
+    offered = _offered(NOTE + "ALLERGIES:\n  Diltiazem - angioedema\n  Minocycline - hepatitis\nMEDS:\n  omeprazole")
+    assert "diltiazem" not in offered and "minocycline" not in offered
+
+
+def test_allergy_items_with_their_reactions_after_a_dash_or_colon() -> None:
+    offered = _offered(NOTE + "ALLERGIES: Diltiazem - angioedema; Minocycline - hepatitis")
+    assert "diltiazem" not in offered and "minocycline" not in offered
+    assert "diltiazem" not in _offered(NOTE + "Adverse reactions: diltiazem - angioedema")
+    assert "minocycline" not in _offered(NOTE + "Allergies/Intolerances: minocycline (drug-induced lupus)")
+
+
+def test_no_known_drug_allergies_withholds_nothing() -> None:
+    offered = _offered(NOTE + "Allergies: NKDA\nDiltiazem 120 mg daily for Raynaud.")
+    assert "minocycline" in offered
+
+
+def test_a_templated_field_not_applicable_is_no_dialysis() -> None:
+    a = assessment_of(NOTE + "Dialysis: N/A\nWarfarin: N/A")
+    assert "bisphosphonates" in offered_ids(a)
+    assert a.subtype.code == "dystrophic"
+
+
+def test_painless_nodules_with_high_calcium_and_creatinine_are_not_calciphylaxis() -> None:
+    a = assessment_of(
+        "52 y/o M. Noted firm nodules around both elbows and knees, not painful. Exam: firm, non-tender "
+        "subcutaneous nodules. Ca 12.4 mg/dL, creatinine 1.4 mg/dL (H)."
+    )
+    assert a.subtype.code == "metastatic"
+    assert "iv_sts_calciphylaxis" not in offered_ids(a)

@@ -14,13 +14,21 @@ from calcidx.extract.prefilter import requirement
 __all__ = ["FINDING_TABLES", "FindingsReader"]
 
 # what separates the items of an allergy list, and what may stand before an item ("and to diltiazem")
-_SEPARATOR = re.compile(r",|/|\band\b|\bor\b", re.IGNORECASE)
+_SEPARATOR = re.compile(r",|;|/|\band\b|\bor\b", re.IGNORECASE)
 _LEAD = re.compile(r"\s*(?:to\s+)?", re.IGNORECASE)
 _PARENS = re.compile(r"\([^)]*\)")
 # what an item may go on with after the drug ("alendronate with hives in 2021"): not the drug's name
 _TAIL = re.compile(
-    r"\s+(?:with|in|on|at|as|after|causing|since|last|because|which|that|when|during)\b.*$", re.IGNORECASE
+    r"\s+(?:with|in|on|at|as|after|causing|since|last|because|which|that|when|during)\b.*$"
+    # ... or the reaction after a dash or a colon ("Diltiazem - angioedema", "Minocycline: DRESS")
+    r"|\s*[-–:]\s+.*$",
+    re.IGNORECASE,
 )
+#: an item line under an allergy header ("ALLERGIES:" on its own line, then "- Diltiazem - angioedema"):
+#: at most this many words, and not another header
+_ALLERGY_ITEM_WORDS = 8
+_ITEM_BULLET = re.compile(r"^\s*(?:[-*•·]|\d{1,2}[.)])\s*")
+_HEADER_LINE = re.compile(r"^[^:]{1,40}:\s*$")
 
 
 def _items(segment: str) -> list[tuple[int, str]]:
@@ -107,6 +115,8 @@ class FindingsReader:
         self.patterns = patterns
         self.found: dict[tuple[str, str, str], Finding] = {}
         self.guards = subject_guards()
+        #: the sentence before was an allergy header with no item ("ALLERGIES:"): its lines follow
+        self._under_allergy_header = False
 
     def read(self, view: SentenceView) -> list[str]:
         """Reads one sentence.
@@ -151,44 +161,72 @@ class FindingsReader:
                 if status == "present":
                     present.append(item_id)
         # a sentence without the literal words of the allergy-list cue has no list
-        if self.patterns is not None and requirement(self.patterns.allergy_cue).admits(view.sentence.folded):
+        if self.patterns is not None and (
+            requirement(self.patterns.allergy_cue).admits(view.sentence.folded)
+            and self.patterns.allergy_cue.search(view.sentence.text)
+        ):
             present += self._allergy_list(view)
+        elif self._under_allergy_header:
+            present += self._allergy_item_line(view)
         return present
 
+    def _allergy_item_line(self, view: SentenceView) -> list[str]:
+        """A line under an allergy header that stood alone ("ALLERGIES:", then "Diltiazem - angioedema"):
+        its item, while the lines are short items; another header or a longer line ends the list."""
+        text = view.sentence.text
+        if _HEADER_LINE.match(text) or len(text.split()) > _ALLERGY_ITEM_WORDS:
+            self._under_allergy_header = False
+            return []
+        bullet = _ITEM_BULLET.match(text)
+        return self._allergy_items(view, bullet.end() if bullet else 0, len(text))
+
     def _allergy_list(self, view: SentenceView) -> list[str]:
-        """Each item of a drug-allergy list that the knowledge names as "<item> allergy"."""
+        """Each item of a drug-allergy list that the knowledge names as "<item> allergy"; a cue that
+        ends its line ("ALLERGIES:") heads the item lines that follow it."""
         assert self.patterns is not None
-        ctx, sentence = self.context, view.sentence
+        sentence = view.sentence
         found: list[str] = []
+        self._under_allergy_header = False
         for cue in self.patterns.allergy_cue.finditer(sentence.text):
             if self.patterns.allergy_negation.search(sentence.text[: cue.start()]):
                 continue
             start = cue.end()
-            end = min((i for i in (sentence.text.find(c, start) for c in ".;") if i >= 0), default=len(sentence.text))
-            for offset, item in _items(sentence.text[start:end]):
-                name = _TAIL.sub("", _PARENS.sub("", item)).strip(" -")
-                keys = ctx.vocab.forms.get(f"{name.lower()} allergy", [])
-                if not keys:  # a brand or other name of a drug the knowledge names ("Cardizem": diltiazem)
-                    for _, drug in ctx.vocab.forms.get(name.lower(), []):
-                        keys = ctx.vocab.forms.get(f"{drug} allergy", [])
-                        if keys:
-                            break
-                for table, item_id in keys:
-                    if table not in FINDING_TABLES:
-                        continue
-                    first = sentence.start + start + offset
-                    # a relative's allergy is the relative's ("Her daughter is allergic to penicillin")
-                    if ctx.assertion(first, first + len(item), sentence, (table,))[0] != "present":
-                        continue
-                    evidence = ctx.ev(first, first + len(item))
-                    key = (table, item_id, "present")
-                    if key in self.found:
-                        self.found[key].evidence.append(evidence)
-                    else:
-                        self.found[key] = Finding(
-                            concept=item_id, label=ctx.label(table, item_id), assertion="present", evidence=[evidence]
-                        )
-                    found.append(item_id)
+            if not sentence.text[start:].strip(" .:-"):
+                self._under_allergy_header = True
+                continue
+            end = sentence.text.find(".", start)
+            end = len(sentence.text) if end < 0 else end
+            found += self._allergy_items(view, start, end)
+        return found
+
+    def _allergy_items(self, view: SentenceView, start: int, end: int) -> list[str]:
+        """The allergies named by the items of the sentence's text from ``start`` to ``end``."""
+        ctx, sentence = self.context, view.sentence
+        found: list[str] = []
+        for offset, item in _items(sentence.text[start:end]):
+            name = _TAIL.sub("", _PARENS.sub("", item)).strip(" -")
+            keys = ctx.vocab.forms.get(f"{name.lower()} allergy", [])
+            if not keys:  # a brand or other name of a drug the knowledge names ("Cardizem": diltiazem)
+                for _, drug in ctx.vocab.forms.get(name.lower(), []):
+                    keys = ctx.vocab.forms.get(f"{drug} allergy", [])
+                    if keys:
+                        break
+            for table, item_id in keys:
+                if table not in FINDING_TABLES:
+                    continue
+                first = sentence.start + start + offset
+                # a relative's allergy is the relative's ("Her daughter is allergic to penicillin")
+                if ctx.assertion(first, first + len(item), sentence, (table,))[0] != "present":
+                    continue
+                evidence = ctx.ev(first, first + len(item))
+                key = (table, item_id, "present")
+                if key in self.found:
+                    self.found[key].evidence.append(evidence)
+                else:
+                    self.found[key] = Finding(
+                        concept=item_id, label=ctx.label(table, item_id), assertion="present", evidence=[evidence]
+                    )
+                found.append(item_id)
         return found
 
     def read_site_lesions(self, view: SentenceView, lesion_words: list[str]) -> None:

@@ -196,7 +196,12 @@ class LesionsReader:
                 sentence_text = patterns.morphology_blanks.sub(lambda m: " " * len(m.group()), sentence_text)
             self._sentence_words = (
                 words.start,
-                [m.group().lower() for m in patterns.morphology.finditer(sentence_text)],
+                # a word the sentence denies is not the lesion's ("firm nodules, not painful")
+                [
+                    m.group().lower()
+                    for m in patterns.morphology.finditer(sentence_text)
+                    if ctx.assertion(words.start + m.start(), words.start + m.end(), words, ("feature",))[0] != "absent"
+                ],
                 [m.group().lower() for m in patterns.lesion.finditer(sentence_text)],
                 _SIZE.search(sentence_text),
             )
