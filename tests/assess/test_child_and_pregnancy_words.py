@@ -130,3 +130,39 @@ def test_a_pregnant_mother_beside_the_patient_is_not_the_patient() -> None:
         .patient
     )
     assert patient.pregnant is None
+
+
+NOTE = " SSc with calcinosis of fingertips. Ca 9.4 mg/dL, phos 3.1 mg/dL."
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "38 yo F G2P1 @ 28w with systemic sclerosis and calcinosis of fingers.",
+        "30 yo F, EGA 24w2d." + NOTE,
+        "Pt: 27 yo female. Pregnancy test (urine hCG): POSITIVE." + NOTE,
+        "30 yo F, currently expecting her first child (due in March)." + NOTE,
+        "30 yo F\nPreg: Y\n" + NOTE,
+        "A 30-year-old woman with dermatomyositis and calcinosis cutis, with a current pregnancy of 3 months.",
+    ],
+)
+def test_a_notes_ways_of_saying_pregnant(text: str) -> None:
+    case = assess(text).cases[0]
+    assert case.patient.pregnant is True
+    assert "bisphosphonates" not in {t.id for t in case.assessment.treatments}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A 30-year-old woman with dermatomyositis and calcinosis, in the lactation period.",
+        "A 30-year-old woman with dermatomyositis and calcinosis; she is in post-partum (2 weeks after delivery) "
+        "and nursing.",
+    ],
+)
+def test_lactation_told_as_a_period_or_after_a_delivery(text: str) -> None:
+    assert extract(text).cases[0].patient.lactating is True
+
+
+def test_a_negative_pregnancy_field_is_not_pregnant() -> None:
+    assert extract("30 yo F. Pregnancy test: negative." + NOTE).cases[0].patient.pregnant is False

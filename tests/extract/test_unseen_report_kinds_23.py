@@ -488,3 +488,48 @@ def test_more_note_ages(text: str, age: float, sex: str) -> None:
     patient = first_case(text).patient
     assert patient.age_years == pytest.approx(age, abs=0.001)
     assert patient.sex == sex
+
+
+# ------------------------------------------------ authors writing in French or Spanish
+@pytest.mark.parametrize(
+    ("text", "subtype"),
+    [
+        (
+            "A 50-year-old woman with a nodule of the ear. Histology concluded to an idiopathic calcinosis cutis.",
+            "idiopathic",
+        ),
+        ("A 50-year-old woman with a nodule. The diagnosis retained was idiopathic calcinosis cutis.", "idiopathic"),
+        (
+            "A 50-year-old woman with a breast nodule. Dystrophic calcinosis on radiodermatitis was retained.",
+            "dystrophic",
+        ),
+    ],
+)
+def test_a_diagnosis_retained_or_concluded_to(text: str, subtype: str) -> None:
+    assert stated_subtype(text) == subtype
+
+
+def test_a_diagnosis_not_retained_is_not_stated() -> None:
+    assert (
+        stated_subtype(
+            "A 60-year-old man on HD with necrotic ulcers. The diagnosis of calciphylaxis was not retained; vasculitis "
+            "was confirmed."
+        )
+        != "calciphylaxis"
+    )
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A 38-year-old woman with hard nodules of the elbows. Dermatomyositis was eliminated (normal CK).",
+        "A 38-year-old woman with hard nodules of the elbows. We eliminated a dermatomyositis.",
+    ],
+)
+def test_a_disease_eliminated_is_absent(text: str) -> None:
+    assert assertions(first_case(text))["dermatomyositis"] == "absent"
+
+
+def test_no_past_history_does_not_reach_what_she_consulted_for() -> None:
+    case = first_case("A 47-year-old woman with no past history consulted for a painful nodule of the heel.")
+    assert assertions(case)["painful_papules"] == "present"

@@ -27,6 +27,8 @@ _GATE_WORDS = (
     "lactat",
     "nursing",
     "expecting",
+    "ega",
+    "preg",
     "expectant",
     "antenatal",
     "prenatal",
