@@ -9,6 +9,8 @@ offered, not on wording.
 
 from __future__ import annotations
 
+import pytest
+
 from tests.assess.vignettes import assessment_of, offered_ids
 
 
@@ -91,3 +93,50 @@ def test_painless_nodules_with_high_calcium_and_creatinine_are_not_calciphylaxis
     )
     assert a.subtype.code == "metastatic"
     assert "iv_sts_calciphylaxis" not in offered_ids(a)
+
+
+# --- third set: a heart rate or systolic pressure told alone, heart failure's kinds, serious infections ---
+SSC = "A 60-year-old woman with systemic sclerosis and calcinosis cutis on X-ray. "
+
+
+@pytest.mark.parametrize("reading", ["HR 38.", "Pulse 39/min, sinus bradycardia.", "Systolic BP 85."])
+def test_a_slow_heart_rate_or_low_systolic_pressure_withholds_diltiazem(reading: str) -> None:
+    assert "diltiazem" not in _offered(SSC + reading)
+
+
+@pytest.mark.parametrize("reading", ["HR 72.", "BP 120/80, HR 88.", "She takes HRT 50 mcg."])
+def test_an_ordinary_heart_rate_keeps_diltiazem(reading: str) -> None:
+    assert "diltiazem" in _offered(SSC + reading)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A 14-year-old boy with active JDM and calcinosis cutis on X-ray. He has HFrEF with EF 30%.",
+        "A 14-year-old boy with active JDM and calcinosis cutis on X-ray. Echo: EF 35%.",
+    ],
+)
+def test_a_reduced_ejection_fraction_is_heart_failure_for_tnf_inhibitors(text: str) -> None:
+    option = next(t for t in assessment_of(text).treatments if t.id == "tnf_inhibitors")
+    assert any("heart failure" in caution.lower() for caution in option.cautions)
+
+
+@pytest.mark.parametrize(
+    "infection",
+    [
+        "Blood cultures grew Staphylococcus aureus; she is on IV flucloxacillin for bacteraemia.",
+        "She has osteomyelitis of the left foot under IV antibiotics.",
+        "She is treated for infective endocarditis.",
+    ],
+)
+def test_a_serious_infection_withholds_rituximab(infection: str) -> None:
+    a = assessment_of("A 45-year-old woman with active dermatomyositis has calcinosis cutis on X-ray. " + infection)
+    assert "rituximab" not in offered_ids(a)
+
+
+def test_a_serious_infection_that_is_over_keeps_rituximab() -> None:
+    a = assessment_of(
+        "A 45-year-old woman with active dermatomyositis has calcinosis cutis on X-ray. She had osteomyelitis in "
+        "2010, fully treated."
+    )
+    assert "rituximab" in offered_ids(a)

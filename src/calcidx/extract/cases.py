@@ -25,7 +25,7 @@ from calcidx.extract.fields.patterns import CasePatterns
 from calcidx.extract.fields.recent_start import RecentStartReader
 from calcidx.extract.fields.timing import date_findings
 from calcidx.extract.fields.treatments import TreatmentsReader
-from calcidx.extract.fields.vitals import BloodPressureReader
+from calcidx.extract.fields.vitals import BloodPressureReader, HeartRateReader
 from calcidx.extract.patients import PatientText
 from calcidx.extract.rules import Rules, load_zone_rules
 from calcidx.extract.sections import Sentence
@@ -107,6 +107,7 @@ class CaseBuilder:
         labs = LabsReader(ctx, patterns)
         outcome = OutcomeReader(patterns)
         pressures = BloodPressureReader(ctx)
+        rates = HeartRateReader(ctx)
         fractions = EjectionFractionReader(ctx)
         recent = RecentStartReader(ctx, patterns)
         sentences = [s for s in patient.sentences if not s.header]
@@ -131,6 +132,7 @@ class CaseBuilder:
             observations.read(view, present, lesions.words_in(sentence), self.headings.get(sentence.start))
             outcome.read(view)
             pressures.read(view)
+            rates.read(view)
             fractions.read(view)
             recent.read(view)
             demographics.read(view)
@@ -166,7 +168,7 @@ class CaseBuilder:
             lesions=lesions.lesions(),
             findings=_with_readings(
                 [f for f in findings.findings() if f.concept not in outgrown],
-                [*pressures.findings(), *fractions.findings(), *recent.findings()],
+                [*pressures.findings(), *rates.findings(), *fractions.findings(), *recent.findings()],
             ),
             exposures=exposures.exposures(),
             medications=medications.medications(),

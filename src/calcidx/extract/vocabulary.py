@@ -296,7 +296,7 @@ class Vocabulary:
             # read as findings so a treatment's contraindications (a conduction block, a pacemaker)
             # apply to a patient told in free text, not only to a form
             implied: tuple[tuple[Table, str], ...] = tuple(
-                ("condition", c) for c in safety.implies if c in bundle.conditions
+                ("condition", c) for c in safety.implies if c in bundle.conditions or c in bundle.safety_conditions
             )
             vocab.add(VocabItem("condition", safety.id, safety.label, "safety", tuple(safety.synonyms)), also=implied)
         hpo_labels = _hpo_feature_labels(bundle) if hpo else {}

@@ -648,10 +648,13 @@ class SafetyCondition(Concept):
     condition (the reader takes "BP 86/50 mmHg" for hypotension); the item's refs give the limit.
     ``ejection_fraction_at_most``: a left ventricular ejection fraction (%) at or below this is the
     condition (the reader takes "LVEF 30%" for HFrEF); the item's refs give the limit.
+    ``heart_rate_below``: a heart rate (beats per minute) below this is the condition (the reader
+    takes "HR 38" for severe bradycardia); the item's refs give the limit.
     """
 
     implies: list[str] = []
     systolic_below: float | None = Field(default=None, gt=0)
+    heart_rate_below: float | None = Field(default=None, gt=0)
     ejection_fraction_at_most: float | None = Field(default=None, gt=0, lt=100)
 
 
@@ -716,6 +719,15 @@ class KnowledgeBundle(Strict):
             item
             for item in self.safety_conditions.values()
             if item.systolic_below is not None and systolic < item.systolic_below
+        ]
+
+    def shown_by_heart_rate(self, rate: float) -> list[SafetyCondition]:
+        """The safety conditions a heart rate (beats per minute) shows: those whose ``heart_rate_below``
+        it is under (severe bradycardia below 40)."""
+        return [
+            item
+            for item in self.safety_conditions.values()
+            if item.heart_rate_below is not None and rate < item.heart_rate_below
         ]
 
     def shown_by_ejection_fraction(self, percent: float) -> list[SafetyCondition]:

@@ -40,12 +40,14 @@ class EjectionFractionReader:
             percent = int(match.group("high") or match.group("low"))
             start = sentence.start + match.start()
             for item in load_bundle().shown_by_ejection_fraction(percent):
-                if item.id not in self.found:
-                    self.found[item.id] = Finding(
-                        concept=item.id,
-                        assertion="present",
-                        evidence=[self.context.ev(start, sentence.start + match.end())],
-                    )
+                # the condition and what it implies (HFrEF is heart failure)
+                for concept in (item.id, *item.implies):
+                    if concept not in self.found:
+                        self.found[concept] = Finding(
+                            concept=concept,
+                            assertion="present",
+                            evidence=[self.context.ev(start, sentence.start + match.end())],
+                        )
 
     def findings(self) -> list[Finding]:
         """The conditions read, in the order first seen."""
