@@ -140,3 +140,25 @@ def test_a_serious_infection_that_is_over_keeps_rituximab() -> None:
         "2010, fully treated."
     )
     assert "rituximab" in offered_ids(a)
+
+
+# --- fourth set: what is over -------------------------------------------------------------------
+def test_dialysis_until_a_transplant_is_over_and_intensification_is_not_offered() -> None:
+    a = assessment_of(
+        "A 66-year-old man with calciphylaxis confirmed by biopsy; he was on haemodialysis until a kidney "
+        "transplant in 2019; eGFR now 55."
+    )
+    assert "dialysis_intensification_calciphylaxis" not in offered_ids(a)
+
+
+def test_a_retinoid_taken_as_a_teenager_does_not_withhold_minocycline() -> None:
+    a = assessment_of("A 48-year-old woman with SSc and calcinosis on X-ray. She took isotretinoin as a teenager.")
+    assert "minocycline" in offered_ids(a)
+
+
+def test_a_kidney_function_that_improved_is_read_at_its_current_value() -> None:
+    a = assessment_of(
+        "A 48-year-old woman with SSc and calcinosis on X-ray. Her GFR was 25 last year but improved to 70 after "
+        "stopping NSAIDs."
+    )
+    assert "bisphosphonates" in offered_ids(a)

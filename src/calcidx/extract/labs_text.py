@@ -318,7 +318,7 @@ def find_value(text: str, start: int, limit: int, patterns: LabPatterns) -> Valu
         and not re.search(
             r"(?:was|were|is|of|at|about|around|approximately|level|levels|value|concentration|count|measured|noted|"
             r"showed|elevated|raised|"
-            r"increased|low|high|decreased|reduced|normal|titer|titre|than|below|above)\s*$",
+            r"increased|low|high|decreased|reduced|normal|titer|titre|than|below|above|now|currently|today|presently)\s*$",
             gap,
         )
         and unit is None
