@@ -533,3 +533,31 @@ def test_a_disease_eliminated_is_absent(text: str) -> None:
 def test_no_past_history_does_not_reach_what_she_consulted_for() -> None:
     case = first_case("A 47-year-old woman with no past history consulted for a painful nodule of the heel.")
     assert assertions(case)["painful_papules"] == "present"
+
+
+# ------------------------------------------------ a note's numbers that are no result of the test before them
+@pytest.mark.parametrize(
+    ("text", "analyte"),
+    [
+        ("57F with SSc and calcinosis. She stopped calcium + D 6 months ago.", "calcium"),
+        ("57F with SSc and calcinosis. Labs: C3 low, dsDNA 45 IU/mL (H).", "complement_c3"),
+        ("57F with SSc and calcinosis. BMP 5/14: Na 138, K 5.6 (H), Cr 0.8.", "renal_function"),
+    ],
+)
+def test_a_time_a_date_or_another_tests_value_is_no_result(text: str, analyte: str) -> None:
+    assert _values(text).get(analyte) is None
+
+
+# ------------------------------------------------ a note's family-history label
+@pytest.mark.parametrize(
+    ("text", "concept"),
+    [
+        ("45 yo M with calcinosis of the fingers. FH: mother and aunt with scleroderma.", "systemic_sclerosis"),
+        (
+            "4 yo F with a firm white papule on the ear. FH: Maternal grandmother with lupus.",
+            "systemic_lupus_erythematosus",
+        ),
+    ],
+)
+def test_a_family_history_label_makes_its_diseases_the_familys(text: str, concept: str) -> None:
+    assert assertions(first_case(text))[concept] == "family"

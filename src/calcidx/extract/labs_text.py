@@ -247,6 +247,14 @@ def find_titer(text: str, start: int, limit: int) -> TiterHit | None:
 _MULTIPLE_AFTER = re.compile(r"\s*(?:-\s*)?(?:times|fold|x\s+(?:the\s+)?(?:uln|upper|normal))\b", re.IGNORECASE)
 
 
+#: a time after a number with no unit: a time, never a result ("6 months ago", "3 weeks later")
+_TIME_AFTER = re.compile(r"\s*(?:months?|years?|yrs?|weeks?|wks?|days?|mos?)\b", re.IGNORECASE)
+#: a day and month heading a row of values ("5/14:", "12/05 -")
+_DATE_LABEL_AFTER = re.compile(r"(?:[1-9]|[12]\d|3[01])/(?:[1-9]|[12]\d|3[01])(?:/\d{2,4})?\s*[:\-–]")
+#: a state word said of the test, then a comma: what follows is another test's ("C3 low, dsDNA 45")
+_STATE_THEN_ANOTHER = re.compile(
+    r"\b(?:low|high|normal|elevated|raised|decreased|reduced|negative|positive|nl|wnl)\s*,\s*\S", re.IGNORECASE
+)
 #: hours after a number: a collection's or a study's duration ("24h urine", "24-hour"), never a result
 #: (an "h" glued to the number: "11.3 H" is a result flagged high)
 _DURATION_AFTER = re.compile(r"-?h\b|\s?-?(?:hrs?|hours?)\b", re.IGNORECASE)
@@ -305,6 +313,12 @@ def find_value(text: str, start: int, limit: int, patterns: LabPatterns) -> Valu
         return None  # a multiple of the normal limit ("15 times the upper limit of normal"), not the value
     if _DURATION_AFTER.match(text, start + match.end("num"), limit):
         return None  # a collection's hours ("PTH, 24h urinary calcium normal"), not the value
+    if unit is None and _TIME_AFTER.match(text, start + match.end("num"), limit):
+        return None  # a time ("stopped calcium + D 6 months ago"), not the value
+    if _DATE_LABEL_AFTER.match(text, start + match.start("num"), limit):
+        return None  # a date heading the values ("BMP 5/14: Na 138"), not a value
+    if _STATE_THEN_ANOTHER.search(gap):
+        return None  # the test's own state, then another test's value ("C3 low, dsDNA 45 IU/mL")
     if _DECIMAL_COMMA_AFTER.match(text, start + match.end("num"), limit):
         return None  # "calcium 2,65" with no unit: a decimal comma or a list, never the value 2
     if unit is None and len(gap.strip(" (:=")) > 12 and _STATED_AT.fullmatch(gap) is None:
