@@ -162,3 +162,19 @@ def test_a_kidney_function_that_improved_is_read_at_its_current_value() -> None:
         "stopping NSAIDs."
     )
     assert "bisphosphonates" in offered_ids(a)
+
+
+# --- fifth set: an allergy told as a reaction --------------------------------------------------------
+@pytest.mark.parametrize(
+    ("reaction", "option"),
+    [
+        ("She reacted to a Kenalog (triamcinolone) injection with hives.", "intralesional_corticosteroids"),
+        ("She had hives after a sodium thiosulfate injection.", "intralesional_sts"),
+        ("She developed a widespread rash after taking diltiazem.", "diltiazem"),
+        ("Adverse reaction to colchicine: severe urticaria.", "colchicine"),
+    ],
+)
+def test_an_allergy_told_as_a_reaction_withholds_the_drug(reaction: str, option: str) -> None:
+    assert option not in _offered(
+        "A 50-year-old woman with systemic sclerosis has calcinosis cutis on X-ray. " + reaction
+    )

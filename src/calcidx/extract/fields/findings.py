@@ -15,7 +15,11 @@ __all__ = ["FINDING_TABLES", "FindingsReader"]
 
 # what separates the items of an allergy list, and what may stand before an item ("and to diltiazem")
 _SEPARATOR = re.compile(r",|;|/|\band\b|\bor\b", re.IGNORECASE)
-_LEAD = re.compile(r"\s*(?:to\s+)?", re.IGNORECASE)
+_LEAD = re.compile(r"\s*(?:to\s+)?(?:(?:taking|starting|using|receiving)\s+)?(?:an?\s+|the\s+)?", re.IGNORECASE)
+# the form an item may name after the drug ("a Kenalog injection", "diltiazem tablets"): not its name
+_FORM = re.compile(
+    r"\s+(?:injections?|infusions?|shots?|tablets?|capsules?|cream|ointment|gel|therapy|treatment)$", re.I
+)
 _PARENS = re.compile(r"\([^)]*\)")
 # what an item may go on with after the drug ("alendronate with hives in 2021"): not the drug's name
 _TAIL = re.compile(
@@ -204,13 +208,18 @@ class FindingsReader:
         ctx, sentence = self.context, view.sentence
         found: list[str] = []
         for offset, item in _items(sentence.text[start:end]):
-            name = _TAIL.sub("", _PARENS.sub("", item)).strip(" -")
-            keys = ctx.vocab.forms.get(f"{name.lower()} allergy", [])
-            if not keys:  # a brand or other name of a drug the knowledge names ("Cardizem": diltiazem)
-                for _, drug in ctx.vocab.forms.get(name.lower(), []):
-                    keys = ctx.vocab.forms.get(f"{drug} allergy", [])
-                    if keys:
-                        break
+            name = _FORM.sub("", _TAIL.sub("", _PARENS.sub("", item)).strip(" -"))
+            # the name, or the one in brackets after a brand ("Kenalog (triamcinolone) injection")
+            keys: list[tuple[str, str]] = []
+            for candidate in (name, *(p.strip("() ") for p in _PARENS.findall(item))):
+                keys = ctx.vocab.forms.get(f"{candidate.lower()} allergy", [])
+                if not keys:  # a brand or other name of a drug the knowledge names ("Cardizem": diltiazem)
+                    for _, drug in ctx.vocab.forms.get(candidate.lower(), []):
+                        keys = ctx.vocab.forms.get(f"{drug} allergy", [])
+                        if keys:
+                            break
+                if keys:
+                    break
             for table, item_id in keys:
                 if table not in FINDING_TABLES:
                     continue
