@@ -561,3 +561,48 @@ def test_a_time_a_date_or_another_tests_value_is_no_result(text: str, analyte: s
 )
 def test_a_family_history_label_makes_its_diseases_the_familys(text: str, concept: str) -> None:
     assert assertions(first_case(text))[concept] == "family"
+
+
+# ------------------------------------------------ observations, a companion, a birth date with its age
+def test_numbered_observations_are_two_patients() -> None:
+    document = extract(
+        "Observation 1\nMr. A., 34 years old, presented with a calcified nodule of the scalp. Histology showed a "
+        "pilomatricoma.\nObservation 2\nMrs. K., 61 years old, with CREST syndrome, presented with calcinosis of "
+        "the fingers."
+    )
+    assert [c.patient.age_years for c in document.cases] == [34, 61]
+    assert "systemic_sclerosis" not in assertions(document.cases[0])
+
+
+@pytest.mark.parametrize(
+    ("text", "age", "concept"),
+    [
+        (
+            "Accompanied by: mother, 38 y/o, who has limited systemic sclerosis.\nPatient: 10 yo F with firm white "
+            "papules on the fingertips.",
+            10,
+            "systemic_sclerosis",
+        ),
+        (
+            "SH: Lives with husband (62 yo, on dialysis).\nPt: 60 yo F with dermatomyositis and calcinosis of the "
+            "elbows.",
+            60,
+            "dialysis",
+        ),
+    ],
+)
+def test_a_companions_age_and_disease_are_not_the_patients(text: str, age: float, concept: str) -> None:
+    case = first_case(text)
+    assert case.patient.age_years == age
+    assert assertions(case)[concept] == "family"
+
+
+def test_a_birth_date_with_the_age_the_note_gives() -> None:
+    assert first_case("DOB 02/05/1956 (68 years). SSc with calcinosis of the fingers.").patient.age_years == 68
+
+
+def test_a_phosphocalcic_product_is_the_product_not_calcium_and_phosphate() -> None:
+    values = {
+        lab.analyte for lab in first_case("A 60-year-old woman on HD. The phosphocalcic product was elevated.").labs
+    }
+    assert values == {"ca_x_p_product"}

@@ -39,6 +39,11 @@ _APPOSITION_OWNED = re.compile(
     re.IGNORECASE,
 )
 _LISTED_AGE_AFTER = re.compile(r"\s*(?:,|and|&)\s*\d")
+# a companion's age: "Accompanied by: mother, 38 y/o, ...", "Lives with husband (62 yo, on dialysis)"
+_COMPANION_BEFORE = re.compile(
+    rf"(?:\baccompanied\s+by:?\s+(?:(?:her|his|their|the)\s+)?(?:{_RELATIVES})s?\s*,\s*|\b(?:{_RELATIVES})s?\s*\(\s*)$",
+    re.IGNORECASE,
+)
 # "Her mother, a woman of 70 years": an age after a relative and a comma is the relative's
 _APPOSITION_RELATIVE = re.compile(rf"(?:{_RELATIVES})s?\s*,\s*$", re.IGNORECASE)
 _APPOSITION_BEFORE = re.compile(rf"\b(?:{_RELATIVES})\s*,\s*(?:a|an)\s+$", re.IGNORECASE)
@@ -464,6 +469,7 @@ def _find(text: str, rules: Rules, pattern: re.Pattern[str], anchors: re.Pattern
         relative = bool(
             (noun and _RELATIVE_NOUN.match(noun) and _POSSESSIVE_BEFORE.search(wide))
             or _APPOSITION_BEFORE.search(wide)
+            or _COMPANION_BEFORE.search(wide)
             # "The child's father, aged 45, ...": the age after a possessed relative and a comma is the
             # relative's (not ages listed for a pair: "A mother and her daughter, aged 47 and 21 years")
             or (

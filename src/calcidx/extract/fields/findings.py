@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import functools
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from calcidx.case.model import Finding
@@ -210,7 +211,7 @@ class FindingsReader:
         for offset, item in _items(sentence.text[start:end]):
             name = _FORM.sub("", _TAIL.sub("", _PARENS.sub("", item)).strip(" -"))
             # the name, or the one in brackets after a brand ("Kenalog (triamcinolone) injection")
-            keys: list[tuple[str, str]] = []
+            keys: Sequence[tuple[str, str]] = ()
             for candidate in (name, *(p.strip("() ") for p in _PARENS.findall(item))):
                 keys = ctx.vocab.forms.get(f"{candidate.lower()} allergy", [])
                 if not keys:  # a brand or other name of a drug the knowledge names ("Cardizem": diltiazem)
