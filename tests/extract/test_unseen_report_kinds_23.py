@@ -606,3 +606,16 @@ def test_a_phosphocalcic_product_is_the_product_not_calcium_and_phosphate() -> N
         lab.analyte for lab in first_case("A 60-year-old woman on HD. The phosphocalcic product was elevated.").labs
     }
     assert values == {"ca_x_p_product"}
+
+
+# ------------------------------------------------ a results table that prints the range before the value
+def test_a_results_table_with_the_range_before_the_latest_value() -> None:
+    text = (
+        "62F with SSc and calcinosis of the fingers.\n"
+        "Component        Latest Ref Rng    05/14/24    03/12/24\n"
+        "Calcium          8.6 - 10.3 mg/dL  10.9 (H)    9.0\n"
+        "Phosphorus       2.5 - 4.5 mg/dL   7.8 (H)     4.1\n"
+        "PTH, Intact      15 - 65 pg/mL     1100 (H)    240 (H)"
+    )
+    labs = {lab.analyte: (lab.value, lab.interpretation) for lab in first_case(text).labs}
+    assert labs == {"calcium": (10.9, "high"), "phosphate": (7.8, "high"), "pth": (1100, "high")}

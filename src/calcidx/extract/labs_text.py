@@ -142,6 +142,14 @@ class LabPatterns:
         # a table row's reference column: a bare range right after the value that ends the row or
         # the item ("Creatinine (mg/dL)   1.1   0.6-1.2", "Ca 10.9 8.5-10.2; ..."); a range
         # followed by more words ("1-2 weeks later") is not one
+        # a results table's row that prints the reference range before the result ("Calcium  8.6 - 10.3
+        # mg/dL  10.9 (H)  9.0", the latest result first): the range, then the value after it
+        self.range_first = re.compile(
+            rf"(?:,?[ \t]*(?:intact|total|serum|plasma|ioni[sz]ed|adj(?:usted)?|corrected)\b)?[ \t]*[:=]?[ \t]*"
+            rf"(?P<lo>{number})[ \t]*(?:-|–|—)[ \t]*(?P<hi>{number})(?:[ \t]*(?P<unit>{units}))?"
+            rf"[ \t]+(?P<num>{number})(?![ \t]*(?:-|–|—)[ \t]*\d)(?![\d.])",
+            re.IGNORECASE,
+        )
         self.column_range = re.compile(
             rf"[ \t]+(?P<lo>{number})\s*(?:-|–|—)\s*(?P<hi>{number})(?:\s*(?:{units}))?(?=[ \t]*(?:[\n;,]|\.(?!\d)|$))",
             re.IGNORECASE,
@@ -290,12 +298,41 @@ def find_current_value(text: str, start: int, limit: int, patterns: LabPatterns)
 _HYDROXY_AFTER = re.compile(r"\s*(?P<which>1\s*,\s*25|25)\s*[-(]?\s*(?:OH|hydroxy)\)?(?:\s*2\b)?", re.IGNORECASE)
 
 
+def _range_first(text: str, start: int, limit: int, patterns: LabPatterns) -> ValueHit | None:
+    """A results table's row with the reference range before the value ("Calcium  8.6 - 10.3 mg/dL
+    10.9 (H)"); None for any other text, or where a time follows the number ("... 3 weeks")."""
+    row = patterns.range_first.match(text, start, limit)
+    if row is None or _TIME_AFTER.match(text, row.end("num"), limit):
+        return None
+    lo, hi = _float(row.group("lo")), _float(row.group("hi"))
+    if lo >= hi:
+        return None
+    end = row.end()
+    flag: tuple[str, str] | None = None
+    if patterns.flag is not None and (marked := patterns.flag.match(text, end, limit)) is not None:
+        word = marked.group().strip()
+        flag, end = (patterns.flag_words[word.lower()], word), marked.end()
+    return ValueHit(
+        start=row.start("num"),
+        end=end,
+        value=_float(row.group("num")),
+        unit=row.group("unit"),
+        comparator=None,
+        reference_range=text[row.start("lo") : row.end("unit") if row.group("unit") else row.end("hi")],
+        reference_low=lo,
+        reference_high=hi,
+        flag=flag,
+    )
+
+
 def find_value(text: str, start: int, limit: int, patterns: LabPatterns) -> ValueHit | None:
     """The value printed right after an analyte name ending at ``start`` (before ``limit``)."""
     if (hydroxy := _HYDROXY_AFTER.match(text, start, limit)) is not None:
         if hydroxy.group("which") != "25":
             return None  # 1,25-dihydroxyvitamin D named after "vitamin D": another test
         start = hydroxy.end()
+    if (row := _range_first(text, start, limit, patterns)) is not None:
+        return row
     window = text[start:limit]
     match = patterns.value.match(window)
     if match is None:
