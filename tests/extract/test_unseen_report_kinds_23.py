@@ -619,3 +619,14 @@ def test_a_results_table_with_the_range_before_the_latest_value() -> None:
     )
     labs = {lab.analyte: (lab.value, lab.interpretation) for lab in first_case(text).labs}
     assert labs == {"calcium": (10.9, "high"), "phosphate": (7.8, "high"), "pth": (1100, "high")}
+
+
+@pytest.mark.parametrize(
+    ("text", "subtype"),
+    [
+        ("A 50-year-old woman, suffering from systemic sclerosis, presented digital calcinosis.", "dystrophic"),
+        ("A 50-year-old woman on haemodialysis, presenting a calciphylaxis of the thighs.", "calciphylaxis"),
+    ],
+)
+def test_presented_without_its_preposition(text: str, subtype: str) -> None:
+    assert first_assessed(text)[1] == subtype
