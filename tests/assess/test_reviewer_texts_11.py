@@ -178,3 +178,9 @@ def test_an_allergy_told_as_a_reaction_withholds_the_drug(reaction: str, option:
     assert option not in _offered(
         "A 50-year-old woman with systemic sclerosis has calcinosis cutis on X-ray. " + reaction
     )
+
+
+def test_an_allergy_to_another_cephalosporin_withholds_ceftriaxone() -> None:
+    assert "ceftriaxone" not in _offered(
+        "A 50-year-old woman with systemic sclerosis has calcinosis cutis on X-ray. Allergy: cefalexin (rash)."
+    )
