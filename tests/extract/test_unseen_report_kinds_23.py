@@ -630,3 +630,21 @@ def test_a_results_table_with_the_range_before_the_latest_value() -> None:
 )
 def test_presented_without_its_preposition(text: str, subtype: str) -> None:
     assert first_assessed(text)[1] == subtype
+
+
+@pytest.mark.parametrize(
+    ("text", "concept"),
+    [
+        (
+            "A 66-year-old woman on haemodialysis with calciphylaxis on biopsy; vasculitis is also suspected.",
+            "vasculitis",
+        ),
+        (
+            "A 66-year-old woman on haemodialysis with calciphylaxis on biopsy. Cholesterol emboli are a possible "
+            "alternative diagnosis.",
+            "cholesterol_emboli",
+        ),
+    ],
+)
+def test_a_mimic_also_suspected_is_possible(text: str, concept: str) -> None:
+    assert assertions(first_case(text))[concept] == "possible"
