@@ -648,3 +648,68 @@ def test_presented_without_its_preposition(text: str, subtype: str) -> None:
 )
 def test_a_mimic_also_suspected_is_possible(text: str, concept: str) -> None:
     assert assertions(first_case(text))[concept] == "possible"
+
+
+# ------------------------------------------------ regressions the set's own fixes made, fixed again
+@pytest.mark.parametrize(
+    ("text", "concept"),
+    [
+        (
+            "A 41-year-old father brought his daughter, aged 8, who has juvenile dermatomyositis and calcinosis "
+            "cutis of the elbows.",
+            "juvenile_dermatomyositis",
+        ),
+        (
+            "A 17-year-old adolescent breastfeeding her 2-month-old son has dermatomyositis with calcinosis cutis of "
+            "the elbows.",
+            "dermatomyositis",
+        ),
+    ],
+)
+def test_the_child_brought_or_nursed_leaves_the_patients_disease_hers(text: str, concept: str) -> None:
+    assert assertions(first_case(text))[concept] == "present"
+
+
+def test_an_exclusion_does_not_reach_back_over_the_sentence() -> None:
+    case = first_case(
+        "A 60-year-old woman with painful plaques. She had obesity (BMI 41) and primary hyperparathyroidism had been "
+        "excluded."
+    )
+    assert assertions(case)["obesity"] == "present"
+
+
+def test_a_past_pregnancy_with_its_year_is_not_now() -> None:
+    text = "A 30-year-old woman with SSc and calcinosis. Past history of pre-eclampsia in her first pregnancy (2018)."
+    assert first_case(text).patient.pregnant is None
+
+
+def test_a_birth_date_gives_the_age_before_a_childs_word() -> None:
+    case = first_case("Child born on 05/06/2015, seen on 10/01/2023 for JDM with calcinosis of the knees.")
+    assert case.patient.age_years is not None and 7 <= case.patient.age_years < 9
+
+
+def test_a_short_notes_lines_of_two_sentences_are_the_patients() -> None:
+    text = (
+        "Boy, 11y, ESKD on HD 3x/wk via AVF.\nNew: exquisitely painful violaceous indurated plaques both thighs "
+        "with central necrosis x 1 wk. Biopsy: medial calcification of small arterioles, c/w calciphylaxis."
+    )
+    assert first_assessed(text)[1] == "calciphylaxis"
+
+
+def test_a_negated_prefix_names_no_subform() -> None:
+    text = "A 30-year-old man had a hip mass; phosphate 3.5 mg/dL. Diagnosis: non-hyperphosphatemic tumoral calcinosis."
+    assert first_assessed(text)[1] != "metastatic"
+
+
+def test_the_quizs_answer_names_the_patients_disease() -> None:
+    case = first_case(
+        "A 9-year-old boy presents with hard nodules on the elbows and Gottron papules. What is your diagnosis? (a) "
+        "Gouty tophi (b) Calcinosis cutis in juvenile dermatomyositis (c) Pilomatricoma (d) Xanthoma. Answer: (b)."
+    )
+    found = assertions(case)
+    assert found["juvenile_dermatomyositis"] == "present" and found["pilomatricoma"] == "hypothetical"
+
+
+def test_a_preterm_girl_is_an_infant() -> None:
+    patient = first_case("A preterm girl of 29 weeks' gestation developed a hard plaque on the heel.").patient
+    assert patient.age_range is not None and patient.age_range.high <= 1

@@ -108,6 +108,7 @@ class ContextPatterns:
         self.relative_possessive = _scope_rule(rules, "relative_possessive")
         self.relative_role = _scope_rule(rules, "relative_role")
         self.relative_narrates = _scope_rule(rules, "relative_narrates")
+        self.relative_brought = _scope_rule(rules, "relative_brought")
         self.relative_coordinated = _scope_rule(rules, "relative_coordinated")
         self.relative_shared = _scope_rule(rules, "relative_shared")
         self.relative_opens_clause = _scope_rule(rules, "relative_opens_clause")
@@ -123,6 +124,13 @@ class ContextPatterns:
         self.subject_start = _scope_rule(rules, "subject_noun_phrase_start")
         self.verb_before = _scope_rule(rules, "clause_verb_before")
         self.answer_options = _scope_rule(rules, "answer_options")
+
+
+#: a quiz's answer line after its options ("Answer: (b)", "The answer is B.") and how far it is looked for
+_ANSWER_LINE = re.compile(r"\banswer(?:\s+is)?\s*[:\-]?\s*\(?(?P<letter>[a-e])\)?(?![\w])", re.IGNORECASE)
+_ANSWER_WINDOW = 200
+#: an option's letter in a list of options ("(b)", "B)")
+_OPTION_LETTER = re.compile(r"\(?(?P<letter>[A-Ea-e])\)\s")
 
 
 def _scope_rule(rules: Rules, rule_id: str) -> re.Pattern[str]:
@@ -158,7 +166,10 @@ def find_triggers(text: str, rules: Rules, compiled: ContextPatterns | None = No
             if compiled.relative_coordinated.search(before) and compiled.relative_shared.search(after):
                 continue
         # "His mother noticed nodules at the infusion site": the relative tells the patient's facts
-        if trigger.category == "family" and compiled.relative_narrates.match(after):
+        if trigger.category == "family" and (
+            compiled.relative_narrates.match(after)
+            or compiled.relative_brought.search(text[max(0, match.start() - _BEFORE_CHARS) : match.start()])
+        ):
             continue
         direction = trigger.direction
         # "on hemodialysis stopped calcium carbonate": the verb's object stopped, not the dialysis
@@ -264,6 +275,20 @@ class TriggerIndex:
         #: mentions in the same sentences; the answer depends only on the arguments)
         self._answers: dict[tuple[int, int, int, int, tuple[str, ...]], tuple[str, str | None]] = {}
 
+    def _chosen_option(self, sent_start: int, sent_end: int, position: int) -> bool:
+        """Whether ``position`` lies in the option the quiz's answer line after the options names
+        ("(a) Gouty tophi (b) Calcinosis cutis in JDM ... Answer: (b)"): that option is the patient's."""
+        answer = _ANSWER_LINE.search(self.text, sent_end, sent_end + _ANSWER_WINDOW)
+        if answer is None:
+            return False
+        letter = answer.group("letter").lower()
+        options = list(_OPTION_LETTER.finditer(self.text, sent_start, sent_end))
+        for index, option in enumerate(options):
+            if option.group("letter").lower() == letter:
+                end = options[index + 1].start() if index + 1 < len(options) else sent_end
+                return option.end() <= position < end
+        return False
+
     def _answer_options(self, sent_start: int, sent_end: int) -> bool:
         """Whether the sentence is a quiz's list of answer options (scope rule ``answer_options``)."""
         found = self._options.get(sent_start)
@@ -332,7 +357,7 @@ class TriggerIndex:
         tables: tuple[str, ...],
         void: frozenset[int],
     ) -> tuple[str, str | None]:
-        if self._answer_options(sent_start, sent_end):
+        if self._answer_options(sent_start, sent_end) and not self._chosen_option(sent_start, sent_end, start):
             return "hypothetical", "answer options"
         lo = bisect_left(self.starts, sent_start)
         hi = bisect_right(self.starts, sent_end)

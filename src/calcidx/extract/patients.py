@@ -660,6 +660,8 @@ def _short_note_told_first(
 
 #: a note's item line: at most this many words ("eGFR 22", "Ca 11.3 H", "On warfarin 5 mg")
 _NOTE_ITEM_WORDS = 15
+#: ... in a line of at most this many sentences ("New: painful plaques x 1 wk. Biopsy: c/w calciphylaxis.")
+_NOTE_ITEM_SENTENCES = 3
 
 
 def _short_note_items(
@@ -669,9 +671,9 @@ def _short_note_items(
     58-year-old man with SSc and calcinosis of the fingertips.", then "eGFR 22", "Ca 11.3 H"): those
     lines are hers. Only in a text of at most ``_SHORT_NOTE_SENTENCES`` sentences and
     ``_SHORT_NOTE_CHARACTERS`` characters with none of an article's furniture, for short lines of
-    their own (a paragraph's only sentence of at most ``_NOTE_ITEM_WORDS`` words) dropped for naming
-    no person (not a textbook statement, a citation, another person or a group, nor a statement made
-    in general: zone rule ``said_in_general``)."""
+    their own (a line of at most ``_NOTE_ITEM_SENTENCES`` sentences of at most ``_NOTE_ITEM_WORDS``
+    words) dropped for naming no person (not a textbook statement, a citation, another person or a
+    group, nor a statement made in general: zone rule ``said_in_general``)."""
     body = [s for s in layout.sentences if not s.caption and s.category not in rules.skipped_sections]
     if (
         not patient.sentences
@@ -690,7 +692,10 @@ def _short_note_items(
         sentence = decision.sentence
         if sentence.start <= first or decision.kept or decision.reason != "no_patient_reference" or sentence.header:
             continue
-        if per_paragraph.get(sentence.paragraph) != 1 or len(sentence.text.split()) > _NOTE_ITEM_WORDS:
+        if (
+            per_paragraph.get(sentence.paragraph, 0) > _NOTE_ITEM_SENTENCES
+            or len(sentence.text.split()) > _NOTE_ITEM_WORDS
+        ):
             continue
         if rules["said_in_general"].search(sentence.text) or "|" in sentence.text or "\t" in sentence.text:
             continue  # said in general, or a table's row (a series' patient of its own)

@@ -125,16 +125,17 @@ class DemographicsReader:
                 or patient.sex_hint
                 or self._sex_near(chosen.start, chosen.end)
             )
-        elif decade is not None:
-            evidence.append(ctx.ev(decade.start, decade.end))
-            age_text = decade.text
         born = None
-        if chosen is None and decade is None:
-            # no age written: a date of birth and the note's date give it
+        if chosen is None:
+            # no age written: a date of birth and the note's date give it (before a span: "Child born on
+            # 05/06/2015, seen on 10/01/2023")
             born = age_from_birth_date((s.start, s.text) for s in patient.sentences)
             if born is not None:
                 evidence.append(ctx.ev(born.start, born.end))
                 age_text = born.text
+        if chosen is None and born is None and decade is not None:
+            evidence.append(ctx.ev(decade.start, decade.end))
+            age_text = decade.text
         sex = sex or patient.sex_hint
         if sex is None:
             for mention in patient.ages:
