@@ -713,3 +713,15 @@ def test_the_quizs_answer_names_the_patients_disease() -> None:
 def test_a_preterm_girl_is_an_infant() -> None:
     patient = first_case("A preterm girl of 29 weeks' gestation developed a hard plaque on the heel.").patient
     assert patient.age_range is not None and patient.age_range.high <= 1
+
+
+def test_a_birth_date_with_its_age_keeps_the_letters_diagnosis_list() -> None:
+    text = (
+        "RENAL CLINIC LETTER\n\nRe: Mr John SMITH, DOB 02/05/1956 (68 years)\n\nDiagnoses:\n1. End-stage kidney "
+        "disease secondary to diabetic nephropathy, on haemodialysis since 2016\n2. Type 2 diabetes mellitus\n\n"
+        "I reviewed Mr Smith in the dialysis unit today. He describes an exquisitely painful area on his left thigh "
+        "with a central black eschar."
+    )
+    case = first_case(text)
+    assert case.patient.age_years == 68
+    assert assertions(case)["dialysis"] == "present"

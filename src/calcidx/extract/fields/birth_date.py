@@ -111,6 +111,15 @@ def age_from_birth_date(segments: Iterable[tuple[int, str]], today: dt.date | No
     if born is None:
         return None
     offset, match = born
+    # the age the note prints beside the date ("DOB 02/05/1956 (68 years)") is the age it means
+    stated = _STATED_AGE.match(match.string, match.end())
+    if stated is not None and 0 < int(stated.group("years")) <= 125:
+        return BirthDateAge(
+            years=float(stated.group("years")),
+            start=offset + match.start(),
+            end=offset + stated.end(),
+            text=match.string[match.start() : stated.end()],
+        )
     births = _dates(match)
     references = _dates(seen) if seen is not None else []
     on = min(references) if references else (today or dt.date.today())
@@ -123,3 +132,7 @@ def age_from_birth_date(segments: Iterable[tuple[int, str]], today: dt.date | No
 
 
 _BIRTH_WORD = re.compile(r"(?i)\b(?:dob|d\.o\.b|birth|born)\b")
+#: an age printed in brackets right after the date of birth ("(68 years)", "(age 74)", "(74 yrs)")
+_STATED_AGE = re.compile(
+    r"\s*\(\s*(?:age[ds]?\s*:?\s*)?(?P<years>\d{1,3})\s*(?:years?|yrs?|y)?\.?(?:\s+old)?\s*\)", re.I
+)
