@@ -188,7 +188,8 @@ def _anchor(rules: Rules, *, any_case: bool = False) -> re.Pattern[str]:
     starts = "".join(sorted({w[0].lower() for w in words} - set("oai")))
     source = _ANCHOR_SOURCE.replace("(?=[oai\\d])", f"(?=[oai{starts}\\d])", 1)
     if words:
-        source = source[:-1] + "|\\b(?:" + "|".join(map(re.escape, words)) + ")" + source[-1]
+        # a whole word (its plural too): "children", "childhood" and "infantile" anchor nothing
+        source = source[:-1] + "|\\b(?:" + "|".join(map(re.escape, words)) + ")(?=s?\\b)" + source[-1]
     if any_case:
         source = source.replace("(?-i:[FM])", "[FM]")
     return re.compile(source, re.IGNORECASE)
