@@ -320,13 +320,15 @@ def _judge(
             return None
     # ``k in dx`` first: the word-bounded regex can only match where the short form occurs
     expanded = dx + " " + " ".join(v for k, v in abbrs.items() if k in dx and re.search(rf"\b{re.escape(k)}\b", dx))
-    # a name the statement negates by its prefix is not what it names ("non-hyperphosphatemic tumoral
-    # calcinosis" is no hyperphosphatemic familial tumoral calcinosis)
-    inside = [
-        m
-        for m in _within(mentions, start, end)
-        if not skip[0] <= m.start < skip[1] and not _NEGATING_PREFIX.search(dx, 0, max(0, m.start - start))
-    ]
+
+    def named(mention: Mention) -> bool:
+        """The statement names this mention: not inside what it resembled, and not negated by its
+        prefix ("non-hyperphosphatemic tumoral calcinosis" is no hyperphosphatemic familial one)."""
+        return not skip[0] <= mention.start < skip[1] and not _NEGATING_PREFIX.search(
+            dx, 0, max(0, mention.start - start)
+        )
+
+    inside = [m for m in _within(mentions, start, end) if named(m)]
     subform = next((k[1] for m in inside for k in m.keys if k[0] == "subform"), None)
     lookalike = any(k[0] == "lookalike" for m in inside for k in m.keys)
     has_head = (
@@ -347,11 +349,7 @@ def _judge(
         after_head = start + (head.end() if head is not None else 0) - offset
         if (stop := rules.implied_window_ends.search(sentence.text, after_head, window_end - offset)) is not None:
             window_end = offset + stop.start()
-        near = [
-            m
-            for m in _within(mentions, start, window_end)
-            if not skip[0] <= m.start < skip[1] and not _NEGATING_PREFIX.search(dx, 0, max(0, m.start - start))
-        ]
+        near = [m for m in _within(mentions, start, window_end) if named(m)]
         subtype, basis = implied_subtype(near)
     bonus = _WHERE_BONUS.get(where or "", 0) + (3 if basis == "named" else 2 if subtype else 0) + (1 if subform else 0)
     return Diagnosis(dx, start, end, subtype, subform, score + bonus, where, cue, sentence.start, sentence.end, basis)

@@ -298,6 +298,15 @@ def find_current_value(text: str, start: int, limit: int, patterns: LabPatterns)
 _HYDROXY_AFTER = re.compile(r"\s*(?P<which>1\s*,\s*25|25)\s*[-(]?\s*(?:OH|hydroxy)\)?(?:\s*2\b)?", re.IGNORECASE)
 
 
+def _flag_after(text: str, end: int, limit: int, patterns: LabPatterns) -> tuple[tuple[str, str] | None, int]:
+    """The flag printed right after a result ending at ``end`` ("10.9 (H)", "2.71 ↑"): its
+    interpretation and its text, and where the result ends with it; (None, ``end``) without one."""
+    if patterns.flag is None or (marked := patterns.flag.match(text, end, limit)) is None:
+        return None, end
+    word = marked.group().strip()
+    return (patterns.flag_words[word.lower()], word), marked.end()
+
+
 def _range_first(text: str, start: int, limit: int, patterns: LabPatterns) -> ValueHit | None:
     """A results table's row with the reference range before the value ("Calcium  8.6 - 10.3 mg/dL
     10.9 (H)"); None for any other text, or where a time follows the number ("... 3 weeks")."""
@@ -307,11 +316,7 @@ def _range_first(text: str, start: int, limit: int, patterns: LabPatterns) -> Va
     lo, hi = _float(row.group("lo")), _float(row.group("hi"))
     if lo >= hi:
         return None
-    end = row.end()
-    flag: tuple[str, str] | None = None
-    if patterns.flag is not None and (marked := patterns.flag.match(text, end, limit)) is not None:
-        word = marked.group().strip()
-        flag, end = (patterns.flag_words[word.lower()], word), marked.end()
+    flag, end = _flag_after(text, row.end(), limit, patterns)
     return ValueHit(
         start=row.start("num"),
         end=end,
@@ -404,11 +409,7 @@ def find_value(text: str, start: int, limit: int, patterns: LabPatterns) -> Valu
         else:
             ref_lo = _float(bound.group("num"))
         end += bound.end()
-    flag: tuple[str, str] | None = None
-    if patterns.flag is not None and (marked := patterns.flag.match(text, end, limit)) is not None:
-        word = marked.group().strip()
-        flag = (patterns.flag_words[word.lower()], word)
-        end = marked.end()
+    flag, end = _flag_after(text, end, limit, patterns)
     trailing = patterns.trailing_unit.match(text, end, limit) if unit is None and (ref_text or flag) else None
     if trailing is not None:
         unit, end = trailing.group("unit"), trailing.end()

@@ -620,6 +620,26 @@ _SHORT_NOTE_SENTENCES = 12
 _SHORT_NOTE_CHARACTERS = 1500
 
 
+def _short_note_body(layout: Layout, patient: PatientText, rules: ZoneRules) -> list[Sentence] | None:
+    """The body sentences of a short note about ``patient``: at most ``_SHORT_NOTE_SENTENCES`` sentences
+    and ``_SHORT_NOTE_CHARACTERS`` characters with none of an article's furniture; None otherwise."""
+    body = [s for s in layout.sentences if not s.caption and s.category not in rules.skipped_sections]
+    if (
+        not patient.sentences
+        or len(body) > _SHORT_NOTE_SENTENCES
+        or sum(len(s.text) for s in body) > _SHORT_NOTE_CHARACTERS
+        or _article_furniture(body, rules)
+    ):
+        return None
+    return body
+
+
+def _tells_of_others(f: _Features) -> bool:
+    """A sentence that speaks of the disease in general, the literature, a group, an animal or another
+    person (a statement, citation, cohort, pooled cases, or a person of its own with an age)."""
+    return bool(f["generic"] or f["citation"] or f["cohort"] or f["pooled"] or f["animal"] or f["intro"] or f["age"])
+
+
 def _short_note_told_first(
     layout: Layout, patient: PatientText, signals: _Signals, rules: ZoneRules, trace: list[ZoneDecision]
 ) -> list[ZoneDecision]:
@@ -631,13 +651,7 @@ def _short_note_told_first(
     sentences and ``_SHORT_NOTE_CHARACTERS`` characters with none of an article's furniture, and only
     sentences dropped for naming no person (not a textbook statement, a citation, another person or a
     group)."""
-    body = [s for s in layout.sentences if not s.caption and s.category not in rules.skipped_sections]
-    if (
-        not patient.sentences
-        or len(body) > _SHORT_NOTE_SENTENCES
-        or sum(len(s.text) for s in body) > _SHORT_NOTE_CHARACTERS
-        or _article_furniture(body, rules)
-    ):
+    if _short_note_body(layout, patient, rules) is None:
         return trace
     opening = min(patient.sentences, key=lambda s: s.start)
     if not rules["demographic_tag"].match(opening.text):
@@ -651,7 +665,7 @@ def _short_note_told_first(
         if decision.kept or decision.reason != "no_patient_reference" or sentence.header:
             continue
         f = signals.of(sentence)
-        if f["generic"] or f["citation"] or f["cohort"] or f["pooled"] or f["animal"] or f["intro"] or f["age"]:
+        if _tells_of_others(f):
             continue
         patient.add(sentence, signals.ages_in(sentence))
         chosen.add(sentence.start)
@@ -674,14 +688,9 @@ def _short_note_items(
     their own (a line of at most ``_NOTE_ITEM_SENTENCES`` sentences of at most ``_NOTE_ITEM_WORDS``
     words) dropped for naming no person (not a textbook statement, a citation, another person or a
     group, nor a statement made in general: zone rule ``said_in_general``)."""
-    body = [s for s in layout.sentences if not s.caption and s.category not in rules.skipped_sections]
-    if (
-        not patient.sentences
-        or len(body) > _SHORT_NOTE_SENTENCES
-        or sum(len(s.text) for s in body) > _SHORT_NOTE_CHARACTERS
-        or _article_furniture(body, rules)
-        or any(s.caption for s in layout.sentences)  # a table's or figure's caption: an article's rows
-    ):
+    body = _short_note_body(layout, patient, rules)
+    # a table's or figure's caption: an article's rows
+    if body is None or any(s.caption for s in layout.sentences):
         return trace
     first = min(s.start for s in patient.sentences)
     per_paragraph: dict[int, int] = {}
@@ -700,7 +709,7 @@ def _short_note_items(
         if rules["said_in_general"].search(sentence.text) or "|" in sentence.text or "\t" in sentence.text:
             continue  # said in general, or a table's row (a series' patient of its own)
         f = signals.of(sentence)
-        if f["generic"] or f["citation"] or f["cohort"] or f["pooled"] or f["animal"] or f["intro"] or f["age"]:
+        if _tells_of_others(f):
             continue
         patient.add(sentence, signals.ages_in(sentence))
         chosen.add(sentence.start)
@@ -726,7 +735,7 @@ def _one_patients_captions(
         if not sentence.caption or sentence.category in rules.skipped_sections:
             continue
         f = signals.of(sentence)
-        if f["generic"] or f["citation"] or f["cohort"] or f["pooled"] or f["animal"] or f["intro"] or f["age"]:
+        if _tells_of_others(f):
             continue
         if search(rules["caption_elsewhere"], sentence.text, sentence.folded):
             continue

@@ -9,8 +9,8 @@ from __future__ import annotations
 
 import re
 
-from calcidx.case.model import Finding
-from calcidx.extract.fields.context import FieldContext, SentenceView
+from calcidx.extract.fields.context import SentenceView
+from calcidx.extract.fields.vitals import ShownConditions
 
 __all__ = ["EjectionFractionReader"]
 
@@ -22,12 +22,8 @@ _READING = re.compile(
 )
 
 
-class EjectionFractionReader:
+class EjectionFractionReader(ShownConditions):
     """The conditions a case's ejection-fraction readings show, each from its first reading."""
-
-    def __init__(self, context: FieldContext) -> None:
-        self.context = context
-        self.found: dict[str, Finding] = {}
 
     def read(self, view: SentenceView) -> None:
         """Reads the ejection-fraction readings of one sentence (none in a plan)."""
@@ -42,13 +38,4 @@ class EjectionFractionReader:
             for item in load_bundle().shown_by_ejection_fraction(percent):
                 # the condition and what it implies (HFrEF is heart failure)
                 for concept in (item.id, *item.implies):
-                    if concept not in self.found:
-                        self.found[concept] = Finding(
-                            concept=concept,
-                            assertion="present",
-                            evidence=[self.context.ev(start, sentence.start + match.end())],
-                        )
-
-    def findings(self) -> list[Finding]:
-        """The conditions read, in the order first seen."""
-        return list(self.found.values())
+                    self.show(concept, start, sentence.start + match.end())

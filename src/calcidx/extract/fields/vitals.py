@@ -12,7 +12,7 @@ import re
 from calcidx.case.model import Finding
 from calcidx.extract.fields.context import FieldContext, SentenceView
 
-__all__ = ["BloodPressureReader", "HeartRateReader"]
+__all__ = ["BloodPressureReader", "HeartRateReader", "ShownConditions"]
 
 # words that may stand between the name and the reading ("BP today 84/50", "blood pressure on standing 88/50")
 _FILLER = (
@@ -35,12 +35,25 @@ _SYSTOLIC = re.compile(
 )
 
 
-class BloodPressureReader:
-    """The conditions a case's blood-pressure readings show, each from its first reading."""
+class ShownConditions:
+    """The safety conditions a reader's measurements show, each with the evidence of its first reading."""
 
     def __init__(self, context: FieldContext) -> None:
         self.context = context
         self.found: dict[str, Finding] = {}
+
+    def show(self, concept: str, start: int, end: int) -> None:
+        """Record ``concept`` as present with the reading at ``start:end``, unless already shown."""
+        if concept not in self.found:
+            self.found[concept] = Finding(concept=concept, assertion="present", evidence=[self.context.ev(start, end)])
+
+    def findings(self) -> list[Finding]:
+        """The conditions read, in the order first seen."""
+        return list(self.found.values())
+
+
+class BloodPressureReader(ShownConditions):
+    """The conditions a case's blood-pressure readings show, each from its first reading."""
 
     def read(self, view: SentenceView) -> None:
         """Reads the blood-pressure readings of one sentence (none in a plan or a target)."""
@@ -57,19 +70,8 @@ class BloodPressureReader:
         from calcidx.knowledge.loader import load_bundle  # the bundle is loaded once, on first use
 
         for match in matches:
-            systolic = int(match.group("systolic"))
-            start = sentence.start + match.start()
-            for item in load_bundle().shown_by_systolic(systolic):
-                if item.id not in self.found:
-                    self.found[item.id] = Finding(
-                        concept=item.id,
-                        assertion="present",
-                        evidence=[self.context.ev(start, sentence.start + match.end())],
-                    )
-
-    def findings(self) -> list[Finding]:
-        """The conditions read, in the order first seen."""
-        return list(self.found.values())
+            for item in load_bundle().shown_by_systolic(int(match.group("systolic"))):
+                self.show(item.id, sentence.start + match.start(), sentence.start + match.end())
 
 
 # a heart rate ("HR 38", "heart rate of 36 bpm", "pulse 39/min", "Pulse 36 regular"); a rate in a plan
@@ -83,12 +85,8 @@ _HEART_RATE = re.compile(
 )
 
 
-class HeartRateReader:
+class HeartRateReader(ShownConditions):
     """The conditions a case's heart-rate readings show (severe bradycardia below its limit)."""
-
-    def __init__(self, context: FieldContext) -> None:
-        self.context = context
-        self.found: dict[str, Finding] = {}
 
     def read(self, view: SentenceView) -> None:
         """Reads the heart-rate readings of one sentence (none in a plan or a target)."""
@@ -100,15 +98,5 @@ class HeartRateReader:
         from calcidx.knowledge.loader import load_bundle  # the bundle is loaded once, on first use
 
         for match in _HEART_RATE.finditer(sentence.text):
-            start = sentence.start + match.start()
             for item in load_bundle().shown_by_heart_rate(int(match.group("rate"))):
-                if item.id not in self.found:
-                    self.found[item.id] = Finding(
-                        concept=item.id,
-                        assertion="present",
-                        evidence=[self.context.ev(start, sentence.start + match.end())],
-                    )
-
-    def findings(self) -> list[Finding]:
-        """The conditions read, in the order first seen."""
-        return list(self.found.values())
+                self.show(item.id, sentence.start + match.start(), sentence.start + match.end())
