@@ -73,6 +73,9 @@ _MANY_PATIENTS = re.compile(r"\b(?:patients|cases)\s+(?:with|of)\b", re.IGNORECA
 
 #: a full stop after a token that is one letter ("D." in "vitamin D.")
 _INITIAL_STOP = r"(?<=^[A-Za-z])\."
+#: a full stop after a capital that follows a digit or a small letter ("CKD 5D.", "IgA."), which
+#: the English rules (a full stop after a small letter or a digit) leave on the word
+_MIXED_STOP = r"(?<=[a-z0-9][A-Z])\."
 
 PIPE_NAMES = (
     "calcidx_layout",
@@ -99,8 +102,9 @@ def build_pipeline(vocabulary: Vocabulary | None = None) -> Language:
     tokenizer = cast(Tokenizer, nlp.tokenizer)
     tokenizer.infix_finditer = spacy.util.compile_infix_regex(infixes).finditer
     # The English suffix rules keep a single letter and its full stop as one token (an initial):
-    # then "vitamin D." or "protein S." at the end of a sentence would not match "vitamin D".
-    tokenizer.suffix_search = compile_suffix_regex([*(nlp.Defaults.suffixes or ()), _INITIAL_STOP]).search
+    # then "vitamin D." or "protein S." at the end of a sentence would not match "vitamin D"; nor
+    # would "CKD 5D." match "CKD 5D".
+    tokenizer.suffix_search = compile_suffix_regex([*(nlp.Defaults.suffixes or ()), _INITIAL_STOP, _MIXED_STOP]).search
     # English contractions written without their apostrophe ("im", "id", "cannot") are split only
     # in lower and title case, never in capitals: "IM injections" stayed one token where the term
     # "im injections" was split ("i", "m"), so the case-blind term never matched. Clinical text

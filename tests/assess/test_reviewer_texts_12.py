@@ -1,0 +1,72 @@
+"""Twelfth round of short clinical vignettes written for this project, assessed end to end from free text.
+
+First set: a strong inhibitor of one of colchicine's two pathways (itraconazole), a pneumonia as an
+active serious infection beside the interstitial pneumonias of connective tissue disease that are
+no infection, and an end-stage kidney stage written with a letter before the full stop ("CKD 5D.").
+The assertions are on what is read and what is offered or withheld, not on wording.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from calcidx import extract
+from tests.assess.vignettes import assessment_of, offered_ids, withheld_reasons
+
+SSC = "A 45-year-old woman with limited SSc has calcinosis of the fingers. "
+DM = "A 50-year-old woman with dermatomyositis has calcinosis on the thighs. "
+
+
+def _colchicine_cautions(text: str) -> list[str]:
+    a = assessment_of(text)
+    return [caution for t in a.treatments if t.id == "colchicine" for caution in t.cautions]
+
+
+def test_itraconazole_is_a_caution_for_colchicine() -> None:
+    cautions = _colchicine_cautions(SSC + "She is on itraconazole for onychomycosis.")
+    assert any("itraconazole" in caution and "strong" in caution for caution in cautions)
+
+
+def test_itraconazole_with_dialysis_withholds_colchicine() -> None:
+    a = assessment_of(DM + "She is on haemodialysis. Current medications: itraconazole 200 mg daily.")
+    assert "colchicine" not in offered_ids(a)
+    assert any("strong inhibitor" in reason for reason in withheld_reasons(a, "colchicine"))
+
+
+def test_itraconazole_taken_last_year_is_no_caution() -> None:
+    cautions = _colchicine_cautions(DM + "She completed a course of itraconazole last year.")
+    assert not any("strong inhibitor" in caution for caution in cautions)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "She was admitted with pneumonia and is on IV antibiotics.",
+        "Current problems: community-acquired pneumonia, on ceftriaxone.",
+    ],
+)
+def test_a_pneumonia_withholds_rituximab(text: str) -> None:
+    a = assessment_of(DM + text)
+    assert "rituximab" not in offered_ids(a)
+    assert withheld_reasons(a, "rituximab")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A 50-year-old woman with dermatomyositis and interstitial pneumonia has calcinosis on the thighs.",
+        "A 50-year-old woman with dermatomyositis complicated by organizing pneumonia has calcinosis.",
+        DM + "She takes co-trimoxazole as prophylaxis against Pneumocystis pneumonia.",
+        DM + "She recently recovered from a pneumonia.",
+        DM + "She had pneumonia last year.",
+    ],
+)
+def test_no_active_pneumonia_keeps_rituximab(text: str) -> None:
+    a = assessment_of(text)
+    assert not withheld_reasons(a, "rituximab")
+
+
+@pytest.mark.parametrize("stage", ["CKD 5D.", "CKD5D.", "CKD-5D."])
+def test_a_dialysis_stage_before_a_full_stop_is_end_stage(stage: str) -> None:
+    case = extract(f"72M, {stage} Firm chalky nodules on the fingertips.").cases[0]
+    assert "end_stage_renal_disease" in {f.concept for f in case.findings if f.assertion == "present"}
