@@ -70,3 +70,33 @@ def test_no_active_pneumonia_keeps_rituximab(text: str) -> None:
 def test_a_dialysis_stage_before_a_full_stop_is_end_stage(stage: str) -> None:
     case = extract(f"72M, {stage} Firm chalky nodules on the fingertips.").cases[0]
     assert "end_stage_renal_disease" in {f.concept for f in case.findings if f.assertion == "present"}
+
+
+# --- the eGFR's unit printed before its value, and values headed by years ----------------------------
+def _egfr(text: str) -> list[float]:
+    case = extract("A 52-year-old woman with systemic sclerosis has calcinosis of the fingers. " + text).cases[0]
+    return [lab.value for lab in case.labs if lab.analyte == "egfr" and lab.value is not None]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "eGFR (mL/min/1.73m2): 18.",
+        "eGFR, mL/min/1.73 m2: 18.",
+        "\nTest | 03/2024 | 11/2024\neGFR (mL/min/1.73 m2) | 18 | 17\n",
+    ],
+)
+def test_the_per_1_73_m2_of_a_unit_before_the_value_is_no_value(text: str) -> None:
+    assert _egfr(text) == [18.0]
+
+
+@pytest.mark.parametrize("text", ["eGFR: 2019: 80; 2022: 55; 2025: 24.", "eGFR 2025: 24, 2019: 80."])
+def test_in_values_headed_by_years_the_latest_year_is_current(text: str) -> None:
+    assert _egfr(text) == [24.0]
+
+
+def test_a_falling_egfr_headed_by_years_withholds_bisphosphonates() -> None:
+    a = assessment_of(
+        "A 52-year-old woman with dermatomyositis has calcinosis of the thighs. eGFR: 2019: 80; 2022: 55; 2025: 24."
+    )
+    assert "bisphosphonates" not in offered_ids(a)

@@ -116,9 +116,11 @@ class LabPatterns:
         # ... or, with no unit, where a separator ends it ("Ca 2,38, PO4 1,1 (mmol/l)", "Ca 2,4; P 2,1",
         # "Ca 2,38 - P 1,10", "Calcium 2,55 [2,15-2,50]"): two digits after a comma are never thousands
         separated = r"(?=[ \t]*(?:[;)\]\[(]|,\s|[-–]\s|(?:and|&|or)\b|\.(?:\s|$)|$))"
+        # the gap may hold the per-1.73 m2 of an eGFR unit printed before the value ("eGFR
+        # (mL/min/1.73m2)  18"): its number is part of the unit, never the result
         self.value = re.compile(
-            rf"^(?P<gap>[^.;\d]{{0,40}}?)(?P<cmp>(?:{comparators})\s*)?"
-            rf"(?P<num>{spaced}|{decimal}{unit_follows}|{_DECIMAL_COMMA.pattern}(?!\d)(?!,\d){separated}|{number}"
+            rf"^(?P<gap>(?:[^.;\d]|/\s*1\.73\s*(?:m2|m²|m\^2)?){{0,40}}?)(?P<cmp>(?:{comparators})\s*)?"
+            rf"(?!(?<=/)1\.73)(?P<num>{spaced}|{decimal}{unit_follows}|{_DECIMAL_COMMA.pattern}(?!\d)(?!,\d){separated}|{number}"
             rf"|\b{in_words})"
             rf"(?:\s*(?P<unit>(?:{units}))(?![a-z]))?",
             re.IGNORECASE,
@@ -268,12 +270,44 @@ _STATE_THEN_ANOTHER = re.compile(
 _DURATION_AFTER = re.compile(r"-?h\b|\s?-?(?:hrs?|hours?)\b", re.IGNORECASE)
 
 
+#: a year heading a value ("eGFR: 2019: 80; 2025: 24"), and the next one after a value ("; 2025: 24")
+_YEAR_LABEL = re.compile(r"[ \t]*[:=]?[ \t]*(?P<year>(?:19|20)\d{2})[ \t]*[:=][ \t]*")
+_NEXT_YEAR_LABEL = re.compile(r"[ \t]*[;,][ \t]*(?P<year>(?:19|20)\d{2})[ \t]*[:=][ \t]*")
+
+
+def _year_series(text: str, start: int, limit: int, patterns: LabPatterns) -> tuple[ValueHit | None, int | None] | None:
+    """The value of the latest year in a series of values headed by years ("eGFR: 2019: 80; 2022: 55;
+    2025: 24" is 24), with where its words begin; None where no year heads the first value."""
+    label = _YEAR_LABEL.match(text, start, limit)
+    if label is None:
+        return None
+    value = find_value(text, label.end(), limit, patterns)
+    if value is None:
+        return None, None
+    latest, latest_year, first = value, int(label.group("year")), value
+    while (label := _NEXT_YEAR_LABEL.match(text, value.end, limit)) is not None:
+        following = find_value(text, label.end(), limit, patterns)
+        if following is None:
+            break
+        value = following
+        if int(label.group("year")) > latest_year:
+            latest, latest_year = following, int(label.group("year"))
+    if latest is first:
+        return latest, None
+    if latest.unit is None and first.unit is not None:
+        latest = replace(latest, unit=first.unit)
+    return latest, first.end
+
+
 def find_current_value(text: str, start: int, limit: int, patterns: LabPatterns) -> tuple[ValueHit | None, int | None]:
     """The value printed after an analyte name ending at ``start`` (before ``limit``), or the current
     one where the clause gives it after earlier ones ("eGFR 72 last year, now 24", "eGFR declined
     from 70 to 25", "65 (2021) -> 48 (2022) -> 27 (2024)"), with the offset where the current value's
     words begin (None for a lone value): what stands before it ("was low at 1.9 last year") speaks of
-    the earlier one. The current value keeps the earlier one's unit when it prints none."""
+    the earlier one. The current value keeps the earlier one's unit when it prints none; in a series
+    headed by years the latest year's value is the current one."""
+    if (series := _year_series(text, start, limit, patterns)) is not None:
+        return series
     value = find_value(text, start, limit, patterns)
     if value is None:
         changed = patterns.value_changed.match(text[start:limit])
