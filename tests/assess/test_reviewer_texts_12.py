@@ -100,3 +100,39 @@ def test_a_falling_egfr_headed_by_years_withholds_bisphosphonates() -> None:
         "A 52-year-old woman with dermatomyositis has calcinosis of the thighs. eGFR: 2019: 80; 2022: 55; 2025: 24."
     )
     assert "bisphosphonates" not in offered_ids(a)
+
+
+# --- a calcium infusion declined, refused, cancelled or never taken; a transplant listed for ----------
+FOREARM = "A 52-year-old woman has hard nodules on the left forearm. Calcium normal. "
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "She declined calcium gluconate infusion.",
+        "She refused intravenous calcium.",
+        "The calcium gluconate infusion was cancelled.",
+        "She was prescribed calcium gluconate but never took it.",
+    ],
+)
+def test_calcium_never_given_makes_nothing_iatrogenic(text: str) -> None:
+    case = extract(FOREARM + text).cases[0]
+    assert [f.assertion for f in case.exposures if f.concept == "iv_calcium"] == ["absent"]
+    assert assessment_of(FOREARM + text).subtype.code != "iatrogenic"
+
+
+def test_a_transplant_the_patient_is_listed_for_is_not_had() -> None:
+    case = extract("A 60-year-old man listed for liver transplantation has hard nodules on the hands.").cases[0]
+    assert "present" not in {f.assertion for f in case.exposures if f.concept == "liver_transplant"}
+
+
+def test_a_gel_free_of_calcium_is_no_electrode_paste() -> None:
+    text = "A 30-year-old man has papules on the thigh after an EMG with a conductive gel free of calcium."
+    case = extract(text).cases[0]
+    assert "present" not in {f.assertion for f in case.exposures if f.concept == "electrode_paste"}
+
+
+def test_a_kidney_function_that_declined_keeps_the_drug() -> None:
+    text = "A 70-year-old woman with nodules on the thighs. Her eGFR declined after warfarin was started."
+    case = extract(text).cases[0]
+    assert [f.assertion for f in case.exposures if f.concept == "warfarin"] == ["present"]
