@@ -11,6 +11,7 @@ from __future__ import annotations
 import pytest
 
 from calcidx import extract
+from calcidx.extract.fields.order import load_order_rules
 from tests.assess.vignettes import assessment_of, offered_ids, withheld_reasons
 
 SSC = "A 45-year-old woman with limited SSc has calcinosis of the fingers. "
@@ -136,3 +137,59 @@ def test_a_kidney_function_that_declined_keeps_the_drug() -> None:
     text = "A 70-year-old woman with nodules on the thighs. Her eGFR declined after warfarin was started."
     case = extract(text).cases[0]
     assert [f.assertion for f in case.exposures if f.concept == "warfarin"] == ["present"]
+
+
+# --- an exposure told after the lesions appeared cannot have caused them -----------------------------
+@pytest.mark.parametrize(("text", "after"), load_order_rules().examples)
+def test_order_examples(text: str, after: bool) -> None:
+    exposures = extract(text).cases[0].exposures
+    assert exposures
+    assert any(f.after_lesions for f in exposures) is after
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A 45-year-old man has had hard nodules on the left forearm for 6 months. Last week he received "
+        "intravenous calcium gluconate via a left forearm cannula. Calcium normal.",
+        "A 40-year-old woman has firm papules on the left forearm, present for 6 months. Two months after they "
+        "appeared, she received calcium gluconate through a left forearm cannula.",
+        "A 7-month-old girl has hard nodules on the right heel that were there before the heel sticks.",
+    ],
+)
+def test_an_exposure_after_the_lesions_is_an_alternative_only(text: str) -> None:
+    a = assessment_of(text)
+    assert a.subtype.code != "iatrogenic"
+    assert "iatrogenic" in {alt.code for alt in a.alternatives}
+
+
+def test_an_exposure_before_the_lesions_stays_iatrogenic() -> None:
+    a = assessment_of(
+        "A 3-day-old girl received calcium gluconate via a right hand cannula for hypocalcaemia. It extravasated. "
+        "Two weeks later hard nodules appeared on the right hand."
+    )
+    assert a.subtype.code == "iatrogenic"
+
+
+def test_a_time_told_for_another_event_does_not_date_the_lesions() -> None:
+    a = assessment_of(
+        "A 60-year-old man on hemodialysis for 6 years has hard nodules on the left forearm. Last week he received "
+        "calcium gluconate via the left forearm. Phosphate normal."
+    )
+    assert a.subtype.code == "iatrogenic"
+
+
+def test_a_transplant_years_before_the_lesions_is_no_more_than_possible() -> None:
+    a = assessment_of(
+        "A 52-year-old man had an orthotopic liver transplant 3 years ago. He now has a single hard nodule on the "
+        "right ear. Calcium normal."
+    )
+    assert a.subtype.code != "iatrogenic" or a.subtype.certainty == "possible"
+
+
+def test_lesions_since_childhood_precede_last_months_infusion() -> None:
+    a = assessment_of(
+        "A 30-year-old woman presented with hard nodules on the right forearm that had been present since "
+        "childhood. Last month she was given intravenous calcium gluconate through a right forearm cannula."
+    )
+    assert a.subtype.code != "iatrogenic"

@@ -45,6 +45,9 @@ class CaseFacts:
     #: concept id -> how many years before the presentation every finding of it was told to have
     #: happened, or its drug to have been stopped (the most recent, ``Finding.years_before``)
     years_before: dict[str, float] = field(default_factory=dict)
+    #: exposures the record tells as coming after the lesions appeared (every present finding of
+    #: them, ``Finding.after_lesions``)
+    after_lesions: set[str] = field(default_factory=set)
     labels: dict[str, str] = field(default_factory=dict)
     evidence: dict[str, list[Evidence]] = field(default_factory=dict)
     triggers: dict[str, str] = field(default_factory=dict)
@@ -222,11 +225,16 @@ def build_facts(case: Case, bundle: KnowledgeBundle) -> CaseFacts:
 
 
 def _date(facts: CaseFacts, findings: list[Finding]) -> None:
-    """``facts.years_before``: a concept is dated when every finding of it that counts is dated."""
+    """``facts.years_before``: a concept is dated when every finding of it that counts is dated;
+    ``facts.after_lesions``: an exposure is after the lesions when every present finding of it is."""
     dated: dict[str, list[float | None]] = {}
+    after: dict[str, list[bool]] = {}
     for finding in findings:
         if finding.assertion in ("present", "historical"):
             dated.setdefault(finding.concept, []).append(finding.years_before)
+        if finding.assertion == "present":
+            after.setdefault(finding.concept, []).append(finding.after_lesions)
+    facts.after_lesions = {concept for concept, told in after.items() if all(told)}
     for concept, times in dated.items():
         told = [t for t in times if t is not None]
         if told and len(told) == len(times):

@@ -807,7 +807,10 @@ class _Pathway:
             exposure = self.kb.exposures[cid]
             sites = self.exposure_sites(cid)
             blocked = None
-            if not exposure.at_site:
+            if cid in self.facts.after_lesions:
+                cause, why = "suggested", "told after the lesions appeared, so it cannot have caused them"
+                blocked = "the exposure came after the lesions appeared"
+            elif not exposure.at_site:
                 cause, why = "probable", "acts systemically"
             elif sites and self.facts.lesion_sites:
                 relations = {
@@ -839,7 +842,7 @@ class _Pathway:
                 cause, why = "suggested", "site of the exposure or the lesion not recorded"
             latency = rule.number("latency_years_max")
             late = cid not in rule.words("latency_exempt") and self.facts.told_before(cid, latency)
-            if cause == "confirmed" and late:
+            if cause in ("confirmed", "probable") and late:
                 # a deposit first told years after the exposure is not its expected course
                 cause = "suggested"
                 why += (

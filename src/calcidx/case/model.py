@@ -130,6 +130,9 @@ class Finding(_Model):
     #: how long before the presentation (the lesions) it happened, or a drug was stopped, in years,
     #: when the record tells it ("an extravasation 21 years ago", "warfarin stopped ten years ago")
     years_before: float | None = Field(default=None, ge=0)
+    #: an exposure the record tells as coming after the lesions appeared ("nodules for 6 months;
+    #: calcium gluconate last week"): it cannot have caused them
+    after_lesions: bool = False
     evidence: list[Evidence] = []
 
 

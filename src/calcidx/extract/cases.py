@@ -20,6 +20,7 @@ from calcidx.extract.fields.labs import LabsReader
 from calcidx.extract.fields.lesions import LesionsReader
 from calcidx.extract.fields.medications import MedicationsReader
 from calcidx.extract.fields.observations import ObservationsReader
+from calcidx.extract.fields.order import order_exposures
 from calcidx.extract.fields.outcome import OutcomeReader
 from calcidx.extract.fields.patterns import CasePatterns
 from calcidx.extract.fields.recent_start import RecentStartReader
@@ -144,6 +145,13 @@ class CaseBuilder:
             [(e.start, e.end) for lesion in lesions.lesions() for e in lesion.evidence],
         )
         patient_model = demographics.patient(patient, sentences)
+        order_exposures(
+            ctx.text,
+            [(s.start, s.end) for s in sentences],
+            exposures.exposures(),
+            [(e.start, e.end) for lesion in lesions.lesions() for e in lesion.evidence],
+            patient_model.age_years,
+        )
         chosen = choose_statement(ctx, patient, doc_diagnoses)
         stated = stated_from(ctx, chosen)
         if patient.index > 1 and self.previous_lesion_features:
