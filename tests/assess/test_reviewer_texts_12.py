@@ -193,3 +193,32 @@ def test_lesions_since_childhood_precede_last_months_infusion() -> None:
         "childhood. Last month she was given intravenous calcium gluconate through a right forearm cannula."
     )
     assert a.subtype.code != "iatrogenic"
+
+
+# --- calciphylaxis: a vasculitis mimic, its settings in note shorthand, a past episode -----------------
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A 60-year-old man on peritoneal dialysis has painful purpura on the legs. Biopsy: IgA vasculitis.",
+        "A 60-year-old man on hemodialysis has painful purpura on the legs. He was diagnosed with "
+        "Henoch-Schonlein purpura.",
+    ],
+)
+def test_an_iga_vasculitis_on_dialysis_is_not_called_calciphylaxis(text: str) -> None:
+    assert assessment_of(text).subtype.code != "calciphylaxis"
+
+
+@pytest.mark.parametrize(
+    ("text", "concept"),
+    [
+        ("61F, PD x 6 yrs, painful retiform purpura with necrosis on both thighs.", "dialysis"),
+        ("62F s/p DDRT 2019 with painful retiform purpura and eschar on the thigh.", "kidney_transplant"),
+        ("A 55-year-old woman with cholangiocarcinoma has painful retiform purpura on the thighs.", "malignancy"),
+        ("A 70-year-old woman with pancreatic adenocarcinoma has painful retiform purpura.", "malignancy"),
+    ],
+)
+def test_calciphylaxis_settings_in_shorthand_and_named_cancers(text: str, concept: str) -> None:
+    case = extract(text).cases[0]
+    assert concept in {f.concept for f in case.findings if f.assertion == "present"}
+    a = assessment_of(text)
+    assert "calciphylaxis" in {a.subtype.code, *(alt.code for alt in a.alternatives)}
