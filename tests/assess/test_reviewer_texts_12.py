@@ -222,3 +222,11 @@ def test_calciphylaxis_settings_in_shorthand_and_named_cancers(text: str, concep
     assert concept in {f.concept for f in case.findings if f.assertion == "present"}
     a = assessment_of(text)
     assert "calciphylaxis" in {a.subtype.code, *(alt.code for alt in a.alternatives)}
+
+
+@pytest.mark.parametrize(
+    "text", ["A 52-year-old woman had vulvar calcinosis.", "A 52-year-old man had scrotal calcinosis."]
+)
+def test_a_named_genital_calcinosis_is_the_stated_sub_form(text: str) -> None:
+    a = assessment_of(text)
+    assert a.stated is not None and a.stated.subform == "scrotal_calcinosis"
