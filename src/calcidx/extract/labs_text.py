@@ -119,7 +119,7 @@ class LabPatterns:
         # the gap may hold the per-1.73 m2 of an eGFR unit printed before the value ("eGFR
         # (mL/min/1.73m2)  18"): its number is part of the unit, never the result
         self.value = re.compile(
-            rf"^(?P<gap>(?:[^.;\d]|/\s*1\.73\s*(?:m2|m²|m\^2)?){{0,40}}?)(?P<cmp>(?:{comparators})\s*)?"
+            rf"^(?P<gap>[^.;\d]{{0,40}}?(?:/\s*1\.73\s*(?:m2|m²|m\^2)?[^.;\d]{{0,20}}?)?)(?P<cmp>(?:{comparators})\s*)?"
             rf"(?!(?<=/)1\.73)(?P<num>{spaced}|{decimal}{unit_follows}|{_DECIMAL_COMMA.pattern}(?!\d)(?!,\d){separated}|{number}"
             rf"|\b{in_words})"
             rf"(?:\s*(?P<unit>(?:{units}))(?![a-z]))?",
