@@ -230,3 +230,23 @@ def test_calciphylaxis_settings_in_shorthand_and_named_cancers(text: str, concep
 def test_a_named_genital_calcinosis_is_the_stated_sub_form(text: str) -> None:
     a = assessment_of(text)
     assert a.stated is not None and a.stated.subform == "scrotal_calcinosis"
+
+
+# --- a baby's age and sex in a neonatal or clinic note --------------------------------------------------
+@pytest.mark.parametrize(
+    ("text", "sex", "days"),
+    [
+        ("DOL 9 female. Hard white nodules R hand. Ca 2.4 mmol/L.", "female", 9),
+        ("Pt 2 mo F. Hard white nodules on the right foot after IV calcium.", "female", 61),
+        ("Baby girl, 6 days. Hard nodules on the right hand at the IV site.", "female", 6),
+        ("Patient is newborn male of 12 days. Hard nodules on the foot.", "male", 12),
+    ],
+)
+def test_a_babys_age_and_sex_in_a_note(text: str, sex: str, days: int) -> None:
+    patient = extract(text).cases[0].patient
+    assert patient.sex == sex
+    assert patient.age_years is not None and abs(patient.age_years * 365.25 - days) < 1.5
+
+
+def test_an_age_after_he_is() -> None:
+    assert extract("He is 57, on dialysis, with painful plaques on the thighs.").cases[0].patient.age_years == 57
