@@ -250,3 +250,8 @@ def test_a_babys_age_and_sex_in_a_note(text: str, sex: str, days: int) -> None:
 
 def test_an_age_after_he_is() -> None:
     assert extract("He is 57, on dialysis, with painful plaques on the thighs.").cases[0].patient.age_years == 57
+
+
+def test_we_diagnosed_with_the_diagnosis_as_its_object() -> None:
+    a = assessment_of("A 6-year-old girl had a white papule on the ear. We diagnosed subepidermal calcified nodule.")
+    assert a.stated is not None and a.stated.subform == "subepidermal_calcified_nodule"

@@ -225,7 +225,7 @@ STATED = [
     ("Final diagnosis: idiopathic calcinosis cutis.", "idiopathic"),
     ("Histology confirmed the diagnosis of idiopathic calcinosis cutis.", "idiopathic"),
     ("She was diagnosed with idiopathic calcinosis cutis.", "idiopathic"),
-    ("We diagnosed idiopathic calcinosis cutis.", None),
+    ("We diagnosed idiopathic calcinosis cutis.", "idiopathic"),
     ("The findings were consistent with dystrophic calcinosis cutis.", "dystrophic"),
     ("Biopsy was compatible with dystrophic calcification.", "dystrophic"),
     ("The picture was in keeping with calciphylaxis.", "calciphylaxis"),
