@@ -255,3 +255,20 @@ def test_an_age_after_he_is() -> None:
 def test_we_diagnosed_with_the_diagnosis_as_its_object() -> None:
     a = assessment_of("A 6-year-old girl had a white papule on the ear. We diagnosed subepidermal calcified nodule.")
     assert a.stated is not None and a.stated.subform == "subepidermal_calcified_nodule"
+
+
+# --- a title run into the text --------------------------------------------------------------------------
+def test_a_title_run_into_the_first_sentence_states_the_diagnosis() -> None:
+    a = assessment_of(
+        "Non-uremic calciphylaxis associated with primary hyperparathyroidism. A 64-year-old woman presented "
+        "with painful skin ulcers on the thighs. Calcium 11.8 mg/dL, PTH 210 pg/mL."
+    )
+    assert a.stated is not None and a.stated.subtype == "calciphylaxis"
+
+
+def test_a_first_sentence_with_a_verb_and_its_object_is_no_title() -> None:
+    a = assessment_of(
+        "The calcified nodule on the right hand predated the calcium gluconate infusion at the same site by two "
+        "years. A 40-year-old woman, calcium 2.3 mmol/L, phosphate 1.0 mmol/L."
+    )
+    assert a.subtype.code != "iatrogenic"

@@ -432,13 +432,21 @@ def _group_titles(titles: list[Sentence], rule: re.Pattern[str], patients: int) 
 
 
 def _lone_lines(sentences: list[Sentence], candidates: list[Sentence]) -> frozenset[int]:
-    """The starts of the ``candidates`` that are the only sentence of their line (paragraph)."""
+    """The starts of the ``candidates`` that are the only sentence of their line (paragraph), and of
+    the text's first sentence: a title run into the text ("Non-uremic calciphylaxis with primary
+    hyperparathyroidism. A 64-year-old woman ...", or any text with its line breaks lost) still opens
+    it (``title_diagnoses`` keeps it only when it has no verb and does not speak in general)."""
     wanted = {s.paragraph for s in candidates}
     counts: dict[int, int] = {}
     for sentence in sentences:
         if sentence.paragraph in wanted:
             counts[sentence.paragraph] = counts.get(sentence.paragraph, 0) + 1
-    return frozenset(s.start for s in candidates if counts.get(s.paragraph) == 1)
+    first = sentences[0] if sentences and _VERB_WITH_OBJECT.search(sentences[0].text) is None else None
+    return frozenset(s.start for s in candidates if counts.get(s.paragraph) == 1 or s is first)
+
+
+#: a past tense with its object ("predated the infusion"): a sentence, never a title run into the text
+_VERB_WITH_OBJECT = re.compile(r"\b[a-z]{3,}ed\s+(?:the|a|an|his|her|their|its|our)\b")
 
 
 def _case_patterns(doc: spacy.tokens.Doc) -> CasePatterns | None:
