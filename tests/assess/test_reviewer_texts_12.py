@@ -272,3 +272,12 @@ def test_a_first_sentence_with_a_verb_and_its_object_is_no_title() -> None:
         "years. A 40-year-old woman, calcium 2.3 mmol/L, phosphate 1.0 mmol/L."
     )
     assert a.subtype.code != "iatrogenic"
+
+
+def test_painful_white_nodules_discharging_chalk_on_dialysis_are_metastatic() -> None:
+    a = assessment_of(
+        "A 55-year-old woman on hemodialysis has painful hard white nodules on the fingertips discharging chalky "
+        "material. Phosphate 8.8 mg/dL. No necrosis."
+    )
+    assert a.subtype.code == "metastatic"
+    assert "iv_sts_calciphylaxis" not in offered_ids(a)
