@@ -281,3 +281,14 @@ def test_painful_white_nodules_discharging_chalk_on_dialysis_are_metastatic() ->
     )
     assert a.subtype.code == "metastatic"
     assert "iv_sts_calciphylaxis" not in offered_ids(a)
+
+
+def test_an_emg_paste_written_as_cacl2_is_electrode_paste() -> None:
+    text = "A 12-year-old girl had an EMG with CaCl2 paste on the right thigh. Papules on the right thigh."
+    case = extract(text).cases[0]
+    assert {f.concept for f in case.exposures} == {"electrode_paste"}
+
+
+def test_a_transplant_surgeon_is_no_transplant_recipient() -> None:
+    case = extract("A 60-year-old man who is a liver transplant surgeon has hard nodules on the hands.").cases[0]
+    assert "liver_transplant" not in {f.concept for f in case.exposures}
