@@ -292,3 +292,20 @@ def test_an_emg_paste_written_as_cacl2_is_electrode_paste() -> None:
 def test_a_transplant_surgeon_is_no_transplant_recipient() -> None:
     case = extract("A 60-year-old man who is a liver transplant surgeon has hard nodules on the hands.").cases[0]
     assert "liver_transplant" not in {f.concept for f in case.exposures}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A 57-year-old woman on hemodialysis has painless livedo reticularis of the thighs, unchanged for years.",
+        "A 57-year-old woman on hemodialysis has livedo reticularis of the thighs. No pain.",
+    ],
+)
+def test_painless_livedo_alone_on_dialysis_is_no_clinical_calciphylaxis(text: str) -> None:
+    a = assessment_of(text)
+    assert a.subtype.certainty != "probable"
+
+
+def test_painful_livedo_on_dialysis_stays_a_clinical_diagnosis() -> None:
+    a = assessment_of("A 57-year-old woman on hemodialysis has painful livedo reticularis of the thighs.")
+    assert (a.subtype.code, a.subtype.certainty) == ("calciphylaxis", "probable")

@@ -510,6 +510,14 @@ class _Pathway:
             if c in self.kb.lookalikes and "calciphylaxis" in self.kb.lookalikes[c].applies_to
         )
 
+    def painless(self, rule: Rule) -> bool:
+        """Whether the record tells the lesions as painless: pain denied, or a lesion described by one of
+        the rule's ``painless_words``."""
+        if set(rule.words("pain")) & self.facts.absent:
+            return True
+        words = {w.lower() for w in rule.words("painless_words")}
+        return any(m.lower() in words for lesion in self.facts.case.lesions for m in lesion.morphology)
+
     def calciphylaxis(self) -> Candidate | None:
         rule = self.kb.rule("subtype.calciphylaxis.red_flags")
         typical = self.features_with_role("calciphylaxis_typical")
@@ -531,6 +539,8 @@ class _Pathway:
         )
         any_risk = sorted({*risks["major"], *risks["minor"], *risks["listed"], *renal})
         setting = bool(renal or self.facts.renal_impaired or nonrenal)
+        # livedo alone, told painless, is not the painful picture of calciphylaxis (painless_alone)
+        quiet = bool(typical) and set(typical) <= set(rule.words("painless_alone")) and self.painless(rule)
         lesions = typical + early
         used = [self.facts.fact(c) for c in [*histology, *typical, *early, *any_risk]]
         against = [self.facts.fact(c) for c in nonspecific if not histology]
@@ -562,6 +572,12 @@ class _Pathway:
             cause, text = (
                 "suggested",
                 f"Biopsy: {self.labels(histology)}; but no typical or early lesion is recorded: not confirmed",
+            )
+        elif quiet and (setting or risks["major"]):
+            cause, text = (
+                "suggested",
+                f"{self.labels(typical)} alone, told painless, in a patient with renal failure, warfarin or a major "
+                "risk factor: not the painful picture of calciphylaxis; suspected at most, the biopsy decides",
             )
         elif typical and (setting or risks["major"]) and (mimics := self.suspected_calciphylaxis_mimics()):
             cause, text = (
