@@ -309,3 +309,24 @@ def test_painless_livedo_alone_on_dialysis_is_no_clinical_calciphylaxis(text: st
 def test_painful_livedo_on_dialysis_stays_a_clinical_diagnosis() -> None:
     a = assessment_of("A 57-year-old woman on hemodialysis has painful livedo reticularis of the thighs.")
     assert (a.subtype.code, a.subtype.certainty) == ("calciphylaxis", "probable")
+
+
+# --- a look-alike named as what the patient has -----------------------------------------------------------
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A 75-year-old man had gouty tophi on the elbows mistaken for calcinosis.",
+        "A 70-year-old man had hard nodules on the fingers. His skin lesions were gouty tophi.",
+        "A 73-year-old woman with osteoma cutis of the face was seen.",
+    ],
+)
+def test_a_lookalike_named_as_the_patients_is_not_calcinosis(text: str) -> None:
+    assert assessment_of(text).subtype.code == "not_calcinosis"
+
+
+def test_gout_as_a_condition_names_no_lesion() -> None:
+    a = assessment_of(
+        "A 68-year-old man with tophaceous gout and CKD stage 3 has a chalky nodule on the finger. DECT shows "
+        "hydroxyapatite, not urate. Calcium 9.6, phosphate 4.2."
+    )
+    assert a.subtype.code != "not_calcinosis"
