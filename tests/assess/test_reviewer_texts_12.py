@@ -330,3 +330,18 @@ def test_gout_as_a_condition_names_no_lesion() -> None:
         "hydroxyapatite, not urate. Calcium 9.6, phosphate 4.2."
     )
     assert a.subtype.code != "not_calcinosis"
+
+
+# --- a later case that opens on the first patient's relative ----------------------------------------------
+@pytest.mark.parametrize(
+    ("second", "sex"),
+    [
+        ("His mother, aged 42, had systemic sclerosis with calcinosis of the fingertips.", "female"),
+        ("Her son, 15 years old, had juvenile dermatomyositis with calcinosis of the knees.", "male"),
+    ],
+)
+def test_a_relative_who_is_the_next_case_has_the_relatives_sex(second: str, sex: str) -> None:
+    text = f"Case 1\nA 13-year-old patient had calcinosis of the knees with juvenile dermatomyositis.\nCase 2\n{second}"
+    cases = extract(text).cases
+    assert len(cases) == 2
+    assert cases[1].patient.sex == sex

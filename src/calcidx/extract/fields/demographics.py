@@ -19,6 +19,8 @@ __all__ = ["DemographicsReader"]
 # (a title of address gives the sex only where it stands with the age: "ms" alone may be milliseconds)
 _NOUN_SEX = {"female": "female", "male": "male", "f": "female", "m": "male", "ms": "female"}
 _WORD = re.compile(r"[a-z]+")
+#: a text that opens on a relative named after a possessive ("His mother, aged 42", "Her 15-year-old son")
+_RELATIVE_OPENING = re.compile(r"\s*(?:his|her|their)\s+(?:[\w-]+\s+)?(?P<noun>[a-z]+)\b", re.IGNORECASE)
 # "Ms" as a title before a name ("Ms Patel (age 34)"), not the unit or the disease ("480 ms", "MS")
 _TITLE_MS = re.compile(r"\bMs\.?\s+[A-Z][a-z'-]")
 #: a person named after a possessive, with up to two words between ("her 2-month-old son", "the child's
@@ -110,6 +112,7 @@ class DemographicsReader:
         )
         if chosen is None:
             chosen = self._relative_as_subject(patient)
+        relative_noun = self._relative_opening_sex(patient)
         decade = next((a for a in patient.ages if a.years is None and not a.relative and not a.group), None)
         evidence: list[Evidence] = []
         sex: str | None = None
@@ -122,6 +125,7 @@ class DemographicsReader:
             sex = (
                 _NOUN_SEX.get(noun)
                 or sex_from_text(noun.split(), ctx.rules)
+                or relative_noun
                 or patient.sex_hint
                 or self._sex_near(chosen.start, chosen.end)
             )
@@ -177,6 +181,15 @@ class DemographicsReader:
             ):
                 return mention
         return None
+
+    def _relative_opening_sex(self, patient: PatientText) -> str | None:
+        """The sex of the relative a later patient's text opens on ("Case 2 / His mother, aged 42, had
+        ..."): the relative noun's, not the possessive's (None for any other opening)."""
+        first = patient.first_own()
+        if patient.index <= 1 or first is None:
+            return None
+        opening = _RELATIVE_OPENING.match(first.text)
+        return sex_from_text([opening.group("noun")], self.context.rules) if opening else None
 
     def _sex_field(self, model: Patient, sentences: list[Sentence]) -> Patient:
         """The sex a form or note field gives ("Sex: F", "Gender - male"), with its evidence."""
