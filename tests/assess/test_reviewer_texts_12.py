@@ -345,3 +345,11 @@ def test_a_relative_who_is_the_next_case_has_the_relatives_sex(second: str, sex:
     cases = extract(text).cases
     assert len(cases) == 2
     assert cases[1].patient.sex == sex
+
+
+def test_siblings_told_by_birth_order_with_their_ages_are_two_patients() -> None:
+    cases = extract(
+        "The elder sister, aged 21, had tumoural calcinosis of both hips. The younger brother, aged 15, had a "
+        "calcified mass over the elbow."
+    ).cases
+    assert [(c.patient.age_years, c.patient.sex) for c in cases] == [(21.0, "female"), (15.0, "male")]

@@ -1135,13 +1135,19 @@ def _assign(
                 found = [replace(a, intro=True, relative=False) if a is relative else a for a in found]
         if (
             not moved
-            and family
             and current is not None
             and current.age is not None
-            and search(rules["ordinal_relative_opener"], text, sentence.folded)
+            and (
+                (family and search(rules["ordinal_relative_opener"], text, sentence.folded))
+                or (
+                    search(rules["birth_order_opener"], text, sentence.folded)
+                    and any(a.years is not None and abs(a.years - current.age) > 0.01 for a in found)
+                )
+            )
         ):
             # "The younger brother, aged 25, ..." after the elder one has been described
             current, moved = switch(), True
+            found = [replace(a, intro=True, relative=False) if a.relative else a for a in found]
         opens_paragraph = sentence.paragraph != last_paragraph
         last_paragraph = sentence.paragraph
         if not moved and current is not None and (sentence.category == "case" or several or opens_paragraph):
