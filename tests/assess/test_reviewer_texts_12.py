@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import pytest
 
-from calcidx import extract
+from calcidx import assess, extract
 from calcidx.extract.fields.order import load_order_rules
 from tests.assess.vignettes import assessment_of, offered_ids, withheld_reasons
 
@@ -353,3 +353,24 @@ def test_siblings_told_by_birth_order_with_their_ages_are_two_patients() -> None
         "calcified mass over the elbow."
     ).cases
     assert [(c.patient.age_years, c.patient.sex) for c in cases] == [(21.0, "female"), (15.0, "male")]
+
+
+def test_patients_parted_by_a_semicolon_keep_their_own_conditions() -> None:
+    cases = extract(
+        "Two cases of calcinosis cutis are reported. The first was a 45-year-old woman with dermatomyositis; "
+        "the second was a 62-year-old man with end-stage renal disease."
+    ).cases
+    assert [{f.concept for f in c.findings if f.assertion == "present"} for c in cases] == [
+        {"dermatomyositis"},
+        {"end_stage_renal_disease"},
+    ]
+
+
+def test_patients_parted_by_semicolons_share_what_follows() -> None:
+    cases = assess(
+        "Over the past 2 years we have treated 3 patients with calcinosis cutis due to dermatomyositis. The first, "
+        "a 16-year-old boy, had calcinosis of the knees; the second, a 48-year-old woman, had calcinosis of the "
+        "buttocks; the third, a 63-year-old man, had calcinosis of the hands. All had normal calcium and phosphate."
+    ).cases
+    assert [c.patient.age_years for c in cases] == [16.0, 48.0, 63.0]
+    assert len({c.assessment.subtype.code for c in cases}) == 1

@@ -15,6 +15,7 @@ Every step is one pass over the sentences (or over the age mentions, by bisectio
 
 from __future__ import annotations
 
+import itertools
 import re
 from bisect import bisect_left
 from collections.abc import Callable, Sequence
@@ -1297,6 +1298,38 @@ def _fill_announced(
     patients.sort(key=lambda p: p.index)
     if not told_apart:
         _share_joint_paragraph(patients[:count], sentence)
+    clauses = _clause_per_person(sentence, [pos for pos, *_ in entries])
+    if clauses is not None:
+        # "The first was a woman with dermatomyositis; the second a man with end-stage renal
+        # disease": each patient has their own clause, not the other's disease
+        for number, clause in enumerate(clauses, start=1):
+            patient = by_index[number]
+            patient.sentences = [clause if s is sentence else s for s in patient.sentences]
+
+
+def _clause_per_person(sentence: Sentence, positions: list[int]) -> list[Sentence] | None:
+    """The clause of each person a sentence enumerates when a semicolon parts every two of them
+    ("The first was ...; the second was ..."), in order; None when one clause holds several."""
+    text = sentence.text
+    bounds = [0]
+    for before, after in itertools.pairwise(positions):
+        semicolon = text.rfind(";", before, after)
+        if semicolon < 0:
+            return None
+        bounds.append(semicolon + 1)
+    bounds.append(len(text))
+    return [
+        Sentence(
+            start=sentence.start + lo,
+            end=sentence.start + hi,
+            text=text[lo:hi],
+            category=sentence.category,
+            paragraph=sentence.paragraph,
+            header=sentence.header,
+            caption=sentence.caption,
+        )
+        for lo, hi in itertools.pairwise(bounds)
+    ]
 
 
 def _share_joint_paragraph(patients: list[PatientText], joint: Sentence) -> None:
