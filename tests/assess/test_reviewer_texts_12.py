@@ -374,3 +374,26 @@ def test_patients_parted_by_semicolons_share_what_follows() -> None:
     ).cases
     assert [c.patient.age_years for c in cases] == [16.0, 48.0, 63.0]
     assert len({c.assessment.subtype.code for c in cases}) == 1
+
+
+# --- patients of earlier reports -----------------------------------------------------------------------
+@pytest.mark.parametrize(
+    ("text", "foreign"),
+    [
+        (
+            "A 49-year-old woman with lupus had calcinosis of the buttocks. In a previously reported case, a "
+            "30-year-old man with chronic renal failure developed similar deposits.",
+            "chronic_kidney_disease",
+        ),
+        (
+            "A 55-year-old woman on haemodialysis has calcinosis of the fingers. Three similar patients were "
+            "reported previously: a 70-year-old woman with breast cancer and a 50-year-old man with milk-alkali "
+            "syndrome.",
+            "milk_alkali_syndrome",
+        ),
+    ],
+)
+def test_an_earlier_reports_patient_gives_ours_nothing(text: str, foreign: str) -> None:
+    cases = extract(text).cases
+    assert len(cases) == 1
+    assert foreign not in {f.concept for f in cases[0].findings}
