@@ -397,3 +397,11 @@ def test_an_earlier_reports_patient_gives_ours_nothing(text: str, foreign: str) 
     cases = extract(text).cases
     assert len(cases) == 1
     assert foreign not in {f.concept for f in cases[0].findings}
+
+
+def test_a_note_that_names_the_patient_last_keeps_what_it_told_first() -> None:
+    a = assessment_of(
+        "Extravasation of calcium gluconate was documented at the right foot. One month later, hard nodules on "
+        "the right foot. The patient is an 18-day-old boy."
+    )
+    assert a.subtype.code == "iatrogenic"
