@@ -405,3 +405,12 @@ def test_a_note_that_names_the_patient_last_keeps_what_it_told_first() -> None:
         "the right foot. The patient is an 18-day-old boy."
     )
     assert a.subtype.code == "iatrogenic"
+
+
+def test_a_diagnosis_made_elsewhere_that_the_authors_overturn_is_not_stated() -> None:
+    a = assessment_of(
+        "A 66-year-old woman with painful leg ulcers was diagnosed with calciphylaxis at another hospital, but our "
+        "biopsy showed necrotizing vasculitis without calcification. Final diagnosis: cutaneous polyarteritis nodosa."
+    )
+    assert a.subtype.code != "calciphylaxis"
+    assert a.stated is not None and a.stated.subtype != "calciphylaxis"
