@@ -414,3 +414,11 @@ def test_a_diagnosis_made_elsewhere_that_the_authors_overturn_is_not_stated() ->
     )
     assert a.subtype.code != "calciphylaxis"
     assert a.stated is not None and a.stated.subtype != "calciphylaxis"
+
+
+def test_plain_words_for_the_biopsy_and_the_eschar() -> None:
+    a = assessment_of(
+        "A 55-year-old man on dialysis has very painful black wounds on the legs. Biopsy found calcium in the small "
+        "artery wall."
+    )
+    assert (a.subtype.code, a.subtype.certainty) == ("calciphylaxis", "confirmed")
