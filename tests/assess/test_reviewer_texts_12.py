@@ -422,3 +422,15 @@ def test_plain_words_for_the_biopsy_and_the_eschar() -> None:
         "artery wall."
     )
     assert (a.subtype.code, a.subtype.certainty) == ("calciphylaxis", "confirmed")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A 26-year-old man has calcified nodules within a black tattoo on the left forearm. Calcium and phosphate "
+        "normal.",
+        "A 40-year-old woman has a calcified nodule at the site of a tetanus vaccination in the left deltoid.",
+    ],
+)
+def test_a_tattoo_or_a_vaccination_site_is_damaged_skin(text: str) -> None:
+    assert assessment_of(text).subtype.code == "dystrophic"
