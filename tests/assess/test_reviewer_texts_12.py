@@ -434,3 +434,11 @@ def test_plain_words_for_the_biopsy_and_the_eschar() -> None:
 )
 def test_a_tattoo_or_a_vaccination_site_is_damaged_skin(text: str) -> None:
     assert assessment_of(text).subtype.code == "dystrophic"
+
+
+def test_a_case_reports_title_tells_the_patients_exposure() -> None:
+    case = extract(
+        "Calcinosis cutis after calcium gluconate extravasation: a case report\n\nA 3-week-old girl had a hard "
+        "plaque on the right hand."
+    ).cases[0]
+    assert "calcium_extravasation" in {f.concept for f in case.exposures if f.assertion == "present"}

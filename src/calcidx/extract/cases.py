@@ -114,9 +114,11 @@ class CaseBuilder:
         sentences = [s for s in patient.sentences if not s.header]
         ctx.void_triggers = _relative_subject(ctx, patient)
         own_starts = {s.start for s in sentences}
-        for title in self.group_titles if self.patients_in_document > 1 else ():
+        titled = self.group_titles if self.patients_in_document > 1 else self.patient_titles
+        for title in titled:
             # what the title says all the patients had ("... in twins after calcium gluconate infusion"),
-            # read first: a patient's own "the infusion ... in the left hand" then names its site
+            # or the one patient had ("Warfarin-associated calciphylaxis: a case report"), read first: a
+            # patient's own "the infusion ... in the left hand" then names its site
             if title.start not in own_starts:
                 exposures.read(ctx.view(title, planned=False))
         for position, sentence in enumerate(sentences):
