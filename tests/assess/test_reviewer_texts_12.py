@@ -442,3 +442,12 @@ def test_a_case_reports_title_tells_the_patients_exposure() -> None:
         "plaque on the right hand."
     ).cases[0]
     assert "calcium_extravasation" in {f.concept for f in case.exposures if f.assertion == "present"}
+
+
+def test_beside_a_look_alikes_defining_finding_calciphylaxis_is_no_more_than_possible() -> None:
+    a = assessment_of(
+        "A 40-year-old man on hemodialysis has painful livedo and necrotic leg ulcers. Biopsy: calcium oxalate "
+        "crystals in vessel walls. Diagnosis: cutaneous oxalosis."
+    )
+    assert a.subtype.code == "not_calcinosis"
+    assert {alt.code: alt.certainty for alt in a.alternatives}.get("calciphylaxis") == "possible"

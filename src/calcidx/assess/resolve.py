@@ -93,11 +93,20 @@ def resolve(candidates: list[Candidate], bundle: KnowledgeBundle) -> Resolved:
             why = f"less certain ({cand.certainty}) than {winner.subtype} ({winner.certainty})"
         if cand.weighed:
             why = f"{why}; {cand.weighed}"
+        certainty = cand.certainty
+        if (
+            winner is not None
+            and winner.override == "lookalike_decisive"
+            and CERTAINTY_RANK[certainty] > CERTAINTY_RANK["possible"]
+        ):
+            # the look-alike's defining finding speaks against every calcinosis subtype
+            certainty = "possible"
+            why = f"{why}; held at possible beside the look-alike's defining finding"
         if competing:
             out.competing.append(code)
         out.alternatives.append(
             Alternative.model_validate(
-                {"code": code, "certainty": cand.certainty, "why": why, "rule": cand.rule, "competing": competing}
+                {"code": code, "certainty": certainty, "why": why, "rule": cand.rule, "competing": competing}
             )
         )
     return out
