@@ -451,3 +451,19 @@ def test_beside_a_look_alikes_defining_finding_calciphylaxis_is_no_more_than_pos
     )
     assert a.subtype.code == "not_calcinosis"
     assert {alt.code: alt.certainty for alt in a.alternatives}.get("calciphylaxis") == "possible"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A 66-year-old man on hemodialysis had calciphylaxis in 2019, now healed. He now has a venous ulcer at the "
+        "ankle.",
+        "A 70-year-old man with a previous episode of calciphylaxis (2019, healed) now presents with a venous leg "
+        "ulcer.",
+    ],
+)
+def test_a_healed_past_episode_is_not_the_stated_diagnosis(text: str) -> None:
+    a = assessment_of(text)
+    assert a.stated is None or a.stated.subtype != "calciphylaxis"
+    assert a.subtype.code != "calciphylaxis"
+    assert "iv_sts_calciphylaxis" not in offered_ids(a)
