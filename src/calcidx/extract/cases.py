@@ -141,19 +141,11 @@ class CaseBuilder:
             demographics.read(view)
         exposures.place_at_lesions(lesions.lesions())
         exposures.settle(medications.statuses())
-        date_findings(
-            ctx.text,
-            [*exposures.exposures(), *findings.findings()],
-            [(e.start, e.end) for lesion in lesions.lesions() for e in lesion.evidence],
-        )
+        lesion_spans = [(e.start, e.end) for lesion in lesions.lesions() for e in lesion.evidence]
+        date_findings(ctx.text, [*exposures.exposures(), *findings.findings()], lesion_spans)
         patient_model = demographics.patient(patient, sentences)
-        order_exposures(
-            ctx.text,
-            [(s.start, s.end) for s in sentences],
-            exposures.exposures(),
-            [(e.start, e.end) for lesion in lesions.lesions() for e in lesion.evidence],
-            patient_model.age_years,
-        )
+        spans = [(s.start, s.end) for s in sentences]
+        order_exposures(ctx.text, spans, exposures.exposures(), lesion_spans, patient_model.age_years)
         chosen = choose_statement(ctx, patient, doc_diagnoses)
         stated = stated_from(ctx, chosen)
         if patient.index > 1 and self.previous_lesion_features:

@@ -292,11 +292,17 @@ def _year_series(text: str, start: int, limit: int, patterns: LabPatterns) -> tu
         value = following
         if int(label.group("year")) > latest_year:
             latest, latest_year = following, int(label.group("year"))
-    if latest is first:
-        return latest, None
-    if latest.unit is None and first.unit is not None:
-        latest = replace(latest, unit=first.unit)
-    return latest, first.end
+    return _current_after(first, latest)
+
+
+def _current_after(first: ValueHit, current: ValueHit) -> tuple[ValueHit, int | None]:
+    """``current`` told after ``first`` in one series, with where the current value's words begin
+    (None when it is the first): it keeps the first one's unit when it prints none."""
+    if current is first:
+        return first, None
+    if current.unit is None and first.unit is not None:
+        current = replace(current, unit=first.unit)
+    return current, first.end
 
 
 def find_current_value(text: str, start: int, limit: int, patterns: LabPatterns) -> tuple[ValueHit | None, int | None]:
@@ -321,11 +327,7 @@ def find_current_value(text: str, start: int, limit: int, patterns: LabPatterns)
         if following is None:
             break
         current = following
-    if current is first:
-        return value, None
-    if current.unit is None and value.unit is not None:
-        current = replace(current, unit=value.unit)
-    return current, value.end
+    return _current_after(first, current)
 
 
 #: the hydroxylation named after the vitamin ("Vit D 25-OH: 12", "vitamin D 1,25(OH)2 40"): part of the name

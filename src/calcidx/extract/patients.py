@@ -322,10 +322,15 @@ def _own_clause_after_contrast(sentence: Sentence, rules: ZoneRules) -> Sentence
 
 def _clause_from(sentence: Sentence, cut: int) -> Sentence:
     """``sentence`` from character ``cut`` of its text on."""
+    return _part(sentence, cut, len(sentence.text))
+
+
+def _part(sentence: Sentence, lo: int, hi: int) -> Sentence:
+    """Characters ``lo`` to ``hi`` of ``sentence``'s text, as a sentence of its own section and paragraph."""
     return Sentence(
-        start=sentence.start + cut,
-        end=sentence.end,
-        text=sentence.text[cut:],
+        start=sentence.start + lo,
+        end=sentence.start + hi,
+        text=sentence.text[lo:hi],
         category=sentence.category,
         paragraph=sentence.paragraph,
         header=sentence.header,
@@ -1318,18 +1323,7 @@ def _clause_per_person(sentence: Sentence, positions: list[int]) -> list[Sentenc
             return None
         bounds.append(semicolon + 1)
     bounds.append(len(text))
-    return [
-        Sentence(
-            start=sentence.start + lo,
-            end=sentence.start + hi,
-            text=text[lo:hi],
-            category=sentence.category,
-            paragraph=sentence.paragraph,
-            header=sentence.header,
-            caption=sentence.caption,
-        )
-        for lo, hi in itertools.pairwise(bounds)
-    ]
+    return [_part(sentence, lo, hi) for lo, hi in itertools.pairwise(bounds)]
 
 
 def _share_joint_paragraph(patients: list[PatientText], joint: Sentence) -> None:

@@ -90,16 +90,8 @@ def load_order_rules() -> OrderRules:
 
 
 def _years(match: re.Match[str], timing: TimingRules) -> float | None:
-    number = (match.groupdict().get("number") or "1").lower()
-    unit = match.group("unit").lower().rstrip("s")
-    try:
-        count = float(number)
-    except ValueError:
-        if number not in timing.numbers:
-            return None
-        count = timing.numbers[number]
-    per = timing.units.get(unit)
-    return None if per is None else count * per
+    """The years a match with groups ``unit`` and (optional, "last week") ``number`` stands for."""
+    return timing.years_of(match.groupdict().get("number") or "1", match.group("unit"))
 
 
 def _sentence_of(sentences: list[Span], at: int) -> int | None:

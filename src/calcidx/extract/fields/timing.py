@@ -48,7 +48,13 @@ class TimingRules:
         """The years a match of ``rule`` stands for (None: its number is not one the rules know)."""
         if rule.years is not None:
             return rule.years
-        number, unit = found.group("number").lower(), found.group("unit").lower().rstrip("s")
+        years = self.years_of(found.group("number"), found.group("unit"))
+        return None if years is None else round(years, 4)
+
+    def years_of(self, number: str, unit: str) -> float | None:
+        """The years ``number`` ``unit`` stand for ("6", "months"; "two", "weeks"); None when the
+        number or the unit is not one the rules know."""
+        number, unit = number.lower(), unit.lower().rstrip("s")
         try:
             count = float(number)
         except ValueError:
@@ -56,7 +62,7 @@ class TimingRules:
                 return None
             count = self.numbers[number]
         per = self.units.get(unit)
-        return None if per is None else round(count * per, 4)
+        return None if per is None else count * per
 
     def first(self, text: str, lesion_year: int | None = None) -> tuple[int, float] | None:
         """The first time phrase of ``text``: its start and years (a calendar year only against
